@@ -1,0 +1,282 @@
+"""Configuration: discovery, validation, profiles, and the active rule set.
+
+Precedence, lowest first: a rule file's own level; the profile's override in the rule;
+the config file's ``rules:`` (pack entries, then rule entries); the command line's
+``--select`` / ``--ignore``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import tomllib
+
+from lint.engine import ActiveRule
+from lint.errors import ConfigError, SglintError
+from lint.finding import Severity
+from lint.rules.base import Rule
+from lint.rules.loader import load_folder
+from lint.yamlload import LineDict, load_yaml
+
+CONFIG_NAMES = (".sglint.yaml", ".sglint.yml")
+PROFILES = ("govuk", "news", "practice")
+DEFAULT_PROFILE = "govuk"
+LEVELS = ("off", "suggestion", "warning", "error")
+
+_KEYS = ("profile", "packs", "rules", "paths", "exclude", "fail-level", "builtin")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings for one run, from a config file (or defaults) and the command line."""
+
+    path: str | None = None
+    root: Path = field(default_factory=Path.cwd)
+    profile: str = DEFAULT_PROFILE
+    packs: tuple[str, ...] | None = None  # None: every pack found
+    rules: Mapping[str, str] = field(default_factory=dict)  # id or pack -> level | off
+    paths: tuple[Path, ...] = ()
+    exclude: tuple[str, ...] = ()
+    fail_level: Severity = Severity.WARNING
+    builtin: bool = True
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def excluded(self, path: Path) -> bool:
+        """Whether a path matches an ``exclude`` glob (relative to the config's folder)."""
+        if not self.exclude:
+            return False
+        try:
+            rel = path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        return any(
+            fnmatch.fnmatch(rel, pattern)
+            or fnmatch.fnmatch(path.name, pattern)
+            or fnmatch.fnmatch(rel, pattern.rstrip("/") + "/*")
+            for pattern in self.exclude
+        )
+
+
+def builtin_rules_dir() -> Path:
+    try:
+        from importlib.resources import files
+
+        candidate = Path(str(files("lint.builtin_rules")))
+        if candidate.is_dir():
+            return candidate
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+# -- discovery -------------------------------------------------------------------------
+
+
+def discover(start: Path) -> Path | None:
+    """The nearest config file at or above ``start``: .sglint.yaml, .sglint.yml, or a
+    pyproject.toml with a [tool.sglint] table."""
+    here = start.resolve()
+    if here.is_file() or not here.exists():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        return "sglint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    if not path.is_file():
+        raise ConfigError("configuration file not found", path=str(path))
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read configuration: {exc}", path=str(path)) from None
+    if path.name == "pyproject.toml":
+        try:
+            table = tomllib.loads(text).get("tool", {}).get("sglint", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
+        data = LineDict(table)
+        data.lines = {}
+        return _parse(data, path, "[tool.sglint] ")
+    raw = load_yaml(text, str(path))
+    if raw is None:
+        return Config(path=str(path), root=path.parent)
+    if not isinstance(raw, LineDict):
+        raise ConfigError("configuration must be a YAML mapping", path=str(path), line=1)
+    return _parse(raw, path, "")
+
+
+def _parse(data: LineDict, path: Path, prefix: str) -> Config:
+    where = str(path)
+
+    def fail(key: str, message: str) -> ConfigError:
+        return ConfigError(f"{prefix}'{key}': {message}", path=where, line=data.lines.get(key))
+
+    for key in data:
+        if key not in _KEYS:
+            close = difflib.get_close_matches(key, _KEYS, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise ConfigError(
+                f"{prefix}unknown key '{key}'{hint}", path=where, line=data.lines.get(key)
+            )
+    profile = data.get("profile", DEFAULT_PROFILE)
+    if not isinstance(profile, str):
+        raise fail("profile", "must be a string")
+    packs = data.get("packs")
+    if packs is not None and not (
+        isinstance(packs, list) and all(isinstance(p, str) for p in packs)
+    ):
+        raise fail("packs", "must be a list of pack names")
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict):
+        raise fail("rules", "must map rule ids or packs to a level or 'off'")
+    levels = {}
+    for rule_id, level in rules.items():
+        setting = "off" if level is False else str(level).lower()
+        if setting not in LEVELS:
+            raise fail(
+                "rules", f"{rule_id}: level must be one of {', '.join(LEVELS)}, not {level!r}"
+            )
+        levels[str(rule_id)] = setting
+    paths = data.get("paths", [])
+    if isinstance(paths, str):
+        paths = [paths]
+    if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+        raise fail("paths", "must be a list of rule folders")
+    rule_paths = []
+    for p in paths:
+        folder = (path.parent / p).resolve()
+        if not _inside(folder, path.parent.resolve()):
+            raise fail("paths", f"{p!r} lies outside the project; refused")
+        if not folder.is_dir():
+            raise fail("paths", f"rule folder {p!r} not found")
+        rule_paths.append(folder)
+    exclude = data.get("exclude", [])
+    if isinstance(exclude, str):
+        exclude = [exclude]
+    if not isinstance(exclude, list) or not all(isinstance(p, str) for p in exclude):
+        raise fail("exclude", "must be a list of glob patterns")
+    fail_level = data.get("fail-level", "warning")
+    try:
+        severity = Severity.parse(str(fail_level))
+    except KeyError:
+        raise fail("fail-level", "must be suggestion, warning or error") from None
+    builtin = data.get("builtin", True)
+    if not isinstance(builtin, bool):
+        raise fail("builtin", "must be true or false")
+    return Config(
+        path=where,
+        root=path.parent,
+        profile=profile,
+        packs=tuple(packs) if packs is not None else None,
+        rules=levels,
+        paths=tuple(rule_paths),
+        exclude=tuple(exclude),
+        fail_level=severity,
+        builtin=builtin,
+    )
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+# -- the rule set ----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=16)
+def _load_folder_cached(folder: str) -> tuple[Rule, ...]:
+    return tuple(load_folder(Path(folder)))
+
+
+def all_rules(config: Config) -> list[Rule]:
+    folders = ([builtin_rules_dir()] if config.builtin else []) + list(config.paths)
+    rules: dict[str, Rule] = {}
+    for folder in folders:
+        for rule in _load_folder_cached(str(folder)):
+            rules[rule.meta.id] = rule  # a team's pack may replace a built-in rule
+    return sorted(rules.values(), key=lambda r: r.meta.id)
+
+
+def known_profiles(rules: Iterable[Rule]) -> set[str]:
+    return set(PROFILES) | {p for r in rules for p in r.meta.profiles}
+
+
+def active_rules(config: Config, rules: Sequence[Rule] | None = None) -> list[ActiveRule]:
+    """The rules that run, each at its effective level."""
+    rules = list(all_rules(config) if rules is None else rules)
+    profiles = known_profiles(rules)
+    if config.profile not in profiles:
+        close = difflib.get_close_matches(config.profile, profiles, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise ConfigError(f"unknown profile '{config.profile}'{hint}", path=config.path)
+    ids = {r.meta.id for r in rules}
+    packs = {r.meta.pack for r in rules}
+    for name in (*config.select, *config.ignore, *config.rules, *(config.packs or ())):
+        if name not in ids and name not in packs:
+            close = difflib.get_close_matches(name, sorted(ids | packs), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise ConfigError(f"unknown rule or pack '{name}'{hint}", path=config.path)
+    out = []
+    for rule in rules:
+        meta = rule.meta
+        if config.packs is not None and meta.pack not in config.packs:
+            continue
+        setting = meta.level.label
+        setting = meta.profiles.get(config.profile, setting)
+        setting = config.rules.get(meta.pack, setting)
+        setting = config.rules.get(meta.id, setting)
+        if config.select and meta.id not in config.select and meta.pack not in config.select:
+            continue
+        if meta.id in config.ignore or meta.pack in config.ignore:
+            continue
+        if setting == "off":
+            continue
+        out.append(ActiveRule(rule, Severity.parse(setting)))
+    return out
+
+
+def resolve(options: Mapping[str, Any], start: Path) -> Config:
+    """The run's Config: ``--config`` or discovery from ``start``, then CLI overrides."""
+    from dataclasses import replace
+
+    explicit = options.get("config")
+    config = load_config(Path(explicit) if explicit else discover(start))
+    overrides: dict[str, Any] = {}
+    if options.get("profile"):
+        overrides["profile"] = options["profile"]
+    if options.get("select"):
+        overrides["select"] = tuple(options["select"])
+    if options.get("ignore"):
+        overrides["ignore"] = tuple(options["ignore"])
+    if options.get("fail_level"):
+        overrides["fail_level"] = Severity.parse(options["fail_level"])
+    return replace(config, **overrides)
+
+
+__all__ = ["Config", "SglintError", "active_rules", "all_rules", "resolve"]

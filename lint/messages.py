@@ -1,0 +1,38 @@
+"""Message templates in Vale's Go-fmt style: ``%s`` in order, ``%[n]s`` by index, ``%d``."""
+
+from __future__ import annotations
+
+import regex
+
+_VERB = regex.compile(r"%(?:\[(\d+)\])?([sdvqf%])|%\.(\d)f")
+
+
+def format_message(template: str, *args: object) -> str:
+    """Fill a template; surplus arguments are dropped and missing ones become ''."""
+    position = 0
+
+    def fill(m: regex.Match[str]) -> str:
+        nonlocal position
+        if m.group(2) == "%":
+            return "%"
+        if m.group(3) is not None:  # %.2f
+            value = args[position] if position < len(args) else 0
+            position += 1
+            try:
+                return f"{float(str(value)):.{int(m.group(3))}f}"
+            except ValueError:
+                return str(value)
+        if m.group(1):
+            index = int(m.group(1)) - 1
+        else:
+            index = position
+            position += 1
+        if index >= len(args):
+            return ""
+        value = args[index]
+        if m.group(2) == "q":
+            return f'"{value}"'
+        return str(value)
+
+    out = _VERB.sub(fill, template)
+    return regex.sub(r"\s+", " ", out).strip()

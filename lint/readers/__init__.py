@@ -1,0 +1,93 @@
+"""Readers: one module per input format, each turning source text into a Document."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from pathlib import PurePath
+
+from lint.document import Document
+from lint.errors import InputError
+from lint.readers import html, markdown, plain
+
+Reader = Callable[[str, str], Document]
+
+#: File extension → reader. An explicit registry: adding a format is one module, one line.
+READERS: dict[str, tuple[str, Reader]] = {
+    ".txt": ("text", plain.read),
+    ".text": ("text", plain.read),
+    ".md": ("markdown", markdown.read),
+    ".markdown": ("markdown", markdown.read),
+    ".html": ("html", html.read),
+    ".htm": ("html", html.read),
+}
+
+SUPPORTED_SUFFIXES = frozenset(READERS)
+
+
+def format_for(path: str) -> str | None:
+    entry = READERS.get(PurePath(path).suffix.lower())
+    return entry[0] if entry else None
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes outside a UTF-16/32 BOM mean binary (git and grep use the same test)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\x00" in data[:8192]
+
+
+def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
+    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+
+    Returns (text, encoding, notices). The encoding name is what --fix writes back with.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig", ()
+        except UnicodeDecodeError as exc:
+            raise _undecodable(data, exc, path) from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16", (f"{path}: decoded as UTF-16",)
+        except UnicodeDecodeError as exc:
+            raise _undecodable(data, exc, path) from None
+    try:
+        return data.decode("utf-8"), "utf-8", ()
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    # Word exports are commonly Windows-1252; it maps all but five byte values.
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise _undecodable(data, utf8_error, path) from None
+    return text, "cp1252", (f"{path}: not UTF-8; decoded as Windows-1252",)
+
+
+def _undecodable(data: bytes, exc: UnicodeDecodeError, path: str) -> InputError:
+    line = data.count(b"\n", 0, exc.start) + 1
+    return InputError(
+        f"cannot decode byte 0x{data[exc.start]:02x} as {exc.encoding}", path=path, line=line
+    )
+
+
+def read_text(path: str, source: str, fmt: str | None = None) -> Document:
+    """Build a Document from already-decoded text; ``fmt`` overrides the extension."""
+    if fmt is None:
+        fmt = format_for(path) or "text"
+    for name, reader in READERS.values():
+        if name == fmt:
+            return reader(path, source)
+    raise InputError(f"unknown input format {fmt!r}", path=path)
+
+
+def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document:
+    if looks_binary(data):
+        raise InputError("binary file, not a text document", path=path)
+    text, encoding, notices = decode(data, path)
+    doc = read_text(path, text, fmt)
+    if encoding == "utf-8" and not notices:
+        return doc
+    from dataclasses import replace
+
+    return replace(doc, encoding=encoding, notices=notices)

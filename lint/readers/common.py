@@ -1,0 +1,92 @@
+"""Pieces shared by the readers: masking, URLs, paragraphs, comment directives."""
+
+from __future__ import annotations
+
+import regex
+
+from lint.document import OPAQUE, Directive
+
+URL_RE = regex.compile(r"""(?:\bhttps?://|\bwww\.)[^\s<>"'”’)\]]+[^\s<>"'”’)\].,;:!?]""")
+EMAIL_RE = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+PARAGRAPH_BREAK_RE = regex.compile(r"\n[ \t\r]*\n")
+
+DIRECTIVE_RE = regex.compile(
+    r"<!--\s*(?:sglint-(?P<action>disable-next-line|disable|enable)(?P<rules>[^>]*?)"
+    r"|vale\s+(?P<vale>off|on))\s*-->"
+)
+
+
+KEEP, BLANK, MASK = "keep", "blank", "mask"
+_NOT_NEWLINE = regex.compile(r"[^\r\n]")
+
+Span = tuple[int, int, str]
+
+
+def render(segment: str, kind: str) -> str:
+    """A segment as the view shows it: kept, blanked to spaces, or masked opaque."""
+    if kind == KEEP:
+        return segment
+    return _NOT_NEWLINE.sub(" " if kind == BLANK else OPAQUE, segment)
+
+
+def compose(text: str, spans: list[Span], default: str) -> str:
+    """The view of ``text``: each span rendered as its kind, the gaps as ``default``.
+
+    Spans are sorted here; where two overlap, the earlier one wins. Line breaks always
+    survive, so the view has the source's lines.
+    """
+    out: list[str] = []
+    pos = 0
+    for start, end, kind in sorted(spans):
+        start = max(start, pos)
+        if end <= start:
+            continue
+        if start > pos:
+            out.append(render(text[pos:start], default))
+        out.append(render(text[start:end], kind))
+        pos = end
+    out.append(render(text[pos:], default))
+    return "".join(out)
+
+
+def url_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """URLs and e-mail addresses in ``text[start:end]`` as spans to mask."""
+    stop = len(text) if end is None else end
+    return [
+        (m.start(), m.end(), MASK)
+        for rx in (URL_RE, EMAIL_RE)
+        for m in rx.finditer(text, start, stop)
+    ]
+
+
+def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of blank-line-separated paragraphs in ``text[start:end]``, trimmed."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for m in PARAGRAPH_BREAK_RE.finditer(text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def directives_in(comment: str, offset: int) -> list[Directive]:
+    """Directives in an HTML comment found at source ``offset``."""
+    out = []
+    for m in DIRECTIVE_RE.finditer(comment):
+        if m.group("vale"):
+            action = "disable" if m.group("vale") == "off" else "enable"
+            rules: tuple[str, ...] = ()
+        else:
+            action = m.group("action")
+            rules = tuple(r for r in regex.split(r"[\s,]+", m.group("rules") or "") if r)
+        out.append(Directive(action, rules, offset + m.start(), offset + m.end()))
+    return out

@@ -1,0 +1,240 @@
+"""HTML: only the visible text is prose, with entities decoded and positions kept.
+
+Uses the standard library's HTMLParser with ``convert_charrefs=False`` so that text and
+entity references arrive as separate events with exact source positions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html as html_lib
+from collections.abc import Callable
+from html.parser import HTMLParser
+
+from lint.document import Block, Directive, Document, OffsetMap, Piece
+from lint.readers.common import BLANK, KEEP, MASK, Span, compose, directives_in, url_spans
+
+_INVISIBLE = {"script", "style", "template", "noscript", "svg", "math", "head", "iframe", "object"}
+_OPAQUE_TEXT = {"code", "pre", "kbd", "samp", "tt", "var"}
+_BLOCK_SCOPES = {
+    "p": "paragraph",
+    "div": "paragraph",
+    "section": "paragraph",
+    "article": "paragraph",
+    "main": "paragraph",
+    "body": "paragraph",
+    "header": "paragraph",
+    "footer": "paragraph",
+    "aside": "paragraph",
+    "nav": "paragraph",
+    "figure": "paragraph",
+    "address": "paragraph",
+    "h1": "heading.h1",
+    "h2": "heading.h2",
+    "h3": "heading.h3",
+    "h4": "heading.h4",
+    "h5": "heading.h5",
+    "h6": "heading.h6",
+    "title": "heading.title",
+    "li": "list",
+    "dt": "list",
+    "dd": "list",
+    "blockquote": "blockquote",
+    "td": "table.cell",
+    "th": "table.header",
+    "caption": "table.caption",
+    "figcaption": "figure.caption",
+    "tr": "paragraph",
+    "table": "paragraph",
+    "ul": "paragraph",
+    "ol": "paragraph",
+    "dl": "paragraph",
+    "br": "",
+    "hr": "",
+    "form": "paragraph",
+}
+_VOID = {
+    "br",
+    "hr",
+    "img",
+    "input",
+    "meta",
+    "link",
+    "area",
+    "base",
+    "col",
+    "embed",
+    "source",
+    "track",
+    "wbr",
+}
+
+
+class _Walker(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0]
+        i = source.find("\n")
+        while i >= 0:
+            self.line_starts.append(i + 1)
+            i = source.find("\n", i + 1)
+        self.stack: list[str] = []
+        self.keep: list[Span] = []  # prose, and entity spans (decoded separately)
+        self.entities: dict[int, tuple[int, str]] = {}  # start -> (end, decoded text)
+        self.blocks: list[Block] = []
+        self.directives: list[Directive] = []
+        self.block_start: int | None = None
+        self.block_end = 0
+        self.scope_stack: list[str] = ["paragraph"]
+        self.hidden = 0
+        self.code = 0
+
+    def _here(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _close_block(self) -> None:
+        if self.block_start is not None:
+            self.blocks.append(Block(self.scope_stack[-1], self.block_start, self.block_end))
+        self.block_start = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_SCOPES:
+            self._close_block()
+            if _BLOCK_SCOPES[tag] and tag not in _VOID:
+                self.scope_stack.append(_BLOCK_SCOPES[tag])
+                self.stack.append(tag)
+        elif tag not in _VOID:
+            self.stack.append(tag)
+        if tag in _INVISIBLE and tag not in _VOID:
+            self.hidden += 1
+        if tag in _OPAQUE_TEXT:
+            self.code += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_SCOPES:
+            self._close_block()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.stack:
+            return
+        while self.stack:
+            top = self.stack.pop()
+            if top in _BLOCK_SCOPES:
+                self._close_block()
+                if len(self.scope_stack) > 1:
+                    self.scope_stack.pop()
+            if top in _INVISIBLE:
+                self.hidden = max(0, self.hidden - 1)
+            if top in _OPAQUE_TEXT:
+                self.code = max(0, self.code - 1)
+            if top == tag:
+                break
+
+    def _text(self, start: int, end: int) -> None:
+        if self.hidden or end <= start:
+            return
+        if self.code:
+            self.keep.append((start, end, MASK))
+            return
+        self.keep.append((start, end, KEEP))
+        if self.block_start is None:
+            self.block_start = start
+        self.block_end = end
+
+    def handle_data(self, data: str) -> None:
+        start = self._here()
+        end = start + len(data)
+        stripped = data.strip()
+        if not stripped:
+            return
+        lead = len(data) - len(data.lstrip())
+        trail = len(data) - len(data.rstrip())
+        self._text(start + lead, end - trail)
+        if not self.hidden and not self.code:
+            self.keep.extend(url_spans(self.source, start, end))
+
+    def _reference(self, raw: str) -> None:
+        start = self._here()
+        end = self.source.find(";", start, start + len(raw) + 3)
+        end = end + 1 if end >= 0 else start + len(raw) + 1
+        decoded = html_lib.unescape(self.source[start:end])
+        if self.hidden:
+            return
+        self.entities[start] = (end, decoded)
+        self._text(start, end)
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference("&" + name)
+
+    def handle_charref(self, name: str) -> None:
+        self._reference("&#" + name)
+
+    def handle_comment(self, data: str) -> None:
+        start = self._here()
+        self.directives.extend(directives_in(f"<!--{data}-->", start))
+
+
+def read(path: str, source: str) -> Document:
+    walker = _Walker(source)
+    walker.feed(source)
+    walker.close()
+    walker._close_block()
+    view_equal = compose(source, walker.keep, BLANK)
+    text, offsets, to_view = _decode_entities(view_equal, walker.entities)
+    blocks = tuple(
+        Block(b.scope, to_view(b.start), to_view(b.end))
+        for b in sorted(walker.blocks, key=lambda b: b.start)
+    )
+    return Document(
+        path=path,
+        source=source,
+        text=text,
+        fmt="html",
+        blocks=blocks,
+        directives=tuple(walker.directives),
+        offsets=offsets,
+    )
+
+
+def _decode_entities(
+    view: str, entities: dict[int, tuple[int, str]]
+) -> tuple[str, OffsetMap, Callable[[int], int]]:
+    """Replace each entity in the (source-length) view by the character it stands for."""
+    if not entities:
+        return view, OffsetMap(), _identity
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    src_pos = 0
+    view_pos = 0
+    shifts: list[tuple[int, int]] = []  # (source offset, view-minus-source delta after it)
+    for start in sorted(entities):
+        end, decoded = entities[start]
+        if start < src_pos:
+            continue
+        chunk = view[src_pos:start]
+        parts.append(chunk)
+        if chunk:
+            pieces.append(Piece(view_pos, src_pos, start, len(chunk)))
+        view_pos += len(chunk)
+        parts.append(decoded)
+        pieces.append(Piece(view_pos, start, end, len(decoded)))
+        view_pos += len(decoded)
+        src_pos = end
+        shifts.append((end, view_pos - src_pos))
+    tail = view[src_pos:]
+    parts.append(tail)
+    if tail:
+        pieces.append(Piece(view_pos, src_pos, len(view), len(tail)))
+    starts = [s for s, _ in shifts]
+
+    def to_view(offset: int) -> int:
+        i = bisect.bisect_right(starts, offset) - 1
+        return offset if i < 0 else offset + shifts[i][1]
+
+    return "".join(parts), OffsetMap(pieces), to_view
+
+
+def _identity(offset: int) -> int:
+    return offset

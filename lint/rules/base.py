@@ -1,0 +1,310 @@
+"""What every rule kind shares: the header, scopes, hits, patterns and guards."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import regex
+
+from lint.document import Block, Document
+from lint.errors import RuleError
+from lint.finding import FixSafety, Severity
+
+#: Seconds one rule may spend matching in one file before it is stopped and reported.
+DEFAULT_TIMEOUT = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule's raw result: a view span (or a source span for ``raw`` scope)."""
+
+    start: int
+    end: int
+    message: str
+    fix: str | None = None
+    fix_safety: FixSafety | None = None  # None: the rule's default
+    why: str | None = None  # per-entry reason, overriding the rule's
+    source_offsets: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    fix: str | None = None  # expected text after --fix, for bad examples
+    fmt: str = "text"
+    profile: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """The header every rule has, validated and defaulted in one place."""
+
+    id: str
+    kind: str
+    path: str
+    message: str
+    level: Severity = Severity.WARNING
+    description: str = ""
+    link: str = ""
+    why: str = ""
+    source: str = ""
+    scope: Selector = field(default_factory=lambda: Selector.parse(["text"]))
+    limit: int = 0
+    fix: FixSafety = FixSafety.DISPLAY
+    quoted: str = "suggest"  # inside direct speech: report | suggest | ignore
+    profiles: Mapping[str, str] = field(default_factory=dict)  # profile -> level | "off"
+    bad: tuple[Example, ...] = ()
+    good: tuple[Example, ...] = ()
+    action: Mapping[str, Any] = field(default_factory=dict)
+    timeout: float = DEFAULT_TIMEOUT
+
+    @property
+    def pack(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+class Rule(Protocol):
+    """A compiled rule: a pure function from a Document to hits."""
+
+    meta: RuleMeta
+
+    def check(self, doc: Document) -> Iterator[Hit]: ...
+
+
+class RuleTimeout(Exception):
+    """A rule's pattern ran past its time budget on one document."""
+
+
+# -- scopes --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Selector:
+    """Vale's scope selectors: a list means OR; ``a & b`` AND; ``~x`` NOT; dotted parts
+    match a block if each part is among the block scope's parts, in any order."""
+
+    alternatives: tuple[tuple[tuple[bool, frozenset[str]], ...], ...]
+    names: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, scopes: Sequence[str]) -> Selector:
+        alternatives = []
+        for scope in scopes:
+            terms = []
+            for term in scope.split("&"):
+                term = term.strip()
+                negated = term.startswith("~")
+                terms.append((negated, frozenset(term.lstrip("~").split("."))))
+            alternatives.append(tuple(terms))
+        return cls(tuple(alternatives), tuple(scopes))
+
+    @property
+    def family(self) -> str:
+        """Which units the rule runs on: raw, summary, sentence or blocks."""
+        parts = {p for alt in self.alternatives for neg, ps in alt if not neg for p in ps}
+        for family in ("raw", "summary", "sentence"):
+            if family in parts:
+                return family
+        return "block"
+
+    def matches(self, scope: str) -> bool:
+        parts = set(("text." + scope).split("."))
+        for alt in self.alternatives:
+            if all((not ps <= parts) if neg else ps <= parts for neg, ps in alt):
+                return True
+        return False
+
+
+SUMMARY_SCOPES = ("paragraph", "list", "blockquote")
+
+
+def units(doc: Document, selector: Selector) -> list[Block]:
+    """The spans a rule with this selector runs on, in document order."""
+    family = selector.family
+    if family == "raw":
+        return [Block("raw", 0, len(doc.source))]
+    if family == "summary":
+        return [b for b in doc.blocks if b.scope.split(".")[0] in SUMMARY_SCOPES]
+    if family == "sentence":
+        return [s for s in doc.sentences if selector.matches(s.scope)]
+    return [b for b in doc.blocks if selector.matches(b.scope)]
+
+
+class UnitIndex:
+    """Finds the unit that wholly contains a span."""
+
+    def __init__(self, unit_list: Sequence[Block]) -> None:
+        self.units = unit_list
+        self.starts = [u.start for u in unit_list]
+
+    def containing(self, start: int, end: int) -> Block | None:
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i < 0:
+            return None
+        unit = self.units[i]
+        return unit if end <= unit.end else None
+
+
+# -- patterns ------------------------------------------------------------------------
+
+_SPACE_QUANTIFIER = regex.compile(r"[?*+{]")
+
+
+def flexible_spaces(pattern: str) -> str:
+    """Let a literal space in a pattern match any white space, so phrases are found
+    across line breaks. Spaces inside classes or escaped are left alone."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+        elif c == " ":
+            nxt = pattern[i + 1 : i + 2]
+            out.append(r"(?:\s+)" if nxt and _SPACE_QUANTIFIER.match(nxt) else r"\s+")
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def compile_pattern(pattern: str, *, path: str, line: int, key: str) -> regex.Pattern[str]:
+    try:
+        return regex.compile(pattern)
+    except (regex.error, ValueError, OverflowError) as exc:
+        raise RuleError(f"'{key}': invalid regular expression {pattern!r}: {exc}",
+                        path=path, line=line) from None
+
+
+def word_pattern(tokens: Sequence[str], *, nonword: bool) -> str:
+    """Vale's template ``\\b(?:t1|t2)\\b``, or without boundaries for nonword.
+    Flags are the caller's to put at the very start."""
+    body = "|".join(flexible_spaces(t) for t in tokens if t.strip())
+    return f"(?:{body})" if nonword else rf"\b(?:{body})\b"
+
+
+def flags(*, ignorecase: bool) -> str:
+    return "(?mi)" if ignorecase else "(?m)"
+
+
+def finditer(
+    pattern: regex.Pattern[str], text: str, start: int, end: int, deadline: float
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer`` bounded by a wall-clock deadline (a runaway user regex)."""
+    import time
+
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise RuleTimeout
+    try:
+        yield from pattern.finditer(text, start, end, timeout=remaining)
+    except TimeoutError:
+        raise RuleTimeout from None
+
+
+# -- exceptions and context guards ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Guards:
+    """Conditions that silence a hit: Vale's ``exceptions`` and sglint's context keys.
+
+    ``exceptions``: the match contains an exception (Vale), or lies inside a longer
+    exception phrase in its unit (Vale 3.15's accepted phrases). ``not_after`` and
+    ``not_before``: patterns that, found right before or after the match in the same
+    unit, mean the term is negated, defined or named ("no such thing as a …").
+    """
+
+    exceptions: regex.Pattern[str] | None = None
+    phrases: regex.Pattern[str] | None = None
+    not_after: regex.Pattern[str] | None = None
+    not_before: regex.Pattern[str] | None = None
+
+    def silences(self, text: str, unit: Block, start: int, end: int) -> bool:
+        if self.exceptions is not None and self.exceptions.search(text[start:end].strip()):
+            return True
+        if self.phrases is not None:
+            window_start = max(unit.start, start - 120)
+            window_end = min(unit.end, end + 120)
+            for m in self.phrases.finditer(text, window_start, window_end):
+                if m.start() <= start and end <= m.end() and (m.end() - m.start()) > end - start:
+                    return True
+        if self.not_after is not None and self.not_after.search(
+            text, max(unit.start, start - 160), start
+        ):
+            return True
+        return self.not_before is not None and bool(
+            self.not_before.match(text, end, min(unit.end, end + 160))
+        )
+
+
+def build_guards(data: Mapping[str, Any], *, ignorecase: bool, path: str,
+                 lines: Mapping[str, int]) -> Guards:
+    exceptions = [e for e in data.get("exceptions", []) if e]
+    ex_pattern = phrase_pattern = None
+    if exceptions:
+        ordered = sorted(exceptions, key=len, reverse=True)
+        body = "|".join(e if e.startswith("(?i)") else f"(?-i:{e})" for e in ordered)
+        ex_pattern = compile_pattern(rf"(?m)\b(?:{body})\b", path=path,
+                                     line=lines.get("exceptions", 0), key="exceptions")
+        flex = "|".join(flexible_spaces(e) for e in ordered if " " in e)
+        if flex:
+            phrase_pattern = compile_pattern(
+                ("(?i)" if ignorecase else "") + rf"\b(?:{flex})\b",
+                path=path, line=lines.get("exceptions", 0), key="exceptions")
+    not_after = not_before = None
+    if data.get("not_after"):
+        body = "|".join(flexible_spaces(p) for p in data["not_after"])
+        not_after = compile_pattern(rf"(?i)(?:{body})\s*[\"'“‘]?\s*$", path=path,
+                                    line=lines.get("not_after", 0), key="not_after")
+    if data.get("not_before"):
+        body = "|".join(flexible_spaces(p) for p in data["not_before"])
+        not_before = compile_pattern(rf"(?i)\s*[\"'”’]?\s*(?:{body})", path=path,
+                                     line=lines.get("not_before", 0), key="not_before")
+    return Guards(ex_pattern, phrase_pattern, not_after, not_before)
+
+
+def deadline_for(meta: RuleMeta) -> float:
+    import time
+
+    return time.monotonic() + meta.timeout
+
+
+def scan(
+    pattern: regex.Pattern[str], doc: Document, meta: RuleMeta, guards: Guards | None = None
+) -> Iterator[tuple[regex.Match[str], Block]]:
+    """Matches of ``pattern`` that lie wholly inside one unit of the rule's scope and
+    that no guard silences. One pass over the text, not one per unit."""
+    unit_list = units(doc, meta.scope)
+    if not unit_list:
+        return
+    text = doc.source if meta.scope.family == "raw" else doc.text
+    index = UnitIndex(unit_list)
+    deadline = deadline_for(meta)
+    if meta.scope.family == "sentence" or len(unit_list) < 4:
+        spans = [(u.start, u.end) for u in unit_list]
+    else:
+        spans = [(unit_list[0].start, unit_list[-1].end)]
+    for span_start, span_end in spans:
+        for m in finditer(pattern, text, span_start, span_end, deadline):
+            if m.end() == m.start():
+                continue
+            unit = index.containing(m.start(), m.end())
+            if unit is None:
+                continue
+            if guards is not None and guards.silences(text, unit, m.start(), m.end()):
+                continue
+            yield m, unit

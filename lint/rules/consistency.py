@@ -1,0 +1,65 @@
+"""consistency: one form per document, e.g. "taskforce" or "task force" (Vale's
+``consistency``). Two phases: collect every use of both forms, then judge. The form
+used first sets the document's choice; each use of the other form is reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from lint.document import Document
+from lint.finding import FixSafety
+from lint.messages import format_message
+from lint.rules import schema
+from lint.rules.base import Hit, RuleMeta, compile_pattern, flags, flexible_spaces, scan
+from lint.rules.loader import Source
+
+KEYS = {
+    "either": schema.STR_MAP,
+    "ignorecase": schema.BOOL,
+    "nonword": schema.BOOL,
+}
+DEFAULT_FIX = FixSafety.UNSAFE
+
+
+@dataclass(frozen=True)
+class Pair:
+    pattern: regex.Pattern[str]  # group 1: first form, group 2: second form
+
+
+@dataclass(frozen=True)
+class Consistency:
+    meta: RuleMeta
+    pairs: tuple[Pair, ...]
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        for pair in self.pairs:
+            uses = [(m, 1 if m.group(1) is not None else 2)
+                    for m, _ in scan(pair.pattern, doc, self.meta)]
+            forms = {form for _, form in uses}
+            if len(forms) < 2:
+                continue
+            chosen_match, chosen = uses[0]
+            for m, form in uses:
+                if form != chosen:
+                    yield Hit(m.start(), m.end(),
+                              format_message(self.meta.message, m.group(),
+                                             chosen_match.group()),
+                              fix=chosen_match.group())
+
+
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Consistency:
+    either = schema.require(data, "either", path=src.path, line=src.data.line,
+                            kind="consistency")
+    line = src.data.line_of("either")
+    prefix = flags(ignorecase=data.get("ignorecase", False))
+    pairs = []
+    for first, second in either.items():
+        body = f"({flexible_spaces(first)})|({flexible_spaces(second)})"
+        template = f"(?:{body})" if data.get("nonword") else rf"\b(?:{body})\b"
+        pairs.append(Pair(compile_pattern(prefix + template, path=src.path, line=line,
+                                          key=f"either: {first}")))
+    return Consistency(meta, tuple(pairs))

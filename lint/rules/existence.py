@@ -1,0 +1,64 @@
+"""existence: report every match of any token (Vale's ``existence``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from lint.document import Document
+from lint.finding import FixSafety
+from lint.messages import format_message
+from lint.rules import schema
+from lint.rules.base import (
+    Guards,
+    Hit,
+    RuleMeta,
+    build_guards,
+    compile_pattern,
+    flags,
+    scan,
+    word_pattern,
+)
+from lint.rules.loader import Source
+
+KEYS = {
+    "tokens": schema.STR_LIST,
+    "raw": schema.STR_LIST,
+    "append": schema.BOOL,
+    "ignorecase": schema.BOOL,
+    "nonword": schema.BOOL,
+    "exceptions": schema.STR_LIST,
+    "not_after": schema.STR_LIST,
+    "not_before": schema.STR_LIST,
+}
+DEFAULT_FIX = FixSafety.DISPLAY
+
+
+@dataclass(frozen=True)
+class Existence:
+    meta: RuleMeta
+    pattern: regex.Pattern[str]
+    guards: Guards
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        for m, _unit in scan(self.pattern, doc, self.meta, self.guards):
+            yield Hit(m.start(), m.end(), format_message(self.meta.message, m.group().strip()),
+                      source_offsets=self.meta.scope.family == "raw")
+
+
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Existence:
+    tokens = data.get("tokens", [])
+    raw = "".join(data.get("raw", []))
+    if not tokens and not raw:
+        schema.require(data, "tokens", path=src.path, line=src.data.line, kind="existence")
+    ignorecase = data.get("ignorecase", False)
+    body = word_pattern(tokens, nonword=data.get("nonword", False)) if tokens else ""
+    pattern = flags(ignorecase=ignorecase) + (body + raw if data.get("append") else raw + body)
+    line = src.data.line_of("tokens" if tokens else "raw")
+    compiled = compile_pattern(pattern, path=src.path, line=line,
+                               key="tokens" if tokens else "raw")
+    guards = build_guards(data, ignorecase=ignorecase, path=src.path, lines=src.data.lines)
+    return Existence(meta, compiled, guards)

@@ -1,0 +1,163 @@
+"""YAML rule files → compiled rules, validated strictly and located precisely."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from lint.errors import RuleError, SglintError
+from lint.finding import FixSafety, Severity
+from lint.rules import schema
+from lint.rules.base import DEFAULT_TIMEOUT, Example, Rule, RuleMeta, Selector
+from lint.yamlload import LineDict, load_yaml
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a rule's YAML came from, for located errors."""
+
+    path: str
+    data: LineDict
+
+
+class RuleKind(Protocol):
+    """A rule kind module: the keys it accepts and how it compiles a rule."""
+
+    KEYS: Mapping[str, schema.Checker]
+    DEFAULT_FIX: FixSafety
+
+    def build(self, meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule: ...
+
+
+def kinds() -> dict[str, RuleKind]:
+    from lint.rules import REGISTRY
+
+    return REGISTRY
+
+
+def load_rule_text(text: str, *, rule_id: str, path: str) -> Rule:
+    data = load_yaml(text, path)
+    if not isinstance(data, LineDict):
+        raise RuleError("a rule file must be a YAML mapping", path=path, line=1)
+    return build_rule(data, rule_id=rule_id, path=path)
+
+
+def build_rule(raw: LineDict, *, rule_id: str, path: str) -> Rule:
+    registry = kinds()
+    kind_name = raw.get("extends")
+    if not isinstance(kind_name, str) or not kind_name:
+        raise RuleError("a rule needs 'extends' naming its kind "
+                        f"({', '.join(sorted(registry))})", path=path, line=raw.line or 1)
+    kind = registry.get(kind_name)
+    if kind is None:
+        close = difflib.get_close_matches(kind_name, registry, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise RuleError(f"unknown rule kind '{kind_name}'{hint}", path=path,
+                        line=raw.line_of("extends"))
+    data = schema.validate(raw, kind.KEYS, path=path, kind=kind_name)
+    meta = _meta(rule_id, kind_name, kind, data, raw, path)
+    return kind.build(meta, data, Source(path, raw))
+
+
+def _meta(rule_id: str, kind_name: str, kind: RuleKind, data: dict[str, Any], raw: LineDict,
+          path: str) -> RuleMeta:
+    line = raw.line_of
+    message = schema.require(data, "message", path=path, line=raw.line or 1, kind=kind_name)
+    level = schema.choice(data.get("level", "warning"), ("suggestion", "warning", "error"),
+                          key="level", path=path, line=line("level"))
+    fix = kind.DEFAULT_FIX
+    if "fix" in data:
+        fix = FixSafety(schema.choice(data["fix"], ("safe", "unsafe", "display"), key="fix",
+                                      path=path, line=line("fix")))
+    quoted = schema.choice(data.get("quoted", "suggest"), ("report", "suggest", "ignore"),
+                           key="quoted", path=path, line=line("quoted"))
+    profiles = {}
+    for profile, setting in data.get("profiles", {}).items():
+        profiles[profile] = schema.choice(
+            setting, ("off", "suggestion", "warning", "error"), key=f"profiles.{profile}",
+            path=path, line=line("profiles"))
+    scopes = data.get("scope", ["text"])
+    bad, good = _examples(raw, path)
+    return RuleMeta(
+        id=rule_id,
+        kind=kind_name,
+        path=path,
+        message=message,
+        level=Severity.parse(level),
+        description=data.get("description", ""),
+        link=data.get("link", ""),
+        why=data.get("why", ""),
+        source=data.get("source", ""),
+        scope=Selector.parse(scopes),
+        limit=data.get("limit", 0),
+        fix=fix,
+        quoted=quoted,
+        profiles=profiles,
+        bad=bad,
+        good=good,
+        action=data.get("action", {}),
+        timeout=data.get("timeout", DEFAULT_TIMEOUT),
+    )
+
+
+def _examples(raw: LineDict, path: str) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+    block = raw.get("examples")
+    if block is None:
+        return (), ()
+    if not isinstance(block, LineDict):
+        raise RuleError("'examples' must be a mapping with 'bad' and 'good' lists",
+                        path=path, line=raw.line_of("examples"))
+    out: dict[str, tuple[Example, ...]] = {"bad": (), "good": ()}
+    for key, items in block.items():
+        where = block.line_of(key)
+        if key not in out:
+            raise RuleError(f"unknown key 'examples.{key}'; expected 'bad' or 'good'",
+                            path=path, line=where)
+        if not isinstance(items, list):
+            raise RuleError(f"'examples.{key}' must be a list", path=path, line=where)
+        examples = []
+        for item in items:
+            if isinstance(item, str):
+                examples.append(Example(item, line=where))
+            elif isinstance(item, LineDict) and isinstance(item.get("text"), str):
+                unknown = set(item) - {"text", "fix", "format", "profile"}
+                if unknown:
+                    raise RuleError(f"unknown key '{sorted(unknown)[0]}' in an example",
+                                    path=path, line=item.line)
+                examples.append(Example(item["text"], item.get("fix"),
+                                        item.get("format", "text"), item.get("profile"),
+                                        item.line))
+            else:
+                raise RuleError(f"each 'examples.{key}' item must be a string or a mapping "
+                                "with 'text'", path=path, line=where)
+        out[key] = tuple(examples)
+    return out["bad"], out["good"]
+
+
+# -- rule folders ----------------------------------------------------------------------
+
+
+def rule_files(root: Path) -> Iterable[tuple[str, Path]]:
+    """(rule id, file) for ``root/<Pack>/<Rule>.yml``; names starting ``_`` are data."""
+    if not root.is_dir():
+        raise SglintError(f"rule folder not found: {root}")
+    for pack_dir in sorted(p for p in root.iterdir() if p.is_dir()):
+        if pack_dir.name.startswith((".", "_")):
+            continue
+        for file in sorted(pack_dir.glob("*.yml")):
+            if not file.name.startswith("_"):
+                yield f"{pack_dir.name}.{file.stem}", file
+
+
+def load_folder(root: Path) -> list[Rule]:
+    rules = []
+    for rule_id, file in rule_files(root):
+        try:
+            text = file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RuleError(f"cannot read rule file: {exc}", path=str(file)) from None
+        rules.append(load_rule_text(text, rule_id=rule_id, path=str(file)))
+    return rules

@@ -1,0 +1,56 @@
+"""occurrence: too many or too few matches of a token in each unit (Vale's ``occurrence``),
+e.g. words per sentence or characters per heading."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from lint.document import Document
+from lint.finding import FixSafety
+from lint.messages import format_message
+from lint.rules import schema
+from lint.rules.base import Hit, RuleMeta, compile_pattern, deadline_for, finditer, units
+from lint.rules.loader import Source
+
+KEYS = {
+    "token": schema.STR,
+    "max": schema.INT,
+    "min": schema.INT,
+    "ignorecase": schema.BOOL,
+}
+DEFAULT_FIX = FixSafety.DISPLAY
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    meta: RuleMeta
+    pattern: regex.Pattern[str]
+    max: int
+    min: int
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        deadline = deadline_for(self.meta)
+        raw = self.meta.scope.family == "raw"
+        text = doc.source if raw else doc.text
+        for unit in units(doc, self.meta.scope):
+            matches = [m for m in finditer(self.pattern, text, unit.start, unit.end, deadline)
+                       if m.end() > m.start()]
+            count = len(matches)
+            if (self.max > 0 and count > self.max) or (self.min > 0 and count < self.min):
+                start = matches[0].start() if matches else unit.start
+                message = format_message(self.meta.message, count)
+                yield Hit(start, unit.end, message, source_offsets=raw)
+
+
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Occurrence:
+    token = schema.require(data, "token", path=src.path, line=src.data.line, kind="occurrence")
+    if not data.get("max") and not data.get("min"):
+        schema.require(data, "max", path=src.path, line=src.data.line, kind="occurrence")
+    prefix = "(?i)" if data.get("ignorecase") else ""
+    pattern = compile_pattern(prefix + token, path=src.path, line=src.data.line_of("token"),
+                              key="token")
+    return Occurrence(meta, pattern, data.get("max", 0), data.get("min", 0))

@@ -1,0 +1,86 @@
+"""repetition: the same token twice in a row, e.g. "the the" (Vale's ``repetition``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from lint.document import Document
+from lint.finding import FixSafety
+from lint.messages import format_message
+from lint.rules import schema
+from lint.rules.base import (
+    Guards,
+    Hit,
+    RuleMeta,
+    build_guards,
+    compile_pattern,
+    deadline_for,
+    finditer,
+    units,
+)
+from lint.rules.loader import Source
+
+KEYS = {
+    "tokens": schema.STR_LIST,
+    "max": schema.INT,
+    "ignorecase": schema.BOOL,
+    "alpha": schema.BOOL,
+    "exceptions": schema.STR_LIST,
+}
+DEFAULT_FIX = FixSafety.UNSAFE
+_SENTENCE_END = regex.compile(r"[.!?]")
+
+
+@dataclass(frozen=True)
+class Repetition:
+    meta: RuleMeta
+    pattern: regex.Pattern[str]
+    max: int
+    ignorecase: bool
+    alpha: bool
+    guards: Guards
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        deadline = deadline_for(self.meta)
+        text = doc.text
+        for unit in units(doc, self.meta.scope):
+            previous: regex.Match[str] | None = None
+            hits = 0
+            for m in finditer(self.pattern, text, unit.start, unit.end, deadline):
+                word = m.group()
+                if self.alpha and not word.isalpha():
+                    previous, hits = None, 0
+                    continue
+                if previous is not None and _same(previous.group(), word, self.ignorecase):
+                    hits += 1
+                    between = text[previous.start() : m.end()]
+                    if (hits > self.max and not _SENTENCE_END.search(text, previous.end(),
+                                                                      m.start())
+                            and "\n\n" not in between
+                            and not self.guards.silences(text, unit, m.start(), m.end())):
+                        yield Hit(previous.start(), m.end(),
+                                  format_message(self.meta.message, word),
+                                  fix=text[previous.start() : previous.end()])
+                else:
+                    hits = 0
+                previous = m
+
+
+def _same(a: str, b: str, ignorecase: bool) -> bool:
+    return a.casefold() == b.casefold() if ignorecase else a == b
+
+
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Repetition:
+    tokens = schema.require(data, "tokens", path=src.path, line=src.data.line,
+                            kind="repetition")
+    prefix = "(?i)" if data.get("ignorecase") else ""
+    pattern = compile_pattern(prefix + "(" + "|".join(tokens) + ")", path=src.path,
+                              line=src.data.line_of("tokens"), key="tokens")
+    guards = build_guards(data, ignorecase=data.get("ignorecase", False), path=src.path,
+                          lines=src.data.lines)
+    return Repetition(meta, pattern, data.get("max", 0), data.get("ignorecase", False),
+                      data.get("alpha", False), guards)

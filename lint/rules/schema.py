@@ -1,0 +1,142 @@
+"""Validation of rule files: types, unknown keys ("did you mean …"), located errors."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from lint.errors import RuleError
+from lint.yamlload import LineDict
+
+Checker = Callable[[Any], Any]  # returns the normalised value or raises TypeError
+
+
+def _str(value: Any) -> str:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise TypeError("a string")
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise TypeError("true or false")
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise TypeError("a whole number")
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    raise TypeError("a number")
+
+
+def _str_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(
+        isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value
+    ):
+        return [str(v) for v in value]
+    raise TypeError("a string or a list of strings")
+
+
+def _str_map(value: Any) -> dict[str, str]:
+    if isinstance(value, dict) and all(
+        isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value.values()
+    ):
+        return {str(k): str(v) for k, v in value.items()}
+    raise TypeError("a mapping of strings to strings")
+
+
+def _map(value: Any) -> dict[str, Any]:
+    if isinstance(value, dict):
+        return dict(value)
+    raise TypeError("a mapping")
+
+
+def _list_or_map(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return value
+    raise TypeError("a list or a mapping")
+
+
+STR, BOOL, INT, NUMBER, STR_LIST, STR_MAP, MAP, LIST_OR_MAP = (
+    _str, _bool, _int, _number, _str_list, _str_map, _map, _list_or_map,
+)
+
+#: Keys every rule accepts (Vale's header plus sglint's additions).
+COMMON_KEYS: dict[str, Checker] = {
+    "extends": STR,
+    "message": STR,
+    "description": STR,
+    "level": STR,
+    "limit": INT,
+    "link": STR,
+    "scope": STR_LIST,
+    "action": MAP,
+    # sglint additions
+    "why": STR,
+    "source": STR,
+    "examples": MAP,
+    "profiles": STR_MAP,
+    "fix": STR,
+    "quoted": STR,
+    "timeout": NUMBER,
+    "vocab": BOOL,
+}
+
+
+def validate(
+    data: LineDict, kind_keys: Mapping[str, Checker], *, path: str, kind: str
+) -> dict[str, Any]:
+    """Check every key's name and type; return the normalised values."""
+    allowed = {**COMMON_KEYS, **kind_keys}
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        line = data.line_of(key)
+        checker = allowed.get(key)
+        if checker is None:
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise RuleError(f"unknown key '{key}' for a rule of kind '{kind}'{hint}",
+                            path=path, line=line)
+        try:
+            out[key] = checker(value)
+        except TypeError as exc:
+            raise RuleError(f"'{key}' must be {exc}, not {_describe(value)}",
+                            path=path, line=line) from None
+    return out
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__} {value!r}"
+
+
+def require(data: Mapping[str, Any], key: str, *, path: str, line: int, kind: str) -> Any:
+    if key not in data or data[key] in (None, "", [], {}):
+        raise RuleError(f"a rule of kind '{kind}' needs '{key}'", path=path, line=line)
+    return data[key]
+
+
+def choice(value: str, options: tuple[str, ...], *, key: str, path: str, line: int) -> str:
+    lowered = value.strip().lower()
+    if lowered not in options:
+        close = difflib.get_close_matches(lowered, options, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise RuleError(f"'{key}' must be one of {', '.join(options)}, not {value!r}{hint}",
+                        path=path, line=line)
+    return lowered

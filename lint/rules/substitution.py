@@ -1,0 +1,178 @@
+"""substitution: a wrong form and the form to use instead (Vale's ``substitution``).
+
+sglint's superset: a swap value may be a mapping ``{to: …, why: …, fix: safe|unsafe|display}``
+so each entry carries its own reason and fix safety. A replacement with alternatives
+(``a|b``) is never applied automatically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from lint.document import Document
+from lint.errors import RuleError
+from lint.finding import FixSafety
+from lint.messages import format_message
+from lint.rules import schema
+from lint.rules.base import (
+    Guards,
+    Hit,
+    RuleMeta,
+    build_guards,
+    compile_pattern,
+    flags,
+    flexible_spaces,
+    scan,
+)
+from lint.rules.loader import Source
+
+KEYS = {
+    "swap": schema.MAP,
+    "ignorecase": schema.BOOL,
+    "nonword": schema.BOOL,
+    "exceptions": schema.STR_LIST,
+    "capitalize": schema.BOOL,
+    "pos": schema.STR,
+    "not_after": schema.STR_LIST,
+    "not_before": schema.STR_LIST,
+}
+DEFAULT_FIX = FixSafety.SAFE
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: regex.Pattern[str]
+    replacement: str
+    why: str | None
+    fix: FixSafety | None
+
+
+@dataclass(frozen=True)
+class Substitution:
+    meta: RuleMeta
+    pattern: regex.Pattern[str]
+    entries: tuple[Entry, ...]
+    guards: Guards
+    capitalize: bool
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        for m, _unit in scan(self.pattern, doc, self.meta, self.guards):
+            index = next(i for i, g in enumerate(m.groups()) if g is not None)
+            entry = self.entries[index]
+            observed = m.group()
+            expected = expand(entry, observed)
+            if self.capitalize and observed[:1].isupper():
+                expected = expected[:1].upper() + expected[1:]
+            if _already_correct(observed, expected):
+                continue
+            options = [o for o in expected.split("|") if o]
+            message = format_message(self.meta.message, _as_sentence(options), observed)
+            fix = keep_case(observed, options[0]) if len(options) == 1 else None
+            safety = entry.fix if fix is not None else FixSafety.DISPLAY
+            yield Hit(m.start(), m.end(), message, fix=fix, fix_safety=safety,
+                      why=entry.why, source_offsets=self.meta.scope.family == "raw")
+
+
+def expand(entry: Entry, observed: str) -> str:
+    """Fill ``$1`` … in a replacement by re-running the entry's own pattern (as Vale)."""
+    if "$" not in entry.replacement:
+        return entry.replacement
+    m = entry.key.search(observed)
+    if m is None:
+        return entry.replacement
+    groups = m.groups()
+    return regex.sub(r"\$(\d)", lambda g: (groups[int(g.group(1)) - 1] or "")
+                     if int(g.group(1)) <= len(groups) else "", entry.replacement)
+
+
+def keep_case(observed: str, replacement: str) -> str:
+    """Carry the observed capitalisation onto the fix: "Care gangs" → "Grooming gangs"."""
+    letters = [c for c in observed if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters) and replacement[:1].islower():
+        return replacement.upper()  # "CARE GANGS" → "GROOMING GANGS"
+    if observed[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _already_correct(observed: str, expected: str) -> bool:
+    for option in expected.split("|"):
+        if observed == option:
+            return True
+        if not regex.fullmatch(r"[\w\s'’-]+", option):
+            try:
+                if regex.fullmatch(option, observed):
+                    return True
+            except regex.error:
+                pass
+    return False
+
+
+def _as_sentence(options: list[str]) -> str:
+    if len(options) <= 1:
+        return options[0] if options else ""
+    if len(options) == 2:
+        return f"{options[0]}' or '{options[1]}"
+    return "', '".join(options[:-1]) + f"', or '{options[-1]}"
+
+
+def non_capturing(pattern: str) -> str:
+    """Turn a key's own capture groups into non-capturing ones (Vale's
+    ``convertCaptureGroups``), so the outer group number picks the entry."""
+    out = []
+    i = 0
+    in_class = False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(" and pattern[i + 1 : i + 2] != "?":
+            out.append("(?:")
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
+    swap = schema.require(data, "swap", path=src.path, line=src.data.line, kind="substitution")
+    line = src.data.line_of("swap")
+    ignorecase = data.get("ignorecase", False)
+    items: list[tuple[str, Entry]] = []
+    for key, value in swap.items():
+        key = str(key)
+        why = fix = None
+        if isinstance(value, dict):
+            unknown = set(value) - {"to", "why", "fix"}
+            if unknown or "to" not in value:
+                raise RuleError(f"swap entry {key!r} must be a string or a mapping with "
+                                "'to' (and optional 'why', 'fix')", path=src.path, line=line)
+            why = str(value["why"]) if value.get("why") else None
+            if value.get("fix"):
+                fix = FixSafety(schema.choice(str(value["fix"]), ("safe", "unsafe", "display"),
+                                              key="fix", path=src.path, line=line))
+            value = value["to"]
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            raise RuleError(f"swap entry {key!r} has no replacement", path=src.path, line=line)
+        own = compile_pattern(("(?i)" if ignorecase else "") + flexible_spaces(key),
+                              path=src.path, line=line, key=f"swap: {key}")
+        items.append((key, Entry(own, str(value), why, fix if fix else meta.fix)))
+    items.sort(key=lambda kv: len(kv[0]), reverse=True)
+    body = "|".join(f"({non_capturing(flexible_spaces(k))})" for k, _ in items)
+    template = f"(?:{body})" if data.get("nonword") else rf"\b(?:{body})\b"
+    pattern = compile_pattern(flags(ignorecase=ignorecase) + template, path=src.path,
+                              line=line, key="swap")
+    guards = build_guards(data, ignorecase=ignorecase, path=src.path, lines=src.data.lines)
+    return Substitution(meta, pattern, tuple(e for _, e in items), guards,
+                        data.get("capitalize", False))
