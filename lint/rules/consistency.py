@@ -48,7 +48,16 @@ class Consistency:
                     yield Hit(m.start(), m.end(),
                               format_message(self.meta.message, m.group(),
                                              chosen_match.group()),
-                              fix=chosen_match.group())
+                              fix=_like(m.group(), chosen_match.group()))
+
+
+def _like(observed: str, form: str) -> str:
+    """The chosen form in the observed word's case: "Task force" → "Taskforce"."""
+    if observed.islower():
+        return form.lower()
+    if observed[:1].isupper() and observed[1:].islower():
+        return form[:1].upper() + form[1:].lower()
+    return form
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Consistency:

@@ -1,0 +1,34 @@
+"""Shared test helpers: load a rule from YAML text and run it on a snippet."""
+
+from __future__ import annotations
+
+import textwrap
+
+from lint.config import Config, active_rules
+from lint.engine import ActiveRule, check_document
+from lint.finding import Finding
+from lint.readers import read_text
+from lint.rules.base import Rule
+from lint.rules.loader import load_rule_text
+
+
+def make_rule(yaml_text: str, rule_id: str = "Test.Rule") -> Rule:
+    return load_rule_text(textwrap.dedent(yaml_text), rule_id=rule_id, path="Test/Rule.yml")
+
+
+def run(
+    rule: Rule | list[Rule],
+    text: str,
+    fmt: str = "text",
+    path: str | None = None,
+    profile: str = "govuk",
+) -> list[Finding]:
+    rules = rule if isinstance(rule, list) else [rule]
+    active: list[ActiveRule] = active_rules(Config(profile=profile), rules)
+    suffix = {"text": ".txt", "markdown": ".md", "html": ".html"}[fmt]
+    doc = read_text(path or f"snippet{suffix}", text, fmt)
+    return check_document(doc, active).findings
+
+
+def matches(findings: list[Finding]) -> list[str]:
+    return [f.match for f in findings]

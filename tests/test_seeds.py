@@ -1,0 +1,33 @@
+"""The regression corpus: findings on the five seeds match the reviewed snapshot."""
+
+from __future__ import annotations
+
+import difflib
+
+from seed_snapshot import SHARED_SEEDS, SNAPSHOT, render, seed_files
+
+
+def test_seeds_are_verbatim_copies() -> None:
+    names = [p.name for p in seed_files()]
+    assert len(names) == 5
+    if SHARED_SEEDS.is_dir():
+        for path in seed_files():
+            assert path.read_bytes() == (SHARED_SEEDS / path.name).read_bytes()
+
+
+def test_findings_match_snapshot() -> None:
+    expected = SNAPSHOT.read_text(encoding="utf-8")
+    actual = render()
+    if actual != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                "seeds/findings.snapshot",
+                "now",
+            )
+        )
+        raise AssertionError(
+            "findings on seeds/ changed; review, then run "
+            "'python tests/seed_snapshot.py --update':\n" + diff
+        )
