@@ -1,0 +1,78 @@
+"""Registers: data about the world that rules check copy against (people, organisations,
+approved statements). Each register is a YAML data file, validated with located errors;
+one module per register."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from lint.errors import RuleError
+from lint.yamlload import LineDict, load_yaml
+
+
+def load_entries(path: Path, top_key: str) -> list[LineDict]:
+    """The list under ``top_key`` in a register file, each entry a located mapping."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"cannot read register: {exc}", path=str(path)) from None
+    data = load_yaml(text, str(path))
+    if not isinstance(data, LineDict) or not isinstance(data.get(top_key), list):
+        raise RuleError(
+            f"a register must be a mapping with a '{top_key}' list",
+            path=str(path),
+            line=getattr(data, "line", 1),
+        )
+    entries = data[top_key]
+    for entry in entries:
+        if not isinstance(entry, LineDict):
+            raise RuleError(
+                f"each '{top_key}' entry must be a mapping",
+                path=str(path),
+                line=data.line_of(top_key),
+            )
+    return entries
+
+
+def check_keys(entry: LineDict, allowed: set[str], required: set[str], path: Path) -> None:
+    import difflib
+
+    for key in entry:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, sorted(allowed), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise RuleError(
+                f"unknown key '{key}' in register entry{hint}",
+                path=str(path),
+                line=entry.line_of(key),
+            )
+    for key in required:
+        if not entry.get(key):
+            raise RuleError(f"register entry needs '{key}'", path=str(path), line=entry.line)
+
+
+def str_list(entry: LineDict, key: str, path: Path) -> tuple[str, ...]:
+    value: Any = entry.get(key, [])
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleError(
+            f"'{key}' must be a string or a list of strings",
+            path=str(path),
+            line=entry.line_of(key),
+        )
+    return tuple(value)
+
+
+def date_value(entry: LineDict, key: str, path: Path) -> dt.date | None:
+    value = entry.get(key)
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise RuleError(
+            f"'{key}' must be a date like 2024-05-21", path=str(path), line=entry.line_of(key)
+        ) from None

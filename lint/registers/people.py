@@ -1,0 +1,93 @@
+"""The people register: names, honorifics, roles with dates, and known misspellings.
+
+Format (``rules/People/_people.yml`` or a team's own file)::
+
+    people:
+      - name: James Cleverly
+        honorific: Mr
+        letters: [MP]
+        misspellings: [Cleverley]
+        roles:
+          - title: Home Secretary
+            from: 2023-11-13
+            to: 2024-07-05
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from lint.errors import RuleError
+from lint.registers import check_keys, date_value, load_entries, str_list
+from lint.yamlload import LineDict
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def held_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    honorific: str = ""
+    letters: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    misspellings: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # other accepted forms, e.g. a maiden name
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+    def titles_on(self, day: dt.date | None) -> tuple[str, ...]:
+        return tuple(r.title for r in self.roles if r.held_on(day))
+
+    def references(self, day: dt.date | None = None) -> tuple[str, ...]:
+        """Every way copy may refer to this person: full name, surname, honorific and
+        surname, and the titles held on ``day`` (with 'the')."""
+        forms = [self.name, *self.aliases, self.surname]
+        if self.honorific:
+            forms.append(f"{self.honorific} {self.surname}")
+        for title in self.titles_on(day):
+            forms.extend((title, f"the {title}"))
+        return tuple(dict.fromkeys(forms))
+
+
+_KEYS = {"name", "honorific", "letters", "roles", "misspellings", "aliases"}
+
+
+def load_people(path: Path) -> tuple[Person, ...]:
+    people = []
+    for entry in load_entries(path, "people"):
+        check_keys(entry, _KEYS, {"name"}, path)
+        roles = []
+        for role in entry.get("roles", []) or []:
+            if not isinstance(role, LineDict) or not isinstance(role.get("title"), str):
+                raise RuleError(
+                    "each role needs a 'title'", path=str(path), line=entry.line_of("roles")
+                )
+            check_keys(role, {"title", "from", "to"}, {"title"}, path)
+            roles.append(
+                Role(role["title"], date_value(role, "from", path), date_value(role, "to", path))
+            )
+        people.append(
+            Person(
+                name=str(entry["name"]),
+                honorific=str(entry.get("honorific", "")),
+                letters=str_list(entry, "letters", path),
+                roles=tuple(roles),
+                misspellings=str_list(entry, "misspellings", path),
+                aliases=str_list(entry, "aliases", path),
+            )
+        )
+    return tuple(people)
