@@ -25,8 +25,8 @@ def load_entries(path: Path, top_key: str) -> list[LineDict]:
             path=str(path),
             line=getattr(data, "line", 1),
         )
-    entries = data[top_key]
-    for entry in entries:
+    entries: list[LineDict] = []
+    for entry in data[top_key]:
         if not isinstance(entry, LineDict):
             raise RuleError(
                 f"each '{top_key}' entry must be a mapping",
