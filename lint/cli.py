@@ -21,11 +21,14 @@ from lint.runner import FileResult, check_file, iter_files
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+class UsageError(Exception):
+    """A command line that cannot be run."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(f"sglint: error: {message}", file=sys.stderr)
-        raise SystemExit(EXIT_ERROR)
+        raise UsageError(message)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -71,7 +74,11 @@ def _split(values: Sequence[str] | None) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        print(f"sglint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
@@ -91,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         start = Path(args.paths[0]) if args.paths else Path.cwd()
         config = resolve(options, start)
         return _check(args, config)
-    except SglintError as exc:
+    except (SglintError, UsageError) as exc:
         print(f"sglint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

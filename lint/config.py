@@ -155,8 +155,12 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
     for rule_id, level in rules.items():
         setting = "off" if level is False else str(level).lower()
         if setting not in LEVELS:
-            raise fail(
-                "rules", f"{rule_id}: level must be one of {', '.join(LEVELS)}, not {level!r}"
+            line = rules.line_of(rule_id) if isinstance(rules, LineDict) else None
+            raise ConfigError(
+                f"{prefix}'rules': {rule_id}: level must be one of {', '.join(LEVELS)}, "
+                f"not {level!r}",
+                path=where,
+                line=line or data.lines.get("rules"),
             )
         levels[str(rule_id)] = setting
     paths = data.get("paths", [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from lint.config import Config, active_rules
+from lint.document import Block, Document
 from lint.engine import ActiveRule, check_document
 from lint.finding import Finding
 from lint.readers import read_text
@@ -32,3 +33,13 @@ def run(
 
 def matches(findings: list[Finding]) -> list[str]:
     return [f.match for f in findings]
+
+
+def prose_of(doc: Document, block: Block) -> str:
+    return doc.text[block.start : block.end]
+
+
+def span_of(doc: Document, view_text: str) -> tuple[int, int]:
+    """Source span of the first occurrence of ``view_text`` in the view."""
+    start = doc.text.index(view_text)
+    return doc.source_span(start, start + len(view_text))

@@ -29,22 +29,35 @@ def render(segment: str, kind: str) -> str:
     return _NOT_NEWLINE.sub(" " if kind == BLANK else OPAQUE, segment)
 
 
+_PRIORITY = {MASK: 2, KEEP: 1, BLANK: 0}
+
+
 def compose(text: str, spans: list[Span], default: str) -> str:
     """The view of ``text``: each span rendered as its kind, the gaps as ``default``.
 
-    Spans are sorted here; where two overlap, the earlier one wins. Line breaks always
-    survive, so the view has the source's lines.
+    Where spans overlap, masking wins over keeping, and keeping over blanking, so a URL
+    inside a run of prose is masked. Line breaks always survive, so the view has the
+    source's lines.
     """
+    if not spans:
+        return render(text, default)
+    events: list[tuple[int, int, str]] = []  # (offset, +1 open / -1 close, kind)
+    for start, end, kind in spans:
+        if end > start:
+            events.append((start, 1, kind))
+            events.append((end, -1, kind))
+    events.sort()
+    active = {MASK: 0, KEEP: 0, BLANK: 0}
     out: list[str] = []
     pos = 0
-    for start, end, kind in sorted(spans):
-        start = max(start, pos)
-        if end <= start:
-            continue
-        if start > pos:
-            out.append(render(text[pos:start], default))
-        out.append(render(text[start:end], kind))
-        pos = end
+    for offset, delta, kind in events:
+        if offset > pos:
+            current = max(
+                (k for k, n in active.items() if n), key=_PRIORITY.__getitem__, default=default
+            )
+            out.append(render(text[pos:offset], current))
+            pos = offset
+        active[kind] += delta
     out.append(render(text[pos:], default))
     return "".join(out)
 

@@ -89,6 +89,7 @@ class _Walker(HTMLParser):
         self.scope_stack: list[str] = ["paragraph"]
         self.hidden = 0
         self.code = 0
+        self.title = False  # <title> is shown (in the tab and search results) though in <head>
 
     def _here(self) -> int:
         line, col = self.getpos()
@@ -111,6 +112,8 @@ class _Walker(HTMLParser):
             self.hidden += 1
         if tag in _OPAQUE_TEXT:
             self.code += 1
+        if tag == "title":
+            self.title = True
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK_SCOPES:
@@ -121,6 +124,8 @@ class _Walker(HTMLParser):
             return
         while self.stack:
             top = self.stack.pop()
+            if top == "title":
+                self.title = False
             if top in _BLOCK_SCOPES:
                 self._close_block()
                 if len(self.scope_stack) > 1:
@@ -132,8 +137,12 @@ class _Walker(HTMLParser):
             if top == tag:
                 break
 
+    @property
+    def visible(self) -> bool:
+        return not self.hidden or self.title
+
     def _text(self, start: int, end: int) -> None:
-        if self.hidden or end <= start:
+        if not self.visible or end <= start:
             return
         if self.code:
             self.keep.append((start, end, MASK))
@@ -152,7 +161,7 @@ class _Walker(HTMLParser):
         lead = len(data) - len(data.lstrip())
         trail = len(data) - len(data.rstrip())
         self._text(start + lead, end - trail)
-        if not self.hidden and not self.code:
+        if self.visible and not self.code:
             self.keep.extend(url_spans(self.source, start, end))
 
     def _reference(self, raw: str) -> None:
@@ -160,7 +169,7 @@ class _Walker(HTMLParser):
         end = self.source.find(";", start, start + len(raw) + 3)
         end = end + 1 if end >= 0 else start + len(raw) + 1
         decoded = html_lib.unescape(self.source[start:end])
-        if self.hidden:
+        if not self.visible:
             return
         self.entities[start] = (end, decoded)
         self._text(start, end)

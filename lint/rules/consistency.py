@@ -55,8 +55,10 @@ def _like(observed: str, form: str) -> str:
     """The chosen form in the observed word's case: "Task force" → "Taskforce"."""
     if observed.islower():
         return form.lower()
-    if observed[:1].isupper() and observed[1:].islower():
-        return form[:1].upper() + form[1:].lower()
+    if observed.isupper():
+        return form.upper()
+    if observed[:1].isupper():
+        return form[:1].upper() + form[1:]
     return form
 
 
