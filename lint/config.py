@@ -65,15 +65,10 @@ class Config:
 
 
 def builtin_rules_dir() -> Path:
-    try:
-        from importlib.resources import files
-
-        candidate = Path(str(files("lint.builtin_rules")))
-        if candidate.is_dir():
-            return candidate
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "rules"
+    """The built-in packs: inside the installed package, or the checkout's rules/."""
+    here = Path(__file__).resolve().parent
+    installed = here / "builtin_rules"
+    return installed if installed.is_dir() else here.parent / "rules"
 
 
 # -- discovery -------------------------------------------------------------------------
