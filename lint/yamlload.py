@@ -19,8 +19,12 @@ class LineDict(dict[str, Any]):
         return self.lines.get(key, self.line)
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader: never constructs arbitrary objects (``!!python/object`` is refused)."""
+# libyaml's parser when PyYAML was built with it: several times faster on rule packs.
+_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeBase):  # type: ignore[valid-type,misc]
+    """A safe loader: never constructs arbitrary objects (``!!python/object`` is refused)."""
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:

@@ -16,7 +16,7 @@ from lint.errors import RuleError, SglintError
     [
         (
             "extends: existence\nmessage: x\ntokens: [a\n",
-            r"Test/Rule.yml:4: invalid YAML: expected ',' or ']'",
+            r"Test/Rule.yml:4: invalid YAML: (did not find )?expected ',' or ']'",
         ),
         (
             "extends: existance\nmessage: x\n",
