@@ -131,7 +131,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, sentence_start: int, stop: int, after: int) -> bool:
-    word_match = _WORD_BEFORE.search(text, sentence_start, stop)
+    # Look only at the word before the stop: searching from the sentence start would
+    # make every boundary cost the length of its sentence.
+    word_match = _WORD_BEFORE.search(text, max(sentence_start, stop - 24), stop)
     if not word_match:
         return False
     word = word_match.group(1).lower().rstrip(".")

@@ -112,6 +112,12 @@ class Selector:
         return "block"
 
     def matches(self, scope: str) -> bool:
+        cached = _MATCH_CACHE.get((self.names, scope))
+        if cached is None:
+            cached = _MATCH_CACHE[(self.names, scope)] = self._matches(scope)
+        return cached
+
+    def _matches(self, scope: str) -> bool:
         parts = set(("text." + scope).split("."))
         for alt in self.alternatives:
             if all((not ps <= parts) if neg else ps <= parts for neg, ps in alt):
@@ -119,11 +125,21 @@ class Selector:
         return False
 
 
+_MATCH_CACHE: dict[tuple[tuple[str, ...], str], bool] = {}
+
 SUMMARY_SCOPES = ("paragraph", "list", "blockquote")
 
 
 def units(doc: Document, selector: Selector) -> list[Block]:
-    """The spans a rule with this selector runs on, in document order."""
+    """The spans a rule with this selector runs on, in document order (cached per
+    document: many rules share a selector)."""
+    cached = doc.units_cache.get(selector.names)
+    if cached is None:
+        cached = doc.units_cache[selector.names] = _units(doc, selector)
+    return cached
+
+
+def _units(doc: Document, selector: Selector) -> list[Block]:
     family = selector.family
     if family == "raw":
         return [Block("raw", 0, len(doc.source))]

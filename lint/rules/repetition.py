@@ -23,6 +23,7 @@ from lint.rules.base import (
     units,
 )
 from lint.rules.loader import Source
+from lint.rules.substitution import non_capturing
 
 KEYS = {
     "tokens": schema.STR_LIST,
@@ -33,6 +34,7 @@ KEYS = {
 }
 DEFAULT_FIX = FixSafety.UNSAFE
 _SENTENCE_END = regex.compile(r"[.!?]")
+_REPEATED_WORD = regex.compile(r"(?i)(?<!\w)(\w+)(?!\w)\W+\1(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class Repetition:
         deadline = deadline_for(self.meta)
         text = doc.text
         for unit in units(doc, self.meta.scope):
+            if not self._has_repeat(text, unit.start, unit.end):
+                continue
             previous: regex.Match[str] | None = None
             hits = 0
             for m in finditer(self.pattern, text, unit.start, unit.end, deadline):
@@ -70,6 +74,18 @@ class Repetition:
                 previous = m
 
 
+    def _has_repeat(self, text: str, start: int, end: int) -> bool:
+        """A quick test in C-speed list operations before the exact walk."""
+        if self.alpha:
+            # Alphabetic tokens: a repeat implies a repeated word, which one
+            # back-reference search finds without building a token list.
+            return _REPEATED_WORD.search(text, start, end) is not None
+        tokens = self.pattern.findall(text, start, end)
+        if self.ignorecase:
+            tokens = [t.casefold() for t in tokens]
+        return any(a == b for a, b in zip(tokens, tokens[1:]))
+
+
 def _same(a: str, b: str, ignorecase: bool) -> bool:
     return a.casefold() == b.casefold() if ignorecase else a == b
 
@@ -78,7 +94,8 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Repetition:
     tokens = schema.require(data, "tokens", path=src.path, line=src.data.line,
                             kind="repetition")
     prefix = "(?i)" if data.get("ignorecase") else ""
-    pattern = compile_pattern(prefix + "(" + "|".join(tokens) + ")", path=src.path,
+    # The tokens' own groups become non-capturing, so group 1 is the whole token.
+    pattern = compile_pattern(prefix + "(" + non_capturing("|".join(tokens)) + ")", path=src.path,
                               line=src.data.line_of("tokens"), key="tokens")
     guards = build_guards(data, ignorecase=data.get("ignorecase", False), path=src.path,
                           lines=src.data.lines)
