@@ -143,7 +143,8 @@ def _notices(done: DocumentFix) -> list[str]:
     ]
     if not done.settled:
         out.append(
-            f"{done.doc.path}: fixes did not settle after {done.passes} passes "
+            f"{done.doc.path}: fixes did not settle after {done.passes} "
+            f"pass{'es' if done.passes != 1 else ''} "
             "(rules may be undoing each other's fixes); some fixable problems remain"
         )
     return out
