@@ -15,7 +15,9 @@ from lint import __version__
 from lint.config import Config, active_rules, all_rules, resolve
 from lint.errors import SglintError
 from lint.finding import LEVEL_NAMES, Severity
+from lint.fixfile import fix_file
 from lint.report import REPORTERS
+from lint.report.text import fix_summary
 from lint.runner import FileResult, check_file, iter_files
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -61,6 +63,18 @@ def _parser() -> argparse.ArgumentParser:
         help="lowest level that fails the run (default: warning)",
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    check.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix or --diff, also apply fixes that may change the meaning",
+    )
+    check.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes as a unified diff instead of writing them "
+        "(exit 1 if there would be changes)",
+    )
 
     rules = sub.add_parser("rules", parents=[common], help="list the rules and why they exist")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -110,8 +124,15 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     results: list[FileResult] = []
     failed = False
+    fixing = args.fix or args.diff
+    diffs: list[str] = []
     for path, explicit in iter_files(args.paths, config):
-        result = check_file(path, rules, explicit=explicit)
+        if fixing:
+            fixed = fix_file(path, rules, unsafe=args.unsafe_fixes, write=not args.diff)
+            result = fixed.result
+            diffs.append(fixed.diff())
+        else:
+            result = check_file(path, rules, explicit=explicit)
         for notice in result.notices:
             print(f"sglint: notice: {notice}", file=sys.stderr)
         if result.error is not None:
@@ -124,7 +145,13 @@ def _check(args: argparse.Namespace, config: Config) -> int:
             )
             failed = True
         results.append(result)
+    if args.diff:  # as ruff: the diff alone on stdout; exit 1 when there would be changes
+        sys.stdout.write("".join(diffs))
+        print(f"sglint: {fix_summary(results, dry_run=True)}", file=sys.stderr)
+        return EXIT_ERROR if failed else EXIT_FINDINGS if any(diffs) else EXIT_OK
     sys.stdout.write(REPORTERS[args.format](results, color))
+    if fixing and args.format != "text":
+        print(f"sglint: {fix_summary(results)}", file=sys.stderr)
     if failed:
         return EXIT_ERROR
     worst = max((f.severity for r in results for f in r.findings), default=None)

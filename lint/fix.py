@@ -1,38 +1,213 @@
 """Applying fixes: pure edits on text, knowing nothing of rules.
 
-A finding's fix replaces its source span. Fixes are applied from the end of the text
-backwards so earlier offsets stay valid; a fix that overlaps one already taken is
-skipped (deterministically: the earlier-starting, then longer, fix wins).
+A finding's fix replaces its source span. Fixes are chosen in text order; a fix that
+overlaps one already taken is left for the next pass (deterministically: the
+earlier-starting, then longer, then rule-name-first fix wins). A *guard* may refuse a fix
+outright; ``DocumentGuard`` refuses the edits a draft must never get: inside direct
+speech, across masked markup, code or URLs, or text the file's encoding cannot hold.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
 
 from lint.finding import Finding, FixSafety
 
+if TYPE_CHECKING:
+    from lint.document import Document
 
-def applicable(findings: Sequence[Finding], *, unsafe: bool = False) -> list[Finding]:
-    """The findings whose fixes may be applied, without overlaps, in text order."""
-    allowed = {FixSafety.SAFE, FixSafety.UNSAFE} if unsafe else {FixSafety.SAFE}
-    chosen: list[Finding] = []
-    last_end = -1
-    for f in sorted(findings, key=lambda f: (f.start, -(f.end - f.start), f.rule)):
-        if f.fix is None or f.fix_safety not in allowed:
+#: Why a fix may not be applied, or None when it may.
+Guard = Callable[[Finding, str], str | None]
+
+#: Characters a fix may not bring into a format's source, where they would be read as
+#: markup rather than prose (an entity, a tag, emphasis, code, a link).
+_MARKUP_CHARS = {"html": "<>&", "markdown": "<>&*_`[]\\"}
+
+_WHITESPACE_RUN = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One replacement of ``source[start:end]`` by ``text``, made for ``finding``."""
+
+    start: int
+    end: int
+    text: str
+    finding: Finding
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """A fix that was refused, and why (for the user, not for the next pass)."""
+
+    finding: Finding
+    reason: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    edits: tuple[Edit, ...]  # in text order, without overlaps
+    skipped: tuple[Skip, ...]  # refused by the guard
+
+    @property
+    def fixed(self) -> list[Finding]:
+        return [e.finding for e in self.edits]
+
+
+def allowed_safety(*, unsafe: bool) -> frozenset[FixSafety]:
+    return frozenset({FixSafety.SAFE, FixSafety.UNSAFE} if unsafe else {FixSafety.SAFE})
+
+
+def fixable(finding: Finding, *, unsafe: bool = False) -> bool:
+    """Whether ``--fix`` (or ``--unsafe-fixes``) would try this finding's fix."""
+    return finding.fix is not None and finding.fix_safety in allowed_safety(unsafe=unsafe)
+
+
+def replacement(source: str, finding: Finding) -> str:
+    """The finding's fix fitted to its place in the source.
+
+    Where the match runs over a line break ("care\\r\\ngangs") and the fix has as many
+    gaps between words, the source's own white space is kept, so hard-wrapped lines
+    and their line endings stay as they were. A line break inside the fix itself takes
+    the line ending of the line it lands on.
+    """
+    fix = finding.fix or ""
+    matched = source[finding.start : finding.end]
+    gaps = _WHITESPACE_RUN.findall(matched)
+    if any("\n" in g for g in gaps) and len(_WHITESPACE_RUN.findall(fix)) == len(gaps):
+        pieces = _WHITESPACE_RUN.split(fix)
+        fix = "".join(p + g for p, g in zip(pieces, [*gaps, ""], strict=True))
+    elif "\n" in fix and _line_ending_at(source, finding.end) == "\r\n":
+        fix = regex.sub(r"(?<!\r)\n", "\r\n", fix)
+    return fix
+
+
+def _line_ending_at(source: str, offset: int) -> str:
+    newline = source.find("\n", offset)
+    if newline > 0 and source[newline - 1] == "\r":
+        return "\r\n"
+    return "\n"
+
+
+def plan_fixes(
+    source: str,
+    findings: Sequence[Finding],
+    *,
+    unsafe: bool = False,
+    guard: Guard | None = None,
+) -> Plan:
+    """The edits to make in ``source``: applicable, allowed by the guard, not overlapping."""
+    edits: list[Edit] = []
+    skipped: list[Skip] = []
+    candidates = [f for f in findings if fixable(f, unsafe=unsafe)]
+    candidates.sort(key=lambda f: (f.start, -(f.end - f.start), f.rule, f.fix or ""))
+    for f in candidates:
+        if source[f.start : f.end] != f.match:
+            skipped.append(Skip(f, "the text has changed since it was checked"))
             continue
-        if f.start < last_end:
+        text = replacement(source, f)
+        if text == f.match:
+            continue  # nothing to do; not a fix
+        reason = guard(f, text) if guard else None
+        if reason:
+            skipped.append(Skip(f, reason))
             continue
-        chosen.append(f)
-        last_end = max(last_end, f.end)
-    return chosen
+        if edits and _conflicts(edits[-1], f.start, f.end):
+            continue  # overlaps a fix already taken; the next pass decides again
+        edits.append(Edit(f.start, f.end, text, f))
+    return Plan(tuple(edits), tuple(skipped))
+
+
+def _conflicts(last: Edit, start: int, end: int) -> bool:
+    if start < last.end:
+        return True
+    # Two insertions at one point: their order would be arbitrary, so take only one.
+    return start == end == last.start == last.end
+
+
+def splice(source: str, edits: Sequence[Edit]) -> str:
+    """``source`` with the edits (in text order, not overlapping) made."""
+    out: list[str] = []
+    pos = 0
+    for e in edits:
+        out.append(source[pos : e.start])
+        out.append(e.text)
+        pos = e.end
+    out.append(source[pos:])
+    return "".join(out)
 
 
 def apply_fixes(
-    source: str, findings: Sequence[Finding], *, unsafe: bool = False
+    source: str,
+    findings: Sequence[Finding],
+    *,
+    unsafe: bool = False,
+    guard: Guard | None = None,
 ) -> tuple[str, list[Finding]]:
-    """The text with the applicable fixes made, and the findings that were fixed."""
-    chosen = applicable(findings, unsafe=unsafe)
-    out = source
-    for f in reversed(chosen):
-        out = out[: f.start] + (f.fix or "") + out[f.end :]
-    return out, chosen
+    """The text with the applicable fixes made (one pass), and the findings fixed."""
+    plan = plan_fixes(source, findings, unsafe=unsafe, guard=guard)
+    return splice(source, plan.edits), plan.fixed
+
+
+class DocumentGuard:
+    """Refuses any fix a draft must never get, whatever the rule says.
+
+    - inside or across direct speech (``Document.quotes``): a misquote is worse than a
+      wrong term;
+    - across anything the reader masked (markup, code, URLs, entities): the fix span's
+      source must read exactly as its prose view;
+    - bringing in characters that are markup in the file's format;
+    - characters the file's encoding cannot hold (an emoji in a Windows-1252 file).
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        spans = sorted(doc.source_span(q.start, q.end) for q in doc.quotes)
+        self._quote_starts = [s for s, _ in spans]
+        self._quote_ends = [e for _, e in spans]
+        self._markup = _MARKUP_CHARS.get(doc.fmt, "")
+
+    def __call__(self, finding: Finding, text: str) -> str | None:
+        if self._touches_quote(finding.start, finding.end):
+            return "inside a direct quote"
+        if not self._is_prose(finding.start, finding.end):
+            return "crosses markup, code or a link"
+        markup = [c for c in text if c in self._markup]
+        if markup:
+            return f"the fix would add {markup[0]!r}, which is markup in {self.doc.fmt}"
+        try:
+            text.encode(self.doc.encoding)
+        except UnicodeEncodeError as exc:
+            bad = exc.object[exc.start : exc.end]
+            return f"{bad!r} cannot be written in the file's encoding ({self.doc.encoding})"
+        return None
+
+    def _touches_quote(self, start: int, end: int) -> bool:
+        # The quote that starts last before ``end`` is the only one that can overlap,
+        # since quote spans do not nest. An insertion (start == end) counts when strictly
+        # inside the quote; a replacement when it shares any character with it.
+        i = bisect.bisect_left(self._quote_starts, max(end, start + 1)) - 1
+        if i < 0:
+            return False
+        q_start, q_end = self._quote_starts[i], self._quote_ends[i]
+        if start == end:
+            return q_start < start < q_end
+        return start < q_end and end > q_start
+
+    def _is_prose(self, start: int, end: int) -> bool:
+        doc = self.doc
+        view_start = start
+        if not doc.offsets.is_identity:
+            # The view offset whose source offset is ``start``: view → source is monotonic.
+            view_start = bisect.bisect_left(
+                range(len(doc.text) + 1), start, key=doc.offsets.to_source
+            )
+        view_end = view_start + (end - start)
+        if doc.source_span(view_start, view_end) != (start, end):
+            return False
+        return doc.text[view_start:view_end] == doc.source[start:end]

@@ -24,6 +24,7 @@ class FileResult:
     error: SglintError | None = None
     notices: tuple[str, ...] = ()
     lines: dict[int, str] = field(default_factory=dict)  # source lines that have findings
+    fixed: list[Finding] | None = None  # with --fix or --diff: the findings fixed
 
 
 def check_text(

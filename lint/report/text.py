@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lint.finding import Finding, Severity
+from lint.fix import fixable
 
 if TYPE_CHECKING:
     from lint.runner import FileResult
@@ -68,8 +69,57 @@ def render(results: Sequence[FileResult], color: bool = False) -> str:
         )
     else:
         summary = f"No problems in {checked} file{'s' if checked != 1 else ''}."
+    if any(r.fixed is not None for r in results):
+        summary = fix_summary(results)
+    elif hint := _fixable_hint(results):
+        summary += "\n" + hint
     blocks.append(summary)
     return "\n".join(blocks) + "\n"
 
 
-__all__ = ["render"]
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def _levels(findings: Sequence[Finding]) -> str:
+    """The findings counted by level, most severe first: "1 error, 4 warnings"."""
+    counts = Counter(f.severity for f in findings)
+    return ", ".join(
+        _plural(counts[s], s.label)
+        for s in (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
+        if counts[s]
+    )
+
+
+def fix_summary(results: Sequence[FileResult], *, dry_run: bool = False) -> str:
+    """What --fix did (or --diff would do): how many problems fixed and how many remain."""
+    fixed = sum(len(r.fixed or ()) for r in results)
+    files_fixed = sum(1 for r in results if r.fixed)
+    remaining = [f for r in results for f in r.findings]
+    checked = _plural(len(results), "file")
+    if fixed:
+        head = f"{'Would fix' if dry_run else 'Fixed'} {_plural(fixed, 'problem')} in "
+        head += _plural(files_fixed, "file")
+    else:
+        head = "Nothing to fix"
+    if not remaining:
+        return f"{head}; no problems {'would ' if dry_run else ''}remain in {checked}."
+    remain = "would remain" if dry_run else "remains" if len(remaining) == 1 else "remain"
+    files_with = sum(1 for r in results if r.findings)
+    return f"{head}; {len(remaining)} {remain} ({_levels(remaining)}) in {files_with} of {checked}."
+
+
+def _fixable_hint(results: Sequence[FileResult]) -> str:
+    """Ruff's nudge: how many findings the fix options would correct."""
+    findings = [f for r in results for f in r.findings]
+    safe = sum(1 for f in findings if fixable(f))
+    unsafe = sum(1 for f in findings if fixable(f, unsafe=True)) - safe
+    if not safe and not unsafe:
+        return ""
+    if not safe:
+        return f"{_plural(unsafe, 'problem')} fixable with --fix --unsafe-fixes."
+    more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+    return f"{safe} fixable with --fix{more}."
+
+
+__all__ = ["fix_summary", "render"]
