@@ -59,6 +59,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
+    stats = sub.add_parser("stats", help="readability figures per file")
+    stats.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    stats.add_argument("--format", choices=("text", "json"), default="text")
+    stats.add_argument("--config", metavar="FILE", help="use this config file (for exclude)")
+    stats.add_argument(
+        "--exclude-quotes", action="store_true", help="leave quoted speech out of the figures"
+    )
+    stats.add_argument(
+        "--longest", type=int, default=3, metavar="N", help="list the N longest sentences (3)"
+    )
+
     rules = sub.add_parser("rules", parents=[common], help="list the rules and why they exist")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.add_argument("--all", action="store_true", help="include rules that are off")
@@ -75,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
+    if args.command == "stats":
+        return _stats(args)
     options = {
         "config": args.config,
         "profile": args.profile,
@@ -122,6 +135,29 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         return EXIT_ERROR
     worst = max((f.severity for r in results for f in r.findings), default=None)
     return EXIT_FINDINGS if worst is not None and worst >= config.fail_level else EXIT_OK
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from lint.readers import read_bytes
+    from lint.runner import _read
+    from lint.stats import file_stats, render
+
+    try:
+        config = resolve({"config": args.config}, Path(args.paths[0]))
+        stats, failed = [], False
+        for path, _ in iter_files(args.paths, config):
+            try:
+                doc = read_bytes(path, _read(path))
+            except SglintError as exc:
+                print(f"sglint: error: {exc}", file=sys.stderr)
+                failed = True
+                continue
+            stats.append(file_stats(doc, quotes=not args.exclude_quotes, longest=args.longest))
+    except SglintError as exc:
+        print(f"sglint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    sys.stdout.write(render(stats, args.format, quotes=not args.exclude_quotes))
+    return EXIT_ERROR if failed else EXIT_OK
 
 
 def _list_rules(config: Config, fmt: str, include_off: bool) -> int:
