@@ -105,9 +105,10 @@ def render_text(stats: Sequence[FileStats], *, quotes: bool, width: int = 100) -
         ).rstrip()
 
     out = [line(_HEADERS), *(line(row) for row in rows), ""]
+    out.append(f"* {READING_AGE_NOTE[0].upper()}{READING_AGE_NOTE[1:]}.")
     out.append(
-        f"* {READING_AGE_NOTE}. Quoted speech "
-        + ("included (--exclude-quotes to leave it out)." if quotes else "excluded.")
+        "  Quoted speech "
+        + ("included (--exclude-quotes leaves it out)." if quotes else "excluded.")
     )
     if any(item.longest for item in stats):
         out += ["", "Longest sentences:"]
