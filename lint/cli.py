@@ -138,26 +138,22 @@ def _check(args: argparse.Namespace, config: Config) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from lint.readers import read_bytes
-    from lint.runner import _read
-    from lint.stats import file_stats, render
+    from lint.stats import collect, render
 
+    if args.longest < 0:
+        print("sglint: error: --longest must be 0 or more", file=sys.stderr)
+        return EXIT_ERROR
+    quotes = not args.exclude_quotes
     try:
         config = resolve({"config": args.config}, Path(args.paths[0]))
-        stats, failed = [], False
-        for path, _ in iter_files(args.paths, config):
-            try:
-                doc = read_bytes(path, _read(path))
-            except SglintError as exc:
-                print(f"sglint: error: {exc}", file=sys.stderr)
-                failed = True
-                continue
-            stats.append(file_stats(doc, quotes=not args.exclude_quotes, longest=args.longest))
+        stats, errors = collect(args.paths, config, quotes=quotes, longest=args.longest)
     except SglintError as exc:
         print(f"sglint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    sys.stdout.write(render(stats, args.format, quotes=not args.exclude_quotes))
-    return EXIT_ERROR if failed else EXIT_OK
+    for error in errors:
+        print(f"sglint: error: {error}", file=sys.stderr)
+    sys.stdout.write(render(stats, args.format, quotes=quotes))
+    return EXIT_ERROR if errors else EXIT_OK
 
 
 def _list_rules(config: Config, fmt: str, include_off: bool) -> int:

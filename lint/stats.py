@@ -12,8 +12,12 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from importlib import metadata
 
+from lint.config import Config
 from lint.document import Document
+from lint.errors import SglintError
 from lint.readability import Figures, figures, prose
+from lint.readers import read_bytes
+from lint.runner import _read, iter_files
 
 READING_AGE_NOTE = "reading age is an estimate: Flesch-Kincaid grade + 5"
 FORMATS = ("text", "json")
@@ -50,10 +54,31 @@ def file_stats(doc: Document, *, quotes: bool = True, longest: int = 3) -> FileS
     return FileStats(doc.path, figures(text), tuple(long_sentences))
 
 
+def collect(
+    paths: Sequence[str], config: Config, *, quotes: bool = True, longest: int = 3
+) -> tuple[list[FileStats], list[SglintError]]:
+    """Figures for every document under ``paths``, and the files that could not be read."""
+    stats: list[FileStats] = []
+    errors: list[SglintError] = []
+    for path, _ in iter_files(paths, config):
+        try:
+            doc = read_bytes(path, _read(path))
+        except SglintError as exc:
+            errors.append(exc)
+            continue
+        stats.append(file_stats(doc, quotes=quotes, longest=longest))
+    return stats, errors
+
+
 def render_json(stats: Sequence[FileStats], *, quotes: bool) -> str:
     files = []
     for item in stats:
         fig = item.figures
+        measured = fig.words > 0  # no prose: ratios are undefined, not zero
+
+        def ratio(value: float, measured: bool = measured) -> float | None:
+            return round(value, 2) if measured else None
+
         files.append(
             {
                 "path": item.path,
@@ -61,11 +86,11 @@ def render_json(stats: Sequence[FileStats], *, quotes: bool) -> str:
                 "sentences": fig.sentences,
                 "paragraphs": fig.paragraphs,
                 "syllables": fig.syllables,
-                "average_sentence_length": round(fig.average_sentence_length, 2),
-                "reading_ease": round(fig.reading_ease, 2),
-                "reading_ease_band": fig.band,
-                "grade": round(fig.grade, 2),
-                "reading_age": round(fig.reading_age, 2),
+                "average_sentence_length": ratio(fig.average_sentence_length),
+                "reading_ease": ratio(fig.reading_ease),
+                "reading_ease_band": fig.band if measured else None,
+                "grade": ratio(fig.grade),
+                "reading_age": ratio(fig.reading_age),
                 "reading_age_is_estimate": True,
                 "longest_sentences": [asdict(s) for s in item.longest],
             }
@@ -82,19 +107,23 @@ def render_json(stats: Sequence[FileStats], *, quotes: bool) -> str:
 _HEADERS = ("file", "words", "sentences", "words/sentence", "reading ease", "grade", "reading age*")
 
 
+def _row(item: FileStats) -> tuple[str, ...]:
+    fig = item.figures
+    if not fig.words:
+        return (item.path, "0", "0", "-", "-", "-", "-")
+    return (
+        item.path,
+        f"{fig.words:,}",
+        f"{fig.sentences:,}",
+        f"{fig.average_sentence_length:.1f}",
+        f"{fig.reading_ease:.1f} {fig.band}",
+        f"{fig.grade:.1f}",
+        f"{fig.reading_age:.0f}",
+    )
+
+
 def render_text(stats: Sequence[FileStats], *, quotes: bool, width: int = 100) -> str:
-    rows = [
-        (
-            item.path,
-            f"{item.figures.words:,}",
-            f"{item.figures.sentences:,}",
-            f"{item.figures.average_sentence_length:.1f}",
-            f"{item.figures.reading_ease:.1f} {item.figures.band}",
-            f"{item.figures.grade:.1f}",
-            f"{item.figures.reading_age:.0f}",
-        )
-        for item in stats
-    ]
+    rows = [_row(item) for item in stats]
     widths = [max(len(row[i]) for row in (_HEADERS, *rows)) for i in range(len(_HEADERS))]
 
     def line(cells: Sequence[str]) -> str:

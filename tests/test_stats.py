@@ -91,3 +91,20 @@ def test_readme_shows_current_stats_output(capsys: pytest.CaptureFixture[str]) -
     out = capsys.readouterr().out
     shown = "\n".join(f"    {line}".rstrip() for line in out.splitlines())
     assert "    $ sglint stats seeds/\n" + shown + "\n" in readme
+
+
+def test_a_file_without_prose_has_no_ratios(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.md"
+    empty.write_text("# Only a heading\n\n```\ncode.\n```\n", encoding="utf-8")
+    assert main(["stats", "--format", "json", str(empty)]) == 0
+    (entry,) = json.loads(capsys.readouterr().out)["files"]
+    assert (entry["words"], entry["reading_ease"], entry["reading_ease_band"]) == (0, None, None)
+    assert main(["stats", str(empty)]) == 0
+    assert capsys.readouterr().out.splitlines()[1].split()[1:] == ["0", "0", "-", "-", "-", "-"]
+
+
+def test_longest_must_not_be_negative(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", "--longest", "-1", "."]) == 2
+    assert "--longest must be 0 or more" in capsys.readouterr().err
