@@ -76,6 +76,17 @@ def _parser() -> argparse.ArgumentParser:
         "(exit 1 if there would be changes)",
     )
 
+    stats = sub.add_parser("stats", help="readability figures per file")
+    stats.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    stats.add_argument("--format", choices=("text", "json"), default="text")
+    stats.add_argument("--config", metavar="FILE", help="use this config file (for exclude)")
+    stats.add_argument(
+        "--exclude-quotes", action="store_true", help="leave quoted speech out of the figures"
+    )
+    stats.add_argument(
+        "--longest", type=int, default=3, metavar="N", help="list the N longest sentences (3)"
+    )
+
     rules = sub.add_parser("rules", parents=[common], help="list the rules and why they exist")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.add_argument("--all", action="store_true", help="include rules that are off")
@@ -96,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
+    if args.command == "stats":
+        return _stats(args)
     options = {
         "config": args.config,
         "profile": args.profile,
@@ -156,6 +169,25 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         return EXIT_ERROR
     worst = max((f.severity for r in results for f in r.findings), default=None)
     return EXIT_FINDINGS if worst is not None and worst >= config.fail_level else EXIT_OK
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from lint.stats import collect, render
+
+    if args.longest < 0:
+        print("sglint: error: --longest must be 0 or more", file=sys.stderr)
+        return EXIT_ERROR
+    quotes = not args.exclude_quotes
+    try:
+        config = resolve({"config": args.config}, Path(args.paths[0]))
+        stats, errors = collect(args.paths, config, quotes=quotes, longest=args.longest)
+    except SglintError as exc:
+        print(f"sglint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    for error in errors:
+        print(f"sglint: error: {error}", file=sys.stderr)
+    sys.stdout.write(render(stats, args.format, quotes=quotes))
+    return EXIT_ERROR if errors else EXIT_OK
 
 
 def _list_rules(config: Config, fmt: str, include_off: bool) -> int:

@@ -73,7 +73,10 @@ def test_text_output_and_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixtur
         "    They investigate care gangs.",
         "                     ^^^^^^^^^^",
     ]
-    assert out.splitlines()[-1] == "Found 1 problem (1 error) in 1 of 1 file."
+    assert out.splitlines()[-2:] == [
+        "Found 1 problem (1 error) in 1 of 1 file.",
+        "1 fixable with --fix.",
+    ]
     assert "\x1b[" not in out  # no colour when not a terminal
     clean = tmp_path / "clean.txt"
     clean.write_text("They investigate grooming gangs.\n")

