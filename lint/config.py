@@ -65,15 +65,12 @@ class Config:
 
 
 def builtin_rules_dir() -> Path:
-    try:
-        from importlib.resources import files
-
-        candidate = Path(str(files("lint.builtin_rules")))
-        if candidate.is_dir():
-            return candidate
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "rules"
+    # The wheel ships the packs as lint/builtin_rules (a folder without __init__.py, for
+    # which importlib.resources gives a MultiplexedPath, not a path); a source checkout
+    # and an editable install read the top-level rules/ folder.
+    here = Path(__file__).resolve().parent
+    installed = here / "builtin_rules"
+    return installed if installed.is_dir() else here.parent / "rules"
 
 
 # -- discovery -------------------------------------------------------------------------
