@@ -58,6 +58,12 @@ def _parser() -> argparse.ArgumentParser:
         help="lowest level that fails the run (default: warning)",
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the config's exclude to files named on the command line too "
+        "(for pre-commit and CI, which name every file)",
+    )
 
     rules = sub.add_parser("rules", parents=[common], help="list the rules and why they exist")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -104,6 +110,8 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     results: list[FileResult] = []
     failed = False
     for path, explicit in iter_files(args.paths, config):
+        if explicit and args.force_exclude and config.excluded(Path(path)):
+            continue
         result = check_file(path, rules, explicit=explicit)
         for notice in result.notices:
             print(f"sglint: notice: {notice}", file=sys.stderr)
