@@ -75,6 +75,12 @@ def _parser() -> argparse.ArgumentParser:
         help="print the fixes as a unified diff instead of writing them "
         "(exit 1 if there would be changes)",
     )
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the config's exclude to files named on the command line too "
+        "(for pre-commit and CI, which name every file)",
+    )
 
     stats = sub.add_parser("stats", help="readability figures per file")
     stats.add_argument("paths", nargs="*", default=["."], metavar="PATH")
@@ -140,6 +146,8 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     fixing = args.fix or args.diff
     diffs: list[str] = []
     for path, explicit in iter_files(args.paths, config):
+        if explicit and args.force_exclude and config.excluded(Path(path)):
+            continue
         if fixing:
             fixed = fix_file(path, rules, unsafe=args.unsafe_fixes, write=not args.diff)
             result = fixed.result

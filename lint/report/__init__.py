@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from lint.report import json_format, text
+from lint.report import github, json_format, junit, sarif, text
 
 if TYPE_CHECKING:
     from lint.runner import FileResult
@@ -16,4 +16,7 @@ Reporter = Callable[[Sequence["FileResult"], bool], str]
 REPORTERS: dict[str, Reporter] = {
     "text": text.render,
     "json": json_format.render,
+    "github": github.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
 }

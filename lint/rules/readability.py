@@ -4,6 +4,7 @@ compared with a condition (Vale's ``metric`` spirit, per unit).
 Keys:
 
 - ``measure``: ``sentence``, ``paragraph`` or ``document`` (the default);
+- ``min_words``: judge nothing shorter (default 100 for a document, else 0);
 - ``formula``: arithmetic over the counts (``words``, ``sentences``, ``syllables`` …) and
   the standard formulas (``reading_ease``, ``grade``, ``reading_age`` …), see
   ``lint/readability.py``; by default ``words`` per sentence, ``sentences`` per paragraph;
@@ -58,7 +59,11 @@ KEYS = {
     "condition": schema.STR,
     "metrics": schema.STR_LIST,
     "grade": schema.NUMBER,
+    "min_words": schema.INT,
 }
+#: Below this many words, document-wide scores say more about the sample than the prose
+#: (a one-line draft scores "difficult" on a single long word).
+DEFAULT_MIN_WORDS = {"document": 100, "sentence": 0, "paragraph": 0}
 DEFAULT_FIX = FixSafety.DISPLAY
 
 MEASURES = ("sentence", "paragraph", "document")
@@ -77,6 +82,7 @@ class Readability:
     scopes: Selector
     placeholders: frozenset[str]
     needs_syllables: bool
+    min_words: int = 0
 
     def check(self, doc: Document) -> Iterator[Hit]:
         text = prose(doc, self.scopes)
@@ -105,7 +111,7 @@ class Readability:
         self, sentences: Sequence[Sentence], start: int, end: int, *, paragraphs: int = 1
     ) -> Iterator[Hit]:
         values = counts(sentences, paragraphs=paragraphs, syllables=self.needs_syllables)
-        if not values["words"]:
+        if not values["words"] or values["words"] < self.min_words:
             return
         result = self.formula.evaluate(values)
         if all(compare(result, threshold) for compare, threshold in self.condition):
@@ -160,6 +166,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Readability:
         or bool(placeholders & SYLLABLE_COUNTS)
         or "band" in placeholders
         or any(standard(n).needs_syllables for n in placeholders if n in FORMULAS),
+        min_words=data.get("min_words", DEFAULT_MIN_WORDS[measure]),
     )
 
 

@@ -128,7 +128,7 @@ HARD = (
 
 
 def test_document_figures_sit_at_the_first_sentence_that_is_not_speech() -> None:
-    text = f'"We will protect children."\n\n{HARD}'
+    text = f'"We will protect children."\n\n{" ".join([HARD] * 6)}'
     findings = run([PACK["Readability.ReadingEase"], PACK["Readability.ReadingAge"]], text)
     assert [(f.rule, f.line, f.severity) for f in findings] == [
         ("Readability.ReadingAge", 3, Severity.SUGGESTION),
@@ -149,6 +149,7 @@ def test_document_rule_can_leave_quotes_out_of_the_figures() -> None:
         formula: average_sentence_length
         condition: "> 20"
         quoted: ignore
+        min_words: 0
         """
     )
     long_quote = f'"{_words(40)}"'
@@ -163,6 +164,7 @@ def test_vale_legacy_readability_rule() -> None:
         message: "Grade %s is too high."
         metrics: [Flesch-Kincaid, Gunning Fog]
         grade: 8
+        min_words: 0
         """
     )
     (finding,) = run(rule, HARD)
@@ -206,3 +208,10 @@ def test_bad_rules_are_refused_with_a_located_error(body: str, error: str) -> No
 def test_unknown_message_figure_is_refused() -> None:
     with pytest.raises(RuleError, match=r"Rule\.yml:2: 'message' names unknown figure '\{grd\}'"):
         make_rule("extends: readability\nmessage: 'grade {grd}'\nformula: grade\ncondition: '> 9'")
+
+
+def test_document_scores_wait_for_enough_words() -> None:
+    yaml = 'extends: readability\nmessage: "Ease %s"\nformula: reading_ease\ncondition: "< 60"\n'
+    text = "Multidisciplinary safeguarding interventions necessitate coordination."
+    assert run(make_rule(yaml), text) == []
+    assert len(run(make_rule(yaml + "min_words: 0\n"), text)) == 1
