@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from lint import __version__
@@ -19,6 +19,7 @@ from lint.report import REPORTERS
 from lint.runner import FileResult, check_file, iter_files
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+VALE_OUTPUTS = {"line": "vale-line", "json": "vale-json", "cli": "text"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -58,6 +59,19 @@ def _parser() -> argparse.ArgumentParser:
         help="lowest level that fails the run (default: warning)",
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    # Vale compatibility (lint/vale): Vale's flags, so scripts and tools built for Vale work.
+    vale = check.add_argument_group("Vale compatibility")
+    vale.add_argument(
+        "--output",
+        type=str.lower,
+        choices=tuple(VALE_OUTPUTS),
+        help="Vale's output names: line (= --format vale-line), json (= vale-json), cli (= text)",
+    )
+    vale.add_argument("--no-exit", action="store_true", help="exit 0 even with findings")
+    for flag in ("--sort", "--normalize", "--relative", "--no-global"):
+        vale.add_argument(
+            flag, action="store_true", help="accepted for Vale; sglint always behaves this way"
+        )
 
     rules = sub.add_parser("rules", parents=[common], help="list the rules and why they exist")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -86,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rules":
             config = resolve(options, Path.cwd())
             return _list_rules(config, args.format, args.all)
+        if args.output:
+            args.format = VALE_OUTPUTS[args.output]
         if args.format not in REPORTERS:
             parser.error(f"unknown --format '{args.format}' (choose from {', '.join(REPORTERS)})")
         start = Path(args.paths[0]) if args.paths else Path.cwd()
@@ -98,13 +114,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _check(args: argparse.Namespace, config: Config) -> int:
+def _results(args: argparse.Namespace, config: Config) -> Iterator[FileResult]:
+    if config.vale is not None:  # Vale compat: the .vale.ini decides files and rules
+        from lint.vale.run import check_paths
+
+        for notice in config.vale.notices:
+            print(f"sglint: notice: {notice}", file=sys.stderr)
+        yield from check_paths(args.paths, config.vale)
+        return
     rules = active_rules(config)
+    for path, explicit in iter_files(args.paths, config):
+        yield check_file(path, rules, explicit=explicit)
+
+
+def _check(args: argparse.Namespace, config: Config) -> int:
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     results: list[FileResult] = []
     failed = False
-    for path, explicit in iter_files(args.paths, config):
-        result = check_file(path, rules, explicit=explicit)
+    for result in _results(args, config):
         for notice in result.notices:
             print(f"sglint: notice: {notice}", file=sys.stderr)
         if result.error is not None:
@@ -118,6 +145,8 @@ def _check(args: argparse.Namespace, config: Config) -> int:
             failed = True
         results.append(result)
     sys.stdout.write(REPORTERS[args.format](results, color))
+    if args.no_exit:
+        return EXIT_OK
     if failed:
         return EXIT_ERROR
     worst = max((f.severity for r in results for f in r.findings), default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from lint.report import json_format, text
+from lint.report import json_format, text, vale_json, vale_line
 
 if TYPE_CHECKING:
     from lint.runner import FileResult
@@ -16,4 +16,6 @@ Reporter = Callable[[Sequence["FileResult"], bool], str]
 REPORTERS: dict[str, Reporter] = {
     "text": text.render,
     "json": json_format.render,
+    "vale-line": vale_line.render,  # Vale compat: vale --output=line
+    "vale-json": vale_json.render,  # Vale compat: vale --output=JSON
 }

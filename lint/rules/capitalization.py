@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -15,6 +15,9 @@ from lint.messages import format_message
 from lint.rules import schema
 from lint.rules.base import Hit, RuleMeta, compile_pattern, units
 from lint.rules.loader import Source
+
+if TYPE_CHECKING:
+    from lint.vale.casing import ValeCase
 
 KEYS = {
     "match": schema.STR,
@@ -42,8 +45,12 @@ class Capitalization:
     indicators: tuple[str, ...]
     threshold: float
     prefix: regex.Pattern[str] | None
+    vale: ValeCase | None = None  # Vale compat
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        if self.vale is not None:  # Vale compat: Vale's own tokens, converters and counting
+            yield from self._check_vale(doc, self.vale)
+            return
         for unit in units(doc, self.meta.scope):
             start = unit.start
             text = doc.text[unit.start : unit.end]
@@ -59,6 +66,15 @@ class Capitalization:
             if not self.conforms(text, expected):
                 yield Hit(start, unit.end, format_message(self.meta.message, text, expected),
                           fix=expected)
+
+    def _check_vale(self, doc: Document, vale: ValeCase) -> Iterator[Hit]:
+        for unit in units(doc, self.meta.scope):
+            text = doc.text[unit.start : unit.end]
+            if not text.strip():
+                continue
+            expected, ok = vale.check(text)
+            if not ok:
+                yield Hit(unit.start, unit.end, format_message(self.meta.message, text, expected))
 
     def conforms(self, text: str, expected: str) -> bool:
         if self.pattern is not None:
@@ -130,6 +146,12 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Capitalization:
     if data.get("prefix"):
         prefix = compile_pattern(data["prefix"], path=src.path,
                                  line=src.data.line_of("prefix"), key="prefix")
+    vale = None
+    if meta.vale_compat:
+        from lint.vale.casing import vale_case
+
+        vale = vale_case(match, data.get("exceptions", []), data.get("indicators", []),
+                         data.get("threshold", 0.8), data.get("prefix", ""))
     return Capitalization(
         meta,
         match if pattern is None else "regex",
@@ -138,4 +160,5 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Capitalization:
         tuple(data.get("indicators", [])),
         data.get("threshold", 0.8),
         prefix,
+        vale,
     )

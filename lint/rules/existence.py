@@ -45,7 +45,9 @@ class Existence:
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for m, _unit in scan(self.pattern, doc, self.meta, self.guards):
-            yield Hit(m.start(), m.end(), format_message(self.meta.message, m.group().strip()),
+            # Vale compat: Vale's %s is the match as found, white space included ('I ').
+            shown = m.group() if self.meta.vale_compat else m.group().strip()
+            yield Hit(m.start(), m.end(), format_message(self.meta.message, shown),
                       source_offsets=self.meta.scope.family == "raw")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -45,7 +45,7 @@ def load_rule_text(text: str, *, rule_id: str, path: str) -> Rule:
     return build_rule(data, rule_id=rule_id, path=path)
 
 
-def build_rule(raw: LineDict, *, rule_id: str, path: str) -> Rule:
+def build_rule(raw: LineDict, *, rule_id: str, path: str, vale_compat: bool = False) -> Rule:
     registry = kinds()
     kind_name = raw.get("extends")
     if not isinstance(kind_name, str) or not kind_name:
@@ -59,6 +59,8 @@ def build_rule(raw: LineDict, *, rule_id: str, path: str) -> Rule:
                         line=raw.line_of("extends"))
     data = schema.validate(raw, kind.KEYS, path=path, kind=kind_name)
     meta = _meta(rule_id, kind_name, kind, data, raw, path)
+    if vale_compat:  # Vale-compat (lint/vale): Vale's semantics; quoted speech is not special
+        meta = replace(meta, vale_compat=True, quoted=data.get("quoted", "report"))
     return kind.build(meta, data, Source(path, raw))
 
 
