@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from lint import __version__
@@ -21,6 +21,7 @@ from lint.report.text import fix_summary
 from lint.runner import FileResult, check_file, iter_files
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+VALE_OUTPUTS = {"line": "vale-line", "json": "vale-json", "cli": "text"}
 
 
 class UsageError(Exception):
@@ -82,6 +83,20 @@ def _parser() -> argparse.ArgumentParser:
         "(for pre-commit and CI, which name every file)",
     )
 
+    # Vale compatibility (lint/vale): Vale's flags, so scripts and tools built for Vale work.
+    vale = check.add_argument_group("Vale compatibility")
+    vale.add_argument(
+        "--output",
+        type=str.lower,
+        choices=tuple(VALE_OUTPUTS),
+        help="Vale's output names: line (= --format vale-line), json (= vale-json), cli (= text)",
+    )
+    vale.add_argument("--no-exit", action="store_true", help="exit 0 even with findings")
+    for flag in ("--sort", "--normalize", "--relative", "--no-global"):
+        vale.add_argument(
+            flag, action="store_true", help="accepted for Vale; sglint always behaves this way"
+        )
+
     stats = sub.add_parser("stats", help="readability figures per file")
     stats.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     stats.add_argument("--format", choices=("text", "json"), default="text")
@@ -126,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rules":
             config = resolve(options, Path.cwd())
             return _list_rules(config, args.format, args.all)
+        if args.output:
+            args.format = VALE_OUTPUTS[args.output]
         if args.format not in REPORTERS:
             parser.error(f"unknown --format '{args.format}' (choose from {', '.join(REPORTERS)})")
         start = Path(args.paths[0]) if args.paths else Path.cwd()
@@ -138,22 +155,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _check(args: argparse.Namespace, config: Config) -> int:
+def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iterator[FileResult]:
+    """Lint (or fix) each file; a fix's diff is appended to ``diffs``."""
+    if config.vale is not None:  # Vale compat: the .vale.ini decides files and rules
+        from lint.vale.run import check_paths
+
+        for notice in config.vale.notices:
+            print(f"sglint: notice: {notice}", file=sys.stderr)
+        yield from check_paths(args.paths, config.vale)
+        return
     rules = active_rules(config)
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    results: list[FileResult] = []
-    failed = False
-    fixing = args.fix or args.diff
-    diffs: list[str] = []
     for path, explicit in iter_files(args.paths, config):
         if explicit and args.force_exclude and config.excluded(Path(path)):
             continue
-        if fixing:
+        if args.fix or args.diff:
             fixed = fix_file(path, rules, unsafe=args.unsafe_fixes, write=not args.diff)
-            result = fixed.result
             diffs.append(fixed.diff())
+            yield fixed.result
         else:
-            result = check_file(path, rules, explicit=explicit)
+            yield check_file(path, rules, explicit=explicit)
+
+
+def _check(args: argparse.Namespace, config: Config) -> int:
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    results: list[FileResult] = []
+    failed = False
+    diffs: list[str] = []
+    for result in _results(args, config, diffs):
         for notice in result.notices:
             print(f"sglint: notice: {notice}", file=sys.stderr)
         if result.error is not None:
@@ -171,8 +199,10 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         print(f"sglint: {fix_summary(results, dry_run=True)}", file=sys.stderr)
         return EXIT_ERROR if failed else EXIT_FINDINGS if any(diffs) else EXIT_OK
     sys.stdout.write(REPORTERS[args.format](results, color))
-    if fixing and args.format != "text":
+    if args.fix and args.format != "text":
         print(f"sglint: {fix_summary(results)}", file=sys.stderr)
+    if args.no_exit:
+        return EXIT_OK
     if failed:
         return EXIT_ERROR
     worst = max((f.severity for r in results for f in r.findings), default=None)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomllib
 
@@ -22,7 +23,11 @@ from lint.errors import ConfigError, SglintError
 from lint.finding import Severity
 from lint.rules.base import Rule
 from lint.rules.loader import load_folder
+from lint.vale.ini import INI_NAMES, is_vale_config
 from lint.yamlload import LineDict, load_yaml
+
+if TYPE_CHECKING:
+    from lint.vale.project import ValeProject
 
 CONFIG_NAMES = (".sglint.yaml", ".sglint.yml")
 PROFILES = ("govuk", "news", "practice")
@@ -47,6 +52,9 @@ class Config:
     builtin: bool = True
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    # Vale-compat (lint/vale): set when the config is a .vale.ini; its styles, sections
+    # and vocabularies then decide the files and rules, not sglint's packs.
+    vale: ValeProject | None = None
 
     def excluded(self, path: Path) -> bool:
         """Whether a path matches an ``exclude`` glob (relative to the config's folder)."""
@@ -75,8 +83,8 @@ def builtin_rules_dir() -> Path:
 
 
 def discover(start: Path) -> Path | None:
-    """The nearest config file at or above ``start``: .sglint.yaml, .sglint.yml, or a
-    pyproject.toml with a [tool.sglint] table."""
+    """The nearest config file at or above ``start``: .sglint.yaml, .sglint.yml, a
+    pyproject.toml with a [tool.sglint] table, or (Vale compat) a .vale.ini."""
     here = start.resolve()
     if here.is_file() or not here.exists():
         here = here.parent
@@ -87,6 +95,9 @@ def discover(start: Path) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and _has_tool_table(pyproject):
             return pyproject
+        for name in INI_NAMES:  # Vale compat: a Vale project's own config
+            if (folder / name).is_file():
+                return folder / name
     return None
 
 
@@ -97,15 +108,19 @@ def _has_tool_table(pyproject: Path) -> bool:
         return False
 
 
-def load_config(path: Path | None) -> Config:
-    if path is None:
-        return Config()
+def read_config_text(path: Path) -> str:
     if not path.is_file():
         raise ConfigError("configuration file not found", path=str(path))
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read configuration: {exc}", path=str(path)) from None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    text = read_config_text(path)
     if path.name == "pyproject.toml":
         try:
             table = tomllib.loads(text).get("tool", {}).get("sglint", {})
@@ -265,7 +280,8 @@ def resolve(options: Mapping[str, Any], start: Path) -> Config:
     from dataclasses import replace
 
     explicit = options.get("config")
-    config = load_config(Path(explicit) if explicit else discover(start))
+    found = Path(explicit) if explicit else discover(start)
+    config = _load_vale(found) if found is None or is_vale_config(found) else load_config(found)
     overrides: dict[str, Any] = {}
     if options.get("profile"):
         overrides["profile"] = options["profile"]
@@ -276,6 +292,21 @@ def resolve(options: Mapping[str, Any], start: Path) -> Config:
     if options.get("fail_level"):
         overrides["fail_level"] = Severity.parse(options["fail_level"])
     return replace(config, **overrides)
+
+
+def _load_vale(path: Path | None) -> Config:
+    """Vale compat: a .vale.ini named by --config or found by discovery, else the one
+    VALE_CONFIG_PATH names; no config at all gives the defaults."""
+    from lint.vale.project import load_project
+
+    env = os.environ.get("VALE_CONFIG_PATH")
+    path = path or (Path(env) if env else None)
+    if path is None:
+        return Config()
+    project = load_project(path)
+    return Config(
+        path=str(path), root=path.parent, builtin=False, vale=project, fail_level=Severity.ERROR
+    )
 
 
 __all__ = ["Config", "SglintError", "active_rules", "all_rules", "resolve"]

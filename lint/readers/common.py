@@ -12,7 +12,10 @@ PARAGRAPH_BREAK_RE = regex.compile(r"\n[ \t\r]*\n")
 
 DIRECTIVE_RE = regex.compile(
     r"<!--\s*(?:sglint-(?P<action>disable-next-line|disable|enable)(?P<rules>[^>]*?)"
-    r"|vale\s+(?P<vale>off|on))\s*-->"
+    r"|vale\s+(?P<vale>off|on)"
+    # Vale compat: <!-- vale Style.Rule = NO --> / <!-- vale Style = YES -->
+    r"|vale\s+(?P<vale_rules>[\w.-]+(?:\s*,\s*[\w.-]+)*)\s*=\s*(?P<vale_set>(?i:yes|no|on|off)))"
+    r"\s*-->"
 )
 
 
@@ -98,6 +101,9 @@ def directives_in(comment: str, offset: int) -> list[Directive]:
         if m.group("vale"):
             action = "disable" if m.group("vale") == "off" else "enable"
             rules: tuple[str, ...] = ()
+        elif m.group("vale_rules"):
+            action = "disable" if m.group("vale_set").lower() in ("no", "off") else "enable"
+            rules = tuple(r.strip() for r in m.group("vale_rules").split(","))
         else:
             action = m.group("action")
             rules = tuple(r for r in regex.split(r"[\s,]+", m.group("rules") or "") if r)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from lint.report import github, json_format, junit, sarif, text
+from lint.report import github, json_format, junit, sarif, text, vale_json, vale_line
 
 if TYPE_CHECKING:
     from lint.runner import FileResult
@@ -19,4 +19,6 @@ REPORTERS: dict[str, Reporter] = {
     "github": github.render,
     "sarif": sarif.render,
     "junit": junit.render,
+    "vale-line": vale_line.render,  # Vale compat: vale --output=line
+    "vale-json": vale_json.render,  # Vale compat: vale --output=JSON
 }

@@ -61,6 +61,9 @@ class RuleMeta:
     good: tuple[Example, ...] = ()
     action: Mapping[str, Any] = field(default_factory=dict)
     timeout: float = DEFAULT_TIMEOUT
+    # Vale-compat mode (set by lint/vale for rules loaded from a .vale.ini's StylesPath):
+    # kinds reproduce Vale's own results where they differ from sglint's.
+    vale_compat: bool = False
 
     @property
     def pack(self) -> str:
@@ -201,8 +204,9 @@ def compile_pattern(pattern: str, *, path: str, line: int, key: str) -> regex.Pa
     try:
         return regex.compile(pattern)
     except (regex.error, ValueError, OverflowError) as exc:
-        raise RuleError(f"'{key}': invalid regular expression {pattern!r}: {exc}",
-                        path=path, line=line) from None
+        raise RuleError(
+            f"'{key}': invalid regular expression {pattern!r}: {exc}", path=path, line=line
+        ) from None
 
 
 def word_pattern(tokens: Sequence[str], *, nonword: bool) -> str:
@@ -267,29 +271,49 @@ class Guards:
         )
 
 
-def build_guards(data: Mapping[str, Any], *, ignorecase: bool, path: str,
-                 lines: Mapping[str, int]) -> Guards:
+def exceptions_regex(terms: Sequence[str]) -> str:
+    """Vale's exception pattern: each term case-sensitive unless it starts ``(?i)``,
+    longest first, between word boundaries."""
+    ordered = sorted(terms, key=len, reverse=True)
+    body = "|".join(f"(?i:{e[4:]})" if e.startswith("(?i)") else f"(?-i:{e})" for e in ordered)
+    return rf"(?m)\b(?:{body})\b"
+
+
+def build_guards(
+    data: Mapping[str, Any], *, ignorecase: bool, path: str, lines: Mapping[str, int]
+) -> Guards:
     exceptions = [e for e in data.get("exceptions", []) if e]
     ex_pattern = phrase_pattern = None
     if exceptions:
         ordered = sorted(exceptions, key=len, reverse=True)
-        body = "|".join(e if e.startswith("(?i)") else f"(?-i:{e})" for e in ordered)
-        ex_pattern = compile_pattern(rf"(?m)\b(?:{body})\b", path=path,
-                                     line=lines.get("exceptions", 0), key="exceptions")
+        ex_pattern = compile_pattern(
+            exceptions_regex(ordered), path=path, line=lines.get("exceptions", 0), key="exceptions"
+        )
         flex = "|".join(flexible_spaces(e) for e in ordered if " " in e)
         if flex:
             phrase_pattern = compile_pattern(
                 ("(?i)" if ignorecase else "") + rf"\b(?:{flex})\b",
-                path=path, line=lines.get("exceptions", 0), key="exceptions")
+                path=path,
+                line=lines.get("exceptions", 0),
+                key="exceptions",
+            )
     not_after = not_before = None
     if data.get("not_after"):
         body = "|".join(flexible_spaces(p) for p in data["not_after"])
-        not_after = compile_pattern(rf"(?i)(?:{body})\s*[\"'“‘]?\s*$", path=path,
-                                    line=lines.get("not_after", 0), key="not_after")
+        not_after = compile_pattern(
+            rf"(?i)(?:{body})\s*[\"'“‘]?\s*$",
+            path=path,
+            line=lines.get("not_after", 0),
+            key="not_after",
+        )
     if data.get("not_before"):
         body = "|".join(flexible_spaces(p) for p in data["not_before"])
-        not_before = compile_pattern(rf"(?i)\s*[\"'”’]?\s*(?:{body})", path=path,
-                                     line=lines.get("not_before", 0), key="not_before")
+        not_before = compile_pattern(
+            rf"(?i)\s*[\"'”’]?\s*(?:{body})",
+            path=path,
+            line=lines.get("not_before", 0),
+            key="not_before",
+        )
     return Guards(ex_pattern, phrase_pattern, not_after, not_before)
 
 
@@ -299,9 +323,40 @@ def deadline_for(meta: RuleMeta) -> float:
     return time.monotonic() + meta.timeout
 
 
+class MatchLike(Protocol):
+    """What rule kinds use of a match; ``regex.Match`` and ``Shifted`` both have it."""
+
+    def start(self, group: int = 0, /) -> int: ...
+    def end(self, group: int = 0, /) -> int: ...
+    def group(self, group: int = 0, /) -> Any: ...
+    def groups(self) -> tuple[Any, ...]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Shifted:
+    """Vale compat: a match found in one unit's own text, reported in view offsets."""
+
+    match: regex.Match[str]
+    offset: int
+
+    def start(self, group: int = 0, /) -> int:
+        at = self.match.start(group)
+        return at + self.offset if at >= 0 else at
+
+    def end(self, group: int = 0, /) -> int:
+        at = self.match.end(group)
+        return at + self.offset if at >= 0 else at
+
+    def group(self, group: int = 0, /) -> Any:
+        return self.match.group(group)
+
+    def groups(self) -> tuple[Any, ...]:
+        return self.match.groups()
+
+
 def scan(
     pattern: regex.Pattern[str], doc: Document, meta: RuleMeta, guards: Guards | None = None
-) -> Iterator[tuple[regex.Match[str], Block]]:
+) -> Iterator[tuple[MatchLike, Block]]:
     """Matches of ``pattern`` that lie wholly inside one unit of the rule's scope and
     that no guard silences. One pass over the text, not one per unit."""
     unit_list = units(doc, meta.scope)
@@ -310,6 +365,18 @@ def scan(
     text = doc.source if meta.scope.family == "raw" else doc.text
     index = UnitIndex(unit_list)
     deadline = deadline_for(meta)
+    if meta.vale_compat:  # Vale compat: each block is a string of its own (^ and $ at its edges)
+        for part in unit_list:
+            for found in finditer(
+                pattern, text[part.start : part.end], 0, part.end - part.start, deadline
+            ):
+                shifted = Shifted(found, part.start)
+                start, end = shifted.start(), shifted.end()
+                if end > start and not (
+                    guards is not None and guards.silences(text, part, start, end)
+                ):
+                    yield shifted, part
+        return
     if meta.scope.family == "sentence" or len(unit_list) < 4:
         spans = [(u.start, u.end) for u in unit_list]
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -15,6 +15,9 @@ from lint.messages import format_message
 from lint.rules import schema
 from lint.rules.base import Hit, RuleMeta, compile_pattern, units
 from lint.rules.loader import Source
+
+if TYPE_CHECKING:
+    from lint.vale.casing import ValeCase
 
 KEYS = {
     "match": schema.STR,
@@ -29,7 +32,30 @@ DEFAULT_FIX = FixSafety.UNSAFE
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 # Words AP and Chicago keep in lower case inside a title.
 _SMALL_WORDS = frozenset(
-    "a an and as at but by en for if in nor of on or per the to v vs via with".split()
+    {
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "en",
+        "for",
+        "if",
+        "in",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "per",
+        "the",
+        "to",
+        "v",
+        "vs",
+        "via",
+        "with",
+    }
 )
 
 
@@ -42,8 +68,12 @@ class Capitalization:
     indicators: tuple[str, ...]
     threshold: float
     prefix: regex.Pattern[str] | None
+    vale: ValeCase | None = None  # Vale compat
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        if self.vale is not None:  # Vale compat: Vale's own tokens, converters and counting
+            yield from self._check_vale(doc, self.vale)
+            return
         for unit in units(doc, self.meta.scope):
             start = unit.start
             text = doc.text[unit.start : unit.end]
@@ -57,8 +87,18 @@ class Capitalization:
                 continue
             expected = self.convert(text)
             if not self.conforms(text, expected):
-                yield Hit(start, unit.end, format_message(self.meta.message, text, expected),
-                          fix=expected)
+                yield Hit(
+                    start, unit.end, format_message(self.meta.message, text, expected), fix=expected
+                )
+
+    def _check_vale(self, doc: Document, vale: ValeCase) -> Iterator[Hit]:
+        for unit in units(doc, self.meta.scope):
+            text = doc.text[unit.start : unit.end]
+            if not text.strip():
+                continue
+            expected, ok = vale.check(text)
+            if not ok:
+                yield Hit(unit.start, unit.end, format_message(self.meta.message, text, expected))
 
     def conforms(self, text: str, expected: str) -> bool:
         if self.pattern is not None:
@@ -119,17 +159,27 @@ def _is_proper(word: str, index: int) -> bool:
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Capitalization:
-    match = schema.require(data, "match", path=src.path, line=src.data.line,
-                           kind="capitalization")
+    match = schema.require(data, "match", path=src.path, line=src.data.line, kind="capitalization")
     styles = ("$title", "$sentence", "$lower", "$upper")
     pattern = None
     if match not in styles:
-        pattern = compile_pattern(match, path=src.path, line=src.data.line_of("match"),
-                                  key="match")
+        pattern = compile_pattern(match, path=src.path, line=src.data.line_of("match"), key="match")
     prefix = None
     if data.get("prefix"):
-        prefix = compile_pattern(data["prefix"], path=src.path,
-                                 line=src.data.line_of("prefix"), key="prefix")
+        prefix = compile_pattern(
+            data["prefix"], path=src.path, line=src.data.line_of("prefix"), key="prefix"
+        )
+    vale = None
+    if meta.vale_compat:
+        from lint.vale.casing import vale_case
+
+        vale = vale_case(
+            match,
+            data.get("exceptions", []),
+            data.get("indicators", []),
+            data.get("threshold", 0.8),
+            data.get("prefix", ""),
+        )
     return Capitalization(
         meta,
         match if pattern is None else "regex",
@@ -138,4 +188,5 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Capitalization:
         tuple(data.get("indicators", [])),
         data.get("threshold", 0.8),
         prefix,
+        vale,
     )

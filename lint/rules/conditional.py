@@ -49,6 +49,9 @@ class Conditional:
     every_use: bool
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        if self.meta.vale_compat:
+            yield from self._check_vale(doc)
+            return
         defined_at: dict[str, int] = {}
         for m, _ in scan(self.second, doc, self.meta):
             term = m.group(1) if m.groups() else m.group()
@@ -66,18 +69,44 @@ class Conditional:
             reported.add(term)
             yield Hit(m.start(), m.end(), format_message(self.meta.message, term))
 
+    def _check_vale(self, doc: Document) -> Iterator[Hit]:
+        """Vale compat: block by block, a use is fine when its whole text was captured by
+        ``second`` in this block or an earlier one; every other use is reported. Without
+        a capture group, ``second`` anywhere in the block excuses every use in it."""
+        grouped = self.second.groups > 0
+        definitions: dict[int, list[str]] = {}
+        for m, unit in scan(self.second, doc, self.meta):
+            captured = [g for g in m.groups() if g] if grouped else [""]
+            definitions.setdefault(unit.start, []).extend(captured)
+        defined: set[str] = set()
+        done: set[int] = set()
+        for m, unit in scan(self.first, doc, self.meta, self.guards):
+            for start in sorted(s for s in definitions if s <= unit.start and s not in done):
+                defined.update(definitions[start])
+                done.add(start)
+            excused = m.group() in defined if grouped else unit.start in definitions
+            if not excused:
+                yield Hit(m.start(), m.end(), format_message(self.meta.message, m.group()))
+
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Conditional:
     first = schema.require(data, "first", path=src.path, line=src.data.line, kind="conditional")
-    second = schema.require(data, "second", path=src.path, line=src.data.line,
-                            kind="conditional")
-    occurrences = schema.choice(data.get("occurrences", "first"), ("first", "all"),
-                                key="occurrences", path=src.path,
-                                line=src.data.line_of("occurrences"))
-    prefix = "(?i)" if data.get("ignorecase") else ""
-    first_re = compile_pattern(prefix + first, path=src.path, line=src.data.line_of("first"),
-                               key="first")
-    second_re = compile_pattern(prefix + flexible_spaces(second), path=src.path,
-                                line=src.data.line_of("second"), key="second")
+    second = schema.require(data, "second", path=src.path, line=src.data.line, kind="conditional")
+    occurrences = schema.choice(
+        data.get("occurrences", "first"),
+        ("first", "all"),
+        key="occurrences",
+        path=src.path,
+        line=src.data.line_of("occurrences"),
+    )
+    # Vale compat: Vale accepts ignorecase here but compiles both patterns as written.
+    prefix = "(?i)" if data.get("ignorecase") and not meta.vale_compat else ""
+    second = second if meta.vale_compat else flexible_spaces(second)
+    first_re = compile_pattern(
+        prefix + first, path=src.path, line=src.data.line_of("first"), key="first"
+    )
+    second_re = compile_pattern(
+        prefix + second, path=src.path, line=src.data.line_of("second"), key="second"
+    )
     guards = build_guards(data, ignorecase=False, path=src.path, lines=src.data.lines)
     return Conditional(meta, first_re, second_re, guards, occurrences == "all")

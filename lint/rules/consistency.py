@@ -36,19 +36,38 @@ class Consistency:
     pairs: tuple[Pair, ...]
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        if self.meta.vale_compat:
+            yield from self._check_vale(doc)
+            return
         for pair in self.pairs:
-            uses = [(m, 1 if m.group(1) is not None else 2)
-                    for m, _ in scan(pair.pattern, doc, self.meta)]
+            uses = [
+                (m, 1 if m.group(1) is not None else 2)
+                for m, _ in scan(pair.pattern, doc, self.meta)
+            ]
             forms = {form for _, form in uses}
             if len(forms) < 2:
                 continue
             chosen_match, chosen = uses[0]
             for m, form in uses:
                 if form != chosen:
-                    yield Hit(m.start(), m.end(),
-                              format_message(self.meta.message, m.group(),
-                                             chosen_match.group()),
-                              fix=_like(m.group(), chosen_match.group()))
+                    yield Hit(
+                        m.start(),
+                        m.end(),
+                        format_message(self.meta.message, m.group(), chosen_match.group()),
+                        fix=_like(m.group(), chosen_match.group()),
+                    )
+
+    def _check_vale(self, doc: Document) -> Iterator[Hit]:
+        """Vale compat: forms seen so far accumulate block by block; a block that uses
+        either form once both have been seen is reported once, at its last use."""
+        for pair in self.pairs:
+            uses = list(scan(pair.pattern, doc, self.meta))
+            seen: set[int] = set()
+            for i, (m, unit) in enumerate(uses):
+                seen.add(1 if m.group(1) is not None else 2)
+                last_in_block = i + 1 == len(uses) or uses[i + 1][1].start != unit.start
+                if last_in_block and len(seen) == 2:
+                    yield Hit(m.start(), m.end(), format_message(self.meta.message, m.group()))
 
 
 def _like(observed: str, form: str) -> str:
@@ -63,14 +82,16 @@ def _like(observed: str, form: str) -> str:
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Consistency:
-    either = schema.require(data, "either", path=src.path, line=src.data.line,
-                            kind="consistency")
+    either = schema.require(data, "either", path=src.path, line=src.data.line, kind="consistency")
     line = src.data.line_of("either")
     prefix = flags(ignorecase=data.get("ignorecase", False))
     pairs = []
     for first, second in either.items():
         body = f"({flexible_spaces(first)})|({flexible_spaces(second)})"
         template = f"(?:{body})" if data.get("nonword") else rf"\b(?:{body})\b"
-        pairs.append(Pair(compile_pattern(prefix + template, path=src.path, line=line,
-                                          key=f"either: {first}")))
+        pairs.append(
+            Pair(
+                compile_pattern(prefix + template, path=src.path, line=line, key=f"either: {first}")
+            )
+        )
     return Consistency(meta, tuple(pairs))

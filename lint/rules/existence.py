@@ -45,8 +45,14 @@ class Existence:
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for m, _unit in scan(self.pattern, doc, self.meta, self.guards):
-            yield Hit(m.start(), m.end(), format_message(self.meta.message, m.group().strip()),
-                      source_offsets=self.meta.scope.family == "raw")
+            # Vale compat: Vale's %s is the match as found, white space included ('I ').
+            shown = m.group() if self.meta.vale_compat else m.group().strip()
+            yield Hit(
+                m.start(),
+                m.end(),
+                format_message(self.meta.message, shown),
+                source_offsets=self.meta.scope.family == "raw",
+            )
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Existence:
@@ -58,7 +64,6 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Existence:
     body = word_pattern(tokens, nonword=data.get("nonword", False)) if tokens else ""
     pattern = flags(ignorecase=ignorecase) + (body + raw if data.get("append") else raw + body)
     line = src.data.line_of("tokens" if tokens else "raw")
-    compiled = compile_pattern(pattern, path=src.path, line=line,
-                               key="tokens" if tokens else "raw")
+    compiled = compile_pattern(pattern, path=src.path, line=line, key="tokens" if tokens else "raw")
     guards = build_guards(data, ignorecase=ignorecase, path=src.path, lines=src.data.lines)
     return Existence(meta, compiled, guards)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -45,40 +45,64 @@ def load_rule_text(text: str, *, rule_id: str, path: str) -> Rule:
     return build_rule(data, rule_id=rule_id, path=path)
 
 
-def build_rule(raw: LineDict, *, rule_id: str, path: str) -> Rule:
+def build_rule(raw: LineDict, *, rule_id: str, path: str, vale_compat: bool = False) -> Rule:
     registry = kinds()
     kind_name = raw.get("extends")
     if not isinstance(kind_name, str) or not kind_name:
-        raise RuleError("a rule needs 'extends' naming its kind "
-                        f"({', '.join(sorted(registry))})", path=path, line=raw.line or 1)
+        raise RuleError(
+            f"a rule needs 'extends' naming its kind ({', '.join(sorted(registry))})",
+            path=path,
+            line=raw.line or 1,
+        )
     kind = registry.get(kind_name)
     if kind is None:
         close = difflib.get_close_matches(kind_name, registry, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
-        raise RuleError(f"unknown rule kind '{kind_name}'{hint}", path=path,
-                        line=raw.line_of("extends"))
+        raise RuleError(
+            f"unknown rule kind '{kind_name}'{hint}", path=path, line=raw.line_of("extends")
+        )
     data = schema.validate(raw, kind.KEYS, path=path, kind=kind_name)
     meta = _meta(rule_id, kind_name, kind, data, raw, path)
+    if vale_compat:  # Vale-compat (lint/vale): Vale's semantics; quoted speech is not special
+        meta = replace(meta, vale_compat=True, quoted=data.get("quoted", "report"))
     return kind.build(meta, data, Source(path, raw))
 
 
-def _meta(rule_id: str, kind_name: str, kind: RuleKind, data: dict[str, Any], raw: LineDict,
-          path: str) -> RuleMeta:
+def _meta(
+    rule_id: str, kind_name: str, kind: RuleKind, data: dict[str, Any], raw: LineDict, path: str
+) -> RuleMeta:
     line = raw.line_of
     message = schema.require(data, "message", path=path, line=raw.line or 1, kind=kind_name)
-    level = schema.choice(data.get("level", "warning"), ("suggestion", "warning", "error"),
-                          key="level", path=path, line=line("level"))
+    level = schema.choice(
+        data.get("level", "warning"),
+        ("suggestion", "warning", "error"),
+        key="level",
+        path=path,
+        line=line("level"),
+    )
     fix = kind.DEFAULT_FIX
     if "fix" in data:
-        fix = FixSafety(schema.choice(data["fix"], ("safe", "unsafe", "display"), key="fix",
-                                      path=path, line=line("fix")))
-    quoted = schema.choice(data.get("quoted", "suggest"), ("report", "suggest", "ignore"),
-                           key="quoted", path=path, line=line("quoted"))
+        fix = FixSafety(
+            schema.choice(
+                data["fix"], ("safe", "unsafe", "display"), key="fix", path=path, line=line("fix")
+            )
+        )
+    quoted = schema.choice(
+        data.get("quoted", "suggest"),
+        ("report", "suggest", "ignore"),
+        key="quoted",
+        path=path,
+        line=line("quoted"),
+    )
     profiles = {}
     for profile, setting in data.get("profiles", {}).items():
         profiles[profile] = schema.choice(
-            setting, ("off", "suggestion", "warning", "error"), key=f"profiles.{profile}",
-            path=path, line=line("profiles"))
+            setting,
+            ("off", "suggestion", "warning", "error"),
+            key=f"profiles.{profile}",
+            path=path,
+            line=line("profiles"),
+        )
     scopes = data.get("scope", ["text"])
     bad, good = _examples(raw, path)
     return RuleMeta(
@@ -108,14 +132,18 @@ def _examples(raw: LineDict, path: str) -> tuple[tuple[Example, ...], tuple[Exam
     if block is None:
         return (), ()
     if not isinstance(block, LineDict):
-        raise RuleError("'examples' must be a mapping with 'bad' and 'good' lists",
-                        path=path, line=raw.line_of("examples"))
+        raise RuleError(
+            "'examples' must be a mapping with 'bad' and 'good' lists",
+            path=path,
+            line=raw.line_of("examples"),
+        )
     out: dict[str, tuple[Example, ...]] = {"bad": (), "good": ()}
     for key, items in block.items():
         where = block.line_of(key)
         if key not in out:
-            raise RuleError(f"unknown key 'examples.{key}'; expected 'bad' or 'good'",
-                            path=path, line=where)
+            raise RuleError(
+                f"unknown key 'examples.{key}'; expected 'bad' or 'good'", path=path, line=where
+            )
         if not isinstance(items, list):
             raise RuleError(f"'examples.{key}' must be a list", path=path, line=where)
         examples = []
@@ -125,14 +153,26 @@ def _examples(raw: LineDict, path: str) -> tuple[tuple[Example, ...], tuple[Exam
             elif isinstance(item, LineDict) and isinstance(item.get("text"), str):
                 unknown = set(item) - {"text", "fix", "format", "profile"}
                 if unknown:
-                    raise RuleError(f"unknown key '{sorted(unknown)[0]}' in an example",
-                                    path=path, line=item.line)
-                examples.append(Example(item["text"], item.get("fix"),
-                                        item.get("format", "text"), item.get("profile"),
-                                        item.line))
+                    raise RuleError(
+                        f"unknown key '{sorted(unknown)[0]}' in an example",
+                        path=path,
+                        line=item.line,
+                    )
+                examples.append(
+                    Example(
+                        item["text"],
+                        item.get("fix"),
+                        item.get("format", "text"),
+                        item.get("profile"),
+                        item.line,
+                    )
+                )
             else:
-                raise RuleError(f"each 'examples.{key}' item must be a string or a mapping "
-                                "with 'text'", path=path, line=where)
+                raise RuleError(
+                    f"each 'examples.{key}' item must be a string or a mapping with 'text'",
+                    path=path,
+                    line=where,
+                )
         out[key] = tuple(examples)
     return out["bad"], out["good"]
 

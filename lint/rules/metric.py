@@ -35,22 +35,47 @@ WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 LONG_WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]{6,}")  # words over 6 characters
 _CONDITION = regex.compile(r"^\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$")
 _COMPARE: dict[str, Callable[[float, float], bool]] = {
-    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
-    "==": operator.eq, "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "==": operator.eq,
+    "!=": operator.ne,
 }
 _BINARY: dict[type[ast.operator], Callable[[float, float], float]] = {
-    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
-    ast.Div: operator.truediv, ast.Pow: operator.pow, ast.Mod: operator.mod,
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.Pow: operator.pow,
+    ast.Mod: operator.mod,
 }
 _MATH: dict[str, Callable[..., float]] = {
-    "sqrt": math.sqrt, "log": math.log, "log10": math.log10, "abs": abs,
-    "floor": math.floor, "ceil": math.ceil, "min": min, "max": max, "pow": math.pow,
+    "sqrt": math.sqrt,
+    "log": math.log,
+    "log10": math.log10,
+    "abs": abs,
+    "floor": math.floor,
+    "ceil": math.ceil,
+    "min": min,
+    "max": max,
+    "pow": math.pow,
 }
 SYLLABLE_VARIABLES = frozenset({"syllables", "complex_words", "polysyllabic_words"})
-VARIABLES = frozenset({
-    "words", "sentences", "characters", "long_words", "paragraphs", "list", "blockquote",
-    "pre", *(f"heading_h{i}" for i in range(1, 7)), *SYLLABLE_VARIABLES,
-})
+VARIABLES = frozenset(
+    {
+        "words",
+        "sentences",
+        "characters",
+        "long_words",
+        "paragraphs",
+        "list",
+        "blockquote",
+        "pre",
+        *(f"heading_h{i}" for i in range(1, 7)),
+        *SYLLABLE_VARIABLES,
+    }
+)
 
 
 class _Formula:
@@ -61,20 +86,34 @@ class _Formula:
         try:
             self.tree = ast.parse(text, mode="eval")
         except SyntaxError as exc:
-            raise RuleError(f"'formula' is not a valid expression: {exc.msg}", path=path,
-                            line=line) from None
+            raise RuleError(
+                f"'formula' is not a valid expression: {exc.msg}", path=path, line=line
+            ) from None
         self.names = set()
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Name):
                 if node.id not in VARIABLES and node.id != "math":
-                    raise RuleError(f"'formula' uses unknown variable '{node.id}'",
-                                    path=path, line=line)
+                    raise RuleError(
+                        f"'formula' uses unknown variable '{node.id}'", path=path, line=line
+                    )
                 self.names.add(node.id)
-            elif not isinstance(node, (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant,
-                                       ast.Call, ast.Attribute, ast.Load, ast.operator,
-                                       ast.unaryop)):
-                raise RuleError(f"'formula' may not contain {type(node).__name__}",
-                                path=path, line=line)
+            elif not isinstance(
+                node,
+                (
+                    ast.Expression,
+                    ast.BinOp,
+                    ast.UnaryOp,
+                    ast.Constant,
+                    ast.Call,
+                    ast.Attribute,
+                    ast.Load,
+                    ast.operator,
+                    ast.unaryop,
+                ),
+            ):
+                raise RuleError(
+                    f"'formula' may not contain {type(node).__name__}", path=path, line=line
+                )
 
     def evaluate(self, values: Mapping[str, float]) -> float:
         return float(self._eval(self.tree.body, values))
@@ -148,11 +187,17 @@ class Metric:
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Metric:
     formula = schema.require(data, "formula", path=src.path, line=src.data.line, kind="metric")
-    condition = schema.require(data, "condition", path=src.path, line=src.data.line,
-                               kind="metric")
+    condition = schema.require(data, "condition", path=src.path, line=src.data.line, kind="metric")
     m = _CONDITION.match(condition)
     if m is None:
-        raise RuleError(f"'condition' must look like '> 25', not {condition!r}", path=src.path,
-                        line=src.data.line_of("condition"))
-    return Metric(meta, _Formula(formula, path=src.path, line=src.data.line_of("formula")),
-                  _COMPARE[m.group(1)], float(m.group(2)))
+        raise RuleError(
+            f"'condition' must look like '> 25', not {condition!r}",
+            path=src.path,
+            line=src.data.line_of("condition"),
+        )
+    return Metric(
+        meta,
+        _Formula(formula, path=src.path, line=src.data.line_of("formula")),
+        _COMPARE[m.group(1)],
+        float(m.group(2)),
+    )

@@ -37,8 +37,11 @@ class Occurrence:
         raw = self.meta.scope.family == "raw"
         text = doc.source if raw else doc.text
         for unit in units(doc, self.meta.scope):
-            matches = [m for m in finditer(self.pattern, text, unit.start, unit.end, deadline)
-                       if m.end() > m.start()]
+            matches = [
+                m
+                for m in finditer(self.pattern, text, unit.start, unit.end, deadline)
+                if m.end() > m.start()
+            ]
             count = len(matches)
             if (self.max > 0 and count > self.max) or (self.min > 0 and count < self.min):
                 start = matches[0].start() if matches else unit.start
@@ -51,6 +54,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Occurrence:
     if not data.get("max") and not data.get("min"):
         schema.require(data, "max", path=src.path, line=src.data.line, kind="occurrence")
     prefix = "(?i)" if data.get("ignorecase") else ""
-    pattern = compile_pattern(prefix + token, path=src.path, line=src.data.line_of("token"),
-                              key="token")
+    pattern = compile_pattern(
+        prefix + token, path=src.path, line=src.data.line_of("token"), key="token"
+    )
     return Occurrence(meta, pattern, data.get("max", 0), data.get("min", 0))

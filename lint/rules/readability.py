@@ -143,15 +143,18 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Readability:
     if legacy:
         formula_text, condition_text = _vale_legacy(data, path=path, line=line)
         if measure != "document":
-            raise RuleError("'metrics' and 'grade' measure the whole document", path=path,
-                            line=line("measure"))
+            raise RuleError(
+                "'metrics' and 'grade' measure the whole document", path=path, line=line("measure")
+            )
     else:
         formula_text = data.get("formula") or DEFAULT_FORMULA.get(measure, "")
         if not formula_text:
-            raise RuleError("a 'document' measure needs a 'formula'", path=path,
-                            line=src.data.line or 1)
-        condition_text = schema.require(data, "condition", path=path, line=src.data.line,
-                                        kind="readability")
+            raise RuleError(
+                "a 'document' measure needs a 'formula'", path=path, line=src.data.line or 1
+            )
+        condition_text = schema.require(
+            data, "condition", path=path, line=src.data.line, kind="readability"
+        )
     formula = Formula(formula_text, path=path, line=line("formula") or src.data.line)
     scopes = Selector.parse(data["scope"]) if "scope" in data else Selector.parse(DEFAULT_SCOPES)
     placeholders = _placeholders(meta.message, path=path, line=line("message"))
@@ -166,7 +169,8 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Readability:
         or bool(placeholders & SYLLABLE_COUNTS)
         or "band" in placeholders
         or any(standard(n).needs_syllables for n in placeholders if n in FORMULAS),
-        min_words=data.get("min_words", DEFAULT_MIN_WORDS[measure]),
+        # Vale judges any length; sglint waits for enough words to mean something.
+        min_words=data.get("min_words", 0 if meta.vale_compat else DEFAULT_MIN_WORDS[measure]),
     )
 
 
@@ -179,8 +183,11 @@ def _vale_legacy(data: dict[str, Any], *, path: str, line: Callable[[str], int])
         if metric not in VALE_METRICS:
             close = difflib.get_close_matches(metric, VALE_METRICS, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise RuleError(f"unknown metric '{metric}' (choose from "
-                            f"{', '.join(VALE_METRICS)}){hint}", path=path, line=line("metrics"))
+            raise RuleError(
+                f"unknown metric '{metric}' (choose from {', '.join(VALE_METRICS)}){hint}",
+                path=path,
+                line=line("metrics"),
+            )
         names.append(VALE_METRICS[metric])
     return f"({' + '.join(names)}) / {len(names)}", f"> {grade}"
 
@@ -190,8 +197,11 @@ def _condition(text: str, *, path: str, line: int) -> Condition:
     for part in regex.split(r"\s+and\s+", text.strip()):
         m = _CONDITION.match(part)
         if m is None:
-            raise RuleError(f"'condition' must look like '> 25' or '> 25 and <= 40', "
-                            f"not {text!r}", path=path, line=line)
+            raise RuleError(
+                f"'condition' must look like '> 25' or '> 25 and <= 40', not {text!r}",
+                path=path,
+                line=line,
+            )
         parts.append((_COMPARE[m.group(1)], float(m.group(2))))
     return tuple(parts)
 
@@ -200,7 +210,11 @@ def _placeholders(message: str, *, path: str, line: int) -> frozenset[str]:
     names = frozenset(_PLACEHOLDER.findall(message))
     for name in sorted(names):
         if name not in COUNTS and name not in FORMULAS and name != "band":
-            raise RuleError(f"'message' names unknown figure '{{{name}}}'; use counts "
-                            f"({', '.join(COUNTS)}), formulas ({', '.join(FORMULAS)}) "
-                            "or band", path=path, line=line)
+            raise RuleError(
+                f"'message' names unknown figure '{{{name}}}'; use counts "
+                f"({', '.join(COUNTS)}), formulas ({', '.join(FORMULAS)}) "
+                "or band",
+                path=path,
+                line=line,
+            )
     return names

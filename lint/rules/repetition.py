@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -62,17 +63,21 @@ class Repetition:
                 if previous is not None and _same(previous.group(), word, self.ignorecase):
                     hits += 1
                     between = text[previous.start() : m.end()]
-                    if (hits > self.max and not _SENTENCE_END.search(text, previous.end(),
-                                                                      m.start())
-                            and "\n\n" not in between
-                            and not self.guards.silences(text, unit, m.start(), m.end())):
-                        yield Hit(previous.start(), m.end(),
-                                  format_message(self.meta.message, word),
-                                  fix=text[previous.start() : previous.end()])
+                    if (
+                        hits > self.max
+                        and not _SENTENCE_END.search(text, previous.end(), m.start())
+                        and "\n\n" not in between
+                        and not self.guards.silences(text, unit, m.start(), m.end())
+                    ):
+                        yield Hit(
+                            previous.start(),
+                            m.end(),
+                            format_message(self.meta.message, word),
+                            fix=text[previous.start() : previous.end()],
+                        )
                 else:
                     hits = 0
                 previous = m
-
 
     def _has_repeat(self, text: str, start: int, end: int) -> bool:
         """A quick test in C-speed list operations before the exact walk."""
@@ -83,7 +88,7 @@ class Repetition:
         tokens = self.pattern.findall(text, start, end)
         if self.ignorecase:
             tokens = [t.casefold() for t in tokens]
-        return any(a == b for a, b in zip(tokens, tokens[1:]))
+        return any(a == b for a, b in itertools.pairwise(tokens))
 
 
 def _same(a: str, b: str, ignorecase: bool) -> bool:
@@ -91,13 +96,23 @@ def _same(a: str, b: str, ignorecase: bool) -> bool:
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Repetition:
-    tokens = schema.require(data, "tokens", path=src.path, line=src.data.line,
-                            kind="repetition")
+    tokens = schema.require(data, "tokens", path=src.path, line=src.data.line, kind="repetition")
     prefix = "(?i)" if data.get("ignorecase") else ""
     # The tokens' own groups become non-capturing, so group 1 is the whole token.
-    pattern = compile_pattern(prefix + "(" + non_capturing("|".join(tokens)) + ")", path=src.path,
-                              line=src.data.line_of("tokens"), key="tokens")
-    guards = build_guards(data, ignorecase=data.get("ignorecase", False), path=src.path,
-                          lines=src.data.lines)
-    return Repetition(meta, pattern, data.get("max", 0), data.get("ignorecase", False),
-                      data.get("alpha", False), guards)
+    pattern = compile_pattern(
+        prefix + "(" + non_capturing("|".join(tokens)) + ")",
+        path=src.path,
+        line=src.data.line_of("tokens"),
+        key="tokens",
+    )
+    guards = build_guards(
+        data, ignorecase=data.get("ignorecase", False), path=src.path, lines=src.data.lines
+    )
+    return Repetition(
+        meta,
+        pattern,
+        data.get("max", 0),
+        data.get("ignorecase", False),
+        data.get("alpha", False),
+        guards,
+    )

@@ -67,7 +67,14 @@ def _list_or_map(value: Any) -> Any:
 
 
 STR, BOOL, INT, NUMBER, STR_LIST, STR_MAP, MAP, LIST_OR_MAP = (
-    _str, _bool, _int, _number, _str_list, _str_map, _map, _list_or_map,
+    _str,
+    _bool,
+    _int,
+    _number,
+    _str_list,
+    _str_map,
+    _map,
+    _list_or_map,
 )
 
 #: Keys every rule accepts (Vale's header plus sglint's additions).
@@ -104,13 +111,15 @@ def validate(
         if checker is None:
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise RuleError(f"unknown key '{key}' for a rule of kind '{kind}'{hint}",
-                            path=path, line=line)
+            raise RuleError(
+                f"unknown key '{key}' for a rule of kind '{kind}'{hint}", path=path, line=line
+            )
         try:
             out[key] = checker(value)
         except TypeError as exc:
-            raise RuleError(f"'{key}' must be {exc}, not {_describe(value)}",
-                            path=path, line=line) from None
+            raise RuleError(
+                f"'{key}' must be {exc}, not {_describe(value)}", path=path, line=line
+            ) from None
     return out
 
 
@@ -137,6 +146,9 @@ def choice(value: str, options: tuple[str, ...], *, key: str, path: str, line: i
     if lowered not in options:
         close = difflib.get_close_matches(lowered, options, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
-        raise RuleError(f"'{key}' must be one of {', '.join(options)}, not {value!r}{hint}",
-                        path=path, line=line)
+        raise RuleError(
+            f"'{key}' must be one of {', '.join(options)}, not {value!r}{hint}",
+            path=path,
+            line=line,
+        )
     return lowered

@@ -73,8 +73,15 @@ class Substitution:
             message = format_message(self.meta.message, _as_sentence(options), observed)
             fix = keep_case(observed, options[0]) if len(options) == 1 else None
             safety = entry.fix if fix is not None else FixSafety.DISPLAY
-            yield Hit(m.start(), m.end(), message, fix=fix, fix_safety=safety,
-                      why=entry.why, source_offsets=self.meta.scope.family == "raw")
+            yield Hit(
+                m.start(),
+                m.end(),
+                message,
+                fix=fix,
+                fix_safety=safety,
+                why=entry.why,
+                source_offsets=self.meta.scope.family == "raw",
+            )
 
 
 def expand(entry: Entry, observed: str) -> str:
@@ -85,8 +92,11 @@ def expand(entry: Entry, observed: str) -> str:
     if m is None:
         return entry.replacement
     groups = m.groups()
-    return regex.sub(r"\$(\d)", lambda g: (groups[int(g.group(1)) - 1] or "")
-                     if int(g.group(1)) <= len(groups) else "", entry.replacement)
+    return regex.sub(
+        r"\$(\d)",
+        lambda g: (groups[int(g.group(1)) - 1] or "") if int(g.group(1)) <= len(groups) else "",
+        entry.replacement,
+    )
 
 
 def keep_case(observed: str, replacement: str) -> str:
@@ -156,23 +166,40 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
         if isinstance(value, dict):
             unknown = set(value) - {"to", "why", "fix"}
             if unknown or "to" not in value:
-                raise RuleError(f"swap entry {key!r} must be a string or a mapping with "
-                                "'to' (and optional 'why', 'fix')", path=src.path, line=line)
+                raise RuleError(
+                    f"swap entry {key!r} must be a string or a mapping with "
+                    "'to' (and optional 'why', 'fix')",
+                    path=src.path,
+                    line=line,
+                )
             why = str(value["why"]) if value.get("why") else None
             if value.get("fix"):
-                fix = FixSafety(schema.choice(str(value["fix"]), ("safe", "unsafe", "display"),
-                                              key="fix", path=src.path, line=line))
+                fix = FixSafety(
+                    schema.choice(
+                        str(value["fix"]),
+                        ("safe", "unsafe", "display"),
+                        key="fix",
+                        path=src.path,
+                        line=line,
+                    )
+                )
             value = value["to"]
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
             raise RuleError(f"swap entry {key!r} has no replacement", path=src.path, line=line)
-        own = compile_pattern(("(?i)" if ignorecase else "") + flexible_spaces(key),
-                              path=src.path, line=line, key=f"swap: {key}")
+        own = compile_pattern(
+            ("(?i)" if ignorecase else "") + flexible_spaces(key),
+            path=src.path,
+            line=line,
+            key=f"swap: {key}",
+        )
         items.append((key, Entry(own, str(value), why, fix if fix else meta.fix)))
     items.sort(key=lambda kv: len(kv[0]), reverse=True)
     body = "|".join(f"({non_capturing(flexible_spaces(k))})" for k, _ in items)
     template = f"(?:{body})" if data.get("nonword") else rf"\b(?:{body})\b"
-    pattern = compile_pattern(flags(ignorecase=ignorecase) + template, path=src.path,
-                              line=line, key="swap")
+    pattern = compile_pattern(
+        flags(ignorecase=ignorecase) + template, path=src.path, line=line, key="swap"
+    )
     guards = build_guards(data, ignorecase=ignorecase, path=src.path, lines=src.data.lines)
-    return Substitution(meta, pattern, tuple(e for _, e in items), guards,
-                        data.get("capitalize", False))
+    return Substitution(
+        meta, pattern, tuple(e for _, e in items), guards, data.get("capitalize", False)
+    )

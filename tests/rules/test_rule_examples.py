@@ -30,8 +30,9 @@ def _run(rule: Rule, example: Example) -> list:
     assert level is not None, f"{rule.meta.id}: rule is off in profile {example.profile}"
     suffix = {"text": ".txt", "markdown": ".md", "html": ".html"}[example.fmt]
     doc = read_text(f"example{suffix}", example.text, example.fmt)
-    return [f for f in check_document(doc, [ActiveRule(rule, level)]).findings
-            if f.rule == rule.meta.id]
+    return [
+        f for f in check_document(doc, [ActiveRule(rule, level)]).findings if f.rule == rule.meta.id
+    ]
 
 
 CASES = [

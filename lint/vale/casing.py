@@ -1,0 +1,172 @@
+"""Vale's ``capitalization`` checks, as Vale computes them (``internal/check/variables.go``
+and the sentence converter of ``jdkato/twine/strcase``).
+
+Vale tokenises the block with ``[\\p{N}\\p{L}*]+[^\\s]*`` (so ``Test:`` and ``8.`` are one
+token each), converts the text to the wanted style, and counts the tokens that already
+agree; the block passes when that share reaches ``threshold`` (default 0.8). For
+``$sentence`` a wrong first word fails at once, and the word after an *indicator* (a token
+ending in one of ``indicators``, or a leading ``1.``) is expected capitalised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from lint.rules.base import exceptions_regex
+
+WORD = r"[\p{N}\p{L}*]+[^\s]*"
+_NUMBER_LIST = regex.compile(r"\d+\.")
+# AP style: words of three letters or fewer stay lower case inside a title.
+_AP_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "if",
+        "in",
+        "nor",
+        "of",
+        "off",
+        "on",
+        "or",
+        "out",
+        "per",
+        "so",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "yet",
+    ]
+)
+
+
+def go_title(word: str) -> str:
+    """Go's ``strings.Title``: upper-case every letter that follows a separator."""
+    out = []
+    previous_letter = False
+    for c in word:
+        out.append(c if previous_letter else c.upper())
+        previous_letter = c.isalnum() or c == "_"
+    return "".join(out)
+
+
+def cap_first(word: str) -> str:
+    """twine's ``ToTitle``: first letter upper case, the rest lower case."""
+    return word[:1].upper() + word[1:].lower()
+
+
+def _search(pattern: str, text: str) -> bool:
+    try:
+        return regex.search(pattern, text) is not None
+    except (regex.error, ValueError):
+        return False
+
+
+@dataclass(frozen=True)
+class ValeCase:
+    match: str  # $sentence, $title, $lower, $upper, or a regex
+    exceptions: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()
+    threshold: float = 0.8
+    prefix: str = ""
+
+    @cached_property
+    def _except(self) -> regex.Pattern[str] | None:
+        return regex.compile(exceptions_regex(self.exceptions)) if self.exceptions else None
+
+    def check(self, text: str) -> tuple[str, bool]:
+        """(the expected form, whether ``text`` conforms)."""
+        exc = self._except
+        excepted = exc is not None and exc.search(text) is not None
+        if self.match == "$lower":
+            return text.lower(), text == text.lower() or excepted
+        if self.match == "$upper":
+            return text.upper(), text == text.upper() or excepted
+        if self.match not in ("$sentence", "$title"):
+            return self.match, _search(self.match, text) or excepted
+        tokens = regex.compile((exc.pattern + "|" if exc else "") + WORD)
+        expected = self.sentence(text) if self.match == "$sentence" else self.title(text)
+        wanted = tokens.findall(expected)
+        count = words = 0
+        for i, word in enumerate(tokens.findall(text)):
+            if (
+                i >= len(wanted)
+                or word == wanted[i]
+                or (exc is not None and exc.search(word))
+                or (self.match == "$title" and word == word.upper())
+            ):
+                count += 1
+            elif self.match == "$sentence" and i == 0 and word != go_title(word.lower()):
+                return expected, False
+            words += 1
+        return expected, words == 0 or count / words >= self.threshold
+
+    def _split(self, text: str) -> tuple[str, list[str]]:
+        prefix = ""
+        if self.prefix:
+            m = regex.search(self.prefix, text)
+            if m and text.startswith(m.group()):
+                prefix, text = m.group(), text[m.end() :]
+        vocab = "|".join(self.exceptions)
+        pattern = (rf"(?i)\b(?:{vocab})\b|" if vocab else "(?i)") + WORD
+        return prefix, regex.findall(pattern, text)
+
+    def _in_vocab(self, token: str) -> str | None:
+        for term in self.exceptions:
+            if term.casefold() == token.casefold():
+                return term
+            if _search(term, token):
+                return token
+        return None
+
+    def _indicator(self, word: str, index: int) -> bool:
+        """The word before is a capitalising one: ``Intro:`` or a leading ``1.``."""
+        return word.endswith(tuple(self.indicators)) or (
+            index == 0 and _NUMBER_LIST.search(word) is not None
+        )
+
+    def _convert(self, text: str, case: Callable[[list[str], int], str]) -> str:
+        """Vocabulary terms as the vocabulary spells them; other tokens through ``case``."""
+        prefix, tokens = self._split(text)
+        made = []
+        for i, token in enumerate(tokens):
+            entry = self._in_vocab(token)
+            made.append(entry if entry is not None else case(tokens, i))
+        return prefix + " ".join(made)
+
+    def sentence(self, text: str) -> str:
+        def case(tokens: list[str], i: int) -> str:
+            if i == 0 or self._indicator(tokens[i - 1], i - 1):
+                return cap_first(tokens[i])
+            return tokens[i].lower()
+
+        return self._convert(text, case)
+
+    def title(self, text: str) -> str:
+        """AP-style title case (an approximation of twine's converter)."""
+
+        def case(tokens: list[str], i: int) -> str:
+            if 0 < i < len(tokens) - 1 and tokens[i].lower() in _AP_SMALL:
+                return tokens[i].lower()
+            return tokens[i][:1].upper() + tokens[i][1:]
+
+        return self._convert(text, case)
+
+
+def vale_case(
+    match: str, exceptions: Sequence[str], indicators: Sequence[str], threshold: float, prefix: str
+) -> ValeCase:
+    return ValeCase(
+        match, tuple(e for e in exceptions if e), tuple(indicators), threshold or 0.8, prefix
+    )

@@ -1,0 +1,151 @@
+"""A Vale project: a ``.vale.ini``, the styles it names, and which rules run on which file.
+
+Resolution follows Vale (``internal/lint/lint.go: shouldRun``):
+
+- ``BasedOnStyles`` comes from the *last* matching section in file order, not merged;
+- ``Style.Rule = YES|NO|level`` toggles from every matching section merge, later wins;
+- a toggle switches a rule on or off whatever its style; a level also switches it on;
+- a rule below ``MinAlertLevel`` (default ``suggestion``) never runs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from lint.engine import ActiveRule
+from lint.errors import ConfigError
+from lint.finding import Severity
+from lint.readers import format_for
+from lint.rules.base import Rule
+from lint.vale.ini import ValeIni, load_ini
+from lint.vale.styles import BUILTIN_STYLE, load_styles
+from lint.vale.vocab import Vocab, load_vocab
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    """What the ini says about one file."""
+
+    rules: tuple[ActiveRule, ...]
+    token_ignores: tuple[regex.Pattern[str], ...]
+    block_ignores: tuple[regex.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class ValeProject:
+    ini: ValeIni
+    rules: dict[str, Rule]
+    notices: tuple[str, ...] = ()
+
+    @property
+    def root(self) -> Path:
+        return self.ini.root
+
+    def relative(self, path: str) -> str:
+        """A path relative to the ini's folder, for matching section globs."""
+        try:
+            return os.path.relpath(Path(path).resolve(), self.root.resolve())
+        except ValueError:  # another drive on Windows
+            return path
+
+    def applies(self, path: str) -> bool:
+        """Vale lints only files that some section matches. A file sglint has no reader
+        for (read as plain text) needs a section naming it, not just ``[*]``; the
+        StylesPath itself (rules, vocabularies) is never linted."""
+        styles = self.ini.styles_path
+        resolved = Path(path).resolve()
+        root = self.root.resolve()
+        if (
+            styles is not None
+            and styles != root
+            and styles not in root.parents
+            and styles in resolved.parents
+        ):
+            return False
+        known = format_for(path) is not None
+        return any(known or s.name != "*" for s in self.ini.matching(self.relative(path)))
+
+    def settings(self, path: str) -> FileSettings:
+        sections = list(self.ini.matching(self.relative(path)))
+        styles: list[str] = []
+        toggles: dict[str, str] = {}
+        tokens: list[regex.Pattern[str]] = []
+        blocks: list[regex.Pattern[str]] = []
+        for section in sections:
+            if "BasedOnStyles" in section.keys:
+                styles = section.keys["BasedOnStyles"].items()
+            toggles.update(section.toggles)
+            for key, out in (("TokenIgnores", tokens), ("BlockIgnores", blocks)):
+                entry = section.keys.get(key)
+                for pattern in entry.values if entry else ():
+                    out.append(_compile(pattern, self.ini, entry.line if entry else 0, key))
+        minimum = self.ini.min_alert_level
+        active = []
+        for rule_id, rule in self.rules.items():
+            setting = toggles.get(rule_id, toggles.get(rule.meta.pack))
+            if setting is None:
+                setting = "on" if rule.meta.pack in styles else "off"
+            if setting == "off":
+                continue
+            level = rule.meta.level if setting == "on" else Severity.parse(setting)
+            if level >= minimum:
+                active.append(ActiveRule(rule, level))
+        return FileSettings(tuple(active), tuple(tokens), tuple(blocks))
+
+
+def _compile(pattern: str, ini: ValeIni, line: int, key: str) -> regex.Pattern[str]:
+    try:
+        return regex.compile(pattern, regex.MULTILINE)
+    except (regex.error, ValueError) as exc:
+        raise ConfigError(
+            f"{key}: invalid regular expression {pattern!r}: {exc}", path=str(ini.path), line=line
+        ) from None
+
+
+def load_project(path: Path) -> ValeProject:
+    ini = load_ini(path)
+    where = str(ini.path)
+    styles_path = ini.styles_path
+    wanted: dict[str, None] = {}
+    for section in ini.sections:
+        if "BasedOnStyles" in section.keys:
+            wanted.update(dict.fromkeys(section.keys["BasedOnStyles"].items()))
+        wanted.update(dict.fromkeys(key.split(".", 1)[0] for key, _ in section.toggles))
+    vocab = Vocab()
+    if ini.items("Vocab"):
+        if styles_path is None:
+            raise ConfigError("Vocab needs a StylesPath", path=where)
+        vocab = load_vocab(styles_path, ini.items("Vocab"), ini=where)
+    needs_path = [s for s in wanted if s != BUILTIN_STYLE]
+    if needs_path and (styles_path is None or not styles_path.is_dir()):
+        shown = ini.core["StylesPath"].last if "StylesPath" in ini.core else "(not set)"
+        raise ConfigError(f"StylesPath {shown} is not a folder", path=where)
+    for style in needs_path:
+        assert styles_path is not None
+        if not (styles_path / style).is_dir():
+            present = sorted(p.name for p in styles_path.iterdir() if p.is_dir())
+            close = difflib.get_close_matches(style, present, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise ConfigError(
+                f"style '{style}' does not exist on StylesPath {styles_path}{hint}", path=where
+            )
+    loaded = load_styles(styles_path or ini.root, list(wanted), vocab)
+    notices = [f"{where}: '{key}' is a Vale setting sglint ignores" for key in ini.ignored]
+    for section in ini.sections:
+        for key, _ in section.toggles:
+            if key.split(".", 1)[0] == BUILTIN_STYLE:
+                continue  # Vale.Spelling and friends: nothing to check against
+            if key not in loaded.rules and key not in loaded.skipped:
+                # Vale ignores a toggle that names no rule; say so, but run.
+                close = difflib.get_close_matches(key, sorted(loaded.rules), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                notices.append(
+                    f"{where}:{section.line}: [{section.name}] rule '{key}' not "
+                    f"found; toggle ignored{hint}"
+                )
+    return ValeProject(ini, loaded.rules, (*notices, *loaded.notices))

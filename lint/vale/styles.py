@@ -1,0 +1,148 @@
+"""Loading Vale styles from a ``StylesPath``: ``<Style>/**/<Rule>.yml`` → rules that run in
+Vale-compat mode, plus Vale's built-in ``Vale`` style (Terms, Avoid, Repetition).
+
+Only ``.yml`` files load (Vale ignores ``.yaml``). Rule kinds sglint cannot run yet
+(spelling, sequence, script, readability) are skipped with a notice rather than failing
+the run, so that a style that mixes them still works for everything else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lint.errors import RuleError
+from lint.rules.base import Rule
+from lint.rules.loader import build_rule
+from lint.vale.vocab import Vocab, is_phrase
+from lint.yamlload import LineDict, load_yaml
+
+#: Vale's extension points sglint does not run.
+UNSUPPORTED_KINDS = frozenset({"spelling", "sequence", "script", "readability"})
+
+#: Kinds whose ``exceptions`` take the accepted Vocab when ``vocab`` is true (the default).
+VOCAB_KINDS = frozenset(
+    {"existence", "substitution", "repetition", "conditional", "capitalization"}
+)
+
+BUILTIN_STYLE = "Vale"
+
+
+@dataclass(frozen=True)
+class LoadedStyles:
+    rules: dict[str, Rule]
+    notices: tuple[str, ...]
+    skipped: frozenset[str] = frozenset()  # ids of rules of unsupported kinds
+
+
+def rule_files(styles_path: Path, style: str) -> Iterator[tuple[str, Path]]:
+    """(``Style.Rule``, file) for every ``.yml`` file under ``StylesPath/Style``."""
+    for file in sorted((styles_path / style).rglob("*.yml")):
+        if not any(part.startswith(".") for part in file.relative_to(styles_path).parts):
+            yield f"{style}.{file.stem}", file
+
+
+def vale_rule(raw: LineDict, *, rule_id: str, path: str, vocab: Vocab) -> Rule:
+    """Build one rule with Vale's semantics: vocab terms as exceptions, compat mode."""
+    kind = raw.get("extends")
+    word_rule = not (kind == "existence" and raw.get("nonword"))  # Vale #1058
+    if kind in VOCAB_KINDS and raw.get("vocab", True) and word_rule and vocab.accept:
+        line = raw.line_of("exceptions")
+        existing = raw.get("exceptions") or []
+        raw["exceptions"] = [
+            *(existing if isinstance(existing, list) else [existing]),
+            *vocab.accept,
+        ]
+        raw.lines["exceptions"] = line
+    return build_rule(raw, rule_id=rule_id, path=path, vale_compat=True)
+
+
+def load_style(styles_path: Path, style: str, vocab: Vocab) -> LoadedStyles:
+    rules: dict[str, Rule] = {}
+    notices: list[str] = []
+    skipped: set[str] = set()
+    for rule_id, file in rule_files(styles_path, style):
+        try:
+            text = file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RuleError(f"cannot read rule file: {exc}", path=str(file)) from None
+        raw = load_yaml(text, str(file))
+        if not isinstance(raw, LineDict):
+            raise RuleError("a rule file must be a YAML mapping", path=str(file), line=1)
+        kind = raw.get("extends")
+        if kind in UNSUPPORTED_KINDS:
+            notices.append(
+                f"{file}: {rule_id}: Vale rule kind '{kind}' is not supported "
+                "by sglint yet; rule skipped"
+            )
+            skipped.add(rule_id)
+            continue
+        rules[rule_id] = vale_rule(raw, rule_id=rule_id, path=str(file), vocab=vocab)
+    return LoadedStyles(rules, tuple(notices), frozenset(skipped))
+
+
+def _line_dict(data: dict[str, Any]) -> LineDict:
+    out = LineDict(data)
+    out.lines = {}
+    out.line = 1
+    return out
+
+
+def builtin_rules(vocab: Vocab) -> dict[str, Rule]:
+    """Vale's own style: ``Vale.Terms`` (accepted terms in their exact case),
+    ``Vale.Avoid`` (rejected terms) and ``Vale.Repetition`` ("the the")."""
+    specs: dict[str, dict[str, Any]] = {
+        "Repetition": {
+            "extends": "repetition",
+            "message": "'%s' is repeated!",
+            "level": "error",
+            "ignorecase": True,
+            "alpha": True,
+            "tokens": [r"[^\s.!?]+"],
+            "action": {"name": "edit", "params": ["truncate", " "]},
+        },
+    }
+    terms = {t.lower(): t for t in vocab.accept if is_phrase(t)}
+    if terms:
+        specs["Terms"] = {
+            "extends": "substitution",
+            "message": "Use '%s' instead of '%s'.",
+            "level": "error",
+            "ignorecase": True,
+            "vocab": False,
+            "swap": terms,
+        }
+    if vocab.reject:
+        specs["Avoid"] = {
+            "extends": "existence",
+            "message": "Avoid using '%s'.",
+            "level": "error",
+            "ignorecase": False,
+            "tokens": list(vocab.reject),
+        }
+    return {
+        f"{BUILTIN_STYLE}.{name}": build_rule(
+            _line_dict(spec),
+            rule_id=f"{BUILTIN_STYLE}.{name}",
+            path="<Vale built-in>",
+            vale_compat=True,
+        )
+        for name, spec in specs.items()
+    }
+
+
+def load_styles(styles_path: Path, styles: Sequence[str], vocab: Vocab) -> LoadedStyles:
+    rules: dict[str, Rule] = {}
+    notices: list[str] = []
+    skipped: set[str] = set()
+    for style in styles:
+        if style == BUILTIN_STYLE:
+            rules.update(builtin_rules(vocab))
+            continue
+        loaded = load_style(styles_path, style, vocab)
+        rules.update(loaded.rules)
+        notices.extend(loaded.notices)
+        skipped |= loaded.skipped
+    return LoadedStyles(rules, tuple(notices), frozenset(skipped))
