@@ -11,6 +11,7 @@ from lint.rules import (
     existence,
     metric,
     occurrence,
+    organisations,
     repetition,
     substitution,
 )
@@ -27,4 +28,5 @@ REGISTRY: dict[str, RuleKind] = {
     "conditional": cast("RuleKind", conditional),
     "capitalization": cast("RuleKind", capitalization),
     "metric": cast("RuleKind", metric),
+    "organisations": cast("RuleKind", organisations),
 }

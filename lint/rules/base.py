@@ -226,14 +226,21 @@ class Guards:
     exception phrase in its unit (Vale 3.15's accepted phrases). ``not_after`` and
     ``not_before``: patterns that, found right before or after the match in the same
     unit, mean the term is negated, defined or named ("no such thing as a …").
+    ``mentions: ignore``: a match wrapped in its own quote marks is a term being
+    mentioned, not used ('the label "child prostitute" is wrong').
     """
 
     exceptions: regex.Pattern[str] | None = None
     phrases: regex.Pattern[str] | None = None
     not_after: regex.Pattern[str] | None = None
     not_before: regex.Pattern[str] | None = None
+    ignore_mentions: bool = False
 
     def silences(self, text: str, unit: Block, start: int, end: int) -> bool:
+        if self.ignore_mentions and _MENTION.fullmatch(
+            text, max(unit.start, start - 1), min(unit.end, end + 2)
+        ):
+            return True
         if self.exceptions is not None and self.exceptions.search(text[start:end].strip()):
             return True
         if self.phrases is not None:
@@ -249,6 +256,10 @@ class Guards:
         return self.not_before is not None and bool(
             self.not_before.match(text, end, min(unit.end, end + 160))
         )
+
+
+#: A term in its own quote marks, optionally with a comma or full stop inside the close.
+_MENTION = regex.compile(r"""["'“‘][^"'“”‘’]+[.,]?["'”’].?""")
 
 
 def build_guards(data: Mapping[str, Any], *, ignorecase: bool, path: str,
@@ -274,7 +285,11 @@ def build_guards(data: Mapping[str, Any], *, ignorecase: bool, path: str,
         body = "|".join(flexible_spaces(p) for p in data["not_before"])
         not_before = compile_pattern(rf"(?i)\s*[\"'”’]?\s*(?:{body})", path=path,
                                      line=lines.get("not_before", 0), key="not_before")
-    return Guards(ex_pattern, phrase_pattern, not_after, not_before)
+    mentions = data.get("mentions", "report")
+    if mentions not in ("report", "ignore"):
+        raise RuleError(f"'mentions' must be report or ignore, not {mentions!r}", path=path,
+                        line=lines.get("mentions", 0))
+    return Guards(ex_pattern, phrase_pattern, not_after, not_before, mentions == "ignore")
 
 
 def deadline_for(meta: RuleMeta) -> float:
