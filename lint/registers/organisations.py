@@ -33,11 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from lint.errors import RuleError
 from lint.finding import FixSafety
-from lint.registers import check_keys, load_entries, str_list
+from lint.registers import check_keys, load_entries, normalise, str_list
 from lint.yamlload import LineDict
 
 
@@ -69,25 +67,6 @@ class Organisation:
         """Every form that is right in every profile."""
         forms = (self.name, self.abbreviation, *self.accepted)
         return tuple(f for f in forms if f)
-
-
-def normalise(form: str) -> str:
-    """A form as compared for identity: curly apostrophes straight, spaces collapsed."""
-    return regex.sub(r"\s+", " ", form.replace("’", "'")).strip()
-
-
-def literal_pattern(form: str) -> str:
-    """A regex for a literal name: escaped, apostrophes either way, spaces flexible,
-    bounded so it never matches inside a longer word."""
-    parts = []
-    for c in normalise(form):
-        if c == "'":
-            parts.append("['’]")
-        elif c == " ":
-            parts.append(r"\s+")
-        else:
-            parts.append(regex.escape(c))
-    return r"(?<![\w'’])" + "".join(parts) + r"(?!\w)"
 
 
 _KEYS = {"name", "abbreviation", "accepted", "wrong", "in_context", "styles", "why", "source"}

@@ -12,6 +12,7 @@ from lint.rules import (
     metric,
     occurrence,
     organisations,
+    people,
     repetition,
     substitution,
 )
@@ -29,4 +30,5 @@ REGISTRY: dict[str, RuleKind] = {
     "capitalization": cast("RuleKind", capitalization),
     "metric": cast("RuleKind", metric),
     "organisations": cast("RuleKind", organisations),
+    "people": cast("RuleKind", people),
 }

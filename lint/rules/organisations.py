@@ -27,13 +27,8 @@ from lint.document import Document
 from lint.errors import RuleError
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.registers.organisations import (
-    Organisation,
-    Variant,
-    literal_pattern,
-    load_organisations,
-    normalise,
-)
+from lint.registers import literal_pattern, normalise
+from lint.registers.organisations import Organisation, Variant, load_organisations
 from lint.rules import schema
 from lint.rules.base import Guards, Hit, RuleMeta, build_guards, compile_pattern, scan
 from lint.rules.loader import Source
