@@ -32,7 +32,7 @@ from typing import Any
 
 import regex
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from lint.document import Document
 from lint.errors import RuleError
@@ -247,8 +247,11 @@ class People:
             shared = firsts_a & firsts_b
             if firsts_a and firsts_b and not shared:
                 continue  # two first names: two people
-            if min(len(a), len(b)) <= 5 and not shared:
-                continue  # short names need the same first name to be the same person
+            if not shared and (min(len(a), len(b)) <= 5 or not _typo(a, b)):
+                # Without the same first name, only a long name with a typing slip
+                # (a letter doubled, dropped or swapped) is taken for the same person:
+                # "Cleverley"/"Cleverly" yes, "Balding"/"Baldwin" no.
+                continue
             odd, usual = (a, b) if counts[a] < counts[b] else (b, a)
             if counts[a] == counts[b]:
                 odd, usual = (a, b) if _first(a, doc) > _first(b, doc) else (b, a)
@@ -372,6 +375,13 @@ def _compiled(pattern: str) -> regex.Pattern[str]:
 
 def _near(a: str, b: str) -> bool:
     return a != b and Levenshtein.distance(a, b) <= MAX_EDITS and fuzz.ratio(a, b) >= NEAR
+
+
+def _typo(a: str, b: str) -> bool:
+    """One letter added or dropped, or two neighbours swapped: a slip, not a new name."""
+    if abs(len(a) - len(b)) == 1:
+        return Levenshtein.distance(a, b) == 1
+    return len(a) == len(b) and OSA.distance(a, b) == 1 and Levenshtein.distance(a, b) == 2
 
 
 def _first(form: str, doc: Document) -> int:
