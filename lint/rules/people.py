@@ -75,9 +75,35 @@ TITLE_HEADS = (
 NAME = r"(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
 #: Capitalised words that end organisation names, never surnames ("Essex Police said").
 NOT_SURNAMES = frozenset(
-    "Police Office Council Society Agency Service Government Department Ministry Trust "
-    "Taskforce Programme Unit Team Association Inquiry Court Commission Partnership "
-    "Network Charity Foundation Group Force Forces Bill Act".split()
+    (
+        "Police",
+        "Office",
+        "Council",
+        "Society",
+        "Agency",
+        "Service",
+        "Government",
+        "Department",
+        "Ministry",
+        "Trust",
+        "Taskforce",
+        "Programme",
+        "Unit",
+        "Team",
+        "Association",
+        "Inquiry",
+        "Court",
+        "Commission",
+        "Partnership",
+        "Network",
+        "Charity",
+        "Foundation",
+        "Group",
+        "Force",
+        "Forces",
+        "Bill",
+        "Act",
+    )
 )
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _HONORIFIC = regex.compile(HONORIFICS)
@@ -226,6 +252,12 @@ class People:
                 rf"\s+)?{regex.escape(person.surname)}\b"
             )
             for m in self._find(pattern, doc):
+                if regex.search(
+                    r"\b(?:former|then|ex-)\s*$",
+                    doc.text[max(0, m.start() - 8) : m.start()],
+                    regex.I,
+                ):
+                    continue  # "former DCC Ian Critchley" is right
                 right = current.title if current else person.honorific
                 yield self._hit(m.start(), m.end(), (m.group(), person.name, right), None)
 

@@ -6,8 +6,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from helpers import matches, run
+
 from lint.errors import RuleError
 from lint.rules.base import Rule
 from lint.rules.loader import load_rule_text
@@ -47,7 +47,9 @@ WRONG = """\
 
 def test_a_team_register_needs_no_regex(tmp_path: Path) -> None:
     rule = _rule(tmp_path, WRONG)
-    findings = run(rule, "Funded by the Safe Streets (North) Partnership. Also Safer Street\nPartnership.")
+    findings = run(
+        rule, "Funded by the Safe Streets (North) Partnership. Also Safer Street\nPartnership."
+    )
     assert matches(findings) == ["Safe Streets (North) Partnership", "Safer Street\nPartnership"]
     assert findings[0].fix == "Safer Streets (North) Partnership"
     assert findings[0].fix_safety.value == "safe"
@@ -56,7 +58,10 @@ def test_a_team_register_needs_no_regex(tmp_path: Path) -> None:
 
 def test_right_forms_and_longer_words_are_left_alone(tmp_path: Path) -> None:
     rule = _rule(tmp_path, WRONG)
-    assert run(rule, "The Safer Streets (North) Partnership (SSNP) and Safer Streets Partnership.") == []
+    assert (
+        run(rule, "The Safer Streets (North) Partnership (SSNP) and Safer Streets Partnership.")
+        == []
+    )
 
 
 def test_curly_and_straight_apostrophes_match(tmp_path: Path) -> None:
@@ -81,7 +86,7 @@ def test_in_context_forms_need_the_organisation_named(tmp_path: Path) -> None:
 
 
 def test_house_style_forms_are_off_in_their_profile(tmp_path: Path) -> None:
-    rule = _rule(tmp_path, WRONG + "    style: news\n    profiles:\n      news: \"off\"\n")
+    rule = _rule(tmp_path, WRONG + '    style: news\n    profiles:\n      news: "off"\n')
     assert matches(run(rule, "Ssnp said so.")) == ["Ssnp"]
     assert run(rule, "SSNP said so.") == []
     assert run(rule, "Ssnp said so.", profile="news") == []
@@ -90,9 +95,18 @@ def test_house_style_forms_are_off_in_their_profile(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("register", "error"),
     [
-        ("organisations:\n  - nmae: X\n", "_orgs.yml:2: unknown key 'nmae' in register entry; did you mean 'name'?"),
-        ("organisations:\n  - name: X\n    wrong: [{to: Y}]\n", "_orgs.yml:3: register entry needs 'form'"),
-        ("organisations:\n  - name: X\n    wrong:\n      - form: Y\n        fix: sometimes\n", "_orgs.yml:5: 'fix' must be safe"),
+        (
+            "organisations:\n  - nmae: X\n",
+            "_orgs.yml:2: unknown key 'nmae' in register entry; did you mean 'name'?",
+        ),
+        (
+            "organisations:\n  - name: X\n    wrong: [{to: Y}]\n",
+            "_orgs.yml:3: register entry needs 'form'",
+        ),
+        (
+            "organisations:\n  - name: X\n    wrong:\n      - form: Y\n        fix: sometimes\n",
+            "_orgs.yml:5: 'fix' must be safe",
+        ),
         ("people: []\n", "_orgs.yml:1: a register must be a mapping with a 'organisations' list"),
     ],
 )
@@ -105,8 +119,11 @@ def test_register_errors_are_located(tmp_path: Path, register: str, error: str) 
 def test_missing_register_is_a_located_rule_error(tmp_path: Path) -> None:
     path = tmp_path / "Orgs.yml"
     with pytest.raises(RuleError, match=r"Orgs.yml:3: register file not found: nowhere.yml"):
-        load_rule_text("extends: organisations\nmessage: x\nregister: nowhere.yml\n",
-                       rule_id="Team.Orgs", path=str(path))
+        load_rule_text(
+            "extends: organisations\nmessage: x\nregister: nowhere.yml\n",
+            rule_id="Team.Orgs",
+            path=str(path),
+        )
 
 
 def test_builtin_register_on_the_seed_errors() -> None:

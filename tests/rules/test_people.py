@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import make_rule, matches, run
+
 from lint.config import Config, all_rules
 from lint.errors import RuleError
 from lint.rules.base import Rule
@@ -31,7 +31,11 @@ VARIANTS = make_rule(
 def test_seed_004_cleverley_is_fixed_safely() -> None:
     text = "Home Secretary, James Cleverley MP marked the occasion. Mr Cleverly met officers."
     (finding,) = run(_people("Spelling"), text)
-    assert (finding.match, finding.fix, finding.fix_safety.value) == ("Cleverley", "Cleverly", "safe")
+    assert (finding.match, finding.fix, finding.fix_safety.value) == (
+        "Cleverley",
+        "Cleverly",
+        "safe",
+    )
 
 
 def test_near_miss_needs_the_first_name_or_an_honorific() -> None:
@@ -63,7 +67,9 @@ def test_no_false_pairs(text: str) -> None:
 
 
 def test_short_names_pair_with_the_same_first_name() -> None:
-    text = "Gabrielle Shaw said it mattered. Gabrielle Shah added that survivors lead. Ms Shaw left."
+    text = (
+        "Gabrielle Shaw said it mattered. Gabrielle Shah added that survivors lead. Ms Shaw left."
+    )
     assert matches(run(VARIANTS, text)) == ["Shah"]
 
 
@@ -97,8 +103,14 @@ def test_a_bare_title_before_the_name_but_not_in_a_headline() -> None:
 
 def test_people_needs_a_register_except_for_variants(tmp_path: Path) -> None:
     with pytest.raises(RuleError, match="needs 'register'"):
-        load_rule_text("extends: people\nmessage: x\ncheck: titles\n", rule_id="T.P",
-                       path=str(tmp_path / "P.yml"))
+        load_rule_text(
+            "extends: people\nmessage: x\ncheck: titles\n",
+            rule_id="T.P",
+            path=str(tmp_path / "P.yml"),
+        )
     with pytest.raises(RuleError, match="'check' must be one of"):
-        load_rule_text("extends: people\nmessage: x\ncheck: spelling2\n", rule_id="T.P",
-                       path=str(tmp_path / "P.yml"))
+        load_rule_text(
+            "extends: people\nmessage: x\ncheck: spelling2\n",
+            rule_id="T.P",
+            path=str(tmp_path / "P.yml"),
+        )
