@@ -35,7 +35,7 @@ def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
 def test_json_output_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     draft = tmp_path / "draft.md"
     draft.write_text(
-        "# Title\n\nPolice investigate care\ngangs. Café “care gangs”.\n", encoding="utf-8"
+        "# Title\n\nPolice investigate care\ngangs. Café “so care gangs”.\n", encoding="utf-8"
     )
     code, out, _ = _run(
         ["check", "--format", "json", "--select", "Safeguarding.Mistranslations", str(draft)],
@@ -58,7 +58,7 @@ def test_json_output_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         "fix": "grooming gangs",
     }
     # Inside direct speech: downgraded, never fixed; columns count code points.
-    assert (second["line"], second["column"], second["end_column"]) == (4, 14, 24)
+    assert (second["line"], second["column"], second["end_column"]) == (4, 17, 27)
     assert (second["severity"], second["fix"]) == ("suggestion", None)
 
 

@@ -25,9 +25,7 @@ PLANTED = [
     ("care gangs", "grooming gangs"),
     ("Care gangs", "Grooming gangs"),
     ("CARE GANGS", "GROOMING GANGS"),
-    ("vigilante gangs", "grooming gangs"),
     ("clearance investigations", "grooming investigations"),
-    ("caring behavior", "grooming behaviour"),
     ("care\r\ngangs", "grooming\r\ngangs"),
     ("care\n  gangs", "grooming\n  gangs"),
     ("napac", "NAPAC"),
@@ -37,10 +35,11 @@ PLANTED = [
     ("“Napac and care gangs”", "“Napac and care gangs”"),
 ]
 
-# Filler cannot spell any planted term (no a, c, e, g, n, p, r, s) nor open a quote.
+# Filler cannot spell any planted term (no a, c, e, g, n, p, r, s) nor open a quote;
+# separators never wrap a term in quote marks (that would mention it, not use it).
 FILLER = st.text(alphabet="bdfhjklmoquvwxyz0123456789éøßÆ£", min_size=1, max_size=8)
 SEPARATORS = st.sampled_from(
-    [" ", "  ", "\t", "\n", "\r\n", "\n\n", "\r\n\r\n", ", ", ". ", "; ", " — ", " ‘", "’ "]
+    [" ", "  ", "\t", "\n", "\r\n", "\n\n", "\r\n\r\n", ", ", ". ", "; ", " — ", " (", ") "]
 )
 
 

@@ -8,6 +8,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from lint.errors import RuleError
 from lint.yamlload import LineDict, load_yaml
 
@@ -33,6 +35,7 @@ def load_entries(path: Path, top_key: str) -> list[LineDict]:
                 path=str(path),
                 line=data.line_of(top_key),
             )
+        entries.append(entry)
     return entries
 
 
@@ -76,3 +79,22 @@ def date_value(entry: LineDict, key: str, path: Path) -> dt.date | None:
         raise RuleError(
             f"'{key}' must be a date like 2024-05-21", path=str(path), line=entry.line_of(key)
         ) from None
+
+
+def normalise(form: str) -> str:
+    """A name as compared for identity: curly apostrophes straight, spaces collapsed."""
+    return regex.sub(r"\s+", " ", form.replace("’", "'")).strip()
+
+
+def literal_pattern(form: str) -> str:
+    """A regex for a literal name from a register: escaped, apostrophes either way,
+    spaces flexible (a line break), bounded so it never matches inside a longer word."""
+    parts = []
+    for c in normalise(form):
+        if c == "'":
+            parts.append("['’]")
+        elif c == " ":
+            parts.append(r"\s+")
+        else:
+            parts.append(regex.escape(c))
+    return r"(?<![\w'’])" + "".join(parts) + r"(?!\w)"

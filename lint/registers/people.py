@@ -11,6 +11,11 @@ Format (``rules/People/_people.yml`` or a team's own file)::
           - title: Home Secretary
             from: 2023-11-13
             to: 2024-07-05
+
+Optional, for the People pack's title checks: a role's ``organisation`` (so "Chief
+Executive of <any name for it>" is the title), ``rank`` (the abbreviation used before
+the surname while the role is held, e.g. ``DCC``), ``variants`` (other accepted
+wordings) and ``wrong`` (known wrong wordings, reported wherever they appear).
 """
 
 from __future__ import annotations
@@ -29,6 +34,14 @@ class Role:
     title: str
     start: dt.date | None = None
     end: dt.date | None = None
+    organisation: str = ""
+    rank: str = ""
+    variants: tuple[str, ...] = ()
+    wrong: tuple[str, ...] = ()
+
+    @property
+    def accepted(self) -> tuple[str, ...]:
+        return (self.title, *self.variants)
 
     def held_on(self, day: dt.date | None) -> bool:
         if day is None:
@@ -49,6 +62,10 @@ class Person:
     def surname(self) -> str:
         return self.name.split()[-1]
 
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0]
+
     def titles_on(self, day: dt.date | None) -> tuple[str, ...]:
         return tuple(r.title for r in self.roles if r.held_on(day))
 
@@ -64,6 +81,7 @@ class Person:
 
 
 _KEYS = {"name", "honorific", "letters", "roles", "misspellings", "aliases"}
+_ROLE_KEYS = {"title", "from", "to", "organisation", "rank", "variants", "wrong"}
 
 
 def load_people(path: Path) -> tuple[Person, ...]:
@@ -76,9 +94,17 @@ def load_people(path: Path) -> tuple[Person, ...]:
                 raise RuleError(
                     "each role needs a 'title'", path=str(path), line=entry.line_of("roles")
                 )
-            check_keys(role, {"title", "from", "to"}, {"title"}, path)
+            check_keys(role, _ROLE_KEYS, {"title"}, path)
             roles.append(
-                Role(role["title"], date_value(role, "from", path), date_value(role, "to", path))
+                Role(
+                    role["title"],
+                    date_value(role, "from", path),
+                    date_value(role, "to", path),
+                    organisation=str(role.get("organisation", "")),
+                    rank=str(role.get("rank", "")),
+                    variants=str_list(role, "variants", path),
+                    wrong=str_list(role, "wrong", path),
+                )
             )
         people.append(
             Person(

@@ -64,10 +64,11 @@ def _descriptor(rule: str, findings: Sequence[Finding]) -> dict[str, Any]:
         "name": rule.rsplit(".", 1)[-1],
         "shortDescription": {"text": _first_sentence(why) if why else rule},
     }
-    if why:
-        descriptor["fullDescription"] = {"text": why}
-        help_text = f"{why}\n\nSource: {first.source}" if first.source else why
-        descriptor["help"] = {"text": help_text}
+    # A rule whose entries carry their own reasons (a substitution list) gives each
+    # result its reason; the rule itself then says so.
+    full = why or "Each result gives the reason for its own term."
+    descriptor["fullDescription"] = {"text": full}
+    descriptor["help"] = {"text": f"{full}\n\nSource: {first.source}" if first.source else full}
     if first.link:
         descriptor["helpUri"] = first.link
     descriptor["defaultConfiguration"] = {"level": LEVELS[max(f.severity for f in findings)]}

@@ -11,6 +11,8 @@ from lint.rules import (
     existence,
     metric,
     occurrence,
+    organisations,
+    people,
     readability,
     repetition,
     substitution,
@@ -29,4 +31,6 @@ REGISTRY: dict[str, RuleKind] = {
     "capitalization": cast("RuleKind", capitalization),
     "metric": cast("RuleKind", metric),
     "readability": cast("RuleKind", readability),
+    "organisations": cast("RuleKind", organisations),
+    "people": cast("RuleKind", people),
 }

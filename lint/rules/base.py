@@ -246,14 +246,21 @@ class Guards:
     exception phrase in its unit (Vale 3.15's accepted phrases). ``not_after`` and
     ``not_before``: patterns that, found right before or after the match in the same
     unit, mean the term is negated, defined or named ("no such thing as a …").
+    ``mentions: ignore``: a match wrapped in its own quote marks is a term being
+    mentioned, not used ('the label "child prostitute" is wrong').
     """
 
     exceptions: regex.Pattern[str] | None = None
     phrases: regex.Pattern[str] | None = None
     not_after: regex.Pattern[str] | None = None
     not_before: regex.Pattern[str] | None = None
+    ignore_mentions: bool = False
 
     def silences(self, text: str, unit: Block, start: int, end: int) -> bool:
+        if self.ignore_mentions and _MENTION.fullmatch(
+            text, max(unit.start, start - 1), min(unit.end, end + 2)
+        ):
+            return True
         if self.exceptions is not None and self.exceptions.search(text[start:end].strip()):
             return True
         if self.phrases is not None:
@@ -269,6 +276,10 @@ class Guards:
         return self.not_before is not None and bool(
             self.not_before.match(text, end, min(unit.end, end + 160))
         )
+
+
+#: A term in its own quote marks, optionally with a comma or full stop inside the close.
+_MENTION = regex.compile(r"""["'“‘][^"'“”‘’]+[.,]?["'”’].?""")
 
 
 def exceptions_regex(terms: Sequence[str]) -> str:
@@ -314,7 +325,14 @@ def build_guards(
             line=lines.get("not_before", 0),
             key="not_before",
         )
-    return Guards(ex_pattern, phrase_pattern, not_after, not_before)
+    mentions = data.get("mentions", "report")
+    if mentions not in ("report", "ignore"):
+        raise RuleError(
+            f"'mentions' must be report or ignore, not {mentions!r}",
+            path=path,
+            line=lines.get("mentions", 0),
+        )
+    return Guards(ex_pattern, phrase_pattern, not_after, not_before, mentions == "ignore")
 
 
 def deadline_for(meta: RuleMeta) -> float:
@@ -326,9 +344,10 @@ def deadline_for(meta: RuleMeta) -> float:
 class MatchLike(Protocol):
     """What rule kinds use of a match; ``regex.Match`` and ``Shifted`` both have it."""
 
-    def start(self, group: int = 0, /) -> int: ...
-    def end(self, group: int = 0, /) -> int: ...
-    def group(self, group: int = 0, /) -> Any: ...
+    def start(self, group: int | str = 0, /) -> int: ...
+    def end(self, group: int | str = 0, /) -> int: ...
+    def span(self, group: int | str = 0, /) -> tuple[int, int]: ...
+    def group(self, group: int | str = 0, /) -> Any: ...
     def groups(self) -> tuple[Any, ...]: ...
 
 
@@ -339,15 +358,18 @@ class Shifted:
     match: regex.Match[str]
     offset: int
 
-    def start(self, group: int = 0, /) -> int:
+    def start(self, group: int | str = 0, /) -> int:
         at = self.match.start(group)
         return at + self.offset if at >= 0 else at
 
-    def end(self, group: int = 0, /) -> int:
+    def end(self, group: int | str = 0, /) -> int:
         at = self.match.end(group)
         return at + self.offset if at >= 0 else at
 
-    def group(self, group: int = 0, /) -> Any:
+    def span(self, group: int | str = 0, /) -> tuple[int, int]:
+        return self.start(group), self.end(group)
+
+    def group(self, group: int | str = 0, /) -> Any:
         return self.match.group(group)
 
     def groups(self) -> tuple[Any, ...]:

@@ -33,6 +33,7 @@ KEYS = {
     "exceptions": schema.STR_LIST,
     "not_after": schema.STR_LIST,
     "not_before": schema.STR_LIST,
+    "mentions": schema.STR,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
 

@@ -39,6 +39,7 @@ KEYS = {
     "pos": schema.STR,
     "not_after": schema.STR_LIST,
     "not_before": schema.STR_LIST,
+    "mentions": schema.STR,
 }
 DEFAULT_FIX = FixSafety.SAFE
 

@@ -1,0 +1,155 @@
+"""organisations: names checked against a register of canonical forms (sglint's own kind).
+
+The rule names a register data file (``register: _organisations.yml``, relative to the
+rule file); the patterns are generated from its literal forms, so a team adds an
+organisation without writing a regex. ``forms`` picks what the rule reports:
+
+* ``wrong`` (default): each *wrong* form, with the canonical form as the fix;
+* ``in_context``: each *in_context* form, only in a document that also names the
+  organisation ("working groups" in a release about the taskforce);
+* ``style``: the forms that only the house style named by ``style: <profile>`` accepts
+  ("Napac" in news copy); pair it with ``profiles: {<profile>: off}``.
+
+A reported form that lies inside a right form of its organisation is not reported
+("Organised Exploitation Programme" inside "Tackling Organised Exploitation Programme").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from lint.document import Document
+from lint.errors import RuleError
+from lint.finding import FixSafety
+from lint.messages import format_message
+from lint.registers import literal_pattern, normalise
+from lint.registers.organisations import Organisation, Variant, load_organisations
+from lint.rules import schema
+from lint.rules.base import Guards, Hit, RuleMeta, build_guards, compile_pattern, scan
+from lint.rules.loader import Source
+from lint.rules.substitution import keep_case
+
+KEYS = {
+    "register": schema.STR,
+    "forms": schema.STR,
+    "style": schema.STR,
+    "exceptions": schema.STR_LIST,
+    "not_after": schema.STR_LIST,
+    "not_before": schema.STR_LIST,
+    "mentions": schema.STR,
+}
+DEFAULT_FIX = FixSafety.SAFE
+
+
+@dataclass(frozen=True)
+class Watch:
+    """One reported form and the organisation it belongs to."""
+
+    org: Organisation
+    variant: Variant
+
+
+@dataclass(frozen=True)
+class Organisations:
+    meta: RuleMeta
+    pattern: regex.Pattern[str] | None
+    watches: tuple[Watch, ...]
+    named: dict[str, regex.Pattern[str]]  # organisation name -> its right forms
+    guards: Guards
+    contextual: bool  # report only where the document also names the organisation
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        if self.pattern is None:
+            return
+        present: dict[str, bool] = {}
+        for m, _unit in scan(self.pattern, doc, self.meta, self.guards):
+            index = next(i for i, g in enumerate(m.groups()) if g is not None)
+            watch = self.watches[index]
+            org = watch.org
+            if self.contextual:
+                if org.name not in present:
+                    present[org.name] = bool(self.named[org.name].search(doc.text))
+                if not present[org.name]:
+                    continue
+            observed = m.group()
+            if normalise(observed) in {normalise(f) for f in org.right_forms}:
+                continue  # a case-insensitive wrong form met the right one exactly
+            if _inside_right_form(self.named[org.name], doc.text, m.start(), m.end()):
+                continue
+            target = watch.variant.to
+            fix = keep_case(observed, target) if target[:1].islower() else target
+            yield Hit(
+                m.start(),
+                m.end(),
+                format_message(self.meta.message, fix, normalise(observed), org.name),
+                fix=fix,
+                fix_safety=watch.variant.fix,
+                why=watch.variant.why or org.why or None,
+            )
+
+
+def _inside_right_form(right: regex.Pattern[str], text: str, start: int, end: int) -> bool:
+    for r in right.finditer(text, max(0, start - 200), min(len(text), end + 200)):
+        if r.start() <= start and end <= r.end():
+            return True
+    return False
+
+
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations:
+    name = schema.require(data, "register", path=src.path, line=src.data.line, kind="organisations")
+    register = Path(src.path).parent / name
+    if not register.is_file():
+        raise RuleError(
+            f"register file not found: {name}", path=src.path, line=src.data.line_of("register")
+        )
+    orgs = load_organisations(register)
+    forms = schema.choice(
+        data.get("forms", "style" if "style" in data else "wrong"),
+        ("wrong", "in_context", "style"),
+        key="forms",
+        path=src.path,
+        line=src.data.line_of("forms"),
+    )
+    style = data.get("style")
+    if (forms == "style") != (style is not None):
+        raise RuleError(
+            "'style: <profile>' goes with 'forms: style', and only with it",
+            path=src.path,
+            line=src.data.line_of("style" if style else "forms"),
+        )
+    if style is not None and not any(style in o.styles for o in orgs):
+        raise RuleError(
+            f"no organisation in {name} has forms for style '{style}'",
+            path=src.path,
+            line=src.data.line_of("style"),
+        )
+    watches: list[tuple[str, Watch]] = []
+    for org in orgs:
+        if style is not None:
+            # A house style's forms differ from the right ones in case: match exactly.
+            watches.extend(
+                (literal_pattern(v.form), Watch(org, v)) for v in org.styles.get(style, ())
+            )
+        else:
+            variants = org.wrong if forms == "wrong" else org.in_context
+            watches.extend((f"(?i:{literal_pattern(v.form)})", Watch(org, v)) for v in variants)
+    # Longest form first, so "… Council of Police Chiefs" beats a shorter form inside it.
+    watches.sort(key=lambda pw: len(pw[1].variant.form), reverse=True)
+    line = src.data.line_of("register")
+    pattern = None
+    if watches:
+        body = "|".join(f"({p})" for p, _ in watches)
+        pattern = compile_pattern(f"(?m){body}", path=src.path, line=line, key="register")
+    named = {
+        org.name: regex.compile("|".join(literal_pattern(f) for f in org.right_forms))
+        for org in orgs
+    }
+    guards = build_guards(data, ignorecase=False, path=src.path, lines=src.data.lines)
+    return Organisations(
+        meta, pattern, tuple(w for _, w in watches), named, guards, forms == "in_context"
+    )

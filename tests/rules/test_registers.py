@@ -1,0 +1,148 @@
+"""The terminology data tested like code (after codespell's test_dictionary): no
+duplicates, no self-substitutions, no A→B→A loops across swaps and registers."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import regex
+
+from lint.config import Config, all_rules
+from lint.engine import ActiveRule, check_document
+from lint.finding import Finding, Severity
+from lint.readers import read_text
+from lint.registers import normalise
+from lint.registers.organisations import load_organisations
+from lint.registers.people import load_people
+from lint.rules.organisations import Organisations
+from lint.rules.substitution import Substitution
+
+ROOT = Path(__file__).resolve().parents[2] / "rules"
+ORGS = load_organisations(ROOT / "Organisations" / "_organisations.yml")
+PEOPLE = load_people(ROOT / "People" / "_people.yml")
+PACKS = ("Safeguarding", "Organisations", "People")
+MINE = [r for r in all_rules(Config()) if r.meta.pack in PACKS]
+
+
+def _key(form: str) -> str:
+    return normalise(form).casefold()
+
+
+def test_registers_are_not_empty() -> None:
+    assert len(ORGS) >= 12
+    assert len(PEOPLE) >= 7
+
+
+def test_organisation_names_and_abbreviations_are_unique() -> None:
+    names = Counter(_key(o.name) for o in ORGS)
+    abbreviations = Counter(o.abbreviation for o in ORGS if o.abbreviation)
+    assert [n for n, c in names.items() if c > 1] == []
+    assert [a for a, c in abbreviations.items() if c > 1] == []
+
+
+def test_no_form_is_listed_twice() -> None:
+    # Case matters here: a house style's "Napac" is a different form from "NAPAC".
+    forms = Counter(
+        normalise(form)
+        for o in ORGS
+        for form in (
+            *o.right_forms,
+            *(v.form for v in o.wrong),
+            *(v.form for v in o.in_context),
+            *(v.form for vs in o.styles.values() for v in vs),
+        )
+    )
+    assert [f for f, c in forms.items() if c > 1] == []
+
+
+def test_no_wrong_form_is_a_right_form() -> None:
+    # Exactly: "Operation MakeSafe" is wrong because of its case.
+    right = {normalise(f) for o in ORGS for f in o.right_forms}
+    wrong = {normalise(v.form) for o in ORGS for v in (*o.wrong, *o.in_context)}
+    assert right & wrong == set()
+
+
+def test_wrong_forms_point_into_their_own_organisation() -> None:
+    for org in ORGS:
+        for v in org.wrong:
+            assert normalise(v.to) != normalise(v.form), f"self-substitution: {v.form}"
+            assert any(_key(v.to) in _key(f) for f in org.right_forms), (org.name, v.to)
+        for vs in org.styles.values():
+            for v in vs:
+                assert _key(v.to) in {_key(f) for f in org.right_forms}, (org.name, v.to)
+
+
+def test_people_are_unique_and_misspellings_are_not_names() -> None:
+    names = Counter(p.name for p in PEOPLE)
+    assert [n for n, c in names.items() if c > 1] == []
+    real = {w for p in PEOPLE for w in p.name.split()}
+    for person in PEOPLE:
+        for wrong in person.misspellings:
+            assert wrong != person.name and wrong != person.surname
+            assert not set(wrong.split()) <= real, f"{wrong!r} is a real name in the register"
+
+
+def test_wrong_titles_are_nobody_s_title() -> None:
+    accepted = {_key(t) for p in PEOPLE for r in p.roles for t in r.accepted}
+    for person in PEOPLE:
+        for role in person.roles:
+            for wrong in role.wrong:
+                assert _key(wrong) not in accepted, (person.name, wrong)
+
+
+def test_rule_ids_are_unique() -> None:
+    ids = Counter(r.meta.id for r in all_rules(Config()))
+    assert [i for i, c in ids.items() if c > 1] == []
+
+
+def test_a_swap_key_belongs_to_one_rule() -> None:
+    """The same term in two rules would be reported twice with two different fixes."""
+    owners: dict[str, str] = {}
+    for rule in MINE:
+        if not isinstance(rule, Substitution):
+            continue
+        for entry in rule.entries:
+            key = entry.key.pattern.removeprefix("(?i)")
+            assert key not in owners, f"{key!r} in {owners.get(key)} and {rule.meta.id}"
+            owners[key] = rule.meta.id
+
+
+def _replacements() -> list[tuple[str, str]]:
+    """(rule id, replacement) for every swap and register target in these packs."""
+    out: list[tuple[str, str]] = []
+    for rule in MINE:
+        if isinstance(rule, Substitution):
+            for entry in rule.entries:
+                target = regex.sub(r"\$\d", "children", entry.replacement)
+                out.extend((rule.meta.id, option) for option in target.split("|"))
+        if isinstance(rule, Organisations):
+            out.extend((rule.meta.id, w.variant.to) for w in rule.watches)
+    for person in PEOPLE:
+        out.extend(("People.Titles", r.title) for r in person.roles if r.wrong)
+        out.extend(("People.Spelling", person.name) for _ in person.misspellings)
+    return out
+
+
+def _check(text: str, profile: str) -> list[Finding]:
+    active = []
+    for rule in MINE:
+        setting = rule.meta.profiles.get(profile, rule.meta.level.label)
+        if setting != "off":
+            active.append(ActiveRule(rule, Severity.parse(setting)))
+    doc = read_text("fix.txt", f"They said {text} was named.", "text")
+    return check_document(doc, active).findings
+
+
+@pytest.mark.parametrize(("rule_id", "replacement"), _replacements())
+@pytest.mark.parametrize("profile", ["govuk", "news", "practice"])
+def test_a_fix_is_final(rule_id: str, replacement: str, profile: str) -> None:
+    """What a rule suggests, no rule of these packs reports as a warning or error; and
+    a suggestion made about it (practice language) never leads back: no A→B→A."""
+    for finding in _check(replacement, profile):
+        assert finding.severity == Severity.SUGGESTION, (
+            f"{rule_id} suggests {replacement!r}, then {finding.rule}: {finding.message}"
+        )
+        for option in (finding.fix or "").split("|"):
+            assert _check(option, profile) == [], f"loop: {replacement!r} -> {option!r}"
