@@ -9,6 +9,7 @@ from lint.rules import (
     conditional,
     consistency,
     existence,
+    figures,
     metric,
     occurrence,
     repetition,
@@ -27,4 +28,5 @@ REGISTRY: dict[str, RuleKind] = {
     "conditional": cast("RuleKind", conditional),
     "capitalization": cast("RuleKind", capitalization),
     "metric": cast("RuleKind", metric),
+    "figures": cast("RuleKind", figures),
 }
