@@ -5,7 +5,9 @@ Two phases over the whole document. First collect facts: a figure, the noun it c
 (one of the rule's ``nouns``) and its qualifier ("more than", "nearly", …). Then judge
 each noun's facts against the first statement of it: a later figure that differs, but
 not by so much that it must be another claim (``ratio``), or the same figure bounded the
-other way ("over" against "nearly"), is reported where it stands.
+other way ("over" against "nearly"), is reported where it stands. Figures in one
+sentence, or tied to different years ("in 2022", "in 2023"), are a series, not a claim
+stated twice.
 
 A figure counts a noun only when at most ``modifiers`` plain words sit between them
 ("550 suspected child predators"), and not when the noun is one of a pair ("600 arrests
@@ -14,6 +16,7 @@ or suspect interviews", "600 arrests and charges" are not counts of arrests).
 
 from __future__ import annotations
 
+import bisect
 import enum
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -86,6 +89,16 @@ class Fact:
     start: int
     end: int
     text: str
+    sentence: int = 0  # index of the sentence the fact sits in
+    period: str | None = None  # "2023" in "550 arrests in 2023"
+
+    def comparable(self, other: Fact) -> bool:
+        """Whether two facts can be one claim stated twice. Figures in one sentence are
+        a series or a comparison ("550 arrests in 2023 and 300 in 2022"), and figures for
+        two named periods are two claims."""
+        if self.sentence == other.sentence:
+            return False
+        return self.period is None or other.period is None or self.period == other.period
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +118,8 @@ def fact_pattern(nouns: Sequence[str], modifiers: int) -> str:
         rf"(?P<mods>(?:(?!(?:{_STOPWORDS})\b)[\p{{Ll}}][\p{{Ll}}\-]*\s+){{0,{modifiers}}}?)"
         rf"(?P<noun>{noun_body})\b"
         rf"(?!\s+(?:or\s+\p{{L}}|and/or\b|and\s+(?:\p{{L}}+\s+)?(?:{noun_body})\b))"
+        r"(?:(?=\s+(?:in|during|for|since|by)\s+(?P<period>(?:19|20)\d\d(?:\s+to\s+(?:19|20)\d\d)?)"
+        r"\b))?"
     )
 
 
@@ -113,6 +128,7 @@ def collect(
 ) -> list[Fact]:
     """Phase one: every counted figure in the document, in order."""
     facts = []
+    sentence_starts = [s.start for s in doc.sentences]
     for m, _unit in scan(pattern, doc, meta, guards):
         value = float(m.group("num").replace(",", ""))
         if m.group("mult"):
@@ -127,6 +143,8 @@ def collect(
                 m.start(),
                 m.end(),
                 " ".join(m.group().split()),
+                bisect.bisect_right(sentence_starts, m.start()),
+                m.group("period"),
             )
         )
     return facts
@@ -137,7 +155,7 @@ def judge(facts: Sequence[Fact], ratio: float) -> Iterator[Conflict]:
     first: dict[str, Fact] = {}
     for fact in facts:
         earlier = first.setdefault(fact.noun, fact)
-        if earlier is fact:
+        if earlier is fact or not fact.comparable(earlier):
             continue
         if fact.value == earlier.value:
             if fact.bound.contradicts(earlier.bound):

@@ -90,8 +90,8 @@ def test_synonymous_bounds_agree() -> None:
 
 def test_judge_is_pure() -> None:
     a = Fact("arrests", 550, Bound.EXACT, 0, 1, "550 arrests")
-    b = Fact("arrests", 505, Bound.EXACT, 5, 6, "505 arrests")
-    c = Fact("victims", 505, Bound.EXACT, 9, 10, "505 victims")
+    b = Fact("arrests", 505, Bound.EXACT, 5, 6, "505 arrests", sentence=1)
+    c = Fact("victims", 505, Bound.EXACT, 9, 10, "505 victims", sentence=2)
     assert [(x.fact, x.earlier) for x in judge([a, b, c], 2.0)] == [(b, a)]
 
 
@@ -100,3 +100,13 @@ def test_bad_settings_are_located_errors(extra: str) -> None:
     with pytest.raises(RuleError) as err:
         make_rule(RULE + extra)
     assert err.value.line == len(RULE.splitlines()) + 1  # the line just added
+
+
+def test_a_series_in_one_sentence_is_not_a_conflict() -> None:
+    text = "It made 550 arrests in 2023, 300 arrests in 2022 and 250 arrests in 2021."
+    assert run(figures(), text) == []
+
+
+def test_figures_for_different_years_are_different_claims() -> None:
+    text = "It made 550 arrests in 2023. It made 400 arrests in 2022. Then 505 arrests."
+    assert matches(run(figures(), text)) == ["505 arrests"]

@@ -73,7 +73,7 @@ def test_clean_markdown_has_no_findings() -> None:
 
 NEWS_STYLE = (
     "Lang, 26, posed as a 16-year-old girl. Officers solved 92 percent of cases, the force "
-    "said on 21st May. He was jailed for seven years."
+    "said on 21st May. He was jailed for seven years. The fund (2022-25) is worth £4.5m."
 )
 
 
@@ -83,7 +83,14 @@ def test_news_profile_accepts_news_house_style() -> None:
 
 def test_govuk_profile_reports_news_house_style() -> None:
     rules = sorted({f.rule for f in run(RULES, NEWS_STYLE)})
-    assert rules == ["Numbers.Ages", "Numbers.DateOrdinals", "Numbers.Percent", "Numbers.Words"]
+    assert rules == [
+        "Numbers.Ages",
+        "Numbers.DateOrdinals",
+        "Numbers.MoneyFormat",
+        "Numbers.Percent",
+        "Numbers.Ranges",
+        "Numbers.Words",
+    ]
 
 
 @pytest.mark.parametrize("profile", ["govuk", "news", "practice"])
