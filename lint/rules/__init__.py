@@ -9,6 +9,7 @@ from lint.rules import (
     conditional,
     consistency,
     existence,
+    figures,
     metric,
     occurrence,
     organisations,
@@ -33,4 +34,5 @@ REGISTRY: dict[str, RuleKind] = {
     "readability": cast("RuleKind", readability),
     "organisations": cast("RuleKind", organisations),
     "people": cast("RuleKind", people),
+    "figures": cast("RuleKind", figures),
 }

@@ -1,0 +1,112 @@
+"""The ``figures`` kind: collect counted figures across a document, then judge them."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import make_rule, matches, run
+
+from lint.errors import RuleError
+from lint.readers import read_text
+from lint.rules.figures import Bound, Fact, Figures, collect, judge
+
+RULE = """
+extends: figures
+message: "'%s' here, but '%s' earlier."
+nouns: [arrests, victims, contacts, charges, officers]
+why: test
+source: test
+"""
+
+
+def figures(yaml_text: str = RULE) -> Figures:
+    rule = make_rule(yaml_text)
+    assert isinstance(rule, Figures)
+    return rule
+
+
+def facts(text: str) -> list[Fact]:
+    rule = figures()
+    return collect(read_text("t.txt", text, "text"), rule.meta, rule.pattern, rule.guards)
+
+
+def test_collects_value_noun_and_bound() -> None:
+    (fact,) = facts("It made more than 4,000 arrests.")
+    assert (fact.noun, fact.value, fact.bound, fact.text) == (
+        "arrests",
+        4000.0,
+        Bound.ABOVE,
+        "more than 4,000 arrests",
+    )
+
+
+def test_collects_across_modifiers_and_multipliers() -> None:
+    got = [
+        (f.noun, f.value)
+        for f in facts("It trained 400 specialist police officers and logged 1.2 million contacts.")
+    ]
+    assert got == [("officers", 400.0), ("contacts", 1_200_000.0)]
+
+
+def test_a_pair_of_nouns_is_not_a_count_of_either() -> None:
+    assert facts("It made 600 arrests or suspect interviews.") == []
+    assert facts("It made 600 arrests and charges.") == []
+    assert [f.text for f in facts("It made 600 arrests and then stopped.")] == ["600 arrests"]
+
+
+def test_money_percentages_and_references_are_not_counts() -> None:
+    assert facts("It cost £550 arrests. 92% arrests. Ref 2024/550 arrests.") == []
+
+
+def test_reports_the_later_different_figure() -> None:
+    found = run(figures(), "The team made 550 arrests. Officers said 505 arrests followed.")
+    assert matches(found) == ["505 arrests"]
+    assert found[0].message == "'505 arrests' here, but '550 arrests' earlier."
+
+
+def test_judges_against_the_first_statement_only() -> None:
+    text = "It made 550 arrests. Then 550 arrests again. Later 505 arrests. Then 550 arrests."
+    assert matches(run(figures(), text)) == ["505 arrests"]
+
+
+def test_figures_far_apart_are_different_claims() -> None:
+    text = "The team secured 424 charges. In one case it secured 46 charges."
+    assert run(figures(), text) == []
+
+
+def test_ratio_is_configurable() -> None:
+    text = "The team secured 424 charges. In one case it secured 46 charges."
+    assert matches(run(figures(RULE + "ratio: 10\n"), text)) == ["46 charges"]
+
+
+def test_bounds_that_point_opposite_ways_conflict() -> None:
+    text = "It received over 76,000 contacts. The nearly 76,000 contacts were logged."
+    assert matches(run(figures(), text)) == ["nearly 76,000 contacts"]
+
+
+def test_synonymous_bounds_agree() -> None:
+    text = "It made over 550 arrests. It made more than 550 arrests. About 550 arrests."
+    assert run(figures(), text) == []
+
+
+def test_judge_is_pure() -> None:
+    a = Fact("arrests", 550, Bound.EXACT, 0, 1, "550 arrests")
+    b = Fact("arrests", 505, Bound.EXACT, 5, 6, "505 arrests", sentence=1)
+    c = Fact("victims", 505, Bound.EXACT, 9, 10, "505 victims", sentence=2)
+    assert [(x.fact, x.earlier) for x in judge([a, b, c], 2.0)] == [(b, a)]
+
+
+@pytest.mark.parametrize("extra", ["ratio: 0.5\n", "modifiers: -1\n"])
+def test_bad_settings_are_located_errors(extra: str) -> None:
+    with pytest.raises(RuleError) as err:
+        make_rule(RULE + extra)
+    assert err.value.line == len(RULE.splitlines()) + 1  # the line just added
+
+
+def test_a_series_in_one_sentence_is_not_a_conflict() -> None:
+    text = "It made 550 arrests in 2023, 300 arrests in 2022 and 250 arrests in 2021."
+    assert run(figures(), text) == []
+
+
+def test_figures_for_different_years_are_different_claims() -> None:
+    text = "It made 550 arrests in 2023. It made 400 arrests in 2022. Then 505 arrests."
+    assert matches(run(figures(), text)) == ["505 arrests"]
