@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import textwrap
+from pathlib import Path
 
 from lint.config import Config, active_rules
 from lint.engine import ActiveRule, check_document
@@ -32,3 +34,17 @@ def run(
 
 def matches(findings: list[Finding]) -> list[str]:
     return [f.match for f in findings]
+
+
+def assert_matches_snapshot(snapshot: Path, actual: str, *, what: str, update: str) -> None:
+    """Fail with a readable diff when findings differ from a reviewed snapshot file."""
+    expected = snapshot.read_text(encoding="utf-8")
+    if actual == expected:
+        return
+    label = snapshot.relative_to(Path(__file__).resolve().parent.parent).as_posix()
+    diff = "".join(
+        difflib.unified_diff(
+            expected.splitlines(keepends=True), actual.splitlines(keepends=True), label, "now"
+        )
+    )
+    raise AssertionError(f"findings on {what} changed; review, then run {update!r}:\n{diff}")
