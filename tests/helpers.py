@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import textwrap
+from pathlib import Path
 
 from lint.config import Config, active_rules
 from lint.document import Block, Document
@@ -43,3 +45,17 @@ def span_of(doc: Document, view_text: str) -> tuple[int, int]:
     """Source span of the first occurrence of ``view_text`` in the view."""
     start = doc.text.index(view_text)
     return doc.source_span(start, start + len(view_text))
+
+
+def assert_matches_snapshot(snapshot: Path, actual: str, *, what: str, update: str) -> None:
+    """Fail with a readable diff when findings differ from a reviewed snapshot file."""
+    expected = snapshot.read_text(encoding="utf-8")
+    if actual == expected:
+        return
+    label = snapshot.relative_to(Path(__file__).resolve().parent.parent).as_posix()
+    diff = "".join(
+        difflib.unified_diff(
+            expected.splitlines(keepends=True), actual.splitlines(keepends=True), label, "now"
+        )
+    )
+    raise AssertionError(f"findings on {what} changed; review, then run {update!r}:\n{diff}")

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
-
+from helpers import assert_matches_snapshot
 from seed_snapshot import SHARED_SEEDS, SNAPSHOT, render, seed_files
 
 
@@ -16,18 +15,6 @@ def test_seeds_are_verbatim_copies() -> None:
 
 
 def test_findings_match_snapshot() -> None:
-    expected = SNAPSHOT.read_text(encoding="utf-8")
-    actual = render()
-    if actual != expected:
-        diff = "".join(
-            difflib.unified_diff(
-                expected.splitlines(keepends=True),
-                actual.splitlines(keepends=True),
-                "seeds/findings.snapshot",
-                "now",
-            )
-        )
-        raise AssertionError(
-            "findings on seeds/ changed; review, then run "
-            "'python tests/seed_snapshot.py --update':\n" + diff
-        )
+    assert_matches_snapshot(
+        SNAPSHOT, render(), what="seeds/", update="python tests/seed_snapshot.py --update"
+    )
