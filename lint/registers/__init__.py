@@ -33,6 +33,7 @@ def load_entries(path: Path, top_key: str) -> list[LineDict]:
                 path=str(path),
                 line=data.line_of(top_key),
             )
+        entries.append(entry)
     return entries
 
 

@@ -5,14 +5,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from lint.rules import (
+    approved_quote,
     capitalization,
     conditional,
     consistency,
     existence,
     metric,
     occurrence,
+    quote_insertion,
+    quote_marks,
+    quote_speaker,
+    quote_style,
     repetition,
+    speaker_introduction,
+    speaker_naming,
     substitution,
+    unmarked_speech,
 )
 
 if TYPE_CHECKING:
@@ -27,4 +35,12 @@ REGISTRY: dict[str, RuleKind] = {
     "conditional": cast("RuleKind", conditional),
     "capitalization": cast("RuleKind", capitalization),
     "metric": cast("RuleKind", metric),
+    "quote-marks": cast("RuleKind", quote_marks),
+    "quote-style": cast("RuleKind", quote_style),
+    "unmarked-speech": cast("RuleKind", unmarked_speech),
+    "quote-speaker": cast("RuleKind", quote_speaker),
+    "speaker-introduction": cast("RuleKind", speaker_introduction),
+    "speaker-naming": cast("RuleKind", speaker_naming),
+    "quote-insertion": cast("RuleKind", quote_insertion),
+    "approved-quote": cast("RuleKind", approved_quote),
 }
