@@ -331,7 +331,8 @@ def _title_mentions(
         return []
     body = "|".join(_phrase(t) for t in sorted(titles, key=len, reverse=True))
     pattern = regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}])the[ \t]+(?:{body})(?![ \t]+\p{{Lu}}|\p{{L}})", regex.IGNORECASE
+        rf"(?<![\p{{L}}\p{{N}}])the[ \t]+(?:{body})(?![ \t]+(?-i:\p{{Lu}})|\p{{L}})",
+        regex.IGNORECASE,
     )
     out = []
     for start, end in spans:
@@ -410,11 +411,11 @@ def _speaker(
             return None
         antecedent = before[-1]
         identity = identities[antecedent.identity]
-        return Speaker(identity.label, identity, antecedent)
+        return Speaker(identity.name or antecedent.text, identity, antecedent)
     inside = [m for m in mentions if attribution.start <= m.start < attribution.end]
     if inside:
         identity = identities[inside[0].identity]
-        return Speaker(identity.label, identity, inside[0])
+        return Speaker(identity.name or inside[0].text, identity, inside[0])
     segments = [s.strip() for s in who.split(",") if s.strip()]
     if len(segments) > 1 and _ADVERBIAL.match(segments[0]):
         segments.pop(0)  # "On the taskforce, a spokesperson said"
