@@ -153,13 +153,21 @@ def _flanking(text: str, i: int, start: int, end: int) -> tuple[bool, bool]:
     """(left, right): whether the mark can open (before a word) or close (after one)."""
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
+    # Nothing opens right before closing punctuation (markup blanked to spaces can
+    # leave a closing mark after a space: "protect **him**";).
     left = (before.isspace() or before in _OPENING_PUNCT or before in "\"“‘'") and not (
-        after.isspace()
+        after.isspace() or after in ",.;:!?)]}"
     )
     right = not before.isspace() and (
         after.isspace() or after in _CLOSING_PUNCT or after in "\"”’'"
     )
     return left, right
+
+
+def _spaced(text: str, i: int, start: int, end: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return before.isspace() and after.isspace()
 
 
 def _scan_block(text: str, start: int, end: int) -> _BlockScan:
@@ -179,6 +187,8 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
         i, c = m.start(), m.group()
         mark = Mark(i, c)
         left, right = _flanking(text, i, start, end)
+        if not left and not right and _spaced(text, i, start, end):
+            continue  # the character itself, written about: an opening " on each paragraph
         if mark.weight == SINGLE:
             before = text[i - 1] if i > start else " "
             after = text[i + 1] if i + 1 < end else " "
@@ -491,7 +501,7 @@ def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> l
             attribution = _from_previous_block(doc, q, block, out, intro_starts)
         if attribution is None and at_block_start:
             attribution = _from_next_block(doc, q)
-        speech = q.form != "marks" or attribution is not None or _sentence_like(text, q)
+        speech = q.form != "marks" or attribution is not None or _sentence_like(doc, q, block)
         out.append(
             Quote(
                 q.start, q.end, q.parts, q.form, q.opening, q.closing, speech, attribution, q.depth
@@ -514,7 +524,9 @@ def _from_previous_block(
         if span:
             return Attribution(*span, text[span[0] : span[1]], "intro")
     # Journalism's convention: a paragraph of speech right after attributed speech,
-    # with nothing in between, continues the same speaker.
+    # with nothing in between, continues the same speaker (not so in lists or tables).
+    if block.scope not in ("paragraph", "blockquote"):
+        return None
     before = [o for o in done if prev.start <= o.start < prev.end and o.speech]
     if before and before[-1].attribution is not None:
         last = before[-1]
@@ -542,13 +554,25 @@ def _from_next_block(doc: Document, q: Quote) -> Attribution | None:
     return Attribution(s, e, doc.text[s:e].strip(), "message")
 
 
-def _sentence_like(text: str, q: Quote) -> bool:
-    """Speech rather than a quoted term or title: a whole paragraph, or a full sentence."""
-    words = sum(len(_WORD.findall(text, s, e)) for s, e in q.parts)
+def _sentence_like(doc: Document, q: Quote, block: Block) -> bool:
+    """Speech rather than a quoted term, title or fragment: several paragraphs, or a
+    whole sentence of four words or more that starts a sentence of its own (not in a
+    table, where quoted words are examples)."""
     if len(q.parts) > 1:
         return True
+    if block.scope.startswith("table"):
+        return False
+    text = doc.text
     s, e = q.parts[0]
-    return words >= 4 and bool(regex.search(r"[.!?…]\s*$", text[s:e]))
+    inner = text[s:e].strip()
+    before = text[block.start : q.start].rstrip()
+    starts_sentence = not before or before[-1] in ".!?:"
+    return (
+        starts_sentence
+        and inner[:1].isupper()
+        and len(_WORD.findall(inner)) >= 4
+        and bool(regex.search(r"[.!?][\"'”’)]*$", inner))
+    )
 
 
 # -- access -----------------------------------------------------------------------------

@@ -181,3 +181,23 @@ def test_document_in_quote_uses_the_model() -> None:
     start = doc.text.index("care gangs")
     assert doc.in_quote(start, start + 10)
     assert not doc.in_quote(doc.text.index("The end"), len(doc.text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Use an opening " on each paragraph.',
+        'The guides list examples (e.g. "child sexual abuse", "age of consent").',
+        'Decimals split: "£4.5 million to 12 charities…" counts as two.',
+    ],
+)
+def test_mentions_of_marks_and_quoted_examples_are_not_speech(text: str) -> None:
+    _, m = model(text)
+    assert not m.problems
+    assert not any(q.speech for q in m.quotes)
+
+
+def test_markdown_emphasis_before_a_closing_mark() -> None:
+    _, m = model('Changes: "protect **him**"; "delighted" for "pleased".', "markdown")
+    assert not m.problems
+    assert len(m.quotes) == 3

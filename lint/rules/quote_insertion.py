@@ -41,7 +41,8 @@ class QuoteInsertion:
                 for m in _BRACKETED.finditer(text, start, end):
                     opens = _SENTENCE_START.search(text[start : m.start()]) is not None
                     marked = self.markers is not None and self.markers.fullmatch(m.group(1).strip())
-                    if opens or marked:
+                    whole = not text[start:end].replace(m.group(), "").strip(" .,;:")
+                    if (opens or marked) and not whole:
                         yield Hit(
                             m.start(),
                             m.end(),
