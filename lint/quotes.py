@@ -1,38 +1,594 @@
-"""Direct speech spans: the part of the quote model that every rule can ask about.
+"""The quote model: where direct speech is, how it is marked, and who is said to say it.
 
-A quotation opens with a double quote mark (straight or curly) that is not inside a word
-and closes at the matching mark in the same block. Single marks are left to the fuller
-quote model, because they double as apostrophes (``children's``, ``'90s``).
+Three forms of direct speech are found:
+
+* ``marks``: text between quotation marks, straight or curly, double or single. UK
+  multi-paragraph speech (an opening mark on every paragraph, a closing mark only on the
+  last) is one quote spanning the paragraphs.
+* ``blockquote``: a Markdown or HTML block quote after an introduction ("X said:").
+* ``unmarked``: the press-release form, where a paragraph "Name Title said:" introduces
+  one or more paragraphs of speech without quotation marks.
+
+Single marks double as apostrophes (``children's``, ``'90s``, ``Chiefs'``): a single mark
+inside a word, before a decade or after a plural with no single quote open is an
+apostrophe, never a quotation mark.
+
+Each quote carries its ``Attribution``, the words that say who speaks ("X said", "said X",
+"X added:", "according to X", an introduction paragraph, "he said" ...), found from the
+text alone. Turning those words into a person is ``lint.speakers``' job.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 import regex
 
-from lint.document import Block
+from lint.document import OPAQUE, Block
 
 if TYPE_CHECKING:
     from lint.document import Document
 
-_OPEN = regex.compile(r"(?<![\p{L}\p{N}])[\"“]")
-_CLOSE_FOR = {'"': '["”]', "“": '["”]'}
+DOUBLE, SINGLE = "double", "single"
+STRAIGHT, CURLY = "straight", "curly"
+
+#: Verbs that attribute speech; "told X" and "said in a statement" take a short tail.
+SPEECH_VERBS = (
+    r"said|says|added|adds|stated|states|explained|explains|commented|comments|continued"
+    r"|continues|told|tells|warned|warns|insisted|insists|noted|notes|remarked|declared"
+    r"|urged|urges|admitted|acknowledged|replied|wrote|writes|concluded|concludes"
+    r"|emphasised|emphasized|stressed|announced|announces|commented|responded|agreed"
+)
+_VERB = rf"(?:{SPEECH_VERBS})"
+
+_MARK_RE = regex.compile(r"[\"'“”‘’]")
+_OPENING_PUNCT = "([{—–-/" + OPAQUE
+_CLOSING_PUNCT = ".,;:!?)]}—–-…" + OPAQUE
+# Single marks that are elisions, not quotes: '90s, '24, 'em, 'tis, rock 'n' roll.
+_ELISION = regex.compile(
+    r"['‘’](?:\d0s|\d\d\b|em\b|tis\b|twas\b|til\b|cause\b|n['’]|bout\b)", regex.IGNORECASE
+)
+# A later single closing mark (used to tell "Chiefs'" from the end of a single quote).
+_SINGLE_CLOSE_AHEAD = regex.compile(r"(?<=\S)['’](?=[\s.,;:!?)\]”\"]|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One quotation mark: its view offset and character."""
+
+    offset: int
+    char: str
+
+    @property
+    def weight(self) -> str:
+        return DOUBLE if self.char in '"“”' else SINGLE
+
+    @property
+    def style(self) -> str:
+        return STRAIGHT if self.char in "\"'" else CURLY
+
+
+@dataclass(frozen=True, slots=True)
+class MarkProblem:
+    """A quotation mark that does not pair up: ``unclosed``, ``unopened``,
+    ``mismatched`` (a pair of two styles) or ``continuation`` (a paragraph of speech
+    that does not open with a mark)."""
+
+    kind: str
+    start: int
+    end: int
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The words that name the speaker, as written, and how they were found:
+    ``before`` / ``after`` the quote in its paragraph, ``intro`` (a preceding
+    "X said:" paragraph), ``continued`` (a paragraph following attributed speech) or
+    ``message`` ("That's the message from X")."""
+
+    start: int
+    end: int
+    who: str
+    how: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A stretch of direct speech (or a quoted term) in view offsets.
+
+    ``start``/``end`` include the marks; ``parts`` are the spoken words, one span per
+    paragraph, marks excluded. ``opening`` is None for speech without marks."""
+
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...]
+    form: str  # "marks" | "blockquote" | "unmarked"
+    opening: Mark | None = None
+    closing: Mark | None = None
+    speech: bool = True
+    attribution: Attribution | None = None
+    depth: int = 0  # 0 for top-level quotes, 1+ for quotes inside quotes
+
+    def text(self, view: str) -> str:
+        return "\n\n".join(view[s:e] for s, e in self.parts)
+
+    def lead(self, view: str, words: int = 6) -> tuple[int, int]:
+        """A short span for reporting: the opening mark and the first few words."""
+        start = self.start
+        first_end = self.parts[0][1] if self.parts else self.end
+        m = regex.compile(rf"(?:\S+\s+){{0,{words - 1}}}\S+").match(
+            view, self.parts[0][0] if self.parts else start, first_end
+        )
+        return start, (m.end() if m else first_end)
+
+
+@dataclass(frozen=True)
+class QuoteModel:
+    quotes: tuple[Quote, ...]  # top-level quotes, in document order
+    nested: tuple[Quote, ...] = ()
+    problems: tuple[MarkProblem, ...] = ()
+    intros: tuple[Block, ...] = field(default=())  # "X said:" paragraphs before speech
+
+    def spans(self) -> Iterator[Block]:
+        for q in self.quotes:
+            yield Block("quote", q.start, q.end)
+
+
+# -- marks ------------------------------------------------------------------------------
+
+
+@dataclass
+class _BlockScan:
+    pairs: list[tuple[Mark, Mark, int]] = field(default_factory=list)  # open, close, depth
+    stray: list[Mark] = field(default_factory=list)  # closers with nothing open
+    open: list[Mark] = field(default_factory=list)  # left open at the block's end
+    lead: Mark | None = None  # an opening mark that starts the block
+
+
+def _flanking(text: str, i: int, start: int, end: int) -> tuple[bool, bool]:
+    """(left, right): whether the mark can open (before a word) or close (after one)."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    # Nothing opens right before closing punctuation (markup blanked to spaces can
+    # leave a closing mark after a space: "protect **him**";).
+    left = (before.isspace() or before in _OPENING_PUNCT or before in "\"“‘'") and not (
+        after.isspace() or after in ",.;:!?)]}"
+    )
+    right = not before.isspace() and (
+        after.isspace() or after in _CLOSING_PUNCT or after in "\"”’'"
+    )
+    return left, right
+
+
+def _spaced(text: str, i: int, start: int, end: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return before.isspace() and after.isspace()
+
+
+def _scan_block(text: str, start: int, end: int) -> _BlockScan:
+    scan = _BlockScan()
+    stack: list[Mark] = []
+
+    def close(mark: Mark) -> None:
+        while stack:
+            opened = stack.pop()
+            if opened.weight == mark.weight:
+                scan.pairs.append((opened, mark, len(stack)))
+                return
+            scan.open.append(opened)  # an inner quote left open
+        scan.stray.append(mark)
+
+    for m in _MARK_RE.finditer(text, start, end):
+        i, c = m.start(), m.group()
+        mark = Mark(i, c)
+        left, right = _flanking(text, i, start, end)
+        if not left and not right and _spaced(text, i, start, end):
+            continue  # the character itself, written about: an opening " on each paragraph
+        if mark.weight == SINGLE:
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < end else " "
+            if before.isalnum() and after.isalpha():
+                continue  # children's, they’ve
+            single_open = bool(stack) and stack[-1].weight == SINGLE
+            if right and single_open:
+                if before in "sS" and _closes_later(text, i + 1, end):
+                    continue  # 'the victims' families': a plural possessive inside
+                close(mark)
+            elif left and c != "’" and not _ELISION.match(text, i, end):
+                stack.append(mark)
+            continue  # otherwise an apostrophe: Chiefs', '90s
+        is_close = {"”": True, "“": False}.get(c, right and not left)
+        double_open = any(s.weight == DOUBLE for s in stack)
+        if c == "”" and left and not right and not double_open:
+            is_close = False  # a reversed mark opening a quote
+        elif c == "“" and right and not left and double_open:
+            is_close = True  # a reversed mark closing one
+        elif c == '"' and left == right:
+            is_close = double_open
+        if is_close:
+            if double_open:
+                close(mark)
+            else:
+                scan.stray.append(mark)
+        else:
+            if not stack and not text[start:i].strip():
+                scan.lead = mark
+            stack.append(mark)
+    scan.open.extend(stack)
+    return scan
+
+
+def _closes_later(text: str, pos: int, end: int) -> bool:
+    nxt = regex.compile(r"[\"“”‘]").search(text, pos, end)
+    return bool(_SINGLE_CLOSE_AHEAD.search(text, pos, nxt.start() if nxt else end))
+
+
+# -- building the model -----------------------------------------------------------------
+
+_INTRO = regex.compile(rf"\b{_VERB}\b[^.:!?\"“”]{{0,60}}:\s*$", regex.IGNORECASE)
+_FIRST_PERSON = regex.compile(
+    r"\b(?:I|I'm|I’m|I've|I’ve|we|we're|we’re|our|us|my|me)\b", regex.IGNORECASE
+)
+_LIST_ITEM = regex.compile(r"\s*(?:[-*•+]|\d+[.)])\s")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*(?:\s|$)")
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+
+
+def _is_prose(block: Block) -> bool:
+    return block.scope.split(".")[0] in ("paragraph", "blockquote", "list", "table")
+
+
+def build_model(doc: Document) -> QuoteModel:
+    text = doc.text
+    blocks = list(doc.blocks)
+    quotes: list[Quote] = []
+    nested: list[Quote] = []
+    problems: list[MarkProblem] = []
+    # The quote carried over a paragraph break: its opening mark and parts so far.
+    carry: tuple[Mark, list[tuple[int, int]], Block] | None = None
+
+    def unclosed(mark: Mark, detail: str) -> None:
+        problems.append(MarkProblem("unclosed", mark.offset, mark.offset + 1, detail))
+
+    for index, block in enumerate(blocks):
+        scan = _scan_block(text, block.start, block.end)
+        pairs = list(scan.pairs)
+        stray = list(scan.stray)
+        open_marks = list(scan.open)
+        if carry is not None:
+            opening, parts, first_block = carry
+            carry = None
+            continued = scan.lead is not None and scan.lead.weight == opening.weight
+            if continued and _is_prose(block):
+                assert scan.lead is not None
+                lead = scan.lead
+                closing = next((p for p in pairs if p[0] == lead), None)
+                if closing is not None:
+                    pairs.remove(closing)
+                    parts.append((lead.offset + 1, closing[1].offset))
+                    _mismatch(lead, closing[1], problems)
+                    quotes.append(_quote(opening, closing[1], parts))
+                else:
+                    open_marks.remove(lead)
+                    parts.append((lead.offset + 1, block.end))
+                    carry = (opening, parts, first_block)
+            elif (
+                _is_prose(block)
+                and stray
+                and stray[0].weight == opening.weight
+                and not any(p[0].offset < stray[0].offset and p[2] == 0 for p in pairs)
+            ):
+                closing_mark = stray.pop(0)
+                problems.append(
+                    MarkProblem(
+                        "continuation",
+                        block.start,
+                        block.start + 1,
+                        "this paragraph continues the quote but does not open with a "
+                        "quotation mark",
+                    )
+                )
+                parts.append((block.start, closing_mark.offset))
+                _mismatch(opening, closing_mark, problems)
+                quotes.append(_quote(opening, closing_mark, parts))
+            else:
+                unclosed(opening, f"'{opening.char}' opened here is never closed")
+                quotes.append(Quote(opening.offset, parts[-1][1], tuple(parts), "marks", opening))
+        for opened, closing_mark, depth in pairs:
+            _mismatch(opened, closing_mark, problems)
+            q = _quote(opened, closing_mark, [(opened.offset + 1, closing_mark.offset)], depth)
+            (quotes if depth == 0 else nested).append(q)
+        for mark in stray:
+            problems.append(
+                MarkProblem(
+                    "unopened",
+                    mark.offset,
+                    mark.offset + 1,
+                    f"'{mark.char}' closes a quote that was never opened",
+                )
+            )
+        if open_marks:
+            outer = min(open_marks, key=lambda m: m.offset)
+            for mark in open_marks:
+                if mark is not outer:
+                    unclosed(mark, f"'{mark.char}' opened here is never closed")
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if following is not None and _is_prose(following):
+                carry = (outer, [(outer.offset + 1, block.end)], block)
+            else:
+                unclosed(outer, f"'{outer.char}' opened here is never closed")
+                quotes.append(
+                    Quote(outer.offset, block.end, ((outer.offset + 1, block.end),), "marks", outer)
+                )
+    if carry is not None:
+        opening, parts, _ = carry
+        unclosed(opening, f"'{opening.char}' opened here is never closed")
+        quotes.append(Quote(opening.offset, parts[-1][1], tuple(parts), "marks", opening))
+
+    quotes.sort(key=lambda q: q.start)
+    quotes = _drop_overlaps(quotes)
+    unmarked, intros = _unmarked_speech(doc, quotes)
+    quotes = sorted(quotes + unmarked, key=lambda q: q.start)
+    quotes = _attribute(doc, quotes, intros)
+    problems.sort(key=lambda p: p.start)
+    return QuoteModel(tuple(quotes), tuple(nested), tuple(problems), tuple(intros))
+
+
+def _quote(opening: Mark, closing: Mark, parts: Sequence[tuple[int, int]], depth: int = 0) -> Quote:
+    return Quote(
+        opening.offset, closing.offset + 1, tuple(parts), "marks", opening, closing, depth=depth
+    )
+
+
+def _mismatch(opening: Mark, closing: Mark, problems: list[MarkProblem]) -> None:
+    if opening.style != closing.style:
+        problems.append(
+            MarkProblem(
+                "mismatched",
+                closing.offset,
+                closing.offset + 1,
+                f"'{opening.char}' is closed by '{closing.char}'",
+            )
+        )
+
+
+def _drop_overlaps(quotes: list[Quote]) -> list[Quote]:
+    out: list[Quote] = []
+    for q in quotes:
+        if out and q.start < out[-1].end:
+            continue
+        out.append(q)
+    return out
+
+
+def _unmarked_speech(doc: Document, quotes: Sequence[Quote]) -> tuple[list[Quote], list[Block]]:
+    """Paragraphs introduced by "X said:" that carry no quotation marks."""
+    text = doc.text
+    starts = {q.start for q in quotes}
+    covered = [(q.start, q.end) for q in quotes]
+
+    def marked(block: Block) -> bool:
+        return any(s <= block.start < e or block.start <= s < block.end for s, e in covered)
+
+    out: list[Quote] = []
+    intros: list[Block] = []
+    blocks = doc.blocks
+    i = 0
+    while i < len(blocks) - 1:
+        block = blocks[i]
+        if not (_is_prose(block) and _INTRO.search(text, block.start, block.end)):
+            i += 1
+            continue
+        speech: list[Block] = []
+        j = i + 1
+        while j < len(blocks):
+            nxt = blocks[j]
+            if (
+                not _is_prose(nxt)
+                or nxt.start in starts
+                or marked(nxt)
+                or _INTRO.search(text, nxt.start, nxt.end)
+            ):
+                break
+            # Speech speaks in the first person; a list or a third-person paragraph
+            # after the introduction is the writer's again.
+            if not (
+                nxt.scope == "blockquote"
+                or (
+                    _FIRST_PERSON.search(text, nxt.start, nxt.end)
+                    and not _LIST_ITEM.match(text, nxt.start, nxt.end)
+                )
+            ):
+                break
+            speech.append(nxt)
+            j += 1
+        if speech:
+            intros.append(block)
+            form = "blockquote" if speech[0].scope == "blockquote" else "unmarked"
+            out.append(
+                Quote(
+                    speech[0].start, speech[-1].end, tuple((b.start, b.end) for b in speech), form
+                )
+            )
+        i = max(j, i + 1)
+    return out, intros
+
+
+# -- attribution ------------------------------------------------------------------------
+
+_NP = r"[^.,;:!?\"“”‘\n]{1,80}?"
+_BEFORE = regex.compile(
+    rf"(?:according\s+to\s+(?P<acc>{_NP})|(?P<who>[^.!?\"“”]{{1,200}}?)\s+{_VERB}\b"
+    rf"(?:\s+[^.!?:,\"“”]{{1,40}}?)?)\s*[,:]?\s*$",
+    regex.IGNORECASE,
+)
+_BEFORE_INVERTED = regex.compile(rf"\b{_VERB}\s+(?P<who>{_NP})\s*[,:]\s*$", regex.IGNORECASE)
+_AFTER = regex.compile(
+    rf"[\s,.;!?—–-]*(?:{_VERB}\s+(?P<who1>{_NP})(?=[.,;:!?]|\s*$)"
+    rf"|according\s+to\s+(?P<who3>{_NP})(?=[.,;:!?]|\s*$)"
+    rf"|(?P<who2>(?:\S+\s+){{0,7}}?\S+)\s+{_VERB}\b)",
+    regex.IGNORECASE,
+)
+_MESSAGE = regex.compile(
+    r"\s*(?:that|this|those|these)(?:['’]s|\s+is|\s+was|\s+were|\s+are)\s+(?:the\s+)?"
+    r"(?:message|warning|words?|verdict|view|plea|promise)\s+(?:from|of)\s+"
+    r"(?P<who>[^.;:!?]{1,80})",
+    regex.IGNORECASE,
+)
+_LEADING_ADVERBIAL = regex.compile(r"^(?:[^,]{1,40},\s+)(?=\S)")
+
+
+def _last_sentence_start(text: str, start: int, end: int) -> int:
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        pos = m.end()
+    return pos
+
+
+def _who_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The speaker words of "X said:" / "according to X," ending right at ``end``."""
+    begin = _last_sentence_start(text, start, end)
+    m = _BEFORE.search(text, begin, end)
+    if m is None:
+        m = _BEFORE_INVERTED.search(text, begin, end)
+        return (m.start("who"), m.end("who")) if m else None
+    group = "acc" if m.group("acc") else "who"
+    s, e = m.start(group), m.end(group)
+    while s < e and text[s].isspace():
+        s += 1
+    return (s, e) if s < e else None
+
+
+def _who_after(text: str, start: int, end: int) -> tuple[int, int] | None:
+    m = _AFTER.match(text, start, end)
+    if m is None:
+        return None
+    for group in ("who1", "who2", "who3"):
+        if m.group(group):
+            return m.start(group), m.end(group)
+    return None
+
+
+def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> list[Quote]:
+    text = doc.text
+    intro_starts = {b.start for b in intros}
+    out: list[Quote] = []
+    for n, q in enumerate(quotes):
+        block = doc.block_at(q.start, q.start + 1)
+        if block is None:
+            out.append(q)
+            continue
+        prev_end = max((o.end for o in out if block.start <= o.end <= q.start), default=None)
+        region_start = block.start if prev_end is None else prev_end
+        at_block_start = not text[block.start : q.start].strip()
+        attribution: Attribution | None = None
+        if q.form == "marks" and not at_block_start:
+            span = _who_before(text, region_start, q.start)
+            if span:
+                attribution = Attribution(*span, text[span[0] : span[1]], "before")
+        if attribution is None and q.form == "marks":
+            last = doc.block_at(q.end - 1, q.end) or block
+            nxt = next((o.start for o in quotes[n + 1 :] if o.start >= q.end), last.end)
+            span = _who_after(text, q.end, min(nxt, last.end))
+            if span:
+                attribution = Attribution(*span, text[span[0] : span[1]], "after")
+        if attribution is None and (at_block_start or q.form != "marks"):
+            attribution = _from_previous_block(doc, q, block, out, intro_starts)
+        if attribution is None and at_block_start:
+            attribution = _from_next_block(doc, q)
+        speech = q.form != "marks" or attribution is not None or _sentence_like(doc, q, block)
+        out.append(
+            Quote(
+                q.start, q.end, q.parts, q.form, q.opening, q.closing, speech, attribution, q.depth
+            )
+        )
+    return out
+
+
+def _from_previous_block(
+    doc: Document, q: Quote, block: Block, done: Sequence[Quote], intro_starts: set[int]
+) -> Attribution | None:
+    text = doc.text
+    i = doc.blocks.index(block)
+    if i == 0:
+        return None
+    prev = doc.blocks[i - 1]
+    if prev.start in intro_starts or _INTRO.search(text, prev.start, prev.end):
+        colon = text.rindex(":", prev.start, prev.end)
+        span = _who_before(text, prev.start, colon)
+        if span:
+            return Attribution(*span, text[span[0] : span[1]], "intro")
+    # Journalism's convention: a paragraph of speech right after attributed speech,
+    # with nothing in between, continues the same speaker (not so in lists or tables).
+    if block.scope not in ("paragraph", "blockquote"):
+        return None
+    before = [o for o in done if prev.start <= o.start < prev.end and o.speech]
+    if before and before[-1].attribution is not None:
+        last = before[-1]
+        tail = text[last.end : prev.end]
+        attribution = last.attribution
+        assert attribution is not None
+        if not regex.search(r"[\p{L}\p{N}]", tail) or attribution.end > last.end:
+            return Attribution(attribution.start, attribution.end, attribution.who, "continued")
+    return None
+
+
+def _from_next_block(doc: Document, q: Quote) -> Attribution | None:
+    """A stand-alone quote followed by "That's the message from X"."""
+    last = doc.block_at(q.end - 1, q.end)
+    if last is None or doc.text[q.end : last.end].strip(" .\t"):
+        return None
+    i = doc.blocks.index(last)
+    if i + 1 >= len(doc.blocks):
+        return None
+    nxt = doc.blocks[i + 1]
+    m = _MESSAGE.match(doc.text, nxt.start, nxt.end)
+    if m is None:
+        return None
+    s, e = m.span("who")
+    return Attribution(s, e, doc.text[s:e].strip(), "message")
+
+
+def _sentence_like(doc: Document, q: Quote, block: Block) -> bool:
+    """Speech rather than a quoted term, title or fragment: several paragraphs, or a
+    whole sentence of four words or more that starts a sentence of its own (not in a
+    table, where quoted words are examples)."""
+    if len(q.parts) > 1:
+        return True
+    if block.scope.startswith("table"):
+        return False
+    text = doc.text
+    s, e = q.parts[0]
+    inner = text[s:e].strip()
+    before = text[block.start : q.start].rstrip()
+    starts_sentence = not before or before[-1] in ".!?:"
+    return (
+        starts_sentence
+        and inner[:1].isupper()
+        and len(_WORD.findall(inner)) >= 4
+        and bool(regex.search(r"[.!?][\"'”’)]*$", inner))
+    )
+
+
+# -- access -----------------------------------------------------------------------------
+
+_MODELS: WeakKeyDictionary[Document, QuoteModel] = WeakKeyDictionary()
+
+
+def quote_model(doc: Document) -> QuoteModel:
+    """The document's quote model, built once per document."""
+    model = _MODELS.get(doc)
+    if model is None:
+        model = build_model(doc)
+        _MODELS[doc] = model
+    return model
 
 
 def find_quote_spans(doc: Document) -> Iterator[Block]:
-    text = doc.text
-    for block in doc.blocks:
-        pos = block.start
-        while True:
-            opening = _OPEN.search(text, pos, block.end)
-            if opening is None:
-                break
-            closer = regex.compile(_CLOSE_FOR[opening.group()]).search(
-                text, opening.end(), block.end
-            )
-            # UK multi-paragraph speech: an unclosed quote runs to the end of its block.
-            end = closer.end() if closer else block.end
-            yield Block("quote", opening.start(), end)
-            pos = end
+    """Spans of direct speech and quoted text, for ``Document.quotes``/``in_quote``."""
+    return quote_model(doc).spans()

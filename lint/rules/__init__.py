@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from lint.rules import (
+    approved_quote,
     capitalization,
     conditional,
     consistency,
@@ -14,9 +15,16 @@ from lint.rules import (
     occurrence,
     organisations,
     people,
+    quote_insertion,
+    quote_marks,
+    quote_speaker,
+    quote_style,
     readability,
     repetition,
+    speaker_introduction,
+    speaker_naming,
     substitution,
+    unmarked_speech,
 )
 
 if TYPE_CHECKING:
@@ -35,4 +43,12 @@ REGISTRY: dict[str, RuleKind] = {
     "organisations": cast("RuleKind", organisations),
     "people": cast("RuleKind", people),
     "figures": cast("RuleKind", figures),
+    "quote-marks": cast("RuleKind", quote_marks),
+    "quote-style": cast("RuleKind", quote_style),
+    "unmarked-speech": cast("RuleKind", unmarked_speech),
+    "quote-speaker": cast("RuleKind", quote_speaker),
+    "speaker-introduction": cast("RuleKind", speaker_introduction),
+    "speaker-naming": cast("RuleKind", speaker_naming),
+    "quote-insertion": cast("RuleKind", quote_insertion),
+    "approved-quote": cast("RuleKind", approved_quote),
 }

@@ -1,0 +1,50 @@
+"""quote-marks: quotation marks that do not pair up, reported at the mark itself.
+
+``problems`` picks what the rule reports: ``unclosed`` (an opening mark never closed),
+``unopened`` (a closing mark with no opening), ``continuation`` (a paragraph of
+multi-paragraph speech that does not open with a mark) and ``mismatched`` (a pair of
+two styles, such as “ closed by ")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lint.document import Document
+from lint.errors import RuleError
+from lint.finding import FixSafety
+from lint.messages import format_message
+from lint.quotes import quote_model
+from lint.rules import schema
+from lint.rules.base import Hit, RuleMeta
+from lint.rules.loader import Source
+
+PROBLEMS = ("unclosed", "unopened", "continuation", "mismatched")
+KEYS = {"problems": schema.STR_LIST}
+DEFAULT_FIX = FixSafety.DISPLAY
+
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    meta: RuleMeta
+    problems: frozenset[str]
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        for problem in quote_model(doc).problems:
+            if problem.kind in self.problems:
+                yield Hit(
+                    problem.start, problem.end, format_message(self.meta.message, problem.detail)
+                )
+
+
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> QuoteMarks:
+    chosen = data.get("problems", list(PROBLEMS))
+    for name in chosen:
+        if name not in PROBLEMS:
+            raise RuleError(
+                f"'problems': unknown problem {name!r}; expected one of {', '.join(PROBLEMS)}",
+                path=src.path,
+                line=src.data.line_of("problems"),
+            )
+    return QuoteMarks(meta, frozenset(chosen))

@@ -1,0 +1,41 @@
+"""quote-speaker: direct speech with no identifiable speaker. Speech is attributed by
+"X said" or "said X" around it, "according to X", an introduction paragraph ("X said:"),
+"he/she said" after a named person, or a paragraph that follows attributed speech; a
+quoted term or title ('so-called "grooming gangs"') is not speech and is not reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lint.document import Document
+from lint.finding import FixSafety
+from lint.messages import format_message
+from lint.quotes import quote_model
+from lint.registers.people import Person
+from lint.rules import schema
+from lint.rules.base import Hit, RuleMeta
+from lint.rules.loader import Source
+from lint.speakers import cast_for, people_option
+
+KEYS = {"people": schema.STR}
+DEFAULT_FIX = FixSafety.DISPLAY
+
+
+@dataclass(frozen=True)
+class QuoteSpeaker:
+    meta: RuleMeta
+    people: tuple[Person, ...]
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        cast = cast_for(doc, self.people)
+        for q in quote_model(doc).quotes:
+            if q.speech and cast.speaker(q) is None:
+                start, end = q.lead(doc.text)
+                who = q.attribution.who if q.attribution else ""
+                yield Hit(start, end, format_message(self.meta.message, who))
+
+
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> QuoteSpeaker:
+    return QuoteSpeaker(meta, people_option(data, src.path, src.data.line_of("people")))

@@ -1,0 +1,62 @@
+"""quote-style: one style of quotation marks per document. The first quote sets the
+document's style; a quote opened with the other glyphs (straight or curly) is reported,
+and so is speech in single marks where the document's speech uses double (or the other
+way round). Quotes inside quotes and single-quoted terms are left alone: nesting and
+'unusual terms' in singles are correct style."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lint.document import Document
+from lint.finding import FixSafety
+from lint.messages import format_message
+from lint.quotes import Quote, quote_model
+from lint.rules.base import Hit, RuleMeta
+from lint.rules.loader import Source
+
+KEYS: dict[str, Any] = {}
+DEFAULT_FIX = FixSafety.DISPLAY
+
+
+@dataclass(frozen=True)
+class QuoteStyle:
+    meta: RuleMeta
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        marked = [q for q in quote_model(doc).quotes if q.opening is not None]
+        glyphs: Quote | None = None
+        weight: Quote | None = None
+        for q in marked:
+            assert q.opening is not None
+            glyphs = glyphs or q
+            assert glyphs.opening is not None
+            if q.speech:
+                weight = weight or q
+            if q.opening.style != glyphs.opening.style:
+                yield self._hit(q, _describe(q, "style"), _describe(glyphs, "style"))
+            elif (
+                q.speech
+                and weight is not None
+                and weight.opening is not None
+                and (q.opening.weight != weight.opening.weight)
+            ):
+                yield self._hit(q, _describe(q, "weight"), _describe(weight, "weight"))
+
+    def _hit(self, q: Quote, here: str, before: str) -> Hit:
+        assert q.opening is not None
+        start = q.opening.offset
+        return Hit(start, start + 1, format_message(self.meta.message, here, before))
+
+
+def _describe(q: Quote, aspect: str) -> str:
+    assert q.opening is not None
+    if aspect == "style":
+        return f"{q.opening.style} marks ({q.opening.char})"
+    return f"{q.opening.weight} marks ({q.opening.char})"
+
+
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> QuoteStyle:
+    return QuoteStyle(meta)

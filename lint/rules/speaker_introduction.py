@@ -1,0 +1,49 @@
+"""speaker-introduction: a quoted person's first mention must give their full name and
+role ("Home Secretary James Cleverly", "Gabrielle Shaw, Chief Executive of NAPAC");
+later mentions may use the surname, honorific or title. Reported at the first mention."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lint.document import Document
+from lint.finding import FixSafety
+from lint.messages import format_message
+from lint.registers.people import Person
+from lint.rules import schema
+from lint.rules.base import Hit, RuleMeta
+from lint.rules.loader import Source
+from lint.speakers import cast_for, first_mention, has_role, people_option, speaking
+
+KEYS = {"people": schema.STR}
+DEFAULT_FIX = FixSafety.DISPLAY
+
+
+@dataclass(frozen=True)
+class SpeakerIntroduction:
+    meta: RuleMeta
+    people: tuple[Person, ...]
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        cast = cast_for(doc, self.people)
+        for identity in speaking(cast):
+            mention = first_mention(cast, identity)
+            if mention is None:
+                continue
+            if mention.form != "full":
+                problem = "no full name"
+            elif not has_role(doc, mention, identity):
+                problem = "no role"
+            else:
+                continue
+            yield Hit(
+                mention.start,
+                mention.end,
+                format_message(self.meta.message, identity.label, problem),
+            )
+
+
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> SpeakerIntroduction:
+    return SpeakerIntroduction(meta, people_option(data, src.path, src.data.line_of("people")))

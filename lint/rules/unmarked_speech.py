@@ -1,0 +1,36 @@
+"""unmarked-speech: paragraphs of direct speech after "X said:" with no quotation marks
+(the press-release form copied without its marks). Block quotes are marked by their
+layout and are not reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lint.document import Document
+from lint.finding import FixSafety
+from lint.messages import format_message
+from lint.quotes import quote_model
+from lint.rules.base import Hit, RuleMeta
+from lint.rules.loader import Source
+
+KEYS: dict[str, Any] = {}
+DEFAULT_FIX = FixSafety.DISPLAY
+
+
+@dataclass(frozen=True)
+class UnmarkedSpeech:
+    meta: RuleMeta
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        for q in quote_model(doc).quotes:
+            if q.form != "unmarked":
+                continue
+            who = q.attribution.who if q.attribution else ""
+            start, end = q.lead(doc.text)
+            yield Hit(start, end, format_message(self.meta.message, who))
+
+
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> UnmarkedSpeech:
+    return UnmarkedSpeech(meta)

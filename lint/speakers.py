@@ -1,0 +1,498 @@
+"""Speakers: the people a document names, and who says each quote.
+
+Names are found in two ways. With a People register (``lint.registers.people``) every
+listed form is known: full name, aliases, misspellings, "Mr Cleverly", "the Home
+Secretary". Without one, or for people it does not list, a run of capitalised words is a
+person's full name when the words left after its leading role words ("Home Secretary",
+"Assistant Chief Constable") are two or three words that are not themselves the words of
+titles and organisations; "Mr Cleverly" and "ACC Baldwin" are an honorific and a surname.
+Later mentions are linked to the person first named: by surname, honorific and surname,
+the title they were introduced with, or "he"/"she" for the last person named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
+
+import regex
+from rapidfuzz import fuzz
+
+from lint.document import Document
+from lint.quotes import Attribution, Quote, quote_model
+from lint.registers.people import Person
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: Words of titles, ranks and organisations: not part of a person's name.
+ROLE_WORDS = _wordset(
+    """
+    Home Secretary Prime Minister Minister Chief Executive Constable Assistant Deputy
+    Detective Inspector Superintendent Sergeant Officer Commissioner Commander Director
+    General President Vice Chair Chairman Chairwoman Chairperson Head Lead Leader National
+    Police Policing Council Society Association Office Ministry Department Agency Service
+    Services Team Unit Taskforce Force Court Crown Justice State Victims Safeguarding
+    Protection Child Children Abuse Exploitation Sexual Crime Shadow Mayor Councillor
+    Baroness Baron Lord Lady Sir Dame Professor Doctor Rt Hon Honourable Senior Principal
+    Spokesperson Spokesman Spokeswoman Founder Manager Adviser Advisor Commissioner Bishop
+    Archbishop Reverend Judge Justice Recorder Solicitor Attorney Counsel Editor Secretary
+    Government Parliament Inquiry Independent Trust Foundation Charity Hospital School
+    University College Board Commission Committee Programme Operation Bill Act Criminal
+    Grooming Gangs Gang Group Network Centre Institute Partnership Alliance Fund Review
+    Executive Officer Operating Financial Investigations Investigation Online Digital
+    Exploitation Survivors Survivor Victim Cabinet Treasury Foreign Education Health
+    Culture Policy Affairs Communications Media Press Public Royal Metropolitan County
+    Borough City Town Regional Local Northern Southern Eastern Western North South East West
+    Essex Kent Surrey Sussex Merseyside Yorkshire Lancashire Manchester London England
+    Wales Scotland Ireland Britain British UK Europe European International Association
+    """
+)
+#: Honorifics and ranks that, before a surname, make a second reference.
+HONORIFICS = _wordset(
+    """
+    Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Baroness Professor Prof Rev Cllr Det Sgt Supt
+    Insp ACC DCC CC DCS DCI DI DS DC PC Commander Cmdr Chief Inspector Superintendent
+    """
+)
+#: Words that start a sentence or a run but are neither name nor title.
+_SKIP = _wordset(
+    """
+    The A An This That These Those On In At By For From With Yesterday Today Tomorrow
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Last Next Meanwhile But And
+    Then Later Earlier Speaking According Both Also However Former Acting Interim New
+    """
+)
+_NAME_WORD = r"(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*(?:['’]s)?|\p{Lu}{2,5}"
+_RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’-])(?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD}))*")
+_PRONOUN = regex.compile(r"^\s*(?:he|she)\b", regex.IGNORECASE)
+_ORG_BEFORE = regex.compile(r"(?:\b(?:of|for)\s+(?:the\s+)?|\bthe\s+)$", regex.IGNORECASE)
+_ORG_AFTER = regex.compile(r"\s+(?:of|for)\s+(?:the\s+)?\p{Lu}")
+_APPOSITIVE_AFTER = regex.compile(
+    r"(?:[ \t]+\p{Lu}{2,5})*\s*(?:\(|,\s*(?!who\b|which\b|whose\b|speaking\b)"
+    r"[^,.;:!?]{3,160}?(?:,|\s+(?:said|says|added|adds)\b))"
+)
+_COMMA_BEFORE = regex.compile(r",\s*$")
+_ADVERBIAL = regex.compile(
+    r"(?:on|in|at|after|before|during|speaking|asked|yesterday|today|later|earlier)\b",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One way a person is named at one place (view offsets, outside quotes)."""
+
+    start: int
+    end: int
+    text: str
+    form: str  # "full" | "honorific" | "surname" | "title"
+    name: str = ""  # the full name as written (form "full")
+    surname: str = ""
+    prefix: str = ""  # role words or the honorific before the name, as written
+    identity: int = -1
+
+
+@dataclass(frozen=True)
+class Identity:
+    """One person in a document: the first full name seen (or the register's)."""
+
+    key: int
+    name: str  # canonical full name; "" when only a surname is known
+    surname: str
+    person: Person | None = None
+    titles: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.name or self.surname
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who says a quote: a person (``identity``) or someone unnamed ("a spokesperson")."""
+
+    label: str
+    identity: Identity | None = None
+    mention: Mention | None = None
+
+
+@dataclass(frozen=True)
+class Cast:
+    identities: tuple[Identity, ...]
+    mentions: tuple[Mention, ...]
+    speakers: dict[int, Speaker] = field(default_factory=dict)  # quote start -> speaker
+
+    def speaker(self, quote: Quote) -> Speaker | None:
+        return self.speakers.get(quote.start)
+
+    def mentions_of(self, identity: Identity) -> list[Mention]:
+        return [m for m in self.mentions if m.identity == identity.key]
+
+
+# -- finding names ----------------------------------------------------------------------
+
+
+def _bare(word: str) -> str:
+    return regex.sub(r"['’]s$", "", word)
+
+
+def _is_role(word: str) -> bool:
+    return _bare(word) in ROLE_WORDS or (word.isupper() and len(word) > 1)
+
+
+def _heuristic_mentions(text: str, start: int, end: int) -> list[Mention]:
+    out: list[Mention] = []
+    for run in _RUN.finditer(text, start, end):
+        words = [(w.start(), w.end(), w.group()) for w in regex.finditer(r"\S+", run.group())]
+        words = [(run.start() + s, run.start() + e, w) for s, e, w in words]
+        while words and words[0][2] in _SKIP:
+            words.pop(0)
+        while words and words[-1][2].isupper() and len(words[-1][2]) > 1:
+            words.pop()  # letters after a name: QPM, MP, OBE
+        split = 0
+        while split < len(words) and (_is_role(words[split][2]) or words[split][2] in HONORIFICS):
+            split += 1
+        prefix_words, name_words = words[:split], words[split:]
+        prefix = " ".join(w for _, _, w in prefix_words)
+        if 2 <= len(name_words) <= 3 and not any(_is_role(w) for _, _, w in name_words):
+            s, e = name_words[0][0], name_words[-1][1]
+            if _ORG_BEFORE.search(text, max(start, s - 12), s) and not prefix:
+                continue
+            if _ORG_AFTER.match(text, e, end):
+                continue
+            name = " ".join(
+                _bare(w) if i == len(name_words) - 1 else w
+                for i, (_, _, w) in enumerate(name_words)
+            )
+            ms = prefix_words[0][0] if prefix_words else s
+            out.append(Mention(ms, e, text[ms:e], "full", name, _bare(name_words[-1][2]), prefix))
+        elif len(name_words) == 1 and not _is_role(name_words[0][2]):
+            s, e, word = name_words[0]
+            if prefix_words and prefix_words[-1][2] in HONORIFICS:
+                hs = prefix_words[-1][0]
+                out.append(
+                    Mention(hs, e, text[hs:e], "honorific", "", _bare(word), prefix_words[-1][2])
+                )
+            elif not prefix_words:
+                out.append(Mention(s, e, text[s:e], "surname", "", _bare(word)))
+    return out
+
+
+def _register_mentions(text: str, start: int, end: int, people: Sequence[Person]) -> list[Mention]:
+    out: list[Mention] = []
+    for person in people:
+        forms: list[tuple[str, str, str]] = [
+            (n, "full", "") for n in (person.name, *person.aliases)
+        ]
+        forms += [
+            (f"{person.name.split()[0]} {m}" if " " not in m else m, "full", "")
+            for m in person.misspellings
+        ]
+        if person.honorific:
+            forms.append((f"{person.honorific} {person.surname}", "honorific", person.honorific))
+        for title in dict.fromkeys(r.title for r in person.roles):
+            forms.append((title, "title", ""))
+        for form, kind, prefix in forms:
+            pattern = regex.compile(
+                rf"(?<![\p{{L}}\p{{N}}])(?:the\s+)?{_phrase(form)}"
+                r"(?![\p{L}\p{N}])",
+                regex.IGNORECASE if kind == "title" else 0,
+            )
+            for m in pattern.finditer(text, start, end):
+                name = m.group() if kind == "full" else ""
+                out.append(
+                    Mention(m.start(), m.end(), m.group(), kind, name, person.surname, prefix)
+                )
+    return out
+
+
+def _phrase(words: str) -> str:
+    return r"[ \t]+".join(regex.escape(w) for w in words.split())
+
+
+# -- linking mentions to people ---------------------------------------------------------
+
+
+@dataclass
+class _Builder:
+    people: Sequence[Person]
+    identities: list[Identity] = field(default_factory=list)
+
+    def register_person(self, mention: Mention) -> Person | None:
+        key = mention.text.lower()
+        for person in self.people:
+            names = [person.name, *person.aliases]
+            names += [f"{person.name.split()[0]} {m}" for m in person.misspellings]
+            names += list(person.misspellings)
+            if mention.form == "full" and any(mention.name.lower() == n.lower() for n in names):
+                return person
+            if mention.form in ("honorific", "surname") and mention.surname == person.surname:
+                return person
+            if mention.form == "title" and any(
+                key.removeprefix("the ").strip() == r.title.lower() for r in person.roles
+            ):
+                return person
+        return None
+
+    def identity_for(self, person: Person) -> Identity:
+        for identity in self.identities:
+            if identity.person is person:
+                return identity
+        identity = Identity(
+            len(self.identities),
+            person.name,
+            person.surname,
+            person,
+            tuple(r.title for r in person.roles),
+        )
+        self.identities.append(identity)
+        return identity
+
+    def link(self, mention: Mention) -> int:
+        person = self.register_person(mention)
+        if person is not None:
+            return self.identity_for(person).key
+        if mention.form == "full":
+            for identity in reversed(self.identities):
+                if identity.name.lower() == mention.name.lower() or (
+                    identity.name
+                    and identity.name.split()[0] == mention.name.split()[0]
+                    and fuzz.ratio(identity.surname, mention.surname) >= 80
+                ):
+                    self._add_title(identity, mention.prefix)
+                    return identity.key
+                if not identity.name and identity.surname == mention.surname:
+                    named = Identity(
+                        identity.key,
+                        mention.name,
+                        mention.surname,
+                        identity.person,
+                        identity.titles,
+                    )
+                    self.identities[identity.key] = named
+                    self._add_title(named, mention.prefix)
+                    return identity.key
+            titles = (mention.prefix,) if _title(mention.prefix) else ()
+            identity = Identity(len(self.identities), mention.name, mention.surname, None, titles)
+            self.identities.append(identity)
+            return identity.key
+        if mention.form in ("honorific", "surname"):
+            for identity in reversed(self.identities):
+                if identity.surname == mention.surname:
+                    return identity.key
+            if mention.form == "honorific":
+                identity = Identity(len(self.identities), "", mention.surname)
+                self.identities.append(identity)
+                return identity.key
+        if mention.form == "title":
+            wanted = mention.text.lower().removeprefix("the ").strip()
+            for identity in reversed(self.identities):
+                if any(t.lower() == wanted for t in identity.titles):
+                    return identity.key
+        return -1
+
+    def _add_title(self, identity: Identity, prefix: str) -> None:
+        if _title(prefix) and prefix not in identity.titles:
+            self.identities[identity.key] = Identity(
+                identity.key,
+                identity.name,
+                identity.surname,
+                identity.person,
+                (*identity.titles, prefix),
+            )
+
+
+def _title(prefix: str) -> bool:
+    words = prefix.split()
+    return bool(words) and not (len(words) == 1 and words[0] in HONORIFICS)
+
+
+def _merge(found: list[Mention]) -> list[Mention]:
+    """Overlapping mentions: the earliest, then the longest, wins."""
+    out: list[Mention] = []
+    for m in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _title_mentions(
+    text: str, spans: Sequence[tuple[int, int]], titles: set[str], taken: Sequence[Mention]
+) -> list[Mention]:
+    if not titles:
+        return []
+    body = "|".join(_phrase(t) for t in sorted(titles, key=len, reverse=True))
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}])the[ \t]+(?:{body})(?![ \t]+(?-i:\p{{Lu}})|\p{{L}})",
+        regex.IGNORECASE,
+    )
+    out = []
+    for start, end in spans:
+        for m in pattern.finditer(text, start, end):
+            if not any(t.start < m.end() and m.start() < t.end for t in taken):
+                out.append(Mention(m.start(), m.end(), m.group(), "title"))
+    return out
+
+
+def build_cast(doc: Document, people: Sequence[Person] = ()) -> Cast:
+    text = doc.text
+    model = quote_model(doc)
+    spans = _outside(doc, model.quotes)
+    found: list[Mention] = []
+    for start, end in spans:
+        found += _heuristic_mentions(text, start, end)
+        found += _register_mentions(text, start, end, people)
+    builder = _Builder(people)
+    linked: list[Mention] = []
+    for mention in _merge(found):
+        key = builder.link(mention)
+        if key >= 0:
+            linked.append(_with_identity(mention, key))
+    titles = {t for i in builder.identities for t in i.titles}
+    for mention in _title_mentions(text, spans, titles, linked):
+        key = builder.link(mention)
+        if key >= 0:
+            linked.append(_with_identity(mention, key))
+    linked.sort(key=lambda m: m.start)
+    identities = tuple(builder.identities)
+    speakers: dict[int, Speaker] = {}
+    for quote in model.quotes:
+        if quote.attribution is not None:
+            speaker = _speaker(text, quote.attribution, linked, identities)
+            if speaker is not None:
+                speakers[quote.start] = speaker
+    return Cast(identities, tuple(linked), speakers)
+
+
+def _with_identity(mention: Mention, key: int) -> Mention:
+    return Mention(
+        mention.start,
+        mention.end,
+        mention.text,
+        mention.form,
+        mention.name,
+        mention.surname,
+        mention.prefix,
+        key,
+    )
+
+
+def _outside(doc: Document, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """Prose spans of the document outside quotes."""
+    out: list[tuple[int, int]] = []
+    for block in doc.blocks:
+        pos = block.start
+        for q in quotes:
+            if q.end <= pos or q.start >= block.end:
+                continue
+            if q.start > pos:
+                out.append((pos, q.start))
+            pos = max(pos, q.end)
+        if pos < block.end:
+            out.append((pos, block.end))
+    return out
+
+
+def _speaker(
+    text: str, attribution: Attribution, mentions: Sequence[Mention], identities: Sequence[Identity]
+) -> Speaker | None:
+    who = attribution.who.strip()
+    if _PRONOUN.match(who):
+        before = [m for m in mentions if m.end <= attribution.start]
+        if not before:
+            return None
+        antecedent = before[-1]
+        identity = identities[antecedent.identity]
+        return Speaker(identity.name or antecedent.text, identity, antecedent)
+    inside = [m for m in mentions if attribution.start <= m.start < attribution.end]
+    if inside:
+        identity = identities[inside[0].identity]
+        return Speaker(identity.name or inside[0].text, identity, inside[0])
+    segments = [s.strip() for s in who.split(",") if s.strip()]
+    if len(segments) > 1 and _ADVERBIAL.match(segments[0]):
+        segments.pop(0)  # "On the taskforce, a spokesperson said"
+    label = segments[0] if segments else ""
+    if not regex.search(r"\p{L}", label):
+        return None
+    return Speaker(label)
+
+
+# -- access -----------------------------------------------------------------------------
+
+_CASTS: WeakKeyDictionary[Document, dict[int, tuple[Sequence[Person], Cast]]] = WeakKeyDictionary()
+
+
+def cast_for(doc: Document, people: Sequence[Person] = ()) -> Cast:
+    """The document's people and speakers, built once per document and register."""
+    cache = _CASTS.setdefault(doc, {})
+    entry = cache.get(id(people))
+    if entry is None or entry[0] is not people:
+        entry = (people, build_cast(doc, people))
+        cache[id(people)] = entry
+    return entry[1]
+
+
+def first_mention(cast: Cast, identity: Identity) -> Mention | None:
+    mentions = cast.mentions_of(identity)
+    return mentions[0] if mentions else None
+
+
+def has_role(doc: Document, mention: Mention, identity: Identity) -> bool:
+    """Whether a full-name mention comes with a role: title words before the name,
+    an appositive ("Name, Chief Executive of X,"), a role before it ("Role, Name,"),
+    or one of the person's registered titles in the same sentence."""
+    text = doc.text
+    if mention.prefix:
+        return True
+    block = doc.block_at(mention.start, mention.end)
+    end = block.end if block else len(text)
+    start = block.start if block else 0
+    if _APPOSITIVE_AFTER.match(text, mention.end, end):
+        return True
+    before = text[start : mention.start]
+    if _COMMA_BEFORE.search(before):
+        sentence = regex.split(r"[.!?]\s", before)[-1]
+        if any(_is_role(w) for w in regex.findall(r"\p{Lu}[\p{L}'’]+", sentence)):
+            return True
+    sentence_span = next((s for s in doc.sentences if s.start <= mention.start < s.end), None)
+    if sentence_span and identity.person is not None:
+        sentence = text[sentence_span.start : sentence_span.end].lower()
+        return any(r.title.lower() in sentence for r in identity.person.roles)
+    return False
+
+
+def register_path(rule_path: str, value: str, *, line: int, key: str) -> Path:
+    """A register named by a rule key, relative to the rule file's folder."""
+    from lint.errors import RuleError
+
+    path = (Path(rule_path).parent / value).resolve()
+    if not path.is_file():
+        raise RuleError(f"'{key}': register {value!r} not found", path=rule_path, line=line)
+    return path
+
+
+def people_option(data: Mapping[str, Any], rule_path: str, line: int) -> tuple[Person, ...]:
+    """The People register a quote rule names with ``people:``, or none."""
+    from lint.registers.people import load_people
+
+    if not data.get("people"):
+        return ()
+    return load_people(register_path(rule_path, data["people"], line=line, key="people"))
+
+
+def speaking(cast: Cast) -> list[Identity]:
+    """The people who are quoted, in the order they first speak."""
+    seen: dict[int, Identity] = {}
+    for start in sorted(cast.speakers):
+        identity = cast.speakers[start].identity
+        if identity is not None and identity.key not in seen:
+            seen[identity.key] = identity
+    return list(seen.values())

@@ -1,0 +1,77 @@
+"""Speakers: names from the text or a People register, linked to quotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lint.quotes import quote_model
+from lint.readers import read_text
+from lint.registers.people import load_people
+from lint.speakers import cast_for
+
+PEOPLE = load_people(Path(__file__).parent / "fixtures" / "people.yml")
+
+
+def speakers(text: str, people: tuple = ()) -> list[str | None]:
+    doc = read_text("t.txt", text)
+    cast = cast_for(doc, people)
+    out = []
+    for q in quote_model(doc).quotes:
+        s = cast.speaker(q)
+        out.append(s.label if s else None)
+    return out
+
+
+def test_full_name_with_role_prefix() -> None:
+    assert speakers('Home Secretary James Cleverly said: "We must do more."') == ["James Cleverly"]
+
+
+def test_pronoun_after_named_person() -> None:
+    text = 'Home Secretary James Cleverly visited Essex. He said: "We must do more."'
+    assert speakers(text) == ["James Cleverly"]
+
+
+def test_pronoun_with_nobody_named_is_no_speaker() -> None:
+    assert speakers('Officers met. "We must do more," he said.') == [None]
+
+
+def test_honorific_and_title_link_to_the_introduction() -> None:
+    text = (
+        "Home Secretary James Cleverly visited Essex.\n\n"
+        '"We must do more," Mr Cleverly said.\n\n'
+        'The Home Secretary added: "We will not stop."'
+    )
+    assert speakers(text) == ["James Cleverly", "James Cleverly"]
+
+
+def test_organisation_words_are_not_a_name() -> None:
+    text = (
+        "Chief Executive of the National Association for People Abused in Childhood, "
+        'Gabrielle Shaw, said: "We are proud."'
+    )
+    assert speakers(text) == ["Gabrielle Shaw"]
+
+
+def test_unnamed_speaker_is_identified_but_not_a_person() -> None:
+    doc = read_text("t.txt", 'A spokesperson says: "Essex Police has safeguarded 2,500 children."')
+    cast = cast_for(doc)
+    (q,) = quote_model(doc).quotes
+    speaker = cast.speaker(q)
+    assert speaker is not None and speaker.label == "A spokesperson"
+    assert speaker.identity is None
+
+
+def test_register_resolves_title_and_honorific_without_an_introduction() -> None:
+    text = 'The Home Secretary said: "We must do more."\n\n"We will," Mr Cleverly added.'
+    assert speakers(text) == ["The Home Secretary", "Mr Cleverly"]  # no register: as written
+    assert speakers(text, PEOPLE) == ["James Cleverly", "James Cleverly"]
+
+
+def test_register_knows_misspellings() -> None:
+    text = 'Home Secretary James Cleverley said: "We must do more."'
+    doc = read_text("t.txt", text)
+    cast = cast_for(doc, PEOPLE)
+    (q,) = quote_model(doc).quotes
+    speaker = cast.speaker(q)
+    assert speaker is not None and speaker.identity is not None
+    assert speaker.identity.name == "James Cleverly"
