@@ -106,5 +106,6 @@ def test_quoted_speech_keeps_its_own_words() -> None:
 
 def test_mixed_quote_marks_reported_once() -> None:
     text = 'He said: "Yes." She said: “No.” They said: “Maybe.” We said: “Never.”'
-    found = [f for f in run(RULES, text) if f.rule == "Consistency.QuoteMarks"]
+    mixed = [r for r in all_rules(Config()) if r.meta.id == "Quotes.MixedStyle"]
+    found = run(mixed, text)
     assert [f.match for f in found] == ["“"]
