@@ -15,10 +15,9 @@ from lint import __version__
 from lint.config import Config, active_rules, all_rules, resolve
 from lint.errors import SglintError
 from lint.finding import LEVEL_NAMES, Severity
-from lint.fixfile import fix_file
-from lint.report import REPORTERS
+from lint.report import REPORTERS, reporter
 from lint.report.text import fix_summary
-from lint.runner import FileResult, check_file, iter_files
+from lint.runner import FileResult, check_many, default_jobs, iter_files
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 VALE_OUTPUTS = {"line": "vale-line", "json": "vale-json", "cli": "text"}
@@ -75,6 +74,13 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the fixes as a unified diff instead of writing them "
         "(exit 1 if there would be changes)",
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        metavar="N",
+        help="check files in N processes (default: one per core; 1 for a single file)",
     )
     check.add_argument(
         "--force-exclude",
@@ -165,15 +171,20 @@ def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iter
         yield from check_paths(args.paths, config.vale)
         return
     rules = active_rules(config)
-    for path, explicit in iter_files(args.paths, config):
-        if explicit and args.force_exclude and config.excluded(Path(path)):
-            continue
-        if args.fix or args.diff:
+    files = [
+        (path, explicit)
+        for path, explicit in iter_files(args.paths, config)
+        if not (explicit and args.force_exclude and config.excluded(Path(path)))
+    ]
+    if args.fix or args.diff:
+        from lint.fixfile import fix_file
+
+        for path, _explicit in files:
             fixed = fix_file(path, rules, unsafe=args.unsafe_fixes, write=not args.diff)
             diffs.append(fixed.diff())
             yield fixed.result
-        else:
-            yield check_file(path, rules, explicit=explicit)
+        return
+    yield from check_many(files, rules, jobs=args.jobs or default_jobs())
 
 
 def _check(args: argparse.Namespace, config: Config) -> int:
@@ -198,7 +209,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         sys.stdout.write("".join(diffs))
         print(f"sglint: {fix_summary(results, dry_run=True)}", file=sys.stderr)
         return EXIT_ERROR if failed else EXIT_FINDINGS if any(diffs) else EXIT_OK
-    sys.stdout.write(REPORTERS[args.format](results, color))
+    sys.stdout.write(reporter(args.format)(results, color))
     if args.fix and args.format != "text":
         print(f"sglint: {fix_summary(results)}", file=sys.stderr)
     if args.no_exit:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from lint import patterns
 from lint.finding import Finding, FixSafety
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ Guard = Callable[[Finding, str], str | None]
 #: markup rather than prose (an entity, a tag, emphasis, code, a link).
 _MARKUP_CHARS = {"html": "<>&", "markdown": "<>&*_`[]\\"}
 
-_WHITESPACE_RUN = regex.compile(r"\s+")
+_WHITESPACE_RUN = patterns.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import regex
 
-_VERB = regex.compile(r"%(?:\[(\d+)\])?([sdvqf%])|%\.(\d)f")
+from lint import patterns
+
+_VERB = patterns.compile(r"%(?:\[(\d+)\])?([sdvqf%])|%\.(\d)f")
 
 
 def format_message(template: str, *args: object) -> str:

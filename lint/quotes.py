@@ -27,6 +27,7 @@ from weakref import WeakKeyDictionary
 
 import regex
 
+from lint import patterns
 from lint.document import OPAQUE, Block
 
 if TYPE_CHECKING:
@@ -44,15 +45,15 @@ SPEECH_VERBS = (
 )
 _VERB = rf"(?:{SPEECH_VERBS})"
 
-_MARK_RE = regex.compile(r"[\"'“”‘’]")
+_MARK_RE = patterns.compile(r"[\"'“”‘’]")
 _OPENING_PUNCT = "([{—–-/" + OPAQUE
 _CLOSING_PUNCT = ".,;:!?)]}—–-…" + OPAQUE
 # Single marks that are elisions, not quotes: '90s, '24, 'em, 'tis, rock 'n' roll.
-_ELISION = regex.compile(
+_ELISION = patterns.compile(
     r"['‘’](?:\d0s|\d\d\b|em\b|tis\b|twas\b|til\b|cause\b|n['’]|bout\b)", regex.IGNORECASE
 )
 # A later single closing mark (used to tell "Chiefs'" from the end of a single quote).
-_SINGLE_CLOSE_AHEAD = regex.compile(r"(?<=\S)['’](?=[\s.,;:!?)\]”\"]|$)")
+_SINGLE_CLOSE_AHEAD = patterns.compile(r"(?<=\S)['’](?=[\s.,;:!?)\]”\"]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,13 +231,13 @@ def _closes_later(text: str, pos: int, end: int) -> bool:
 
 # -- building the model -----------------------------------------------------------------
 
-_INTRO = regex.compile(rf"\b{_VERB}\b[^.:!?\"“”]{{0,60}}:\s*$", regex.IGNORECASE)
-_FIRST_PERSON = regex.compile(
+_INTRO = patterns.compile(rf"\b{_VERB}\b[^.:!?\"“”]{{0,60}}:\s*$", regex.IGNORECASE)
+_FIRST_PERSON = patterns.compile(
     r"\b(?:I|I'm|I’m|I've|I’ve|we|we're|we’re|our|us|my|me)\b", regex.IGNORECASE
 )
-_LIST_ITEM = regex.compile(r"\s*(?:[-*•+]|\d+[.)])\s")
-_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*(?:\s|$)")
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+_LIST_ITEM = patterns.compile(r"\s*(?:[-*•+]|\d+[.)])\s")
+_SENTENCE_END = patterns.compile(r"[.!?…][\"'”’)]*(?:\s|$)")
+_WORD = patterns.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 
 
 def _is_prose(block: Block) -> bool:
@@ -422,25 +423,25 @@ def _unmarked_speech(doc: Document, quotes: Sequence[Quote]) -> tuple[list[Quote
 # -- attribution ------------------------------------------------------------------------
 
 _NP = r"[^.,;:!?\"“”‘\n]{1,80}?"
-_BEFORE = regex.compile(
+_BEFORE = patterns.compile(
     rf"(?:according\s+to\s+(?P<acc>{_NP})|(?P<who>[^.!?\"“”]{{1,200}}?)\s+{_VERB}\b"
     rf"(?:\s+[^.!?:,\"“”]{{1,40}}?)?)\s*[,:]?\s*$",
     regex.IGNORECASE,
 )
-_BEFORE_INVERTED = regex.compile(rf"\b{_VERB}\s+(?P<who>{_NP})\s*[,:]\s*$", regex.IGNORECASE)
-_AFTER = regex.compile(
+_BEFORE_INVERTED = patterns.compile(rf"\b{_VERB}\s+(?P<who>{_NP})\s*[,:]\s*$", regex.IGNORECASE)
+_AFTER = patterns.compile(
     rf"[\s,.;!?—–-]*(?:{_VERB}\s+(?P<who1>{_NP})(?=[.,;:!?]|\s*$)"
     rf"|according\s+to\s+(?P<who3>{_NP})(?=[.,;:!?]|\s*$)"
     rf"|(?P<who2>(?:\S+\s+){{0,7}}?\S+)\s+{_VERB}\b)",
     regex.IGNORECASE,
 )
-_MESSAGE = regex.compile(
+_MESSAGE = patterns.compile(
     r"\s*(?:that|this|those|these)(?:['’]s|\s+is|\s+was|\s+were|\s+are)\s+(?:the\s+)?"
     r"(?:message|warning|words?|verdict|view|plea|promise)\s+(?:from|of)\s+"
     r"(?P<who>[^.;:!?]{1,80})",
     regex.IGNORECASE,
 )
-_LEADING_ADVERBIAL = regex.compile(r"^(?:[^,]{1,40},\s+)(?=\S)")
+_LEADING_ADVERBIAL = patterns.compile(r"^(?:[^,]{1,40},\s+)(?=\S)")
 
 
 def _last_sentence_start(text: str, start: int, end: int) -> int:

@@ -30,6 +30,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from lint import patterns
 from lint.document import OPAQUE, Block, Document
 from lint.errors import RuleError
 from lint.rules.base import Selector
@@ -38,14 +39,14 @@ from lint.rules.metric import _Formula
 #: A word: letters and digits joined by apostrophes, hyphens, slashes, and by stops,
 #: commas or colons inside figures and abbreviations ("£4.5", "4,000", "10:30", "U.K.",
 #: "co.uk"); a run of masked content (a URL, inline code) reads as one word.
-WORD_RE = regex.compile(
+WORD_RE = patterns.compile(
     r"(?:\p{L}\.){2,}"
     r"|[\p{L}\p{N}]+(?:(?:['’\-‐‑/]|\.(?=[\p{L}\p{N}])|(?<=\p{N})[,:](?=\p{N}))[\p{L}\p{N}]+)*"
     rf"|{OPAQUE}+"
 )
 #: Terminal punctuation at the end of a sentence, before closing quotes and brackets.
 #: A colon or semicolon counts: "… said:" introduces speech, it is not a heading.
-_ENDS_SENTENCE = regex.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+_ENDS_SENTENCE = patterns.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 #: A plain-text block with a line longer than this is not hard-wrapped: its lines are
 #: paragraphs (as in text pasted from a web page or a word processor).
 WRAP_WIDTH = 100
@@ -236,12 +237,13 @@ def counts(
     """The variables formulas use, over some sentences. Syllables only when asked:
     they need textstat's dictionary."""
     words = [w for s in sentences for w in s.words]
+    lengths = [_letters(w) for w in words]
     values: dict[str, float] = {
         "words": len(words),
         "sentences": len(sentences),
         "paragraphs": paragraphs,
-        "characters": sum(sum(1 for c in w if c.isalnum()) for w in words),
-        "long_words": sum(1 for w in words if sum(1 for c in w if c.isalnum()) > 6),
+        "characters": sum(lengths),
+        "long_words": sum(1 for n in lengths if n > 6),
     }
     if syllables:
         per_word = syllable_counts(words)
@@ -249,6 +251,12 @@ def counts(
         values["polysyllabic_words"] = sum(1 for n in per_word if n >= 3)
         values["complex_words"] = values["polysyllabic_words"]
     return values
+
+
+@lru_cache(maxsize=65536)
+def _letters(word: str) -> int:
+    """Letters and digits in a word (memoised: the same words recur across sentences)."""
+    return sum(1 for c in word if c.isalnum())
 
 
 def syllable_counts(words: Iterable[str]) -> list[int]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import regex
 
+from lint import patterns
+
 # Abbreviations that are followed by a full stop but rarely end a sentence.
 ABBREVIATIONS = frozenset(
     {
@@ -107,14 +109,14 @@ ABBREVIATIONS = frozenset(
 # Abbreviations that end sentences freely; only a following capital would be ambiguous.
 _NUMBERED = frozenset({"no", "nos", "vol", "fig", "para", "art", "sec", "reg", "ch", "op"})
 
-_BOUNDARY = regex.compile(
+_BOUNDARY = patterns.compile(
     r"""[.!?…]+            # terminal punctuation
         [\"'”’»)\]]*       # closing quotes and brackets
         (?=\s+             # white space, then a plausible sentence start
            [\"'“‘«(\[]*[\p{Lu}\p{N}£$€#@*\-–—•])""",
     regex.VERBOSE,
 )
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.?[\"'”’»)\]]*$")
+_WORD_BEFORE = patterns.compile(r"([\p{L}.]+)\.?[\"'”’»)\]]*$")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

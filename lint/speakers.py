@@ -21,6 +21,7 @@ from weakref import WeakKeyDictionary
 import regex
 from rapidfuzz import fuzz
 
+from lint import patterns
 from lint.document import Document
 from lint.quotes import Attribution, Quote, quote_model
 from lint.registers.people import Person
@@ -70,16 +71,16 @@ _SKIP = _wordset(
     """
 )
 _NAME_WORD = r"(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*(?:['’]s)?|\p{Lu}{2,5}"
-_RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’-])(?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD}))*")
-_PRONOUN = regex.compile(r"^\s*(?:he|she)\b", regex.IGNORECASE)
-_ORG_BEFORE = regex.compile(r"(?:\b(?:of|for)\s+(?:the\s+)?|\bthe\s+)$", regex.IGNORECASE)
-_ORG_AFTER = regex.compile(r"\s+(?:of|for)\s+(?:the\s+)?\p{Lu}")
-_APPOSITIVE_AFTER = regex.compile(
+_RUN = patterns.compile(rf"(?<![\p{{L}}\p{{N}}'’-])(?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD}))*")
+_PRONOUN = patterns.compile(r"^\s*(?:he|she)\b", regex.IGNORECASE)
+_ORG_BEFORE = patterns.compile(r"(?:\b(?:of|for)\s+(?:the\s+)?|\bthe\s+)$", regex.IGNORECASE)
+_ORG_AFTER = patterns.compile(r"\s+(?:of|for)\s+(?:the\s+)?\p{Lu}")
+_APPOSITIVE_AFTER = patterns.compile(
     r"(?:[ \t]+\p{Lu}{2,5})*\s*(?:\(|,\s*(?!who\b|which\b|whose\b|speaking\b)"
     r"[^,.;:!?]{3,160}?(?:,|\s+(?:said|says|added|adds)\b))"
 )
-_COMMA_BEFORE = regex.compile(r",\s*$")
-_ADVERBIAL = regex.compile(
+_COMMA_BEFORE = patterns.compile(r",\s*$")
+_ADVERBIAL = patterns.compile(
     r"(?:on|in|at|after|before|during|speaking|asked|yesterday|today|later|earlier)\b",
     regex.IGNORECASE,
 )

@@ -3,31 +3,42 @@
 from __future__ import annotations
 
 import codecs
+import importlib
 from collections.abc import Callable
 from pathlib import PurePath
 
 from lint.document import Document
 from lint.errors import InputError
-from lint.readers import html, markdown, plain
 
 Reader = Callable[[str, str], Document]
 
-#: File extension → reader. An explicit registry: adding a format is one module, one line.
-READERS: dict[str, tuple[str, Reader]] = {
-    ".txt": ("text", plain.read),
-    ".text": ("text", plain.read),
-    ".md": ("markdown", markdown.read),
-    ".markdown": ("markdown", markdown.read),
-    ".html": ("html", html.read),
-    ".htm": ("html", html.read),
+#: Format → the module whose ``read`` builds its Documents. An explicit registry: adding
+#: a format is one module, one line. Modules load on first use (markdown-it costs start-up).
+FORMATS: dict[str, str] = {
+    "text": "lint.readers.plain",
+    "markdown": "lint.readers.markdown",
+    "html": "lint.readers.html",
+}
+#: File extension → format.
+SUFFIXES: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
 }
 
-SUPPORTED_SUFFIXES = frozenset(READERS)
+SUPPORTED_SUFFIXES = frozenset(SUFFIXES)
 
 
 def format_for(path: str) -> str | None:
-    entry = READERS.get(PurePath(path).suffix.lower())
-    return entry[0] if entry else None
+    return SUFFIXES.get(PurePath(path).suffix.lower())
+
+
+def reader(fmt: str) -> Reader:
+    read: Reader = importlib.import_module(FORMATS[fmt]).read
+    return read
 
 
 def looks_binary(data: bytes) -> bool:
@@ -75,10 +86,9 @@ def read_text(path: str, source: str, fmt: str | None = None) -> Document:
     """Build a Document from already-decoded text; ``fmt`` overrides the extension."""
     if fmt is None:
         fmt = format_for(path) or "text"
-    for name, reader in READERS.values():
-        if name == fmt:
-            return reader(path, source)
-    raise InputError(f"unknown input format {fmt!r}", path=path)
+    if fmt not in FORMATS:
+        raise InputError(f"unknown input format {fmt!r}", path=path)
+    return reader(fmt)(path, source)
 
 
 def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document:

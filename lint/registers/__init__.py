@@ -86,9 +86,10 @@ def normalise(form: str) -> str:
     return regex.sub(r"\s+", " ", form.replace("’", "'")).strip()
 
 
-def literal_pattern(form: str) -> str:
+def literal_pattern(form: str, *, bounded: bool = True) -> str:
     """A regex for a literal name from a register: escaped, apostrophes either way,
-    spaces flexible (a line break), bounded so it never matches inside a longer word."""
+    spaces flexible (a line break), bounded so it never matches inside a longer word
+    (``bounded=False`` leaves the bounds to a caller that shares them across forms)."""
     parts = []
     for c in normalise(form):
         if c == "'":
@@ -97,4 +98,9 @@ def literal_pattern(form: str) -> str:
             parts.append(r"\s+")
         else:
             parts.append(regex.escape(c))
-    return r"(?<![\w'’])" + "".join(parts) + r"(?!\w)"
+    body = "".join(parts)
+    return rf"{WORD_START}{body}{WORD_END}" if bounded else body
+
+
+#: The bounds of a literal name: not inside a longer word (or after an apostrophe).
+WORD_START, WORD_END = r"(?<![\w'’])", r"(?!\w)"

@@ -1,24 +1,29 @@
-"""Reporters: one module per output format, each ``findings → str``."""
+"""Reporters: one module per output format, each with ``render(results, color) -> str``."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
-
-from lint.report import github, json_format, junit, sarif, text, vale_json, vale_line
 
 if TYPE_CHECKING:
     from lint.runner import FileResult
 
 Reporter = Callable[[Sequence["FileResult"], bool], str]
 
-#: Format name → reporter. An unknown --format is a usage error.
-REPORTERS: dict[str, Reporter] = {
-    "text": text.render,
-    "json": json_format.render,
-    "github": github.render,
-    "sarif": sarif.render,
-    "junit": junit.render,
-    "vale-line": vale_line.render,  # Vale compat: vale --output=line
-    "vale-json": vale_json.render,  # Vale compat: vale --output=JSON
+#: Format name → the module that renders it; a module loads only when its format is
+#: asked for. An unknown --format is a usage error.
+REPORTERS: dict[str, str] = {
+    "text": "lint.report.text",
+    "json": "lint.report.json_format",
+    "github": "lint.report.github",
+    "sarif": "lint.report.sarif",
+    "junit": "lint.report.junit",
+    "vale-line": "lint.report.vale_line",  # Vale compat: vale --output=line
+    "vale-json": "lint.report.vale_json",  # Vale compat: vale --output=JSON
 }
+
+
+def reporter(name: str) -> Reporter:
+    render: Reporter = importlib.import_module(REPORTERS[name]).render
+    return render

@@ -13,10 +13,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
 from lint.finding import FixSafety
@@ -46,7 +46,7 @@ DEFAULT_MIN_WORDS = 8
 SHOWN_CHANGES = 6
 CONTEXT_WORDS = 3
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*")
+_TOKEN = patterns.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 import regex
 
+from lint import patterns
 from lint.document import Block, Document
 from lint.errors import RuleError
 from lint.finding import FixSafety, Severity
@@ -170,7 +171,7 @@ class UnitIndex:
 
 # -- patterns ------------------------------------------------------------------------
 
-_SPACE_QUANTIFIER = regex.compile(r"[?*+{]")
+_SPACE_QUANTIFIER = patterns.compile(r"[?*+{]")
 
 
 def flexible_spaces(pattern: str) -> str:
@@ -202,7 +203,7 @@ def flexible_spaces(pattern: str) -> str:
 
 def compile_pattern(pattern: str, *, path: str, line: int, key: str) -> regex.Pattern[str]:
     try:
-        return regex.compile(pattern)
+        return patterns.compile(pattern)
     except (regex.error, ValueError, OverflowError) as exc:
         raise RuleError(
             f"'{key}': invalid regular expression {pattern!r}: {exc}", path=path, line=line
@@ -279,7 +280,7 @@ class Guards:
 
 
 #: A term in its own quote marks, optionally with a comma or full stop inside the close.
-_MENTION = regex.compile(r"""["'“‘][^"'“”‘’]+[.,]?["'”’].?""")
+_MENTION = patterns.compile(r"""["'“‘][^"'“”‘’]+[.,]?["'”’].?""")
 
 
 def exceptions_regex(terms: Sequence[str]) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from lint import patterns
 from lint.document import Document
 from lint.finding import FixSafety
 from lint.messages import format_message
@@ -29,7 +30,7 @@ KEYS = {
 }
 DEFAULT_FIX = FixSafety.UNSAFE
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+_WORD = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 # Words AP and Chicago keep in lower case inside a title.
 _SMALL_WORDS = frozenset(
     {

@@ -17,6 +17,7 @@ from typing import Any
 
 import regex
 
+from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
 from lint.finding import FixSafety
@@ -31,9 +32,9 @@ KEYS = {
 }
 DEFAULT_FIX = FixSafety.DISPLAY
 
-WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
-LONG_WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]{6,}")  # words over 6 characters
-_CONDITION = regex.compile(r"^\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$")
+WORD_RE = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+LONG_WORD_RE = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]{6,}")  # words over 6 characters
+_CONDITION = patterns.compile(r"^\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$")
 _COMPARE: dict[str, Callable[[float, float], bool]] = {
     "<": operator.lt,
     "<=": operator.le,

@@ -23,11 +23,12 @@ from typing import Any
 
 import regex
 
+from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.registers import literal_pattern, normalise
+from lint.registers import WORD_END, WORD_START, literal_pattern, normalise
 from lint.registers.organisations import Organisation, Variant, load_organisations
 from lint.rules import schema
 from lint.rules.base import Guards, Hit, RuleMeta, build_guards, compile_pattern, scan
@@ -133,20 +134,27 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations:
         if style is not None:
             # A house style's forms differ from the right ones in case: match exactly.
             watches.extend(
-                (literal_pattern(v.form), Watch(org, v)) for v in org.styles.get(style, ())
+                (literal_pattern(v.form, bounded=False), Watch(org, v))
+                for v in org.styles.get(style, ())
             )
         else:
             variants = org.wrong if forms == "wrong" else org.in_context
-            watches.extend((f"(?i:{literal_pattern(v.form)})", Watch(org, v)) for v in variants)
+            watches.extend(
+                (f"(?i:{literal_pattern(v.form, bounded=False)})", Watch(org, v)) for v in variants
+            )
     # Longest form first, so "… Council of Police Chiefs" beats a shorter form inside it.
     watches.sort(key=lambda pw: len(pw[1].variant.form), reverse=True)
     line = src.data.line_of("register")
     pattern = None
     if watches:
+        # One pair of bounds around the whole alternation, not one per form: the
+        # engine can then skip ahead on the forms' first letters.
         body = "|".join(f"({p})" for p, _ in watches)
-        pattern = compile_pattern(f"(?m){body}", path=src.path, line=line, key="register")
+        pattern = compile_pattern(
+            f"(?m){WORD_START}(?:{body}){WORD_END}", path=src.path, line=line, key="register"
+        )
     named = {
-        org.name: regex.compile("|".join(literal_pattern(f) for f in org.right_forms))
+        org.name: patterns.compile("|".join(literal_pattern(f) for f in org.right_forms))
         for org in orgs
     }
     guards = build_guards(data, ignorecase=False, path=src.path, lines=src.data.lines)

@@ -34,6 +34,7 @@ import regex
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
+from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
 from lint.finding import FixSafety
@@ -106,8 +107,8 @@ NOT_SURNAMES = frozenset(
     )
 )
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_HONORIFIC = regex.compile(HONORIFICS)
-_DATE = regex.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\s+(\d{{4}})\b")
+_HONORIFIC = patterns.compile(HONORIFICS)
+_DATE = patterns.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\s+(\d{{4}})\b")
 
 
 @dataclass(frozen=True)
@@ -402,7 +403,7 @@ class People:
 
 @functools.lru_cache(maxsize=1024)
 def _compiled(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(pattern)
+    return patterns.compile(pattern)
 
 
 def _near(a: str, b: str) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 
 import regex
 
+from lint import patterns
 from lint.document import Document
 from lint.finding import FixSafety
 from lint.messages import format_message
@@ -23,8 +24,8 @@ from lint.rules.loader import Source
 KEYS = {"markers": schema.STR_LIST}
 DEFAULT_FIX = FixSafety.UNSAFE
 
-_BRACKETED = regex.compile(r"\(([^()\n]{1,60})\)")
-_SENTENCE_START = regex.compile(r"(?:^|[.!?…][\"'”’]?\s+|[\"'“‘]\s*)$")
+_BRACKETED = patterns.compile(r"\(([^()\n]{1,60})\)")
+_SENTENCE_START = patterns.compile(r"(?:^|[.!?…][\"'”’]?\s+|[\"'“‘]\s*)$")
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from typing import Any
 
 import regex
 
+from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
 from lint.finding import FixSafety
@@ -68,7 +69,7 @@ DEFAULT_FIX = FixSafety.DISPLAY
 
 MEASURES = ("sentence", "paragraph", "document")
 DEFAULT_FORMULA = {"sentence": "words", "paragraph": "sentences"}
-_PLACEHOLDER = regex.compile(r"\{(\w+)\}")
+_PLACEHOLDER = patterns.compile(r"\{(\w+)\}")
 
 Condition = tuple[tuple[Callable[[float, float], bool], float], ...]
 

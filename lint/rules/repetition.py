@@ -9,6 +9,7 @@ from typing import Any
 
 import regex
 
+from lint import patterns
 from lint.document import Document
 from lint.finding import FixSafety
 from lint.messages import format_message
@@ -34,8 +35,8 @@ KEYS = {
     "exceptions": schema.STR_LIST,
 }
 DEFAULT_FIX = FixSafety.UNSAFE
-_SENTENCE_END = regex.compile(r"[.!?]")
-_REPEATED_WORD = regex.compile(r"(?i)(?<!\w)(\w+)(?!\w)\W+\1(?!\w)")
+_SENTENCE_END = patterns.compile(r"[.!?]")
+_REPEATED_WORD = patterns.compile(r"(?i)(?<!\w)(\w+)(?!\w)\W+\1(?!\w)")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,123 @@
+"""Compiled patterns, cached on disk across runs.
+
+The ``regex`` package parses and compiles a pattern in pure Python; with a few hundred
+rule patterns that is most of a single-file run's start-up. The expensive part ends in
+one call, ``_regex.compile(...)``, whose arguments are plain data. We record them the
+first time a pattern is compiled and keep them in a cache file keyed by the ``regex``,
+Python and sglint versions, so later runs rebuild the same pattern object directly.
+
+Any surprise (an unknown internal layout, an unreadable or corrupt cache) falls back to
+``regex.compile``: the cache can make a run faster, never wrong. Writes are atomic, so
+two runs at once never corrupt it; ``SGLINT_CACHE_DIR`` moves it, ``SGLINT_NO_CACHE=1``
+turns it off.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import regex
+
+# The private module whose compile() takes the prepared program (None if the layout
+# of this regex release differs: then the cache is simply off).
+_NATIVE: Any = getattr(getattr(regex, "_main", None), "_regex", None)
+
+_Key = tuple[str, int]
+#: A bound on the file: patterns of rules long since edited are never evicted otherwise.
+_MAX_ENTRIES = 20_000
+_memory: dict[_Key, tuple[Any, ...]] = {}
+_loaded = False
+_dirty = False
+
+
+def cache_file() -> Path | None:
+    if os.environ.get("SGLINT_NO_CACHE") or _NATIVE is None:
+        return None
+    from lint._version import __version__
+
+    base = os.environ.get("SGLINT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "sglint"
+    )
+    py = f"{sys.version_info[0]}{sys.version_info[1]}"
+    return Path(base) / f"patterns-{__version__}-regex{regex.__version__}-py{py}.pickle"
+
+
+def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """``regex.compile``, served from the disk cache when the pattern was seen before."""
+    key = (pattern, flags)
+    _load()
+    args = _memory.get(key)
+    if args is not None:
+        try:
+            compiled: regex.Pattern[str] = _NATIVE.compile(*args)
+            return compiled
+        except Exception:
+            _memory.pop(key, None)
+    return _compile_and_record(key)
+
+
+def _compile_and_record(key: _Key) -> regex.Pattern[str]:
+    global _dirty
+    if _NATIVE is None or cache_file() is None:
+        return regex.compile(key[0], key[1])
+    captured: list[tuple[Any, ...]] = []
+    real = _NATIVE.compile
+
+    def capture(*args: Any) -> Any:
+        captured.append(args)
+        return real(*args)
+
+    _NATIVE.compile = capture
+    try:
+        compiled = regex.compile(key[0], key[1], cache_pattern=False)
+    finally:
+        _NATIVE.compile = real
+    if len(captured) == 1 and len(_memory) < _MAX_ENTRIES:
+        _memory[key] = captured[0]
+        _dirty = True
+    return compiled
+
+
+def _load() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    path = cache_file()
+    if path is None:
+        return
+    atexit.register(save)
+    try:
+        with path.open("rb") as handle:
+            data = pickle.load(handle)  # our own file, in the user's cache folder
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return
+    if isinstance(data, dict):
+        _memory.update(data)
+
+
+def save() -> None:
+    """Write the cache if it grew: to a temporary file, then an atomic rename."""
+    global _dirty
+    path = cache_file()
+    if not _dirty or path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(_memory, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _dirty = False
+    except OSError:
+        pass  # a read-only home is no reason to fail a lint run
