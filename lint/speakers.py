@@ -354,7 +354,9 @@ def build_cast(doc: Document, people: Sequence[Person] = ()) -> Cast:
     builder = _Builder(people)
     linked: list[Mention] = []
     for mention in _merge(found):
-        key = builder.link(mention)
+        key = _apposed(text, mention, linked[-1] if linked else None)
+        if key < 0:
+            key = builder.link(mention)
         if key >= 0:
             linked.append(_with_identity(mention, key))
     titles = {t for i in builder.identities for t in i.titles}
@@ -371,6 +373,23 @@ def build_cast(doc: Document, people: Sequence[Person] = ()) -> Cast:
             if speaker is not None:
                 speakers[quote.start] = speaker
     return Cast(identities, tuple(linked), speakers)
+
+
+_APPOSITION = regex.compile(r"\s*,\s*")
+
+
+def _apposed(text: str, mention: Mention, previous: Mention | None) -> int:
+    """A title set off by a comma right after a name is that person's title ("Mabs
+    Hussain, the assistant chief constable"), not a registered holder of the same title:
+    the identity of the name, or -1."""
+    if (
+        mention.form == "title"
+        and previous is not None
+        and previous.form in ("full", "honorific", "surname")
+        and _APPOSITION.fullmatch(text, previous.end, mention.start)
+    ):
+        return previous.identity
+    return -1
 
 
 def _with_identity(mention: Mention, key: int) -> Mention:

@@ -75,3 +75,21 @@ def test_register_knows_misspellings() -> None:
     speaker = cast.speaker(q)
     assert speaker is not None and speaker.identity is not None
     assert speaker.identity.name == "James Cleverly"
+
+
+def test_a_title_after_a_name_is_that_persons_not_a_registered_holders() -> None:
+    """A register's Assistant Chief Constable is not every assistant chief constable."""
+    from lint.readers import read_text
+    from lint.registers.people import Person, Role
+    from lint.speakers import cast_for
+
+    baldwin = Person("Kevin Baldwin", roles=(Role("Assistant Chief Constable"),))
+    doc = read_text(
+        "x.txt",
+        "Mabs Hussain, the assistant chief constable of Greater Manchester police, said "
+        "figures were high.\n\nHe said: “We will act.”\n",
+    )
+    cast = cast_for(doc, (baldwin,))
+    (speaker,) = cast.speakers.values()
+    assert speaker.identity is not None
+    assert speaker.identity.name == "Mabs Hussain"
