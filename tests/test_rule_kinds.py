@@ -287,3 +287,18 @@ def test_metric_with_syllables_and_math() -> None:
     """)
     found = run(rule, "# Title\n\nRecognise the children.\n", fmt="markdown")
     assert found and float(found[0].message) > 2
+
+
+def test_consistency_house_form_and_plural_fixes() -> None:
+    rule = make_rule("""
+        extends: consistency
+        message: "'%s': write '%s'"
+        ignorecase: true
+        prefer: left
+        either: {taskforces?: task forces?}
+    """)
+    found = run(rule, "The Task Force met. Two task forces and the taskforce spoke.")
+    assert [(f.match, f.fix) for f in found] == [
+        ("Task Force", "Taskforce"),
+        ("task forces", "taskforces"),
+    ]

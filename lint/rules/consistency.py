@@ -21,7 +21,11 @@ KEYS = {
     "either": schema.STR_MAP,
     "ignorecase": schema.BOOL,
     "nonword": schema.BOOL,
+    # sglint: which form wins. "first" (default): the one the document uses first;
+    # "left"/"right": the house form, whatever the document started with.
+    "prefer": schema.STR,
 }
+PREFER = ("first", "left", "right")
 DEFAULT_FIX = FixSafety.UNSAFE
 
 
@@ -34,6 +38,7 @@ class Pair:
 class Consistency:
     meta: RuleMeta
     pairs: tuple[Pair, ...]
+    prefer: str = "first"
 
     def check(self, doc: Document) -> Iterator[Hit]:
         if self.meta.vale_compat:
@@ -47,14 +52,15 @@ class Consistency:
             forms = {form for _, form in uses}
             if len(forms) < 2:
                 continue
-            chosen_match, chosen = uses[0]
+            chosen = {"left": 1, "right": 2}.get(self.prefer, uses[0][1])
+            chosen_match = next(m for m, form in uses if form == chosen)
             for m, form in uses:
                 if form != chosen:
                     yield Hit(
                         m.start(),
                         m.end(),
                         format_message(self.meta.message, m.group(), chosen_match.group()),
-                        fix=_like(m.group(), chosen_match.group()),
+                        fix=_like(m.group(), _number_like(m.group(), chosen_match.group())),
                     )
 
     def _check_vale(self, doc: Document) -> Iterator[Hit]:
@@ -68,6 +74,16 @@ class Consistency:
                 last_in_block = i + 1 == len(uses) or uses[i + 1][1].start != unit.start
                 if last_in_block and len(seen) == 2:
                     yield Hit(m.start(), m.end(), format_message(self.meta.message, m.group()))
+
+
+def _number_like(observed: str, form: str) -> str:
+    """The chosen form in the observed word's number: "task forces" → "taskforces"
+    when the document's form is "taskforce"."""
+    if observed.endswith(("s", "S")) and not form.endswith(("s", "S")):
+        return form + ("S" if form.isupper() else "s")
+    if form.endswith(("s", "S")) and not observed.endswith(("s", "S")):
+        return form[:-1]
+    return form
 
 
 def _like(observed: str, form: str) -> str:
@@ -94,4 +110,11 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Consistency:
                 compile_pattern(prefix + template, path=src.path, line=line, key=f"either: {first}")
             )
         )
-    return Consistency(meta, tuple(pairs))
+    prefer = schema.choice(
+        data.get("prefer", "first"),
+        PREFER,
+        key="prefer",
+        path=src.path,
+        line=src.data.line_of("prefer"),
+    )
+    return Consistency(meta, tuple(pairs), prefer)
