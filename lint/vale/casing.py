@@ -6,6 +6,15 @@ token each), converts the text to the wanted style, and counts the tokens that a
 agree; the block passes when that share reaches ``threshold`` (default 0.8). For
 ``$sentence`` a wrong first word fails at once, and the word after an *indicator* (a token
 ending in one of ``indicators``, or a leading ``1.``) is expected capitalised.
+
+The converter's vocabulary is the rule's ``exceptions`` list *as Vale's loader leaves it*:
+``updateExceptions`` (``internal/check/definition.go``) sorts that slice longest first and
+prefixes each term with ``(?-i)`` in place, and ``NewCapitalization`` then hands the same
+slice to the converter (``UsingVocab(rule.Exceptions)``). The rewrite reaches the rule's
+list only when no accepted Vocab terms were appended to it first (Go's ``append`` of
+nothing returns the same array; appending terms makes a new one), so without a Vocab the
+converter matches exceptions case-sensitively: ``VS`` does not turn ``vs.`` into ``VS``.
+``vale_exceptions`` reproduces that rewrite; ``lint/vale/styles.py`` applies it.
 """
 
 from __future__ import annotations
@@ -66,6 +75,24 @@ def cap_first(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
 
+def vale_exceptions(terms: Sequence[str]) -> list[str]:
+    """The exception list as Vale's ``updateExceptions`` rewrites it in place: longest
+    first (ties keep their order; Go's ``sort.Slice`` leaves them unspecified), each term
+    ``(?-i)``-prefixed unless it already starts with ``(?i)``."""
+    ordered = sorted(terms, key=len, reverse=True)
+    return [t if t.startswith("(?i)") else f"(?-i){t}" for t in ordered]
+
+
+def scoped(term: str) -> str:
+    """A term's leading inline flag as a scoped group (``(?-i)VS`` → ``(?-i:VS)``): Python
+    rejects a global flag mid-pattern, and every term of Vale's rewritten list carries
+    its own flag, so scoping each to its term gives the same matches."""
+    for flag in ("(?i)", "(?-i)"):
+        if term.startswith(flag):
+            return f"{flag[:-1]}:{term[len(flag) :]})"
+    return term
+
+
 def _search(pattern: str, text: str) -> bool:
     try:
         return regex.search(pattern, text) is not None
@@ -83,7 +110,9 @@ class ValeCase:
 
     @cached_property
     def _except(self) -> regex.Pattern[str] | None:
-        return regex.compile(exceptions_regex(self.exceptions)) if self.exceptions else None
+        # exceptions_regex adds the ``(?-i)`` that vale_exceptions may already have put on.
+        terms = [t.removeprefix("(?-i)") for t in self.exceptions]
+        return regex.compile(exceptions_regex(terms)) if terms else None
 
     def check(self, text: str) -> tuple[str, bool]:
         """(the expected form, whether ``text`` conforms)."""
@@ -118,15 +147,17 @@ class ValeCase:
             m = regex.search(self.prefix, text)
             if m and text.startswith(m.group()):
                 prefix, text = m.group(), text[m.end() :]
-        vocab = "|".join(self.exceptions)
+        vocab = "|".join(scoped(t) for t in self.exceptions)
         pattern = (rf"(?i)\b(?:{vocab})\b|" if vocab else "(?i)") + WORD
         return prefix, regex.findall(pattern, text)
 
     def _in_vocab(self, token: str) -> str | None:
+        """twine's ``inVocab``: a term equal but for case gives its own spelling; a term
+        whose pattern occurs in the token leaves the token as written."""
         for term in self.exceptions:
             if term.casefold() == token.casefold():
                 return term
-            if _search(term, token):
+            if _search(scoped(term), token):
                 return token
         return None
 

@@ -16,6 +16,7 @@ from typing import Any
 from lint.errors import RuleError
 from lint.rules.base import Rule
 from lint.rules.loader import build_rule
+from lint.vale.casing import vale_exceptions
 from lint.vale.vocab import Vocab, is_phrase
 from lint.yamlload import LineDict, load_yaml
 
@@ -48,13 +49,16 @@ def vale_rule(raw: LineDict, *, rule_id: str, path: str, vocab: Vocab) -> Rule:
     """Build one rule with Vale's semantics: vocab terms as exceptions, compat mode."""
     kind = raw.get("extends")
     word_rule = not (kind == "existence" and raw.get("nonword"))  # Vale #1058
+    existing = raw.get("exceptions") or []
+    existing = existing if isinstance(existing, list) else [existing]
+    line = raw.line_of("exceptions")
     if kind in VOCAB_KINDS and raw.get("vocab", True) and word_rule and vocab.accept:
-        line = raw.line_of("exceptions")
-        existing = raw.get("exceptions") or []
-        raw["exceptions"] = [
-            *(existing if isinstance(existing, list) else [existing]),
-            *vocab.accept,
-        ]
+        raw["exceptions"] = [*existing, *vocab.accept]
+        raw.lines["exceptions"] = line
+    elif kind == "capitalization" and existing:
+        # Nothing appended, so Vale's updateExceptions rewrote the rule's own list in
+        # place and the case converter sees that list (see lint/vale/casing.py).
+        raw["exceptions"] = vale_exceptions([str(e) for e in existing if e])
         raw.lines["exceptions"] = line
     return build_rule(raw, rule_id=rule_id, path=path, vale_compat=True)
 

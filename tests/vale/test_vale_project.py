@@ -140,3 +140,36 @@ def test_unknown_style_is_an_error(tmp_path: Path) -> None:
     path = project(tmp_path, "StylesPath = styles\n[*]\nBasedOnStyles = Aa\n")
     with pytest.raises(ConfigError, match=r"style 'Aa' does not exist.*did you mean 'A'"):
         load_project(path)
+
+
+HEADINGS = """extends: capitalization
+message: "'%s' should use sentence-style capitalization."
+scope: heading
+match: $sentence
+exceptions: [VS, JSON]
+"""
+
+
+@pytest.mark.parametrize(
+    ("vocab", "expected"),
+    [
+        # No Vocab: Vale's loader rewrote the exceptions to ``(?-i)VS`` in place, so the
+        # sentence converter leaves "vs." alone and the heading conforms (3/3).
+        ("", []),
+        # With accepted terms appended the converter gets the plain list, matches "vs"
+        # case-insensitively and expects "VS": 2 of 3 words conform, below 0.8.
+        (
+            "Vocab = Team\n",
+            ["1:3:A.Headings:'Ship vs. boat' should use sentence-style capitalization."],
+        ),
+    ],
+)
+def test_capitalization_exceptions_as_vales_converter_sees_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], vocab: str, expected: list[str]
+) -> None:
+    project(tmp_path, f"StylesPath = styles\n{vocab}[*.md]\nA.Headings = YES\n")
+    (tmp_path / "styles" / "A" / "Headings.yml").write_text(HEADINGS)
+    (tmp_path / "doc.md").write_text("# Ship vs. boat\n\n# Reading JSON files\n")
+    main(["check", "--config", str(tmp_path / ".vale.ini"), "--output=line", str(tmp_path)])
+    lines = [line.split(":", 1)[1] for line in capsys.readouterr().out.splitlines()]
+    assert lines == expected
