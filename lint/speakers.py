@@ -80,6 +80,8 @@ _APPOSITIVE_AFTER = patterns.compile(
     r"[^,.;:!?]{3,160}?(?:,|\s+(?:said|says|added|adds)\b))"
 )
 _COMMA_BEFORE = patterns.compile(r",\s*$")
+#: Letters after a name that are themselves a role ("Sarah Champion MP for Rotherham").
+_ROLE_LETTERS_AFTER = patterns.compile(r"[ \t]+(?:MP|MSP|MEP|MLA|MS|PCC)\b")
 _ADVERBIAL = patterns.compile(
     r"(?:on|in|at|after|before|during|speaking|asked|yesterday|today|later|earlier)\b",
     regex.IGNORECASE,
@@ -475,7 +477,9 @@ def has_role(doc: Document, mention: Mention, identity: Identity) -> bool:
     block = doc.block_at(mention.start, mention.end)
     end = block.end if block else len(text)
     start = block.start if block else 0
-    if _APPOSITIVE_AFTER.match(text, mention.end, end):
+    if _APPOSITIVE_AFTER.match(text, mention.end, end) or _ROLE_LETTERS_AFTER.match(
+        text, mention.end, end
+    ):
         return True
     before = text[start : mention.start]
     if _COMMA_BEFORE.search(before):

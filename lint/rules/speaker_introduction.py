@@ -28,10 +28,19 @@ class SpeakerIntroduction:
 
     def check(self, doc: Document) -> Iterator[Hit]:
         cast = cast_for(doc, self.people)
+        first_quote = {}
+        for start, speaker in sorted(cast.speakers.items()):
+            if speaker.identity is not None:
+                first_quote.setdefault(speaker.identity.key, start)
         for identity in speaking(cast):
             mention = first_mention(cast, identity)
             if mention is None:
                 continue
+            # A title first ("The Home Secretary has announced …") is GOV.UK's own
+            # practice when the full name and role follow before the person speaks.
+            full = next((m for m in cast.mentions_of(identity) if m.form == "full"), None)
+            if full is not None and full.start < first_quote.get(identity.key, len(doc.text)):
+                mention = full
             if mention.form != "full":
                 problem = "no full name"
             elif not has_role(doc, mention, identity):

@@ -210,3 +210,24 @@ def test_crlf_curly_file_end_to_end() -> None:
     (f,) = check_document(doc, rules).findings
     assert (f.line, f.column) == (5, 1)
     assert "does not open with a quotation mark" in f.message
+
+
+INTRODUCTION = make_rule(
+    'extends: speaker-introduction\nmessage: "%s: %s"\nquoted: report\n', "Test.Intro"
+)
+
+
+def test_title_first_then_full_name_before_the_speech_is_fine() -> None:
+    """GOV.UK's own releases: 'The Home Secretary has announced …', then 'Home Secretary
+    Amber Rudd said:' before her words."""
+    text = (
+        "The Home Secretary has announced a review.\n\n"
+        "Home Secretary Amber Rudd said:\n\n“We will act.”\n"
+    )
+    assert run(INTRODUCTION, text) == []
+
+
+def test_role_letters_after_the_name_are_a_role() -> None:
+    assert run(INTRODUCTION, "Sarah Champion MP for Rotherham said:\n\n“We must act.”\n") == []
+    found = run(INTRODUCTION, "Sarah Champion said:\n\n“We must act.”\n")
+    assert [f.message for f in found] == ["Sarah Champion: no role"]
