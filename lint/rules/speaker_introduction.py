@@ -28,7 +28,7 @@ class SpeakerIntroduction:
 
     def check(self, doc: Document) -> Iterator[Hit]:
         cast = cast_for(doc, self.people)
-        first_quote = {}
+        first_quote: dict[int, int] = {}  # identity -> where it first speaks
         for start, speaker in sorted(cast.speakers.items()):
             if speaker.identity is not None:
                 first_quote.setdefault(speaker.identity.key, start)
