@@ -92,7 +92,9 @@ class OffsetMap:
         return piece.source_end if end else piece.source_start
 
 
-@dataclass(frozen=True)
+# eq=False: a document is itself, compared and hashed by identity; caches key on it,
+# and hashing its whole text and blocks on every lookup would cost more than the work.
+@dataclass(frozen=True, eq=False)
 class Document:
     """A decoded file ready for the rules. Rules only read it."""
 
@@ -146,6 +148,11 @@ class Document:
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of a view span."""
         return self.offsets.to_source(start), self.offsets.to_source(end, end=True)
+
+    @cached_property
+    def lowered(self) -> str:
+        """The view in lower case, for rules' quick "could this match at all?" tests."""
+        return self.text.lower()
 
     # -- scopes ----------------------------------------------------------------------
 

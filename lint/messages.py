@@ -6,6 +6,7 @@ import regex
 
 from lint import patterns
 
+_SPACES = patterns.compile(r"\s+")
 _VERB = patterns.compile(r"%(?:\[(\d+)\])?([sdvqf%])|%\.(\d)f")
 
 
@@ -37,4 +38,4 @@ def format_message(template: str, *args: object) -> str:
         return str(value)
 
     out = _VERB.sub(fill, template)
-    return regex.sub(r"\s+", " ", out).strip()
+    return _SPACES.sub(" ", out).strip()

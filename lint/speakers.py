@@ -79,6 +79,7 @@ _APPOSITIVE_AFTER = patterns.compile(
     r"(?:[ \t]+\p{Lu}{2,5})*\s*(?:\(|,\s*(?!who\b|which\b|whose\b|speaking\b)"
     r"[^,.;:!?]{3,160}?(?:,|\s+(?:said|says|added|adds)\b))"
 )
+_POSSESSIVE = patterns.compile(r"['’]s$")
 _COMMA_BEFORE = patterns.compile(r",\s*$")
 #: Letters after a name that are themselves a role ("Sarah Champion MP for Rotherham").
 _ROLE_LETTERS_AFTER = patterns.compile(r"[ \t]+(?:MP|MSP|MEP|MLA|MS|PCC)\b")
@@ -143,7 +144,7 @@ class Cast:
 
 
 def _bare(word: str) -> str:
-    return regex.sub(r"['’]s$", "", word)
+    return _POSSESSIVE.sub("", word)
 
 
 def _is_role(word: str) -> bool:
@@ -188,8 +189,25 @@ def _heuristic_mentions(text: str, start: int, end: int) -> list[Mention]:
     return out
 
 
+_FormPattern = tuple[regex.Pattern[str], str, str, Person]
+_FORM_PATTERNS: dict[int, tuple[Sequence[Person], list[_FormPattern]]] = {}
+
+
 def _register_mentions(text: str, start: int, end: int, people: Sequence[Person]) -> list[Mention]:
     out: list[Mention] = []
+    for pattern, kind, prefix, person in _form_patterns(people):
+        for m in pattern.finditer(text, start, end):
+            name = m.group() if kind == "full" else ""
+            out.append(Mention(m.start(), m.end(), m.group(), kind, name, person.surname, prefix))
+    return out
+
+
+def _form_patterns(people: Sequence[Person]) -> list[_FormPattern]:
+    """Every way the register names each person, compiled once per register."""
+    entry = _FORM_PATTERNS.get(id(people))
+    if entry is not None and entry[0] is people:
+        return entry[1]
+    compiled: list[_FormPattern] = []
     for person in people:
         forms: list[tuple[str, str, str]] = [
             (n, "full", "") for n in (person.name, *person.aliases)
@@ -203,17 +221,14 @@ def _register_mentions(text: str, start: int, end: int, people: Sequence[Person]
         for title in dict.fromkeys(r.title for r in person.roles):
             forms.append((title, "title", ""))
         for form, kind, prefix in forms:
-            pattern = regex.compile(
+            pattern = patterns.compile(
                 rf"(?<![\p{{L}}\p{{N}}])(?:the\s+)?{_phrase(form)}"
                 r"(?![\p{L}\p{N}])",
                 regex.IGNORECASE if kind == "title" else 0,
             )
-            for m in pattern.finditer(text, start, end):
-                name = m.group() if kind == "full" else ""
-                out.append(
-                    Mention(m.start(), m.end(), m.group(), kind, name, person.surname, prefix)
-                )
-    return out
+            compiled.append((pattern, kind, prefix, person))
+    _FORM_PATTERNS[id(people)] = (people, compiled)
+    return compiled
 
 
 def _phrase(words: str) -> str:

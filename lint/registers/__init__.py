@@ -5,13 +5,38 @@ one module per register."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 
 from lint.errors import RuleError
 from lint.yamlload import LineDict, load_yaml
+
+_T = TypeVar("_T")
+_SPACES = regex.compile(r"\s+")
+
+
+def register_loader(load: Callable[[Path], _T]) -> Callable[[Path], _T]:
+    """Load each register file once per run: several rules name the same register, and
+    sharing one loaded object lets them share what is built from it (e.g. the cast of
+    speakers). Keyed by the file's identity and modification, so an edit is seen."""
+    cache: dict[tuple[str, int, int], _T] = {}
+
+    @functools.wraps(load)
+    def cached(path: Path) -> _T:
+        try:
+            stat = path.stat()
+            key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            return load(path)  # let the loader report the problem
+        if key not in cache:
+            cache[key] = load(path)
+        return cache[key]
+
+    return cached
 
 
 def load_entries(path: Path, top_key: str) -> list[LineDict]:
@@ -83,7 +108,7 @@ def date_value(entry: LineDict, key: str, path: Path) -> dt.date | None:
 
 def normalise(form: str) -> str:
     """A name as compared for identity: curly apostrophes straight, spaces collapsed."""
-    return regex.sub(r"\s+", " ", form.replace("’", "'")).strip()
+    return _SPACES.sub(" ", form.replace("’", "'")).strip()
 
 
 def literal_pattern(form: str, *, bounded: bool = True) -> str:

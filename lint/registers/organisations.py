@@ -35,7 +35,7 @@ from typing import Any
 
 from lint.errors import RuleError
 from lint.finding import FixSafety
-from lint.registers import check_keys, load_entries, normalise, str_list
+from lint.registers import check_keys, load_entries, normalise, register_loader, str_list
 from lint.yamlload import LineDict
 
 
@@ -73,6 +73,7 @@ _KEYS = {"name", "abbreviation", "accepted", "wrong", "in_context", "styles", "w
 _VARIANT_KEYS = {"form", "to", "fix", "why"}
 
 
+@register_loader
 def load_organisations(path: Path) -> tuple[Organisation, ...]:
     out = []
     for entry in load_entries(path, "organisations"):

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.errors import RuleError
-from lint.registers import check_keys, date_value, load_entries, str_list
+from lint.registers import check_keys, date_value, load_entries, register_loader, str_list
 from lint.yamlload import LineDict
 
 
@@ -84,6 +84,7 @@ _KEYS = {"name", "honorific", "letters", "roles", "misspellings", "aliases"}
 _ROLE_KEYS = {"title", "from", "to", "organisation", "rank", "variants", "wrong"}
 
 
+@register_loader
 def load_people(path: Path) -> tuple[Person, ...]:
     people = []
     for entry in load_entries(path, "people"):

@@ -201,6 +201,90 @@ def flexible_spaces(pattern: str) -> str:
     return "".join(out)
 
 
+_LITERAL_CHAR = regex.compile(r"[\p{L}\p{N}'’-]")
+
+
+def required_literal(pattern: str) -> str | None:
+    """A lower-case piece of text every match of ``pattern`` contains, or None.
+
+    Conservative: only characters at the pattern's top level count (not inside groups,
+    which may be optional or alternatives, nor classes), only letters, digits,
+    apostrophes and hyphens, and not one followed by a quantifier that allows zero. A
+    top-level ``|`` means no single piece is required. Spaces split runs, since a space
+    in a rule matches any white space.
+    """
+    runs: list[str] = []
+    run: list[str] = []
+    depth = 0
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            run = _flush(runs, run)
+            i += _escape_length(pattern, i)
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            run = _flush(runs, run)
+        elif c == "{":  # a quantifier on the last atom: drop it if it may be absent
+            close = pattern.find("}", i)
+            close = len(pattern) - 1 if close < 0 else close
+            if regex.match(r"\{\s*(?:0|,)", pattern[i : close + 1]) and run:
+                run.pop()
+            run = _flush(runs, run)
+            i = close + 1
+            continue
+        elif c == "(":
+            depth += 1
+            run = _flush(runs, run)
+        elif c == ")":
+            depth -= 1
+            run = _flush(runs, run)
+        elif c == "|" and depth == 0:
+            return None
+        elif depth == 0 and _LITERAL_CHAR.match(c):
+            if pattern[i + 1 : i + 2] in ("?", "*"):
+                run = _flush(runs, run)
+            else:
+                run.append(c)
+        else:
+            run = _flush(runs, run)
+        i += 1
+    _flush(runs, run)
+    best = max(runs, key=len, default="")
+    return best.lower() if len(best) >= 3 else None
+
+
+def _escape_length(pattern: str, i: int) -> int:
+    """Length of the escape at ``pattern[i]`` (a backslash), braces and hex included."""
+    kind = pattern[i + 1 : i + 2]
+    if kind in ("p", "P", "N", "x", "u", "U", "g") and pattern[i + 2 : i + 3] == "{":
+        close = pattern.find("}", i)
+        return (close - i + 1) if close > 0 else len(pattern) - i
+    return {"x": 4, "u": 6, "U": 10}.get(kind, 2)
+
+
+def _flush(runs: list[str], run: list[str]) -> list[str]:
+    if run:
+        runs.append("".join(run))
+    return []
+
+
+def needles_for(patterns_: Sequence[str]) -> tuple[str, ...] | None:
+    """One required literal per alternative, or None if any alternative has none: a
+    document containing none of them cannot match, so the rule need not scan it."""
+    out = []
+    for pattern in patterns_:
+        literal = required_literal(pattern)
+        if literal is None:
+            return None
+        out.append(literal)
+    return tuple(dict.fromkeys(out))
+
+
 def compile_pattern(pattern: str, *, path: str, line: int, key: str) -> regex.Pattern[str]:
     try:
         return patterns.compile(pattern)
@@ -378,10 +462,17 @@ class Shifted:
 
 
 def scan(
-    pattern: regex.Pattern[str], doc: Document, meta: RuleMeta, guards: Guards | None = None
+    pattern: regex.Pattern[str],
+    doc: Document,
+    meta: RuleMeta,
+    guards: Guards | None = None,
+    needles: tuple[str, ...] | None = None,
 ) -> Iterator[tuple[MatchLike, Block]]:
     """Matches of ``pattern`` that lie wholly inside one unit of the rule's scope and
-    that no guard silences. One pass over the text, not one per unit."""
+    that no guard silences. One pass over the text, not one per unit; none at all when
+    the document contains none of the rule's ``needles`` (see ``needles_for``)."""
+    if needles is not None and not any(n in doc.lowered for n in needles):
+        return
     unit_list = units(doc, meta.scope)
     if not unit_list:
         return

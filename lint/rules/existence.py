@@ -19,6 +19,7 @@ from lint.rules.base import (
     build_guards,
     compile_pattern,
     flags,
+    needles_for,
     scan,
     word_pattern,
 )
@@ -43,9 +44,10 @@ class Existence:
     meta: RuleMeta
     pattern: regex.Pattern[str]
     guards: Guards
+    needles: tuple[str, ...] | None = None
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        for m, _unit in scan(self.pattern, doc, self.meta, self.guards):
+        for m, _unit in scan(self.pattern, doc, self.meta, self.guards, self.needles):
             # Vale compat: Vale's %s is the match as found, white space included ('I ').
             shown = m.group() if self.meta.vale_compat else m.group().strip()
             yield Hit(
@@ -67,4 +69,5 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Existence:
     line = src.data.line_of("tokens" if tokens else "raw")
     compiled = compile_pattern(pattern, path=src.path, line=line, key="tokens" if tokens else "raw")
     guards = build_guards(data, ignorecase=ignorecase, path=src.path, lines=src.data.lines)
-    return Existence(meta, compiled, guards)
+    needles = needles_for(tokens) if tokens else needles_for([raw])
+    return Existence(meta, compiled, guards, needles)

@@ -26,6 +26,7 @@ from lint.rules.base import (
     compile_pattern,
     flags,
     flexible_spaces,
+    needles_for,
     scan,
 )
 from lint.rules.loader import Source
@@ -59,9 +60,10 @@ class Substitution:
     entries: tuple[Entry, ...]
     guards: Guards
     capitalize: bool
+    needles: tuple[str, ...] | None = None
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        for m, _unit in scan(self.pattern, doc, self.meta, self.guards):
+        for m, _unit in scan(self.pattern, doc, self.meta, self.guards, self.needles):
             index = next(i for i, g in enumerate(m.groups()) if g is not None)
             entry = self.entries[index]
             observed = m.group()
@@ -202,5 +204,10 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
     )
     guards = build_guards(data, ignorecase=ignorecase, path=src.path, lines=src.data.lines)
     return Substitution(
-        meta, pattern, tuple(e for _, e in items), guards, data.get("capitalize", False)
+        meta,
+        pattern,
+        tuple(e for _, e in items),
+        guards,
+        data.get("capitalize", False),
+        needles_for([k for k, _ in items]),
     )

@@ -1,0 +1,54 @@
+"""The literal prefilter: a rule skips a document only when it cannot match there."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from lint.config import Config, all_rules
+from lint.readers import read_text
+from lint.rules.base import needles_for, required_literal
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literal"),
+    [
+        ("care gangs?", "care"),
+        ("behavior(ally|al|s)?", "behavior"),
+        ("colou?r", "colo"),
+        (r"(?<=\b(?:a|the) )license(?! to)", "license"),
+        (r"x{0,3}abc", "abc"),
+        (r"abcd{,2}", "abc"),
+        (r"\p{Lu}abc\p{Letter}", "abc"),
+        (r"\x41bcd", "bcd"),
+        ("a|b", None),
+        ("(?:grooming|care) gangs", "gangs"),
+        ("((?:re-?|de)?)(organi|recogni)z(ed|e)", None),
+        (r"\d{3}", None),
+        ("[Nn]apac", "apac"),
+        ("NAPAC", "napac"),
+    ],
+)
+def test_required_literal(pattern: str, literal: str | None) -> None:
+    assert required_literal(pattern) == literal
+
+
+def test_needles_need_every_alternative() -> None:
+    assert needles_for(["care gangs?", "vigilante gangs?"]) == ("care", "vigilante")
+    assert needles_for(["care gangs?", r"\d+"]) is None
+
+
+def test_prefiltered_rules_find_exactly_what_unfiltered_ones_do() -> None:
+    texts = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    texts += [p.read_text("utf-8") for p in sorted((ROOT / "tests/precision/corpus").glob("*"))]
+    rules = [r for r in all_rules(Config()) if getattr(r, "needles", None) is not None]
+    assert rules
+    for text in texts:
+        doc = read_text("x.txt", text)
+        for rule in rules:
+            plain = replace(rule, needles=None)  # type: ignore[type-var]
+            assert list(rule.check(doc)) == list(plain.check(doc)), rule.meta.id
