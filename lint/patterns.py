@@ -7,22 +7,20 @@ first time a pattern is compiled and keep them in a cache file keyed by the ``re
 Python and sglint versions, so later runs rebuild the same pattern object directly.
 
 Any surprise (an unknown internal layout, an unreadable or corrupt cache) falls back to
-``regex.compile``: the cache can make a run faster, never wrong. Writes are atomic, so
-two runs at once never corrupt it; ``SGLINT_CACHE_DIR`` moves it, ``SGLINT_NO_CACHE=1``
-turns it off.
+``regex.compile``: the cache can make a run faster, never wrong. It lives in sglint's
+cache folder (``lint.diskcache``: atomic writes, ``SGLINT_CACHE_DIR``, ``SGLINT_NO_CACHE``).
 """
 
 from __future__ import annotations
 
 import atexit
-import os
-import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import regex
+
+from lint import diskcache
 
 # The private module whose compile() takes the prepared program (None if the layout
 # of this regex release differs: then the cache is simply off).
@@ -37,15 +35,17 @@ _dirty = False
 
 
 def cache_file() -> Path | None:
-    if os.environ.get("SGLINT_NO_CACHE") or _NATIVE is None:
+    folder = diskcache.cache_dir()
+    if folder is None or _NATIVE is None:
         return None
     from lint._version import __version__
 
-    base = os.environ.get("SGLINT_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "sglint"
-    )
     py = f"{sys.version_info[0]}{sys.version_info[1]}"
-    return Path(base) / f"patterns-{__version__}-regex{regex.__version__}-py{py}.pickle"
+    return folder / _name(__version__, py)
+
+
+def _name(version: str, py: str) -> str:
+    return f"patterns-{version}-regex{regex.__version__}-py{py}.pickle"
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
@@ -93,31 +93,16 @@ def _load() -> None:
     if path is None:
         return
     atexit.register(save)
-    try:
-        with path.open("rb") as handle:
-            data = pickle.load(handle)  # our own file, in the user's cache folder
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        return
+    data = diskcache.read(path.name)
     if isinstance(data, dict):
         _memory.update(data)
 
 
 def save() -> None:
-    """Write the cache if it grew: to a temporary file, then an atomic rename."""
+    """Write the cache if it grew."""
     global _dirty
     path = cache_file()
     if not _dirty or path is None:
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(_memory, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        _dirty = False
-    except OSError:
-        pass  # a read-only home is no reason to fail a lint run
+    diskcache.write(path.name, _memory)
+    _dirty = False
