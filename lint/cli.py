@@ -16,7 +16,7 @@ from lint.config import Config, active_rules, all_rules, resolve
 from lint.errors import SglintError
 from lint.finding import LEVEL_NAMES, Severity
 from lint.report import REPORTERS, reporter
-from lint.report.text import fix_summary
+from lint.report.text import TextReport, fix_summary
 from lint.runner import FileResult, check_many, default_jobs, iter_files
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -189,8 +189,12 @@ def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iter
 
 def _check(args: argparse.Namespace, config: Config) -> int:
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    # The text format streams: each file's findings are printed as they arrive and only
+    # counts are kept. Other formats need every result before they can write.
+    stream = TextReport(color) if args.format == "text" and not args.diff else None
     results: list[FileResult] = []
     failed = False
+    worst: Severity | None = None
     diffs: list[str] = []
     for result in _results(args, config, diffs):
         for notice in result.notices:
@@ -204,19 +208,27 @@ def _check(args: argparse.Namespace, config: Config) -> int:
                 f"sglint: error: {problem.path}: {problem.rule}: {problem.message}", file=sys.stderr
             )
             failed = True
-        results.append(result)
+        levels = [f.severity for f in result.findings] + ([worst] if worst else [])
+        worst = max(levels, default=None)
+        if stream is not None:
+            sys.stdout.write(stream.add(result))
+            sys.stdout.flush()
+        else:
+            results.append(result)
     if args.diff:  # as ruff: the diff alone on stdout; exit 1 when there would be changes
         sys.stdout.write("".join(diffs))
         print(f"sglint: {fix_summary(results, dry_run=True)}", file=sys.stderr)
         return EXIT_ERROR if failed else EXIT_FINDINGS if any(diffs) else EXIT_OK
-    sys.stdout.write(reporter(args.format)(results, color))
-    if args.fix and args.format != "text":
-        print(f"sglint: {fix_summary(results)}", file=sys.stderr)
+    if stream is not None:
+        sys.stdout.write(stream.summary())
+    else:
+        sys.stdout.write(reporter(args.format)(results, color))
+        if args.fix:
+            print(f"sglint: {fix_summary(results)}", file=sys.stderr)
     if args.no_exit:
         return EXIT_OK
     if failed:
         return EXIT_ERROR
-    worst = max((f.severity for r in results for f in r.findings), default=None)
     return EXIT_FINDINGS if worst is not None and worst >= config.fail_level else EXIT_OK
 
 

@@ -45,45 +45,68 @@ def render_finding(f: Finding, line_text: str | None, color: bool) -> str:
     return out
 
 
-def render(results: Sequence[FileResult], color: bool = False) -> str:
-    blocks: list[str] = []
-    counts: Counter[Severity] = Counter()
-    files_with = 0
-    for result in results:
-        if result.findings:
-            files_with += 1
+class TextReport:
+    """The text format one file at a time: the CLI prints each file's findings as they
+    arrive and keeps only counts, so memory stays flat however many files there are."""
+
+    def __init__(self, color: bool = False) -> None:
+        self.color = color
+        self.counts: Counter[Severity] = Counter()
+        self.checked = 0
+        self.files_with = 0
+        self.fixing = False
+        self.fixed = 0
+        self.files_fixed = 0
+        self.safe = 0
+        self.unsafe = 0
+
+    def add(self, result: FileResult) -> str:
+        """The lines for one file's findings ("" if none)."""
+        self.checked += 1
+        self.files_with += bool(result.findings)
+        if result.fixed is not None:
+            self.fixing = True
+            self.fixed += len(result.fixed)
+            self.files_fixed += bool(result.fixed)
+        blocks = []
         for f in result.findings:
-            counts[f.severity] += 1
-            blocks.append(render_finding(f, result.lines.get(f.line), color))
-    total = sum(counts.values())
-    checked = len(results)
-    if total:
-        parts = [
-            f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}"
-            for s in (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
-            if counts[s]
-        ]
-        summary = (
-            f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) "
-            f"in {files_with} of {checked} file{'s' if checked != 1 else ''}."
-        )
-    else:
-        summary = f"No problems in {checked} file{'s' if checked != 1 else ''}."
-    if any(r.fixed is not None for r in results):
-        summary = fix_summary(results)
-    elif hint := _fixable_hint(results):
-        summary += "\n" + hint
-    blocks.append(summary)
-    return "\n".join(blocks) + "\n"
+            self.counts[f.severity] += 1
+            self.safe += fixable(f)
+            self.unsafe += fixable(f, unsafe=True) and not fixable(f)
+            blocks.append(render_finding(f, result.lines.get(f.line), self.color))
+        return "".join(block + "\n" for block in blocks)
+
+    def summary(self) -> str:
+        if self.fixing:
+            return (
+                _fix_summary(
+                    self.fixed, self.files_fixed, self.counts, self.files_with, self.checked
+                )
+                + "\n"
+            )
+        total = sum(self.counts.values())
+        if total:
+            line = (
+                f"Found {_plural(total, 'problem')} ({_levels(self.counts)}) in "
+                f"{self.files_with} of {_plural(self.checked, 'file')}."
+            )
+        else:
+            line = f"No problems in {_plural(self.checked, 'file')}."
+        hint = _fixable_hint(self.safe, self.unsafe)
+        return line + ("\n" + hint if hint else "") + "\n"
+
+
+def render(results: Sequence[FileResult], color: bool = False) -> str:
+    report = TextReport(color)
+    return "".join(report.add(r) for r in results) + report.summary()
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
-def _levels(findings: Sequence[Finding]) -> str:
-    """The findings counted by level, most severe first: "1 error, 4 warnings"."""
-    counts = Counter(f.severity for f in findings)
+def _levels(counts: Counter[Severity]) -> str:
+    """Counts by level, most severe first: "1 error, 4 warnings"."""
     return ", ".join(
         _plural(counts[s], s.label)
         for s in (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
@@ -93,27 +116,40 @@ def _levels(findings: Sequence[Finding]) -> str:
 
 def fix_summary(results: Sequence[FileResult], *, dry_run: bool = False) -> str:
     """What --fix did (or --diff would do): how many problems fixed and how many remain."""
-    fixed = sum(len(r.fixed or ()) for r in results)
-    files_fixed = sum(1 for r in results if r.fixed)
-    remaining = [f for r in results for f in r.findings]
-    checked = _plural(len(results), "file")
+    return _fix_summary(
+        sum(len(r.fixed or ()) for r in results),
+        sum(1 for r in results if r.fixed),
+        Counter(f.severity for r in results for f in r.findings),
+        sum(1 for r in results if r.findings),
+        len(results),
+        dry_run=dry_run,
+    )
+
+
+def _fix_summary(
+    fixed: int,
+    files_fixed: int,
+    remaining: Counter[Severity],
+    files_with: int,
+    checked_count: int,
+    *,
+    dry_run: bool = False,
+) -> str:
+    checked = _plural(checked_count, "file")
     if fixed:
         head = f"{'Would fix' if dry_run else 'Fixed'} {_plural(fixed, 'problem')} in "
         head += _plural(files_fixed, "file")
     else:
         head = "Nothing to fix"
-    if not remaining:
+    left = sum(remaining.values())
+    if not left:
         return f"{head}; no problems {'would ' if dry_run else ''}remain in {checked}."
-    remain = "would remain" if dry_run else "remains" if len(remaining) == 1 else "remain"
-    files_with = sum(1 for r in results if r.findings)
-    return f"{head}; {len(remaining)} {remain} ({_levels(remaining)}) in {files_with} of {checked}."
+    remain = "would remain" if dry_run else "remains" if left == 1 else "remain"
+    return f"{head}; {left} {remain} ({_levels(remaining)}) in {files_with} of {checked}."
 
 
-def _fixable_hint(results: Sequence[FileResult]) -> str:
+def _fixable_hint(safe: int, unsafe: int) -> str:
     """Ruff's nudge: how many findings the fix options would correct."""
-    findings = [f for r in results for f in r.findings]
-    safe = sum(1 for f in findings if fixable(f))
-    unsafe = sum(1 for f in findings if fixable(f, unsafe=True)) - safe
     if not safe and not unsafe:
         return ""
     if not safe:
