@@ -102,3 +102,15 @@ def test_cli_reports_a_bad_rule_in_one_line_with_exit_2(
 
 def test_rule_error_is_a_sglint_error() -> None:
     assert issubclass(RuleError, SglintError)
+
+
+def test_bare_off_in_profiles_means_off() -> None:
+    """YAML 1.1 reads a bare ``off`` as false; in ``profiles`` it means the rule is off."""
+    rule = make_rule("extends: existence\nmessage: x\ntokens: [a]\nprofiles: {news: off}\n")
+    assert rule.meta.profiles == {"news": "off"}
+    with pytest.raises(
+        RuleError,
+        match="'profiles' must be a mapping of profiles to levels "
+        r"\('news' has the boolean true\)",
+    ):
+        make_rule("extends: existence\nmessage: x\ntokens: [a]\nprofiles: {news: on}\n")

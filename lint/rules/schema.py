@@ -54,6 +54,21 @@ def _str_map(value: Any) -> dict[str, str]:
     raise TypeError("a mapping of strings to strings")
 
 
+def _level_map(value: Any) -> dict[str, str]:
+    """Profile → level. YAML reads a bare ``off`` as false: that means off too."""
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            if v is False:
+                out[str(k)] = "off"
+            elif isinstance(v, str):
+                out[str(k)] = v
+            else:
+                raise TypeError(f"a mapping of profiles to levels ('{k}' has {_describe(v)})")
+        return out
+    raise TypeError("a mapping of profiles to levels")
+
+
 def _map(value: Any) -> dict[str, Any]:
     if isinstance(value, dict):
         return dict(value)
@@ -91,7 +106,7 @@ COMMON_KEYS: dict[str, Checker] = {
     "why": STR,
     "source": STR,
     "examples": MAP,
-    "profiles": STR_MAP,
+    "profiles": _level_map,
     "fix": STR,
     "quoted": STR,
     "timeout": NUMBER,
