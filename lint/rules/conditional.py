@@ -31,11 +31,9 @@ from lint.rules.loader import Source
 KEYS = {
     "first": schema.STR,
     "second": schema.STR,
-    "exceptions": schema.STR_LIST,
     "ignorecase": schema.BOOL,
     "occurrences": schema.STR,
-    "not_after": schema.STR_LIST,
-    "not_before": schema.STR_LIST,
+    **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
 

@@ -31,10 +31,7 @@ KEYS = {
     "append": schema.BOOL,
     "ignorecase": schema.BOOL,
     "nonword": schema.BOOL,
-    "exceptions": schema.STR_LIST,
-    "not_after": schema.STR_LIST,
-    "not_before": schema.STR_LIST,
-    "mentions": schema.STR,
+    **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
 

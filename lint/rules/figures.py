@@ -36,9 +36,7 @@ KEYS = {
     "nouns": schema.STR_LIST,
     "modifiers": schema.INT,
     "ratio": schema.NUMBER,
-    "exceptions": schema.STR_LIST,
-    "not_after": schema.STR_LIST,
-    "not_before": schema.STR_LIST,
+    **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
 

@@ -39,10 +39,7 @@ KEYS = {
     "register": schema.STR,
     "forms": schema.STR,
     "style": schema.STR,
-    "exceptions": schema.STR_LIST,
-    "not_after": schema.STR_LIST,
-    "not_before": schema.STR_LIST,
-    "mentions": schema.STR,
+    **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.SAFE
 

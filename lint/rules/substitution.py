@@ -35,12 +35,9 @@ KEYS = {
     "swap": schema.MAP,
     "ignorecase": schema.BOOL,
     "nonword": schema.BOOL,
-    "exceptions": schema.STR_LIST,
     "capitalize": schema.BOOL,
     "pos": schema.STR,
-    "not_after": schema.STR_LIST,
-    "not_before": schema.STR_LIST,
-    "mentions": schema.STR,
+    **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.SAFE
 
