@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import hashlib
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -225,7 +226,40 @@ def _inside(path: Path, root: Path) -> bool:
 
 @lru_cache(maxsize=16)
 def _load_folder_cached(folder: str) -> tuple[Rule, ...]:
-    return tuple(load_folder(Path(folder)))
+    """A folder's compiled rules, from the cache folder when no file in it has changed
+    since they were stored (building them costs more than a small file's whole check)."""
+    from lint import diskcache, patterns
+
+    state = _folder_state(Path(folder))
+    if state is None:
+        return tuple(load_folder(Path(folder)))
+    patterns.pickle_as_cached()
+    prefix = f"rules-{hashlib.sha256(str(Path(folder).resolve()).encode()).hexdigest()[:12]}-"
+
+    def build() -> tuple[Rule, ...]:
+        diskcache.prune(prefix)  # the folder changed: its older rule sets are stale
+        return tuple(load_folder(Path(folder)))
+
+    rules: tuple[Rule, ...] = diskcache.memo(
+        f"{prefix}{state}.pickle", build, lambda value: isinstance(value, tuple)
+    )
+    return rules
+
+
+def _folder_state(folder: Path) -> str | None:
+    """A digest of every file under ``folder`` (name, size, modification time) and of
+    sglint's version: any edit, addition or removal gives a new digest."""
+    from lint._version import __version__
+
+    digest = hashlib.sha256(f"{__version__}\0{folder.resolve()}".encode())
+    try:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"\0{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
+    except OSError:
+        return None
+    return digest.hexdigest()[:32]
 
 
 def all_rules(config: Config) -> list[Rule]:

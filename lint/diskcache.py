@@ -66,6 +66,18 @@ def write(name: str, value: object) -> None:
         pass
 
 
+def prune(prefix: str) -> None:
+    """Remove the cached files whose names start with ``prefix``."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        for path in folder.glob(f"{prefix}*"):
+            path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def memo(name: str, build: Callable[[], _T], valid: Callable[[Any], bool]) -> _T:
     """The cached value under ``name`` if ``valid`` accepts it, else ``build()`` stored."""
     value = read(name)

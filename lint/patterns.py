@@ -98,6 +98,18 @@ def _load() -> None:
         _memory.update(data)
 
 
+def pickle_as_cached() -> None:
+    """Pickle compiled patterns as (pattern, flags) rebuilt through this cache, so a
+    cached rule set unpickles without compiling anything afresh."""
+    import copyreg
+
+    copyreg.pickle(type(regex.compile("")), _reduce)
+
+
+def _reduce(pattern: regex.Pattern[str]) -> tuple[Any, tuple[str, int]]:
+    return compile, (pattern.pattern, pattern.flags)
+
+
 def save() -> None:
     """Write the cache if it grew."""
     global _dirty
