@@ -214,6 +214,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
             sys.stdout.write(stream.add(result))
             sys.stdout.flush()
         else:
+            result.lines = {}  # only the text format shows source lines; keep memory small
             results.append(result)
     if args.diff:  # as ruff: the diff alone on stdout; exit 1 when there would be changes
         sys.stdout.write("".join(diffs))

@@ -11,13 +11,12 @@ import difflib
 import fnmatch
 import hashlib
 import os
+import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import tomllib
 
 from lint.engine import ActiveRule
 from lint.errors import ConfigError, SglintError
@@ -247,13 +246,14 @@ def _load_folder_cached(folder: str) -> tuple[Rule, ...]:
 
 
 def _folder_state(folder: Path) -> str | None:
-    """A digest of every file under ``folder`` (name, size, modification time) and of
-    sglint's version: any edit, addition or removal gives a new digest."""
+    """A digest of every file under ``folder`` and of sglint's own code (name, size,
+    modification time): any edit, addition or removal of either gives a new digest."""
     from lint._version import __version__
 
     digest = hashlib.sha256(f"{__version__}\0{folder.resolve()}".encode())
+    code = Path(__file__).resolve().parent
     try:
-        for path in sorted(folder.rglob("*")):
+        for path in [*sorted(folder.rglob("*")), *sorted(code.rglob("*.py"))]:
             if path.is_file():
                 stat = path.stat()
                 digest.update(f"\0{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())

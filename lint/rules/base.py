@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re._parser as _sre_parse  # type: ignore[import-not-found]  # the stdlib parser
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -201,88 +202,70 @@ def flexible_spaces(pattern: str) -> str:
     return "".join(out)
 
 
-_LITERAL_CHAR = regex.compile(r"[\p{L}\p{N}'’-]")
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Lower-case pieces of text of which every match of ``pattern`` contains at least
+    one, or None when there is no such set worth testing (a piece under 3 characters).
 
-
-def required_literal(pattern: str) -> str | None:
-    """A lower-case piece of text every match of ``pattern`` contains, or None.
-
-    Conservative: only characters at the pattern's top level count (not inside groups,
-    which may be optional or alternatives, nor classes), only letters, digits,
-    apostrophes and hyphens, and not one followed by a quantifier that allows zero. A
-    top-level ``|`` means no single piece is required. Spaces split runs, since a space
-    in a rule matches any white space.
+    Read from the pattern's syntax tree as Python's own ``re`` parser builds it; a
+    pattern it cannot parse (``regex``-only syntax such as ``\\p{L}``) gets None, so the
+    rule is simply never skipped. Spaces end a piece: a space in a rule matches any
+    white space.
     """
-    runs: list[str] = []
+    try:
+        tree = _sre_parse.parse(pattern)
+    except Exception:
+        return None
+    return _required(tree)
+
+
+def _required(items: Any) -> frozenset[str] | None:
+    """Requirements of a sequence: the best of its literal runs and its parts."""
+    candidates: list[frozenset[str]] = []
     run: list[str] = []
-    depth = 0
-    in_class = False
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            run = _flush(runs, run)
-            i += _escape_length(pattern, i)
+
+    def flush() -> None:
+        if run:
+            candidates.append(frozenset({"".join(run).lower()}))
+            run.clear()
+
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL" and chr(arg) != " " and not chr(arg).isspace():
+            run.append(chr(arg))
             continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            run = _flush(runs, run)
-        elif c == "{":  # a quantifier on the last atom: drop it if it may be absent
-            close = pattern.find("}", i)
-            close = len(pattern) - 1 if close < 0 else close
-            if regex.match(r"\{\s*(?:0|,)", pattern[i : close + 1]) and run:
-                run.pop()
-            run = _flush(runs, run)
-            i = close + 1
+        if name == "AT":  # \b, ^, $: zero-width, the run goes on
             continue
-        elif c == "(":
-            depth += 1
-            run = _flush(runs, run)
-        elif c == ")":
-            depth -= 1
-            run = _flush(runs, run)
-        elif c == "|" and depth == 0:
-            return None
-        elif depth == 0 and _LITERAL_CHAR.match(c):
-            if pattern[i + 1 : i + 2] in ("?", "*"):
-                run = _flush(runs, run)
-            else:
-                run.append(c)
-        else:
-            run = _flush(runs, run)
-        i += 1
-    _flush(runs, run)
-    best = max(runs, key=len, default="")
-    return best.lower() if len(best) >= 3 else None
-
-
-def _escape_length(pattern: str, i: int) -> int:
-    """Length of the escape at ``pattern[i]`` (a backslash), braces and hex included."""
-    kind = pattern[i + 1 : i + 2]
-    if kind in ("p", "P", "N", "x", "u", "U", "g") and pattern[i + 2 : i + 3] == "{":
-        close = pattern.find("}", i)
-        return (close - i + 1) if close > 0 else len(pattern) - i
-    return {"x": 4, "u": 6, "U": 10}.get(kind, 2)
-
-
-def _flush(runs: list[str], run: list[str]) -> list[str]:
-    if run:
-        runs.append("".join(run))
-    return []
+        flush()
+        part: frozenset[str] | None = None
+        if name == "SUBPATTERN":
+            part = _required(arg[-1])
+        elif name == "BRANCH":
+            branches = [_required(b) for b in arg[1]]
+            if all(b is not None for b in branches):
+                part = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
+            part = _required(arg[2])
+        elif name == "ATOMIC_GROUP":
+            part = _required(arg)
+        if part is not None:
+            candidates.append(part)
+    flush()
+    usable = [c for c in candidates if c and min(map(len, c)) >= 3]
+    if not usable:
+        return None
+    return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
 
 
 def needles_for(patterns_: Sequence[str]) -> tuple[str, ...] | None:
-    """One required literal per alternative, or None if any alternative has none: a
-    document containing none of them cannot match, so the rule need not scan it."""
-    out = []
+    """Pieces of text of which any match of any of the patterns contains one, or None:
+    a document containing none of them cannot match, so the rule need not scan it."""
+    out: set[str] = set()
     for pattern in patterns_:
-        literal = required_literal(pattern)
-        if literal is None:
+        found = required_literals(pattern)
+        if found is None:
             return None
-        out.append(literal)
-    return tuple(dict.fromkeys(out))
+        out |= found
+    return tuple(sorted(out))
 
 
 def compile_pattern(pattern: str, *, path: str, line: int, key: str) -> regex.Pattern[str]:
