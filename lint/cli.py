@@ -15,8 +15,8 @@ from lint import __version__
 from lint.config import Config, active_rules, all_rules, resolve
 from lint.errors import SglintError
 from lint.finding import LEVEL_NAMES, Severity
-from lint.report import REPORTERS, reporter
-from lint.report.text import TextReport, fix_summary
+from lint.report import REPORTERS, reporter, streamer
+from lint.report.text import fix_summary
 from lint.runner import FileResult, check_many, default_jobs, iter_files
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -189,9 +189,11 @@ def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iter
 
 def _check(args: argparse.Namespace, config: Config) -> int:
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    # The text format streams: each file's findings are printed as they arrive and only
+    # Text and JSON stream: each file's findings are written as they arrive and only
     # counts are kept. Other formats need every result before they can write.
-    stream = TextReport(color) if args.format == "text" and not args.diff else None
+    # (--fix with another format keeps the results: its summary goes to stderr.)
+    keep = args.diff or (args.fix and args.format != "text")
+    stream = None if keep else streamer(args.format, color)
     results: list[FileResult] = []
     failed = False
     worst: Severity | None = None
@@ -224,8 +226,8 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         sys.stdout.write(stream.summary())
     else:
         sys.stdout.write(reporter(args.format)(results, color))
-        if args.fix:
-            print(f"sglint: {fix_summary(results)}", file=sys.stderr)
+    if args.fix and args.format != "text":
+        print(f"sglint: {fix_summary(results)}", file=sys.stderr)
     if args.no_exit:
         return EXIT_OK
     if failed:

@@ -191,3 +191,14 @@ def test_python_dash_m_works(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "No problems in 1 file." in proc.stdout
+
+
+def test_streamed_json_equals_json_dumps(capsys: pytest.CaptureFixture[str]) -> None:
+    """JSON is written file by file; the bytes are those of one json.dumps of the array."""
+    seeds = str(Path(__file__).resolve().parent.parent / "seeds")
+    main(["check", "--format", "json", "-j", "1", seeds])
+    out = capsys.readouterr().out
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
+    empty = Path(seeds).parent / "tests" / "precision" / "clean"
+    main(["check", "--format", "json", "--select", "Safeguarding", str(empty)])
+    assert capsys.readouterr().out == "[]\n"

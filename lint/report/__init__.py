@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:
     from lint.runner import FileResult
@@ -22,6 +22,19 @@ REPORTERS: dict[str, str] = {
     "vale-line": "lint.report.vale_line",  # Vale compat: vale --output=line
     "vale-json": "lint.report.vale_json",  # Vale compat: vale --output=JSON
 }
+
+
+class Streamer(Protocol):
+    """A reporter that writes one file at a time: ``add`` per result, then ``summary``."""
+
+    def add(self, result: FileResult) -> str: ...
+    def summary(self) -> str: ...
+
+
+def streamer(name: str, color: bool) -> Streamer | None:
+    """The format's streaming writer, if it has one (text and json do)."""
+    stream = getattr(importlib.import_module(REPORTERS[name]), "Stream", None)
+    return None if stream is None else cast(Streamer, stream(color))
 
 
 def reporter(name: str) -> Reporter:

@@ -27,6 +27,29 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     }
 
 
+class Stream:
+    """The same array one file at a time, so memory stays flat over large folders.
+    Byte for byte what ``json.dumps(items, indent=2)`` writes."""
+
+    def __init__(self, color: bool = False) -> None:
+        self.written = 0
+
+    def add(self, result: FileResult) -> str:
+        out = []
+        for f in result.findings:
+            item = json.dumps(finding_dict(f), ensure_ascii=False, indent=2)
+            out.append(("[\n" if not self.written else ",\n") + _indent(item))
+            self.written += 1
+        return "".join(out)
+
+    def summary(self) -> str:
+        return "\n]\n" if self.written else "[]\n"
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.split("\n"))
+
+
 def render(results: Sequence[FileResult], color: bool = False) -> str:
-    items = [finding_dict(f) for r in results for f in r.findings]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    stream = Stream(color)
+    return "".join(stream.add(r) for r in results) + stream.summary()

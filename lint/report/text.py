@@ -96,6 +96,9 @@ class TextReport:
         return line + ("\n" + hint if hint else "") + "\n"
 
 
+Stream = TextReport  # the name the CLI looks for in a reporter that can stream
+
+
 def render(results: Sequence[FileResult], color: bool = False) -> str:
     report = TextReport(color)
     return "".join(report.add(r) for r in results) + report.summary()
