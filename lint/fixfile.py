@@ -28,7 +28,7 @@ from lint.errors import InputError, SglintError
 from lint.finding import Finding
 from lint.fix import DocumentGuard, Skip, plan_fixes, splice
 from lint.readers import read_bytes, read_text
-from lint.runner import FileResult
+from lint.runner import FileResult, finding_lines
 from lint.runner import _read as read_file_bytes
 
 #: Passes before giving up on fixes that keep producing new fixes (ruff stops at 100).
@@ -117,7 +117,7 @@ def fix_file(
     result.fixed = list(done.fixed)
     result.findings = done.outcome.findings
     result.problems = done.outcome.problems
-    result.lines = {f.line: final.line_text(f.line) for f in done.outcome.findings}
+    result.lines = finding_lines(final, done.outcome.findings)
     result.notices = (*doc.notices, *_notices(done))
     outcome = FileFix(result, doc.source, final.source, skipped=done.skipped)
     if write and outcome.changed:
