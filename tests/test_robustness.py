@@ -653,3 +653,16 @@ def test_errors_are_sglint_errors_with_one_line() -> None:
     with pytest.raises(SglintError) as caught:
         read_bytes("f.txt", b"\x00\x01")
     assert "\n" not in str(caught.value)
+
+
+def test_quote_attribution_costs_linear_time() -> None:
+    """Attributing each quote used to scan every quote and block before it."""
+    speech = 'The officer said: "We will find them." Then "it ends," she added.\n\n'
+
+    def run(n: int) -> float:
+        doc = read_text("a.txt", speech * n)
+        return _timed(lambda: doc.quotes)
+
+    small, large = run(2_000), run(8_000)
+    assert len(read_text("a.txt", speech * 10).quotes) == 20
+    assert large < 8 * small + 0.5, (small, large)
