@@ -61,7 +61,7 @@ class Config:
         if not self.exclude:
             return False
         try:
-            rel = path.resolve().relative_to(self.root.resolve()).as_posix()
+            rel = Path(os.path.realpath(path)).relative_to(self.root.resolve()).as_posix()
         except ValueError:
             rel = path.as_posix()
         return any(
@@ -85,7 +85,7 @@ def builtin_rules_dir() -> Path:
 def discover(start: Path) -> Path | None:
     """The nearest config file at or above ``start``: .sglint.yaml, .sglint.yml, a
     pyproject.toml with a [tool.sglint] table, or (Vale compat) a .vale.ini."""
-    here = start.resolve()
+    here = Path(os.path.realpath(start))  # unlike resolve(), never raises on a link loop
     if here.is_file() or not here.exists():
         here = here.parent
     for folder in (here, *here.parents):

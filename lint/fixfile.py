@@ -28,7 +28,7 @@ from lint.errors import InputError, SglintError
 from lint.finding import Finding
 from lint.fix import DocumentGuard, Skip, plan_fixes, splice
 from lint.readers import read_bytes, read_text
-from lint.runner import FileResult
+from lint.runner import FileResult, finding_lines
 from lint.runner import _read as read_file_bytes
 
 #: Passes before giving up on fixes that keep producing new fixes (ruff stops at 100).
@@ -117,7 +117,7 @@ def fix_file(
     result.fixed = list(done.fixed)
     result.findings = done.outcome.findings
     result.problems = done.outcome.problems
-    result.lines = {f.line: final.line_text(f.line) for f in done.outcome.findings}
+    result.lines = finding_lines(final, done.outcome.findings)
     result.notices = (*doc.notices, *_notices(done))
     outcome = FileFix(result, doc.source, final.source, skipped=done.skipped)
     if write and outcome.changed:
@@ -182,17 +182,28 @@ def encode_like(text: str, original: bytes, encoding: str) -> bytes:
         ) from None
 
 
+TEMP_SUFFIX = ".sglint-tmp"
+
+
 def write_atomic(path: str, data: bytes, *, expected: bytes) -> None:
     """Replace the file's content by ``data`` in one step, keeping its permissions.
 
     The file behind a symbolic link is the one replaced, so the link survives. If the file
     no longer holds ``expected`` (someone saved it meanwhile), nothing is written.
+
+    A run killed at any moment leaves the file whole: as it was, or fully fixed. Only its
+    temporary file can stay behind (SIGKILL cannot be caught); it is hidden, and the next
+    run that fixes the same file removes it.
     """
     target = Path(os.path.realpath(path))
     info = target.stat()
     if target.read_bytes() != expected:
         raise InputError("changed on disk while being fixed; file left unchanged", path=path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".sglint-tmp", dir=target.parent)
+    _remove_stale_temp_files(target)
+    # The process id in the name tells a later run whether the writer is still alive.
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=target.parent
+    )
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -209,6 +220,33 @@ def write_atomic(path: str, data: bytes, *, expected: bytes) -> None:
             os.unlink(tmp)
         raise
     _fsync_folder(target.parent)
+
+
+def _remove_stale_temp_files(target: Path) -> None:
+    """Remove this file's temporary files whose run is no longer alive (it was killed)."""
+    if os.name != "posix":  # os.kill(pid, 0) only tests for a process on POSIX
+        return
+    import re
+
+    own = re.compile(
+        re.escape(f".{target.name}.") + r"(\d+)\.[0-9a-z_]{8}" + re.escape(TEMP_SUFFIX)
+    )
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            m = own.fullmatch(entry.name)
+            if m and not _alive(int(m.group(1))):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but belongs to someone else
+    return True
 
 
 def _fsync_folder(folder: Path) -> None:

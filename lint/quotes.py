@@ -20,6 +20,7 @@ text alone. Turning those words into a person is ``lint.speakers``' job.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -475,16 +476,46 @@ def _who_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+class _Done:
+    """The quotes attributed so far (in order of start), indexed so that each question is
+    a bisection: a long file has thousands of quotes, and a scan per quote was quadratic."""
+
+    def __init__(self, doc: Document) -> None:
+        self.quotes: list[Quote] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []  # sorted
+        self.block_index: dict[Block, int] = {}
+        for i, b in enumerate(doc.blocks):
+            self.block_index.setdefault(b, i)
+
+    def append(self, q: Quote) -> None:
+        self.quotes.append(q)
+        self.starts.append(q.start)
+        bisect.insort(self.ends, q.end)
+
+    def last_end(self, lo: int, hi: int) -> int | None:
+        """The latest end of a quote so far in ``[lo, hi]``."""
+        i = bisect.bisect_right(self.ends, hi) - 1
+        return self.ends[i] if i >= 0 and self.ends[i] >= lo else None
+
+    def starting_in(self, lo: int, hi: int) -> list[Quote]:
+        """The quotes so far that start in ``[lo, hi)``, in order."""
+        return self.quotes[
+            bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)
+        ]
+
+
 def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> list[Quote]:
     text = doc.text
     intro_starts = {b.start for b in intros}
-    out: list[Quote] = []
+    done = _Done(doc)
+    starts = [q.start for q in quotes]
     for n, q in enumerate(quotes):
         block = doc.block_at(q.start, q.start + 1)
         if block is None:
-            out.append(q)
+            done.append(q)
             continue
-        prev_end = max((o.end for o in out if block.start <= o.end <= q.start), default=None)
+        prev_end = done.last_end(block.start, q.start)
         region_start = block.start if prev_end is None else prev_end
         at_block_start = not text[block.start : q.start].strip()
         attribution: Attribution | None = None
@@ -494,28 +525,29 @@ def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> l
                 attribution = Attribution(*span, text[span[0] : span[1]], "before")
         if attribution is None and q.form == "marks":
             last = doc.block_at(q.end - 1, q.end) or block
-            nxt = next((o.start for o in quotes[n + 1 :] if o.start >= q.end), last.end)
+            after = bisect.bisect_left(starts, q.end, n + 1)  # the first quote after this one
+            nxt = quotes[after].start if after < len(quotes) else last.end
             span = _who_after(text, q.end, min(nxt, last.end))
             if span:
                 attribution = Attribution(*span, text[span[0] : span[1]], "after")
         if attribution is None and (at_block_start or q.form != "marks"):
-            attribution = _from_previous_block(doc, q, block, out, intro_starts)
+            attribution = _from_previous_block(doc, q, block, done, intro_starts)
         if attribution is None and at_block_start:
-            attribution = _from_next_block(doc, q)
+            attribution = _from_next_block(doc, q, done.block_index)
         speech = q.form != "marks" or attribution is not None or _sentence_like(doc, q, block)
-        out.append(
+        done.append(
             Quote(
                 q.start, q.end, q.parts, q.form, q.opening, q.closing, speech, attribution, q.depth
             )
         )
-    return out
+    return done.quotes
 
 
 def _from_previous_block(
-    doc: Document, q: Quote, block: Block, done: Sequence[Quote], intro_starts: set[int]
+    doc: Document, q: Quote, block: Block, done: _Done, intro_starts: set[int]
 ) -> Attribution | None:
     text = doc.text
-    i = doc.blocks.index(block)
+    i = done.block_index[block]
     if i == 0:
         return None
     prev = doc.blocks[i - 1]
@@ -528,7 +560,7 @@ def _from_previous_block(
     # with nothing in between, continues the same speaker (not so in lists or tables).
     if block.scope not in ("paragraph", "blockquote"):
         return None
-    before = [o for o in done if prev.start <= o.start < prev.end and o.speech]
+    before = [o for o in done.starting_in(prev.start, prev.end) if o.speech]
     if before and before[-1].attribution is not None:
         last = before[-1]
         tail = text[last.end : prev.end]
@@ -539,12 +571,12 @@ def _from_previous_block(
     return None
 
 
-def _from_next_block(doc: Document, q: Quote) -> Attribution | None:
+def _from_next_block(doc: Document, q: Quote, block_index: dict[Block, int]) -> Attribution | None:
     """A stand-alone quote followed by "That's the message from X"."""
     last = doc.block_at(q.end - 1, q.end)
     if last is None or doc.text[q.end : last.end].strip(" .\t"):
         return None
-    i = doc.blocks.index(last)
+    i = block_index[last]
     if i + 1 >= len(doc.blocks):
         return None
     nxt = doc.blocks[i + 1]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -508,23 +507,14 @@ def has_role(doc: Document, mention: Mention, identity: Identity) -> bool:
     return False
 
 
-def register_path(rule_path: str, value: str, *, line: int, key: str) -> Path:
-    """A register named by a rule key, relative to the rule file's folder."""
-    from lint.errors import RuleError
-
-    path = (Path(rule_path).parent / value).resolve()
-    if not path.is_file():
-        raise RuleError(f"'{key}': register {value!r} not found", path=rule_path, line=line)
-    return path
-
-
 def people_option(data: Mapping[str, Any], rule_path: str, line: int) -> tuple[Person, ...]:
     """The People register a quote rule names with ``people:``, or none."""
+    from lint.registers import register_file
     from lint.registers.people import load_people
 
     if not data.get("people"):
         return ()
-    return load_people(register_path(rule_path, data["people"], line=line, key="people"))
+    return load_people(register_file(rule_path, data["people"], line=line, key="people"))
 
 
 def speaking(cast: Cast) -> list[Identity]:

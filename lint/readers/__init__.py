@@ -100,4 +100,4 @@ def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document:
         return doc
     from dataclasses import replace
 
-    return replace(doc, encoding=encoding, notices=notices)
+    return replace(doc, encoding=encoding, notices=(*notices, *doc.notices))

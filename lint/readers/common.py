@@ -8,7 +8,8 @@ from lint.document import OPAQUE, Directive
 
 URL_RE = regex.compile(r"""(?:\bhttps?://|\bwww\.)[^\s<>"'”’)\]]+[^\s<>"'”’)\].,;:!?]""")
 EMAIL_RE = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-PARAGRAPH_BREAK_RE = regex.compile(r"\n[ \t\r]*\n")
+# A blank line between paragraphs; a lone CR ends a line too (old Mac files).
+PARAGRAPH_BREAK_RE = regex.compile(r"(?>\r\n?|\n)[ \t]*(?>\r\n?|\n)")
 
 DIRECTIVE_RE = regex.compile(
     r"<!--\s*(?:sglint-(?P<action>disable-next-line|disable|enable)(?P<rules>[^>]*?)"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import html as html_lib
+from collections import Counter
 from collections.abc import Callable
 from html.parser import HTMLParser
 
@@ -80,6 +81,9 @@ class _Walker(HTMLParser):
             self.line_starts.append(i + 1)
             i = source.find("\n", i + 1)
         self.stack: list[str] = []
+        # How often each tag is on the stack: a stray end tag is then ignored in O(1),
+        # not by searching a stack that unclosed tags made long (tag soup was quadratic).
+        self.open: Counter[str] = Counter()
         self.keep: list[Span] = []  # prose, and entity spans (decoded separately)
         self.entities: dict[int, tuple[int, str]] = {}  # start -> (end, decoded text)
         self.blocks: list[Block] = []
@@ -100,14 +104,18 @@ class _Walker(HTMLParser):
             self.blocks.append(Block(self.scope_stack[-1], self.block_start, self.block_end))
         self.block_start = None
 
+    def _push(self, tag: str) -> None:
+        self.stack.append(tag)
+        self.open[tag] += 1
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK_SCOPES:
             self._close_block()
             if _BLOCK_SCOPES[tag] and tag not in _VOID:
                 self.scope_stack.append(_BLOCK_SCOPES[tag])
-                self.stack.append(tag)
+                self._push(tag)
         elif tag not in _VOID:
-            self.stack.append(tag)
+            self._push(tag)
         if tag in _INVISIBLE and tag not in _VOID:
             self.hidden += 1
         if tag in _OPAQUE_TEXT:
@@ -120,10 +128,11 @@ class _Walker(HTMLParser):
             self._close_block()
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in self.stack:
+        if not self.open[tag]:
             return
         while self.stack:
             top = self.stack.pop()
+            self.open[top] -= 1
             if top == "title":
                 self.title = False
             if top in _BLOCK_SCOPES:

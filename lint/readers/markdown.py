@@ -68,10 +68,20 @@ def _loose_pattern(content: str) -> regex.Pattern[str]:
     return regex.compile("".join(parts))
 
 
+#: Container markers at the start of a line read as plain text: ``>``, ``-``, ``1.``.
+_MARKERS = regex.compile(r"(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*[ \t]*", regex.M)
+
+
+_LINE = regex.compile(r"[^\r\n]*")
+
+
 def read(path: str, source: str) -> Document:
     norm = source.replace("\r\n", "\n")
-    line_starts = [0] + [m.end() for m in regex.finditer(r"\n", norm)]
-    tokens = _parser().parse(norm)
+    # markdown-it also ends a line at a lone CR (old Mac files): count lines as it does.
+    line_starts = [0] + [m.end() for m in regex.finditer(r"[\r\n]", norm)]
+    parser = _parser()
+    max_nesting = parser.options["maxNesting"]
+    tokens = parser.parse(norm)
 
     spans: list[Span] = []
     blocks: list[Block] = []
@@ -79,12 +89,24 @@ def read(path: str, source: str) -> Document:
     aligner = _Aligner(norm)
     containers: list[str] = []
     heading: str | None = None
+    too_deep: list[tuple[int, int, str]] = []  # line ranges markdown-it did not parse
 
     def line_offset(line: int) -> int:
         return line_starts[line] if line < len(line_starts) else len(norm)
 
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         kind = tok.type
+        if (
+            tok.nesting == 1
+            and tok.level >= max_nesting - 1
+            and tok.map
+            and i + 1 < len(tokens)
+            and tokens[i + 1].nesting == -1
+        ):
+            # markdown-it stops at its nesting limit and drops the deeper lines (its
+            # recursion would otherwise overflow the stack). Nothing may be lost
+            # silently: those lines are read as plain text below.
+            too_deep.append((tok.map[0], tok.map[1], "blockquote" if "quote" in kind else "list"))
         if kind in ("blockquote_open", "list_item_open", "th_open", "td_open"):
             containers.append(
                 {"blockquote_open": "blockquote", "list_item_open": "list"}.get(
@@ -111,6 +133,14 @@ def read(path: str, source: str) -> Document:
             if prose:
                 blocks.append(Block(scope, prose[0], prose[1]))
 
+    notices: tuple[str, ...] = ()
+    for first, last, scope in too_deep:
+        blocks.extend(_plain_lines(norm, line_offset(first), line_offset(last), scope, spans))
+    if too_deep:
+        notices = (
+            f"{path}:{too_deep[0][0] + 1}: Markdown nested more than {max_nesting} levels "
+            "deep; the deeper lines are read as plain text",
+        )
     view_norm = compose(norm, spans, BLANK)
     if len(norm) == len(source):
         view, to_source = view_norm, None
@@ -128,7 +158,38 @@ def read(path: str, source: str) -> Document:
         fmt="markdown",
         blocks=tuple(sorted(blocks, key=lambda b: b.start)),
         directives=tuple(sorted(directives, key=lambda d: d.start)),
+        notices=notices,
     )
+
+
+def _plain_lines(norm: str, start: int, end: int, scope: str, spans: list[Span]) -> list[Block]:
+    """Read ``norm[start:end]`` as plain text without its container markers: one block
+    per run of lines, a new one at each list marker or blank line."""
+    blocks: list[Block] = []
+    block: list[int] = []  # [start, end] of the block being built
+    for line in _LINE.finditer(norm, start, end):
+        if line.start() == line.end() and block:  # a blank line ends the block
+            blocks.append(Block(scope, block[0], block[1]))
+            block = []
+        markers = _MARKERS.match(norm, line.start(), line.end())
+        content_start = markers.end() if markers else line.start()
+        content_end = line.end()
+        while content_end > content_start and norm[content_end - 1].isspace():
+            content_end -= 1
+        if content_end <= content_start:
+            continue
+        spans.append((content_start, content_end, KEEP))
+        spans.extend(url_spans(norm, content_start, content_end))
+        new_item = markers is not None and regex.search(r"[-+*.)]", markers.group())
+        if block and not new_item:
+            block[1] = content_end
+        else:
+            if block:
+                blocks.append(Block(scope, block[0], block[1]))
+            block = [content_start, content_end]
+    if block:
+        blocks.append(Block(scope, block[0], block[1]))
+    return blocks
 
 
 def _align_inline(

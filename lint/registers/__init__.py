@@ -39,6 +39,24 @@ def register_loader(load: Callable[[Path], _T]) -> Callable[[Path], _T]:
     return cached
 
 
+def register_file(rule_path: str, value: str, *, line: int, key: str = "register") -> Path:
+    """The register a rule names with ``key``: relative to the rule file's folder, and
+    inside the folder of packs that holds the rule. A rule may name another pack's
+    register (``../People/_people.yml``), never a file elsewhere on the machine."""
+    rule = Path(rule_path)
+    root = rule.resolve().parent.parent
+    path = (rule.parent / value).resolve()  # symbolic links followed: where it really is
+    if not path.is_relative_to(root):
+        raise RuleError(
+            f"'{key}': register {value!r} lies outside the rule folder {str(root)!r}; refused",
+            path=rule_path,
+            line=line,
+        )
+    if not path.is_file():
+        raise RuleError(f"'{key}': register file not found: {value}", path=rule_path, line=line)
+    return path
+
+
 def load_entries(path: Path, top_key: str) -> list[LineDict]:
     """The list under ``top_key`` in a register file, each entry a located mapping."""
     try:

@@ -30,14 +30,18 @@ def render_finding(f: Finding, line_text: str | None, color: bool) -> str:
     head = f"{f.path}:{f.line}:{f.column}: {level} {_paint(f.rule, '1', color)} {f.message}"
     if line_text is None:
         return head
-    shown = line_text.expandtabs(1)
+    shown = line_text
     if len(shown) > 200:  # keep very long lines readable: a window around the match
         left = max(0, f.column - 80)
         shown = ("…" if left else "") + shown[left : left + 160]
         offset = _width(shown[: (f.column - 1 - left) + (1 if left else 0)])
     else:
         offset = _width(shown[: f.column - 1])
+    # Tabs as one space each, on the window only: work per finding stays bounded on a
+    # line of megabytes (the whole line once per finding was quadratic).
+    shown = shown.replace("\t", " ")
     span = f.end_column - f.column if f.end_line == f.line else len(shown) - (f.column - 1)
+    span = min(span, len(shown))
     marks = "^" * max(1, _width(line_text[f.column - 1 : f.column - 1 + span]))
     out = f"{head}\n    {shown}\n    {' ' * offset}{_paint(marks, _COLOURS[f.severity], color)}"
     if f.fix is not None:

@@ -22,12 +22,13 @@ from lint.errors import RuleError
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.quotes import quote_model
+from lint.registers import register_file
 from lint.registers.people import Person
 from lint.registers.quotes import Statement, load_statements
 from lint.rules import schema
 from lint.rules.base import Hit, RuleMeta
 from lint.rules.loader import Source
-from lint.speakers import Speaker, cast_for, people_option, register_path
+from lint.speakers import Speaker, cast_for, people_option
 
 KEYS = {
     "register": schema.STR,
@@ -221,9 +222,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> ApprovedQuote:
     path = schema.require(
         data, "register", path=src.path, line=src.data.line, kind="approved-quote"
     )
-    statements = load_statements(
-        register_path(src.path, path, line=line("register"), key="register")
-    )
+    statements = load_statements(register_file(src.path, path, line=line("register")))
     report = schema.choice(
         data.get("report", "close"),
         ("close", "unmatched"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re._parser as _sre_parse  # type: ignore[import-not-found]  # the stdlib parser
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -17,6 +18,9 @@ from lint.finding import FixSafety, Severity
 
 #: Seconds one rule may spend matching in one file before it is stopped and reported.
 DEFAULT_TIMEOUT = 2.0
+#: Files longer than this many characters (twenty long press releases) get the timeout
+#: once per this many, so a sound rule on a 50 MB file is not taken for a runaway one.
+TIMEOUT_CHARS = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,13 +296,30 @@ def finditer(
     pattern: regex.Pattern[str], text: str, start: int, end: int, deadline: float
 ) -> Iterator[regex.Match[str]]:
     """``pattern.finditer`` bounded by a wall-clock deadline (a runaway user regex)."""
+    with bounded():
+        yield from pattern.finditer(text, start, end, timeout=remaining(deadline))
+
+
+def remaining(deadline: float) -> float:
+    """Seconds left before ``deadline``, for a regex call's ``timeout``; RuleTimeout if none.
+
+    Every search with a pattern from a rule file passes one, so that a pattern that
+    backtracks catastrophically stops the rule wherever it is used: main pattern, guard,
+    prefilter or capitalisation ``match``.
+    """
     import time
 
-    remaining = deadline - time.monotonic()
-    if remaining <= 0:
+    left = deadline - time.monotonic()
+    if left <= 0:
         raise RuleTimeout
+    return left
+
+
+@contextmanager
+def bounded() -> Iterator[None]:
+    """Turn the regex module's timeout into RuleTimeout."""
     try:
-        yield from pattern.finditer(text, start, end, timeout=remaining)
+        yield
     except TimeoutError:
         raise RuleTimeout from None
 
@@ -324,26 +345,33 @@ class Guards:
     not_before: regex.Pattern[str] | None = None
     ignore_mentions: bool = False
 
-    def silences(self, text: str, unit: Block, start: int, end: int) -> bool:
+    def silences(self, text: str, unit: Block, start: int, end: int, *, deadline: float) -> bool:
         if self.ignore_mentions and _MENTION.fullmatch(
             text, max(unit.start, start - 1), min(unit.end, end + 2)
         ):
             return True
-        if self.exceptions is not None and self.exceptions.search(text[start:end].strip()):
-            return True
-        if self.phrases is not None:
-            window_start = max(unit.start, start - 120)
-            window_end = min(unit.end, end + 120)
-            for m in self.phrases.finditer(text, window_start, window_end):
-                if m.start() <= start and end <= m.end() and (m.end() - m.start()) > end - start:
-                    return True
-        if self.not_after is not None and self.not_after.search(
-            text, max(unit.start, start - 160), start
-        ):
-            return True
-        return self.not_before is not None and bool(
-            self.not_before.match(text, end, min(unit.end, end + 160))
-        )
+        with bounded():
+            if self.exceptions is not None and self.exceptions.search(
+                text[start:end].strip(), timeout=remaining(deadline)
+            ):
+                return True
+            if self.phrases is not None:
+                window_start = max(unit.start, start - 120)
+                window_end = min(unit.end, end + 120)
+                for m in self.phrases.finditer(
+                    text, window_start, window_end, timeout=remaining(deadline)
+                ):
+                    if m.start() <= start and end <= m.end() and m.end() - m.start() > end - start:
+                        return True
+            if self.not_after is not None and self.not_after.search(
+                text, max(unit.start, start - 160), start, timeout=remaining(deadline)
+            ):
+                return True
+            return self.not_before is not None and bool(
+                self.not_before.match(
+                    text, end, min(unit.end, end + 160), timeout=remaining(deadline)
+                )
+            )
 
 
 #: A term in its own quote marks, optionally with a comma or full stop inside the close.
@@ -403,10 +431,11 @@ def build_guards(
     return Guards(ex_pattern, phrase_pattern, not_after, not_before, mentions == "ignore")
 
 
-def deadline_for(meta: RuleMeta) -> float:
+def deadline_for(meta: RuleMeta, doc: Document) -> float:
+    """When the rule's time on ``doc`` runs out: its timeout, scaled with the file's size."""
     import time
 
-    return time.monotonic() + meta.timeout
+    return time.monotonic() + meta.timeout * max(1.0, len(doc.source) / TIMEOUT_CHARS)
 
 
 class MatchLike(Protocol):
@@ -461,7 +490,7 @@ def scan(
         return
     text = doc.source if meta.scope.family == "raw" else doc.text
     index = UnitIndex(unit_list)
-    deadline = deadline_for(meta)
+    deadline = deadline_for(meta, doc)
     if meta.vale_compat:  # Vale compat: each block is a string of its own (^ and $ at its edges)
         for part in unit_list:
             for found in finditer(
@@ -470,7 +499,8 @@ def scan(
                 shifted = Shifted(found, part.start)
                 start, end = shifted.start(), shifted.end()
                 if end > start and not (
-                    guards is not None and guards.silences(text, part, start, end)
+                    guards is not None
+                    and guards.silences(text, part, start, end, deadline=deadline)
                 ):
                     yield shifted, part
         return
@@ -485,6 +515,8 @@ def scan(
             unit = index.containing(m.start(), m.end())
             if unit is None:
                 continue
-            if guards is not None and guards.silences(text, unit, m.start(), m.end()):
+            if guards is not None and guards.silences(
+                text, unit, m.start(), m.end(), deadline=deadline
+            ):
                 continue
             yield m, unit

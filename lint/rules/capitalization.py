@@ -14,7 +14,15 @@ from lint.document import Document
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta, compile_pattern, units
+from lint.rules.base import (
+    Hit,
+    RuleMeta,
+    bounded,
+    compile_pattern,
+    deadline_for,
+    remaining,
+    units,
+)
 from lint.rules.loader import Source
 
 if TYPE_CHECKING:
@@ -75,11 +83,13 @@ class Capitalization:
         if self.vale is not None:  # Vale compat: Vale's own tokens, converters and counting
             yield from self._check_vale(doc, self.vale)
             return
+        deadline = deadline_for(self.meta, doc)
         for unit in units(doc, self.meta.scope):
             start = unit.start
             text = doc.text[unit.start : unit.end]
             if self.prefix is not None:
-                m = self.prefix.match(text)
+                with bounded():
+                    m = self.prefix.match(text, timeout=remaining(deadline))
                 if m:
                     start += m.end()
                     text = text[m.end() :]
@@ -87,7 +97,7 @@ class Capitalization:
             if not text:
                 continue
             expected = self.convert(text)
-            if not self.conforms(text, expected):
+            if not self.conforms(text, expected, deadline):
                 yield Hit(
                     start, unit.end, format_message(self.meta.message, text, expected), fix=expected
                 )
@@ -101,9 +111,10 @@ class Capitalization:
             if not ok:
                 yield Hit(unit.start, unit.end, format_message(self.meta.message, text, expected))
 
-    def conforms(self, text: str, expected: str) -> bool:
+    def conforms(self, text: str, expected: str, deadline: float) -> bool:
         if self.pattern is not None:
-            return bool(self.pattern.fullmatch(text))
+            with bounded():
+                return bool(self.pattern.fullmatch(text, timeout=remaining(deadline)))
         words = _WORD.findall(text)
         wanted = _WORD.findall(expected)
         if not words:

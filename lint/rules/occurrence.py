@@ -33,7 +33,7 @@ class Occurrence:
     min: int
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        deadline = deadline_for(self.meta)
+        deadline = deadline_for(self.meta, doc)
         raw = self.meta.scope.family == "raw"
         text = doc.source if raw else doc.text
         for unit in units(doc, self.meta.scope):

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import regex
@@ -28,7 +27,7 @@ from lint.document import Document
 from lint.errors import RuleError
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.registers import WORD_END, WORD_START, literal_pattern, normalise
+from lint.registers import WORD_END, WORD_START, literal_pattern, normalise, register_file
 from lint.registers.organisations import Organisation, Variant, load_organisations
 from lint.rules import schema
 from lint.rules.base import Guards, Hit, RuleMeta, build_guards, compile_pattern, scan
@@ -100,11 +99,7 @@ def _inside_right_form(right: regex.Pattern[str], text: str, start: int, end: in
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations:
     name = schema.require(data, "register", path=src.path, line=src.data.line, kind="organisations")
-    register = Path(src.path).parent / name
-    if not register.is_file():
-        raise RuleError(
-            f"register file not found: {name}", path=src.path, line=src.data.line_of("register")
-        )
+    register = register_file(src.path, name, line=src.data.line_of("register"))
     orgs = load_organisations(register)
     forms = schema.choice(
         data.get("forms", "style" if "style" in data else "wrong"),

@@ -27,7 +27,6 @@ import functools
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import regex
@@ -39,7 +38,7 @@ from lint.document import Document
 from lint.errors import RuleError
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.registers import literal_pattern, normalise
+from lint.registers import literal_pattern, normalise, register_file
 from lint.registers.people import Person, Role, load_people
 from lint.rules import schema
 from lint.rules.base import Hit, MatchLike, RuleMeta, scan
@@ -464,11 +463,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> People:
     people: tuple[Person, ...] = ()
     if check != "variants" or data.get("register"):  # variants works without a register
         name = schema.require(data, "register", path=src.path, line=src.data.line, kind="people")
-        register = Path(src.path).parent / name
-        if not register.is_file():
-            raise RuleError(
-                f"register file not found: {name}", path=src.path, line=src.data.line_of("register")
-            )
+        register = register_file(src.path, name, line=src.data.line_of("register"))
         people = load_people(register)
     as_of = None
     if data.get("as_of"):

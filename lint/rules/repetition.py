@@ -18,10 +18,12 @@ from lint.rules.base import (
     Guards,
     Hit,
     RuleMeta,
+    bounded,
     build_guards,
     compile_pattern,
     deadline_for,
     finditer,
+    remaining,
     units,
 )
 from lint.rules.loader import Source
@@ -49,10 +51,10 @@ class Repetition:
     guards: Guards
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        deadline = deadline_for(self.meta)
+        deadline = deadline_for(self.meta, doc)
         text = doc.text
         for unit in units(doc, self.meta.scope):
-            if not self._has_repeat(text, unit.start, unit.end):
+            if not self._has_repeat(text, unit.start, unit.end, deadline):
                 continue
             previous: regex.Match[str] | None = None
             hits = 0
@@ -68,7 +70,9 @@ class Repetition:
                         hits > self.max
                         and not _SENTENCE_END.search(text, previous.end(), m.start())
                         and "\n\n" not in between
-                        and not self.guards.silences(text, unit, m.start(), m.end())
+                        and not self.guards.silences(
+                            text, unit, m.start(), m.end(), deadline=deadline
+                        )
                     ):
                         yield Hit(
                             previous.start(),
@@ -80,13 +84,14 @@ class Repetition:
                     hits = 0
                 previous = m
 
-    def _has_repeat(self, text: str, start: int, end: int) -> bool:
+    def _has_repeat(self, text: str, start: int, end: int, deadline: float) -> bool:
         """A quick test in C-speed list operations before the exact walk."""
         if self.alpha:
             # Alphabetic tokens: a repeat implies a repeated word, which one
             # back-reference search finds without building a token list.
             return _REPEATED_WORD.search(text, start, end) is not None
-        tokens = self.pattern.findall(text, start, end)
+        with bounded():  # the rule's own pattern: bounded like every other use of it
+            tokens = self.pattern.findall(text, start, end, timeout=remaining(deadline))
         if self.ignorecase:
             tokens = [t.casefold() for t in tokens]
         return any(a == b for a, b in itertools.pairwise(tokens))

@@ -118,7 +118,9 @@ def test_register_errors_are_located(tmp_path: Path, register: str, error: str) 
 
 def test_missing_register_is_a_located_rule_error(tmp_path: Path) -> None:
     path = tmp_path / "Orgs.yml"
-    with pytest.raises(RuleError, match=r"Orgs.yml:3: register file not found: nowhere.yml"):
+    with pytest.raises(
+        RuleError, match=r"Orgs.yml:3: .register.: register file not found: nowhere.yml"
+    ):
         load_rule_text(
             "extends: organisations\nmessage: x\nregister: nowhere.yml\n",
             rule_id="Team.Orgs",
