@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from lint.document import Document
 from lint.finding import Finding, FixSafety, Severity
-from lint.rules.base import Hit, Rule, RuleTimeout
+from lint.rules.base import Hit, Rule, RuleTimeout, time_budget
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def check_document(doc: Document, rules: Sequence[ActiveRule]) -> Outcome:
                 RuleProblem(
                     doc.path,
                     meta.id,
-                    f"pattern ran longer than {meta.timeout:g}s and was stopped; "
+                    f"pattern ran longer than {time_budget(meta, doc):.3g}s and was stopped; "
                     "rule skipped for this file",
                 )
             )

@@ -431,11 +431,16 @@ def build_guards(
     return Guards(ex_pattern, phrase_pattern, not_after, not_before, mentions == "ignore")
 
 
+def time_budget(meta: RuleMeta, doc: Document) -> float:
+    """Seconds the rule may spend on ``doc``: its timeout, scaled with the file's size."""
+    return meta.timeout * max(1.0, len(doc.source) / TIMEOUT_CHARS)
+
+
 def deadline_for(meta: RuleMeta, doc: Document) -> float:
-    """When the rule's time on ``doc`` runs out: its timeout, scaled with the file's size."""
+    """When the rule's time on ``doc`` runs out."""
     import time
 
-    return time.monotonic() + meta.timeout * max(1.0, len(doc.source) / TIMEOUT_CHARS)
+    return time.monotonic() + time_budget(meta, doc)
 
 
 class MatchLike(Protocol):
