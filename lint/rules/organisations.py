@@ -59,12 +59,13 @@ class Organisations:
     named: dict[str, regex.Pattern[str]]  # organisation name -> its right forms
     guards: Guards
     contextual: bool  # report only where the document also names the organisation
+    needles: tuple[str, ...] | None = None  # a word of each form (lint.rules.base.scan)
 
     def check(self, doc: Document) -> Iterator[Hit]:
         if self.pattern is None:
             return
         present: dict[str, bool] = {}
-        for m, _unit in scan(self.pattern, doc, self.meta, self.guards):
+        for m, _unit in scan(self.pattern, doc, self.meta, self.guards, self.needles):
             index = next(i for i, g in enumerate(m.groups()) if g is not None)
             watch = self.watches[index]
             org = watch.org
@@ -132,7 +133,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations:
         else:
             variants = org.wrong if forms == "wrong" else org.in_context
             watches.extend(
-                (f"(?i:{literal_pattern(v.form, bounded=False)})", Watch(org, v)) for v in variants
+                (literal_pattern(v.form, bounded=False), Watch(org, v)) for v in variants
             )
     # Longest form first, so "… Council of Police Chiefs" beats a shorter form inside it.
     watches.sort(key=lambda pw: len(pw[1].variant.form), reverse=True)
@@ -141,9 +142,11 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations:
     if watches:
         # One pair of bounds around the whole alternation, not one per form: the
         # engine can then skip ahead on the forms' first letters.
+        # Wrong and in-context forms match in any case: one flag for the whole pattern.
         body = "|".join(f"({p})" for p, _ in watches)
+        flags = "(?m)" if style is not None else "(?mi)"
         pattern = compile_pattern(
-            f"(?m){WORD_START}(?:{body}){WORD_END}", path=src.path, line=line, key="register"
+            f"{flags}{WORD_START}(?:{body}){WORD_END}", path=src.path, line=line, key="register"
         )
     named = {
         org.name: patterns.compile("|".join(literal_pattern(f) for f in org.right_forms))
@@ -151,5 +154,22 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations:
     }
     guards = build_guards(data, ignorecase=False, path=src.path, lines=src.data.lines)
     return Organisations(
-        meta, pattern, tuple(w for _, w in watches), named, guards, forms == "in_context"
+        meta,
+        pattern,
+        tuple(w for _, w in watches),
+        named,
+        guards,
+        forms == "in_context",
+        _needles([w.variant.form for _, w in watches]),
     )
+
+
+def _needles(forms: list[str]) -> tuple[str, ...] | None:
+    """The longest plain word of each form: a document with none of them has no form."""
+    out = set()
+    for form in forms:
+        words = regex.findall(r"[\p{L}\p{N}]{3,}", normalise(form).lower())
+        if not words:
+            return None
+        out.add(max(words, key=len))
+    return tuple(sorted(out))
