@@ -10,9 +10,12 @@ few places where it cannot (HTML entities) back to source offsets.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 #: Stands in for opaque non-prose content: not a word character, not white space.
 OPAQUE = "\ue000"
@@ -116,13 +119,16 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts = [0]
-        find = self.source.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        return starts
+        if "\r" not in self.source.replace("\r\n", ""):
+            starts = [0]
+            find = self.source.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            return starts
+        # A lone CR (old Mac files) ends a line too, as editors show it.
+        return [0, *(m.end() for m in _LINE_BREAK.finditer(self.source))]
 
     def position(self, source_offset: int) -> tuple[int, int]:
         """1-based (line, column in code points) of a source offset."""

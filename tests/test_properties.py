@@ -216,9 +216,15 @@ def default_rules() -> tuple[ActiveRule, ...]:
 
 
 def _position(source: str, offset: int) -> tuple[int, int]:
-    """(line, column) of an offset computed from scratch: lines end at LF."""
-    line_start = source.rfind("\n", 0, offset) + 1
-    return source.count("\n", 0, offset) + 1, offset - line_start + 1
+    """(line, column) of an offset computed from scratch: a line ends at LF, or at a CR
+    that no LF follows (CRLF counts once, at its LF)."""
+    breaks = [
+        i
+        for i, c in enumerate(source[:offset])
+        if c == "\n" or (c == "\r" and source[i + 1 : i + 2] != "\n")
+    ]
+    line_start = breaks[-1] + 1 if breaks else 0
+    return len(breaks) + 1, offset - line_start + 1
 
 
 def _check(source: str, fmt: str) -> list[Finding]:

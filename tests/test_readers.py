@@ -165,3 +165,10 @@ def test_bom_positions_are_in_code_points_after_the_bom() -> None:
     doc = read_bytes("f.txt", codecs.BOM_UTF8 + b"ab\r\ncd care")
     assert doc.source == "ab\r\ncd care"
     assert doc.position(doc.source.index("care")) == (2, 4)
+
+
+def test_lone_cr_ends_a_line_for_positions() -> None:
+    """Old Mac files: a CR alone is a line break, as editors show it."""
+    doc = read_text("x.txt", "First line.\rThey investigate care gangs.\r")
+    assert doc.position(doc.source.index("care")) == (2, 18)
+    assert doc.line_text(2) == "They investigate care gangs."
