@@ -29,7 +29,7 @@ from lint.finding import Finding
 from lint.fix import DocumentGuard, Skip, plan_fixes, splice
 from lint.readers import read_bytes, read_text
 from lint.runner import FileResult, finding_lines
-from lint.runner import _read as read_file_bytes
+from lint.runner import read_file as read_file_bytes
 
 #: Passes before giving up on fixes that keep producing new fixes (ruff stops at 100).
 MAX_PASSES = 10

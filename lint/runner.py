@@ -69,7 +69,7 @@ def iter_files(paths: Sequence[str], config: Config) -> Iterator[tuple[str, bool
                         file.startswith(".")
                         or full.suffix.lower() not in SUPPORTED_SUFFIXES
                         or config.excluded(full)
-                        or _binary(full)
+                        or is_binary(full)
                     ):
                         continue
                     key = os.path.normpath(full)
@@ -86,7 +86,7 @@ def iter_files(paths: Sequence[str], config: Config) -> Iterator[tuple[str, bool
 def check_file(path: str, rules: Sequence[ActiveRule], *, explicit: bool = True) -> FileResult:
     result = FileResult(path)
     try:
-        data = _read(path)
+        data = read_file(path)
         doc = read_bytes(path, data)
     except SglintError as exc:
         result.error = exc
@@ -105,7 +105,7 @@ def finding_lines(doc: Document, findings: Sequence[Finding]) -> dict[int, str]:
     return {line: doc.line_text(line) for line in {f.line for f in findings}}
 
 
-def _binary(path: Path) -> bool:
+def is_binary(path: Path) -> bool:
     """Whether a regular file found in a folder starts like a binary file. Anything that
     cannot be opened counts as text here, so that reading it reports why."""
     try:
@@ -117,7 +117,7 @@ def _binary(path: Path) -> bool:
         return False
 
 
-def _read(path: str) -> bytes:
+def read_file(path: str) -> bytes:
     """The bytes of a regular file, or one InputError saying why they cannot be had."""
     try:
         mode = os.stat(path).st_mode

@@ -17,7 +17,7 @@ from lint.document import Document
 from lint.errors import SglintError
 from lint.readability import Figures, figures, prose
 from lint.readers import read_bytes
-from lint.runner import _read, iter_files
+from lint.runner import iter_files, read_file
 
 READING_AGE_NOTE = "reading age is an estimate: Flesch-Kincaid grade + 5"
 FORMATS = ("text", "json")
@@ -62,7 +62,7 @@ def collect(
     errors: list[SglintError] = []
     for path, _ in iter_files(paths, config):
         try:
-            doc = read_bytes(path, _read(path))
+            doc = read_bytes(path, read_file(path))
         except SglintError as exc:
             errors.append(exc)
             continue

@@ -13,9 +13,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from lint.engine import check_document
-from lint.errors import InputError, SglintError
+from lint.errors import SglintError
 from lint.readers import format_for, read_bytes
-from lint.runner import FileResult
+from lint.runner import FileResult, finding_lines, is_binary, read_file
 from lint.vale.ignores import apply_ignores
 from lint.vale.project import ValeProject
 
@@ -33,7 +33,9 @@ def iter_files(paths: Sequence[str], project: ValeProject) -> Iterator[str]:
             for root, dirs, files in os.walk(name):
                 dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
                 candidates.extend(
-                    os.path.join(root, f) for f in sorted(files) if not f.startswith(".")
+                    os.path.join(root, f)
+                    for f in sorted(files)
+                    if not f.startswith(".") and not is_binary(Path(root) / f)
                 )
         for path in candidates:
             path = os.path.normpath(path)
@@ -46,13 +48,7 @@ def check_file(path: str, project: ValeProject) -> FileResult:
     result = FileResult(path)
     settings = project.settings(path)
     try:
-        if not Path(path).is_file():
-            raise InputError("no such file", path=path)
-        data = Path(path).read_bytes()
-        doc = read_bytes(path, data, format_for(path) or "text")
-    except OSError as exc:
-        result.error = InputError(f"cannot read: {exc.strerror or exc}", path=path)
-        return result
+        doc = read_bytes(path, read_file(path), format_for(path) or "text")
     except SglintError as exc:
         result.error = exc
         return result
@@ -66,7 +62,7 @@ def check_file(path: str, project: ValeProject) -> FileResult:
     result.findings = outcome.findings
     result.problems = outcome.problems
     result.notices = doc.notices
-    result.lines = {f.line: doc.line_text(f.line) for f in outcome.findings}
+    result.lines = finding_lines(doc, outcome.findings)
     return result
 
 
