@@ -82,11 +82,7 @@ def _meta(
     )
     fix = kind.DEFAULT_FIX
     if "fix" in data:
-        fix = FixSafety(
-            schema.choice(
-                data["fix"], ("safe", "unsafe", "display"), key="fix", path=path, line=line("fix")
-            )
-        )
+        fix = schema.fix_safety(data["fix"], key="fix", path=path, line=line("fix"))
     quoted = schema.choice(
         data.get("quoted", "suggest"),
         ("report", "suggest", "ignore"),

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from lint.errors import RuleError
+from lint.finding import FixSafety
 from lint.yamlload import LineDict
 
 Checker = Callable[[Any], Any]  # returns the normalised value or raises TypeError
@@ -163,6 +164,13 @@ def require(data: Mapping[str, Any], key: str, *, path: str, line: int, kind: st
     if key not in data or data[key] in (None, "", [], {}):
         raise RuleError(f"a rule of kind '{kind}' needs '{key}'", path=path, line=line)
     return data[key]
+
+
+def fix_safety(value: Any, *, key: str, path: str, line: int) -> FixSafety:
+    """A ``fix:`` value: safe, unsafe or display (located error otherwise)."""
+    return FixSafety(
+        choice(str(value), tuple(s.value for s in FixSafety), key=key, path=path, line=line)
+    )
 
 
 def choice(value: str, options: tuple[str, ...], *, key: str, path: str, line: int) -> str:

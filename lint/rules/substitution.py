@@ -174,15 +174,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
                 )
             why = str(value["why"]) if value.get("why") else None
             if value.get("fix"):
-                fix = FixSafety(
-                    schema.choice(
-                        str(value["fix"]),
-                        ("safe", "unsafe", "display"),
-                        key="fix",
-                        path=src.path,
-                        line=line,
-                    )
-                )
+                fix = schema.fix_safety(value["fix"], key="fix", path=src.path, line=line)
             value = value["to"]
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
             raise RuleError(f"swap entry {key!r} has no replacement", path=src.path, line=line)
