@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from lint.engine import ActiveRule
 from lint.errors import ConfigError, SglintError
 from lint.finding import Severity
-from lint.rules.base import Rule
+from lint.rules.contract import Rule
 from lint.rules.loader import load_folder
 from lint.vale.ini import INI_NAMES, is_vale_config
 from lint.yamlload import LineDict, load_yaml

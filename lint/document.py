@@ -110,7 +110,7 @@ class Document:
     offsets: OffsetMap = field(default_factory=OffsetMap)
     encoding: str = "utf-8"
     notices: tuple[str, ...] = ()
-    #: Per-document memo of rule units by scope selector (see lint.rules.base.units).
+    #: Per-document memo of rule units by scope selector (see lint.scopes.units).
     units_cache: dict[tuple[str, ...], list[Block]] = field(
         default_factory=dict, compare=False, repr=False
     )

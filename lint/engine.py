@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from lint.document import Document
 from lint.finding import Finding, FixSafety, Severity
-from lint.rules.base import Hit, Rule, RuleTimeout, time_budget
+from lint.rules.budget import RuleTimeout, time_budget
+from lint.rules.contract import Hit, Rule
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,8 @@ import regex
 from lint import patterns
 from lint.document import OPAQUE, Block, Document
 from lint.errors import RuleError
-from lint.rules.base import Selector
-from lint.rules.metric import _Formula
+from lint.formula import MATH_NAMES, Expression
+from lint.scopes import Selector
 
 #: A word: letters and digits joined by apostrophes, hyphens, slashes, and by stops,
 #: commas or colons inside figures and abbreviations ("£4.5", "4,000", "10:30", "U.K.",
@@ -91,10 +91,6 @@ VALE_METRICS: dict[str, str] = {
     "Coleman-Liau": "coleman_liau",
     "Automated Readability": "automated_readability",
 }
-_MATH_NAMES = frozenset(
-    {"sqrt", "log", "log10", "abs", "floor", "ceil", "min", "max", "pow", "math"}
-)
-
 #: Flesch reading ease bands, as textstat documents them (lower bound, label).
 EASE_BANDS = (
     (90.0, "very easy"),
@@ -273,7 +269,7 @@ class Formula:
     def __init__(self, source: str, *, path: str = "<formula>", line: int = 0) -> None:
         self.source = source
         names = _names(source, path=path, line=line)
-        unknown = sorted(names - set(COUNTS) - set(FORMULAS) - _MATH_NAMES)
+        unknown = sorted(names - set(COUNTS) - set(FORMULAS) - MATH_NAMES)
         if unknown:
             raise RuleError(
                 f"'formula' uses unknown variable '{unknown[0]}'; use counts "
@@ -281,7 +277,9 @@ class Formula:
                 path=path,
                 line=line,
             )
-        self._formula = _Formula(_expand(source), path=path, line=line)
+        self._formula = Expression(
+            _expand(source), variables=frozenset(COUNTS), path=path, line=line
+        )
         self.needs_syllables = bool(self._formula.names & SYLLABLE_COUNTS)
 
     def evaluate(self, values: Mapping[str, float]) -> float:

@@ -9,7 +9,7 @@ import pytest
 
 from lint.config import Config, all_rules
 from lint.readers import read_text
-from lint.rules.base import needles_for, required_literals
+from lint.rules.prefilter import needles_for, required_literals
 
 ROOT = Path(__file__).resolve().parent.parent
 

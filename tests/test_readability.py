@@ -10,7 +10,7 @@ import pytest
 from lint.errors import RuleError
 from lint.readability import Formula, counts, figures, prose, standard, words_in
 from lint.readers import read_bytes, read_text
-from lint.rules.base import Selector
+from lint.scopes import Selector
 from lint.syllables import textstat
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -25,7 +25,7 @@ from lint.config import Config, active_rules
 from lint.engine import check_document
 from lint.errors import RuleError, SglintError
 from lint.readers import read_bytes, read_text
-from lint.rules.base import TIMEOUT_CHARS, deadline_for
+from lint.rules.budget import TIMEOUT_CHARS, deadline_for
 from lint.rules.loader import load_rule_text
 from lint.runner import check_paths
 

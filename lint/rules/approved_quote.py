@@ -26,8 +26,7 @@ from lint.registers import register_file
 from lint.registers.people import Person
 from lint.registers.quotes import Statement, load_statements
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
 from lint.speakers import Speaker, cast_for, people_option
 
 KEYS = {

@@ -14,16 +14,10 @@ from lint.document import Document
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import (
-    Hit,
-    RuleMeta,
-    bounded,
-    compile_pattern,
-    deadline_for,
-    remaining,
-    units,
-)
-from lint.rules.loader import Source
+from lint.rules.budget import bounded, deadline_for, remaining
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.regexes import compile_pattern
+from lint.scopes import units
 
 if TYPE_CHECKING:
     from lint.vale.casing import ValeCase

@@ -14,8 +14,9 @@ from lint.document import Document
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta, compile_pattern, flags, flexible_spaces, scan
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.matching import scan
+from lint.rules.regexes import compile_pattern, flags, flexible_spaces
 
 KEYS = {
     "either": schema.STR_MAP,

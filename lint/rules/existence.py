@@ -12,18 +12,11 @@ from lint.document import Document
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import (
-    Guards,
-    Hit,
-    RuleMeta,
-    build_guards,
-    compile_pattern,
-    flags,
-    needles_for,
-    scan,
-    word_pattern,
-)
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.guards import Guards, build_guards
+from lint.rules.matching import scan
+from lint.rules.prefilter import needles_for
+from lint.rules.regexes import compile_pattern, flags, word_pattern
 
 KEYS = {
     "tokens": schema.STR_LIST,

@@ -29,8 +29,10 @@ from lint.errors import RuleError
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import Guards, Hit, RuleMeta, build_guards, compile_pattern, scan
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.guards import Guards, build_guards
+from lint.rules.matching import scan
+from lint.rules.regexes import compile_pattern
 
 KEYS = {
     "nouns": schema.STR_LIST,

@@ -8,23 +8,19 @@ needs them."""
 
 from __future__ import annotations
 
-import ast
-import math
-import operator
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
-
-import regex
 
 from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
 from lint.finding import FixSafety
+from lint.formula import COMPARE, CONDITION, Expression
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import SUMMARY_SCOPES, Hit, RuleMeta
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.scopes import SUMMARY_SCOPES
 
 KEYS = {
     "formula": schema.STR,
@@ -34,34 +30,6 @@ DEFAULT_FIX = FixSafety.DISPLAY
 
 WORD_RE = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 LONG_WORD_RE = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]{6,}")  # words over 6 characters
-_CONDITION = patterns.compile(r"^\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$")
-_COMPARE: dict[str, Callable[[float, float], bool]] = {
-    "<": operator.lt,
-    "<=": operator.le,
-    ">": operator.gt,
-    ">=": operator.ge,
-    "==": operator.eq,
-    "!=": operator.ne,
-}
-_BINARY: dict[type[ast.operator], Callable[[float, float], float]] = {
-    ast.Add: operator.add,
-    ast.Sub: operator.sub,
-    ast.Mult: operator.mul,
-    ast.Div: operator.truediv,
-    ast.Pow: operator.pow,
-    ast.Mod: operator.mod,
-}
-_MATH: dict[str, Callable[..., float]] = {
-    "sqrt": math.sqrt,
-    "log": math.log,
-    "log10": math.log10,
-    "abs": abs,
-    "floor": math.floor,
-    "ceil": math.ceil,
-    "min": min,
-    "max": max,
-    "pow": math.pow,
-}
 SYLLABLE_VARIABLES = frozenset({"syllables", "complex_words", "polysyllabic_words"})
 VARIABLES = frozenset(
     {
@@ -77,68 +45,6 @@ VARIABLES = frozenset(
         *SYLLABLE_VARIABLES,
     }
 )
-
-
-class _Formula:
-    """A safe arithmetic expression: numbers, variables, + - * / % **, math functions."""
-
-    def __init__(self, source: str, *, path: str, line: int) -> None:
-        text = regex.sub(r"heading\.h(\d)", r"heading_h\1", source)
-        try:
-            self.tree = ast.parse(text, mode="eval")
-        except SyntaxError as exc:
-            raise RuleError(
-                f"'formula' is not a valid expression: {exc.msg}", path=path, line=line
-            ) from None
-        self.names = set()
-        for node in ast.walk(self.tree):
-            if isinstance(node, ast.Name):
-                if node.id not in VARIABLES and node.id != "math":
-                    raise RuleError(
-                        f"'formula' uses unknown variable '{node.id}'", path=path, line=line
-                    )
-                self.names.add(node.id)
-            elif not isinstance(
-                node,
-                (
-                    ast.Expression,
-                    ast.BinOp,
-                    ast.UnaryOp,
-                    ast.Constant,
-                    ast.Call,
-                    ast.Attribute,
-                    ast.Load,
-                    ast.operator,
-                    ast.unaryop,
-                ),
-            ):
-                raise RuleError(
-                    f"'formula' may not contain {type(node).__name__}", path=path, line=line
-                )
-
-    def evaluate(self, values: Mapping[str, float]) -> float:
-        return float(self._eval(self.tree.body, values))
-
-    def _eval(self, node: ast.AST, values: Mapping[str, float]) -> float:
-        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
-            return float(node.value)
-        if isinstance(node, ast.Name):
-            return float(values.get(node.id, 0.0))
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-            value = self._eval(node.operand, values)
-            return -value if isinstance(node.op, ast.USub) else value
-        if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
-            left, right = self._eval(node.left, values), self._eval(node.right, values)
-            try:
-                return _BINARY[type(node.op)](left, right)
-            except ZeroDivisionError:
-                return 0.0
-        if isinstance(node, ast.Call):
-            func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if name in _MATH:
-                return float(_MATH[name](*(self._eval(a, values) for a in node.args)))
-        raise ValueError(f"unsupported expression: {ast.dump(node)}")
 
 
 def statistics(doc: Document, names: set[str]) -> dict[str, float]:
@@ -172,7 +78,7 @@ def statistics(doc: Document, names: set[str]) -> dict[str, float]:
 @dataclass(frozen=True)
 class Metric:
     meta: RuleMeta
-    formula: _Formula
+    formula: Expression
     compare: Callable[[float, float], bool]
     threshold: float
 
@@ -189,7 +95,7 @@ class Metric:
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Metric:
     formula = schema.require(data, "formula", path=src.path, line=src.data.line, kind="metric")
     condition = schema.require(data, "condition", path=src.path, line=src.data.line, kind="metric")
-    m = _CONDITION.match(condition)
+    m = CONDITION.match(condition)
     if m is None:
         raise RuleError(
             f"'condition' must look like '> 25', not {condition!r}",
@@ -198,7 +104,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Metric:
         )
     return Metric(
         meta,
-        _Formula(formula, path=src.path, line=src.data.line_of("formula")),
-        _COMPARE[m.group(1)],
+        Expression(formula, variables=VARIABLES, path=src.path, line=src.data.line_of("formula")),
+        COMPARE[m.group(1)],
         float(m.group(2)),
     )

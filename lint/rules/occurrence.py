@@ -13,8 +13,11 @@ from lint.document import Document
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta, compile_pattern, deadline_for, finditer, units
-from lint.rules.loader import Source
+from lint.rules.budget import deadline_for
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.matching import finditer
+from lint.rules.regexes import compile_pattern
+from lint.scopes import units
 
 KEYS = {
     "token": schema.STR,

@@ -41,8 +41,8 @@ from lint.messages import format_message
 from lint.registers import literal_pattern, normalise, register_file
 from lint.registers.people import Person, Role, load_people
 from lint.rules import schema
-from lint.rules.base import Hit, MatchLike, RuleMeta, scan
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.matching import MatchLike, scan
 
 KEYS = {
     "register": schema.STR,

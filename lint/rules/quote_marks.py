@@ -17,8 +17,7 @@ from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.quotes import quote_model
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
 
 PROBLEMS = ("unclosed", "unopened", "continuation", "mismatched")
 KEYS = {"problems": schema.STR_LIST}

@@ -15,8 +15,7 @@ from lint.messages import format_message
 from lint.quotes import quote_model
 from lint.registers.people import Person
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
 from lint.speakers import cast_for, people_option
 
 KEYS = {"people": schema.STR}

@@ -14,8 +14,7 @@ from lint.document import Document
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.quotes import Quote, quote_model
-from lint.rules.base import Hit, RuleMeta
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
 
 KEYS: dict[str, Any] = {}
 DEFAULT_FIX = FixSafety.DISPLAY

@@ -34,6 +34,7 @@ from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
 from lint.finding import FixSafety
+from lint.formula import COMPARE, CONDITION
 from lint.messages import format_message
 from lint.readability import (
     COUNTS,
@@ -50,9 +51,8 @@ from lint.readability import (
     standard,
 )
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta, Selector
-from lint.rules.loader import Source
-from lint.rules.metric import _COMPARE, _CONDITION
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.scopes import Selector
 
 KEYS = {
     "measure": schema.STR,
@@ -196,14 +196,14 @@ def _vale_legacy(data: dict[str, Any], *, path: str, line: Callable[[str], int])
 def _condition(text: str, *, path: str, line: int) -> Condition:
     parts = []
     for part in regex.split(r"\s+and\s+", text.strip()):
-        m = _CONDITION.match(part)
+        m = CONDITION.match(part)
         if m is None:
             raise RuleError(
                 f"'condition' must look like '> 25' or '> 25 and <= 40', not {text!r}",
                 path=path,
                 line=line,
             )
-        parts.append((_COMPARE[m.group(1)], float(m.group(2))))
+        parts.append((COMPARE[m.group(1)], float(m.group(2))))
     return tuple(parts)
 
 

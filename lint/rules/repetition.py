@@ -14,20 +14,13 @@ from lint.document import Document
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import (
-    Guards,
-    Hit,
-    RuleMeta,
-    bounded,
-    build_guards,
-    compile_pattern,
-    deadline_for,
-    finditer,
-    remaining,
-    units,
-)
-from lint.rules.loader import Source
+from lint.rules.budget import bounded, deadline_for, remaining
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.guards import Guards, build_guards
+from lint.rules.matching import finditer
+from lint.rules.regexes import compile_pattern
 from lint.rules.substitution import non_capturing
+from lint.scopes import units
 
 KEYS = {
     "tokens": schema.STR_LIST,

@@ -13,8 +13,7 @@ from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.registers.people import Person
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
 from lint.speakers import cast_for, first_mention, has_role, people_option, speaking
 
 KEYS = {"people": schema.STR}

@@ -18,18 +18,11 @@ from lint.errors import RuleError
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import (
-    Guards,
-    Hit,
-    RuleMeta,
-    build_guards,
-    compile_pattern,
-    flags,
-    flexible_spaces,
-    needles_for,
-    scan,
-)
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.guards import Guards, build_guards
+from lint.rules.matching import scan
+from lint.rules.prefilter import needles_for
+from lint.rules.regexes import compile_pattern, flags, flexible_spaces
 
 KEYS = {
     "swap": schema.MAP,
