@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
 from lint.rules.budget import RuleTimeout, time_budget
 from lint.rules.contract import Hit, Rule
@@ -39,7 +40,12 @@ class Outcome:
     problems: list[RuleProblem] = field(default_factory=list)
 
 
-def check_document(doc: Document, rules: Sequence[ActiveRule]) -> Outcome:
+def check_document(
+    doc: Document, rules: Sequence[ActiveRule], facts: Facts | None = None
+) -> Outcome:
+    """Every rule's findings on ``doc``. The facts derived from it (sentences, quotes …)
+    are built once, here, for all the rules; pass ``facts`` to share them further."""
+    facts = Facts(doc) if facts is None else facts
     outcome = Outcome()
     switches = _Switches(doc)
     seen: set[tuple[int, int, str]] = set()
@@ -47,7 +53,7 @@ def check_document(doc: Document, rules: Sequence[ActiveRule]) -> Outcome:
         meta = active.rule.meta
         count = 0
         try:
-            hits = list(active.rule.check(doc))
+            hits = list(active.rule.check(doc, facts))
         except RuleTimeout:
             outcome.problems.append(
                 RuleProblem(
@@ -59,7 +65,7 @@ def check_document(doc: Document, rules: Sequence[ActiveRule]) -> Outcome:
             )
             continue
         for hit in hits:
-            finding = _finding(doc, active, hit)
+            finding = _finding(doc, facts, active, hit)
             if finding is None or switches.disabled(meta.id, finding.start):
                 continue
             key = (finding.start, finding.end, meta.id)
@@ -74,15 +80,15 @@ def check_document(doc: Document, rules: Sequence[ActiveRule]) -> Outcome:
     return outcome
 
 
-def _finding(doc: Document, active: ActiveRule, hit: Hit) -> Finding | None:
+def _finding(doc: Document, facts: Facts, active: ActiveRule, hit: Hit) -> Finding | None:
     meta = active.rule.meta
     severity = active.level
     fix = hit.fix
     safety = hit.fix_safety or meta.fix
     if (
         not hit.source_offsets
-        and doc.quotes
-        and doc.in_quote(hit.start, max(hit.end, hit.start + 1))
+        and facts.quotes
+        and facts.in_quote(hit.start, max(hit.end, hit.start + 1))
     ):
         # A misquote is worse than a bad term: inside direct speech a rule is at most a
         # suggestion and never fixed, unless the rule says otherwise.

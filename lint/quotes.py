@@ -24,7 +24,6 @@ import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 import regex
 
@@ -606,22 +605,3 @@ def _sentence_like(doc: Document, q: Quote, block: Block) -> bool:
         and len(_WORD.findall(inner)) >= 4
         and bool(regex.search(r"[.!?][\"'”’)]*$", inner))
     )
-
-
-# -- access -----------------------------------------------------------------------------
-
-_MODELS: WeakKeyDictionary[Document, QuoteModel] = WeakKeyDictionary()
-
-
-def quote_model(doc: Document) -> QuoteModel:
-    """The document's quote model, built once per document."""
-    model = _MODELS.get(doc)
-    if model is None:
-        model = build_model(doc)
-        _MODELS[doc] = model
-    return model
-
-
-def find_quote_spans(doc: Document) -> Iterator[Block]:
-    """Spans of direct speech and quoted text, for ``Document.quotes``/``in_quote``."""
-    return quote_model(doc).spans()

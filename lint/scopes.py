@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,36 +56,14 @@ _MATCH_CACHE: dict[tuple[tuple[str, ...], str], bool] = {}
 SUMMARY_SCOPES = ("paragraph", "list", "blockquote")
 
 
-def units(doc: Document, selector: Selector) -> list[Block]:
-    """The spans a rule with this selector runs on, in document order (cached per
-    document: many rules share a selector)."""
-    cached = doc.units_cache.get(selector.names)
-    if cached is None:
-        cached = doc.units_cache[selector.names] = _units(doc, selector)
-    return cached
-
-
-def _units(doc: Document, selector: Selector) -> list[Block]:
+def units_of(doc: Document, sentences: Sequence[Block], selector: Selector) -> list[Block]:
+    """The spans a rule with this selector runs on, in document order (``Facts.units``
+    keeps them per document)."""
     family = selector.family
     if family == "raw":
         return [Block("raw", 0, len(doc.source))]
     if family == "summary":
         return [b for b in doc.blocks if b.scope.split(".")[0] in SUMMARY_SCOPES]
     if family == "sentence":
-        return [s for s in doc.sentences if selector.matches(s.scope)]
+        return [s for s in sentences if selector.matches(s.scope)]
     return [b for b in doc.blocks if selector.matches(b.scope)]
-
-
-class UnitIndex:
-    """Finds the unit that wholly contains a span."""
-
-    def __init__(self, unit_list: Sequence[Block]) -> None:
-        self.units = unit_list
-        self.starts = [u.start for u in unit_list]
-
-    def containing(self, start: int, end: int) -> Block | None:
-        i = bisect.bisect_right(self.starts, start) - 1
-        if i < 0:
-            return None
-        unit = self.units[i]
-        return unit if end <= unit.end else None

@@ -15,14 +15,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from weakref import WeakKeyDictionary
 
 import regex
 from rapidfuzz import fuzz
 
 from lint import patterns
-from lint.document import Document
-from lint.quotes import Attribution, Quote, quote_model
+from lint.document import Block, Document
+from lint.quotes import Attribution, Quote, QuoteModel
 from lint.registers.people import Person
 
 
@@ -359,9 +358,9 @@ def _title_mentions(
     return out
 
 
-def build_cast(doc: Document, people: Sequence[Person] = ()) -> Cast:
+def build_cast(doc: Document, model: QuoteModel, people: Sequence[Person] = ()) -> Cast:
+    """The people the document mentions and who says each quote (``Facts.cast``)."""
     text = doc.text
-    model = quote_model(doc)
     spans = _outside(doc, model.quotes)
     found: list[Mention] = []
     for start, end in spans:
@@ -461,27 +460,14 @@ def _speaker(
     return Speaker(label)
 
 
-# -- access -----------------------------------------------------------------------------
-
-_CASTS: WeakKeyDictionary[Document, dict[int, tuple[Sequence[Person], Cast]]] = WeakKeyDictionary()
-
-
-def cast_for(doc: Document, people: Sequence[Person] = ()) -> Cast:
-    """The document's people and speakers, built once per document and register."""
-    cache = _CASTS.setdefault(doc, {})
-    entry = cache.get(id(people))
-    if entry is None or entry[0] is not people:
-        entry = (people, build_cast(doc, people))
-        cache[id(people)] = entry
-    return entry[1]
-
-
 def first_mention(cast: Cast, identity: Identity) -> Mention | None:
     mentions = cast.mentions_of(identity)
     return mentions[0] if mentions else None
 
 
-def has_role(doc: Document, mention: Mention, identity: Identity) -> bool:
+def has_role(
+    doc: Document, sentences: Sequence[Block], mention: Mention, identity: Identity
+) -> bool:
     """Whether a full-name mention comes with a role: title words before the name,
     an appositive ("Name, Chief Executive of X,"), a role before it ("Role, Name,"),
     or one of the person's registered titles in the same sentence."""
@@ -500,7 +486,7 @@ def has_role(doc: Document, mention: Mention, identity: Identity) -> bool:
         sentence = regex.split(r"[.!?]\s", before)[-1]
         if any(_is_role(w) for w in regex.findall(r"\p{Lu}[\p{L}'’]+", sentence)):
             return True
-    sentence_span = next((s for s in doc.sentences if s.start <= mention.start < s.end), None)
+    sentence_span = next((s for s in sentences if s.start <= mention.start < s.end), None)
     if sentence_span and identity.person is not None:
         sentence = text[sentence_span.start : sentence_span.end].lower()
         return any(r.title.lower() in sentence for r in identity.person.roles)

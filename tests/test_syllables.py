@@ -89,7 +89,7 @@ def test_scores_compute_with_the_network_blocked() -> None:
         BLOCK_NETWORK
         + f"""
 from pathlib import Path
-from lint.readability import figures, prose
+from lint.readability import figures
 from lint.readers import read_bytes
 from lint.syllables import textstat
 

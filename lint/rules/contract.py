@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from lint.document import Document
 from lint.finding import FixSafety, Severity
@@ -14,6 +14,9 @@ from lint.rules import schema
 from lint.rules.budget import DEFAULT_TIMEOUT
 from lint.scopes import Selector
 from lint.yamlload import LineDict
+
+if TYPE_CHECKING:
+    from lint.facts import Facts
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +78,7 @@ class Rule(Protocol):
     @property
     def meta(self) -> RuleMeta: ...
 
-    def check(self, doc: Document) -> Iterator[Hit]: ...
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]: ...
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 import regex
 
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
@@ -36,8 +37,8 @@ class Existence:
     guards: Guards
     needles: tuple[str, ...] | None = None
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        for m, _unit in scan(self.pattern, doc, self.meta, self.guards, self.needles):
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards, self.needles):
             # Vale compat: Vale's %s is the match as found, white space included ('I ').
             shown = m.group() if self.meta.vale_compat else m.group().strip()
             yield Hit(

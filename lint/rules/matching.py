@@ -7,12 +7,12 @@ from typing import Any, Protocol
 
 import regex
 
-from lint.document import Block, Document
+from lint.document import Block, Document, SpanIndex
+from lint.facts import Facts
 from lint.rules.budget import bounded, deadline_for, remaining
 from lint.rules.contract import RuleMeta
 from lint.rules.guards import Guards
 from lint.rules.vale_compat import Shifted
-from lint.scopes import UnitIndex, units
 
 
 def finditer(
@@ -36,6 +36,7 @@ class MatchLike(Protocol):
 def scan(
     pattern: regex.Pattern[str],
     doc: Document,
+    facts: Facts,
     meta: RuleMeta,
     guards: Guards | None = None,
     needles: tuple[str, ...] | None = None,
@@ -43,13 +44,13 @@ def scan(
     """Matches of ``pattern`` that lie wholly inside one unit of the rule's scope and
     that no guard silences. One pass over the text, not one per unit; none at all when
     the document contains none of the rule's ``needles`` (see ``needles_for``)."""
-    if needles is not None and not any(n in doc.lowered for n in needles):
+    if needles is not None and not any(n in facts.lowered for n in needles):
         return
-    unit_list = units(doc, meta.scope)
+    unit_list = facts.units(meta.scope)
     if not unit_list:
         return
     text = doc.source if meta.scope.family == "raw" else doc.text
-    index = UnitIndex(unit_list)
+    index = SpanIndex(unit_list)
     deadline = deadline_for(meta, doc)
     if meta.vale_compat:  # Vale compat: each block is a string of its own (^ and $ at its edges)
         for part in unit_list:

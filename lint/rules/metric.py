@@ -8,13 +8,14 @@ needs them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from lint import patterns
-from lint.document import Document
+from lint.document import Block, Document
 from lint.errors import RuleError
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.formula import COMPARE, CONDITION, Expression
 from lint.messages import format_message
@@ -47,13 +48,13 @@ VARIABLES = frozenset(
 )
 
 
-def statistics(doc: Document, names: set[str]) -> dict[str, float]:
+def statistics(doc: Document, sentences: Sequence[Block], names: set[str]) -> dict[str, float]:
     """Vale's summary statistics over paragraphs, list items and block quotes."""
     summary = [b for b in doc.blocks if b.scope.split(".")[0] in SUMMARY_SCOPES]
     text = "".join(doc.text[b.start : b.end] + "\n" for b in summary)
     # Counting by substitution keeps the work in C: no string per word.
     without_words, word_count = WORD_RE.subn("", text)
-    sentences = [s for s in doc.sentences if s.scope.split(".")[1] in SUMMARY_SCOPES]
+    sentences = [s for s in sentences if s.scope.split(".")[1] in SUMMARY_SCOPES]
     values: dict[str, float] = {
         "words": word_count,
         "sentences": len(sentences),
@@ -82,8 +83,8 @@ class Metric:
     compare: Callable[[float, float], bool]
     threshold: float
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        values = statistics(doc, self.formula.names)
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        values = statistics(doc, facts.sentences, self.formula.names)
         if not values["words"]:
             return
         result = self.formula.evaluate(values)

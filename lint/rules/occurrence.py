@@ -10,6 +10,7 @@ from typing import Any
 import regex
 
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
@@ -17,7 +18,6 @@ from lint.rules.budget import deadline_for
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.matching import finditer
 from lint.rules.regexes import compile_pattern
-from lint.scopes import units
 
 KEYS = {
     "token": schema.STR,
@@ -35,11 +35,11 @@ class Occurrence:
     max: int
     min: int
 
-    def check(self, doc: Document) -> Iterator[Hit]:
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         deadline = deadline_for(self.meta, doc)
         raw = self.meta.scope.family == "raw"
         text = doc.source if raw else doc.text
-        for unit in units(doc, self.meta.scope):
+        for unit in facts.units(self.meta.scope):
             matches = [
                 m
                 for m in finditer(self.pattern, text, unit.start, unit.end, deadline)

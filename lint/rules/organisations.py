@@ -25,6 +25,7 @@ import regex
 from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.registers import WORD_END, WORD_START, literal_pattern, normalise, register_file
@@ -63,11 +64,11 @@ class Organisations:
     contextual: bool  # report only where the document also names the organisation
     needles: tuple[str, ...] | None = None  # a word of each form (lint.rules.matching.scan)
 
-    def check(self, doc: Document) -> Iterator[Hit]:
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         if self.pattern is None:
             return
         present: dict[str, bool] = {}
-        for m, _unit in scan(self.pattern, doc, self.meta, self.guards, self.needles):
+        for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards, self.needles):
             index = next(i for i, g in enumerate(m.groups()) if g is not None)
             watch = self.watches[index]
             org = watch.org

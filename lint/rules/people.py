@@ -36,6 +36,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.registers import literal_pattern, normalise, register_file
@@ -125,14 +126,14 @@ class People:
     check_name: str
     as_of: dt.date | None
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        checks: dict[str, Callable[[Document], Iterator[Hit]]] = {
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        checks: dict[str, Callable[[Document, Facts], Iterator[Hit]]] = {
             "spelling": self._spelling,
             "titles": self._titles,
             "variants": self._variants,
             "references": self._references,
         }
-        yield from checks[self.check_name](doc)
+        yield from checks[self.check_name](doc, facts)
 
     def _hit(
         self,
@@ -144,8 +145,8 @@ class People:
     ) -> Hit:
         return Hit(start, end, format_message(self.meta.message, *args), fix=fix, fix_safety=safety)
 
-    def _find(self, pattern: str, doc: Document) -> Iterator[MatchLike]:
-        for m, _unit in scan(_compiled(pattern), doc, self.meta):
+    def _find(self, pattern: str, doc: Document, facts: Facts) -> Iterator[MatchLike]:
+        for m, _unit in scan(_compiled(pattern), doc, facts, self.meta):
             yield m
 
     def copy_date(self, doc: Document) -> dt.date | None:
@@ -160,18 +161,18 @@ class People:
 
     # -- spelling ------------------------------------------------------------------
 
-    def _spelling(self, doc: Document) -> Iterator[Hit]:
+    def _spelling(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         surnames = {p.surname for p in self.people}
         known: set[int] = set()
         for person in self.people:
             for wrong in person.misspellings:
                 right = person.surname if len(wrong.split()) == 1 else person.name
-                for m in self._find(literal_pattern(wrong), doc):
+                for m in self._find(literal_pattern(wrong), doc, facts):
                     known.add(m.start())
                     yield self._hit(m.start(), m.end(), (right, normalise(m.group())), right)
         for person in self.people:
             pattern = rf"\b(?:{regex.escape(person.first_name)}|(?:{HONORIFICS})\.?)\s+({NAME})\b"
-            for m in self._find(pattern, doc):
+            for m in self._find(pattern, doc, facts):
                 found = m.group(1)
                 if m.start(1) in known or found in surnames or not _near(found, person.surname):
                     continue
@@ -185,7 +186,7 @@ class People:
 
     # -- titles --------------------------------------------------------------------
 
-    def _titles(self, doc: Document) -> Iterator[Hit]:
+    def _titles(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         day = self.copy_date(doc)
         reported: list[tuple[int, int]] = []
         known = [
@@ -195,7 +196,7 @@ class People:
             for wrong in role.wrong
         ]
         for wrong, person, role in sorted(known, key=lambda k: -len(k[0])):  # longest first
-            for m in self._find(f"(?i:{literal_pattern(wrong)})", doc):
+            for m in self._find(f"(?i:{literal_pattern(wrong)})", doc, facts):
                 if any(s < m.end() and m.start() < e for s, e in reported):
                     continue
                 reported.append((m.start(), m.end()))
@@ -210,7 +211,7 @@ class People:
             now = [r for r in person.roles if r.held_on(day)] or list(person.roles)
             if not now:
                 continue
-            for start, end, candidate in self._titles_near(person, doc):
+            for start, end, candidate in self._titles_near(person, doc, facts):
                 if any(s < end and start < e for s, e in reported):
                     continue
                 if any(_is_title(candidate, r) for r in now):
@@ -221,9 +222,11 @@ class People:
                     reported.append((start, end))
                     yield self._hit(start, end, (candidate, person.name, best), best)
             if day is not None:
-                yield from self._former_ranks(person, day, doc)
+                yield from self._former_ranks(person, day, doc, facts)
 
-    def _titles_near(self, person: Person, doc: Document) -> Iterator[tuple[int, int, str]]:
+    def _titles_near(
+        self, person: Person, doc: Document, facts: Facts
+    ) -> Iterator[tuple[int, int, str]]:
         """Title-like phrases right before a full name, or in apposition after it."""
         text = doc.text
         word = r"(?:\p{Lu}[\w'’-]*|of|for|and|the|on|to|in)"
@@ -233,7 +236,7 @@ class People:
             regex.M,
         )
         names = "|".join(literal_pattern(n) for n in (person.name, *person.aliases))
-        for m, unit in scan(_compiled(names), doc, self.meta):
+        for m, unit in scan(_compiled(names), doc, facts, self.meta):
             b = before.search(text, max(unit.start, m.start() - 120), m.start())
             if b is not None:
                 phrase = regex.sub(r"^(?:The|the)\s+", "", b.group(1))
@@ -242,7 +245,9 @@ class People:
             if a is not None:
                 yield a.start(1), a.end(1), a.group(1)
 
-    def _former_ranks(self, person: Person, day: dt.date, doc: Document) -> Iterator[Hit]:
+    def _former_ranks(
+        self, person: Person, day: dt.date, doc: Document, facts: Facts
+    ) -> Iterator[Hit]:
         current = next((r for r in person.roles if r.held_on(day)), None)
         for role in person.roles:
             if not role.rank or role.held_on(day):
@@ -251,7 +256,7 @@ class People:
                 rf"\b{regex.escape(role.rank)}\s+(?:{regex.escape(person.first_name)}"
                 rf"\s+)?{regex.escape(person.surname)}\b"
             )
-            for m in self._find(pattern, doc):
+            for m in self._find(pattern, doc, facts):
                 if regex.search(
                     r"\b(?:former|then|ex-)\s*$",
                     doc.text[max(0, m.start() - 8) : m.start()],
@@ -263,14 +268,14 @@ class People:
 
     # -- variants ------------------------------------------------------------------
 
-    def _variants(self, doc: Document) -> Iterator[Hit]:
+    def _variants(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         mentions: dict[str, list[Mention]] = {}
-        for mention in self._mentions(doc):
+        for mention in self._mentions(doc, facts):
             mentions.setdefault(mention.surname, []).append(mention)
         known = {p.surname for p in self.people} | {
             w for p in self.people for m in p.misspellings for w in m.split()
         }
-        counts = {s: len(list(self._find(literal_pattern(s), doc))) for s in mentions}
+        counts = {s: len(list(self._find(literal_pattern(s), doc, facts))) for s in mentions}
         for a, b in itertools.combinations(sorted(mentions), 2):
             if a.casefold() == b.casefold() or not _near(a, b) or {a, b} & known:
                 continue
@@ -287,10 +292,10 @@ class People:
             odd, usual = (a, b) if counts[a] < counts[b] else (b, a)
             if counts[a] == counts[b]:
                 odd, usual = (a, b) if _first(a, doc) > _first(b, doc) else (b, a)
-            for m in self._find(literal_pattern(odd), doc):
+            for m in self._find(literal_pattern(odd), doc, facts):
                 yield self._hit(m.start(), m.end(), (odd, usual), usual)
 
-    def _mentions(self, doc: Document) -> Iterator[Mention]:
+    def _mentions(self, doc: Document, facts: Facts) -> Iterator[Mention]:
         post = rf"(?:\s+(?:{POST_NOMINALS}))"
         patterns = (
             # Mr Cleverly; Assistant Chief Constable Kevin Baldwin
@@ -304,7 +309,7 @@ class People:
             rf"\s+(?:{SPEECH})\b",
         )
         for pattern in patterns:
-            for m in self._find(pattern, doc):
+            for m in self._find(pattern, doc, facts):
                 surname, first = m.group("surname"), m.group("first")
                 if surname in NOT_SURNAMES:
                     continue
@@ -314,14 +319,16 @@ class People:
 
     # -- references ----------------------------------------------------------------
 
-    def _references(self, doc: Document) -> Iterator[Hit]:
+    def _references(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         day = self.copy_date(doc)
         text = doc.text
         for person in self.people:
             full = [
                 m.span()
                 for m in self._find(
-                    "|".join(literal_pattern(n) for n in (person.name, *person.aliases)), doc
+                    "|".join(literal_pattern(n) for n in (person.name, *person.aliases)),
+                    doc,
+                    facts,
                 )
             ]
             first_full = full[0][0] if full else None
@@ -330,7 +337,7 @@ class People:
                 rf"(?<!(?:(?:{HONORIFICS})\.?|\p{{Lu}}[\w'’-]*)[ \t])"
                 rf"{literal_pattern(person.surname)}(?![ \t]+\p{{Lu}})"
             )
-            for m in self._find(bare, doc):
+            for m in self._find(bare, doc, facts):
                 if any(s <= m.start() < e for s, e in full):
                     continue
                 if text[max(0, m.start() - 9) : m.start()].endswith("Minister "):
@@ -360,6 +367,7 @@ class People:
                 rf"(?:{regex.escape(person.first_name)}\s+)?"
                 rf"{regex.escape(person.surname)}\b",
                 doc,
+                facts,
             ):
                 title = titles[0] if titles else "the full title"
                 yield self._hit(
@@ -370,15 +378,15 @@ class People:
                 )
             if first_full is None:
                 continue
-            yield from self._bare_title(person, titles, first_full, doc)
+            yield from self._bare_title(person, titles, first_full, doc, facts)
 
     def _bare_title(
-        self, person: Person, titles: list[str], first_full: int, doc: Document
+        self, person: Person, titles: list[str], first_full: int, doc: Document, facts: Facts
     ) -> Iterator[Hit]:
         """A title alone before the full name has been given (headlines excepted)."""
         for title in titles:
             pattern = f"(?i:{literal_pattern(title)})"
-            for m, unit in scan(_compiled(pattern), doc, self.meta):
+            for m, unit in scan(_compiled(pattern), doc, facts, self.meta):
                 if m.start() >= first_full:
                     break
                 if _headline(doc.text[unit.start : unit.end]):

@@ -33,6 +33,7 @@ import regex
 from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.formula import COMPARE, CONDITION
 from lint.messages import format_message
@@ -47,7 +48,6 @@ from lint.readability import (
     Sentence,
     counts,
     ease_band,
-    prose,
     standard,
 )
 from lint.rules import schema
@@ -85,8 +85,8 @@ class Readability:
     needs_syllables: bool
     min_words: int = 0
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        text = prose(doc, self.scopes)
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        text = facts.prose(self.scopes)
         if self.measure == "sentence":
             for sentence in text.sentences:
                 # Mostly quoted: point at the speech, so the engine treats it as quoted.

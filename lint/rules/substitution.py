@@ -15,6 +15,7 @@ import regex
 
 from lint.document import Document
 from lint.errors import RuleError
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
@@ -52,8 +53,8 @@ class Substitution:
     capitalize: bool
     needles: tuple[str, ...] | None = None
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        for m, _unit in scan(self.pattern, doc, self.meta, self.guards, self.needles):
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards, self.needles):
             index = next(i for i, g in enumerate(m.groups()) if g is not None)
             entry = self.entries[index]
             observed = m.group()
