@@ -65,6 +65,7 @@ class Review:
     verdict: str
     reason: str
     reviewer: str
+    level_ok: bool = True
 
     @property
     def key(self) -> tuple[str, int, int, str, str]:
@@ -139,6 +140,7 @@ def load_reviews(path: Path = REVIEWS) -> dict[tuple[str, int, int, str, str], R
             str(entry["verdict"]),
             " ".join(str(entry["reason"]).split()),
             str(entry.get("reviewer", "")),
+            bool(entry.get("level_ok", True)),
         )
         if review.verdict not in VERDICTS:
             raise ValueError(f"{path}: entry {i}: verdict must be one of {VERDICTS}")
@@ -192,9 +194,11 @@ def tally(items: Sequence[Item], status: dict[str, int]) -> str:
     by_rule: dict[str, Counter[str]] = defaultdict(Counter)
     by_kind: dict[str, Counter[str]] = defaultdict(Counter)
     rejected_errors = []
+    wrong_level = 0
     for i in items:
         review = reviews.get(i.key)
         verdict = review.verdict if review else "unreviewed"
+        wrong_level += bool(review and not review.level_ok)
         by_rule[i.rule][verdict] += 1
         by_kind[i.kind][verdict] += 1
         if verdict == "rejected" and i.severity == "error":
@@ -221,6 +225,7 @@ def tally(items: Sequence[Item], status: dict[str, int]) -> str:
         f"Texts with no substantive error (empty `editor_errors`): {len(clean)}; "
         f"exit 0 at the default fail level: {len(passing)} "
         f"({100 * len(passing) / max(len(clean), 1):.0f}%).",
+        f"Findings whose level the reviewer called wrong: {wrong_level}",
         f"Rejected findings at error level: {len(rejected_errors)}",
         *[f"- {r}" for r in rejected_errors],
     ]
