@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -173,6 +173,17 @@ class Document:
     def block_at(self, start: int, end: int) -> Block | None:
         """The block wholly containing the view span, if any."""
         return self._block_index.containing(start, end)
+
+    def raw(self) -> Document:
+        """The raw view: the source itself as plain text in one ``raw`` block, nothing
+        masked, so that its view offsets are source offsets (for ``scope: raw`` rules)."""
+        return replace(
+            self,
+            text=self.source,
+            fmt="text",
+            blocks=(Block("raw", 0, len(self.source)),),
+            offsets=OffsetMap(),
+        )
 
     def block_texts(self) -> Iterator[tuple[Block, str]]:
         for block in self.blocks:

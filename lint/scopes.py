@@ -60,8 +60,8 @@ def units_of(doc: Document, sentences: Sequence[Block], selector: Selector) -> l
     """The spans a rule with this selector runs on, in document order (``Facts.units``
     keeps them per document)."""
     family = selector.family
-    if family == "raw":
-        return [Block("raw", 0, len(doc.source))]
+    if family == "raw":  # the engine gives such rules the raw view (Document.raw)
+        return [Block("raw", 0, len(doc.text))]
     if family == "summary":
         return [b for b in doc.blocks if b.scope.split(".")[0] in SUMMARY_SCOPES]
     if family == "sentence":

@@ -21,7 +21,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A rule's raw result: a view span (or a source span for ``raw`` scope)."""
+    """A rule's raw result: a span of the document the rule was given (``doc.text``).
+
+    Rules never choose coordinates: the engine gives a ``raw``-scoped rule the raw view
+    (the source itself) and every other rule the prose view, and maps the span back."""
 
     start: int
     end: int
@@ -29,7 +32,6 @@ class Hit:
     fix: str | None = None
     fix_safety: FixSafety | None = None  # None: the rule's default
     why: str | None = None  # per-entry reason, overriding the rule's
-    source_offsets: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,12 +41,7 @@ class Existence:
         for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards, self.needles):
             # Vale compat: Vale's %s is the match as found, white space included ('I ').
             shown = m.group() if self.meta.vale_compat else m.group().strip()
-            yield Hit(
-                m.start(),
-                m.end(),
-                format_message(self.meta.message, shown),
-                source_offsets=self.meta.scope.family == "raw",
-            )
+            yield Hit(m.start(), m.end(), format_message(self.meta.message, shown))
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Existence:

@@ -49,7 +49,7 @@ def scan(
     unit_list = facts.units(meta.scope)
     if not unit_list:
         return
-    text = doc.source if meta.scope.family == "raw" else doc.text
+    text = doc.text
     index = SpanIndex(unit_list)
     deadline = deadline_for(meta, doc)
     if meta.vale_compat:  # Vale compat: each block is a string of its own (^ and $ at its edges)

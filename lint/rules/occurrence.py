@@ -37,8 +37,7 @@ class Occurrence:
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         deadline = deadline_for(self.meta, doc)
-        raw = self.meta.scope.family == "raw"
-        text = doc.source if raw else doc.text
+        text = doc.text
         for unit in facts.units(self.meta.scope):
             matches = [
                 m
@@ -49,7 +48,7 @@ class Occurrence:
             if (self.max > 0 and count > self.max) or (self.min > 0 and count < self.min):
                 start = matches[0].start() if matches else unit.start
                 message = format_message(self.meta.message, count)
-                yield Hit(start, unit.end, message, source_offsets=raw)
+                yield Hit(start, unit.end, message)
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Occurrence:

@@ -74,7 +74,6 @@ class Substitution:
                 fix=fix,
                 fix_safety=safety,
                 why=entry.why,
-                source_offsets=self.meta.scope.family == "raw",
             )
 
 
