@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lint.configfiles import discover, is_vale_config, read_config_text
+from lint.configfiles import builtin_rules_dir, discover, is_vale_config, read_config_text
 from lint.engine import ActiveRule
 from lint.errors import ConfigError, SglintError
 from lint.finding import Severity
@@ -69,13 +69,6 @@ class Config:
             or fnmatch.fnmatch(rel, pattern.rstrip("/") + "/*")
             for pattern in self.exclude
         )
-
-
-def builtin_rules_dir() -> Path:
-    """The built-in packs: inside the installed package, or the checkout's rules/."""
-    here = Path(__file__).resolve().parent
-    installed = here / "builtin_rules"
-    return installed if installed.is_dir() else here.parent / "rules"
 
 
 def load_config(path: Path | None) -> Config:

@@ -1,4 +1,5 @@
-"""Configuration files: which names count, finding the nearest one, and reading it.
+"""Configuration files: which names count, finding the nearest one, and reading it; and
+where the built-in packs (and the data beside them) are.
 
 A neutral module: both sglint's own configuration (``lint.config``) and Vale's
 (``lint.vale.ini``) use it, and it imports neither.
@@ -54,3 +55,10 @@ def read_config_text(path: Path) -> str:
 
 def is_vale_config(path: Path) -> bool:
     return path.name in INI_NAMES or path.suffix == ".ini"
+
+
+def builtin_rules_dir() -> Path:
+    """The built-in packs: inside the installed package, or the checkout's rules/."""
+    here = Path(__file__).resolve().parent
+    installed = here / "builtin_rules"
+    return installed if installed.is_dir() else here.parent / "rules"

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from lint import patterns
+from lint import lexicon, patterns
 from lint.document import OPAQUE, Block
 
 if TYPE_CHECKING:
@@ -36,13 +36,9 @@ if TYPE_CHECKING:
 DOUBLE, SINGLE = "double", "single"
 STRAIGHT, CURLY = "straight", "curly"
 
-#: Verbs that attribute speech; "told X" and "said in a statement" take a short tail.
-SPEECH_VERBS = (
-    r"said|says|added|adds|stated|states|explained|explains|commented|comments|continued"
-    r"|continues|told|tells|warned|warns|insisted|insists|noted|notes|remarked|declared"
-    r"|urged|urges|admitted|acknowledged|replied|wrote|writes|concluded|concludes"
-    r"|emphasised|emphasized|stressed|announced|announces|commented|responded|agreed"
-)
+#: Verbs that attribute speech (the lexicon's); "told X" and "said in a statement" take a
+#: short tail.
+SPEECH_VERBS = lexicon.alternation("speech_verbs")
 _VERB = rf"(?:{SPEECH_VERBS})"
 
 _MARK_RE = patterns.compile(r"[\"'“”‘’]")

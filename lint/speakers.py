@@ -19,55 +19,21 @@ from typing import Any
 import regex
 from rapidfuzz import fuzz
 
-from lint import patterns
+from lint import lexicon, patterns
 from lint.document import Block, Document
 from lint.quotes import Attribution, Quote, QuoteModel
 from lint.registers.people import Person
 
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-#: Words of titles, ranks and organisations: not part of a person's name.
-ROLE_WORDS = _wordset(
-    """
-    Home Secretary Prime Minister Minister Chief Executive Constable Assistant Deputy
-    Detective Inspector Superintendent Sergeant Officer Commissioner Commander Director
-    General President Vice Chair Chairman Chairwoman Chairperson Head Lead Leader National
-    Police Policing Council Society Association Office Ministry Department Agency Service
-    Services Team Unit Taskforce Force Court Crown Justice State Victims Safeguarding
-    Protection Child Children Abuse Exploitation Sexual Crime Shadow Mayor Councillor
-    Baroness Baron Lord Lady Sir Dame Professor Doctor Rt Hon Honourable Senior Principal
-    Spokesperson Spokesman Spokeswoman Founder Manager Adviser Advisor Commissioner Bishop
-    Archbishop Reverend Judge Justice Recorder Solicitor Attorney Counsel Editor Secretary
-    Government Parliament Inquiry Independent Trust Foundation Charity Hospital School
-    University College Board Commission Committee Programme Operation Bill Act Criminal
-    Grooming Gangs Gang Group Network Centre Institute Partnership Alliance Fund Review
-    Executive Officer Operating Financial Investigations Investigation Online Digital
-    Exploitation Survivors Survivor Victim Cabinet Treasury Foreign Education Health
-    Culture Policy Affairs Communications Media Press Public Royal Metropolitan County
-    Borough City Town Regional Local Northern Southern Eastern Western North South East West
-    Essex Kent Surrey Sussex Merseyside Yorkshire Lancashire Manchester London England
-    Wales Scotland Ireland Britain British UK Europe European International Association
-    """
-)
+#: Words of titles, ranks, organisations and places: not part of a person's name.
+ROLE_WORDS = lexicon.words(
+    "role_words", "title_heads", "organisation_words", "places"
+) | lexicon.parts("styles", "ranks", "rank_abbreviations")
 #: Honorifics and ranks that, before a surname, make a second reference.
-HONORIFICS = _wordset(
-    """
-    Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Baroness Professor Prof Rev Cllr Det Sgt Supt
-    Insp ACC DCC CC DCS DCI DI DS DC PC Commander Cmdr Chief Inspector Superintendent
-    """
+HONORIFICS = lexicon.words("honorifics", "styles") | lexicon.single_words(
+    "ranks", "rank_abbreviations"
 )
 #: Words that start a sentence or a run but are neither name nor title.
-_SKIP = _wordset(
-    """
-    The A An This That These Those On In At By For From With Yesterday Today Tomorrow
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December Last Next Meanwhile But And
-    Then Later Earlier Speaking According Both Also However Former Acting Interim New
-    """
-)
+_SKIP = lexicon.words("sentence_openers", "days", "months")
 _NAME_WORD = r"(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*(?:['’]s)?|\p{Lu}{2,5}"
 _RUN = patterns.compile(rf"(?<![\p{{L}}\p{{N}}'’-])(?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD}))*")
 _PRONOUN = patterns.compile(r"^\s*(?:he|she)\b", regex.IGNORECASE)
@@ -75,12 +41,12 @@ _ORG_BEFORE = patterns.compile(r"(?:\b(?:of|for)\s+(?:the\s+)?|\bthe\s+)$", rege
 _ORG_AFTER = patterns.compile(r"\s+(?:of|for)\s+(?:the\s+)?\p{Lu}")
 _APPOSITIVE_AFTER = patterns.compile(
     r"(?:[ \t]+\p{Lu}{2,5})*\s*(?:\(|,\s*(?!who\b|which\b|whose\b|speaking\b)"
-    r"[^,.;:!?]{3,160}?(?:,|\s+(?:said|says|added|adds)\b))"
+    rf"[^,.;:!?]{{3,160}}?(?:,|\s+(?:{lexicon.alternation('speech_verbs')})\b))"
 )
 _POSSESSIVE = patterns.compile(r"['’]s$")
 _COMMA_BEFORE = patterns.compile(r",\s*$")
 #: Letters after a name that are themselves a role ("Sarah Champion MP for Rotherham").
-_ROLE_LETTERS_AFTER = patterns.compile(r"[ \t]+(?:MP|MSP|MEP|MLA|MS|PCC)\b")
+_ROLE_LETTERS_AFTER = patterns.compile(rf"[ \t]+(?:{lexicon.alternation('elected_letters')})\b")
 _ADVERBIAL = patterns.compile(
     r"(?:on|in|at|after|before|during|speaking|asked|yesterday|today|later|earlier)\b",
     regex.IGNORECASE,

@@ -12,7 +12,7 @@ import regex
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
-from lint import patterns
+from lint import lexicon, patterns
 from lint.document import Document
 from lint.facts import Facts
 from lint.finding import FixSafety
@@ -27,55 +27,18 @@ NEAR = 75
 #: At most this many edits between two spellings of one surname.
 MAX_EDITS = 2
 
-HONORIFICS = (
-    "Assistant Chief Constable|Deputy Chief Constable|Chief Constable|Detective Chief "
-    "Inspector|Detective Inspector|Detective Sergeant|Detective Constable|Chief "
-    "Superintendent|Superintendent|Inspector|Sergeant|Commissioner|Professor|Prof|Baroness|"
-    "Baron|Dame|Lady|Lord|Sir|Cllr|Dr|Mrs|Miss|Mr|Ms|Mx|ACC|DCC|Ch Supt|Supt|DCI|DI|DS|DC|PC"
-)
-POST_NOMINALS = "MP|QPM|KPM|OBE|MBE|CBE|DBE|KBE|KC|QC|MSP|MLA|PhD"
-SPEECH = (
-    "said|says|added|adds|told|stated|explained|emphasised|emphasized|noted|highlighted|"
-    "warned|praised|commented|welcomed|stressed"
-)
-TITLE_HEADS = (
-    "Secretary|Minister|Constable|Executive|Officer|Director|Chair|Chairman|Chairwoman|"
-    "Lead|Commissioner|Chancellor|Superintendent|Inspector|Sergeant|CEO|Head|President"
+#: Honorifics, styles and ranks before a name (the lexicon's, as regex alternations).
+HONORIFICS = lexicon.alternation("honorifics", "styles", "ranks", "rank_abbreviations")
+POST_NOMINALS = lexicon.alternation("post_nominals", "elected_letters")
+SPEECH = lexicon.alternation("speech_verbs")
+#: Words a job title ends with: title heads and one-word ranks ("Chief Constable").
+TITLE_HEADS = "|".join(
+    sorted(lexicon.words("title_heads") | lexicon.single_words("ranks"), key=lambda w: (-len(w), w))
 )
 NAME = r"(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
 #: Capitalised words that end organisation names, never surnames ("Essex Police said").
-NOT_SURNAMES = frozenset(
-    (
-        "Police",
-        "Office",
-        "Council",
-        "Society",
-        "Agency",
-        "Service",
-        "Government",
-        "Department",
-        "Ministry",
-        "Trust",
-        "Taskforce",
-        "Programme",
-        "Unit",
-        "Team",
-        "Association",
-        "Inquiry",
-        "Court",
-        "Commission",
-        "Partnership",
-        "Network",
-        "Charity",
-        "Foundation",
-        "Group",
-        "Force",
-        "Forces",
-        "Bill",
-        "Act",
-    )
-)
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+NOT_SURNAMES = lexicon.words("organisation_words")
+MONTHS = "|".join(lexicon.lexicon()["months"])
 HONORIFIC_RE = patterns.compile(HONORIFICS)
 DATE_RE = patterns.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\s+(\d{{4}})\b")
 
