@@ -5,10 +5,14 @@ Usage: python scripts/heldout_score.py tests/recall/heldout [--sglint CMD] [--js
 Runs `CMD check --format json <set>/drafts`, maps every planted error and every trap in
 <set>/key.yml to its line/column span in its draft, and reports:
 
-* per class recall: a planted error is found when an error or warning finding overlaps its
-  span (or the span of one of its `also` texts, the other mention of a two-mention error);
-  how many were found at the level the key expects is reported as well;
-* per trap: whether any error or warning finding overlaps it (it should stay silent);
+* per class recall: a planted error is found when an error or warning finding about it
+  overlaps its span (or the span of one of its `also` texts, the other mention of a
+  two-mention error); how many were found at the level the key expects is reported too.
+  A finding is *about* a text when its match is at most CONTEXT_WORDS words longer than
+  the text: a sentence-length or quote finding that happens to cover it is about
+  something else and does not count;
+* per trap: whether any error or warning finding about it overlaps it (it should stay
+  silent);
 * per control draft: the number of error and warning findings anywhere in it;
 * totals; with --json, the same as one JSON object.
 
@@ -31,6 +35,8 @@ from typing import Any
 import yaml
 
 COUNTED = ("error", "warning")
+#: How many more words than the key's text a finding may match and still be about it.
+CONTEXT_WORDS = 5
 
 Pos = tuple[int, int]
 
@@ -113,6 +119,12 @@ def finding_span(finding: dict[str, Any]) -> Span:
     return Span(start, (int(end_line), int(end_col)))
 
 
+def about(finding: dict[str, Any], item: Item) -> bool:
+    """Whether the finding's match is not much longer than the key's text."""
+    match = str(finding.get("match") or "")
+    return len(match.split()) <= len(item.text.split()) + CONTEXT_WORDS
+
+
 def load_key(set_dir: Path) -> list[dict[str, Any]]:
     data = yaml.safe_load((set_dir / "key.yml").read_text(encoding="utf-8"))
     if not isinstance(data, list):
@@ -155,7 +167,7 @@ def score(set_dir: Path, findings: Sequence[dict[str, Any]]) -> dict[str, Any]:
     for item in items:
         for f in counted.get(item.draft, []):
             fs = finding_span(f)
-            if any(s.overlaps(fs) for s in item.spans):
+            if any(s.overlaps(fs) for s in item.spans) and about(f, item):
                 item.hits.append(f)
 
     classes: dict[str, dict[str, Any]] = {}
