@@ -14,10 +14,11 @@ from pathlib import Path
 from lint import __version__
 from lint.config import Config, active_rules, all_rules, resolve
 from lint.errors import SglintError
+from lint.files import iter_files
 from lint.finding import LEVEL_NAMES, Severity
 from lint.report import REPORTERS, reporter, streamer
 from lint.report.text import fix_summary
-from lint.runner import FileResult, check_many, default_jobs, iter_files
+from lint.runner import FileResult, check_many, default_jobs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 VALE_OUTPUTS = {"line": "vale-line", "json": "vale-json", "cli": "text"}

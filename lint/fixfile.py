@@ -26,11 +26,11 @@ from lint.document import Document
 from lint.engine import ActiveRule, Outcome, check_document
 from lint.errors import InputError, SglintError
 from lint.facts import Facts
+from lint.files import read_file as read_file_bytes
 from lint.finding import Finding
 from lint.fix import DocumentGuard, Skip, plan_fixes, splice
 from lint.readers import read_bytes, read_text
 from lint.runner import FileResult, finding_lines
-from lint.runner import read_file as read_file_bytes
 
 #: Passes before giving up on fixes that keep producing new fixes (ruff stops at 100).
 MAX_PASSES = 10

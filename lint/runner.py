@@ -1,22 +1,19 @@
-"""Running sglint over texts and paths: walking folders, reading files, collecting results."""
+"""Running sglint over texts and paths: checking each file of a project, one process or
+several, and collecting the results."""
 
 from __future__ import annotations
 
-import errno
 import os
-import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from lint.config import Config, active_rules
 from lint.document import Document
 from lint.engine import ActiveRule, RuleProblem, check_document
-from lint.errors import InputError, SglintError
+from lint.errors import SglintError
+from lint.files import iter_files, read_file
 from lint.finding import Finding
-from lint.readers import SUPPORTED_SUFFIXES, looks_binary, read_bytes, read_text
-
-SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
+from lint.readers import read_bytes, read_text
 
 
 @dataclass
@@ -44,45 +41,6 @@ def check_text(
     return check_document(doc, active_rules(config) if rules is None else rules).findings
 
 
-def iter_files(paths: Sequence[str], config: Config) -> Iterator[tuple[str, bool]]:
-    """(path, named explicitly) for every document to lint, in a stable order.
-
-    Folders are walked recursively, skipping hidden and excluded paths, files of other
-    types and binary files; symlinked folders are not followed, so loops cannot happen.
-    A file named explicitly is always yielded, so that what is wrong with it is reported.
-    """
-    seen: set[str] = set()
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(
-                    d
-                    for d in dirs
-                    if not d.startswith(".")
-                    and d not in SKIPPED_DIRS
-                    and not config.excluded(Path(root) / d)
-                )
-                for file in sorted(files):
-                    full = Path(root) / file
-                    if (
-                        file.startswith(".")
-                        or full.suffix.lower() not in SUPPORTED_SUFFIXES
-                        or config.excluded(full)
-                        or is_binary(full)
-                    ):
-                        continue
-                    key = os.path.normpath(full)
-                    if key not in seen:
-                        seen.add(key)
-                        yield str(full), False
-        else:
-            key = os.path.normpath(path)
-            if key not in seen:
-                seen.add(key)
-                yield name, True
-
-
 def check_file(path: str, rules: Sequence[ActiveRule], *, explicit: bool = True) -> FileResult:
     result = FileResult(path)
     try:
@@ -103,44 +61,6 @@ def finding_lines(doc: Document, findings: Sequence[Finding]) -> dict[int, str]:
     """The source lines that have findings, each taken once (a line of megabytes with
     thousands of findings must not be copied once per finding)."""
     return {line: doc.line_text(line) for line in {f.line for f in findings}}
-
-
-def is_binary(path: Path) -> bool:
-    """Whether a regular file found in a folder starts like a binary file. Anything that
-    cannot be opened counts as text here, so that reading it reports why."""
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            return False
-        with path.open("rb") as f:
-            return looks_binary(f.read(8192))
-    except OSError:
-        return False
-
-
-def read_file(path: str) -> bytes:
-    """The bytes of a regular file, or one InputError saying why they cannot be had."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError as exc:
-        raise _unreadable(path, exc) from None
-    if stat.S_ISDIR(mode):
-        raise InputError("is a folder", path=path)
-    if not stat.S_ISREG(mode):  # reading a FIFO or /dev/zero would never end
-        raise InputError("not a regular file (a device, pipe or socket)", path=path)
-    try:
-        with open(path, "rb") as f:
-            return f.read()
-    except OSError as exc:
-        raise _unreadable(path, exc) from None
-
-
-def _unreadable(path: str, exc: OSError) -> InputError:
-    if exc.errno == errno.ELOOP:
-        return InputError("symbolic link loop", path=path)
-    if exc.errno == errno.ENOENT:
-        broken = os.path.islink(path)
-        return InputError("broken symbolic link" if broken else "no such file or folder", path=path)
-    return InputError(f"cannot read: {exc.strerror or exc}", path=path)
 
 
 def check_paths(

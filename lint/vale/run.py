@@ -14,8 +14,9 @@ from pathlib import Path
 
 from lint.engine import check_document
 from lint.errors import SglintError
+from lint.files import is_binary, read_file
 from lint.readers import format_for, read_bytes
-from lint.runner import FileResult, finding_lines, is_binary, read_file
+from lint.runner import FileResult, finding_lines
 from lint.vale.ignores import apply_ignores
 from lint.vale.project import ValeProject
 
