@@ -11,9 +11,10 @@ from lint.config import Config, active_rules
 from lint.document import Document
 from lint.engine import ActiveRule, RuleProblem, check_document
 from lint.errors import SglintError
-from lint.files import iter_files, read_file
+from lint.files import read_file
 from lint.finding import Finding
-from lint.readers import read_bytes, read_text
+from lint.project import Project, open_project
+from lint.readers import read_text
 
 
 @dataclass
@@ -41,15 +42,15 @@ def check_text(
     return check_document(doc, active_rules(config) if rules is None else rules).findings
 
 
-def check_file(path: str, rules: Sequence[ActiveRule], *, explicit: bool = True) -> FileResult:
+def check_file(path: str, project: Project, *, explicit: bool = True) -> FileResult:
+    """One file of a project: read as the project reads it, with the rules it gets."""
     result = FileResult(path)
     try:
-        data = read_file(path)
-        doc = read_bytes(path, data)
+        doc = project.read(path, read_file(path))
     except SglintError as exc:
         result.error = exc
         return result
-    outcome = check_document(doc, rules)
+    outcome = check_document(doc, project.rules_for(path))
     result.findings = outcome.findings
     result.problems = outcome.problems
     result.notices = doc.notices
@@ -67,40 +68,41 @@ def check_paths(
     paths: Sequence[str], config: Config | None = None, *, jobs: int = 1
 ) -> Iterator[FileResult]:
     """Lint files and folders; results stream one file at a time, in a stable order."""
-    config = config or Config()
-    yield from check_many(list(iter_files(paths, config)), active_rules(config), jobs=jobs)
+    project = open_project(config or Config())
+    yield from check_many(list(project.files(paths)), project, jobs=jobs)
 
 
-# Rules for worker processes: set before the pool forks, so workers inherit them
-# compiled instead of receiving them pickled.
-_WORKER_RULES: Sequence[ActiveRule] = ()
+# The project for worker processes: set before the pool forks, so workers inherit its
+# compiled rules instead of receiving them pickled.
+_WORKER_PROJECT: Project | None = None
 
 #: Below this many files a pool costs more to start than it saves.
 PARALLEL_MIN_FILES = 8
 
 
 def _check_in_worker(item: tuple[str, bool]) -> FileResult:
-    return check_file(item[0], _WORKER_RULES, explicit=item[1])
+    assert _WORKER_PROJECT is not None
+    return check_file(item[0], _WORKER_PROJECT, explicit=item[1])
 
 
 def check_many(
-    files: Sequence[tuple[str, bool]], rules: Sequence[ActiveRule], *, jobs: int = 1
+    files: Sequence[tuple[str, bool]], project: Project, *, jobs: int = 1
 ) -> Iterator[FileResult]:
     """Check (path, explicit) pairs, in order; across ``jobs`` processes when there are
     enough files. Results stream back one file at a time (memory stays flat)."""
-    global _WORKER_RULES
+    global _WORKER_PROJECT
     jobs = max(1, min(jobs, len(files)))
     if jobs == 1 or len(files) < PARALLEL_MIN_FILES or "fork" not in _start_methods():
         for path, explicit in files:
-            yield check_file(path, rules, explicit=explicit)
+            yield check_file(path, project, explicit=explicit)
         return
     import multiprocessing
 
-    _WORKER_RULES = rules
+    _WORKER_PROJECT = project
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs) as pool:
         yield from pool.imap(_check_in_worker, files, chunksize=4)
-    _WORKER_RULES = ()
+    _WORKER_PROJECT = None
 
 
 def _start_methods() -> list[str]:
