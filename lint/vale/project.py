@@ -10,7 +10,6 @@ Resolution follows Vale (``internal/lint/lint.go: shouldRun``):
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from lint.files import is_binary
 from lint.finding import Severity
 from lint.readers import format_for, read_bytes, reread
 from lint.rules.contract import Rule
+from lint.suggest import did_you_mean
 from lint.vale.ignores import apply_ignores
 from lint.vale.ini import ValeIni, load_ini
 from lint.vale.styles import BUILTIN_STYLE, load_styles
@@ -193,8 +193,7 @@ def load_project(path: Path) -> ValeProject:
         assert styles_path is not None
         if not (styles_path / style).is_dir():
             present = sorted(p.name for p in styles_path.iterdir() if p.is_dir())
-            close = difflib.get_close_matches(style, present, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(style, present)
             raise ConfigError(
                 f"style '{style}' does not exist on StylesPath {styles_path}{hint}", path=where
             )
@@ -206,8 +205,7 @@ def load_project(path: Path) -> ValeProject:
                 continue  # Vale.Spelling and friends: nothing to check against
             if key not in loaded.rules and key not in loaded.skipped:
                 # Vale ignores a toggle that names no rule; say so, but run.
-                close = difflib.get_close_matches(key, sorted(loaded.rules), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
+                hint = did_you_mean(key, sorted(loaded.rules))
                 notices.append(
                     f"{where}:{section.line}: [{section.name}] rule '{key}' not "
                     f"found; toggle ignored{hint}"
