@@ -172,3 +172,14 @@ def test_one_did_you_mean() -> None:
         if "get_close_matches" in p.read_text(encoding="utf-8")
     ]
     assert callers == ["lint/suggest.py"]
+
+
+def test_architecture_md_has_one_line_per_module() -> None:
+    """ARCHITECTURE.md names every module of lint/, once, and no module that is gone."""
+    import re
+
+    text = (LINT.parent / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^- `(lint/[\w/]+\.py)` — ", text, flags=re.M)
+    actual = sorted(p.relative_to(LINT.parent).as_posix() for p in LINT.rglob("*.py"))
+    assert sorted(listed) == actual
+    assert len(listed) == len(set(listed))
