@@ -336,13 +336,15 @@ MEASURED_PACKS = ("Readability.",)
 
 
 def on_editor_error(text: Text, finding: Finding) -> bool:
-    """Whether the finding overlaps an error the text's answer key (``editor_errors``) lists.
+    """Whether the finding overlaps an error-level entry of the text's ``editor_errors`` key.
 
     The key was written by an editor reading the text alone, before and apart from the
     rules: an error-level finding on one of its entries is the rule agreeing with them.
     """
     for entry in text.editor_errors:
-        needle = str(entry.get("text", "")) if isinstance(entry, dict) else ""
+        if not isinstance(entry, dict) or entry.get("level") != "error":
+            continue  # an error-level finding on a house-style slip is still too loud
+        needle = str(entry.get("text", ""))
         start = text.source.find(needle) if needle else -1
         while start >= 0:
             if start < finding.end and finding.start < start + len(needle):
