@@ -43,9 +43,6 @@ class Consistency:
     prefer: str = "first"
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
-        if self.meta.vale_compat:
-            yield from self._check_vale(doc, facts)
-            return
         for pair in self.pairs:
             uses = [
                 (m, 1 if m.group(1) is not None else 2)
@@ -64,18 +61,6 @@ class Consistency:
                         format_message(self.meta.message, m.group(), chosen_match.group()),
                         fix=_like(m.group(), _number_like(m.group(), chosen_match.group())),
                     )
-
-    def _check_vale(self, doc: Document, facts: Facts) -> Iterator[Hit]:
-        """Vale compat: forms seen so far accumulate block by block; a block that uses
-        either form once both have been seen is reported once, at its last use."""
-        for pair in self.pairs:
-            uses = list(scan(pair.pattern, doc, facts, self.meta))
-            seen: set[int] = set()
-            for i, (m, unit) in enumerate(uses):
-                seen.add(1 if m.group(1) is not None else 2)
-                last_in_block = i + 1 == len(uses) or uses[i + 1][1].start != unit.start
-                if last_in_block and len(seen) == 2:
-                    yield Hit(m.start(), m.end(), format_message(self.meta.message, m.group()))
 
 
 def _number_like(observed: str, form: str) -> str:

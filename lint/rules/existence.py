@@ -15,7 +15,7 @@ from lint.messages import format_message
 from lint.rules import schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
-from lint.rules.matching import scan
+from lint.rules.matching import MatchLike, scan
 from lint.rules.prefilter import needles_for
 from lint.rules.regexes import compile_pattern, flags, word_pattern
 
@@ -39,9 +39,11 @@ class Existence:
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards, self.needles):
-            # Vale compat: Vale's %s is the match as found, white space included ('I ').
-            shown = m.group() if self.meta.vale_compat else m.group().strip()
-            yield Hit(m.start(), m.end(), format_message(self.meta.message, shown))
+            yield Hit(m.start(), m.end(), format_message(self.meta.message, self.shown(m)))
+
+    def shown(self, m: MatchLike) -> str:
+        """The match as the message shows it (Vale's overlay keeps its white space)."""
+        return str(m.group()).strip()
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Existence:

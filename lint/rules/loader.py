@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +24,12 @@ def load_rule_text(text: str, *, rule_id: str, path: str) -> Rule:
     return build_rule(data, rule_id=rule_id, path=path)
 
 
-def build_rule(raw: LineDict, *, rule_id: str, path: str, vale_compat: bool = False) -> Rule:
-    registry = REGISTRY
+def build_rule(
+    raw: LineDict, *, rule_id: str, path: str, kinds: Mapping[str, RuleKind] = REGISTRY
+) -> Rule:
+    """A rule from its YAML; ``kinds`` is the registry, or an overlay of it (Vale's:
+    lint/vale/kinds.py)."""
+    registry = kinds
     kind_name = raw.get("extends")
     if not isinstance(kind_name, str) or not kind_name:
         raise RuleError(
@@ -42,8 +45,6 @@ def build_rule(raw: LineDict, *, rule_id: str, path: str, vale_compat: bool = Fa
         )
     data = schema.validate(raw, kind.KEYS, path=path, kind=kind_name)
     meta = _meta(rule_id, kind_name, kind, data, raw, path)
-    if vale_compat:  # Vale-compat (lint/vale): Vale's semantics; quoted speech is not special
-        meta = replace(meta, vale_compat=True, quoted=data.get("quoted", "report"))
     return kind.build(meta, data, Source(path, raw))
 
 

@@ -170,8 +170,8 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Readability:
         or bool(placeholders & SYLLABLE_COUNTS)
         or "band" in placeholders
         or any(standard(n).needs_syllables for n in placeholders if n in FORMULAS),
-        # Vale judges any length; sglint waits for enough words to mean something.
-        min_words=data.get("min_words", 0 if meta.vale_compat else DEFAULT_MIN_WORDS[measure]),
+        # sglint waits for enough words to mean something (Vale's overlay: any length).
+        min_words=data.get("min_words", DEFAULT_MIN_WORDS[measure]),
     )
 
 
