@@ -22,13 +22,23 @@ from lint.rules.regexes import compile_pattern
 if TYPE_CHECKING:
     pass
 
-KEYS = {
-    "match": schema.STR,
-    "style": schema.STR,
-    "exceptions": schema.STR_LIST,
-    "indicators": schema.STR_LIST,
-    "threshold": schema.NUMBER,
-    "prefix": schema.STR,
+KEYS: dict[str, schema.Option] = {
+    "match": schema.Option(
+        schema.STR, "The case style: $sentence, $title, $lower, $upper, or a regular expression."
+    ),
+    "style": schema.Option(
+        schema.STR, "Vale's title-case style name (accepted for compatibility)."
+    ),
+    "exceptions": schema.Option(
+        schema.STR_LIST, "Words kept as written whatever the style (acronyms, names).", ()
+    ),
+    "indicators": schema.Option(
+        schema.STR_LIST, "Words after which the next word starts a new sentence (e.g. a colon).", ()
+    ),
+    "threshold": schema.Option(schema.NUMBER, "Share of words that must conform (0 to 1).", 0.8),
+    "prefix": schema.Option(
+        schema.STR, "A pattern for a leading part of the unit that is not judged (e.g. a number)."
+    ),
 }
 DEFAULT_FIX = FixSafety.UNSAFE
 
@@ -166,8 +176,8 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Capitalization:
         meta,
         match if pattern is None else "regex",
         pattern,
-        frozenset(data.get("exceptions", [])),
-        tuple(data.get("indicators", [])),
-        data.get("threshold", 0.8),
+        frozenset(schema.option(data, KEYS, "exceptions")),
+        tuple(schema.option(data, KEYS, "indicators")),
+        schema.option(data, KEYS, "threshold"),
         prefix,
     )

@@ -23,11 +23,15 @@ from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import scan
 from lint.rules.regexes import compile_pattern, flexible_spaces
 
-KEYS = {
-    "first": schema.STR,
-    "second": schema.STR,
-    "ignorecase": schema.BOOL,
-    "occurrences": schema.STR,
+KEYS: dict[str, schema.Option] = {
+    "first": schema.Option(schema.STR, "A pattern for a use (group 1, if any, is the term)."),
+    "second": schema.Option(
+        schema.STR, "A pattern for a definition (group 1, if any, is the term defined)."
+    ),
+    "ignorecase": schema.Option(schema.BOOL, "Match both patterns regardless of case.", False),
+    "occurrences": schema.Option(
+        schema.STR, "Report the first undefined use of each term, or all of them.", "first"
+    ),
     **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
@@ -82,7 +86,7 @@ def build_from(
         data, "second", path=src.path, line=src.data.line, kind="conditional"
     )
     occurrences = schema.choice(
-        data.get("occurrences", "first"),
+        schema.option(data, KEYS, "occurrences"),
         ("first", "all"),
         key="occurrences",
         path=src.path,

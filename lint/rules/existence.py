@@ -19,12 +19,18 @@ from lint.rules.matching import MatchLike, scan
 from lint.rules.prefilter import needles_for
 from lint.rules.regexes import compile_pattern, flags, word_pattern
 
-KEYS = {
-    "tokens": schema.STR_LIST,
-    "raw": schema.STR_LIST,
-    "append": schema.BOOL,
-    "ignorecase": schema.BOOL,
-    "nonword": schema.BOOL,
+KEYS: dict[str, schema.Option] = {
+    "tokens": schema.Option(
+        schema.STR_LIST, "Words or patterns to report, between word boundaries.", ()
+    ),
+    "raw": schema.Option(
+        schema.STR_LIST, "Pattern pieces joined as written, with no word boundaries added.", ()
+    ),
+    "append": schema.Option(schema.BOOL, "Put raw after tokens instead of before.", False),
+    "ignorecase": schema.Option(schema.BOOL, "Match regardless of case.", False),
+    "nonword": schema.Option(
+        schema.BOOL, "Match tokens anywhere, not only between word boundaries.", False
+    ),
     **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
@@ -47,12 +53,12 @@ class Existence:
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Existence:
-    tokens = data.get("tokens", [])
-    raw = "".join(data.get("raw", []))
+    tokens = schema.option(data, KEYS, "tokens")
+    raw = "".join(schema.option(data, KEYS, "raw"))
     if not tokens and not raw:
         schema.require(data, "tokens", path=src.path, line=src.data.line, kind="existence")
-    ignorecase = data.get("ignorecase", False)
-    body = word_pattern(tokens, nonword=data.get("nonword", False)) if tokens else ""
+    ignorecase = schema.option(data, KEYS, "ignorecase")
+    body = word_pattern(tokens, nonword=schema.option(data, KEYS, "nonword")) if tokens else ""
     pattern = flags(ignorecase=ignorecase) + (body + raw if data.get("append") else raw + body)
     line = src.data.line_of("tokens" if tokens else "raw")
     compiled = compile_pattern(pattern, path=src.path, line=line, key="tokens" if tokens else "raw")

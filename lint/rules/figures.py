@@ -35,10 +35,18 @@ from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import scan
 from lint.rules.regexes import compile_pattern
 
-KEYS = {
-    "nouns": schema.STR_LIST,
-    "modifiers": schema.INT,
-    "ratio": schema.NUMBER,
+KEYS: dict[str, schema.Option] = {
+    "nouns": schema.Option(
+        schema.STR_LIST, "The counted things a figure must name (arrests, victims, contacts ...)."
+    ),
+    "modifiers": schema.Option(
+        schema.INT, "At most this many words between the figure and its noun.", 2
+    ),
+    "ratio": schema.Option(
+        schema.NUMBER,
+        "Figures further apart than this ratio are different claims, not a conflict.",
+        2.0,
+    ),
     **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
@@ -189,8 +197,8 @@ class Figures:
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
     nouns = schema.require(data, "nouns", path=src.path, line=src.data.line, kind="figures")
     line = src.data.line_of("nouns")
-    modifiers = data.get("modifiers", 2)
-    ratio = data.get("ratio", 2.0)
+    modifiers = schema.option(data, KEYS, "modifiers")
+    ratio = schema.option(data, KEYS, "ratio")
     if modifiers < 0:
         raise RuleError(
             "'modifiers' must be 0 or more", path=src.path, line=src.data.line_of("modifiers")

@@ -11,6 +11,7 @@ import regex
 from lint import patterns
 from lint.document import Block
 from lint.errors import RuleError
+from lint.rules import schema
 from lint.rules.budget import bounded, remaining
 from lint.rules.regexes import compile_pattern, flexible_spaces
 
@@ -77,7 +78,7 @@ def exceptions_regex(terms: Sequence[str]) -> str:
 def build_guards(
     data: Mapping[str, Any], *, ignorecase: bool, path: str, lines: Mapping[str, int]
 ) -> Guards:
-    exceptions = [e for e in data.get("exceptions", []) if e]
+    exceptions = [e for e in schema.option(data, schema.GUARD_KEYS, "exceptions") if e]
     ex_pattern = phrase_pattern = None
     if exceptions:
         ordered = sorted(exceptions, key=len, reverse=True)
@@ -109,7 +110,7 @@ def build_guards(
             line=lines.get("not_before", 0),
             key="not_before",
         )
-    mentions = data.get("mentions", "report")
+    mentions = schema.option(data, schema.GUARD_KEYS, "mentions")
     if mentions not in ("report", "ignore"):
         raise RuleError(
             f"'mentions' must be report or ignore, not {mentions!r}",

@@ -37,10 +37,14 @@ from lint.rules import people_references, people_spelling, people_titles, people
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.people_common import PeopleRule
 
-KEYS = {
-    "register": schema.STR,
-    "check": schema.STR,
-    "as_of": schema.STR,
+KEYS: dict[str, schema.Option] = {
+    "register": schema.Option(
+        schema.STR, "The People register file, relative to the rule file (variants needs none)."
+    ),
+    "check": schema.Option(schema.STR, "Which check: spelling, titles, variants or references."),
+    "as_of": schema.Option(
+        schema.STR, "The date titles are judged at when the copy gives none (YYYY-MM-DD)."
+    ),
 }
 DEFAULT_FIX = FixSafety.DISPLAY
 CHECKS = ("spelling", "titles", "variants", "references")

@@ -144,7 +144,7 @@ class ValeKind:
     own: Build | None = None
 
     @property
-    def KEYS(self) -> Mapping[str, schema.Checker]:
+    def KEYS(self) -> Mapping[str, schema.Option]:
         return self.kind.KEYS
 
     @property
