@@ -11,7 +11,7 @@ import regex
 from lint.document import Document
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.rules import schema
+from lint.rules import families, schema
 from lint.rules.base import (
     Guards,
     Hit,
@@ -32,6 +32,7 @@ KEYS = {
     "ignorecase": schema.BOOL,
     "nonword": schema.BOOL,
     **schema.GUARD_KEYS,
+    **families.KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
 
@@ -56,6 +57,7 @@ class Existence:
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Existence:
+    data = families.expand_data(data, src.path, src.data)
     tokens = data.get("tokens", [])
     raw = "".join(data.get("raw", []))
     if not tokens and not raw:

@@ -17,7 +17,7 @@ from lint.document import Document
 from lint.errors import RuleError
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.rules import schema
+from lint.rules import families, schema
 from lint.rules.base import (
     Guards,
     Hit,
@@ -38,6 +38,7 @@ KEYS = {
     "capitalize": schema.BOOL,
     "pos": schema.STR,
     **schema.GUARD_KEYS,
+    **families.KEYS,
 }
 DEFAULT_FIX = FixSafety.SAFE
 
@@ -156,6 +157,7 @@ def non_capturing(pattern: str) -> str:
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
+    data = families.expand_data(data, src.path, src.data)
     swap = schema.require(data, "swap", path=src.path, line=src.data.line, kind="substitution")
     line = src.data.line_of("swap")
     ignorecase = data.get("ignorecase", False)
