@@ -12,13 +12,24 @@ stated twice.
 A figure counts a noun only when at most ``modifiers`` plain words sit between them
 ("550 suspected child predators"), and not when the noun is one of a pair ("600 arrests
 or suspect interviews", "600 arrests and charges" are not counts of arrests).
+
+Figures may be numerals or words ("seven men were charged" … "the six men"). A figure
+in words is compared only when the later statement points back to the first with a
+definite article ("the six men", "all six men"): "seven men were charged" and "six men
+were convicted" are two claims. A bounded figure that the exact one satisfies ("nearly
+500 victims" and "480 victims") is the same claim, not a conflict.
+
+``events`` (verbs such as "set up", "launched") collects dated events instead of counts:
+"set up in March 2019" … "set up in 2020" is one event with two dates, when the two
+statements have the same subject (or one has none: "it", "which" and a sentence that
+opens with the verb take the subject from elsewhere).
 """
 
 from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,11 +40,12 @@ from lint.errors import RuleError
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import Guards, Hit, RuleMeta, build_guards, compile_pattern, scan
+from lint.rules.base import Guards, Hit, MatchLike, RuleMeta, build_guards, compile_pattern, scan
 from lint.rules.loader import Source
 
 KEYS = {
     "nouns": schema.STR_LIST,
+    "events": schema.STR_LIST,
     "modifiers": schema.INT,
     "ratio": schema.NUMBER,
     **schema.GUARD_KEYS,
@@ -73,6 +85,58 @@ QUALIFIERS: dict[str, Bound] = {
     "some": Bound.ABOUT,
 }
 MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_UNITS = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+#: Number words from two to ninety-nine ("one" is rarely a claim: "one of the men").
+NUMBER_WORDS: dict[str, int] = {
+    **{w: i + 2 for i, w in enumerate(_UNITS)},
+    **{t: 20 + 10 * i for i, t in enumerate(_TENS)},
+    **{
+        f"{t}{sep}{u}": 20 + 10 * i + j + 1
+        for i, t in enumerate(_TENS)
+        for j, u in enumerate(["one", *_UNITS[:8]])
+        for sep in ("-", " ")
+    },
+}
+#: Words before a figure that point back to a figure already given ("the six men").
+_DEFINITE = r"the|these|those|all(?:\s+the)?|all\s+of\s+the"
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+#: Subjects that point elsewhere: the event's subject is unknown.
+_PRONOUNS = frozenset(["it", "this", "that", "which", "they", "he", "she", "who"])
+#: How far a bounded figure may be from an exact one and still be the same claim.
+BOUND_SLACK = 0.1
 # Words that end a noun phrase: a figure is not counting a noun across them.
 _STOPWORDS = "of|or|and|to|in|on|at|by|for|from|per|a|an|the|than|with|as|were|was|are|is|have|has"
 
@@ -89,14 +153,35 @@ class Fact:
     text: str
     sentence: int = 0  # index of the sentence the fact sits in
     period: str | None = None  # "2023" in "550 arrests in 2023"
+    in_words: bool = False  # "seven men", not "7 men"
+    definite: bool = False  # "the six men": points back to a figure already given
+    subject: str | None = None  # events: "taskforce" in "the taskforce was set up in 2019"
+    event: bool = False  # a dated event: value is year * 100 + month (0: no month)
 
     def comparable(self, other: Fact) -> bool:
         """Whether two facts can be one claim stated twice. Figures in one sentence are
         a series or a comparison ("550 arrests in 2023 and 300 in 2022"), and figures for
-        two named periods are two claims."""
+        two named periods are two claims. A figure in words is one claim with an earlier
+        figure only when it points back to it ("the six men"); an event is one event only
+        when the subjects agree (or one is unknown)."""
         if self.sentence == other.sentence:
             return False
+        if self.event:
+            return self.subject is None or other.subject is None or self.subject == other.subject
+        if (self.in_words or other.in_words) and not self.definite:
+            return False
         return self.period is None or other.period is None or self.period == other.period
+
+    def satisfies(self, bounded: Fact) -> bool:
+        """Whether this exact figure is what a bounded one says ("480" is "nearly 500")."""
+        if self.bound is not Bound.EXACT or bounded.bound is Bound.EXACT:
+            return False
+        low, high = bounded.value * (1 - BOUND_SLACK), bounded.value * (1 + BOUND_SLACK)
+        if bounded.bound is Bound.BELOW:
+            return low <= self.value <= bounded.value
+        if bounded.bound is Bound.ABOVE:
+            return bounded.value <= self.value <= high
+        return low <= self.value <= high
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,13 +190,20 @@ class Conflict:
     earlier: Fact
 
 
+def _alternation(phrases: Iterable[str]) -> str:
+    """Phrases as one alternation, longest first, a space matching any white space."""
+    return "|".join(sorted((p.replace(" ", r"\s+") for p in phrases), key=len, reverse=True))
+
+
 def fact_pattern(nouns: Sequence[str], modifiers: int) -> str:
-    quals = "|".join(sorted((q.replace(" ", r"\s+") for q in QUALIFIERS), key=len, reverse=True))
+    quals = _alternation(QUALIFIERS)
     mults = "|".join(MULTIPLIERS)
+    words = _alternation(NUMBER_WORDS)
     noun_body = "|".join(nouns)
     return (
-        rf"(?i)(?:\b(?P<qual>{quals})\s+)?"
-        r"(?<![\d.,£$€/\-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]*\.\d|%|[\w/\-])"
+        rf"(?i)(?:(?<=\b(?:{_DEFINITE})\s+)(?P<definite>))?(?:\b(?P<qual>{quals})\s+)?"
+        r"(?:(?<![\d.,£$€/\-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]*\.\d|%|[\w/\-])"
+        rf"|\b(?P<word>{words})\b(?!-))"
         rf"(?:\s+(?P<mult>{mults}))?\s+"
         rf"(?P<mods>(?:(?!(?:{_STOPWORDS})\b)[\p{{Ll}}][\p{{Ll}}\-]*\s+){{0,{modifiers}}}?)"
         rf"(?P<noun>{noun_body})\b"
@@ -121,14 +213,38 @@ def fact_pattern(nouns: Sequence[str], modifiers: int) -> str:
     )
 
 
+def event_pattern(events: Sequence[str]) -> str:
+    """A dated event: "the taskforce, which was set up in March 2019"."""
+    verbs = _alternation(events)
+    months = "|".join(MONTH_NAMES)
+    return (
+        r"(?i)(?:(?P<subject>[\p{L}'’-]+)(?:,?\s+(?:which|that))?,?\s+"
+        r"(?:(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+)?)?"
+        r"(?:(?:first|originally|only|formally|officially)\s+)?"
+        rf"(?P<event>\b(?:{verbs}))\s+(?:in|on|during)\s+"
+        r"(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+        rf"(?:(?P<month>{months})\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*(?:to|-|–)\s*\d)"
+    )
+
+
 def collect(
     doc: Document, meta: RuleMeta, pattern: regex.Pattern[str], guards: Guards
 ) -> list[Fact]:
-    """Phase one: every counted figure in the document, in order."""
+    """Phase one: every counted figure (or dated event) in the document, in order."""
     facts = []
     sentence_starts = [s.start for s in doc.sentences]
     for m, _unit in scan(pattern, doc, meta, guards):
-        value = float(m.group("num").replace(",", ""))
+        if "event" in pattern.groupindex:
+            sentence = bisect.bisect_right(sentence_starts, m.start("event"))
+            facts.append(_event(m, doc, sentence))
+            continue
+        sentence = bisect.bisect_right(sentence_starts, m.start())
+        word = m.group("word")
+        value = float(
+            NUMBER_WORDS[" ".join(word.lower().split())]
+            if word
+            else m.group("num").replace(",", "")
+        )
         if m.group("mult"):
             value *= MULTIPLIERS[m.group("mult").lower()]
         qualifier = m.group("qual")
@@ -141,11 +257,35 @@ def collect(
                 m.start(),
                 m.end(),
                 " ".join(m.group().split()),
-                bisect.bisect_right(sentence_starts, m.start()),
+                sentence,
                 m.group("period"),
+                in_words=word is not None,
+                definite=m.group("definite") is not None,
             )
         )
     return facts
+
+
+def _event(m: MatchLike, doc: Document, sentence: int) -> Fact:
+    month = m.group("month")
+    value = int(m.group("year")) * 100 + (MONTH_NAMES.index(month.title()) + 1 if month else 0)
+    subject = m.group("subject")
+    start = m.start("event")
+    if subject is not None:
+        subject = subject.lower()
+    if subject in _PRONOUNS:
+        subject = None
+    return Fact(
+        " ".join(m.group("event").lower().split()),
+        float(value),
+        Bound.EXACT,
+        start,
+        m.end(),
+        " ".join(doc.text[start : m.end()].split()),
+        sentence,
+        subject=subject,
+        event=True,
+    )
 
 
 def judge(facts: Sequence[Fact], ratio: float) -> Iterator[Conflict]:
@@ -158,6 +298,13 @@ def judge(facts: Sequence[Fact], ratio: float) -> Iterator[Conflict]:
         if fact.value == earlier.value:
             if fact.bound.contradicts(earlier.bound):
                 yield Conflict(fact, earlier)
+            continue
+        if fact.event:
+            same_year = int(fact.value) // 100 == int(earlier.value) // 100
+            if not same_year or (int(fact.value) % 100 and int(earlier.value) % 100):
+                yield Conflict(fact, earlier)
+            continue
+        if fact.satisfies(earlier) or earlier.satisfies(fact):
             continue
         low, high = sorted((fact.value, earlier.value))
         if low > 0 and high / low <= ratio:
@@ -182,8 +329,17 @@ class Figures:
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
-    nouns = schema.require(data, "nouns", path=src.path, line=src.data.line, kind="figures")
-    line = src.data.line_of("nouns")
+    events = data.get("events")
+    if events and data.get("nouns"):
+        raise RuleError(
+            "a figures rule counts 'nouns' or dates 'events', not both",
+            path=src.path,
+            line=src.data.line_of("events"),
+        )
+    key = "events" if events else "nouns"
+    if not events:
+        schema.require(data, "nouns", path=src.path, line=src.data.line, kind="figures")
+    line = src.data.line_of(key)
     modifiers = data.get("modifiers", 2)
     ratio = data.get("ratio", 2.0)
     if modifiers < 0:
@@ -192,6 +348,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
         )
     if ratio < 1:
         raise RuleError("'ratio' must be 1 or more", path=src.path, line=src.data.line_of("ratio"))
-    pattern = compile_pattern(fact_pattern(nouns, modifiers), path=src.path, line=line, key="nouns")
+    source = event_pattern(events) if events else fact_pattern(data["nouns"], modifiers)
+    pattern = compile_pattern(source, path=src.path, line=line, key=key)
     guards = build_guards(data, ignorecase=True, path=src.path, lines=src.data.lines)
     return Figures(meta, pattern, guards, ratio)

@@ -110,3 +110,50 @@ def test_a_series_in_one_sentence_is_not_a_conflict() -> None:
 def test_figures_for_different_years_are_different_claims() -> None:
     text = "It made 550 arrests in 2023. It made 400 arrests in 2022. Then 505 arrests."
     assert matches(run(figures(), text)) == ["505 arrests"]
+
+
+def test_figures_in_words_count_when_the_later_one_points_back() -> None:
+    rule = figures(RULE.replace("nouns: [", "nouns: [men, "))
+    text = "Seven men were charged. The six men appear in court today."
+    assert matches(run(rule, text)) == ["six men"]
+    (fact,) = [f for f in facts("The twenty-one victims were seen.")]
+    assert (fact.value, fact.in_words, fact.definite) == (21.0, True, True)
+
+
+def test_figures_in_words_without_a_definite_are_new_claims() -> None:
+    rule = figures(RULE.replace("nouns: [", "nouns: [men, "))
+    assert run(rule, "Seven men were charged. Six men were convicted.") == []
+
+
+def test_an_exact_figure_inside_a_bound_is_the_same_claim() -> None:
+    assert run(figures(), "Nearly 500 victims were found. Police knew of 480 victims.") == []
+    assert run(figures(), "More than 550 arrests. In all, 560 arrests were made.") == []
+    found = run(figures(), "Nearly 500 victims were found. Police knew of 520 victims.")
+    assert matches(found) == ["520 victims"]
+
+
+EVENTS = """
+extends: figures
+message: "'%s' here, but '%s' earlier."
+events: [set up, launched]
+why: test
+source: test
+"""
+
+
+def test_one_event_with_two_dates() -> None:
+    rule = figures(EVENTS)
+    text = "The unit was set up in March 2019. Since it was set up in 2020, it has grown."
+    assert matches(run(rule, text)) == ["set up in 2020"]
+    same = "The unit was set up in March 2019. It was set up in 2019 with 12 officers."
+    assert run(rule, same) == []
+
+
+def test_events_of_different_subjects_are_different_events() -> None:
+    text = "The helpline was launched in 2010. The app was launched in 2021."
+    assert run(figures(EVENTS), text) == []
+
+
+def test_nouns_and_events_are_exclusive() -> None:
+    with pytest.raises(RuleError, match=r"Test/Rule.yml:5: a figures rule counts 'nouns'"):
+        make_rule(EVENTS.replace("events:", "nouns: [arrests]\nevents:"))
