@@ -12,7 +12,13 @@ The rule names a register (``register: _people.yml``, relative to the rule file;
 * ``variants``: one surname spelled two ways in one document, with no register needed.
   Both forms must look like a person's name in context (after an honorific or job
   title, before post-nominal letters or "said"), and short names must share a first
-  name, so "Shaw" and "Shah" are only paired when both are "Gabrielle";
+  name, so "Shaw" and "Shah" are only paired when both are "Gabrielle"; and one
+  person's first name spelled two ways ("Joanne Pryce" … "Joanna Pryce");
+* ``ranks``: one person given two ranks or titles ("Detective Sergeant Malik" …
+  "DC Malik"), with no register needed. The rule's ``ranks`` maps each rank to its
+  abbreviations; ``changes`` lists words that say the rank changed ("promoted",
+  "former"): found in a sentence that gives the person a rank, they silence the check
+  for that person;
 * ``references``: GOV.UK's references: full name at first mention, then job title or
   honorific and surname; never the surname alone, never "Minister X".
 
@@ -22,6 +28,7 @@ every title the register records is accepted.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import itertools
@@ -41,16 +48,18 @@ from lint.messages import format_message
 from lint.registers import literal_pattern, normalise, register_file
 from lint.registers.people import Person, Role, load_people
 from lint.rules import schema
-from lint.rules.base import Hit, MatchLike, RuleMeta, scan
+from lint.rules.base import Hit, MatchLike, RuleMeta, compile_pattern, scan
 from lint.rules.loader import Source
 
 KEYS = {
     "register": schema.STR,
     "check": schema.STR,
     "as_of": schema.STR,
+    "ranks": schema.MAP,
+    "changes": schema.STR_LIST,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
-CHECKS = ("spelling", "titles", "variants", "references")
+CHECKS = ("spelling", "titles", "variants", "references", "ranks")
 
 #: How close a form must be to count as a near miss (rapidfuzz ratio, 0 to 100).
 NEAR = 75
@@ -124,6 +133,8 @@ class People:
     people: tuple[Person, ...]
     check_name: str
     as_of: dt.date | None
+    ranks: tuple[tuple[str, str], ...] = ()  # (form, rank it stands for), longest first
+    changes: regex.Pattern[str] | None = None
 
     def check(self, doc: Document) -> Iterator[Hit]:
         checks: dict[str, Callable[[Document], Iterator[Hit]]] = {
@@ -131,6 +142,7 @@ class People:
             "titles": self._titles,
             "variants": self._variants,
             "references": self._references,
+            "ranks": self._ranks,
         }
         yield from checks[self.check_name](doc)
 
@@ -289,6 +301,66 @@ class People:
                 odd, usual = (a, b) if _first(a, doc) > _first(b, doc) else (b, a)
             for m in self._find(literal_pattern(odd), doc):
                 yield self._hit(m.start(), m.end(), (odd, usual), usual)
+        yield from self._first_names(mentions, doc)
+
+    def _first_names(self, mentions: dict[str, list[Mention]], doc: Document) -> Iterator[Hit]:
+        """One person's first name spelled two ways: "Joanne Pryce" … "Joanna Pryce"."""
+        for surname, found in sorted(mentions.items()):
+            firsts = sorted({m.first for m in found if m.first})
+            for a, b in itertools.combinations(firsts, 2):
+                if min(len(a), len(b)) < 4 or OSA.distance(a, b) != 1:
+                    continue  # one letter changed, added, dropped or swapped: a slip
+                full = {f: list(self._find(literal_pattern(f"{f} {surname}"), doc)) for f in (a, b)}
+                odd, usual = sorted(
+                    (a, b), key=lambda f: (len(full[f]), -(full[f][0].start() if full[f] else 0))
+                )
+                for m in full[odd]:
+                    yield self._hit(
+                        m.start(), m.end(), (m.group(), f"{usual} {surname}"), f"{usual} {surname}"
+                    )
+
+    # -- ranks ---------------------------------------------------------------------
+
+    def _ranks(self, doc: Document) -> Iterator[Hit]:
+        """One person, two ranks: "Detective Sergeant Malik" … "Detective Constable Malik"."""
+        forms = "|".join(literal_pattern(form, bounded=False) for form, _ in self.ranks)
+        canonical = {normalise(form).casefold(): rank for form, rank in self.ranks}
+        pattern = (
+            rf"\b(?P<rank>{forms})\.?\s+(?:(?P<first>{NAME})\s+(?={NAME}\b))?(?P<surname>{NAME})\b"
+        )
+        people: dict[str, list[tuple[MatchLike, str]]] = {}
+        for m in self._find(pattern, doc):
+            if m.group("surname") in NOT_SURNAMES:
+                continue
+            rank = canonical[normalise(m.group("rank")).casefold()]
+            people.setdefault(m.group("surname"), []).append((m, rank))
+        for _surname, uses in sorted(people.items()):
+            if len({rank for _, rank in uses}) < 2:
+                continue
+            firsts = {m.group("first") for m, _ in uses if m.group("first")}
+            if len(firsts) > 1:
+                continue  # two first names: two people
+            if self._changed(uses, doc):
+                continue
+            counts = {rank: sum(1 for _, r in uses if r == rank) for _, rank in uses}
+            usual_rank = max(counts, key=lambda r: (counts[r], -_first_use(r, uses)))
+            usual = next(m.group() for m, r in uses if r == usual_rank)
+            for m, rank in uses:
+                if rank != usual_rank:
+                    yield self._hit(m.start(), m.end(), (m.group(), usual), None)
+
+    def _changed(self, uses: list[tuple[MatchLike, str]], doc: Document) -> bool:
+        """Whether the copy says the person's rank changed ("promoted to", "former"), in
+        a sentence that gives them a rank."""
+        if self.changes is None:
+            return False
+        starts = [sentence.start for sentence in doc.sentences]
+        for m, _ in uses:
+            i = bisect.bisect_right(starts, m.start()) - 1
+            lo, hi = (doc.sentences[i].start, doc.sentences[i].end) if i >= 0 else (0, m.end())
+            if self.changes.search(doc.text, lo, max(hi, m.end())):
+                return True
+        return False
 
     def _mentions(self, doc: Document) -> Iterator[Mention]:
         post = rf"(?:\s+(?:{POST_NOMINALS}))"
@@ -416,6 +488,10 @@ def _typo(a: str, b: str) -> bool:
     return len(a) == len(b) and OSA.distance(a, b) == 1 and Levenshtein.distance(a, b) == 2
 
 
+def _first_use(rank: str, uses: list[tuple[MatchLike, str]]) -> int:
+    return next(m.start() for m, r in uses if r == rank)
+
+
 def _first(form: str, doc: Document) -> int:
     m = regex.search(literal_pattern(form), doc.text)
     return m.start() if m else -1
@@ -461,7 +537,23 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> People:
         data.get("check", ""), CHECKS, key="check", path=src.path, line=src.data.line_of("check")
     )
     people: tuple[Person, ...] = ()
-    if check != "variants" or data.get("register"):  # variants works without a register
+    ranks: tuple[tuple[str, str], ...] = ()
+    changes = None
+    if check == "ranks":
+        ranks = _rank_forms(
+            schema.require(data, "ranks", path=src.path, line=src.data.line, kind="people"),
+            path=src.path,
+            line=src.data.line_of("ranks"),
+        )
+        if data.get("changes"):
+            body = "|".join(data["changes"])
+            changes = compile_pattern(
+                rf"(?i)\b(?:{body})\b",
+                path=src.path,
+                line=src.data.line_of("changes"),
+                key="changes",
+            )
+    elif check != "variants" or data.get("register"):  # variants works without a register
         name = schema.require(data, "register", path=src.path, line=src.data.line, kind="people")
         register = register_file(src.path, name, line=src.data.line_of("register"))
         people = load_people(register)
@@ -475,4 +567,22 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> People:
                 path=src.path,
                 line=src.data.line_of("as_of"),
             ) from None
-    return People(meta, people, check, as_of)
+    return People(meta, people, check, as_of, ranks, changes)
+
+
+def _rank_forms(value: dict[str, Any], *, path: str, line: int) -> tuple[tuple[str, str], ...]:
+    """``ranks: {Detective Sergeant: [DS, Det Sgt]}`` as (form, rank) pairs, longest first."""
+    pairs: list[tuple[str, str]] = []
+    for rank, abbreviations in value.items():
+        if abbreviations is None:
+            abbreviations = []
+        if isinstance(abbreviations, str):
+            abbreviations = [abbreviations]
+        if not isinstance(abbreviations, list) or not all(
+            isinstance(a, str) and a.strip() for a in abbreviations
+        ):
+            raise RuleError(
+                f"'ranks': '{rank}' must map to a list of abbreviations", path=path, line=line
+            )
+        pairs.extend((form, str(rank)) for form in (str(rank), *abbreviations))
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
