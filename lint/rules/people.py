@@ -308,8 +308,8 @@ class People:
         for surname, found in sorted(mentions.items()):
             firsts = sorted({m.first for m in found if m.first})
             for a, b in itertools.combinations(firsts, 2):
-                if min(len(a), len(b)) < 4 or OSA.distance(a, b) != 1:
-                    continue  # one letter changed, added, dropped or swapped: a slip
+                if not _name_slip(a, b) or _paired(a, b, surname, doc):
+                    continue
                 full = {f: list(self._find(literal_pattern(f"{f} {surname}"), doc)) for f in (a, b)}
                 odd, usual = sorted(
                     (a, b), key=lambda f: (len(full[f]), -(full[f][0].start() if full[f] else 0))
@@ -486,6 +486,23 @@ def _typo(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) == 1:
         return Levenshtein.distance(a, b) == 1
     return len(a) == len(b) and OSA.distance(a, b) == 1 and Levenshtein.distance(a, b) == 2
+
+
+def _name_slip(a: str, b: str) -> bool:
+    """One first name typed two ways ("Joanne"/"Joanna"), not two names: one letter
+    changed, added, dropped or swapped in a name of five letters or more, and not a
+    name and its feminine form ("Daniel"/"Daniela", "Louis"/"Louise")."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 5 or OSA.distance(a, b) != 1:
+        return False
+    return not (long_.startswith(short) and long_[len(short) :] in ("a", "e"))
+
+
+def _paired(a: str, b: str, surname: str, doc: Document) -> bool:
+    """Both names side by side: "Joanne and Joanna Pryce" are two people."""
+    a, b, surname = regex.escape(a), regex.escape(b), regex.escape(surname)
+    pattern = rf"\b(?:{a}\s+(?:and|&)\s+{b}|{b}\s+(?:and|&)\s+{a})(?:\s+{surname})?\b"
+    return regex.search(pattern, doc.text) is not None
 
 
 def _first_use(rank: str, uses: list[tuple[MatchLike, str]]) -> int:

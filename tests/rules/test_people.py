@@ -160,3 +160,10 @@ def test_first_name_slips_in_one_persons_name() -> None:
 def test_bad_ranks_are_located_errors(extra: str, expected: str) -> None:
     with pytest.raises(RuleError, match=expected):
         make_rule("extends: people\ncheck: ranks\nmessage: x\n" + extra)
+
+
+def test_two_people_of_one_family_are_not_a_slip() -> None:
+    text = "Daniel Pryce said the fund was full. Daniela Pryce said it would grow."
+    assert run(VARIANTS, text) == []
+    text = "Joanne and Joanna Pryce ran the charity. Joanne Pryce said it would grow."
+    assert run(VARIANTS, text) == []
