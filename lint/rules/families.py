@@ -59,8 +59,9 @@ PATTERN_KEYS = (
 _PLACEHOLDER = regex.compile(
     r"(?<!\\[pPNX])\{(?:(?P<name>[A-Za-z_][\w-]*)(?P<opt>\?)?|~(?P<gap>\d{1,2}))\}"
 )
-#: One intervening word and the white space after it.
-_GAP_WORD = r"(?:[\w'’-]+,?\s+)"
+#: One intervening word (or sum: "£4.50", "1,000") and the white space after it; never
+#: a full stop that ends a sentence.
+_GAP_WORD = r"(?:[\w'’£$€%-]+(?:[.,]\w+)*,?\s+)"
 
 
 def expand_data(data: dict[str, Any], path: str, raw: LineDict) -> dict[str, Any]:
