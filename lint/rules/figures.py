@@ -19,6 +19,11 @@ definite article ("the six men", "all six men"): "seven men were charged" and "s
 were convicted" are two claims. A bounded figure that the exact one satisfies ("nearly
 500 victims" and "480 victims") is the same claim, not a conflict.
 
+``sums`` (nouns such as "grant", "fine|fined") collects sums of money instead: "a grant
+of £80,000" … "the £85,000 grant"; like a figure in words, a later sum is compared only
+when it points back ("the £85,000 grant"), since a release may name several grants. Each
+entry's first form is the noun the others are forms of.
+
 ``events`` (verbs such as "set up", "launched") collects dated events instead of counts:
 "set up in March 2019" … "set up in 2020" is one event with two dates, when the two
 statements have the same subject (or one has none: "it", "which" and a sentence that
@@ -29,7 +34,7 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +51,7 @@ from lint.rules.loader import Source
 KEYS = {
     "nouns": schema.STR_LIST,
     "events": schema.STR_LIST,
+    "sums": schema.STR_LIST,
     "modifiers": schema.INT,
     "ratio": schema.NUMBER,
     **schema.GUARD_KEYS,
@@ -135,6 +141,8 @@ MONTH_NAMES = [
 ]
 #: Subjects that point elsewhere: the event's subject is unknown.
 _PRONOUNS = frozenset(["it", "this", "that", "which", "they", "he", "she", "who"])
+#: Multipliers after a sum of money: "£4.5 million", "£4.5m", "£2bn".
+SUM_MULTIPLIERS = {**MULTIPLIERS, "m": 1_000_000, "bn": 1_000_000_000}
 #: How far a bounded figure may be from an exact one and still be the same claim.
 BOUND_SLACK = 0.1
 # Words that end a noun phrase: a figure is not counting a noun across them.
@@ -153,7 +161,7 @@ class Fact:
     text: str
     sentence: int = 0  # index of the sentence the fact sits in
     period: str | None = None  # "2023" in "550 arrests in 2023"
-    in_words: bool = False  # "seven men", not "7 men"
+    in_words: bool = False  # "seven men" (or a sum, "£80,000 grant"): needs a reference back
     definite: bool = False  # "the six men": points back to a figure already given
     subject: str | None = None  # events: "taskforce" in "the taskforce was set up in 2019"
     event: bool = False  # a dated event: value is year * 100 + month (0: no month)
@@ -213,6 +221,25 @@ def fact_pattern(nouns: Sequence[str], modifiers: int) -> str:
     )
 
 
+def sum_pattern(forms: Iterable[str]) -> str:
+    """A sum of money and what it is: "a £4.5 million fund", "a grant of up to £80,000"."""
+    quals = _alternation(QUALIFIERS)
+    mults = "|".join(SUM_MULTIPLIERS)
+    nouns = _alternation(forms)
+    definite = rf"(?:(?<=\b(?:{_DEFINITE})\s+)(?P<definite>))?"
+    amount = (
+        r"£(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        rf"(?:\s*(?P<mult>{mults})\b)?"
+    )
+    return (
+        rf"(?i){definite}(?:\b(?P<qual>{quals})\s+)?{amount}\s+"
+        rf"(?P<mods>(?:(?!(?:{_STOPWORDS})\b)[\p{{Ll}}][\p{{Ll}}\-]*\s+){{0,2}}?)"
+        rf"(?P<noun>{nouns})\b"
+        rf"|{definite}\b(?P<noun>{nouns})\s+(?:(?:of|worth|totalling|amounting\s+to)\s+)?"
+        rf"(?:(?P<qual>{quals})\s+)?{amount}"
+    )
+
+
 def event_pattern(events: Sequence[str]) -> str:
     """A dated event: "the taskforce, which was set up in March 2019"."""
     verbs = _alternation(events)
@@ -228,10 +255,17 @@ def event_pattern(events: Sequence[str]) -> str:
 
 
 def collect(
-    doc: Document, meta: RuleMeta, pattern: regex.Pattern[str], guards: Guards
+    doc: Document,
+    meta: RuleMeta,
+    pattern: regex.Pattern[str],
+    guards: Guards,
+    nouns: Mapping[str, str] | None = None,
 ) -> list[Fact]:
-    """Phase one: every counted figure (or dated event) in the document, in order."""
+    """Phase one: every counted figure (or sum, or dated event) in the document, in
+    order. ``nouns`` maps a sum's noun forms to the noun ("fined" to "fine")."""
     facts = []
+    sums = nouns is not None
+    multipliers = SUM_MULTIPLIERS if sums else MULTIPLIERS
     sentence_starts = [s.start for s in doc.sentences]
     for m, _unit in scan(pattern, doc, meta, guards):
         if "event" in pattern.groupindex:
@@ -239,27 +273,28 @@ def collect(
             facts.append(_event(m, doc, sentence))
             continue
         sentence = bisect.bisect_right(sentence_starts, m.start())
-        word = m.group("word")
+        word = None if sums else m.group("word")
         value = float(
             NUMBER_WORDS[" ".join(word.lower().split())]
             if word
             else m.group("num").replace(",", "")
         )
         if m.group("mult"):
-            value *= MULTIPLIERS[m.group("mult").lower()]
+            value *= multipliers[m.group("mult").lower()]
         qualifier = m.group("qual")
         bound = QUALIFIERS[" ".join(qualifier.lower().split())] if qualifier else Bound.EXACT
+        noun = " ".join(m.group("noun").lower().split())
         facts.append(
             Fact(
-                m.group("noun").lower(),
+                nouns.get(noun, noun) if nouns is not None else noun,
                 value,
                 bound,
                 m.start(),
                 m.end(),
                 " ".join(m.group().split()),
                 sentence,
-                m.group("period"),
-                in_words=word is not None,
+                None if sums else m.group("period"),
+                in_words=sums or word is not None,
                 definite=m.group("definite") is not None,
             )
         )
@@ -317,9 +352,11 @@ class Figures:
     pattern: regex.Pattern[str]
     guards: Guards
     ratio: float
+    sums: Mapping[str, str] | None = None  # a sum's noun forms → the noun
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        for conflict in judge(collect(doc, self.meta, self.pattern, self.guards), self.ratio):
+        facts = collect(doc, self.meta, self.pattern, self.guards, self.sums)
+        for conflict in judge(facts, self.ratio):
             fact = conflict.fact
             yield Hit(
                 fact.start,
@@ -329,16 +366,16 @@ class Figures:
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
-    events = data.get("events")
-    if events and data.get("nouns"):
+    given = [k for k in ("nouns", "sums", "events") if data.get(k)]
+    if len(given) > 1:
         raise RuleError(
-            "a figures rule counts 'nouns' or dates 'events', not both",
+            "a figures rule counts 'nouns', 'sums' or dated 'events', one of them",
             path=src.path,
-            line=src.data.line_of("events"),
+            line=src.data.line_of(given[1]),
         )
-    key = "events" if events else "nouns"
-    if not events:
+    if not given:
         schema.require(data, "nouns", path=src.path, line=src.data.line, kind="figures")
+    key = given[0]
     line = src.data.line_of(key)
     modifiers = data.get("modifiers", 2)
     ratio = data.get("ratio", 2.0)
@@ -348,7 +385,18 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
         )
     if ratio < 1:
         raise RuleError("'ratio' must be 1 or more", path=src.path, line=src.data.line_of("ratio"))
-    source = event_pattern(events) if events else fact_pattern(data["nouns"], modifiers)
+    sums = None
+    if key == "sums":
+        sums = {
+            form.strip().lower(): entry.split("|")[0].strip().lower()
+            for entry in data["sums"]
+            for form in entry.split("|")
+        }
+        source = sum_pattern(sums)
+    elif key == "events":
+        source = event_pattern(data["events"])
+    else:
+        source = fact_pattern(data["nouns"], modifiers)
     pattern = compile_pattern(source, path=src.path, line=line, key=key)
     guards = build_guards(data, ignorecase=True, path=src.path, lines=src.data.lines)
-    return Figures(meta, pattern, guards, ratio)
+    return Figures(meta, pattern, guards, ratio, sums)

@@ -155,5 +155,36 @@ def test_events_of_different_subjects_are_different_events() -> None:
 
 
 def test_nouns_and_events_are_exclusive() -> None:
-    with pytest.raises(RuleError, match=r"Test/Rule.yml:5: a figures rule counts 'nouns'"):
+    with pytest.raises(
+        RuleError, match=r"Test/Rule.yml:5: a figures rule counts 'nouns', 'sums' or dated 'events'"
+    ):
         make_rule(EVENTS.replace("events:", "nouns: [arrests]\nevents:"))
+
+
+SUMS = """
+extends: figures
+message: "'%s' here, but '%s' earlier."
+sums: [fine|fined, fund]
+why: test
+source: test
+"""
+
+
+def test_sums_of_money_by_noun_and_its_forms() -> None:
+    rule = figures(SUMS)
+    (first, second) = collect(
+        read_text("t.txt", "He was fined £2,500. The £2,000 fine was paid.", "text"),
+        rule.meta,
+        rule.pattern,
+        rule.guards,
+        rule.sums,
+    )
+    assert (first.noun, first.value, second.noun, second.value) == ("fine", 2500, "fine", 2000)
+    assert matches(run(rule, "He was fined £2,500. The £2,000 fine was paid.")) == ["£2,000 fine"]
+    text = "A £4.5m fund opened. The £4 million fund closes in May."
+    assert matches(run(rule, text)) == ["£4 million fund"]
+
+
+def test_a_second_sum_without_a_reference_back_is_another_sum() -> None:
+    text = "A £500 fund opened in 2022. A £600 fund opened in 2023."
+    assert run(figures(SUMS), text) == []
