@@ -1,6 +1,6 @@
 """Word families: a term written once in a rule, matched in all its forms.
 
-A rule of a pattern kind (``existence``, ``substitution``) may name families of word
+A rule of a pattern kind (``existence``, ``substitution``, ``figures``) may name families of word
 forms and use them in its patterns, so one entry covers a verb's tenses, a noun's
 plural, any determiner and a few intervening words, instead of one seed phrase:
 
@@ -11,7 +11,7 @@ plural, any determiner and a few intervening words, instead of one seed phrase:
       "{begin} {a?}sexual relationship with {det?}{child}": sexual abuse of a child
 
 In any pattern of the rule (``swap`` keys, ``tokens``, ``raw``, ``exceptions``,
-``not_after``, ``not_before``, ``near``, ``not_near``):
+``not_after``, ``not_before``, ``near``, ``not_near``, ``nouns``):
 
 * ``{name}`` is any form of the family (each form a regular expression; a family may
   use other families);
@@ -52,6 +52,7 @@ PATTERN_KEYS = (
     "not_before",
     "near",
     "not_near",
+    "nouns",
 )
 
 #: ``{name}``, ``{name?}`` (optional, with the space after it) and ``{~N}`` (a gap); not

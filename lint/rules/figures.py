@@ -24,6 +24,10 @@ of £80,000" … "the £85,000 grant"; like a figure in words, a later sum is co
 when it points back ("the £85,000 grant"), since a release may name several grants. Each
 entry's first form is the noun the others are forms of.
 
+``compare: numerals`` or ``compare: words`` splits the conflicts between two rules: those
+where both figures are numerals, and those where one is in words (so each can have its
+own level). ``nouns`` may use word families (``words_from``, ``{name}``).
+
 ``events`` (verbs such as "set up", "launched") collects dated events instead of counts:
 "set up in March 2019" … "set up in 2020" is one event with two dates, when the two
 statements have the same subject (or one has none: "it", "which" and a sentence that
@@ -44,7 +48,7 @@ from lint.document import Document
 from lint.errors import RuleError
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.rules import schema
+from lint.rules import families, schema
 from lint.rules.base import Guards, Hit, MatchLike, RuleMeta, build_guards, compile_pattern, scan
 from lint.rules.loader import Source
 
@@ -52,11 +56,15 @@ KEYS = {
     "nouns": schema.STR_LIST,
     "events": schema.STR_LIST,
     "sums": schema.STR_LIST,
+    "compare": schema.STR,
+    **families.KEYS,
     "modifiers": schema.INT,
     "ratio": schema.NUMBER,
     **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
+#: Which conflicts a rule reports: both figures numerals, one in words, or any.
+COMPARE = ("numerals", "words", "all")
 
 
 class Bound(enum.Enum):
@@ -161,7 +169,8 @@ class Fact:
     text: str
     sentence: int = 0  # index of the sentence the fact sits in
     period: str | None = None  # "2023" in "550 arrests in 2023"
-    in_words: bool = False  # "seven men" (or a sum, "£80,000 grant"): needs a reference back
+    in_words: bool = False  # "seven men", not "7 men"
+    needs_reference: bool = False  # compared only when it points back (words, sums)
     definite: bool = False  # "the six men": points back to a figure already given
     subject: str | None = None  # events: "taskforce" in "the taskforce was set up in 2019"
     event: bool = False  # a dated event: value is year * 100 + month (0: no month)
@@ -176,7 +185,7 @@ class Fact:
             return False
         if self.event:
             return self.subject is None or other.subject is None or self.subject == other.subject
-        if (self.in_words or other.in_words) and not self.definite:
+        if (self.needs_reference or other.needs_reference) and not self.definite:
             return False
         return self.period is None or other.period is None or self.period == other.period
 
@@ -294,7 +303,8 @@ def collect(
                 " ".join(m.group().split()),
                 sentence,
                 None if sums else m.group("period"),
-                in_words=sums or word is not None,
+                in_words=word is not None,
+                needs_reference=sums or word is not None,
                 definite=m.group("definite") is not None,
             )
         )
@@ -353,10 +363,16 @@ class Figures:
     guards: Guards
     ratio: float
     sums: Mapping[str, str] | None = None  # a sum's noun forms → the noun
+    compare: str = "all"  # numerals | words | all: which conflicts this rule reports
 
     def check(self, doc: Document) -> Iterator[Hit]:
         facts = collect(doc, self.meta, self.pattern, self.guards, self.sums)
         for conflict in judge(facts, self.ratio):
+            in_words = conflict.fact.in_words or conflict.earlier.in_words
+            if (self.compare == "words" and not in_words) or (
+                self.compare == "numerals" and in_words
+            ):
+                continue
             fact = conflict.fact
             yield Hit(
                 fact.start,
@@ -366,6 +382,7 @@ class Figures:
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
+    data = families.expand_data(data, src.path, src.data)
     given = [k for k in ("nouns", "sums", "events") if data.get(k)]
     if len(given) > 1:
         raise RuleError(
@@ -399,4 +416,11 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
         source = fact_pattern(data["nouns"], modifiers)
     pattern = compile_pattern(source, path=src.path, line=line, key=key)
     guards = build_guards(data, ignorecase=True, path=src.path, lines=src.data.lines)
-    return Figures(meta, pattern, guards, ratio, sums)
+    compare = schema.choice(
+        data.get("compare", "all"),
+        COMPARE,
+        key="compare",
+        path=src.path,
+        line=src.data.line_of("compare"),
+    )
+    return Figures(meta, pattern, guards, ratio, sums, compare)

@@ -188,3 +188,21 @@ def test_sums_of_money_by_noun_and_its_forms() -> None:
 def test_a_second_sum_without_a_reference_back_is_another_sum() -> None:
     text = "A £500 fund opened in 2022. A £600 fund opened in 2023."
     assert run(figures(SUMS), text) == []
+
+
+def test_compare_splits_numerals_and_words_between_rules() -> None:
+    base = RULE.replace("nouns: [", "nouns: [men, ")
+    text = "Seven men were charged. The six men appear today. It made 550 arrests. The 505 arrests."
+    assert matches(run(figures(base + "compare: words\n"), text)) == ["six men"]
+    assert matches(run(figures(base + "compare: numerals\n"), text)) == ["505 arrests"]
+    assert len(run(figures(base), text)) == 2
+
+
+def test_nouns_may_come_from_a_word_family() -> None:
+    rule = figures(
+        RULE.replace(
+            "nouns: [arrests, victims, contacts, charges, officers]",
+            "words:\n  counted: [arrests]\nnouns: ['{counted}']",
+        )
+    )
+    assert matches(run(rule, "It made 550 arrests. The 505 arrests followed.")) == ["505 arrests"]
