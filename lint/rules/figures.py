@@ -46,11 +46,14 @@ import regex
 
 from lint.document import Document
 from lint.errors import RuleError
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import families, schema
-from lint.rules.base import Guards, Hit, MatchLike, RuleMeta, build_guards, compile_pattern, scan
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.guards import Guards, build_guards
+from lint.rules.matching import MatchLike, scan
+from lint.rules.regexes import compile_pattern
 
 KEYS = {
     "nouns": schema.STR_LIST,
@@ -265,6 +268,7 @@ def event_pattern(events: Sequence[str]) -> str:
 
 def collect(
     doc: Document,
+    facts: Facts,
     meta: RuleMeta,
     pattern: regex.Pattern[str],
     guards: Guards,
@@ -272,14 +276,14 @@ def collect(
 ) -> list[Fact]:
     """Phase one: every counted figure (or sum, or dated event) in the document, in
     order. ``nouns`` maps a sum's noun forms to the noun ("fined" to "fine")."""
-    facts = []
+    found = []
     sums = nouns is not None
     multipliers = SUM_MULTIPLIERS if sums else MULTIPLIERS
-    sentence_starts = [s.start for s in doc.sentences]
-    for m, _unit in scan(pattern, doc, meta, guards):
+    sentence_starts = [s.start for s in facts.sentences]
+    for m, _unit in scan(pattern, doc, facts, meta, guards):
         if "event" in pattern.groupindex:
             sentence = bisect.bisect_right(sentence_starts, m.start("event"))
-            facts.append(_event(m, doc, sentence))
+            found.append(_event(m, doc, sentence))
             continue
         sentence = bisect.bisect_right(sentence_starts, m.start())
         word = None if sums else m.group("word")
@@ -293,7 +297,7 @@ def collect(
         qualifier = m.group("qual")
         bound = QUALIFIERS[" ".join(qualifier.lower().split())] if qualifier else Bound.EXACT
         noun = " ".join(m.group("noun").lower().split())
-        facts.append(
+        found.append(
             Fact(
                 nouns.get(noun, noun) if nouns is not None else noun,
                 value,
@@ -308,7 +312,7 @@ def collect(
                 definite=m.group("definite") is not None,
             )
         )
-    return facts
+    return found
 
 
 def _event(m: MatchLike, doc: Document, sentence: int) -> Fact:
@@ -333,10 +337,10 @@ def _event(m: MatchLike, doc: Document, sentence: int) -> Fact:
     )
 
 
-def judge(facts: Sequence[Fact], ratio: float) -> Iterator[Conflict]:
+def judge(stated: Sequence[Fact], ratio: float) -> Iterator[Conflict]:
     """Phase two: each later statement of a noun against the first one."""
     first: dict[str, Fact] = {}
-    for fact in facts:
+    for fact in stated:
         earlier = first.setdefault(fact.noun, fact)
         if earlier is fact or not fact.comparable(earlier):
             continue
@@ -365,9 +369,9 @@ class Figures:
     sums: Mapping[str, str] | None = None  # a sum's noun forms → the noun
     compare: str = "all"  # numerals | words | all: which conflicts this rule reports
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        facts = collect(doc, self.meta, self.pattern, self.guards, self.sums)
-        for conflict in judge(facts, self.ratio):
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        stated = collect(doc, facts, self.meta, self.pattern, self.guards, self.sums)
+        for conflict in judge(stated, self.ratio):
             in_words = conflict.fact.in_words or conflict.earlier.in_words
             if (self.compare == "words" and not in_words) or (
                 self.compare == "numerals" and in_words

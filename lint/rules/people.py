@@ -28,28 +28,27 @@ every title the register records is accepted.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import functools
-import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA, Levenshtein
-
-from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
+from lint.facts import Facts
 from lint.finding import FixSafety
-from lint.messages import format_message
-from lint.registers import literal_pattern, normalise, register_file
-from lint.registers.people import Person, Role, load_people
-from lint.rules import schema
-from lint.rules.base import Hit, MatchLike, RuleMeta, compile_pattern, scan
-from lint.rules.loader import Source
+from lint.registers import register_file
+from lint.registers.people import Person, load_people
+from lint.rules import (
+    people_ranks,
+    people_references,
+    people_spelling,
+    people_titles,
+    people_variants,
+    schema,
+)
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.people_common import PeopleRule
 
 KEYS = {
     "register": schema.STR,
@@ -61,492 +60,20 @@ KEYS = {
 DEFAULT_FIX = FixSafety.DISPLAY
 CHECKS = ("spelling", "titles", "variants", "references", "ranks")
 
-#: How close a form must be to count as a near miss (rapidfuzz ratio, 0 to 100).
-NEAR = 75
-#: At most this many edits between two spellings of one surname.
-MAX_EDITS = 2
-
-HONORIFICS = (
-    "Assistant Chief Constable|Deputy Chief Constable|Chief Constable|Detective Chief "
-    "Inspector|Detective Inspector|Detective Sergeant|Detective Constable|Chief "
-    "Superintendent|Superintendent|Inspector|Sergeant|Commissioner|Professor|Prof|Baroness|"
-    "Baron|Dame|Lady|Lord|Sir|Cllr|Dr|Mrs|Miss|Mr|Ms|Mx|ACC|DCC|Ch Supt|Supt|DCI|DI|DS|DC|PC"
-)
-POST_NOMINALS = "MP|QPM|KPM|OBE|MBE|CBE|DBE|KBE|KC|QC|MSP|MLA|PhD"
-SPEECH = (
-    "said|says|added|adds|told|stated|explained|emphasised|emphasized|noted|highlighted|"
-    "warned|praised|commented|welcomed|stressed"
-)
-TITLE_HEADS = (
-    "Secretary|Minister|Constable|Executive|Officer|Director|Chair|Chairman|Chairwoman|"
-    "Lead|Commissioner|Chancellor|Superintendent|Inspector|Sergeant|CEO|Head|President"
-)
-NAME = r"(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
-#: Capitalised words that end organisation names, never surnames ("Essex Police said").
-NOT_SURNAMES = frozenset(
-    (
-        "Police",
-        "Office",
-        "Council",
-        "Society",
-        "Agency",
-        "Service",
-        "Government",
-        "Department",
-        "Ministry",
-        "Trust",
-        "Taskforce",
-        "Programme",
-        "Unit",
-        "Team",
-        "Association",
-        "Inquiry",
-        "Court",
-        "Commission",
-        "Partnership",
-        "Network",
-        "Charity",
-        "Foundation",
-        "Group",
-        "Force",
-        "Forces",
-        "Bill",
-        "Act",
-    )
-)
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_HONORIFIC = patterns.compile(HONORIFICS)
-_DATE = patterns.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\s+(\d{{4}})\b")
-
 
 @dataclass(frozen=True)
-class Mention:
-    """A surname met where it looks like a person's name, with the first name if given."""
-
-    surname: str
-    first: str | None
+class People(PeopleRule):
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        yield from _CHECKS[self.check_name](self, doc, facts)
 
 
-@dataclass(frozen=True)
-class People:
-    meta: RuleMeta
-    people: tuple[Person, ...]
-    check_name: str
-    as_of: dt.date | None
-    ranks: tuple[tuple[str, str], ...] = ()  # (form, rank it stands for), longest first
-    changes: regex.Pattern[str] | None = None
-
-    def check(self, doc: Document) -> Iterator[Hit]:
-        checks: dict[str, Callable[[Document], Iterator[Hit]]] = {
-            "spelling": self._spelling,
-            "titles": self._titles,
-            "variants": self._variants,
-            "references": self._references,
-            "ranks": self._ranks,
-        }
-        yield from checks[self.check_name](doc)
-
-    def _hit(
-        self,
-        start: int,
-        end: int,
-        args: tuple[str, ...],
-        fix: str | None,
-        safety: FixSafety | None = None,
-    ) -> Hit:
-        return Hit(start, end, format_message(self.meta.message, *args), fix=fix, fix_safety=safety)
-
-    def _find(self, pattern: str, doc: Document) -> Iterator[MatchLike]:
-        for m, _unit in scan(_compiled(pattern), doc, self.meta):
-            yield m
-
-    def copy_date(self, doc: Document) -> dt.date | None:
-        m = _DATE.search(doc.text)
-        if m is None:
-            return self.as_of
-        month = MONTHS.split("|").index(m.group(2)) + 1
-        try:
-            return dt.date(int(m.group(3)), month, int(m.group(1)))
-        except ValueError:
-            return self.as_of
-
-    # -- spelling ------------------------------------------------------------------
-
-    def _spelling(self, doc: Document) -> Iterator[Hit]:
-        surnames = {p.surname for p in self.people}
-        known: set[int] = set()
-        for person in self.people:
-            for wrong in person.misspellings:
-                right = person.surname if len(wrong.split()) == 1 else person.name
-                for m in self._find(literal_pattern(wrong), doc):
-                    known.add(m.start())
-                    yield self._hit(m.start(), m.end(), (right, normalise(m.group())), right)
-        for person in self.people:
-            pattern = rf"\b(?:{regex.escape(person.first_name)}|(?:{HONORIFICS})\.?)\s+({NAME})\b"
-            for m in self._find(pattern, doc):
-                found = m.group(1)
-                if m.start(1) in known or found in surnames or not _near(found, person.surname):
-                    continue
-                if min(len(found), len(person.surname)) <= 5 and not m.group().startswith(
-                    person.first_name
-                ):
-                    continue  # a short name needs the first name to be the same person
-                yield self._hit(
-                    m.start(1), m.end(1), (person.surname, found), person.surname, FixSafety.UNSAFE
-                )
-
-    # -- titles --------------------------------------------------------------------
-
-    def _titles(self, doc: Document) -> Iterator[Hit]:
-        day = self.copy_date(doc)
-        reported: list[tuple[int, int]] = []
-        known = [
-            (wrong, person, role)
-            for person in self.people
-            for role in person.roles
-            for wrong in role.wrong
-        ]
-        for wrong, person, role in sorted(known, key=lambda k: -len(k[0])):  # longest first
-            for m in self._find(f"(?i:{literal_pattern(wrong)})", doc):
-                if any(s < m.end() and m.start() < e for s, e in reported):
-                    continue
-                reported.append((m.start(), m.end()))
-                yield self._hit(
-                    m.start(),
-                    m.end(),
-                    (normalise(m.group()), person.name, role.title),
-                    role.title,
-                    None,
-                )
-        for person in self.people:
-            now = [r for r in person.roles if r.held_on(day)] or list(person.roles)
-            if not now:
-                continue
-            for start, end, candidate in self._titles_near(person, doc):
-                if any(s < end and start < e for s, e in reported):
-                    continue
-                if any(_is_title(candidate, r) for r in now):
-                    continue
-                best, score = _closest(candidate, now)
-                former = [r for r in person.roles if r not in now and _is_title(candidate, r)]
-                if former or score >= NEAR:
-                    reported.append((start, end))
-                    yield self._hit(start, end, (candidate, person.name, best), best)
-            if day is not None:
-                yield from self._former_ranks(person, day, doc)
-
-    def _titles_near(self, person: Person, doc: Document) -> Iterator[tuple[int, int, str]]:
-        """Title-like phrases right before a full name, or in apposition after it."""
-        text = doc.text
-        word = r"(?:\p{Lu}[\w'’-]*|of|for|and|the|on|to|in)"
-        before = regex.compile(rf"(\p{{Lu}}[\w'’-]*(?:[ \t]+{word})*)[ \t]*,?[ \t]*$")
-        after = regex.compile(
-            rf"(?:\s+(?:{POST_NOMINALS}))*,[ \t]+([^,:;()\n]+?)[ \t]*(?=,|:|\(|\b(?:{SPEECH})\b|$)",
-            regex.M,
-        )
-        names = "|".join(literal_pattern(n) for n in (person.name, *person.aliases))
-        for m, unit in scan(_compiled(names), doc, self.meta):
-            b = before.search(text, max(unit.start, m.start() - 120), m.start())
-            if b is not None:
-                phrase = regex.sub(r"^(?:The|the)\s+", "", b.group(1))
-                yield b.end(1) - len(phrase), b.end(1), phrase
-            a = after.match(text, m.end(), min(unit.end, m.end() + 160))
-            if a is not None:
-                yield a.start(1), a.end(1), a.group(1)
-
-    def _former_ranks(self, person: Person, day: dt.date, doc: Document) -> Iterator[Hit]:
-        current = next((r for r in person.roles if r.held_on(day)), None)
-        for role in person.roles:
-            if not role.rank or role.held_on(day):
-                continue
-            pattern = (
-                rf"\b{regex.escape(role.rank)}\s+(?:{regex.escape(person.first_name)}"
-                rf"\s+)?{regex.escape(person.surname)}\b"
-            )
-            for m in self._find(pattern, doc):
-                if regex.search(
-                    r"\b(?:former|then|ex-)\s*$",
-                    doc.text[max(0, m.start() - 8) : m.start()],
-                    regex.I,
-                ):
-                    continue  # "former DCC Ian Critchley" is right
-                right = current.title if current else person.honorific
-                yield self._hit(m.start(), m.end(), (m.group(), person.name, right), None)
-
-    # -- variants ------------------------------------------------------------------
-
-    def _variants(self, doc: Document) -> Iterator[Hit]:
-        mentions: dict[str, list[Mention]] = {}
-        for mention in self._mentions(doc):
-            mentions.setdefault(mention.surname, []).append(mention)
-        known = {p.surname for p in self.people} | {
-            w for p in self.people for m in p.misspellings for w in m.split()
-        }
-        counts = {s: len(list(self._find(literal_pattern(s), doc))) for s in mentions}
-        for a, b in itertools.combinations(sorted(mentions), 2):
-            if a.casefold() == b.casefold() or not _near(a, b) or {a, b} & known:
-                continue
-            firsts_a = {m.first for m in mentions[a] if m.first}
-            firsts_b = {m.first for m in mentions[b] if m.first}
-            shared = firsts_a & firsts_b
-            if firsts_a and firsts_b and not shared:
-                continue  # two first names: two people
-            if not shared and (min(len(a), len(b)) <= 5 or not _typo(a, b)):
-                # Without the same first name, only a long name with a typing slip
-                # (a letter doubled, dropped or swapped) is taken for the same person:
-                # "Cleverley"/"Cleverly" yes, "Balding"/"Baldwin" no.
-                continue
-            odd, usual = (a, b) if counts[a] < counts[b] else (b, a)
-            if counts[a] == counts[b]:
-                odd, usual = (a, b) if _first(a, doc) > _first(b, doc) else (b, a)
-            for m in self._find(literal_pattern(odd), doc):
-                yield self._hit(m.start(), m.end(), (odd, usual), usual)
-        yield from self._first_names(mentions, doc)
-
-    def _first_names(self, mentions: dict[str, list[Mention]], doc: Document) -> Iterator[Hit]:
-        """One person's first name spelled two ways: "Joanne Pryce" … "Joanna Pryce"."""
-        for surname, found in sorted(mentions.items()):
-            firsts = sorted({m.first for m in found if m.first})
-            for a, b in itertools.combinations(firsts, 2):
-                if not _name_slip(a, b) or _paired(a, b, surname, doc):
-                    continue
-                full = {f: list(self._find(literal_pattern(f"{f} {surname}"), doc)) for f in (a, b)}
-                odd, usual = sorted(
-                    (a, b), key=lambda f: (len(full[f]), -(full[f][0].start() if full[f] else 0))
-                )
-                for m in full[odd]:
-                    yield self._hit(
-                        m.start(), m.end(), (m.group(), f"{usual} {surname}"), f"{usual} {surname}"
-                    )
-
-    # -- ranks ---------------------------------------------------------------------
-
-    def _ranks(self, doc: Document) -> Iterator[Hit]:
-        """One person, two ranks: "Detective Sergeant Malik" … "Detective Constable Malik"."""
-        forms = "|".join(literal_pattern(form, bounded=False) for form, _ in self.ranks)
-        canonical = {normalise(form).casefold(): rank for form, rank in self.ranks}
-        pattern = (
-            rf"\b(?P<rank>{forms})\.?\s+(?:(?P<first>{NAME})\s+(?={NAME}\b))?(?P<surname>{NAME})\b"
-        )
-        people: dict[str, list[tuple[MatchLike, str]]] = {}
-        for m in self._find(pattern, doc):
-            if m.group("surname") in NOT_SURNAMES:
-                continue
-            rank = canonical[normalise(m.group("rank")).casefold()]
-            people.setdefault(m.group("surname"), []).append((m, rank))
-        for _surname, uses in sorted(people.items()):
-            if len({rank for _, rank in uses}) < 2:
-                continue
-            firsts = {m.group("first") for m, _ in uses if m.group("first")}
-            if len(firsts) > 1:
-                continue  # two first names: two people
-            if self._changed(uses, doc):
-                continue
-            counts = {rank: sum(1 for _, r in uses if r == rank) for _, rank in uses}
-            usual_rank = max(counts, key=lambda r: (counts[r], -_first_use(r, uses)))
-            usual = next(m.group() for m, r in uses if r == usual_rank)
-            for m, rank in uses:
-                if rank != usual_rank:
-                    yield self._hit(m.start(), m.end(), (m.group(), usual), None)
-
-    def _changed(self, uses: list[tuple[MatchLike, str]], doc: Document) -> bool:
-        """Whether the copy says the person's rank changed ("promoted to", "former"), in
-        a sentence that gives them a rank."""
-        if self.changes is None:
-            return False
-        starts = [sentence.start for sentence in doc.sentences]
-        for m, _ in uses:
-            i = bisect.bisect_right(starts, m.start()) - 1
-            lo, hi = (doc.sentences[i].start, doc.sentences[i].end) if i >= 0 else (0, m.end())
-            if self.changes.search(doc.text, lo, max(hi, m.end())):
-                return True
-        return False
-
-    def _mentions(self, doc: Document) -> Iterator[Mention]:
-        post = rf"(?:\s+(?:{POST_NOMINALS}))"
-        patterns = (
-            # Mr Cleverly; Assistant Chief Constable Kevin Baldwin
-            rf"\b(?:{HONORIFICS})\.?\s+(?:(?P<first>{NAME})\s+)?(?P<surname>{NAME})\b",
-            # Home Secretary James Cleverly
-            rf"\b(?:{TITLE_HEADS}),?\s+(?P<first>{NAME})\s+(?P<surname>{NAME})\b",
-            # James Cleverley MP
-            rf"\b(?P<first>{NAME})\s+(?P<surname>{NAME}){post}+\b",
-            # Gabrielle Shaw, chief executive of NAPAC, said
-            rf"\b(?P<first>{NAME})\s+(?P<surname>{NAME}){post}*(?:,[^,.;:\n]{{1,120}},?)?"
-            rf"\s+(?:{SPEECH})\b",
-        )
-        for pattern in patterns:
-            for m in self._find(pattern, doc):
-                surname, first = m.group("surname"), m.group("first")
-                if surname in NOT_SURNAMES:
-                    continue
-                if first is not None and _HONORIFIC.fullmatch(first):
-                    first = None  # "Ms Shaw said": an honorific, not a first name
-                yield Mention(surname, first)
-
-    # -- references ----------------------------------------------------------------
-
-    def _references(self, doc: Document) -> Iterator[Hit]:
-        day = self.copy_date(doc)
-        text = doc.text
-        for person in self.people:
-            full = [
-                m.span()
-                for m in self._find(
-                    "|".join(literal_pattern(n) for n in (person.name, *person.aliases)), doc
-                )
-            ]
-            first_full = full[0][0] if full else None
-            polite = f"{person.honorific} {person.surname}" if person.honorific else person.name
-            bare = (
-                rf"(?<!(?:(?:{HONORIFICS})\.?|\p{{Lu}}[\w'’-]*)[ \t])"
-                rf"{literal_pattern(person.surname)}(?![ \t]+\p{{Lu}})"
-            )
-            for m in self._find(bare, doc):
-                if any(s <= m.start() < e for s, e in full):
-                    continue
-                if text[max(0, m.start() - 9) : m.start()].endswith("Minister "):
-                    continue  # reported below with its own advice
-                if first_full is None or m.start() < first_full:
-                    yield self._hit(
-                        m.start(),
-                        m.end(),
-                        (m.group(), person.name, "Full name at first mention"),
-                        person.name,
-                    )
-                else:
-                    yield self._hit(
-                        m.start(),
-                        m.end(),
-                        (
-                            m.group(),
-                            polite,
-                            "Surname alone after the first mention (use the job "
-                            "title or the honorific and surname)",
-                        ),
-                        polite,
-                    )
-            titles = [r.title for r in person.roles if r.held_on(day) and not r.organisation]
-            for m in self._find(
-                rf"(?<!\p{{Lu}}[\w'’-]*[ \t])\bMinister\s+"
-                rf"(?:{regex.escape(person.first_name)}\s+)?"
-                rf"{regex.escape(person.surname)}\b",
-                doc,
-            ):
-                title = titles[0] if titles else "the full title"
-                yield self._hit(
-                    m.start(),
-                    m.end(),
-                    (m.group(), f"{title}, {person.name}", "Never 'Minister' and a name"),
-                    f"{title}, {person.name}",
-                )
-            if first_full is None:
-                continue
-            yield from self._bare_title(person, titles, first_full, doc)
-
-    def _bare_title(
-        self, person: Person, titles: list[str], first_full: int, doc: Document
-    ) -> Iterator[Hit]:
-        """A title alone before the full name has been given (headlines excepted)."""
-        for title in titles:
-            pattern = f"(?i:{literal_pattern(title)})"
-            for m, unit in scan(_compiled(pattern), doc, self.meta):
-                if m.start() >= first_full:
-                    break
-                if _headline(doc.text[unit.start : unit.end]):
-                    continue
-                following = doc.text[m.end() : m.end() + len(person.name) + 3]
-                if person.name in following:
-                    continue
-                wanted = f"{title} {person.name}"
-                yield self._hit(
-                    m.start(),
-                    m.end(),
-                    (
-                        m.group(),
-                        wanted,
-                        "Title alone at first mention (give the full title and name)",
-                    ),
-                    wanted,
-                )
-                break
-
-
-@functools.lru_cache(maxsize=1024)
-def _compiled(pattern: str) -> regex.Pattern[str]:
-    return patterns.compile(pattern)
-
-
-def _near(a: str, b: str) -> bool:
-    return a != b and Levenshtein.distance(a, b) <= MAX_EDITS and fuzz.ratio(a, b) >= NEAR
-
-
-def _typo(a: str, b: str) -> bool:
-    """One letter added or dropped, or two neighbours swapped: a slip, not a new name."""
-    if abs(len(a) - len(b)) == 1:
-        return Levenshtein.distance(a, b) == 1
-    return len(a) == len(b) and OSA.distance(a, b) == 1 and Levenshtein.distance(a, b) == 2
-
-
-def _name_slip(a: str, b: str) -> bool:
-    """One first name typed two ways ("Joanne"/"Joanna"), not two names: one letter
-    changed, added, dropped or swapped in a name of five letters or more, and not a
-    name and its feminine form ("Daniel"/"Daniela", "Louis"/"Louise")."""
-    short, long_ = sorted((a, b), key=len)
-    if len(short) < 5 or OSA.distance(a, b) != 1:
-        return False
-    return not (long_.startswith(short) and long_[len(short) :] in ("a", "e"))
-
-
-def _paired(a: str, b: str, surname: str, doc: Document) -> bool:
-    """Both names side by side: "Joanne and Joanna Pryce" are two people."""
-    a, b, surname = regex.escape(a), regex.escape(b), regex.escape(surname)
-    pattern = rf"\b(?:{a}\s+(?:and|&)\s+{b}|{b}\s+(?:and|&)\s+{a})(?:\s+{surname})?\b"
-    return regex.search(pattern, doc.text) is not None
-
-
-def _first_use(rank: str, uses: list[tuple[MatchLike, str]]) -> int:
-    return next(m.start() for m, r in uses if r == rank)
-
-
-def _first(form: str, doc: Document) -> int:
-    m = regex.search(literal_pattern(form), doc.text)
-    return m.start() if m else -1
-
-
-def _key(title: str) -> str:
-    return normalise(title).casefold()
-
-
-def _is_title(candidate: str, role: Role) -> bool:
-    """The phrase is the role's title: exactly, after an organisation name ("NAPAC Chief
-    Executive"), or followed by one ("Chief Executive of The Children's Society")."""
-    cand = _key(candidate)
-    for title in map(_key, role.accepted):
-        if cand == title or cand.endswith(" " + title):
-            return True
-        if regex.match(rf"{regex.escape(title)} (?:of|for|at) ", cand):
-            return True
-    return False
-
-
-def _closest(candidate: str, roles: list[Role]) -> tuple[str, float]:
-    """The accepted title nearest the phrase, and how near (0 to 100)."""
-    cand = _key(candidate)
-    head = regex.split(r" (?:of|at) ", cand, maxsplit=1)[0]
-    best, score = roles[0].title, 0.0
-    for role in roles:
-        for title in role.accepted:
-            s = max(fuzz.ratio(cand, _key(title)), fuzz.ratio(head, _key(title)))
-            if s > score:
-                best, score = title, s
-    return best, score
-
-
-def _headline(block: str) -> bool:
-    """A short line with no closing full stop: a headline or heading in plain text."""
-    stripped = block.strip()
-    return len(stripped.split()) <= 15 and not stripped.endswith((".", "!", "?", ":", '"', "”"))
+_CHECKS = {
+    "spelling": people_spelling.check,
+    "titles": people_titles.check,
+    "variants": people_variants.check,
+    "references": people_references.check,
+    "ranks": people_ranks.check,
+}
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> People:
@@ -556,20 +83,8 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> People:
     people: tuple[Person, ...] = ()
     ranks: tuple[tuple[str, str], ...] = ()
     changes = None
-    if check == "ranks":
-        ranks = _rank_forms(
-            schema.require(data, "ranks", path=src.path, line=src.data.line, kind="people"),
-            path=src.path,
-            line=src.data.line_of("ranks"),
-        )
-        if data.get("changes"):
-            body = "|".join(data["changes"])
-            changes = compile_pattern(
-                rf"(?i)\b(?:{body})\b",
-                path=src.path,
-                line=src.data.line_of("changes"),
-                key="changes",
-            )
+    if check == "ranks":  # ranks works without a register
+        ranks, changes = people_ranks.settings(data, src)
     elif check != "variants" or data.get("register"):  # variants works without a register
         name = schema.require(data, "register", path=src.path, line=src.data.line, kind="people")
         register = register_file(src.path, name, line=src.data.line_of("register"))
@@ -585,21 +100,3 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> People:
                 line=src.data.line_of("as_of"),
             ) from None
     return People(meta, people, check, as_of, ranks, changes)
-
-
-def _rank_forms(value: dict[str, Any], *, path: str, line: int) -> tuple[tuple[str, str], ...]:
-    """``ranks: {Detective Sergeant: [DS, Det Sgt]}`` as (form, rank) pairs, longest first."""
-    pairs: list[tuple[str, str]] = []
-    for rank, abbreviations in value.items():
-        if abbreviations is None:
-            abbreviations = []
-        if isinstance(abbreviations, str):
-            abbreviations = [abbreviations]
-        if not isinstance(abbreviations, list) or not all(
-            isinstance(a, str) and a.strip() for a in abbreviations
-        ):
-            raise RuleError(
-                f"'ranks': '{rank}' must map to a list of abbreviations", path=path, line=line
-            )
-        pairs.extend((form, str(rank)) for form in (str(rank), *abbreviations))
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))

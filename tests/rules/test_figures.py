@@ -6,6 +6,7 @@ import pytest
 from helpers import make_rule, matches, run
 
 from lint.errors import RuleError
+from lint.facts import Facts
 from lint.readers import read_text
 from lint.rules.figures import Bound, Fact, Figures, collect, judge
 
@@ -26,7 +27,8 @@ def figures(yaml_text: str = RULE) -> Figures:
 
 def facts(text: str) -> list[Fact]:
     rule = figures()
-    return collect(read_text("t.txt", text, "text"), rule.meta, rule.pattern, rule.guards)
+    doc = read_text("t.txt", text, "text")
+    return collect(doc, Facts(doc), rule.meta, rule.pattern, rule.guards)
 
 
 def test_collects_value_noun_and_bound() -> None:
@@ -172,13 +174,8 @@ source: test
 
 def test_sums_of_money_by_noun_and_its_forms() -> None:
     rule = figures(SUMS)
-    (first, second) = collect(
-        read_text("t.txt", "He was fined £2,500. The £2,000 fine was paid.", "text"),
-        rule.meta,
-        rule.pattern,
-        rule.guards,
-        rule.sums,
-    )
+    doc = read_text("t.txt", "He was fined £2,500. The £2,000 fine was paid.", "text")
+    (first, second) = collect(doc, Facts(doc), rule.meta, rule.pattern, rule.guards, rule.sums)
     assert (first.noun, first.value, second.noun, second.value) == ("fine", 2500, "fine", 2000)
     assert matches(run(rule, "He was fined £2,500. The £2,000 fine was paid.")) == ["£2,000 fine"]
     text = "A £4.5m fund opened. The £4 million fund closes in May."
