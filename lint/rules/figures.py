@@ -16,8 +16,8 @@ or suspect interviews", "600 arrests and charges" are not counts of arrests).
 Figures may be numerals or words ("seven men were charged" … "the six men"). A figure
 in words is compared only when the later statement points back to the first with a
 definite article ("the six men", "all six men"): "seven men were charged" and "six men
-were convicted" are two claims. A bounded figure that the exact one satisfies ("nearly
-500 victims" and "480 victims") is the same claim, not a conflict.
+were convicted" are two claims. Two figures whose bounds overlap ("nearly 500 victims"
+and "480 victims"; "over 18,700" and "almost 19,000") are the same claim, not a conflict.
 
 ``sums`` (nouns such as "grant", "fine|fined") collects sums of money instead: "a grant
 of £80,000" … "the £85,000 grant"; like a figure in words, a later sum is compared only
@@ -192,16 +192,21 @@ class Fact:
             return False
         return self.period is None or other.period is None or self.period == other.period
 
-    def satisfies(self, bounded: Fact) -> bool:
-        """Whether this exact figure is what a bounded one says ("480" is "nearly 500")."""
-        if self.bound is not Bound.EXACT or bounded.bound is Bound.EXACT:
-            return False
-        low, high = bounded.value * (1 - BOUND_SLACK), bounded.value * (1 + BOUND_SLACK)
-        if bounded.bound is Bound.BELOW:
-            return low <= self.value <= bounded.value
-        if bounded.bound is Bound.ABOVE:
-            return bounded.value <= self.value <= high
-        return low <= self.value <= high
+    def span(self) -> tuple[float, float]:
+        """The values the statement allows: "nearly 500" is 450 to 500, "480" is 480."""
+        low, high = self.value * (1 - BOUND_SLACK), self.value * (1 + BOUND_SLACK)
+        return {
+            Bound.EXACT: (self.value, self.value),
+            Bound.ABOVE: (self.value, high),
+            Bound.BELOW: (low, self.value),
+            Bound.ABOUT: (low, high),
+        }[self.bound]
+
+    def agrees(self, other: Fact) -> bool:
+        """Whether two different figures can both be true of one claim: "480" and
+        "nearly 500", "over 18,700" and "almost 19,000"."""
+        (low_a, high_a), (low_b, high_b) = self.span(), other.span()
+        return low_a <= high_b and low_b <= high_a
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,7 +358,7 @@ def judge(stated: Sequence[Fact], ratio: float) -> Iterator[Conflict]:
             if not same_year or (int(fact.value) % 100 and int(earlier.value) % 100):
                 yield Conflict(fact, earlier)
             continue
-        if fact.satisfies(earlier) or earlier.satisfies(fact):
+        if fact.agrees(earlier):
             continue
         low, high = sorted((fact.value, earlier.value))
         if low > 0 and high / low <= ratio:

@@ -203,3 +203,8 @@ def test_nouns_may_come_from_a_word_family() -> None:
         )
     )
     assert matches(run(rule, "It made 550 arrests. The 505 arrests followed.")) == ["505 arrests"]
+
+
+def test_two_bounds_that_overlap_are_the_same_claim() -> None:
+    text = "Almost 19,000 victims were found. Over 18,700 victims were supported."
+    assert run(figures(), text) == []
