@@ -19,6 +19,8 @@ The rule names a register (``register: _people.yml``, relative to the rule file;
   abbreviations; ``changes`` lists words that say the rank changed ("promoted",
   "former"): found in a sentence that gives the person a rank, they silence the check
   for that person;
+* ``ages``: one person given two ages ("Mark Ellison, 44," … "Ellison, 45,"), with no
+  register needed;
 * ``references``: GOV.UK's references: full name at first mention, then job title or
   honorific and surname; never the surname alone, never "Minister X".
 
@@ -40,6 +42,7 @@ from lint.finding import FixSafety
 from lint.registers import register_file
 from lint.registers.people import Person, load_people
 from lint.rules import (
+    people_ages,
     people_ranks,
     people_references,
     people_spelling,
@@ -58,7 +61,7 @@ KEYS = {
     "changes": schema.STR_LIST,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
-CHECKS = ("spelling", "titles", "variants", "references", "ranks")
+CHECKS = ("spelling", "titles", "variants", "references", "ranks", "ages")
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ _CHECKS = {
     "variants": people_variants.check,
     "references": people_references.check,
     "ranks": people_ranks.check,
+    "ages": people_ages.check,
 }
 
 
@@ -85,7 +89,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> People:
     changes = None
     if check == "ranks":  # ranks works without a register
         ranks, changes = people_ranks.settings(data, src)
-    elif check != "variants" or data.get("register"):  # variants works without a register
+    elif check not in ("variants", "ages") or data.get("register"):  # these need no register
         name = schema.require(data, "register", path=src.path, line=src.data.line, kind="people")
         register = register_file(src.path, name, line=src.data.line_of("register"))
         people = load_people(register)

@@ -87,6 +87,17 @@ class PeopleRule:
             return self.as_of
 
 
+def usual(uses: list[tuple[MatchLike, str]]) -> str:
+    """The value most uses give (the one given first, on a tie): what the copy means,
+    so the odd ones out are what to report."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m, value in uses:
+        counts[value] = counts.get(value, 0) + 1
+        first.setdefault(value, m.start())
+    return max(counts, key=lambda v: (counts[v], -first[v]))
+
+
 @functools.lru_cache(maxsize=1024)
 def compiled(pattern: str) -> regex.Pattern[str]:
     return patterns.compile(pattern)

@@ -22,7 +22,7 @@ from lint.registers import literal_pattern, normalise
 from lint.rules import schema
 from lint.rules.contract import Hit, Source
 from lint.rules.matching import MatchLike
-from lint.rules.people_common import NAME, NOT_SURNAMES, PeopleRule
+from lint.rules.people_common import NAME, NOT_SURNAMES, PeopleRule, usual
 from lint.rules.regexes import compile_pattern
 
 Use = tuple[MatchLike, str]  # a rank before a name, and the rank it stands for
@@ -47,12 +47,11 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
             continue  # two first names: two people
         if _changed(rule, uses, doc, facts):
             continue
-        counts = {rank: sum(1 for _, r in uses if r == rank) for _, rank in uses}
-        usual_rank = max(counts, key=lambda r: (counts[r], -_first_use(r, uses)))
-        usual = next(m.group() for m, r in uses if r == usual_rank)
+        usual_rank = usual(uses)
+        model = next(m.group() for m, r in uses if r == usual_rank)
         for m, rank in uses:
             if rank != usual_rank:
-                yield rule.hit(m.start(), m.end(), (m.group(), usual), None)
+                yield rule.hit(m.start(), m.end(), (m.group(), model), None)
 
 
 def _changed(rule: PeopleRule, uses: list[Use], doc: Document, facts: Facts) -> bool:
@@ -68,10 +67,6 @@ def _changed(rule: PeopleRule, uses: list[Use], doc: Document, facts: Facts) -> 
         if rule.changes.search(doc.text, lo, max(hi, m.end())):
             return True
     return False
-
-
-def _first_use(rank: str, uses: list[Use]) -> int:
-    return next(m.start() for m, r in uses if r == rank)
 
 
 def settings(

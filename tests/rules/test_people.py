@@ -167,3 +167,10 @@ def test_two_people_of_one_family_are_not_a_slip() -> None:
     assert run(VARIANTS, text) == []
     text = "Joanne and Joanna Pryce ran the charity. Joanne Pryce said it would grow."
     assert run(VARIANTS, text) == []
+
+
+def test_one_person_two_ages() -> None:
+    rule = make_rule("extends: people\ncheck: ages\nmessage: \"'%s' here, but '%s' elsewhere.\"\n")
+    text = "Mark Ellison, 44, was jailed. Ellison, 44, denied it. However Ellison, 45, left."
+    assert matches(run(rule, text)) == ["Ellison, 45,"]
+    assert run(rule, "Mohammed Khan, 44, and Ali Khan, 19, were charged.") == []
