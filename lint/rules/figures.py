@@ -44,7 +44,7 @@ from typing import Any
 
 import regex
 
-from lint.document import Document
+from lint.document import Block, Document
 from lint.errors import RuleError
 from lint.facts import Facts
 from lint.finding import FixSafety
@@ -258,17 +258,22 @@ def sum_pattern(forms: Iterable[str]) -> str:
 
 
 def event_pattern(events: Sequence[str]) -> str:
-    """A dated event: "the taskforce, which was set up in March 2019"."""
+    """A dated event: "set up in March 2019" (the subject is read separately)."""
     verbs = _alternation(events)
     months = "|".join(MONTH_NAMES)
     return (
-        r"(?i)(?:(?P<subject>[\p{L}'’-]+)(?:,?\s+(?:which|that))?,?\s+"
-        r"(?:(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+)?)?"
-        r"(?:(?:first|originally|only|formally|officially)\s+)?"
-        rf"(?P<event>\b(?:{verbs}))\s+(?:in|on|during)\s+"
+        rf"(?i)(?P<event>\b(?:{verbs}))\s+(?:in|on|during)\s+"
         r"(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
         rf"(?:(?P<month>{months})\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*(?:to|-|–)\s*\d)"
     )
+
+
+#: The subject right before an event's verb: "the taskforce, which was (first) set up".
+_SUBJECT = regex.compile(
+    r"(?i)(?P<subject>[\p{L}'’-]+)(?:,?\s+(?:which|that))?,?\s+"
+    r"(?:(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+)?"
+    r"(?:(?:first|originally|only|formally|officially)\s+)?$"
+)
 
 
 def collect(
@@ -285,10 +290,10 @@ def collect(
     sums = nouns is not None
     multipliers = SUM_MULTIPLIERS if sums else MULTIPLIERS
     sentence_starts = [s.start for s in facts.sentences]
-    for m, _unit in scan(pattern, doc, facts, meta, guards):
+    for m, unit in scan(pattern, doc, facts, meta, guards):
         if "event" in pattern.groupindex:
             sentence = bisect.bisect_right(sentence_starts, m.start("event"))
-            found.append(_event(m, doc, sentence))
+            found.append(_event(m, doc, unit, sentence))
             continue
         sentence = bisect.bisect_right(sentence_starts, m.start())
         word = None if sums else m.group("word")
@@ -320,13 +325,12 @@ def collect(
     return found
 
 
-def _event(m: MatchLike, doc: Document, sentence: int) -> Fact:
+def _event(m: MatchLike, doc: Document, unit: Block, sentence: int) -> Fact:
     month = m.group("month")
     value = int(m.group("year")) * 100 + (MONTH_NAMES.index(month.title()) + 1 if month else 0)
-    subject = m.group("subject")
     start = m.start("event")
-    if subject is not None:
-        subject = subject.lower()
+    before = _SUBJECT.search(doc.text, max(unit.start, start - 80), start)
+    subject = before.group("subject").lower() if before else None
     if subject in _PRONOUNS:
         subject = None
     return Fact(
