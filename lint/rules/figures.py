@@ -134,6 +134,12 @@ NUMBER_WORDS: dict[str, int] = {
         for sep in ("-", " ")
     },
 }
+_UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+#: The number words of NUMBER_WORDS as one compact pattern.
+_WORDS_RE = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{_ONES}))?|{_UNIT_WORDS})"
+#: A number as written, for look-behinds that step back over it.
+_NUMBER_TOKEN = rf"(?:\d[\d,.]*|{_WORDS_RE})"
 #: Words before a figure that point back to a figure already given ("the six men").
 _DEFINITE = r"the|these|those|all(?:\s+the)?|all\s+of\s+the"
 MONTH_NAMES = [
@@ -220,15 +226,18 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(sorted((p.replace(" ", r"\s+") for p in phrases), key=len, reverse=True))
 
 
-def fact_pattern(nouns: Sequence[str], modifiers: int) -> str:
+def fact_pattern(nouns: Sequence[str], modifiers: int, *, words: bool = True) -> str:
+    """A counted figure. It starts at the number, so the engine skips other text fast;
+    the qualifier and a definite article before it are read by look-behinds."""
     quals = _alternation(QUALIFIERS)
     mults = "|".join(MULTIPLIERS)
-    words = _alternation(NUMBER_WORDS)
     noun_body = "|".join(nouns)
+    in_words = rf"|\b(?P<word>{_WORDS_RE})\b(?!-)" if words else ""
     return (
-        rf"(?i)(?:(?<=\b(?:{_DEFINITE})\s+)(?P<definite>))?(?:\b(?P<qual>{quals})\s+)?"
-        r"(?:(?<![\d.,£$€/\-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]*\.\d|%|[\w/\-])"
-        rf"|\b(?P<word>{words})\b(?!-))"
+        r"(?i)(?:(?<![\d.,£$€/\-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]*\.\d|%|[\w/\-])"
+        rf"{in_words})"
+        rf"(?:(?<=\b(?P<qual>{quals})\s+{_NUMBER_TOKEN}))?"
+        rf"(?:(?<=\b(?:{_DEFINITE})\s+(?:(?:{quals})\s+)?{_NUMBER_TOKEN})(?P<definite>))?"
         rf"(?:\s+(?P<mult>{mults}))?\s+"
         rf"(?P<mods>(?:(?!(?:{_STOPWORDS})\b)[\p{{Ll}}][\p{{Ll}}\-]*\s+){{0,{modifiers}}}?)"
         rf"(?P<noun>{noun_body})\b"
@@ -239,21 +248,24 @@ def fact_pattern(nouns: Sequence[str], modifiers: int) -> str:
 
 
 def sum_pattern(forms: Iterable[str]) -> str:
-    """A sum of money and what it is: "a £4.5 million fund", "a grant of up to £80,000"."""
+    """A sum of money and what it is: "a £4.5 million fund", "a grant of up to £80,000".
+    Each form starts at "£" or at the noun; what comes before is read by look-behinds."""
     quals = _alternation(QUALIFIERS)
     mults = "|".join(SUM_MULTIPLIERS)
     nouns = _alternation(forms)
-    definite = rf"(?:(?<=\b(?:{_DEFINITE})\s+)(?P<definite>))?"
     amount = (
-        r"£(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
         rf"(?:\s*(?P<mult>{mults})\b)?"
     )
     return (
-        rf"(?i){definite}(?:\b(?P<qual>{quals})\s+)?{amount}\s+"
+        # £4.5 million fund (with "up to" and "the" before it)
+        rf"(?i)£(?:(?<=\b(?P<qual>{quals})\s+£))?"
+        rf"(?:(?<=\b(?:{_DEFINITE})\s+(?:(?:{quals})\s+)?£)(?P<definite>))?{amount}\s+"
         rf"(?P<mods>(?:(?!(?:{_STOPWORDS})\b)[\p{{Ll}}][\p{{Ll}}\-]*\s+){{0,2}}?)"
         rf"(?P<noun>{nouns})\b"
-        rf"|{definite}\b(?P<noun>{nouns})\s+(?:(?:of|worth|totalling|amounting\s+to)\s+)?"
-        rf"(?:(?P<qual>{quals})\s+)?{amount}"
+        # grant of up to £80,000 (with "the" before it)
+        rf"|\b(?P<noun>{nouns})(?:(?<=\b(?:{_DEFINITE})\s+(?:{nouns}))(?P<definite>))?"
+        rf"\s+(?:(?:of|worth|totalling|amounting\s+to)\s+)?(?:(?P<qual>{quals})\s+)?£{amount}"
     )
 
 
@@ -295,8 +307,10 @@ def collect(
             sentence = bisect.bisect_right(sentence_starts, m.start("event"))
             found.append(_event(m, doc, unit, sentence))
             continue
-        sentence = bisect.bisect_right(sentence_starts, m.start())
-        word = None if sums else m.group("word")
+        qualifier = m.group("qual")
+        start = min(m.start(), m.start("qual")) if qualifier else m.start()
+        sentence = bisect.bisect_right(sentence_starts, start)
+        word = m.group("word") if "word" in pattern.groupindex else None
         value = float(
             NUMBER_WORDS[" ".join(word.lower().split())]
             if word
@@ -304,7 +318,6 @@ def collect(
         )
         if m.group("mult"):
             value *= multipliers[m.group("mult").lower()]
-        qualifier = m.group("qual")
         bound = QUALIFIERS[" ".join(qualifier.lower().split())] if qualifier else Bound.EXACT
         noun = " ".join(m.group("noun").lower().split())
         found.append(
@@ -312,9 +325,9 @@ def collect(
                 nouns.get(noun, noun) if nouns is not None else noun,
                 value,
                 bound,
-                m.start(),
+                start,
                 m.end(),
-                " ".join(m.group().split()),
+                " ".join(doc.text[start : m.end()].split()),
                 sentence,
                 None if sums else m.group("period"),
                 in_words=word is not None,
@@ -426,7 +439,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
     elif key == "events":
         source = event_pattern(data["events"])
     else:
-        source = fact_pattern(data["nouns"], modifiers)
+        source = fact_pattern(data["nouns"], modifiers, words=data.get("compare") != "numerals")
     pattern = compile_pattern(source, path=src.path, line=line, key=key)
     guards = build_guards(data, ignorecase=True, path=src.path, lines=src.data.lines)
     compare = schema.choice(
