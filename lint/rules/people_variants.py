@@ -12,6 +12,7 @@ from rapidfuzz.distance import OSA
 
 from lint.document import Document
 from lint.facts import Facts
+from lint.names import Mention
 from lint.registers import literal_pattern
 from lint.rules.contract import Hit
 from lint.rules.people_common import (
@@ -22,7 +23,6 @@ from lint.rules.people_common import (
     POST_NOMINALS,
     SPEECH,
     TITLE_HEADS,
-    Mention,
     PeopleRule,
     first_at,
     near,
@@ -116,4 +116,8 @@ def _mentions(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Mention
                 continue
             if first is not None and HONORIFIC_RE.fullmatch(first):
                 first = None  # "Ms Shaw said": an honorific, not a first name
-            yield Mention(surname, first)
+            if first is None:
+                yield Mention(m.start(), m.end(), m.group(), "honorific", surname=surname)
+            else:
+                name = f"{first} {surname}"
+                yield Mention(m.start(), m.end(), m.group(), "full", name, surname)
