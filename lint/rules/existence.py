@@ -12,7 +12,7 @@ from lint.document import Document
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.rules import schema
+from lint.rules import families, schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import MatchLike, scan
@@ -32,6 +32,7 @@ KEYS: dict[str, schema.Option] = {
         schema.BOOL, "Match tokens anywhere, not only between word boundaries.", False
     ),
     **schema.GUARD_KEYS,
+    **families.KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
 
@@ -53,6 +54,7 @@ class Existence:
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Existence:
+    data = families.expand_data(data, src.path, src.data)
     tokens = schema.option(data, KEYS, "tokens")
     raw = "".join(schema.option(data, KEYS, "raw"))
     if not tokens and not raw:

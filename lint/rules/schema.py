@@ -124,6 +124,10 @@ GUARD_KEYS: dict[str, Option] = {
     "not_before": Option(
         _str_list, "Patterns that, right after the match, mean the term is defined or named.", ()
     ),
+    "near": Option(
+        _str_list, "Patterns of which one must be in the unit for the match to count.", ()
+    ),
+    "not_near": Option(_str_list, "Patterns that, anywhere in the unit, silence the match.", ()),
     "mentions": Option(
         _str, "ignore: a match in its own quote marks is a term mentioned, not used.", "report"
     ),

@@ -18,7 +18,7 @@ from lint.errors import RuleError
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.rules import schema
+from lint.rules import families, schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import scan
@@ -38,6 +38,7 @@ KEYS: dict[str, schema.Option] = {
     ),
     "pos": schema.Option(schema.STR, "Vale's part-of-speech filter (accepted, not applied)."),
     **schema.GUARD_KEYS,
+    **families.KEYS,
 }
 DEFAULT_FIX = FixSafety.SAFE
 
@@ -155,6 +156,7 @@ def non_capturing(pattern: str) -> str:
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
+    data = families.expand_data(data, src.path, src.data)
     swap = schema.require(data, "swap", path=src.path, line=src.data.line, kind="substitution")
     line = src.data.line_of("swap")
     ignorecase = schema.option(data, KEYS, "ignorecase")
