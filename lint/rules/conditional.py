@@ -3,7 +3,14 @@ out at first use (Vale's ``conditional``). ``first`` finds uses; ``second`` find
 definitions and captures the defined term in group 1.
 
 sglint reports the first undefined use of each term only (``occurrences: first``);
-``occurrences: all`` reports every use before its definition, as Vale does."""
+``occurrences: all`` reports every use before its definition, as Vale does.
+
+sglint's own ``register`` names an organisations register (relative to the rule file):
+a term that is the abbreviation of a body on it is *known*, so its message
+(``known_message``, given the term and the body's name) says what it stands for and the
+fix spells it out for review; a term that is a slip of one ("NSPPC" for "NSPCC") is
+left to the organisations rule that reports it as a misspelling.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +23,9 @@ import regex
 from lint.document import Document
 from lint.finding import FixSafety
 from lint.messages import format_message
+from lint.registers import register_file
+from lint.registers.names import NameIndex, name_index
+from lint.registers.organisations import load_organisations
 from lint.rules import schema
 from lint.rules.base import (
     Guards,
@@ -33,6 +43,8 @@ KEYS = {
     "second": schema.STR,
     "ignorecase": schema.BOOL,
     "occurrences": schema.STR,
+    "register": schema.STR,
+    "known_message": schema.STR,
     **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
@@ -45,6 +57,8 @@ class Conditional:
     second: regex.Pattern[str]
     guards: Guards
     every_use: bool
+    known: NameIndex | None = None
+    known_message: str = ""
 
     def check(self, doc: Document) -> Iterator[Hit]:
         if self.meta.vale_compat:
@@ -65,7 +79,21 @@ class Conditional:
             if term in reported and not self.every_use:
                 continue
             reported.add(term)
-            yield Hit(m.start(), m.end(), format_message(self.meta.message, term))
+            hit = self._hit(m.start(), m.end(), term)
+            if hit is not None:
+                yield hit
+
+    def _hit(self, start: int, end: int, term: str) -> Hit | None:
+        if self.known is None:
+            return Hit(start, end, format_message(self.meta.message, term))
+        org = self.known.abbreviations.get(term)
+        if org is not None and org.name != term:
+            spelled = f"{org.name} ({term})"
+            message = format_message(self.known_message or self.meta.message, term, org.name)
+            return Hit(start, end, message, fix=spelled)
+        if self.known.acronym_slip(term) is not None:
+            return None  # a misspelt abbreviation: the organisations rule reports it
+        return Hit(start, end, format_message(self.meta.message, term))
 
     def _check_vale(self, doc: Document) -> Iterator[Hit]:
         """Vale compat: block by block, a use is fine when its whole text was captured by
@@ -107,4 +135,16 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Conditional:
         prefix + second, path=src.path, line=src.data.line_of("second"), key="second"
     )
     guards = build_guards(data, ignorecase=False, path=src.path, lines=src.data.lines)
-    return Conditional(meta, first_re, second_re, guards, occurrences == "all")
+    known = None
+    if data.get("register"):
+        line = src.data.line_of("register")
+        known = name_index(load_organisations(register_file(src.path, data["register"], line=line)))
+    return Conditional(
+        meta,
+        first_re,
+        second_re,
+        guards,
+        occurrences == "all",
+        known,
+        str(data.get("known_message", "")),
+    )
