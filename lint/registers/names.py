@@ -285,7 +285,7 @@ class NameIndex:
         folded = _fold(texts)
         for i in range(n):
             for form in self.wild.get((n, i, folded[:i] + folded[i + 1 :]), []):
-                if _near_word(texts[i], form.words[i]):
+                if near_word(texts[i], form.words[i]):
                     return form, ending
         return None
 
@@ -320,7 +320,7 @@ def _acronym_slip(
     return None
 
 
-def _near_word(observed: str, right: str) -> bool:
+def near_word(observed: str, right: str) -> bool:
     """One word of a name written wrongly, in a way a slip explains."""
     if observed == right:
         return False
