@@ -14,7 +14,12 @@ The rule names a register (``register: _people.yml``, relative to the rule file;
   title, before post-nominal letters or "said"), and short names must share a first
   name, so "Shaw" and "Shah" are only paired when both are "Gabrielle";
 * ``references``: GOV.UK's references: full name at first mention, then job title or
-  honorific and surname; never the surname alone, never "Minister X".
+  honorific and surname; never the surname alone, never "Minister X";
+* ``tenure``: a title given to a person, right before their name or in apposition
+  after it, that they did not hold on the copy's date ("Home Secretary Yvette Cooper"
+  in a release dated after 5 September 2025), unless the copy says "former", "then"
+  or the like. The message names who held the title on that date, if the register
+  knows. ``titles`` leaves such titles to this check.
 
 The copy's date is its first full date ("21 May 2024"), else ``as_of``; with neither,
 every title the register records is accepted.
@@ -50,7 +55,12 @@ KEYS = {
     "as_of": schema.STR,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
-CHECKS = ("spelling", "titles", "variants", "references")
+CHECKS = ("spelling", "titles", "variants", "references", "tenure")
+#: Words before a title that place it in the past or future: "former Home Secretary".
+QUALIFIERS = regex.compile(
+    r"(?i)\b(?:former|then|ex|previous|past|outgoing|incoming|future|new|newly[ -]appointed"
+    r"|late|acting|interim|designate)[ -]*$"
+)
 
 #: How close a form must be to count as a near miss (rapidfuzz ratio, 0 to 100).
 NEAR = 75
@@ -107,6 +117,7 @@ NOT_SURNAMES = frozenset(
 )
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _HONORIFIC = patterns.compile(HONORIFICS)
+_QUALIFIED = regex.compile(r"(?i)(?:former|then|ex|outgoing|incoming|acting|interim)\b")
 _DATE = patterns.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\s+(\d{{4}})\b")
 
 
@@ -131,6 +142,7 @@ class People:
             "titles": self._titles,
             "variants": self._variants,
             "references": self._references,
+            "tenure": self._tenure,
         }
         yield from checks[self.check_name](doc)
 
@@ -170,7 +182,11 @@ class People:
                     known.add(m.start())
                     yield self._hit(m.start(), m.end(), (right, normalise(m.group())), right)
         for person in self.people:
-            pattern = rf"\b(?:{regex.escape(person.first_name)}|(?:{HONORIFICS})\.?)\s+({NAME})\b"
+            # A name followed by another is a first name: "Chief Constable Stephen Watson".
+            pattern = (
+                rf"\b(?:{regex.escape(person.first_name)}|(?:{HONORIFICS})\.?)\s+({NAME})\b"
+                rf"(?![ \t]+{NAME}\b)"
+            )
             for m in self._find(pattern, doc):
                 found = m.group(1)
                 if m.start(1) in known or found in surnames or not _near(found, person.surname):
@@ -217,7 +233,9 @@ class People:
                     continue
                 best, score = _closest(candidate, now)
                 former = [r for r in person.roles if r not in now and _is_title(candidate, r)]
-                if former or score >= NEAR:
+                if former:
+                    continue  # a title held at another time: the tenure check's
+                if score >= NEAR:
                     reported.append((start, end))
                     yield self._hit(start, end, (candidate, person.name, best), best)
             if day is not None:
@@ -260,6 +278,51 @@ class People:
                     continue  # "former DCC Ian Critchley" is right
                 right = current.title if current else person.honorific
                 yield self._hit(m.start(), m.end(), (m.group(), person.name, right), None)
+
+    # -- tenure --------------------------------------------------------------------
+
+    def _tenure(self, doc: Document) -> Iterator[Hit]:
+        day = self.copy_date(doc)
+        if day is None:
+            return
+        for person in self.people:
+            held = [r for r in person.roles if r.held_on(day)]
+            stale = [r for r in person.roles if r.surely_not_held_on(day)]
+            if not stale:
+                continue
+            for start, end, candidate in self._titles_near(person, doc):
+                phrase = candidate
+                qualifier = QUALIFIERS.search(doc.text, max(0, start - 24), start)
+                if qualifier is not None or _QUALIFIED.match(phrase):
+                    continue  # "former Home Secretary", "Former Home Secretary"
+                if any(_is_title(phrase, r) for r in held):
+                    continue
+                role = next((r for r in stale if _is_title(phrase, r)), None)
+                if role is None:
+                    continue
+                yield self._hit(
+                    start,
+                    end,
+                    (phrase, person.name, _long_date(day), self._tenure_note(role, day)),
+                    f"former {phrase}" if role.end is not None and day > role.end else None,
+                )
+
+    def _tenure_note(self, role: Role, day: dt.date) -> str:
+        about = "about " if role.approximate else ""
+        if role.end is not None and day > role.end:
+            note = f"held until {about}{_long_date(role.end, month_only=role.approximate)}"
+        else:
+            start = role.start or day
+            note = f"held only from {about}{_long_date(start, month_only=role.approximate)}"
+        holders = [
+            p.name
+            for p in self.people
+            for r in p.roles
+            if r.held_on(day) and not r.organisation and _key(r.title) == _key(role.title)
+        ]
+        if len(holders) == 1 and not role.organisation:
+            note += f"; the {role.title} on that date is {holders[0]}"
+        return note
 
     # -- variants ------------------------------------------------------------------
 
@@ -448,6 +511,12 @@ def _closest(candidate: str, roles: list[Role]) -> tuple[str, float]:
             if s > score:
                 best, score = title, s
     return best, score
+
+
+def _long_date(day: dt.date, *, month_only: bool = False) -> str:
+    """GOV.UK's date style: 5 September 2025 (or September 2025)."""
+    month = MONTHS.split("|")[day.month - 1]
+    return f"{month} {day.year}" if month_only else f"{day.day} {month} {day.year}"
 
 
 def _headline(block: str) -> bool:
