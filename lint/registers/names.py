@@ -81,8 +81,6 @@ GENERIC = frozenset(
         "Bureau",
         "Aid",
         "Project",
-        "Support",
-        "Helpline",
         "Government",
         "College",
     }
@@ -133,11 +131,18 @@ def _capital(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
 
+_COMPOUND = regex.compile(r"-\p{Ll}+$")
+
+
 def _possessive(word: str) -> tuple[str, str]:
-    """The word without a possessive ending, and the ending ("Foundation's")."""
+    """The word without a possessive or compound ending, and the ending
+    ("Foundation's", "Office-led")."""
     for ending in ("'s", "'"):
         if word.endswith(ending) and len(word) > len(ending) + 1:
             return word[: -len(ending)], ending
+    compound = _COMPOUND.search(word)
+    if compound is not None and compound.start() > 1:
+        return word[: compound.start()], compound.group()
     return word, ""
 
 
@@ -200,8 +205,9 @@ class NameIndex:
                 slips.append(_slip(text, offset, [word], org.abbreviation + ending, org))
         right: list[tuple[int, int]] = []
         case: list[Slip] = []
+        reach = 0  # words before this index lie inside a name already found
         for i in range(len(words)):
-            if not _capital(words[i].text):
+            if i < reach or not _capital(words[i].text):
                 continue
             for n in self.lengths:
                 span = words[i : i + n]
@@ -213,6 +219,7 @@ class NameIndex:
                 observed = [w.text for w in span]
                 observed[-1] = observed[-1][: len(observed[-1]) - len(ending)]
                 form = next((f for f in forms if tuple(observed) == f.words), None)
+                reach = i + n
                 if form is not None:
                     right.append((i, i + n))
                     added = self._force_suffix(words, i + n, form, ending)
@@ -308,7 +315,7 @@ def _acronym_slip(
             diffs = [k for k in range(len(token)) if token[k] != abbr[k]]
             if len(diffs) == 2 and diffs[1] == diffs[0] + 1 and OSA.distance(token, abbr) == 1:
                 return index.abbreviations[abbr]  # two letters swapped
-            if len(diffs) == 1:
+            if len(diffs) == 1 and len(token) >= 5 and diffs[0] > 0:
                 k = diffs[0]
                 doubled = (k > 0 and token[k] == token[k - 1]) or (
                     k + 1 < len(token) and token[k] == token[k + 1]
