@@ -191,10 +191,12 @@ class People:
                 found = m.group(1)
                 if m.start(1) in known or found in surnames or not _near(found, person.surname):
                     continue
-                if min(len(found), len(person.surname)) <= 5 and not m.group().startswith(
-                    person.first_name
+                if not m.group().startswith(person.first_name) and (
+                    min(len(found), len(person.surname)) <= 5 or not _typo(found, person.surname)
                 ):
-                    continue  # a short name needs the first name to be the same person
+                    # Without the first name, only a typing slip of a longer name is taken
+                    # for the same person: "Mr Critchly", not "Mr Stevens" for Stephens.
+                    continue
                 yield self._hit(
                     m.start(1), m.end(1), (person.surname, found), person.surname, FixSafety.UNSAFE
                 )
