@@ -255,8 +255,8 @@ class NameIndex:
         return slips, case
 
     def _listed_wrong(self, span: Sequence[_Word]) -> bool:
-        last = _possessive(span[-1].text)[0]
-        return _fold([*(w.text for w in span[:-1]), last]) in self.wrong
+        folded = _fold([*(w.text for w in span[:-1]), _possessive(span[-1].text)[0]])
+        return folded in self.wrong or (folded[0] == "the" and folded[1:] in self.wrong)
 
     def _force_suffix(
         self, words: Sequence[_Word], j: int, form: _Form, ending: str

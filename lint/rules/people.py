@@ -117,6 +117,7 @@ NOT_SURNAMES = frozenset(
 )
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _HONORIFIC = patterns.compile(HONORIFICS)
+_TRAILING_HONORIFIC = regex.compile(rf"(?:^|[ \t]+)(?:{HONORIFICS})\.?$")
 _QUALIFIED = regex.compile(r"(?i)(?:former|then|ex|outgoing|incoming|acting|interim)\b")
 _DATE = patterns.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\s+(\d{{4}})\b")
 
@@ -257,7 +258,14 @@ class People:
             b = before.search(text, max(unit.start, m.start() - 120), m.start())
             if b is not None:
                 phrase = regex.sub(r"^(?:The|the)\s+", "", b.group(1))
-                yield b.end(1) - len(phrase), b.end(1), phrase
+                # "NSPCC Chief Executive Sir Peter Wanless": the honorific is no title.
+                end = b.end(1)
+                bare = _TRAILING_HONORIFIC.sub("", phrase)
+                if bare != phrase:
+                    end -= len(phrase) - len(bare)
+                    phrase = bare
+                if phrase:
+                    yield end - len(phrase), end, phrase
             a = after.match(text, m.end(), min(unit.end, m.end() + 160))
             if a is not None:
                 yield a.start(1), a.end(1), a.group(1)
@@ -320,10 +328,13 @@ class People:
             p.name
             for p in self.people
             for r in p.roles
-            if r.held_on(day) and not r.organisation and _key(r.title) == _key(role.title)
+            if r.held_on(day)
+            and r.organisation == role.organisation
+            and _key(r.title) == _key(role.title)
         ]
-        if len(holders) == 1 and not role.organisation:
-            note += f"; the {role.title} on that date is {holders[0]}"
+        if len(holders) == 1:
+            of = f" of {role.organisation}" if role.organisation else ""
+            note += f"; the {role.title}{of} on that date is {holders[0]}"
         return note
 
     # -- variants ------------------------------------------------------------------
@@ -448,7 +459,7 @@ class People:
                     break
                 if _headline(doc.text[unit.start : unit.end]):
                     continue
-                following = doc.text[m.end() : m.end() + len(person.name) + 3]
+                following = doc.text[m.end() : m.end() + len(person.name) + 16]  # ", Dame …"
                 if person.name in following:
                     continue
                 wanted = f"{title} {person.name}"

@@ -145,3 +145,18 @@ def test_people_needs_a_register_except_for_variants(tmp_path: Path) -> None:
             rule_id="T.P",
             path=str(tmp_path / "P.yml"),
         )
+
+
+def test_tenure_sees_past_an_honorific_and_names_the_charity_s_new_head() -> None:
+    text = "Released 1 March 2026. NSPCC Chief Executive Sir Peter Wanless welcomed it."
+    (finding,) = run(_people("Tenure"), text)
+    assert finding.match == "NSPCC Chief Executive"
+    assert "the Chief Executive of NSPCC on that date is Chris Sherwood" in finding.message
+
+
+def test_a_title_in_apposition_with_an_honorific_is_a_full_reference() -> None:
+    text = (
+        "The Children's Commissioner for England, Dame Rachel de Souza, said so. "
+        "Dame Rachel added more."
+    )
+    assert run(_people("References"), text) == []
