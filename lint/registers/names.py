@@ -128,6 +128,7 @@ def _squeeze(words: Iterable[str]) -> str:
 
 
 def _capital(word: str) -> bool:
+    """Starts with a capital or a digit ("Catch22", "5Rights"); "," and "&" are not."""
     return word[:1].isupper() or word[:1].isdigit()
 
 
@@ -155,6 +156,8 @@ class NameIndex:
         self.squeezed: dict[str, list[_Form]] = {}
         self.abbreviations: dict[str, Organisation] = {}
         self.right_tokens: set[str] = set()
+        #: The lengths of the forms that start with each (case-folded) word.
+        self.starts: dict[str, set[int]] = {}
         #: Forms the register lists as wrong: reported by the ``wrong`` rule, not here.
         self.wrong: set[tuple[str, ...]] = set()
         lengths: set[int] = set()
@@ -173,6 +176,7 @@ class NameIndex:
                 for ws in variants:
                     entry = _Form(ws, " ".join(ws), org)
                     self.exact.setdefault(_fold(ws), []).append(entry)
+                    self.starts.setdefault(ws[0].casefold(), set()).add(len(ws))
                     lengths.add(len(ws))
                     if len(ws) == 1:
                         self.right_tokens.add(ws[0])
@@ -185,6 +189,8 @@ class NameIndex:
                             key = (len(ws), i, _fold(ws[:i] + ws[i + 1 :]))
                             self.wild.setdefault(key, []).append(entry)
         self.lengths = sorted(lengths, reverse=True)
+        self._starts = {w: sorted(ns, reverse=True) for w, ns in self.starts.items()}
+        self._memo: dict[tuple[int, str], tuple[list[Slip], list[Slip]]] = {}
 
     # -- look-ups ------------------------------------------------------------------
 
@@ -195,10 +201,24 @@ class NameIndex:
         return self.exact.get(_fold(texts), []), ending
 
     def scan(self, text: str, offset: int) -> tuple[list[Slip], list[Slip]]:
-        """The (slips, case slips) in one phrase of text starting at ``offset``."""
+        """The (slips, case slips) in one phrase of text starting at ``offset``. The
+        near-miss and case rules scan the same phrases: the second is served from a
+        small memo."""
+        key = (offset, text)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) > 4096:
+                self._memo.clear()
+            found = self._memo[key] = self._scan(text, offset)
+        return found
+
+    def _scan(self, text: str, offset: int) -> tuple[list[Slip], list[Slip]]:
         words = _words(text, offset)
+        caps = [_capital(w.text) for w in words]
         slips: list[Slip] = []
         for word in words:
+            if len(word.text) < 4 or not word.text[:4].isupper():
+                continue
             token, ending = _possessive(word.text)
             org = self.acronym_slip(token)
             if org is not None:
@@ -207,9 +227,11 @@ class NameIndex:
         case: list[Slip] = []
         reach = 0  # words before this index lie inside a name already found
         for i in range(len(words)):
-            if i < reach or not _capital(words[i].text):
+            if i < reach or not caps[i]:
                 continue
-            for n in self.lengths:
+            first = words[i].text.casefold()
+            lengths = self._starts.get(first) or self._starts.get(_possessive(first)[0], [])
+            for n in lengths:
                 span = words[i : i + n]
                 if len(span) < n:
                     continue
@@ -233,17 +255,15 @@ class NameIndex:
                 break
         taken: list[tuple[int, int]] = []
         for i in range(len(words)):
-            if not _capital(words[i].text):
+            if not caps[i]:
                 continue
             for n in self.lengths:
                 j = i + n
-                if j > len(words) or _overlaps(i, j, right) or _overlaps(i, j, taken):
+                if j > len(words) or not caps[j - 1] or (j < len(words) and caps[j]):
+                    continue  # not ending on a capital, or part of a longer name
+                if _overlaps(i, j, right) or _overlaps(i, j, taken):
                     continue
                 span = words[i:j]
-                if not _capital(span[-1].text):
-                    continue
-                if j < len(words) and _capital(words[j].text) and words[j].text != ",":
-                    continue  # part of a longer name
                 found = self._near(span)
                 if found is not None and self._listed_wrong(span):
                     found = None  # a listed wrong form: the ``wrong`` rule reports it
