@@ -196,6 +196,9 @@ class NameIndex:
 
     def _exact(self, words: Sequence[_Word]) -> tuple[list[_Form], str]:
         """Forms equal to the words ignoring case (a possessive ending set aside)."""
+        whole = self.exact.get(_fold(w.text for w in words))
+        if whole:
+            return whole, ""  # a form that ends in "'s" itself: "Dr Barnardo's"
         last, ending = _possessive(words[-1].text)
         texts = [w.text for w in words[:-1]] + [last]
         return self.exact.get(_fold(texts), []), ending
@@ -230,7 +233,10 @@ class NameIndex:
             if i < reach or not caps[i]:
                 continue
             first = words[i].text.casefold()
-            lengths = self._starts.get(first) or self._starts.get(_possessive(first)[0], [])
+            lengths = sorted(
+                {*self._starts.get(first, ()), *self._starts.get(_possessive(first)[0], ())},
+                reverse=True,
+            )
             for n in lengths:
                 span = words[i : i + n]
                 if len(span) < n:
