@@ -60,6 +60,7 @@ _SPELLING = {"offenses": "offences", "defense": "defence", "organized": "organis
 class _Words:
     texts: tuple[str, ...]
     start: int  # offset of the first word
+    whole: bool = True  # no capitalised word before it: the title may start here
 
 
 def _key(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -103,7 +104,7 @@ class Legislation:
         text: str,
     ) -> Hit | None:
         spans = [
-            _Words(tuple(t for t, _ in found[i:]), found[i][1])
+            _Words(tuple(t for t, _ in found[i:]), found[i][1], i == 0 or _opens(found[i - 1][0]))
             for i in range(len(found))
             if found[i][0] != ","
         ]
@@ -136,8 +137,8 @@ class Legislation:
             reason = f"there is no {nearest.words} {kind} {year}"
             return self._hit(span.start, end, nearest.title, observed, reason, FixSafety.DISPLAY)
         for span in spans:
-            if not span.texts[0][:1].isupper():
-                continue
+            if not span.texts[0][:1].isupper() or not span.whole:
+                continue  # a slip is judged on the whole title, not on its tail
             for statute in self.by_year.get((kind, year), []):
                 if _near_title(span.texts, _tokens(statute.words)):
                     observed = text[span.start : end]
@@ -154,13 +155,36 @@ class Legislation:
         return Hit(start, end, message, fix=right, fix_safety=fix)
 
 
+def _opens(previous: str) -> bool:
+    """Whether a title may start after this word: not after a capitalised one, except
+    "The" ("The Sexual Offence Act 2003")."""
+    return previous in ("The", ",") or not previous[:1].isupper()
+
+
 def _year_match(statutes: list[Statute], year: int) -> Statute | None:
     return next((s for s in statutes if s.year == year), None)
 
 
 def _near_title(observed: tuple[str, ...], right: tuple[str, ...]) -> bool:
-    """One word of the title wrong by a slip ("Children's" for "Children")."""
-    if len(observed) != len(right) or observed == right:
+    """One word of the title wrong by a slip ("Children's" for "Children"), one word
+    too many ("Modern Day Slavery") or one missing ("Children Social Work"). A word
+    added in front is a description ("the UK Online Safety Act 2023"), and a
+    bracketed part names another statute ("(Scotland)"), so neither counts."""
+    if observed == right:
+        return False
+    if len(observed) == len(right) + 1:
+        return any(
+            observed[:k] + observed[k + 1 :] == right and not observed[k].startswith("(")
+            for k in range(1, len(observed))
+        )
+    if len(observed) + 1 == len(right):
+        return any(
+            right[:k] + right[k + 1 :] == observed
+            and right[k] not in ("(", ",")
+            and not right[k].startswith("(")
+            for k in range(len(right))
+        )
+    if len(observed) != len(right):
         return False
     differ = [(o, r) for o, r in zip(observed, right, strict=True) if o != r]
     if len(differ) != 1:
