@@ -28,14 +28,16 @@ import regex
 
 from lint import patterns
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.registers import normalise, register_file
 from lint.registers.legislation import Statute, load_legislation
 from lint.registers.names import near_word
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta, build_guards, scan
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.guards import Guards, build_guards
+from lint.rules.matching import scan
 
 KEYS = {"register": schema.STR, **schema.GUARD_KEYS}
 DEFAULT_FIX = FixSafety.DISPLAY
@@ -77,11 +79,11 @@ class Legislation:
     statutes: tuple[Statute, ...]
     by_words: dict[tuple[str, tuple[str, ...]], list[Statute]]  # (kind, words) -> statutes
     by_year: dict[tuple[str, int], list[Statute]]
-    guards: Any
+    guards: Guards
 
-    def check(self, doc: Document) -> Iterator[Hit]:
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         text = doc.text
-        for m, unit in scan(_CITATION, doc, self.meta, self.guards):
+        for m, unit in scan(_CITATION, doc, facts, self.meta, self.guards):
             kind, year = m.group("kind"), int(m.group("year"))
             before = text[max(unit.start, m.start() - 200) : m.start()]
             stop = max((s.end() for s in _STOP.finditer(before)), default=0)

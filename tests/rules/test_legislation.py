@@ -10,7 +10,7 @@ from helpers import matches, run
 
 from lint.config import Config, all_rules
 from lint.errors import RuleError
-from lint.rules.base import Rule
+from lint.rules.contract import Rule
 from lint.rules.loader import load_rule_text
 
 REGISTER = """\
