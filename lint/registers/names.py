@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz.distance import OSA, Levenshtein
 
+from lint import lexicon
 from lint.registers import normalise
 from lint.registers.organisations import Organisation
 
@@ -37,54 +38,15 @@ TOKEN = r"[\p{L}\p{N}](?:[\p{L}\p{N}]|['’-](?=[\p{L}\p{N}]))*['’]?|&|,"
 PHRASE = rf"(?:{TOKEN})(?:[ \t]*(?:\n[ \t]*)?(?:{TOKEN}))*"
 _TOKEN = regex.compile(TOKEN)
 
-#: Small words that may differ in a slip ("Ministry for Justice").
-CONNECTORS = frozenset({"of", "for", "in", "into", "on", "at", "to"})
+#: Small words that may differ in a slip ("Ministry for Justice"): the lexicon's.
+CONNECTORS = lexicon.words("name_connectors")
 #: Words of one kind: swapping one for another inside a name is a slip.
-KINDS = (
-    frozenset({"Police", "Constabulary", "Force", "Service"}),
-    frozenset({"Foundation", "Trust", "Charity", "Fund"}),
-    frozenset({"Society", "Association"}),
-    frozenset({"Agency", "Authority", "Bureau"}),
-)
-#: Words that make a force's name into a wrong one when added after it.
-FORCE_SUFFIXES = frozenset({"Force", "Service", "Department", "Constabulary"})
+KINDS = tuple(frozenset(group.split()) for group in lexicon.words("organisation_kinds"))
+#: Words that make a force's name into a wrong one when added after it ("Kent Police
+#: Force"): the rest of the police group.
+FORCE_SUFFIXES = next(kind for kind in KINDS if "Police" in kind) - {"Police"}
 #: Generic words whose lower case inside a name is a slip ("Merseyside police").
-GENERIC = frozenset(
-    {
-        "Police",
-        "Constabulary",
-        "Service",
-        "Services",
-        "Agency",
-        "Authority",
-        "Foundation",
-        "Trust",
-        "Society",
-        "Association",
-        "Council",
-        "Office",
-        "Department",
-        "Ministry",
-        "Commission",
-        "Commissioner",
-        "Command",
-        "Inspectorate",
-        "Inquiry",
-        "Board",
-        "Panel",
-        "Partnership",
-        "Centre",
-        "Unit",
-        "Network",
-        "Alliance",
-        "Federation",
-        "Bureau",
-        "Aid",
-        "Project",
-        "Government",
-        "College",
-    }
-)
+GENERIC = lexicon.words("organisation_words")
 
 
 @dataclass(frozen=True)

@@ -54,8 +54,6 @@ _CITATION = patterns.compile(
 _WORD = regex.compile(r"\(?[\p{L}\p{N}][\p{L}\p{N}'’-]*\)?|,")
 #: Where a title cannot reach back past: the end of a sentence, a quote, a line.
 _STOP = regex.compile(r"[.;:!?\"“”\n]")
-#: Spellings that are slips in a UK title.
-_SPELLING = {"offenses": "offences", "defense": "defence", "organized": "organised"}
 
 
 @dataclass(frozen=True)
@@ -66,7 +64,7 @@ class _Words:
 
 
 def _key(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_SPELLING.get(w.casefold(), w.casefold()) for w in words)
+    return tuple(w.casefold() for w in words)
 
 
 def _tokens(title: str) -> tuple[str, ...]:
@@ -121,7 +119,7 @@ class Legislation:
                 right = _year_match(statutes, year)
                 if right is None or not span.texts[0][:1].isupper():
                     return None
-                reason = "a word of the title is misspelt or in the wrong case"
+                reason = "a word of the title is in the wrong case"
                 return self._hit(span.start, end, right.title, observed, reason, FixSafety.UNSAFE)
             right = _year_match(exact, year)
             if right is not None:
