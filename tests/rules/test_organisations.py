@@ -108,6 +108,14 @@ def test_house_style_forms_are_off_in_their_profile(tmp_path: Path) -> None:
             "_orgs.yml:5: 'fix' must be safe",
         ),
         ("people: []\n", "_orgs.yml:1: a register must be a mapping with a 'organisations' list"),
+        (
+            "organisations:\n  - name: X\n    checked: last week\n",
+            "_orgs.yml:3: 'checked' must be a date like 2024-05-21",
+        ),
+        (
+            "organisations:\n  - name: X\n    former: {old: Y}\n",
+            "_orgs.yml:3: 'former' must be a string or a list of strings",
+        ),
     ],
 )
 def test_register_errors_are_located(tmp_path: Path, register: str, error: str) -> None:
