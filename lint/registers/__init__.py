@@ -130,6 +130,7 @@ def normalise(form: str) -> str:
     return _SPACES.sub(" ", form.replace("’", "'")).strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def literal_pattern(form: str, *, bounded: bool = True) -> str:
     """A regex for a literal name from a register: escaped, apostrophes either way,
     spaces flexible (a line break), bounded so it never matches inside a longer word

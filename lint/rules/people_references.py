@@ -25,6 +25,8 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
     day = rule.copy_date(doc)
     text = doc.text
     for person in rule.people:
+        if not rule.named_in(person, doc):
+            continue
         full = [
             m.span()
             for m in rule.find(

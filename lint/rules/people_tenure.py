@@ -33,7 +33,7 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
     for person in rule.people:
         held = [r for r in person.roles if r.held_on(day)]
         stale = [r for r in person.roles if r.surely_not_held_on(day)]
-        if not stale:
+        if not stale or not rule.named_in(person, doc):
             continue
         for start, end, phrase in titles_near(rule, person, doc, facts):
             if QUALIFIERS.search(doc.text, max(0, start - 24), start) or QUALIFIED.match(phrase):

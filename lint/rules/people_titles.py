@@ -51,7 +51,7 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
             )
     for person in rule.people:
         now = [r for r in person.roles if r.held_on(day)] or list(person.roles)
-        if not now:
+        if not now or not rule.named_in(person, doc):
             continue
         for start, end, candidate in titles_near(rule, person, doc, facts):
             if any(s < end and start < e for s, e in reported):
