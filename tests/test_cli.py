@@ -192,6 +192,7 @@ def test_registers_listing_shows_sizes_and_dates(capsys: pytest.CaptureFixture[s
     assert "_people.yml  [people," in out and "as of: " in out and out.endswith("registers.\n")
 
 
+@pytest.mark.slow
 def test_python_dash_m_works(tmp_path: Path) -> None:
     (tmp_path / "d.txt").write_text("fine words\n")
     proc = subprocess.run(
