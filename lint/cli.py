@@ -11,8 +11,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from lint import __version__
-from lint.config import Config, active_rules, all_rules, resolve
+from lint import __version__, boundary
+from lint.config import Config, active_rules, all_rules, discover, resolve
 from lint.errors import SglintError
 from lint.finding import LEVEL_NAMES, Severity
 from lint.report import REPORTERS, reporter, streamer
@@ -145,6 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     try:
         if args.command == "rules":
+            _set_project(options["config"], Path.cwd())
             config = resolve(options, Path.cwd())
             return _list_rules(config, args.format, args.all)
         if args.output:
@@ -152,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.format not in REPORTERS:
             parser.error(f"unknown --format '{args.format}' (choose from {', '.join(REPORTERS)})")
         start = Path(args.paths[0]) if args.paths else Path.cwd()
+        _set_project(options["config"], start)
         config = resolve(options, start)
         return _check(args, config)
     except (SglintError, UsageError) as exc:
@@ -159,6 +161,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+def _set_project(config: str | None, start: Path) -> None:
+    """The project boundary (lint.boundary), fixed before any config or rule is read."""
+    found = config or discover(start)
+    boundary.set_project(str(found) if found else None, start)
+
+
+def _print_boundary_notices() -> None:
+    for notice in boundary.drain_notices():
+        print(f"sglint: notice: {notice}", file=sys.stderr)
 
 
 def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iterator[FileResult]:
@@ -199,6 +212,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     worst: Severity | None = None
     diffs: list[str] = []
     for result in _results(args, config, diffs):
+        _print_boundary_notices()
         for notice in result.notices:
             print(f"sglint: notice: {notice}", file=sys.stderr)
         if result.error is not None:
@@ -218,6 +232,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         else:
             result.lines = {}  # only the text format shows source lines; keep memory small
             results.append(result)
+    _print_boundary_notices()
     if args.diff:  # as ruff: the diff alone on stdout; exit 1 when there would be changes
         sys.stdout.write("".join(diffs))
         print(f"sglint: {fix_summary(results, dry_run=True)}", file=sys.stderr)
@@ -243,6 +258,7 @@ def _stats(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     quotes = not args.exclude_quotes
     try:
+        _set_project(args.config, Path(args.paths[0]))
         config = resolve({"config": args.config}, Path(args.paths[0]))
         stats, errors = collect(args.paths, config, quotes=quotes, longest=args.longest)
     except SglintError as exc:

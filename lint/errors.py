@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+#: The longest error message printed: a message quoting hostile input stays one line.
+MAX_MESSAGE = 600
+
+
+def excerpt(text: str, limit: int = 80) -> str:
+    """At most ``limit`` characters of input, on one line, for quoting in a message."""
+    flat = text.replace("\r", "\\r").replace("\n", "\\n")
+    if len(flat) <= limit:
+        return flat
+    return f"{flat[: limit - 1]}… ({len(text):,} characters)"
+
 
 class SglintError(Exception):
     """A usage, configuration or input error, located where possible."""
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
-        self.message = message
+        self.message = excerpt(message, MAX_MESSAGE)
         self.path = path
         self.line = line
         super().__init__(str(self))

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lint.boundary import OutsideProject, check_read
 from lint.config import Config, active_rules
 from lint.document import Document
 from lint.engine import ActiveRule, RuleProblem, check_document
@@ -88,6 +89,9 @@ def check_file(path: str, rules: Sequence[ActiveRule], *, explicit: bool = True)
     try:
         data = read_file(path)
         doc = read_bytes(path, data)
+    except OutsideProject as exc:
+        result.notices = (str(exc),)
+        return result
     except SglintError as exc:
         result.error = exc
         return result
@@ -118,7 +122,9 @@ def is_binary(path: Path) -> bool:
 
 
 def read_file(path: str) -> bytes:
-    """The bytes of a regular file, or one InputError saying why they cannot be had."""
+    """The bytes of a regular file, or one InputError saying why they cannot be had.
+    A file whose real path leaves the project raises OutsideProject (lint.boundary)."""
+    check_read(path)
     try:
         mode = os.stat(path).st_mode
     except OSError as exc:

@@ -8,10 +8,12 @@ estimate (Flesch-Kincaid grade plus 5) and every output says so.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from importlib import metadata
 
+from lint.boundary import OutsideProject
 from lint.config import Config
 from lint.document import Document
 from lint.errors import SglintError
@@ -63,6 +65,9 @@ def collect(
     for path, _ in iter_files(paths, config):
         try:
             doc = read_bytes(path, read_file(path))
+        except OutsideProject as exc:
+            print(f"sglint: notice: {exc}", file=sys.stderr)
+            continue
         except SglintError as exc:
             errors.append(exc)
             continue

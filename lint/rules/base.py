@@ -13,7 +13,7 @@ import regex
 
 from lint import patterns
 from lint.document import Block, Document
-from lint.errors import RuleError
+from lint.errors import RuleError, excerpt
 from lint.finding import FixSafety, Severity
 
 #: Seconds one rule may spend matching in one file before it is stopped and reported.
@@ -277,7 +277,9 @@ def compile_pattern(pattern: str, *, path: str, line: int, key: str) -> regex.Pa
         return patterns.compile(pattern)
     except (regex.error, ValueError, OverflowError) as exc:
         raise RuleError(
-            f"'{key}': invalid regular expression {pattern!r}: {exc}", path=path, line=line
+            f"'{key}': invalid regular expression {excerpt(pattern)!r}: {exc}",
+            path=path,
+            line=line,
         ) from None
 
 

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from lint.errors import RuleError
+from lint.errors import RuleError, excerpt
 from lint.finding import FixSafety
 from lint.yamlload import LineDict
 
@@ -157,7 +157,7 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return f"{type(value).__name__} {value!r}"
+    return f"{type(value).__name__} {excerpt(repr(value))}"
 
 
 def require(data: Mapping[str, Any], key: str, *, path: str, line: int, kind: str) -> Any:

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 import regex
 
-from lint.errors import ConfigError
+from lint.errors import ConfigError, excerpt
 from lint.finding import Severity
 
 #: File names Vale looks for, in its order of preference.
@@ -186,14 +186,18 @@ def parse_ini(text: str, path: Path) -> ValeIni:
             continue
         if line.startswith("["):
             if not line.endswith("]"):
-                raise ConfigError(f"unclosed section header {line!r}", path=where, line=number)
+                raise ConfigError(
+                    f"unclosed section header {excerpt(line)!r}", path=where, line=number
+                )
             close()
             name, start, current, toggles = line[1:-1].strip(), number, {}, []
             continue
         key, sep, value = line.partition("=")
         key, value = key.strip(), _strip_comment(value).strip()
         if not sep or not key:
-            raise ConfigError(f"expected 'key = value', not {line!r}", path=where, line=number)
+            raise ConfigError(
+                f"expected 'key = value', not {excerpt(line)!r}", path=where, line=number
+            )
         if current is None:
             if key in CORE_IGNORED:
                 ignored.append(key)
@@ -237,6 +241,7 @@ def parse_ini(text: str, path: Path) -> ValeIni:
 
 
 def load_ini(path: Path) -> ValeIni:
+    """Read and parse a ``.vale.ini`` (at most lint.yamlload.MAX_BYTES, like YAML)."""
     from lint.config import read_config_text  # lint.config imports this module
 
     return parse_ini(read_config_text(path), path)

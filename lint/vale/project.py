@@ -17,8 +17,9 @@ from pathlib import Path
 
 import regex
 
+from lint import boundary
 from lint.engine import ActiveRule
-from lint.errors import ConfigError
+from lint.errors import ConfigError, excerpt
 from lint.finding import Severity
 from lint.readers import format_for
 from lint.rules.base import Rule
@@ -103,7 +104,9 @@ def _compile(pattern: str, ini: ValeIni, line: int, key: str) -> regex.Pattern[s
         return regex.compile(pattern, regex.MULTILINE)
     except (regex.error, ValueError) as exc:
         raise ConfigError(
-            f"{key}: invalid regular expression {pattern!r}: {exc}", path=str(ini.path), line=line
+            f"{key}: invalid regular expression {excerpt(pattern)!r}: {exc}",
+            path=str(ini.path),
+            line=line,
         ) from None
 
 
@@ -111,6 +114,17 @@ def load_project(path: Path) -> ValeProject:
     ini = load_ini(path)
     where = str(ini.path)
     styles_path = ini.styles_path
+    if (
+        styles_path is not None
+        and not boundary.inside(styles_path, ini.root)
+        and not boundary.inside(styles_path, boundary.root())
+    ):
+        raise ConfigError(
+            f"StylesPath {excerpt(ini.core['StylesPath'].last)!r} leads outside the "
+            "project; refused",
+            path=where,
+            line=ini.core["StylesPath"].line,
+        )
     wanted: dict[str, None] = {}
     for section in ini.sections:
         if "BasedOnStyles" in section.keys:

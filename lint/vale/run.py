@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from lint.boundary import OutsideProject
 from lint.engine import check_document
 from lint.errors import SglintError
 from lint.readers import format_for, read_bytes
@@ -49,6 +50,9 @@ def check_file(path: str, project: ValeProject) -> FileResult:
     settings = project.settings(path)
     try:
         doc = read_bytes(path, read_file(path), format_for(path) or "text")
+    except OutsideProject as exc:
+        result.notices = (str(exc),)
+        return result
     except SglintError as exc:
         result.error = exc
         return result
