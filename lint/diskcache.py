@@ -1,20 +1,36 @@
-"""sglint's cache folder: derived data that is costly to build and safe to rebuild.
+"""sglint's cache folder: derived *data* that is costly to build and safe to rebuild.
 
-Everything here can be deleted at any time. Files are written atomically (a temporary
-file, then a rename), so runs at once never see half a file; any unreadable file is
-simply rebuilt. ``SGLINT_CACHE_DIR`` moves the folder, ``SGLINT_NO_CACHE=1`` turns it off.
+The folder may be shared with, or restored from, runs on other pull requests (CI caches),
+so nothing in it is trusted and nothing in it is code: each entry is one JSON document,
+
+    {"sglint-cache": FORMAT, "name": ..., "sha256": <hash of the payload>, "payload": ...}
+
+checked on every read. A file that is missing, unreadable, too large, of another format,
+under another name or whose payload does not match its hash is ignored and rebuilt,
+silently. There is no pickle and no compiled program here: compiled regular expressions
+are always rebuilt from their pattern strings.
+
+Files are written atomically (a temporary file, then a rename), so runs at once never see
+half a file. ``SGLINT_CACHE_DIR`` moves the folder, ``SGLINT_NO_CACHE=1`` turns it off.
+Everything here can be deleted at any time.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-import pickle
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 _T = TypeVar("_T")
+
+#: The entry format; a new one makes every older entry stale.
+FORMAT = 2
+#: The largest entry read back (the CMUdict syllable table is about 3 MB).
+MAX_BYTES = 32_000_000
 
 
 def cache_dir() -> Path | None:
@@ -26,38 +42,59 @@ def cache_dir() -> Path | None:
     return Path(base)
 
 
+def _digest(payload_json: str) -> str:
+    return hashlib.sha256(payload_json.encode("utf-8")).hexdigest()
+
+
+def _payload_json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def read(name: str) -> Any:
-    """The object cached under ``name``, or None if there is none (or it is unreadable)."""
+    """The data cached under ``name``, or None if there is none or it fails any check."""
     folder = cache_dir()
     if folder is None:
         return None
     try:
         with (folder / name).open("rb") as handle:
-            return pickle.load(handle)  # our own files, in the user's cache folder
-    except (
-        OSError,
-        pickle.UnpicklingError,
-        EOFError,
-        AttributeError,
-        ValueError,
-        ImportError,
-        IndexError,
-        TypeError,
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            return None
+        entry = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError, RecursionError):  # JSON and UTF-8 errors are ValueErrors
+        return None
+    if (
+        not isinstance(entry, dict)
+        or entry.get("sglint-cache") != FORMAT
+        or entry.get("name") != name
+        or "payload" not in entry
     ):
         return None
+    payload = entry["payload"]
+    try:
+        if entry.get("sha256") != _digest(_payload_json(payload)):
+            return None
+    except (TypeError, ValueError, RecursionError):
+        return None
+    return payload
 
 
 def write(name: str, value: object) -> None:
-    """Store ``value`` under ``name``; a read-only or full disk is not an error."""
+    """Store JSON data ``value`` under ``name``; a read-only or full disk is not an error."""
     folder = cache_dir()
     if folder is None:
         return
+    payload = _payload_json(value)
+    entry = (
+        f'{{"sglint-cache":{FORMAT},"name":{json.dumps(name)},'
+        f'"sha256":"{_digest(payload)}","payload":{payload}}}'
+    )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(entry.encode("utf-8"))
             os.replace(tmp, folder / name)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -79,7 +116,8 @@ def prune(prefix: str) -> None:
 
 
 def memo(name: str, build: Callable[[], _T], valid: Callable[[Any], bool]) -> _T:
-    """The cached value under ``name`` if ``valid`` accepts it, else ``build()`` stored."""
+    """The cached data under ``name`` if ``valid`` accepts it, else ``build()`` stored.
+    ``valid`` must check the shape fully: the data comes from a file anyone may edit."""
     value = read(name)
     if value is not None and valid(value):
         return value  # type: ignore[no-any-return]
