@@ -1,7 +1,8 @@
 """Command line: argument parsing and exit codes only.
 
 Exit status: 0 no finding at or above --fail-level; 1 findings; 2 usage, configuration
-or input error (including any file that could not be read).
+or input error (including any file that could not be read); 3 an internal error (a bug
+in sglint: one line names the file; ``--debug`` adds the traceback).
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from pathlib import Path
 
 from lint import __version__, boundary
 from lint.config import Config, active_rules, all_rules, discover, resolve
-from lint.errors import SglintError
+from lint.errors import Crash, SglintError, excerpt
 from lint.finding import LEVEL_NAMES, Severity
 from lint.report import REPORTERS, reporter, streamer
 from lint.report.text import fix_summary
 from lint.runner import FileResult, check_many, default_jobs, iter_files
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
+REPORT_HINT = "this is a bug in sglint; please report it with the file that caused it"
 VALE_OUTPUTS = {"line": "vale-line", "json": "vale-json", "cli": "text"}
 
 
@@ -36,6 +38,9 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="sglint", description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("--version", action="version", version=f"sglint {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="on an internal error, print the traceback"
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     common = _Parser(add_help=False)
@@ -125,7 +130,29 @@ def _split(values: Sequence[str] | None) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    try:
+        return _main(argv)
+    except Crash as exc:
+        print(f"sglint: internal error: {exc} ({REPORT_HINT})", file=sys.stderr)
+        if debug:
+            print(exc.trace, file=sys.stderr, end="")
+        return EXIT_CRASH
+    except Exception as exc:
+        detail = excerpt(f"{type(exc).__name__}: {exc}", 300)
+        print(f"sglint: internal error: {detail} ({REPORT_HINT})", file=sys.stderr)
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        return EXIT_CRASH
+
+
+def _main(argv: list[str]) -> int:
     parser = _parser()
+    if "--debug" in argv:  # accepted anywhere on the line, before or after the command
+        argv = [a for a in argv if a != "--debug"]
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:

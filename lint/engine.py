@@ -10,6 +10,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from lint import budget
 from lint.document import Document
 from lint.finding import Finding, FixSafety, Severity
 from lint.rules.base import Hit, Rule, RuleTimeout, time_budget
@@ -46,8 +47,9 @@ def check_document(doc: Document, rules: Sequence[ActiveRule]) -> Outcome:
         meta = active.rule.meta
         count = 0
         try:
-            hits = list(active.rule.check(doc))
-        except RuleTimeout:
+            with budget.within(time_budget(meta, doc)):
+                hits = list(active.rule.check(doc))
+        except (RuleTimeout, TimeoutError):
             outcome.problems.append(
                 RuleProblem(
                     doc.path,

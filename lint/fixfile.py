@@ -25,7 +25,7 @@ from pathlib import Path
 from lint.boundary import OutsideProject, refuse_link_write
 from lint.document import Document
 from lint.engine import ActiveRule, Outcome, check_document
-from lint.errors import InputError, SglintError
+from lint.errors import InputError, SglintError, about
 from lint.finding import Finding
 from lint.fix import DocumentGuard, Skip, plan_fixes, splice
 from lint.readers import read_bytes, read_text
@@ -106,6 +106,13 @@ def fix_file(
     max_passes: int = MAX_PASSES,
 ) -> FileFix:
     """Fix one file in place (or, with ``write=False``, only work out the fixes)."""
+    with about(path):
+        return _fix_file(path, rules, unsafe=unsafe, write=write, max_passes=max_passes)
+
+
+def _fix_file(
+    path: str, rules: Sequence[ActiveRule], *, unsafe: bool, write: bool, max_passes: int
+) -> FileFix:
     result = FileResult(path, fixed=[])
     try:
         data = read_file_bytes(path)

@@ -13,7 +13,7 @@ from lint.boundary import OutsideProject, check_read
 from lint.config import Config, active_rules
 from lint.document import Document
 from lint.engine import ActiveRule, RuleProblem, check_document
-from lint.errors import InputError, SglintError
+from lint.errors import InputError, SglintError, about
 from lint.finding import Finding
 from lint.readers import SUPPORTED_SUFFIXES, looks_binary, read_bytes, read_text
 
@@ -85,6 +85,11 @@ def iter_files(paths: Sequence[str], config: Config) -> Iterator[tuple[str, bool
 
 
 def check_file(path: str, rules: Sequence[ActiveRule], *, explicit: bool = True) -> FileResult:
+    with about(path):
+        return _check_file(path, rules)
+
+
+def _check_file(path: str, rules: Sequence[ActiveRule]) -> FileResult:
     result = FileResult(path)
     try:
         data = read_file(path)

@@ -16,7 +16,7 @@ from importlib import metadata
 from lint.boundary import OutsideProject
 from lint.config import Config
 from lint.document import Document
-from lint.errors import SglintError
+from lint.errors import SglintError, about
 from lint.readability import Figures, figures, prose
 from lint.readers import read_bytes
 from lint.runner import iter_files, read_file
@@ -64,14 +64,16 @@ def collect(
     errors: list[SglintError] = []
     for path, _ in iter_files(paths, config):
         try:
-            doc = read_bytes(path, read_file(path))
+            with about(path):
+                doc = read_bytes(path, read_file(path))
         except OutsideProject as exc:
             print(f"sglint: notice: {exc}", file=sys.stderr)
             continue
         except SglintError as exc:
             errors.append(exc)
             continue
-        stats.append(file_stats(doc, quotes=quotes, longest=longest))
+        with about(path):
+            stats.append(file_stats(doc, quotes=quotes, longest=longest))
     return stats, errors
 
 

@@ -203,9 +203,12 @@ class _Walker(HTMLParser):
 
 def read(path: str, source: str) -> Document:
     walker = _Walker(source)
-    walker.feed(source)
+    fed, unclosed = _closable(source)
+    walker.feed(fed)
     walker.close()
     walker._close_block()
+    if unclosed < len(source):  # a comment that never ends: hidden to the end, as browsers do
+        walker.keep.append((unclosed, len(source), MASK))
     view_equal = compose(source, walker.keep, BLANK)
     text, offsets, to_view = finish_view(view_equal, walker.entities)
     blocks = tuple(
@@ -221,3 +224,28 @@ def read(path: str, source: str) -> Document:
         directives=tuple(walker.directives),
         offsets=offsets,
     )
+
+
+def _closable(source: str) -> tuple[str, int]:
+    """What to give HTMLParser, and where an unclosed comment starts (else the length).
+
+    The standard library's parser looks for the end of an unfinished construct again at
+    every ``<``, so a flood of ``<!--`` or ``<a`` with no end was quadratic (400 KB took
+    minutes). A comment opened after the last ``-->`` runs to the end of the file: it is
+    cut off here and masked. Past the last ``>`` no tag can close: those ``<`` are given
+    to the parser as another character of the same length (positions stay), so they are
+    read as the text they are.
+    """
+    unclosed = len(source)
+    last_close = source.rfind("-->")
+    opened = source.find("<!--", last_close + 3 if last_close >= 0 else 0)
+    if opened >= 0:
+        unclosed = opened
+    fed = source[:unclosed]
+    # The same for the other constructs with a closer of their own: tags close at ">",
+    # marked sections (<![CDATA[ … ]]>) at "]".
+    for closer, opener in ((">", "<"), ("]", "<![")):
+        last = fed.rfind(closer)
+        if opener in fed[last + 1 :]:
+            fed = fed[: last + 1] + fed[last + 1 :].replace(opener, "\ufffd" + opener[1:])
+    return fed, unclosed

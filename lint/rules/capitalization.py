@@ -33,7 +33,7 @@ KEYS = {
     "style": schema.STR,
     "exceptions": schema.STR_LIST,
     "indicators": schema.STR_LIST,
-    "threshold": schema.NUMBER,
+    "threshold": schema.number_in(0, 1),
     "prefix": schema.STR,
 }
 DEFAULT_FIX = FixSafety.UNSAFE

@@ -90,6 +90,8 @@ class _Formula:
             raise RuleError(
                 f"'formula' is not a valid expression: {exc.msg}", path=path, line=line
             ) from None
+        except (RecursionError, MemoryError):
+            raise RuleError("'formula' is nested too deeply", path=path, line=line) from None
         self.names = set()
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Name):
@@ -117,7 +119,12 @@ class _Formula:
                 )
 
     def evaluate(self, values: Mapping[str, float]) -> float:
-        return float(self._eval(self.tree.body, values))
+        """The formula's value, or NaN where it has none for these figures (a logarithm
+        of 0 on a draft without lists, an overflow, a complex root, a bad call)."""
+        try:
+            return float(self._eval(self.tree.body, values))
+        except (ArithmeticError, ValueError, TypeError, RecursionError):
+            return math.nan
 
     def _eval(self, node: ast.AST, values: Mapping[str, float]) -> float:
         if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
@@ -181,7 +188,7 @@ class Metric:
         if not values["words"]:
             return
         result = self.formula.evaluate(values)
-        if self.compare(result, self.threshold):
+        if math.isfinite(result) and self.compare(result, self.threshold):
             start = doc.blocks[0].start if doc.blocks else 0
             yield Hit(start, start, format_message(self.meta.message, f"{result:.2f}"))
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -144,7 +144,14 @@ class People:
     ) -> Hit:
         return Hit(start, end, format_message(self.meta.message, *args), fix=fix, fix_safety=safety)
 
-    def _find(self, pattern: str, doc: Document) -> Iterator[MatchLike]:
+    def _find(
+        self, pattern: str, doc: Document, *, needs: Sequence[str] = (), anycase: bool = False
+    ) -> Iterator[MatchLike]:
+        """Matches of ``pattern``; none at once (nothing compiled) when the pattern can
+        only match one of the register forms ``needs`` and none of them is in the text.
+        A register of thousands of people then compiles only who is mentioned."""
+        if needs and not _could_occur(needs, doc, anycase=anycase):
+            return
         for m, _unit in scan(_compiled(pattern), doc, self.meta):
             yield m
 
@@ -166,7 +173,7 @@ class People:
         for person in self.people:
             for wrong in person.misspellings:
                 right = person.surname if len(wrong.split()) == 1 else person.name
-                for m in self._find(literal_pattern(wrong), doc):
+                for m in self._find(literal_pattern(wrong), doc, needs=[wrong]):
                     known.add(m.start())
                     yield self._hit(m.start(), m.end(), (right, normalise(m.group())), right)
         for person in self.people:
@@ -195,7 +202,7 @@ class People:
             for wrong in role.wrong
         ]
         for wrong, person, role in sorted(known, key=lambda k: -len(k[0])):  # longest first
-            for m in self._find(f"(?i:{literal_pattern(wrong)})", doc):
+            for m in self._find(f"(?i:{literal_pattern(wrong)})", doc, needs=[wrong], anycase=True):
                 if any(s < m.end() and m.start() < e for s, e in reported):
                     continue
                 reported.append((m.start(), m.end()))
@@ -232,7 +239,10 @@ class People:
             rf"(?:\s+(?:{POST_NOMINALS}))*,[ \t]+([^,:;()\n]+?)[ \t]*(?=,|:|\(|\b(?:{SPEECH})\b|$)",
             regex.M,
         )
-        names = "|".join(literal_pattern(n) for n in (person.name, *person.aliases))
+        forms = (person.name, *person.aliases)
+        if not _could_occur(forms, doc):
+            return
+        names = "|".join(literal_pattern(n) for n in forms)
         for m, unit in scan(_compiled(names), doc, self.meta):
             b = before.search(text, max(unit.start, m.start() - 120), m.start())
             if b is not None:
@@ -251,7 +261,7 @@ class People:
                 rf"\b{regex.escape(role.rank)}\s+(?:{regex.escape(person.first_name)}"
                 rf"\s+)?{regex.escape(person.surname)}\b"
             )
-            for m in self._find(pattern, doc):
+            for m in self._find(pattern, doc, needs=[person.surname]):
                 if regex.search(
                     r"\b(?:former|then|ex-)\s*$",
                     doc.text[max(0, m.start() - 8) : m.start()],
@@ -321,7 +331,9 @@ class People:
             full = [
                 m.span()
                 for m in self._find(
-                    "|".join(literal_pattern(n) for n in (person.name, *person.aliases)), doc
+                    "|".join(literal_pattern(n) for n in (person.name, *person.aliases)),
+                    doc,
+                    needs=(person.name, *person.aliases),
                 )
             ]
             first_full = full[0][0] if full else None
@@ -330,7 +342,7 @@ class People:
                 rf"(?<!(?:(?:{HONORIFICS})\.?|\p{{Lu}}[\w'’-]*)[ \t])"
                 rf"{literal_pattern(person.surname)}(?![ \t]+\p{{Lu}})"
             )
-            for m in self._find(bare, doc):
+            for m in self._find(bare, doc, needs=[person.surname]):
                 if any(s <= m.start() < e for s, e in full):
                     continue
                 if text[max(0, m.start() - 9) : m.start()].endswith("Minister "):
@@ -360,6 +372,7 @@ class People:
                 rf"(?:{regex.escape(person.first_name)}\s+)?"
                 rf"{regex.escape(person.surname)}\b",
                 doc,
+                needs=[person.surname],
             ):
                 title = titles[0] if titles else "the full title"
                 yield self._hit(
@@ -377,6 +390,8 @@ class People:
     ) -> Iterator[Hit]:
         """A title alone before the full name has been given (headlines excepted)."""
         for title in titles:
+            if not _could_occur([title], doc, anycase=True):
+                continue
             pattern = f"(?i:{literal_pattern(title)})"
             for m, unit in scan(_compiled(pattern), doc, self.meta):
                 if m.start() >= first_full:
@@ -400,9 +415,25 @@ class People:
                 break
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.cache
 def _compiled(pattern: str) -> regex.Pattern[str]:
+    """Each register pattern compiled once per run (a bounded cache thrashed on a large
+    register and recompiled thousands of patterns for every document)."""
     return patterns.compile(pattern)
+
+
+_FORM_PARTS = regex.compile(r"[^\s'’]+")
+
+
+def _could_occur(forms: Sequence[str], doc: Document, *, anycase: bool = False) -> bool:
+    """Whether any of ``forms`` may be in the document: each piece of it between spaces
+    and apostrophes (which literal_pattern lets vary) is in the text."""
+    hay = doc.lowered if anycase else doc.text
+    for form in forms:
+        parts = _FORM_PARTS.findall(normalise(form).lower() if anycase else normalise(form))
+        if all(part in hay for part in parts):
+            return True
+    return False
 
 
 def _near(a: str, b: str) -> bool:

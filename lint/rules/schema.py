@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -25,16 +26,55 @@ def _bool(value: Any) -> bool:
     raise TypeError("true or false")
 
 
+#: Every number in a rule file lies within this (a count, a ratio, a grade, seconds).
+_NUMBER_LIMIT = 1_000_000
+
+
 def _int(value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _NUMBER_LIMIT:
         return value
-    raise TypeError("a whole number")
+    raise TypeError(f"a whole number no larger than {_NUMBER_LIMIT:,}")
 
 
 def _number(value: Any) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and abs(value) <= _NUMBER_LIMIT
+    ):
         return float(value)
-    raise TypeError("a number")
+    raise TypeError(f"a finite number no larger than {_NUMBER_LIMIT:,}")
+
+
+def number_in(low: float, high: float) -> Checker:
+    """A checker for a number from ``low`` to ``high`` (both included)."""
+
+    def check(value: Any) -> float:
+        try:
+            number = _number(value)
+        except TypeError:
+            number = math.nan
+        if not low <= number <= high:  # NaN fails too
+            raise TypeError(f"a number from {low:g} to {high:g}")
+        return number
+
+    return check
+
+
+def whole_in(low: int, high: int) -> Checker:
+    """A checker for a whole number from ``low`` to ``high`` (both included)."""
+
+    def check(value: Any) -> int:
+        try:
+            number = _int(value)
+        except TypeError:
+            number = low - 1
+        if not low <= number <= high:
+            raise TypeError(f"a whole number from {low:,} to {high:,}")
+        return number
+
+    return check
 
 
 def _str_list(value: Any) -> list[str]:
@@ -108,7 +148,7 @@ COMMON_KEYS: dict[str, Checker] = {
     "message": STR,
     "description": STR,
     "level": STR,
-    "limit": INT,
+    "limit": whole_in(0, _NUMBER_LIMIT),
     "link": STR,
     "scope": STR_LIST,
     "action": MAP,
@@ -119,7 +159,8 @@ COMMON_KEYS: dict[str, Checker] = {
     "profiles": _level_map,
     "fix": STR,
     "quoted": STR,
-    "timeout": NUMBER,
+    # Seconds a rule may spend on one file: a minute is already far past any real rule.
+    "timeout": number_in(0.01, 60),
     "vocab": BOOL,
 }
 

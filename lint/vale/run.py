@@ -12,10 +12,12 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from lint import budget
 from lint.boundary import OutsideProject
 from lint.engine import check_document
-from lint.errors import SglintError
+from lint.errors import ConfigError, SglintError, about
 from lint.readers import format_for, read_bytes
+from lint.rules.base import DEFAULT_TIMEOUT, TIMEOUT_CHARS
 from lint.runner import FileResult, finding_lines, is_binary, read_file
 from lint.vale.ignores import apply_ignores
 from lint.vale.project import ValeProject
@@ -46,6 +48,11 @@ def iter_files(paths: Sequence[str], project: ValeProject) -> Iterator[str]:
 
 
 def check_file(path: str, project: ValeProject) -> FileResult:
+    with about(path):
+        return _check_file(path, project)
+
+
+def _check_file(path: str, project: ValeProject) -> FileResult:
     result = FileResult(path)
     settings = project.settings(path)
     try:
@@ -56,12 +63,22 @@ def check_file(path: str, project: ValeProject) -> FileResult:
     except SglintError as exc:
         result.error = exc
         return result
-    doc = apply_ignores(
-        doc,
-        token_ignores=settings.token_ignores,
-        block_ignores=settings.block_ignores,
-        skipped_scopes=project.ini.items("SkippedScopes"),
-    )
+    seconds = DEFAULT_TIMEOUT * max(1.0, len(doc.source) / TIMEOUT_CHARS)
+    try:
+        with budget.within(seconds):
+            doc = apply_ignores(
+                doc,
+                token_ignores=settings.token_ignores,
+                block_ignores=settings.block_ignores,
+                skipped_scopes=project.ini.items("SkippedScopes"),
+            )
+    except TimeoutError:
+        result.error = ConfigError(
+            f"a TokenIgnores or BlockIgnores pattern ran longer than {seconds:.3g}s on this "
+            "file and was stopped; file not checked",
+            path=path,
+        )
+        return result
     outcome = check_document(doc, settings.rules)
     result.findings = outcome.findings
     result.problems = outcome.problems
