@@ -13,7 +13,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from lint import __version__, boundary
-from lint.config import Config, active_rules, all_rules, discover, resolve
+from lint.config import Config, active_rules, all_rules, resolve
+from lint.configfiles import discover
 from lint.errors import Crash, SglintError, excerpt
 from lint.finding import LEVEL_NAMES, Severity
 from lint.report import REPORTERS, reporter, streamer

@@ -26,6 +26,7 @@ from lint.boundary import OutsideProject, refuse_link_write
 from lint.document import Document
 from lint.engine import ActiveRule, Outcome, check_document
 from lint.errors import InputError, SglintError, about
+from lint.facts import Facts
 from lint.finding import Finding
 from lint.fix import DocumentGuard, Skip, plan_fixes, splice
 from lint.readers import read_bytes, read_text
@@ -59,8 +60,9 @@ def fix_document(
     seen = {doc.source}
     passes = 0
     while True:
-        outcome = check_document(doc, rules)
-        plan = plan_fixes(doc.source, outcome.findings, unsafe=unsafe, guard=DocumentGuard(doc))
+        facts = Facts(doc)
+        outcome = check_document(doc, rules, facts)
+        plan = plan_fixes(doc.source, outcome.findings, unsafe=unsafe, guard=DocumentGuard(facts))
         if not plan.edits or passes == max_passes:
             break
         text = splice(doc.source, plan.edits)

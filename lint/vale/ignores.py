@@ -16,8 +16,8 @@ from dataclasses import replace
 
 import regex
 
-from lint import budget
 from lint.document import OPAQUE, Block, Document
+from lint.rules import budget
 
 #: HTML tag names in SkippedScopes → the sglint block scopes they stand for.
 TAG_SCOPES = {

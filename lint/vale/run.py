@@ -12,12 +12,12 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from lint import budget
 from lint.boundary import OutsideProject
 from lint.engine import check_document
 from lint.errors import ConfigError, SglintError, about
 from lint.readers import format_for, read_bytes
-from lint.rules.base import DEFAULT_TIMEOUT, TIMEOUT_CHARS
+from lint.rules import budget
+from lint.rules.budget import DEFAULT_TIMEOUT, TIMEOUT_CHARS
 from lint.runner import FileResult, finding_lines, is_binary, read_file
 from lint.vale.ignores import apply_ignores
 from lint.vale.project import ValeProject

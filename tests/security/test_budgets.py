@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from lint import budget, patterns
-from lint.rules import people as people_rules
+from lint import patterns
+from lint.rules import budget, people_common
 from lint.rules.substitution import Entry, expand
 from lint.runner import check_text
 
@@ -167,8 +167,8 @@ def test_a_large_people_register_compiles_once_per_run_and_only_who_is_named(
         compiled.append(pattern)
         return real(pattern, flags)
 
-    monkeypatch.setattr(people_rules.patterns, "compile", counting)
-    people_rules._compiled.cache_clear()
+    monkeypatch.setattr(people_common.patterns, "compile", counting)
+    people_common.compiled.cache_clear()
     from lint.config import Config, active_rules
     from lint.rules.loader import load_rule_text
 

@@ -1,0 +1,293 @@
+"""Blind review of sglint's findings on the precision corpus.
+
+Every ``error`` and ``warning`` finding that the default rule set makes on
+``tests/precision/corpus/`` is judged by a reviewer who did not write the rule and sees
+only the text and the finding: would an experienced editor change this? Verdicts live in
+``tests/precision/reviews.yml``, keyed by file, position, rule and matched text, so a
+verdict stays attached to its finding for as long as the rules keep making it.
+
+    python tests/precision_review.py export OUT.json      # findings of the current rules
+    python tests/precision_review.py batches OUT.json DIR N  # unreviewed ones, N batches
+    python tests/precision_review.py merge REVIEWS.yml ...   # add a reviewer's verdicts
+    python tests/precision_review.py tally OUT.json          # rates per rule and kind
+
+``tally`` also reports the hook's view: how many texts with no substantive error (no entry
+graded ``error`` in the front matter's ``editor_errors``, judged independently of the
+rules) exit 0 at the default fail level.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PRECISION = ROOT / "tests" / "precision"
+CORPUS = PRECISION / "corpus"
+REVIEWS = PRECISION / "reviews.yml"
+VERDICTS = ("accepted", "debatable", "rejected")
+LEVELS = ("error", "warning")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One error or warning finding, with the paragraph a reviewer needs to judge it."""
+
+    file: str
+    kind: str
+    line: int
+    column: int
+    rule: str
+    severity: str
+    match: str
+    message: str
+    context: str
+
+    @property
+    def key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.rule, self.match)
+
+
+@dataclass(frozen=True)
+class Review:
+    file: str
+    line: int
+    column: int
+    rule: str
+    match: str
+    verdict: str
+    reason: str
+    reviewer: str
+    level_ok: bool = True
+
+    @property
+    def key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.rule, self.match)
+
+
+def front_matter(source: str) -> dict[str, Any]:
+    if not source.startswith("---\n"):
+        return {}
+    end = source.find("\n---\n", 4)
+    if end < 0:
+        return {}
+    data = yaml.safe_load(source[4:end])
+    return data if isinstance(data, dict) else {}
+
+
+def paragraph(source: str, offset: int) -> str:
+    """The paragraph (blank-line separated) around ``offset``, on one line."""
+    start = source.rfind("\n\n", 0, offset)
+    end = source.find("\n\n", offset)
+    text = source[start + 2 if start >= 0 else 0 : end if end >= 0 else len(source)]
+    return " ".join(text.split())
+
+
+def collect(folder: Path = CORPUS) -> tuple[list[Item], dict[str, int]]:
+    """Error and warning findings of the default rule set, and each file's exit status."""
+    from lint.config import Config
+    from lint.runner import check_paths
+
+    config = Config(root=ROOT)
+    items: list[Item] = []
+    status: dict[str, int] = {}
+    for result in check_paths([str(folder)], config):
+        path = Path(result.path)
+        source = path.read_text(encoding="utf-8")
+        kind = str(front_matter(source).get("kind", ""))
+        failing = [f for f in result.findings if f.severity >= config.fail_level]
+        status[path.name] = 1 if failing or result.error else 0
+        for f in result.findings:
+            if f.severity.label not in LEVELS:
+                continue
+            items.append(
+                Item(
+                    path.name,
+                    kind,
+                    f.line,
+                    f.column,
+                    f.rule,
+                    f.severity.label,
+                    f.match,
+                    f.message,
+                    paragraph(source, f.start),
+                )
+            )
+    return items, status
+
+
+def load_reviews(path: Path = REVIEWS) -> dict[tuple[str, int, int, str, str], Review]:
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    reviews: dict[tuple[str, int, int, str, str], Review] = {}
+    for i, entry in enumerate(data, 1):
+        if not isinstance(entry, dict):
+            raise ValueError(f"{path}: entry {i} is not a mapping")
+        review = Review(
+            str(entry["file"]),
+            int(entry["line"]),
+            int(entry["column"]),
+            str(entry["rule"]),
+            str(entry["match"]),
+            str(entry["verdict"]),
+            " ".join(str(entry["reason"]).split()),
+            str(entry.get("reviewer", "")),
+            bool(entry.get("level_ok", True)),
+        )
+        if review.verdict not in VERDICTS:
+            raise ValueError(f"{path}: entry {i}: verdict must be one of {VERDICTS}")
+        if not review.reason:
+            raise ValueError(f"{path}: entry {i}: give a one-line reason")
+        reviews[review.key] = review
+    return reviews
+
+
+def save_reviews(reviews: Iterable[Review], path: Path = REVIEWS) -> None:
+    ordered = sorted(reviews, key=lambda r: r.key)
+    path.write_text(
+        "# Blind verdicts on error and warning findings (tests/precision_review.py).\n"
+        + yaml.safe_dump(
+            [asdict(r) for r in ordered], allow_unicode=True, sort_keys=False, width=100
+        ),
+        encoding="utf-8",
+    )
+
+
+def write_batches(items: Sequence[Item], folder: Path, count: int) -> list[Path]:
+    """Split unreviewed items into ``count`` Markdown batches for blind reviewers."""
+    reviews = load_reviews()
+    pending = [i for i in items if i.key not in reviews]
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for b in range(count):
+        chunk = pending[b::count]
+        if not chunk:
+            continue
+        lines = [f"# Batch {b + 1}: {len(chunk)} findings", ""]
+        for n, i in enumerate(chunk, 1):
+            lines += [
+                f"## {n}. {i.file} line {i.line} column {i.column}",
+                "",
+                f"- key: `{json.dumps(list(i.key), ensure_ascii=False)}`",
+                f"- level: {i.severity}; rule: {i.rule}",
+                f"- matched: «{i.match}»",
+                f"- message: {i.message}",
+                f"- paragraph: {i.context}",
+                "",
+            ]
+        path = folder / f"batch-{b + 1:02d}.md"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def tally(items: Sequence[Item], status: dict[str, int]) -> str:
+    reviews = load_reviews()
+    by_rule: dict[str, Counter[str]] = defaultdict(Counter)
+    by_kind: dict[str, Counter[str]] = defaultdict(Counter)
+    rejected_errors = []
+    wrong_level = 0
+    for i in items:
+        review = reviews.get(i.key)
+        verdict = review.verdict if review else "unreviewed"
+        wrong_level += bool(review and not review.level_ok)
+        by_rule[i.rule][verdict] += 1
+        by_kind[i.kind][verdict] += 1
+        if verdict == "rejected" and i.severity == "error":
+            rejected_errors.append(f"{i.file}:{i.line}:{i.column} {i.rule} [{i.match}]")
+    out = ["| rule | findings | accepted | debatable | rejected | unreviewed | accepted % |"]
+    out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    total: Counter[str] = Counter()
+    for rule in sorted(by_rule):
+        c = by_rule[rule]
+        total.update(c)
+        out.append(_row(rule, c))
+    out.append(_row("**all**", total))
+    out += [
+        "",
+        "| publisher kind | findings | accepted | debatable | rejected | unreviewed | accepted % |",
+    ]
+    out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for kind in sorted(by_kind):
+        out.append(_row(kind, by_kind[kind]))
+    clean = [name for name, s in status.items() if not _substantive_errors(name)]
+    passing = [name for name in clean if status[name] == 0]
+    out += [
+        "",
+        f"Texts with no substantive error (no `editor_errors` entry at level error): "
+        f"{len(clean)}; "
+        f"exit 0 at the default fail level: {len(passing)} "
+        f"({100 * len(passing) / max(len(clean), 1):.0f}%).",
+        f"Findings whose level the reviewer called wrong: {wrong_level}",
+        f"Rejected findings at error level: {len(rejected_errors)}",
+        *[f"- {r}" for r in rejected_errors],
+    ]
+    return "\n".join(out)
+
+
+def _row(name: str, c: Counter[str]) -> str:
+    n = sum(c.values())
+    judged = n - c["unreviewed"]
+    rate = f"{100 * c['accepted'] / judged:.0f}%" if judged else "-"
+    return (
+        f"| {name} | {n} | {c['accepted']} | {c['debatable']} | {c['rejected']} "
+        f"| {c['unreviewed']} | {rate} |"
+    )
+
+
+def _substantive_errors(name: str) -> list[Any]:
+    """The entries of a text's answer key that an editor graded ``error``."""
+    data = front_matter((CORPUS / name).read_text(encoding="utf-8"))
+    errors = data.get("editor_errors") or []
+    return [e for e in errors if not isinstance(e, dict) or e.get("level", "error") == "error"]
+
+
+def _load_items(path: Path) -> tuple[list[Item], dict[str, int]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [Item(**i) for i in data["items"]], dict(data["status"])
+
+
+def main(argv: list[str]) -> int:
+    command, args = (argv[1], argv[2:]) if len(argv) > 1 else ("", [])
+    if command == "export" and len(args) == 1:
+        items, status = collect()
+        Path(args[0]).write_text(
+            json.dumps(
+                {"items": [asdict(i) for i in items], "status": status},
+                ensure_ascii=False,
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
+        print(f"{len(items)} error/warning findings on {len(status)} texts -> {args[0]}")
+        return 0
+    if command == "batches" and len(args) == 3:
+        items, _ = _load_items(Path(args[0]))
+        for path in write_batches(items, Path(args[1]), int(args[2])):
+            print(path)
+        return 0
+    if command == "merge" and args:
+        reviews = load_reviews()
+        for name in args:
+            reviews.update(load_reviews(Path(name)))
+        save_reviews(reviews.values())
+        print(f"{len(reviews)} verdicts in {REVIEWS.relative_to(ROOT)}")
+        return 0
+    if command == "tally" and len(args) == 1:
+        items, status = _load_items(Path(args[0]))
+        print(tally(items, status))
+        return 0
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
