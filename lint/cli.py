@@ -18,6 +18,7 @@ from lint.configfiles import discover
 from lint.errors import Crash, SglintError, excerpt
 from lint.finding import LEVEL_NAMES, Severity
 from lint.report import REPORTERS, reporter, streamer
+from lint.report.escape import printable
 from lint.report.text import fix_summary
 from lint.runner import FileResult, check_many, default_jobs, iter_files
 
@@ -136,13 +137,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
     except Crash as exc:
-        print(f"sglint: internal error: {exc} ({REPORT_HINT})", file=sys.stderr)
+        _say(f"sglint: internal error: {exc} ({REPORT_HINT})")
         if debug:
             print(exc.trace, file=sys.stderr, end="")
         return EXIT_CRASH
     except Exception as exc:
         detail = excerpt(f"{type(exc).__name__}: {exc}", 300)
-        print(f"sglint: internal error: {detail} ({REPORT_HINT})", file=sys.stderr)
+        _say(f"sglint: internal error: {detail} ({REPORT_HINT})")
         if debug:
             import traceback
 
@@ -157,7 +158,7 @@ def _main(argv: list[str]) -> int:
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
-        print(f"sglint: error: {exc}", file=sys.stderr)
+        _say(f"sglint: error: {exc}")
         return EXIT_ERROR
     if args.command is None:
         parser.print_help()
@@ -185,10 +186,16 @@ def _main(argv: list[str]) -> int:
         config = resolve(options, start)
         return _check(args, config)
     except (SglintError, UsageError) as exc:
-        print(f"sglint: error: {exc}", file=sys.stderr)
+        _say(f"sglint: error: {exc}")
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+def _say(line: str) -> None:
+    """One line to stderr, its control characters shown escaped: a path or message from
+    a pull request cannot start a workflow command or drive the terminal."""
+    print(printable(line), file=sys.stderr)
 
 
 def _set_project(config: str | None, start: Path) -> None:
@@ -199,7 +206,7 @@ def _set_project(config: str | None, start: Path) -> None:
 
 def _print_boundary_notices() -> None:
     for notice in boundary.drain_notices():
-        print(f"sglint: notice: {notice}", file=sys.stderr)
+        _say(f"sglint: notice: {notice}")
 
 
 def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iterator[FileResult]:
@@ -208,7 +215,7 @@ def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iter
         from lint.vale.run import check_paths
 
         for notice in config.vale.notices:
-            print(f"sglint: notice: {notice}", file=sys.stderr)
+            _say(f"sglint: notice: {notice}")
         yield from check_paths(args.paths, config.vale)
         return
     rules = active_rules(config)
@@ -242,15 +249,13 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     for result in _results(args, config, diffs):
         _print_boundary_notices()
         for notice in result.notices:
-            print(f"sglint: notice: {notice}", file=sys.stderr)
+            _say(f"sglint: notice: {notice}")
         if result.error is not None:
-            print(f"sglint: error: {result.error}", file=sys.stderr)
+            _say(f"sglint: error: {result.error}")
             failed = True
             continue
         for problem in result.problems:
-            print(
-                f"sglint: error: {problem.path}: {problem.rule}: {problem.message}", file=sys.stderr
-            )
+            _say(f"sglint: error: {problem.path}: {problem.rule}: {problem.message}")
             failed = True
         levels = [f.severity for f in result.findings] + ([worst] if worst else [])
         worst = max(levels, default=None)
@@ -263,14 +268,14 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     _print_boundary_notices()
     if args.diff:  # as ruff: the diff alone on stdout; exit 1 when there would be changes
         sys.stdout.write("".join(diffs))
-        print(f"sglint: {fix_summary(results, dry_run=True)}", file=sys.stderr)
+        _say(f"sglint: {fix_summary(results, dry_run=True)}")
         return EXIT_ERROR if failed else EXIT_FINDINGS if any(diffs) else EXIT_OK
     if stream is not None:
         sys.stdout.write(stream.summary())
     else:
         sys.stdout.write(reporter(args.format)(results, color))
     if args.fix and args.format != "text":
-        print(f"sglint: {fix_summary(results)}", file=sys.stderr)
+        _say(f"sglint: {fix_summary(results)}")
     if args.no_exit:
         return EXIT_OK
     if failed:
@@ -282,7 +287,7 @@ def _stats(args: argparse.Namespace) -> int:
     from lint.stats import collect, render
 
     if args.longest < 0:
-        print("sglint: error: --longest must be 0 or more", file=sys.stderr)
+        _say("sglint: error: --longest must be 0 or more")
         return EXIT_ERROR
     quotes = not args.exclude_quotes
     try:
@@ -290,10 +295,10 @@ def _stats(args: argparse.Namespace) -> int:
         config = resolve({"config": args.config}, Path(args.paths[0]))
         stats, errors = collect(args.paths, config, quotes=quotes, longest=args.longest)
     except SglintError as exc:
-        print(f"sglint: error: {exc}", file=sys.stderr)
+        _say(f"sglint: error: {exc}")
         return EXIT_ERROR
     for error in errors:
-        print(f"sglint: error: {error}", file=sys.stderr)
+        _say(f"sglint: error: {error}")
     sys.stdout.write(render(stats, args.format, quotes=quotes))
     return EXIT_ERROR if errors else EXIT_OK
 
@@ -322,10 +327,10 @@ def _list_rules(config: Config, fmt: str, include_off: bool) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     for row in rows:
-        print(f"{row['id']}  [{row['kind']}, {row['level']}]")
+        print(printable(f"{row['id']}  [{row['kind']}, {row['level']}]"))
         if row["why"]:
-            print(f"    why: {row['why']}")
+            print(printable(f"    why: {row['why']}"))
         if row["source"]:
-            print(f"    source: {row['source']}")
+            print(printable(f"    source: {row['source']}"))
     print(f"{len(rows)} rules ({config.profile} profile).")
     return EXIT_OK

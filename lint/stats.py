@@ -20,6 +20,7 @@ from lint.errors import SglintError, about
 from lint.facts import Facts
 from lint.readability import Figures, figures
 from lint.readers import read_bytes
+from lint.report.escape import printable
 from lint.runner import iter_files, read_file
 
 READING_AGE_NOTE = "reading age is an estimate: Flesch-Kincaid grade + 5"
@@ -68,7 +69,7 @@ def collect(
             with about(path):
                 doc = read_bytes(path, read_file(path))
         except OutsideProject as exc:
-            print(f"sglint: notice: {exc}", file=sys.stderr)
+            print(printable(f"sglint: notice: {exc}"), file=sys.stderr)
             continue
         except SglintError as exc:
             errors.append(exc)
