@@ -121,11 +121,11 @@ if [[ -n ${SGLINT_SARIF:-} ]]; then
     "$sglint" check --format sarif "${options[@]}" -- "${files[@]}" >"$SGLINT_SARIF" || true
 fi
 if [[ -n ${GITHUB_STEP_SUMMARY:-} ]]; then
-    {
-        echo "### sglint"
-        echo '```'
-        "$sglint" check --format text --color never "${options[@]}" -- "${files[@]}" || true
-        echo '```'
-    } >>"$GITHUB_STEP_SUMMARY"
+    report=$("$sglint" check --format text --color never "${options[@]}" -- "${files[@]}") || true
+    # A fence longer than any run of backticks in the report: a draft's own ``` cannot
+    # close it and turn the rest of the summary into Markdown (links, images).
+    fence='```'
+    while [[ $report == *"$fence"* ]]; do fence+='`'; done
+    printf '### sglint\n%s\n%s\n%s\n' "$fence" "$report" "$fence" >>"$GITHUB_STEP_SUMMARY"
 fi
 exit "$status"

@@ -22,7 +22,14 @@ def test_action_drops_symbolic_links_from_the_changed_files(tmp_path: Path) -> N
     base = git(repo, "rev-parse", "HEAD")
     (repo / "press" / "notes.txt").symlink_to(secret)
     (repo / "press" / "config.md").symlink_to(repo / ".git" / "config")
-    commit(repo, {"press/new.md": BAD})
+    commit(
+        repo,
+        {
+            "press/new.md": BAD,
+            # A draft that would close the summary's code fence and add an image.
+            "press/fence.txt": "Care gangs.```\n![x](https://evil.example/p.png)\n",
+        },
+    )
     summary = tmp_path / "summary"
     done = subprocess.run(
         ["bash", str(SCRIPT)],
@@ -42,6 +49,12 @@ def test_action_drops_symbolic_links_from_the_changed_files(tmp_path: Path) -> N
     assert SECRET not in everything and "[core]" not in everything
     assert "sglint: press/notes.txt is a symbolic link; skipped" in done.stdout
     assert "sglint: press/config.md is a symbolic link; skipped" in done.stdout
-    assert "::group::sglint: 1 draft(s) to lint\ndraft: press/new.md\n::endgroup::" in done.stdout
+    assert (
+        "::group::sglint: 2 draft(s) to lint\ndraft: press/fence.txt\ndraft: press/new.md\n"
+        "::endgroup::"
+    ) in done.stdout
     assert "file=press/new.md" in done.stdout
-    assert (tmp_path / "output").read_text(encoding="utf-8") == "files=1\n"
+    # The summary's fence is longer than the draft's, so the image stays inside it.
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("### sglint\n````\n") and text.endswith("\n````\n")
+    assert (tmp_path / "output").read_text(encoding="utf-8") == "files=2\n"

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.readers import read_text
 from lint.runner import check_text
@@ -76,3 +78,49 @@ def test_nbsp_draft_fails_the_run(tmp_path: Path, sglint: Any) -> None:
     done = sglint(tmp_path, "check", "cms.md")
     assert done.status == 1
     assert "cms.md:1:18" in done.out
+
+
+_PIECES = [
+    "care",
+    "gangs",
+    " ",
+    "\n",
+    "\n\n",
+    "&amp;",
+    "&nbsp;",
+    "&#160;",
+    "&thinsp;",
+    "&copy;",
+    "&bogus;",
+    "\\*",
+    "*",
+    "_",
+    "`",
+    "# ",
+    "- ",
+    "> ",
+    "\u00ad",
+    "\u200b",
+    "\u00a0",
+    "[a](b)",
+    "<b>",
+    "&",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["x.md", "x.html", "x.txt"])
+)
+def test_every_letter_of_the_view_points_at_itself_in_the_source(
+    pieces: list[str], path: str
+) -> None:
+    """Whatever mix of references, escapes, markup and invisible characters: reading
+    never fails, and each letter rules see maps to the same letter in the source (or to
+    the reference that stands for it)."""
+    source = "".join(pieces)
+    doc = read_text(path, source)
+    for i, c in enumerate(doc.text):
+        if c.isalpha():
+            start, end = doc.source_span(i, i + 1)
+            assert source[start:end] == c or source[start:end].startswith("&"), (i, c)
