@@ -1,14 +1,14 @@
 """sglint's cache folder: derived *data* that is costly to build and safe to rebuild.
 
 The folder may be shared with, or restored from, runs on other pull requests (CI caches),
-so nothing in it is trusted and nothing in it is code: each entry is one JSON document,
+so nothing in it is trusted and nothing in it is code: each entry is a JSON header line,
 
-    {"sglint-cache": FORMAT, "name": ..., "sha256": <hash of the payload>, "payload": ...}
+    {"sglint-cache": FORMAT, "name": ..., "sha256": <hash of the payload's bytes>}
 
-checked on every read. A file that is missing, unreadable, too large, of another format,
-under another name or whose payload does not match its hash is ignored and rebuilt,
-silently. There is no pickle and no compiled program here: compiled regular expressions
-are always rebuilt from their pattern strings.
+then the payload, one JSON document, checked on every read. A file that is missing,
+unreadable, too large, of another format, under another name or whose payload does not
+match its hash is ignored and rebuilt, silently. There is no pickle and no compiled
+program here: compiled regular expressions are always rebuilt from their pattern strings.
 
 Files are written atomically (a temporary file, then a rename), so runs at once never see
 half a file. ``SGLINT_CACHE_DIR`` moves the folder, ``SGLINT_NO_CACHE=1`` turns it off.
@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 _T = TypeVar("_T")
 
 #: The entry format; a new one makes every older entry stale.
-FORMAT = 2
+FORMAT = 3
 #: The largest entry read back (the CMUdict syllable table is about 3 MB).
 MAX_BYTES = 32_000_000
 
@@ -42,12 +42,8 @@ def cache_dir() -> Path | None:
     return Path(base)
 
 
-def _digest(payload_json: str) -> str:
-    return hashlib.sha256(payload_json.encode("utf-8")).hexdigest()
-
-
-def _payload_json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def _digest(payload: bytes) -> str:
+    return hashlib.sha256(payload).hexdigest()
 
 
 def read(name: str) -> Any:
@@ -58,25 +54,15 @@ def read(name: str) -> Any:
     try:
         with (folder / name).open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
+        header_bytes, _, payload = raw.partition(b"\n")
+        if len(raw) > MAX_BYTES or len(header_bytes) > 1000:
             return None
-        entry = json.loads(raw.decode("utf-8"))
+        header = json.loads(header_bytes)
+        if header != {"sglint-cache": FORMAT, "name": name, "sha256": _digest(payload)}:
+            return None
+        return json.loads(payload)
     except (OSError, ValueError, RecursionError):  # JSON and UTF-8 errors are ValueErrors
         return None
-    if (
-        not isinstance(entry, dict)
-        or entry.get("sglint-cache") != FORMAT
-        or entry.get("name") != name
-        or "payload" not in entry
-    ):
-        return None
-    payload = entry["payload"]
-    try:
-        if entry.get("sha256") != _digest(_payload_json(payload)):
-            return None
-    except (TypeError, ValueError, RecursionError):
-        return None
-    return payload
 
 
 def write(name: str, value: object) -> None:
@@ -84,17 +70,14 @@ def write(name: str, value: object) -> None:
     folder = cache_dir()
     if folder is None:
         return
-    payload = _payload_json(value)
-    entry = (
-        f'{{"sglint-cache":{FORMAT},"name":{json.dumps(name)},'
-        f'"sha256":"{_digest(payload)}","payload":{payload}}}'
-    )
+    payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = json.dumps({"sglint-cache": FORMAT, "name": name, "sha256": _digest(payload)})
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(entry.encode("utf-8"))
+                handle.write(header.encode("utf-8") + b"\n" + payload)
             os.replace(tmp, folder / name)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

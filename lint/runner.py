@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lint.boundary import OutsideProject, check_read
+from lint.boundary import OutsideProject, check_read, leaves
 from lint.config import Config, active_rules
 from lint.document import Document
 from lint.engine import ActiveRule, RuleProblem, check_document
@@ -116,7 +116,10 @@ def finding_lines(doc: Document, findings: Sequence[Finding]) -> dict[int, str]:
 
 def is_binary(path: Path) -> bool:
     """Whether a regular file found in a folder starts like a binary file. Anything that
-    cannot be opened counts as text here, so that reading it reports why."""
+    cannot be opened counts as text here, so that reading it reports why; so does a link
+    out of the project, which is never opened (reading it is refused with a notice)."""
+    if leaves(path):
+        return False
     try:
         if not stat.S_ISREG(path.stat().st_mode):
             return False

