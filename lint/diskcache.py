@@ -3,12 +3,13 @@
 The folder may be shared with, or restored from, runs on other pull requests (CI caches),
 so nothing in it is trusted and nothing in it is code: each entry is a JSON header line,
 
-    {"sglint-cache": FORMAT, "name": ..., "sha256": <hash of the payload's bytes>}
+    {"sglint-cache": FORMAT, "sglint": <version>, "name": ..., "sha256": <payload hash>}
 
 then the payload, one JSON document, checked on every read. A file that is missing,
-unreadable, too large, of another format, under another name or whose payload does not
-match its hash is ignored and rebuilt, silently. There is no pickle and no compiled
-program here: compiled regular expressions are always rebuilt from their pattern strings.
+unreadable, too large, of another format or sglint version, under another name or whose
+payload does not match its hash is ignored and rebuilt, silently. There is no pickle and
+no compiled program here: compiled regular expressions are always rebuilt from their
+pattern strings.
 
 Files are written atomically (a temporary file, then a rename), so runs at once never see
 half a file. ``SGLINT_CACHE_DIR`` moves the folder, ``SGLINT_NO_CACHE=1`` turns it off.
@@ -42,8 +43,15 @@ def cache_dir() -> Path | None:
     return Path(base)
 
 
-def _digest(payload: bytes) -> str:
-    return hashlib.sha256(payload).hexdigest()
+def _header(name: str, payload: bytes) -> dict[str, object]:
+    from lint._version import __version__
+
+    return {
+        "sglint-cache": FORMAT,
+        "sglint": __version__,
+        "name": name,
+        "sha256": hashlib.sha256(payload).hexdigest(),
+    }
 
 
 def read(name: str) -> Any:
@@ -58,7 +66,7 @@ def read(name: str) -> Any:
         if len(raw) > MAX_BYTES or len(header_bytes) > 1000:
             return None
         header = json.loads(header_bytes)
-        if header != {"sglint-cache": FORMAT, "name": name, "sha256": _digest(payload)}:
+        if header != _header(name, payload):
             return None
         return json.loads(payload)
     except (OSError, ValueError, RecursionError):  # JSON and UTF-8 errors are ValueErrors
@@ -71,7 +79,7 @@ def write(name: str, value: object) -> None:
     if folder is None:
         return
     payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    header = json.dumps({"sglint-cache": FORMAT, "name": name, "sha256": _digest(payload)})
+    header = json.dumps(_header(name, payload))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")

@@ -112,7 +112,7 @@ def test_fuzzed_cache_files_give_the_data_or_a_rebuild(
         b"",
         b"\x80\x05garbage",
         b"[]",
-        b'{"sglint-cache": 3, "name": "entry.json", "sha256": "0"}\n{}',
+        b'{"sglint-cache": 3, "sglint": "0", "name": "entry.json", "sha256": "0"}\n{}',
         b'{"sglint-cache": 2, "name": "entry.json", "sha256": "0", "payload": {}}',
         b'{"sglint-cache": 3, "name": "entry.json"}\n{}',
         b"[]\n{}",
@@ -136,3 +136,15 @@ def test_an_entry_under_another_name_is_not_taken(
     diskcache.write("a.json", {"x": 1})
     (tmp_path / "b.json").write_bytes((tmp_path / "a.json").read_bytes())
     assert diskcache.read("b.json") is None
+
+
+def test_an_entry_from_another_sglint_version_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lint import _version
+
+    monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
+    diskcache.write("a.json", {"x": 1})
+    assert diskcache.read("a.json") == {"x": 1}
+    monkeypatch.setattr(_version, "__version__", "999.0")
+    assert diskcache.read("a.json") is None
