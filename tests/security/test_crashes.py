@@ -75,7 +75,7 @@ def test_an_unexpected_exception_exits_3_naming_the_file(
     tmp_path: Path, sglint: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "draft.txt").write_text("Fine.\n", encoding="utf-8")
-    monkeypatch.setattr(runner, "read_bytes", _boom)
+    monkeypatch.setattr(runner, "read_file", _boom)
     done = sglint(tmp_path, "check", "draft.txt")
     assert done.status == 3
     assert done.err == f"sglint: internal error: draft.txt: ValueError: boom ({REPORT_HINT})\n"
@@ -92,14 +92,14 @@ def test_a_crash_in_a_worker_process_names_its_file(
 ) -> None:
     for n in range(10):
         (tmp_path / f"d{n}.txt").write_text("Fine.\n", encoding="utf-8")
-    real = runner.read_bytes
+    real = runner.read_file
 
-    def boom_on_d7(path: str, data: bytes, fmt: str | None = None) -> Any:
+    def boom_on_d7(path: str) -> Any:
         if path.endswith("d7.txt"):
             raise KeyError("boom")
-        return real(path, data, fmt)
+        return real(path)
 
-    monkeypatch.setattr(runner, "read_bytes", boom_on_d7)
+    monkeypatch.setattr(runner, "read_file", boom_on_d7)
     done = sglint(tmp_path, "check", "--jobs", "2", ".")
     assert done.status == 3
     assert done.err.splitlines()[-1] == (
