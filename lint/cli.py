@@ -14,7 +14,7 @@ from pathlib import Path
 from lint import __version__
 from lint.config import Config, active_rules, all_rules, resolve
 from lint.errors import SglintError
-from lint.finding import LEVEL_NAMES, Severity
+from lint.finding import LEVEL_MEANINGS, LEVEL_NAMES, Severity
 from lint.report import REPORTERS, reporter, streamer
 from lint.report.text import fix_summary
 from lint.runner import FileResult, check_many, default_jobs, iter_files
@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
 
     common = _Parser(add_help=False)
     common.add_argument("--config", metavar="FILE", help="use this config file")
-    common.add_argument("--profile", help="house style: govuk (default), news, practice")
+    common.add_argument("--profile", help="house style: standard (default), govuk, news, practice")
     common.add_argument(
         "--select",
         action="append",
@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--fail-level",
         choices=LEVEL_NAMES,
-        help="lowest level that fails the run (default: warning)",
+        help="lowest level that fails the run (default: error)",
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
@@ -114,6 +114,16 @@ def _parser() -> argparse.ArgumentParser:
         "--longest", type=int, default=3, metavar="N", help="list the N longest sentences (3)"
     )
 
+    init = sub.add_parser(
+        "init", help="write a commented .sglint.yaml for your kind of publisher (never overwrites)"
+    )
+    init.add_argument(
+        "--profile",
+        default="standard",
+        help="standard (default), govuk, police, charity, news or practice",
+    )
+    init.add_argument("folder", nargs="?", default=".", metavar="FOLDER")
+
     rules = sub.add_parser("rules", parents=[common], help="list the rules and why they exist")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.add_argument("--all", action="store_true", help="include rules that are off")
@@ -136,6 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     if args.command == "stats":
         return _stats(args)
+    if args.command == "init":
+        return _init(args)
     options = {
         "config": args.config,
         "profile": args.profile,
@@ -254,6 +266,18 @@ def _stats(args: argparse.Namespace) -> int:
     return EXIT_ERROR if errors else EXIT_OK
 
 
+def _init(args: argparse.Namespace) -> int:
+    from lint.initconfig import write_config
+
+    try:
+        written = write_config(Path(args.folder), args.profile)
+    except SglintError as exc:
+        print(f"sglint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"wrote {written} for {args.profile} copy; edit it, then run: sglint check")
+    return EXIT_OK
+
+
 def _list_rules(config: Config, fmt: str, include_off: bool) -> int:
     import json
 
@@ -270,6 +294,7 @@ def _list_rules(config: Config, fmt: str, include_off: bool) -> int:
                 "kind": meta.kind,
                 "level": level.label if isinstance(level, Severity) else "off",
                 "why": meta.why or meta.description,
+                "level_reason": meta.level_reason,
                 "source": meta.source,
                 "link": meta.link,
             }
@@ -277,10 +302,16 @@ def _list_rules(config: Config, fmt: str, include_off: bool) -> int:
     if fmt == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
+    print("Levels:")
+    for name in reversed(LEVEL_NAMES):
+        print(f"  {name}: {LEVEL_MEANINGS[name]}.")
+    print(f"A run fails on findings at {config.fail_level.label} or above (fail-level).\n")
     for row in rows:
         print(f"{row['id']}  [{row['kind']}, {row['level']}]")
         if row["why"]:
             print(f"    why: {row['why']}")
+        if row["level_reason"]:
+            print(f"    level: {row['level_reason']}")
         if row["source"]:
             print(f"    source: {row['source']}")
     print(f"{len(rows)} rules ({config.profile} profile).")

@@ -57,6 +57,7 @@ class RuleMeta:
     description: str = ""
     link: str = ""
     why: str = ""
+    level_reason: str = ""  # why the rule has its level, under the level model
     source: str = ""
     scope: Selector = field(default_factory=lambda: Selector.parse(["text"]))
     limit: int = 0

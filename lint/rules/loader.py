@@ -110,6 +110,7 @@ def _meta(
         description=data.get("description", ""),
         link=data.get("link", ""),
         why=data.get("why", ""),
+        level_reason=data.get("level_reason", ""),
         source=data.get("source", ""),
         scope=Selector.parse(scopes),
         limit=data.get("limit", 0),

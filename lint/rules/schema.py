@@ -114,6 +114,7 @@ COMMON_KEYS: dict[str, Checker] = {
     "action": MAP,
     # sglint additions
     "why": STR,
+    "level_reason": STR,
     "source": STR,
     "examples": MAP,
     "profiles": _level_map,
