@@ -305,7 +305,7 @@ def active_rules(config: Config, rules: Sequence[Rule] | None = None) -> list[Ac
             continue
         if setting == "off":
             continue
-        out.append(ActiveRule(rule, Severity.parse(setting)))
+        out.append(ActiveRule(rule, Severity.parse(setting), config.profile))
     return out
 
 

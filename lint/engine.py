@@ -10,6 +10,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from lint.context import Context, context_for
 from lint.document import Document
 from lint.finding import Finding, FixSafety, Severity
 from lint.rules.base import Hit, Rule, RuleTimeout, time_budget
@@ -21,6 +22,7 @@ class ActiveRule:
 
     rule: Rule
     level: Severity
+    profile: str = ""  # the run's profile, for the rule's profile_exceptions
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Outcome:
 def check_document(doc: Document, rules: Sequence[ActiveRule]) -> Outcome:
     outcome = Outcome()
     switches = _Switches(doc)
+    context = context_for(doc, registered_names(rules))
     seen: set[tuple[int, int, str]] = set()
     for active in rules:
         meta = active.rule.meta
@@ -58,7 +61,7 @@ def check_document(doc: Document, rules: Sequence[ActiveRule]) -> Outcome:
             )
             continue
         for hit in hits:
-            finding = _finding(doc, active, hit)
+            finding = _finding(doc, active, hit, context)
             if finding is None or switches.disabled(meta.id, finding.start):
                 continue
             key = (finding.start, finding.end, meta.id)
@@ -73,23 +76,38 @@ def check_document(doc: Document, rules: Sequence[ActiveRule]) -> Outcome:
     return outcome
 
 
-def _finding(doc: Document, active: ActiveRule, hit: Hit) -> Finding | None:
+def registered_names(rules: Sequence[ActiveRule]) -> tuple[str, ...]:
+    """Proper names the rules' registers hold (organisations, people), for the context."""
+    names: list[str] = []
+    for active in rules:
+        names.extend(getattr(active.rule, "proper_names", ()))
+    return tuple(dict.fromkeys(names))
+
+
+def _finding(doc: Document, active: ActiveRule, hit: Hit, context: Context) -> Finding | None:
     meta = active.rule.meta
     severity = active.level
+    accepted = meta.profile_exceptions.get(active.profile)
+    if accepted and doc.text[hit.start : hit.end].strip() in accepted and not hit.source_offsets:
+        return None
     fix = hit.fix
     safety = hit.fix_safety or meta.fix
-    if (
-        not hit.source_offsets
-        and doc.quotes
-        and doc.in_quote(hit.start, max(hit.end, hit.start + 1))
-    ):
-        # A misquote is worse than a bad term: inside direct speech a rule is at most a
-        # suggestion and never fixed, unless the rule says otherwise.
+    if not hit.source_offsets and not meta.vale_compat:
+        # The context every rule respects (lint.context): speech, titles, mentions,
+        # names, numbers and lead-ins cap a finding or drop it, and are never fixed.
+        effect = context.effect(hit.start, hit.end, meta.kind, meta.level, meta.quoted)
+        if effect is not None:
+            if effect.drop:
+                return None
+            if effect.cap is not None:
+                severity = min(severity, effect.cap)
+            fix, safety = None, FixSafety.DISPLAY
+    elif meta.vale_compat and meta.quoted != "report" and doc.in_quote(hit.start, hit.end):
+        # Vale compat: only a rule's own ``quoted`` setting applies.
         if meta.quoted == "ignore":
             return None
-        if meta.quoted == "suggest":
-            severity = min(severity, Severity.SUGGESTION)
-            fix, safety = None, FixSafety.DISPLAY
+        severity = min(severity, Severity.SUGGESTION)
+        fix, safety = None, FixSafety.DISPLAY
     if hit.source_offsets:
         start, end = hit.start, hit.end
         text = doc.source

@@ -52,7 +52,9 @@ class Conditional:
             return
         defined_at: dict[str, int] = {}
         for m, _ in scan(self.second, doc, self.meta):
-            term = m.group(1) if m.groups() else m.group()
+            # The first group that took part names the term: a definition pattern may
+            # have one group per form ("Name (ABBR)" or "ABBR (Name)").
+            term = next((g for g in m.groups() if g is not None), None) if m.groups() else m.group()
             if term is not None and term not in defined_at:
                 defined_at[term] = m.start()
         reported: set[str] = set()

@@ -117,6 +117,7 @@ def _meta(
         fix=fix,
         quoted=quoted,
         profiles=profiles,
+        profile_exceptions={k: frozenset(v) for k, v in data.get("profile_exceptions", {}).items()},
         bad=bad,
         good=good,
         action=data.get("action", {}),

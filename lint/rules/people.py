@@ -125,6 +125,11 @@ class People:
     check_name: str
     as_of: dt.date | None
 
+    @property
+    def proper_names(self) -> tuple[str, ...]:
+        """The register's names: proper names other rules leave alone (lint.context)."""
+        return tuple(n for p in self.people for n in (p.name, *p.aliases))
+
     def check(self, doc: Document) -> Iterator[Hit]:
         checks: dict[str, Callable[[Document], Iterator[Hit]]] = {
             "spelling": self._spelling,

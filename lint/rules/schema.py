@@ -70,6 +70,13 @@ def _level_map(value: Any) -> dict[str, str]:
     raise TypeError("a mapping of profiles to levels")
 
 
+def _list_map(value: Any) -> dict[str, list[str]]:
+    """Profile → list of strings (``profile_exceptions``)."""
+    if isinstance(value, dict):
+        return {str(k): _str_list(v) for k, v in value.items()}
+    raise TypeError("a mapping of profiles to lists of strings")
+
+
 def _map(value: Any) -> dict[str, Any]:
     if isinstance(value, dict):
         return dict(value)
@@ -118,6 +125,7 @@ COMMON_KEYS: dict[str, Checker] = {
     "source": STR,
     "examples": MAP,
     "profiles": _level_map,
+    "profile_exceptions": _list_map,
     "fix": STR,
     "quoted": STR,
     "timeout": NUMBER,
