@@ -239,7 +239,7 @@ _MENTION_CUE = patterns.compile(
     r"(?i)(?:\bthe\s+(?:terms?|phrases?|words?|labels?|expressions?|language\s+of)"
     r"|\b(?:terms?|words?|phrases?|labels?)\s+(?:such\s+as|like)|\bso-called"
     r"|\binstead\s+of|\brather\s+than|\bno\s+such\s+thing\s+as(?:\s+an?)?"
-    r"|#NoSuchThing\s+as(?:\s+an?)?|\bstop\s+(?:using|saying)|\bnever\s+(?:use|say))"
+    r"|#NoSuchThing\s+as(?:\s+an?)?|\b(?:stop|avoid|no\s+longer)\s+(?:using|saying|calling)|\bnever\s+(?:use|say|call))"
     r"[\s,:]+"
 )
 _MENTION_RUN = patterns.compile(r"[^\s.,;:!?()]+(?:[ \t]+[^\s.,;:!?()]+){0,4}")
@@ -334,13 +334,15 @@ def _registered_pattern(names: tuple[str, ...]) -> regex.Pattern[str] | None:
 
 _NUMBERS = (
     # Phone and helpline numbers: 0808 800 5000, 020 7946 0000, +44 20 7946 0000, 116 123.
-    patterns.compile(r"(?<![\d,.])(?:\+44[ \t]?\(?0?\)?|0)\d{2,4}(?:[ \t-]?\d{3,4}){1,2}(?![\d,])"),
+    patterns.compile(
+        r"(?<![\d,.])(?:\+44[ \t]?\(?0?\)?|0)\d{2,4}(?:[ \t-]?\d{3,4}){1,2}(?!\d|,\d)"
+    ),
     patterns.compile(
         r"(?i)\b(?:call|ring|phone|dial|contact|helpline|line|number|on)\b[^.\n]{0,30}?"
-        r"(?P<n>(?<![\d,])\d{3}[ \t]\d{3}(?:[ \t]\d{3,4})?)(?![\d,])"
+        r"(?P<n>(?<![\d,])\d{3}[ \t]\d{3}(?:[ \t]\d{3,4})?)(?!\d|,\d)"
     ),
     # Text short codes: "text 88858", "SMS 60000".
-    patterns.compile(r"(?i)\b(?:text|txt|sms)\b[^.\n]{0,25}?(?P<n>(?<![\d,])\d{4,6})(?![\d,])"),
+    patterns.compile(r"(?i)\b(?:text|txt|sms)\b[^.\n]{0,25}?(?P<n>(?<![\d,])\d{4,6})(?!\d|,\d)"),
     # Case, crime and incident references: "crime reference 14/123456/24", "log 1234".
     patterns.compile(
         r"(?i)\b(?:crime|case|incident|reference|ref|log|URN|docket)\b\.?(?:\s+(?:number|no\.?|"
