@@ -43,6 +43,8 @@ SPEECH_VERBS = (
     r"|continues|told|tells|warned|warns|insisted|insists|noted|notes|remarked|declared"
     r"|urged|urges|admitted|acknowledged|replied|wrote|writes|concluded|concludes"
     r"|emphasised|emphasized|stressed|announced|announces|commented|responded|agreed"
+    # Participles, as news copy attributes a second quote: "…, adding: “…”".
+    r"|adding|saying|explaining|warning|telling|insisting|noting|urging|stressing"
 )
 _VERB = rf"(?:{SPEECH_VERBS})"
 
@@ -530,6 +532,8 @@ def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> l
             span = _who_after(text, q.end, min(nxt, last.end))
             if span:
                 attribution = Attribution(*span, text[span[0] : span[1]], "after")
+        if attribution is None and q.form == "marks" and not at_block_start:
+            attribution = _continued_in_block(text, done.starting_in(block.start, q.start), q)
         if attribution is None and (at_block_start or q.form != "marks"):
             attribution = _from_previous_block(doc, q, block, done, intro_starts)
         if attribution is None and at_block_start:
@@ -541,6 +545,26 @@ def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> l
             )
         )
     return done.quotes
+
+
+#: What may stand between a quote's attribution and the next quote it also covers.
+_ONLY_VERB = patterns.compile(rf"[\s,.;:!?—–-]*(?:{_VERB}\b)?[\s,.;:!?—–-]*", regex.IGNORECASE)
+
+
+def _continued_in_block(text: str, earlier: Sequence[Quote], q: Quote) -> Attribution | None:
+    """A quote that follows attributed speech in the same paragraph with only the
+    attribution between ("“It took two years,” he said. “We never gave up.”") continues
+    the same speaker."""
+    spoken = [o for o in earlier if o.speech and o.end <= q.start]
+    if not spoken or spoken[-1].attribution is None:
+        return None
+    last = spoken[-1]
+    attribution = last.attribution
+    assert attribution is not None
+    between_from = attribution.end if last.end <= attribution.start < q.start else last.end
+    if not _ONLY_VERB.fullmatch(text, between_from, q.start):
+        return None
+    return Attribution(attribution.start, attribution.end, attribution.who, "continued")
 
 
 def _from_previous_block(

@@ -51,8 +51,18 @@ ROLE_WORDS = _wordset(
     Borough City Town Regional Local Northern Southern Eastern Western North South East West
     Essex Kent Surrey Sussex Merseyside Yorkshire Lancashire Manchester London England
     Wales Scotland Ireland Britain British UK Europe European International Association
+    Prosecutor Prosecutors Prosecuting Barrister Defence Advocate Lawyer Coroner
+    Magistrate Campaigner Activist Headteacher Teacher Social Worker Nurse Doctor
+    Researcher Analyst Author Journalist Reporter Presenter Spokesperson Trustee
+    Patron Ambassador Mother Father Grandmother Grandfather Sister Brother
     """
 )
+#: Role words that are also surnames: the last word of a name ("Adam Bishop").
+ROLE_SURNAMES = _wordset("Bishop Judge Constable Chancellor Dean Major Mayor Sheriff Justice")
+#: The same words in lower case, as news copy writes a role before a name
+#: ("prosecutor Jane Doe", "chief executive Martin Hope", "head of investigations …").
+_ROLE_WORDS_LOWER = frozenset(w.lower() for w in ROLE_WORDS if not w.isupper())
+_ROLE_BEFORE = patterns.compile(r"(?:^|[\s(])(?P<w>\p{Ll}[\p{Ll}-]*)[ \t]+$")
 #: Honorifics and ranks that, before a surname, make a second reference.
 HONORIFICS = _wordset(
     """
@@ -164,7 +174,10 @@ def _heuristic_mentions(text: str, start: int, end: int) -> list[Mention]:
             split += 1
         prefix_words, name_words = words[:split], words[split:]
         prefix = " ".join(w for _, _, w in prefix_words)
-        if 2 <= len(name_words) <= 3 and not any(_is_role(w) for _, _, w in name_words):
+        if 2 <= len(name_words) <= 3 and not any(
+            _is_role(w) and not (i == len(name_words) - 1 and _bare(w) in ROLE_SURNAMES)
+            for i, (_, _, w) in enumerate(name_words)
+        ):
             s, e = name_words[0][0], name_words[-1][1]
             if _ORG_BEFORE.search(text, max(start, s - 12), s) and not prefix:
                 continue
@@ -176,7 +189,9 @@ def _heuristic_mentions(text: str, start: int, end: int) -> list[Mention]:
             )
             ms = prefix_words[0][0] if prefix_words else s
             out.append(Mention(ms, e, text[ms:e], "full", name, _bare(name_words[-1][2]), prefix))
-        elif len(name_words) == 1 and not _is_role(name_words[0][2]):
+        elif len(name_words) == 1 and (
+            not _is_role(name_words[0][2]) or _bare(name_words[0][2]) in ROLE_SURNAMES
+        ):
             s, e, word = name_words[0]
             if prefix_words and prefix_words[-1][2] in HONORIFICS:
                 hs = prefix_words[-1][0]
@@ -274,6 +289,11 @@ class _Builder:
 
     def link(self, mention: Mention) -> int:
         person = self.register_person(mention)
+        if person is not None and mention.form == "title" and _shared_title(person, mention):
+            # A rank or title that many hold ("the chief executive", an assistant chief
+            # constable) never names a registered person alone: only one named here.
+            holders = [i.key for i in self.identities if i.person is person]
+            return holders[0] if holders else -1
         if person is not None:
             return self.identity_for(person).key
         if mention.form == "full":
@@ -324,6 +344,17 @@ class _Builder:
                 identity.person,
                 (*identity.titles, prefix),
             )
+
+
+def _shared_title(person: Person, mention: Mention) -> bool:
+    """Whether the title a mention uses is one that people in many organisations hold
+    (the register gives its organisation), unlike an office such as Home Secretary."""
+    wanted = mention.text.lower().removeprefix("the ").strip()
+    return any(
+        r.organisation
+        for r in person.roles
+        if wanted in (t.lower() for t in r.accepted) or wanted == r.rank.lower()
+    )
 
 
 def _title(prefix: str) -> bool:
@@ -422,9 +453,12 @@ def _with_identity(mention: Mention, key: int) -> Mention:
 
 
 def _outside(doc: Document, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
-    """Prose spans of the document outside quotes."""
+    """Prose spans of the document outside quotes. Headings are left out: a headline
+    names people in shorthand and is not their first mention."""
     out: list[tuple[int, int]] = []
     for block in doc.blocks:
+        if block.scope.startswith("heading"):
+            continue
         pos = block.start
         for q in quotes:
             if q.end <= pos or q.start >= block.end:
@@ -449,6 +483,8 @@ def _speaker(
         identity = identities[antecedent.identity]
         return Speaker(identity.name or antecedent.text, identity, antecedent)
     inside = [m for m in mentions if attribution.start <= m.start < attribution.end]
+    # The person, not the post: in "the Home Secretary, Sajid Javid, said" the name decides.
+    inside.sort(key=lambda m: m.form == "title")
     if inside:
         identity = identities[inside[0].identity]
         return Speaker(identity.name or inside[0].text, identity, inside[0])
@@ -496,10 +532,14 @@ def has_role(doc: Document, mention: Mention, identity: Identity) -> bool:
     ):
         return True
     before = text[start : mention.start]
+    role = _ROLE_BEFORE.search(before)
+    if role and role.group("w") in _ROLE_WORDS_LOWER:
+        return True  # "prosecutor Jane Doe", "chief executive Martin Hope"
     if _COMMA_BEFORE.search(before):
         sentence = regex.split(r"[.!?]\s", before)[-1]
-        if any(_is_role(w) for w in regex.findall(r"\p{Lu}[\p{L}'’]+", sentence)):
-            return True
+        words = regex.findall(r"\p{L}[\p{L}'’]+", sentence)
+        if any(_is_role(w) or _bare(w).lower() in _ROLE_WORDS_LOWER for w in words):
+            return True  # "The charity's chief executive, Sam Green, said"
     sentence_span = next((s for s in doc.sentences if s.start <= mention.start < s.end), None)
     if sentence_span and identity.person is not None:
         sentence = text[sentence_span.start : sentence_span.end].lower()
