@@ -536,6 +536,8 @@ def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> l
             attribution = _continued_in_block(text, done.starting_in(block.start, q.start), q)
         if attribution is None and (at_block_start or q.form != "marks"):
             attribution = _from_previous_block(doc, q, block, done, intro_starts)
+        if attribution is None and q.form == "marks":
+            attribution = _colon_introduction(doc, q, block, region_start, done.block_index)
         if attribution is None and at_block_start:
             attribution = _from_next_block(doc, q, done.block_index)
         speech = q.form != "marks" or attribution is not None or _sentence_like(doc, q, block)
@@ -593,6 +595,33 @@ def _from_previous_block(
         if not regex.search(r"[\p{L}\p{N}]", tail) or attribution.end > last.end:
             return Attribution(attribution.start, attribution.end, attribution.who, "continued")
     return None
+
+
+def _colon_introduction(
+    doc: Document, q: Quote, block: Block, region_start: int, block_index: dict[Block, int]
+) -> Attribution | None:
+    """A quote introduced by a sentence ending in a colon names its source there, with
+    or without a speech verb: "The inspectorate recommended that:", "To quote the
+    author:", "The proposed definition is:". The introduction is in the quote's own
+    paragraph, or is the whole of the paragraph before (not a heading or list)."""
+    text = doc.text
+    if not _sentence_like(doc, q, block):
+        return None  # 'Decimals split: "£4.5 million…"' quotes an example, not a source
+    end = q.start
+    start = region_start
+    if not text[block.start : q.start].strip():
+        i = block_index[block]
+        if i == 0 or not doc.blocks[i - 1].scope.startswith("paragraph"):
+            return None
+        start, end = doc.blocks[i - 1].start, doc.blocks[i - 1].end
+    before = text[start:end].rstrip()
+    if not before.endswith(":"):
+        return None
+    begin = _last_sentence_start(text, start, start + len(before) - 1)
+    who = text[begin : start + len(before) - 1]
+    if not regex.search(r"\p{L}{2}", who):
+        return None
+    return Attribution(begin, begin + len(who), who.strip(), "intro")
 
 
 def _from_next_block(doc: Document, q: Quote, block_index: dict[Block, int]) -> Attribution | None:

@@ -89,6 +89,7 @@ _APPOSITIVE_AFTER = patterns.compile(
     r"[^,.;:!?]{3,160}?(?:,|\s+(?:said|says|added|adds)\b))"
 )
 _POSSESSIVE = patterns.compile(r"['’]s$")
+_THE_BEFORE = patterns.compile(r"\bthe[ \t]+$", regex.IGNORECASE)
 _COMMA_BEFORE = patterns.compile(r",\s*$")
 #: Letters after a name that are themselves a role ("Sarah Champion MP for Rotherham").
 _ROLE_LETTERS_AFTER = patterns.compile(r"[ \t]+(?:MP|MSP|MEP|MLA|MS|PCC)\b")
@@ -198,7 +199,8 @@ def _heuristic_mentions(text: str, start: int, end: int) -> list[Mention]:
                 out.append(
                     Mention(hs, e, text[hs:e], "honorific", "", _bare(word), prefix_words[-1][2])
                 )
-            elif not prefix_words:
+            elif not prefix_words and not _THE_BEFORE.search(text, max(start, s - 5), s):
+                # "the Casey report", "the Jay inquiry" name a document, not a person.
                 out.append(Mention(s, e, text[s:e], "surname", "", _bare(word)))
     return out
 

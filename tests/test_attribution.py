@@ -117,3 +117,26 @@ def test_a_named_office_holder_beats_the_title_before_the_name() -> None:
         "for help when they ask for it.”\n"
     )
     assert _speakers(text) == ["Priya Lane"]
+
+
+def test_a_colon_introduction_names_the_source_of_a_quoted_document() -> None:
+    text = (
+        "The inspectorate's 2024 report recommended that:\n\n"
+        "“Every force should stop using language that blames children for their abuse.”\n"
+    )
+    assert _quotes(text) == []
+    text = "The council's new definition is: “A child is anyone who has not reached 18.”\n"
+    assert _quotes(text) == []
+    # A quote with nothing to say where it came from is still reported.
+    text = "Officers met the family.\n\n“Every force should stop blaming children for abuse.”\n"
+    assert [f.rule for f in _quotes(text)] == ["Quotes.NoSpeaker"]
+
+
+def test_the_name_of_a_report_is_not_its_author_speaking() -> None:
+    text = (
+        "Baroness Fenwick, who led the review, said: “Nothing excuses this.”\n\n"
+        "The Fenwick review found 40 failures.\n"
+    )
+    assert [
+        f for f in check_text(text, path="d.md", config=Config()) if f.rule.startswith("Quotes")
+    ] == []
