@@ -62,7 +62,6 @@ ROLE_SURNAMES = _wordset("Bishop Judge Constable Chancellor Dean Major Mayor She
 #: The same words in lower case, as news copy writes a role before a name
 #: ("prosecutor Jane Doe", "chief executive Martin Hope", "head of investigations …").
 _ROLE_WORDS_LOWER = frozenset(w.lower() for w in ROLE_WORDS if not w.isupper())
-_ROLE_BEFORE = patterns.compile(r"(?:^|[\s(])(?P<w>\p{Ll}[\p{Ll}-]*)[ \t]+$")
 #: Honorifics and ranks that, before a surname, make a second reference.
 HONORIFICS = _wordset(
     """
@@ -86,7 +85,10 @@ _ORG_BEFORE = patterns.compile(r"(?:\b(?:of|for)\s+(?:the\s+)?|\bthe\s+)$", rege
 _ORG_AFTER = patterns.compile(r"\s+(?:of|for)\s+(?:the\s+)?\p{Lu}")
 _APPOSITIVE_AFTER = patterns.compile(
     r"(?:[ \t]+\p{Lu}{2,5})*\s*(?:\(|,\s*(?!who\b|which\b|whose\b|speaking\b)"
-    r"[^,.;:!?]{3,160}?(?:,|\s+(?:said|says|added|adds)\b))"
+    r"[^,.;:!?]{3,160}?(?:,|\s+(?:said|says|added|adds)\b)"
+    # … or a noun phrase to the end of the sentence: "Maggie Oliver, one of the women
+    # who blew the whistle."
+    r"|,\s*(?:one\s+of|a|an|the|its|their|his|her)\s[^,.;:!?]{3,160}?[.;])"
 )
 _POSSESSIVE = patterns.compile(r"['’]s$")
 _THE_BEFORE = patterns.compile(r"\bthe[ \t]+$", regex.IGNORECASE)
@@ -534,9 +536,11 @@ def has_role(doc: Document, mention: Mention, identity: Identity) -> bool:
     ):
         return True
     before = text[start : mention.start]
-    role = _ROLE_BEFORE.search(before)
-    if role and role.group("w") in _ROLE_WORDS_LOWER:
-        return True  # "prosecutor Jane Doe", "chief executive Martin Hope"
+    clause = regex.split(r"[.!?,;:(]\s", before)[-1].split()[-6:]
+    if any(_bare(w).lower() in _ROLE_WORDS_LOWER and w[:1].islower() for w in clause):
+        # "prosecutor Jane Doe", "chief executive Martin Hope", "Barnardo's director of
+        # strategy Puja Darbari"
+        return True
     if _COMMA_BEFORE.search(before):
         sentence = regex.split(r"[.!?]\s", before)[-1]
         words = regex.findall(r"\p{L}[\p{L}'’]+", sentence)

@@ -69,9 +69,15 @@ def test_a_role_before_the_name_is_a_role() -> None:
         "Chief executive Martin Hope said:",
         "The charity's chief executive, Sam Green, said:",
         "Head of investigations Philip Hale said:",
+        "The charity's director of policy Lena Morris said:",
     ):
         text = f"{intro} “The court heard how she was groomed over two years.”\n"
         assert _quotes(text) == [], intro
+    text = (
+        "The changes were “long overdue and welcome news for every family”, according to "
+        "Leila Ahmed, one of the mothers who campaigned for the review.\n"
+    )
+    assert _quotes(text) == []
     # Without a role, the first mention of a quoted person is reported.
     (finding,) = _quotes("Helen Marsh said: “The court heard how she was groomed.”\n")
     assert finding.rule == "Quotes.SpeakerIntroduction" and finding.match == "Helen Marsh"
