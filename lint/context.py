@@ -183,7 +183,8 @@ def _speech(doc: Document) -> Iterator[Span]:
 _WORKS = (
     r"(?:report|review|guidance|strategy|action\s+plan|plan|white\s+paper|green\s+paper"
     r"|paper|document|study|book|novel|memoir|film|documentary|drama|series|programme"
-    r"|podcast|play|campaign|toolkit|guide|leaflet|framework|code\s+of\s+practice|inquiry)"
+    r"|podcast|play|campaign|toolkit|guide|leaflet|framework|code\s+of\s+practice|inquiry"
+    r"|article|story|headline|column|editorial|episode)"
 )
 _QUOTED = r"(?P<t>[“\"‘'][^“”\"‘’'\n]{2,160}[”\"’'])"
 _TITLE_CASE = (
@@ -239,7 +240,9 @@ _MENTION_CUE = patterns.compile(
     r"(?i)(?:\bthe\s+(?:terms?|phrases?|words?|labels?|expressions?|language\s+of)"
     r"|\b(?:terms?|words?|phrases?|labels?)\s+(?:such\s+as|like)|\bso-called"
     r"|\binstead\s+of|\brather\s+than|\bno\s+such\s+thing\s+as(?:\s+an?)?"
-    r"|#NoSuchThing\s+as(?:\s+an?)?|\b(?:stop|avoid|no\s+longer)\s+(?:using|saying|calling)|\bnever\s+(?:use|say|call))"
+    r"|#NoSuchThing\s+as(?:\s+an?)?|\b(?:stop|avoid|no\s+longer)\s+(?:using|saying|calling)"
+    r"|\bnever\s+(?:use|say|call)|\b(?:definition|meaning)\s+of"
+    r"|\brefer(?:s|red|ring)?\s+to\s+(?:[\p{L}'’-]+\s+){0,5}?as)"
     r"[\s,:]+"
 )
 _MENTION_RUN = patterns.compile(r"[^\s.,;:!?()]+(?:[ \t]+[^\s.,;:!?()]+){0,4}")
@@ -287,12 +290,19 @@ _AMPERSAND_NAME = patterns.compile(
 )
 
 
+#: A case citation: "R v Smith", "(RN v CICA)", "AB v Home Office".
+_CASE_NAME = patterns.compile(
+    r"\b(?:R|\p{Lu}{1,6}|\p{Lu}\p{Ll}+)[ \t]+v\.?[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}"
+)
+
+
 def _names(doc: Document, registered: Sequence[str]) -> Iterator[Span]:
     from lint.speakers import cast_for
 
     text = doc.text
-    for m in _AMPERSAND_NAME.finditer(text):
-        yield Span(Kind.NAME, m.start(), m.end(), "name with &")
+    for pattern, cue in ((_AMPERSAND_NAME, "name with &"), (_CASE_NAME, "case name")):
+        for m in pattern.finditer(text):
+            yield Span(Kind.NAME, m.start(), m.end(), cue)
     pattern = _registered_pattern(tuple(registered))
     if pattern is not None:
         for m in pattern.finditer(text):
@@ -363,6 +373,7 @@ def _numbers(doc: Document) -> Iterator[Span]:
 
 # -- lead-ins ---------------------------------------------------------------------------
 
+_SHORT_LEADS = frozenset("THE AND BUT FOR ONE TWO SIX TEN NOW NEW HOW WHY WHO ALL ANY OUR".split())
 _LEADIN = patterns.compile(r"(?P<w>(?:A[ \t]+)?\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,})*)(?=[ \t]+\p{Ll})")
 
 
@@ -378,8 +389,9 @@ def _leadins(doc: Document) -> Iterator[Span]:
         if m is None:
             continue
         words = [w for w in m.group("w").split() if w != "A"]
-        # One short all-caps word may be an abbreviation that is also a word ("LAC").
-        if (len(words) > 1 or len(words[0]) >= 4) and all(
+        # One short all-caps word may be an abbreviation that is also a word ("LAC"),
+        # unless it is a word that starts sentences ("THE UK's largest charity …").
+        if (len(words) > 1 or len(words[0]) >= 4 or words[0] in _SHORT_LEADS) and all(
             len(w) >= 2 and w.lower() in cmudict_syllables() for w in words
         ):
             yield Span(Kind.LEADIN, m.start(), m.end(), "lead-in")

@@ -113,6 +113,11 @@ def test_a_term_mentioned_to_remove_or_criticise_it_is_no_error_and_never_fixed(
         findings = [f for f in check_text(text, config=GOVUK) if f.rule.startswith("Safeguard")]
         assert findings, text
         assert all(f.severity is Severity.SUGGESTION and f.fix is None for f in findings), text
+    for text, fragment in (
+        ("Agencies no longer refer to such images as child pornography.", "child pornography"),
+        ("The old definition of child prostitution was repealed.", "child prostitution"),
+    ):
+        assert Kind.MENTION in _kinds(text, fragment), text
     # A term in its own scare quotes is mentioned, not used.
     text = "The force still files these cases as ‘historic abuse’, the review found."
     assert Kind.MENTION in _kinds(text, "historic abuse")
@@ -148,6 +153,12 @@ def test_a_registered_name_with_an_ampersand_keeps_it() -> None:
     text = "Hartley & Sons Solicitors acted for the family, and police & partners met.\n"
     (finding,) = _found(text, "Style.Ampersand")
     assert finding.column == text.index("police & ") + len("police ") + 1
+
+
+def test_a_case_name_is_a_name() -> None:
+    text = "The ruling in KL v CICA was cited. KL was 14."
+    assert Kind.NAME in _kinds(text, "KL v CICA")
+    assert Kind.NAME not in _kinds(text, "KL was")
 
 
 def test_names_on_the_registers_are_names() -> None:
