@@ -292,7 +292,8 @@ _AMPERSAND_NAME = patterns.compile(
 
 #: A case citation: "R v Smith", "(RN v CICA)", "AB v Home Office".
 _CASE_NAME = patterns.compile(
-    r"\b(?:R|\p{Lu}{1,6}|\p{Lu}\p{Ll}+)[ \t]+v\.?[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}"
+    r"\b(?:R|\p{Lu}{1,6}|\p{Lu}\p{Ll}+)[ \t]+v\.?[ \t]+"
+    r"\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}"
 )
 
 
@@ -373,7 +374,11 @@ def _numbers(doc: Document) -> Iterator[Span]:
 
 # -- lead-ins ---------------------------------------------------------------------------
 
-_SHORT_LEADS = frozenset("THE AND BUT FOR ONE TWO SIX TEN NOW NEW HOW WHY WHO ALL ANY OUR".split())
+#: Short words that start a sentence, so a drop-capped one is a lead-in, not letters.
+_SHORT_LEADS = frozenset(
+    {"THE", "AND", "BUT", "FOR", "ONE", "TWO", "SIX", "TEN", "NOW", "NEW", "HOW", "WHY"}
+    | {"WHO", "ALL", "ANY", "OUR"}
+)
 _LEADIN = patterns.compile(r"(?P<w>(?:A[ \t]+)?\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,})*)(?=[ \t]+\p{Ll})")
 
 
