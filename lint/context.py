@@ -304,9 +304,9 @@ def _names(doc: Document, registered: Sequence[str]) -> Iterator[Span]:
     for pattern, cue in ((_AMPERSAND_NAME, "name with &"), (_CASE_NAME, "case name")):
         for m in pattern.finditer(text):
             yield Span(Kind.NAME, m.start(), m.end(), cue)
-    pattern = _registered_pattern(tuple(registered))
-    if pattern is not None:
-        for m in pattern.finditer(text):
+    names = _registered_pattern(tuple(registered))
+    if names is not None:
+        for m in names.finditer(text):
             yield Span(Kind.NAME, m.start(), m.end(), "register")
     cast = cast_for(doc)
     # People for certain: those quoted, and those named with a role or honorific
