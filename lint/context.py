@@ -18,7 +18,8 @@ kind decides what happens to a finding wholly inside it:
   registered name with "&"; a name on the registers). No finding but the registers' own.
 - ``number``: a phone or helpline number, a text short code, a case or crime reference,
   a postcode. Never a number-style target.
-- ``lead-in``: a drop cap or all-caps lead-in ("ACROSS the country …"): not an acronym.
+- ``lead-in``: a drop cap or all-caps lead-in ("ACROSS the country …"): not an acronym
+  and no style finding; a term that harms ("CARE GANGS jailed") is still an error.
 
 Rules that check names and quotes themselves (the register and quote kinds) are not
 affected: a misspelt name inside a title is still a misspelt name.
@@ -97,7 +98,10 @@ def effect(kind: Kind, rule_kind: str, rule_level: Severity, quoted: str) -> Eff
     if kind is Kind.TITLE:
         # Terminology (an error-level rule) is only mentioned in a title; style is moot.
         return SUGGEST if rule_level >= Severity.ERROR else DROP
-    return DROP  # names, numbers, lead-ins: nothing but the registers applies
+    if kind is Kind.LEADIN:
+        # Capitals for typography, not letters of an abbreviation; the words still count.
+        return None if rule_level >= Severity.ERROR else DROP
+    return DROP  # names, numbers: nothing but the registers applies
 
 
 @dataclass(frozen=True)
@@ -252,17 +256,22 @@ _REMOVAL = patterns.compile(
     r"scrapped|taken|erased|replaced)\s+(?:from|out\s+of|off|with)\s+(?:the\s+)?"
     r"(?:statute\s+book|law|legislation|Act|guidance|vocabulary|use|language)"
 )
-#: A short term in its own quote marks, single or double, not speech: a mention or
-#: scare quotes. A single mark opens only where no letter precedes it and closes only
-#: where none follows, so apostrophes ("children's", "victims'") are not taken for marks.
+#: A short term in its own single quote marks: a mention or scare quotes, as UK copy
+#: writes them. A mark opens only where no letter precedes it and closes only where none
+#: follows, so apostrophes ("children's", "victims'") are not taken for marks. (Double
+#: marks are the quote model's: what it finds is not speech is a quoted term.)
 _SCARE = patterns.compile(
-    r"(?<![\p{L}\p{N}])(?:‘(?P<a>[^’\n]{1,60})’|'(?P<b>[^'\n]{1,60})'"
-    r"|“(?P<c>[^”\n]{1,60})”|\"(?P<d>[^\"\n]{1,60})\")(?![\p{L}\p{N}])"
+    r"(?<![\p{L}\p{N}])(?:‘(?P<a>[^’\n]{1,60})’|'(?P<b>[^'\n]{1,60})')(?![\p{L}\p{N}])"
 )
 
 
 def _mentions(doc: Document) -> Iterator[Span]:
+    from lint.quotes import quote_model
+
     text = doc.text
+    for quote in quote_model(doc).quotes:
+        if not quote.speech:  # a quoted term or title: 'so-called "grooming gangs"'
+            yield Span(Kind.MENTION, quote.start, quote.end, "quoted term")
     for block in doc.blocks:
         for m in _MENTION_CUE.finditer(text, block.start, block.end):
             run = _MENTION_RUN.match(text, m.end(), block.end)
@@ -271,7 +280,7 @@ def _mentions(doc: Document) -> Iterator[Span]:
         for m in _REMOVAL.finditer(text, block.start, block.end):
             yield Span(Kind.MENTION, m.start("t"), m.end("t"), "removal")
         for m in _SCARE.finditer(text, block.start, block.end):
-            inner = next(g for g in ("a", "b", "c", "d") if m.group(g) is not None)
+            inner = "a" if m.group("a") is not None else "b"
             words = m.group(inner).split()
             if 1 <= len(words) <= 6 and not regex.search(r"[.!?]\s*$", m.group(inner)):
                 yield Span(Kind.MENTION, m.start(), m.end(), "quoted term")

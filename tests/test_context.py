@@ -192,6 +192,9 @@ def test_an_all_caps_lead_in_is_not_an_acronym_but_an_acronym_is() -> None:
     assert _found("A DOZEN men were charged.", "Acronyms.Undefined") == []
     (finding,) = _found("ACPO said officers visited schools.", "Acronyms.Undefined")
     assert finding.match == "ACPO"
+    # The words of a lead-in still count: a mistranslation is still an error, with its fix.
+    (term,) = _found("CARE GANGS were jailed today.", "Safeguarding.Mistranslations")
+    assert term.severity is Severity.ERROR and term.fix == "GROOMING GANGS"
 
 
 def test_plain_text_list_items_are_sentences_of_their_own() -> None:
