@@ -34,7 +34,7 @@ KEYS = {
     "max": schema.INT,
     "ignorecase": schema.BOOL,
     "alpha": schema.BOOL,
-    "exceptions": schema.STR_LIST,
+    **schema.GUARD_KEYS,  # exceptions, and context: not_after / not_before the repeat
 }
 DEFAULT_FIX = FixSafety.UNSAFE
 _SENTENCE_END = patterns.compile(r"[.!?]")
