@@ -533,7 +533,8 @@ def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> l
             if span:
                 attribution = Attribution(*span, text[span[0] : span[1]], "after")
         if attribution is None and q.form == "marks" and not at_block_start:
-            attribution = _continued_in_block(text, done.starting_in(block.start, q.start), q)
+            earlier = [o for o in done.quotes[-1:] if block.start <= o.end <= q.start]
+            attribution = _continued_in_block(text, earlier, q)
         if attribution is None and (at_block_start or q.form != "marks"):
             attribution = _from_previous_block(doc, q, block, done, intro_starts)
         if attribution is None and q.form == "marks":
@@ -563,7 +564,13 @@ def _continued_in_block(text: str, earlier: Sequence[Quote], q: Quote) -> Attrib
     last = spoken[-1]
     attribution = last.attribution
     assert attribution is not None
-    between_from = attribution.end if last.end <= attribution.start < q.start else last.end
+    if last.end <= attribution.start < q.start:
+        between_from = attribution.end
+    else:  # attributed before it; perhaps named again after it ("…,” said Hale. “…")
+        span = _who_after(text, last.end, q.start)
+        if span is not None and _ONLY_VERB.fullmatch(text, span[1], q.start):
+            return Attribution(*span, text[span[0] : span[1]], "continued")
+        between_from = last.end
     if not _ONLY_VERB.fullmatch(text, between_from, q.start):
         return None
     return Attribution(attribution.start, attribution.end, attribution.who, "continued")

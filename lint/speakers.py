@@ -59,6 +59,8 @@ ROLE_WORDS = _wordset(
 )
 #: Role words that are also surnames: the last word of a name ("Adam Bishop").
 ROLE_SURNAMES = _wordset("Bishop Judge Constable Chancellor Dean Major Mayor Sheriff Justice")
+#: Role words that are also first names, when a surname follows ("Bill McWilliam").
+ROLE_FIRST_NAMES = _wordset("Bill Dean Earl Major Justice")
 #: The same words in lower case, as news copy writes a role before a name
 #: ("prosecutor Jane Doe", "chief executive Martin Hope", "head of investigations …").
 _ROLE_WORDS_LOWER = frozenset(w.lower() for w in ROLE_WORDS if not w.isupper())
@@ -174,11 +176,16 @@ def _heuristic_mentions(text: str, start: int, end: int) -> list[Mention]:
             words.pop()  # letters after a name: QPM, MP, OBE
         split = 0
         while split < len(words) and (_is_role(words[split][2]) or words[split][2] in HONORIFICS):
+            following = words[split + 1][2] if split + 1 < len(words) else ""
+            if words[split][2] in ROLE_FIRST_NAMES and following and not _is_role(following):
+                break  # "Bill McWilliam", "Dean Hale": a first name, not a role
             split += 1
         prefix_words, name_words = words[:split], words[split:]
         prefix = " ".join(w for _, _, w in prefix_words)
         if 2 <= len(name_words) <= 3 and not any(
-            _is_role(w) and not (i == len(name_words) - 1 and _bare(w) in ROLE_SURNAMES)
+            _is_role(w)
+            and not (i == len(name_words) - 1 and _bare(w) in ROLE_SURNAMES)
+            and not (i == 0 and w in ROLE_FIRST_NAMES)
             for i, (_, _, w) in enumerate(name_words)
         ):
             s, e = name_words[0][0], name_words[-1][1]

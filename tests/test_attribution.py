@@ -146,3 +146,21 @@ def test_the_name_of_a_report_is_not_its_author_speaking() -> None:
     assert [
         f for f in check_text(text, path="d.md", config=Config()) if f.rule.startswith("Quotes")
     ] == []
+
+
+def test_a_speaker_named_again_after_a_quote_speaks_the_next_one() -> None:
+    text = (
+        "Detective Sergeant Ruth Ellis said: “The search went on for months.\n\n"
+        "“We followed every lead we had,” said Ellis. “Nobody gave up.”\n"
+    )
+    assert _quotes(text) == []
+    assert _speakers(text) == ["Ruth Ellis", "Ruth Ellis"]
+
+
+def test_a_first_name_that_is_also_a_role_word() -> None:
+    text = (
+        "Speaking on Monday, Bill Ortega, a deputy head teacher, warned parents.\n\n"
+        "He said: “Check who your children are talking to online.”\n"
+    )
+    assert _quotes(text) == []
+    assert _speakers(text) == ["Bill Ortega"]

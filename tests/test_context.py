@@ -224,3 +224,10 @@ def test_news_readers_know_some_bodies() -> None:
     text = "A report by the NSPCC found more cases, the CPS said.\n"
     assert _found(text, "Acronyms.Undefined", Config(profile="news")) == []
     assert [f.match for f in _found(text, "Acronyms.Undefined")] == ["NSPCC", "CPS"]
+
+
+def test_doubled_words_with_a_comma_or_colon_between_are_deliberate() -> None:
+    assert _found("It was a very, very serious crime.", "Spelling.Repetition") == []
+    assert _found("See the definition: Definition of harm.", "Spelling.Repetition") == []
+    (finding,) = _found("It was a very very serious crime.", "Spelling.Repetition")
+    assert finding.match == "very very"
