@@ -1,8 +1,9 @@
 """The context every rule respects: typed spans of a document where a rule's finding
 means something else than in the writer's own prose.
 
-One mechanism for every rule, not a special case per rule: ``context_for`` computes the
-spans once per document, and the engine asks ``Context.effect`` about each hit. A span's
+One mechanism for every rule, not a special case per rule: ``build_context`` computes the
+spans once per document from its facts (``lint.facts``), and the engine asks
+``Context.effect`` about each hit. A span's
 kind decides what happens to a finding wholly inside it:
 
 - ``speech``: quoted speech, and a delivered speech, transcript or Hansard extract (a
@@ -31,13 +32,16 @@ import bisect
 import enum
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
+from typing import TYPE_CHECKING
 
 import regex
 
 from lint import patterns
 from lint.document import Document
 from lint.finding import Severity
+
+if TYPE_CHECKING:
+    from lint.facts import Facts
 
 
 class Kind(enum.Enum):
@@ -162,8 +166,8 @@ _SPEECH_INTRO = patterns.compile(
 )
 
 
-def _speech(doc: Document) -> Iterator[Span]:
-    for quote in doc.quotes:
+def _speech(doc: Document, facts: Facts) -> Iterator[Span]:
+    for quote in facts.quotes:
         yield Span(Kind.SPEECH, quote.start, quote.end, "quoted")
     blocks = doc.blocks
     for i, block in enumerate(blocks):
@@ -265,11 +269,9 @@ _SCARE = patterns.compile(
 )
 
 
-def _mentions(doc: Document) -> Iterator[Span]:
-    from lint.quotes import quote_model
-
+def _mentions(doc: Document, facts: Facts) -> Iterator[Span]:
     text = doc.text
-    for quote in quote_model(doc).quotes:
+    for quote in facts.quote_model.quotes:
         if not quote.speech:  # a quoted term or title: 'so-called "grooming gangs"'
             yield Span(Kind.MENTION, quote.start, quote.end, "quoted term")
     for block in doc.blocks:
@@ -306,9 +308,7 @@ _CASE_NAME = patterns.compile(
 )
 
 
-def _names(doc: Document, registered: Sequence[str]) -> Iterator[Span]:
-    from lint.speakers import cast_for
-
+def _names(doc: Document, facts: Facts, registered: Sequence[str]) -> Iterator[Span]:
     text = doc.text
     for pattern, cue in ((_AMPERSAND_NAME, "name with &"), (_CASE_NAME, "case name")):
         for m in pattern.finditer(text):
@@ -317,7 +317,7 @@ def _names(doc: Document, registered: Sequence[str]) -> Iterator[Span]:
     if names is not None:
         for m in names.finditer(text):
             yield Span(Kind.NAME, m.start(), m.end(), "register")
-    cast = cast_for(doc)
+    cast = facts.cast()
     # People for certain: those quoted, and those named with a role or honorific
     # ("Prosecutor Adam Bishop", "DCI Young"); not any two capitalised words ("Call Napac").
     people = {s.identity.key for s in cast.speakers.values() if s.identity is not None}
@@ -413,22 +413,17 @@ def _leadins(doc: Document) -> Iterator[Span]:
 
 # -- access -----------------------------------------------------------------------------
 
-_CONTEXTS: WeakKeyDictionary[Document, dict[tuple[str, ...], Context]] = WeakKeyDictionary()
 
-
-def context_for(doc: Document, registered: Iterable[str] = ()) -> Context:
-    """The document's context spans, built once per document and set of registered names."""
-    key = tuple(sorted(set(registered)))
-    cache = _CONTEXTS.setdefault(doc, {})
-    found = cache.get(key)
-    if found is None:
-        spans = [
-            *_speech(doc),
+def build_context(doc: Document, facts: Facts, registered: Iterable[str] = ()) -> Context:
+    """The document's context spans; ``registered`` are the registers' proper names."""
+    names = tuple(sorted(set(registered)))
+    return Context.of(
+        [
+            *_speech(doc, facts),
             *_titles(doc),
-            *_mentions(doc),
-            *_names(doc, key),
+            *_mentions(doc, facts),
+            *_names(doc, facts, names),
             *_numbers(doc),
             *_leadins(doc),
         ]
-        found = cache[key] = Context.of(spans)
-    return found
+    )

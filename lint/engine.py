@@ -2,6 +2,11 @@
 
 Decide, then present: rule selection, profiles, levels, inline switches, quoted speech
 and limits are settled here, once, so reporters only format findings.
+
+The engine owns positions, by one rule for every kind: a rule whose scope is ``raw`` is
+given the raw view (``Document.raw``: the source, nothing masked), so its spans are
+source offsets; every other rule is given the prose view, and its spans are mapped to
+the source through the document's offset map. Kinds never choose.
 """
 
 from __future__ import annotations
@@ -10,10 +15,12 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from lint.context import Context, context_for
+from lint.context import Context, build_context
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
-from lint.rules.base import Hit, Rule, RuleTimeout, time_budget
+from lint.rules.budget import RuleTimeout, time_budget
+from lint.rules.contract import Hit, Rule
 
 
 @dataclass(frozen=True)
@@ -40,16 +47,27 @@ class Outcome:
     problems: list[RuleProblem] = field(default_factory=list)
 
 
-def check_document(doc: Document, rules: Sequence[ActiveRule]) -> Outcome:
+def check_document(
+    doc: Document, rules: Sequence[ActiveRule], facts: Facts | None = None
+) -> Outcome:
+    """Every rule's findings on ``doc``. The facts derived from it (sentences, quotes …)
+    are built once, here, for all the rules; pass ``facts`` to share them further."""
+    facts = Facts(doc) if facts is None else facts
+    views = {False: (doc, facts)}  # raw? -> the document a rule is given, and its facts
     outcome = Outcome()
     switches = _Switches(doc)
-    context = context_for(doc, registered_names(rules))
+    context = build_context(doc, facts, registered_names(rules))
     seen: set[tuple[int, int, str]] = set()
     for active in rules:
         meta = active.rule.meta
         count = 0
+        raw = meta.scope.family == "raw"
+        if raw not in views:
+            raw_doc = doc.raw()
+            views[raw] = raw_doc, Facts(raw_doc)
+        given, given_facts = views[raw]
         try:
-            hits = list(active.rule.check(doc))
+            hits = list(active.rule.check(given, given_facts))
         except RuleTimeout:
             outcome.problems.append(
                 RuleProblem(
@@ -61,7 +79,7 @@ def check_document(doc: Document, rules: Sequence[ActiveRule]) -> Outcome:
             )
             continue
         for hit in hits:
-            finding = _finding(doc, active, hit, context)
+            finding = _finding(doc, facts, active, hit, context, raw=raw)
             if finding is None or switches.disabled(meta.id, finding.start):
                 continue
             key = (finding.start, finding.end, meta.id)
@@ -84,15 +102,18 @@ def registered_names(rules: Sequence[ActiveRule]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _finding(doc: Document, active: ActiveRule, hit: Hit, context: Context) -> Finding | None:
+def _finding(
+    doc: Document, facts: Facts, active: ActiveRule, hit: Hit, context: Context, *, raw: bool
+) -> Finding | None:
+    """The finding for a hit: ``raw`` hits are source spans, others view spans."""
     meta = active.rule.meta
     severity = active.level
     accepted = meta.profile_exceptions.get(active.profile)
-    if accepted and doc.text[hit.start : hit.end].strip() in accepted and not hit.source_offsets:
+    if accepted and not raw and doc.text[hit.start : hit.end].strip() in accepted:
         return None
     fix = hit.fix
     safety = hit.fix_safety or meta.fix
-    if not hit.source_offsets and not meta.vale_compat:
+    if not raw and not meta.vale_compat:
         # The context every rule respects (lint.context): speech, titles, mentions,
         # names, numbers and lead-ins cap a finding or drop it, and are never fixed.
         effect = context.effect(hit.start, hit.end, meta.kind, meta.level, meta.quoted)
@@ -102,18 +123,17 @@ def _finding(doc: Document, active: ActiveRule, hit: Hit, context: Context) -> F
             if effect.cap is not None:
                 severity = min(severity, effect.cap)
             fix, safety = None, FixSafety.DISPLAY
-    elif meta.vale_compat and meta.quoted != "report" and doc.in_quote(hit.start, hit.end):
+    elif (
+        not raw
+        and meta.quoted != "report"
+        and facts.in_quote(hit.start, max(hit.end, hit.start + 1))
+    ):
         # Vale compat: only a rule's own ``quoted`` setting applies.
         if meta.quoted == "ignore":
             return None
         severity = min(severity, Severity.SUGGESTION)
         fix, safety = None, FixSafety.DISPLAY
-    if hit.source_offsets:
-        start, end = hit.start, hit.end
-        text = doc.source
-    else:
-        start, end = doc.source_span(hit.start, hit.end)
-        text = doc.source
+    start, end = (hit.start, hit.end) if raw else doc.source_span(hit.start, hit.end)
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
     if fix is None:
@@ -123,7 +143,7 @@ def _finding(doc: Document, active: ActiveRule, hit: Hit, context: Context) -> F
         rule=meta.id,
         severity=severity,
         message=hit.message,
-        match=text[start:end],
+        match=doc.source[start:end],
         start=start,
         end=end,
         line=line,

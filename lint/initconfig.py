@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from lint.config import CONFIG_NAMES, builtin_rules_dir
+from lint.configfiles import CONFIG_NAMES, builtin_rules_dir
 from lint.errors import ConfigError
 
 

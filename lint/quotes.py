@@ -24,11 +24,10 @@ import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 import regex
 
-from lint import patterns
+from lint import lexicon, patterns
 from lint.document import OPAQUE, Block
 
 if TYPE_CHECKING:
@@ -37,15 +36,9 @@ if TYPE_CHECKING:
 DOUBLE, SINGLE = "double", "single"
 STRAIGHT, CURLY = "straight", "curly"
 
-#: Verbs that attribute speech; "told X" and "said in a statement" take a short tail.
-SPEECH_VERBS = (
-    r"said|says|added|adds|stated|states|explained|explains|commented|comments|continued"
-    r"|continues|told|tells|warned|warns|insisted|insists|noted|notes|remarked|declared"
-    r"|urged|urges|admitted|acknowledged|replied|wrote|writes|concluded|concludes"
-    r"|emphasised|emphasized|stressed|announced|announces|commented|responded|agreed"
-    # Participles, as news copy attributes a second quote: "…, adding: “…”".
-    r"|adding|saying|explaining|warning|telling|insisting|noting|urging|stressing"
-)
+#: Verbs that attribute speech (the lexicon's); "told X" and "said in a statement" take a
+#: short tail.
+SPEECH_VERBS = lexicon.alternation("speech_verbs")
 _VERB = rf"(?:{SPEECH_VERBS})"
 
 _MARK_RE = patterns.compile(r"[\"'“”‘’]")
@@ -576,6 +569,33 @@ def _continued_in_block(text: str, earlier: Sequence[Quote], q: Quote) -> Attrib
     return Attribution(attribution.start, attribution.end, attribution.who, "continued")
 
 
+def _colon_introduction(
+    doc: Document, q: Quote, block: Block, region_start: int, block_index: dict[Block, int]
+) -> Attribution | None:
+    """A quote introduced by a sentence ending in a colon names its source there, with
+    or without a speech verb: "The inspectorate recommended that:", "To quote the
+    author:", "The proposed definition is:". The introduction is in the quote's own
+    paragraph, or is the whole of the paragraph before (not a heading or list)."""
+    text = doc.text
+    if not _sentence_like(doc, q, block):
+        return None  # 'Decimals split: "£4.5 million…"' quotes an example, not a source
+    end = q.start
+    start = region_start
+    if not text[block.start : q.start].strip():
+        i = block_index[block]
+        if i == 0 or not doc.blocks[i - 1].scope.startswith("paragraph"):
+            return None
+        start, end = doc.blocks[i - 1].start, doc.blocks[i - 1].end
+    before = text[start:end].rstrip()
+    if not before.endswith(":"):
+        return None
+    begin = _last_sentence_start(text, start, start + len(before) - 1)
+    who = text[begin : start + len(before) - 1]
+    if not regex.search(r"\p{L}{2}", who):
+        return None
+    return Attribution(begin, begin + len(who), who.strip(), "intro")
+
+
 def _from_previous_block(
     doc: Document, q: Quote, block: Block, done: _Done, intro_starts: set[int]
 ) -> Attribution | None:
@@ -602,33 +622,6 @@ def _from_previous_block(
         if not regex.search(r"[\p{L}\p{N}]", tail) or attribution.end > last.end:
             return Attribution(attribution.start, attribution.end, attribution.who, "continued")
     return None
-
-
-def _colon_introduction(
-    doc: Document, q: Quote, block: Block, region_start: int, block_index: dict[Block, int]
-) -> Attribution | None:
-    """A quote introduced by a sentence ending in a colon names its source there, with
-    or without a speech verb: "The inspectorate recommended that:", "To quote the
-    author:", "The proposed definition is:". The introduction is in the quote's own
-    paragraph, or is the whole of the paragraph before (not a heading or list)."""
-    text = doc.text
-    if not _sentence_like(doc, q, block):
-        return None  # 'Decimals split: "£4.5 million…"' quotes an example, not a source
-    end = q.start
-    start = region_start
-    if not text[block.start : q.start].strip():
-        i = block_index[block]
-        if i == 0 or not doc.blocks[i - 1].scope.startswith("paragraph"):
-            return None
-        start, end = doc.blocks[i - 1].start, doc.blocks[i - 1].end
-    before = text[start:end].rstrip()
-    if not before.endswith(":"):
-        return None
-    begin = _last_sentence_start(text, start, start + len(before) - 1)
-    who = text[begin : start + len(before) - 1]
-    if not regex.search(r"\p{L}{2}", who):
-        return None
-    return Attribution(begin, begin + len(who), who.strip(), "intro")
 
 
 def _from_next_block(doc: Document, q: Quote, block_index: dict[Block, int]) -> Attribution | None:
@@ -666,22 +659,3 @@ def _sentence_like(doc: Document, q: Quote, block: Block) -> bool:
         and len(_WORD.findall(inner)) >= 4
         and bool(regex.search(r"[.!?][\"'”’)]*$", inner))
     )
-
-
-# -- access -----------------------------------------------------------------------------
-
-_MODELS: WeakKeyDictionary[Document, QuoteModel] = WeakKeyDictionary()
-
-
-def quote_model(doc: Document) -> QuoteModel:
-    """The document's quote model, built once per document."""
-    model = _MODELS.get(doc)
-    if model is None:
-        model = build_model(doc)
-        _MODELS[doc] = model
-    return model
-
-
-def find_quote_spans(doc: Document) -> Iterator[Block]:
-    """Spans of direct speech and quoted text, for ``Document.quotes``/``in_quote``."""
-    return quote_model(doc).spans()

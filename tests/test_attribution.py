@@ -6,9 +6,9 @@ The example copy is our own."""
 from __future__ import annotations
 
 from lint import Config, check_text
+from lint.facts import Facts
 from lint.finding import Finding
 from lint.readers import read_text
-from lint.speakers import cast_for
 
 QUOTE_RULES = ("Quotes.NoSpeaker", "Quotes.SpeakerIntroduction", "Quotes.Unapproved")
 
@@ -20,7 +20,7 @@ def _quotes(text: str, fmt: str = "markdown") -> list[Finding]:
 
 def _speakers(text: str) -> list[str]:
     doc = read_text("draft.md", text, "markdown")
-    cast = cast_for(doc)
+    cast = Facts(doc).cast()
     return [cast.speakers[start].label for start in sorted(cast.speakers)]
 
 

@@ -5,7 +5,8 @@ sentences are our own."""
 from __future__ import annotations
 
 from lint import Config, check_text
-from lint.context import Kind, context_for
+from lint.context import Kind, build_context
+from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
 from lint.readers import read_text
 
@@ -25,7 +26,8 @@ def _one(text: str, rule: str, config: Config = GOVUK, fmt: str = "text") -> Fin
 def _kinds(text: str, fragment: str, fmt: str = "text") -> set[Kind]:
     doc = read_text("draft.txt" if fmt == "text" else "draft.md", text, fmt)
     start = doc.text.index(fragment)
-    return {s.kind for s in context_for(doc).covering(start, start + len(fragment))}
+    context = build_context(doc, Facts(doc))
+    return {s.kind for s in context.covering(start, start + len(fragment))}
 
 
 # -- speech ----------------------------------------------------------------------------
@@ -165,7 +167,7 @@ def test_names_on_the_registers_are_names() -> None:
     text = "The Children's Society and the National Crime Agency spoke."
     doc = read_text("draft.txt", text)
     start = text.index("National Crime Agency")
-    spans = context_for(doc, ["National Crime Agency"]).covering(start, start + 8)
+    spans = build_context(doc, Facts(doc), ["National Crime Agency"]).covering(start, start + 8)
     assert Kind.NAME in {s.kind for s in spans}
 
 
@@ -205,7 +207,8 @@ def test_plain_text_list_items_are_sentences_of_their_own() -> None:
         "- police respond\n"
     )
     doc = read_text("draft.txt", text)
-    items = [doc.text[s.start : s.end] for s in doc.sentences if s.scope == "sentence.list"]
+    sentences = Facts(doc).sentences
+    items = [doc.text[s.start : s.end] for s in sentences if s.scope == "sentence.list"]
     assert items == [
         "- every teacher reports what they see",
         "- social workers record each referral within a day",
