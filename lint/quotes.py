@@ -220,8 +220,16 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
     return scan
 
 
+#: The next mark that starts something else: a double mark, an opening curly single, or
+#: a straight single that opens a word ("to 'grow up'").
+_NEXT_MARK = patterns.compile(r"[\"“”‘]|(?<![\p{L}\p{N}])'(?=\p{L})")
+
+
 def _closes_later(text: str, pos: int, end: int) -> bool:
-    nxt = regex.compile(r"[\"“”‘]").search(text, pos, end)
+    """Whether a single mark closes the open quote later, before another quote opens: if
+    so, an "s'" here is a plural possessive inside it ('the victims' families'); if not,
+    it closes the quote ('liars' and told them to 'grow up')."""
+    nxt = _NEXT_MARK.search(text, pos, end)
     return bool(_SINGLE_CLOSE_AHEAD.search(text, pos, nxt.start() if nxt else end))
 
 
