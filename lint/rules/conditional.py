@@ -3,7 +3,13 @@ out at first use (Vale's ``conditional``). ``first`` finds uses; ``second`` find
 definitions and captures the defined term in group 1.
 
 sglint reports the first undefined use of each term only (``occurrences: first``);
-``occurrences: all`` reports every use before its definition, as Vale does."""
+``occurrences: all`` reports every use before its definition, as Vale does.
+
+``spelled_out`` says what a name written in full earlier, in capitalised words whose
+initials spell the term ("Greater Manchester Police" before "GMP"), counts for:
+``report`` (default, as Vale: nothing, only ``second`` defines), ``defines`` (the reader
+has seen what the letters stand for) or ``only`` (report just those uses: the house
+style wants the bracketed form even so)."""
 
 from __future__ import annotations
 
@@ -28,8 +34,10 @@ KEYS = {
     "second": schema.STR,
     "ignorecase": schema.BOOL,
     "occurrences": schema.STR,
+    "spelled_out": schema.STR,
     **schema.GUARD_KEYS,
 }
+SPELLED_OUT = ("report", "defines", "only")
 DEFAULT_FIX = FixSafety.DISPLAY
 
 
@@ -40,6 +48,7 @@ class Conditional:
     second: regex.Pattern[str]
     guards: Guards
     every_use: bool
+    spelled_out: str = "report"
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         if self.meta.vale_compat:
@@ -61,6 +70,12 @@ class Conditional:
                 continue
             if term in reported and not self.every_use:
                 continue
+            if self.spelled_out != "report":
+                earlier = _spelled_out_before(doc.text, term, m.start())
+                if earlier != (self.spelled_out == "only"):
+                    if earlier:
+                        defined_at[term] = m.start()  # and so for every later use
+                    continue
             reported.add(term)
             yield Hit(m.start(), m.end(), format_message(self.meta.message, term))
 
@@ -84,15 +99,28 @@ class Conditional:
                 yield Hit(m.start(), m.end(), format_message(self.meta.message, m.group()))
 
 
+_LINK_WORDS = r"(?:of|the|and|for|in|on|to|at|&)"
+
+
+def _spelled_out_before(text: str, term: str, before: int) -> bool:
+    """Whether capitalised words whose initials spell ``term`` ("Greater Manchester
+    Police" for GMP, "British Board of Film Classification" for BBFC) come earlier."""
+    if not term.isalpha() or not term.isupper() or len(term) < 2:
+        return False
+    words = [rf"{regex.escape(c)}[\p{{Ll}}'’-]+" for c in term]
+    pattern = r"\b" + rf"(?:\s+{_LINK_WORDS})*\s+".join(words) + r"\b"
+    return regex.compile(pattern).search(text, 0, before) is not None
+
+
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Conditional:
     first = schema.require(data, "first", path=src.path, line=src.data.line, kind="conditional")
     second = schema.require(data, "second", path=src.path, line=src.data.line, kind="conditional")
-    occurrences = schema.choice(
-        data.get("occurrences", "first"),
-        ("first", "all"),
-        key="occurrences",
-        path=src.path,
-        line=src.data.line_of("occurrences"),
+    occurrences, spelled_out = (
+        schema.choice(data.get(key, options[0]), options, key=key, path=src.path, line=line)
+        for key, options, line in (
+            ("occurrences", ("first", "all"), src.data.line_of("occurrences")),
+            ("spelled_out", SPELLED_OUT, src.data.line_of("spelled_out")),
+        )
     )
     # Vale compat: Vale accepts ignorecase here but compiles both patterns as written.
     prefix = "(?i)" if data.get("ignorecase") and not meta.vale_compat else ""
@@ -104,4 +132,4 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Conditional:
         prefix + second, path=src.path, line=src.data.line_of("second"), key="second"
     )
     guards = build_guards(data, ignorecase=False, path=src.path, lines=src.data.lines)
-    return Conditional(meta, first_re, second_re, guards, occurrences == "all")
+    return Conditional(meta, first_re, second_re, guards, occurrences == "all", spelled_out)
