@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from lint import patterns
+from lint import lexicon, patterns
 from lint.document import Document
 from lint.finding import Severity
 
@@ -154,15 +154,29 @@ class Context:
 
 # -- speech -----------------------------------------------------------------------------
 
-#: Marks of a document (from this block on) that is a speech or a transcript.
+#: Marks of a document (from this block on) that is a speech or a transcript, in a label
+#: of its own ("CHECK AGAINST DELIVERY", "Hansard, 3 March", "Speech (as delivered)"); a
+#: sentence that merely mentions Hansard is not one.
 _SPEECH_DOC = patterns.compile(
-    r"(?i)\bcheck\s+against\s+delivery\b|\(?as\s+delivered\)?|\bHansard\b|\bH[CL]\s+Deb\b"
+    r"(?i)\bcheck\s+against\s+delivery\b|\bas\s+delivered\b|\bHansard\b"
     r"|\btranscript\s+of\s+(?:the|a|her|his)\s+speech\b"
 )
+_SPEECH_LABEL_WORDS = 12
+#: A Hansard citation marks an extract wherever it stands: "HC Deb 12 May 2014".
+_HANSARD_CITATION = patterns.compile(r"\bH[CL]\s+Deb\b")
 #: An introduction to a speech set out in paragraphs: "… said in a speech at …:".
 _SPEECH_INTRO = patterns.compile(
     r"(?i)\b(?:in\s+(?:a|her|his|their|the)\s+(?:\w+\s+){0,2}speech|speech\s+(?:at|to)\b"
     r"|told\s+(?:the\s+)?(?:conference|House|Commons|Lords|summit))[^.!?]*:\s*$"
+)
+
+
+#: A paragraph in the writer's voice after a speech set out in paragraphs: quotation
+#: marks, or someone said to speak ("she said", "said Ms Hale", "the minister added").
+_NARRATION = patterns.compile(
+    rf"[\"“”]|\b(?:he|she|they|it)\s+(?:{lexicon.alternation('speech_verbs')})\b"
+    rf"|\b(?:{lexicon.alternation('speech_verbs')})\s+(?:Mr|Mrs|Ms|Dr|the)\b",
+    regex.IGNORECASE,
 )
 
 
@@ -173,7 +187,10 @@ def _speech(doc: Document, facts: Facts) -> Iterator[Span]:
     for i, block in enumerate(blocks):
         if block.scope.startswith("heading"):
             continue
-        if _SPEECH_DOC.search(doc.text, block.start, block.end):
+        label = len(doc.text[block.start : block.end].split()) <= _SPEECH_LABEL_WORDS
+        if (label and _SPEECH_DOC.search(doc.text, block.start, block.end)) or (
+            _HANSARD_CITATION.search(doc.text, block.start, block.end)
+        ):
             # From the marker to the end of the document, headings aside.
             for later in blocks[i:]:
                 if not later.scope.startswith("heading"):
@@ -181,8 +198,10 @@ def _speech(doc: Document, facts: Facts) -> Iterator[Span]:
             return
         if _SPEECH_INTRO.search(doc.text, block.start, block.end):
             for later in blocks[i + 1 :]:
-                if later.scope.startswith("heading"):
-                    break
+                if later.scope.startswith("heading") or _NARRATION.search(
+                    doc.text, later.start, later.end
+                ):
+                    break  # the writer's own words again
                 yield Span(Kind.SPEECH, later.start, later.end, "speech")
 
 

@@ -68,11 +68,28 @@ def test_paragraphs_after_said_in_a_speech_are_speech_up_to_the_next_heading() -
     assert [f.match for f in contractions] == ["can't"]
     assert contractions[0].line == 7
     assert Kind.SPEECH in _kinds(text, "won't look away", "markdown")
+    # Narration after the speech ends it, heading or not.
+    text = (
+        "The minister said in a speech at the conference in Leeds:\n\n"
+        "We can't and won't look away.\n\n"
+        "She said the council can't say when the review will end.\n"
+    )
+    contractions = _found(text, "Style.Contractions", fmt="markdown")
+    assert [(f.match, f.line) for f in contractions] == [("can't", 5)]
 
 
 def test_a_hansard_extract_is_speech() -> None:
     text = "Hansard, 3 March: debate on exploitation\n\nI am very very grateful to the member.\n"
     assert _one(text, "Spelling.Repetition").severity is Severity.SUGGESTION
+
+
+def test_a_sentence_that_mentions_hansard_or_a_delivery_is_not_a_speech() -> None:
+    text = (
+        "Records in Hansard show the minister was asked about the case, and the service "
+        "as delivered by the council was criticised.\n\n"
+        "The council later blamed child prostitution for the rise in cases.\n"
+    )
+    assert _one(text, "Safeguarding.ChildProstitution").severity is Severity.ERROR
 
 
 # -- titles ----------------------------------------------------------------------------
