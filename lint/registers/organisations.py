@@ -70,7 +70,7 @@ class Organisation:
 
 
 _KEYS = {"name", "abbreviation", "accepted", "wrong", "in_context", "styles", "why", "source"}
-_VARIANT_KEYS = {"form", "to", "fix", "why"}
+_VARIANT_KEYS = {"form", "to", "fix", "fix_reason", "why"}
 
 
 @register_loader

@@ -165,10 +165,21 @@ class People:
         known: set[int] = set()
         for person in self.people:
             for wrong in person.misspellings:
-                right = person.surname if len(wrong.split()) == 1 else person.name
+                single = len(wrong.split()) == 1
+                right = person.surname if single else person.name
                 for m in self._find(literal_pattern(wrong), doc):
                     known.add(m.start())
-                    yield self._hit(m.start(), m.end(), (right, normalise(m.group())), right)
+                    # A misspelling may be another person's right name ("Laura Harris"):
+                    # fixed safely only where a second detail names this person (the
+                    # first name or honorific before a surname, a title before a name).
+                    sure = _identified(person, doc.text, m.start(), first_name=single)
+                    yield self._hit(
+                        m.start(),
+                        m.end(),
+                        (right, normalise(m.group())),
+                        right,
+                        None if sure else FixSafety.UNSAFE,
+                    )
         for person in self.people:
             pattern = rf"\b(?:{regex.escape(person.first_name)}|(?:{HONORIFICS})\.?)\s+({NAME})\b"
             for m in self._find(pattern, doc):
@@ -219,7 +230,10 @@ class People:
                 former = [r for r in person.roles if r not in now and _is_title(candidate, r)]
                 if former or score >= NEAR:
                     reported.append((start, end))
-                    yield self._hit(start, end, (candidate, person.name, best), best)
+                    # A near miss may be the person's own wording of the role: review it.
+                    yield self._hit(
+                        start, end, (candidate, person.name, best), best, FixSafety.UNSAFE
+                    )
             if day is not None:
                 yield from self._former_ranks(person, day, doc)
 
@@ -403,6 +417,18 @@ class People:
 @functools.lru_cache(maxsize=1024)
 def _compiled(pattern: str) -> regex.Pattern[str]:
     return patterns.compile(pattern)
+
+
+def _identified(person: Person, text: str, start: int, *, first_name: bool) -> bool:
+    """Whether the words just before ``start`` name ``person`` too: a title they hold or
+    held, or (before a bare surname) their first name or an honorific."""
+    forms = [t for r in person.roles for t in r.accepted]
+    if first_name:
+        forms.append(person.first_name)
+    body = "|".join(literal_pattern(f) for f in forms)
+    before = text[max(0, start - 160) : start]
+    lead = rf"(?:{body})" if not first_name else rf"(?:{body}|(?:{HONORIFICS})\.?)"
+    return regex.search(rf"{lead}[ \t]*,?[ \t]+$", before) is not None
 
 
 def _near(a: str, b: str) -> bool:

@@ -118,6 +118,9 @@ COMMON_KEYS: dict[str, Checker] = {
     "examples": MAP,
     "profiles": _level_map,
     "fix": STR,
+    # Why the fix is safe, unsafe or display: required of every built-in rule that
+    # offers a fix (tests/rules/test_fix_reasons.py).
+    "fix_reason": STR,
     "quoted": STR,
     "timeout": NUMBER,
     "vocab": BOOL,

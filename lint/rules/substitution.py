@@ -1,8 +1,10 @@
 """substitution: a wrong form and the form to use instead (Vale's ``substitution``).
 
-sglint's superset: a swap value may be a mapping ``{to: …, why: …, fix: safe|unsafe|display}``
-so each entry carries its own reason and fix safety. A replacement with alternatives
-(``a|b``) is never applied automatically.
+sglint's superset: a swap value may be a mapping
+``{to: …, why: …, fix: safe|unsafe|display, fix_reason: …}`` so each entry carries its own
+reason and fix safety. A replacement with alternatives (``a|b``) is never applied
+automatically. ``capitalised_fix`` lowers the fix safety of a match written with a capital
+letter, which may be part of a proper name ("Child Advocacy Center").
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ KEYS = {
     "ignorecase": schema.BOOL,
     "nonword": schema.BOOL,
     "capitalize": schema.BOOL,
+    "capitalised_fix": schema.STR,
     "pos": schema.STR,
     **schema.GUARD_KEYS,
 }
@@ -58,6 +61,7 @@ class Substitution:
     guards: Guards
     capitalize: bool
     needles: tuple[str, ...] | None = None
+    capitalised_fix: FixSafety | None = None  # the most a capitalised match's fix may be
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for m, _unit in scan(self.pattern, doc, self.meta, self.guards, self.needles):
@@ -73,6 +77,8 @@ class Substitution:
             message = format_message(self.meta.message, _as_sentence(options), observed)
             fix = keep_case(observed, options[0]) if len(options) == 1 else None
             safety = entry.fix if fix is not None else FixSafety.DISPLAY
+            if self.capitalised_fix is not None and safety and observed[:1].isupper():
+                safety = _least_safe(safety, self.capitalised_fix)
             yield Hit(
                 m.start(),
                 m.end(),
@@ -82,6 +88,13 @@ class Substitution:
                 why=entry.why,
                 source_offsets=self.meta.scope.family == "raw",
             )
+
+
+_SAFETY_ORDER = (FixSafety.SAFE, FixSafety.UNSAFE, FixSafety.DISPLAY)
+
+
+def _least_safe(a: FixSafety, b: FixSafety) -> FixSafety:
+    return max(a, b, key=_SAFETY_ORDER.index)
 
 
 def expand(entry: Entry, observed: str) -> str:
@@ -164,11 +177,11 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
         key = str(key)
         why = fix = None
         if isinstance(value, dict):
-            unknown = set(value) - {"to", "why", "fix"}
+            unknown = set(value) - {"to", "why", "fix", "fix_reason"}
             if unknown or "to" not in value:
                 raise RuleError(
                     f"swap entry {key!r} must be a string or a mapping with "
-                    "'to' (and optional 'why', 'fix')",
+                    "'to' (and optional 'why', 'fix', 'fix_reason')",
                     path=src.path,
                     line=line,
                 )
@@ -192,6 +205,14 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
         flags(ignorecase=ignorecase) + template, path=src.path, line=line, key="swap"
     )
     guards = build_guards(data, ignorecase=ignorecase, path=src.path, lines=src.data.lines)
+    capitalised_fix = None
+    if "capitalised_fix" in data:
+        capitalised_fix = schema.fix_safety(
+            data["capitalised_fix"],
+            key="capitalised_fix",
+            path=src.path,
+            line=src.data.line_of("capitalised_fix"),
+        )
     return Substitution(
         meta,
         pattern,
@@ -199,4 +220,5 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
         guards,
         data.get("capitalize", False),
         needles_for([k for k, _ in items]),
+        capitalised_fix,
     )
