@@ -55,7 +55,7 @@ def allowed_classes(set_dir: Path) -> set[str]:
         if line.startswith("#"):
             in_section = "classes" in line.lower()
             continue
-        match = re.match(r"\s*[-*]\s+`([a-z][a-z0-9-]*)`", line)
+        match = re.match(r"\s*(?:[-*]|\|)\s+`([a-z][a-z0-9-]*)`", line)
         if in_section and match:
             classes.add(match.group(1))
     assert classes, f"{readme}: no bullet list of `class` names under a 'Classes' heading"
