@@ -163,12 +163,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iterator[FileResult]:
     """Lint (or fix) each file; a fix's diff is appended to ``diffs``."""
+    count_fixes = args.format == "text"  # the "N fixable" line: a dry run of --fix
     if config.vale is not None:  # Vale compat: the .vale.ini decides files and rules
-        from lint.vale.run import check_paths
+        from lint.vale import run as vale
 
         for notice in config.vale.notices:
             print(f"sglint: notice: {notice}", file=sys.stderr)
-        yield from check_paths(args.paths, config.vale)
+        if args.fix or args.diff:
+            for path in vale.iter_files(args.paths, config.vale):
+                fixed = vale.fix_file(
+                    path, config.vale, unsafe=args.unsafe_fixes, write=not args.diff
+                )
+                diffs.append(fixed.diff())
+                yield fixed.result
+            return
+        yield from vale.check_paths(args.paths, config.vale, count_fixes=count_fixes)
         return
     rules = active_rules(config)
     files = [
@@ -184,7 +193,7 @@ def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iter
             diffs.append(fixed.diff())
             yield fixed.result
         return
-    yield from check_many(files, rules, jobs=args.jobs or default_jobs())
+    yield from check_many(files, rules, jobs=args.jobs or default_jobs(), count_fixes=count_fixes)
 
 
 def _check(args: argparse.Namespace, config: Config) -> int:

@@ -1,8 +1,5 @@
-"""Fixing files: read, fix until nothing changes, then write back without harm.
-
-After each pass the text is read and checked again, because one fix can settle or
-reveal another. The loop stops when a pass has nothing to do, when a pass would bring
-back a text already seen (two rules undoing each other), or after ``MAX_PASSES``.
+"""Fixing files: read, fix until nothing changes (``lint.fixdoc``), then write back
+without harm.
 
 The write keeps every byte outside the fixed spans: the same codec and byte-order mark
 (the decoded text still holds every ``\\r``, so CRLF, mixed endings and the last line
@@ -19,63 +16,16 @@ import os
 import stat
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from lint.document import Document
-from lint.engine import ActiveRule, Outcome, check_document
+from lint.engine import ActiveRule
 from lint.errors import InputError, SglintError
-from lint.finding import Finding
-from lint.fix import DocumentGuard, Skip, plan_fixes, splice
-from lint.readers import read_bytes, read_text
+from lint.fix import Skip
+from lint.fixdoc import MAX_PASSES, DocumentFix, Prepare, fix_document
+from lint.readers import read_bytes
 from lint.runner import FileResult, finding_lines
 from lint.runner import read_file as read_file_bytes
-
-#: Passes before giving up on fixes that keep producing new fixes (ruff stops at 100).
-MAX_PASSES = 10
-
-
-@dataclass(frozen=True)
-class DocumentFix:
-    """The outcome of fixing one document in memory."""
-
-    doc: Document  # the fixed document
-    outcome: Outcome  # what the rules still find in it
-    fixed: tuple[Finding, ...]  # every finding fixed, pass by pass
-    skipped: tuple[Skip, ...]  # fixes refused in the final text, with the reason
-    passes: int
-    settled: bool  # False: stopped by the cap or a loop with fixes still to make
-
-
-def fix_document(
-    doc: Document,
-    rules: Sequence[ActiveRule],
-    *,
-    unsafe: bool = False,
-    max_passes: int = MAX_PASSES,
-) -> DocumentFix:
-    fixed: list[Finding] = []
-    seen = {doc.source}
-    passes = 0
-    while True:
-        outcome = check_document(doc, rules)
-        plan = plan_fixes(doc.source, outcome.findings, unsafe=unsafe, guard=DocumentGuard(doc))
-        if not plan.edits or passes == max_passes:
-            break
-        text = splice(doc.source, plan.edits)
-        if text in seen:
-            break  # rules undoing each other: stop before going round again
-        seen.add(text)
-        fixed.extend(plan.fixed)
-        passes += 1
-        doc = reread(doc, text)
-    return DocumentFix(doc, outcome, tuple(fixed), plan.skipped, passes, not plan.edits)
-
-
-def reread(doc: Document, text: str) -> Document:
-    """The document for ``text``, read as ``doc`` was (same format, encoding, notices)."""
-    new = read_text(doc.path, text, doc.fmt)
-    return replace(new, encoding=doc.encoding, notices=doc.notices)
 
 
 @dataclass
@@ -103,16 +53,23 @@ def fix_file(
     unsafe: bool = False,
     write: bool = True,
     max_passes: int = MAX_PASSES,
+    fmt: str | None = None,
+    prepare: Prepare | None = None,
 ) -> FileFix:
-    """Fix one file in place (or, with ``write=False``, only work out the fixes)."""
+    """Fix one file in place (or, with ``write=False``, only work out the fixes).
+
+    ``fmt`` reads the file in a given format; ``prepare`` makes each reading ready for the
+    rules (Vale mode: its ignores)."""
     result = FileResult(path, fixed=[])
     try:
         data = read_file_bytes(path)
-        doc = read_bytes(path, data)
+        doc = read_bytes(path, data, fmt)
     except SglintError as exc:
         result.error = exc
         return FileFix(result)
-    done = fix_document(doc, rules, unsafe=unsafe, max_passes=max_passes)
+    if prepare is not None:
+        doc = prepare(doc)
+    done = fix_document(doc, rules, unsafe=unsafe, max_passes=max_passes, prepare=prepare)
     final = done.doc
     result.fixed = list(done.fixed)
     result.findings = done.outcome.findings

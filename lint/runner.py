@@ -14,6 +14,7 @@ from lint.document import Document
 from lint.engine import ActiveRule, RuleProblem, check_document
 from lint.errors import InputError, SglintError
 from lint.finding import Finding
+from lint.fixdoc import count_fixes as count_document_fixes
 from lint.readers import SUPPORTED_SUFFIXES, looks_binary, read_bytes, read_text
 
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
@@ -28,6 +29,8 @@ class FileResult:
     notices: tuple[str, ...] = ()
     lines: dict[int, str] = field(default_factory=dict)  # source lines that have findings
     fixed: list[Finding] | None = None  # with --fix or --diff: the findings fixed
+    #: What --fix and --fix --unsafe-fixes would fix (chains included), when counted.
+    fixable: tuple[int, int] | None = None
 
 
 def check_text(
@@ -83,7 +86,11 @@ def iter_files(paths: Sequence[str], config: Config) -> Iterator[tuple[str, bool
                 yield name, True
 
 
-def check_file(path: str, rules: Sequence[ActiveRule], *, explicit: bool = True) -> FileResult:
+def check_file(
+    path: str, rules: Sequence[ActiveRule], *, explicit: bool = True, count_fixes: bool = False
+) -> FileResult:
+    """Check one file; with ``count_fixes``, also work out (without writing) how many
+    problems ``--fix`` would fix, so a report's "fixable" line is exact."""
     result = FileResult(path)
     try:
         data = read_file(path)
@@ -96,6 +103,8 @@ def check_file(path: str, rules: Sequence[ActiveRule], *, explicit: bool = True)
     result.problems = outcome.problems
     result.notices = doc.notices
     result.lines = finding_lines(doc, outcome.findings)
+    if count_fixes:
+        result.fixable = count_document_fixes(doc, rules, outcome.findings)
     return result
 
 
@@ -154,33 +163,39 @@ def check_paths(
 # Rules for worker processes: set before the pool forks, so workers inherit them
 # compiled instead of receiving them pickled.
 _WORKER_RULES: Sequence[ActiveRule] = ()
+_WORKER_COUNT_FIXES = False
 
 #: Below this many files a pool costs more to start than it saves.
 PARALLEL_MIN_FILES = 8
 
 
 def _check_in_worker(item: tuple[str, bool]) -> FileResult:
-    return check_file(item[0], _WORKER_RULES, explicit=item[1])
+    return check_file(item[0], _WORKER_RULES, explicit=item[1], count_fixes=_WORKER_COUNT_FIXES)
 
 
 def check_many(
-    files: Sequence[tuple[str, bool]], rules: Sequence[ActiveRule], *, jobs: int = 1
+    files: Sequence[tuple[str, bool]],
+    rules: Sequence[ActiveRule],
+    *,
+    jobs: int = 1,
+    count_fixes: bool = False,
 ) -> Iterator[FileResult]:
     """Check (path, explicit) pairs, in order; across ``jobs`` processes when there are
     enough files. Results stream back one file at a time (memory stays flat)."""
-    global _WORKER_RULES
+    global _WORKER_RULES, _WORKER_COUNT_FIXES
     jobs = max(1, min(jobs, len(files)))
     if jobs == 1 or len(files) < PARALLEL_MIN_FILES or "fork" not in _start_methods():
         for path, explicit in files:
-            yield check_file(path, rules, explicit=explicit)
+            yield check_file(path, rules, explicit=explicit, count_fixes=count_fixes)
         return
     import multiprocessing
 
     _WORKER_RULES = rules
+    _WORKER_COUNT_FIXES = count_fixes
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs) as pool:
         yield from pool.imap(_check_in_worker, files, chunksize=4)
-    _WORKER_RULES = ()
+    _WORKER_RULES, _WORKER_COUNT_FIXES = (), False
 
 
 def _start_methods() -> list[str]:
