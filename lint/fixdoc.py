@@ -47,6 +47,8 @@ class DocumentFix:
     skipped: tuple[Skip, ...]  # fixes refused in the final text, with the reason
     passes: int
     settled: bool  # False: stopped by the cap or a loop with fixes still to make
+    #: The edits made, one tuple per pass (offsets into the text that pass started from).
+    passes_edits: tuple[tuple[Edit, ...], ...] = ()
 
 
 def fix_document(
@@ -58,6 +60,7 @@ def fix_document(
     prepare: Prepare | None = None,
 ) -> DocumentFix:
     fixed: list[Finding] = []
+    edits: list[tuple[Edit, ...]] = []
     seen = {doc.source}
     passes = 0
     measures = {a.rule.meta.id for a in rules if a.rule.meta.kind in MEASURES}
@@ -84,9 +87,12 @@ def fix_document(
             break  # done, capped, or rules undoing each other
         seen.add(text)
         fixed.extend(plan.fixed)
+        edits.append(plan.edits)
         passes += 1
         doc, outcome = new_doc, new_outcome
-    return DocumentFix(doc, outcome, tuple(fixed), plan.skipped, passes, not plan.edits)
+    return DocumentFix(
+        doc, outcome, tuple(fixed), plan.skipped, passes, not plan.edits, tuple(edits)
+    )
 
 
 def count_fixes(

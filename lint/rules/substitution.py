@@ -3,8 +3,10 @@
 sglint's superset: a swap value may be a mapping
 ``{to: …, why: …, fix: safe|unsafe|display, fix_reason: …}`` so each entry carries its own
 reason and fix safety. A replacement with alternatives (``a|b``) is never applied
-automatically. ``capitalised_fix`` lowers the fix safety of a match written with a capital
-letter, which may be part of a proper name ("Child Advocacy Center").
+automatically. ``capitalised_fix`` lowers the fix safety of a match that looks like part of
+a proper name or title: a capital inside the sentence ("the Western Slope Center"), or
+title case ("Definition of Child Pornography"); a capital that only starts a sentence does
+not count.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 import regex
 
+from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
 from lint.finding import FixSafety
@@ -77,7 +80,7 @@ class Substitution:
             message = format_message(self.meta.message, _as_sentence(options), observed)
             fix = keep_case(observed, options[0]) if len(options) == 1 else None
             safety = entry.fix if fix is not None else FixSafety.DISPLAY
-            if self.capitalised_fix is not None and safety and observed[:1].isupper():
+            if self.capitalised_fix is not None and safety and _proper_like(doc.text, m):
                 safety = _least_safe(safety, self.capitalised_fix)
             yield Hit(
                 m.start(),
@@ -88,6 +91,19 @@ class Substitution:
                 why=entry.why,
                 source_offsets=self.meta.scope.family == "raw",
             )
+
+
+_SENTENCE_START = patterns.compile(r"(?:^|[.!?:;\"“‘(\n]|\p{Pd})\s*$")
+
+
+def _proper_like(text: str, m: regex.Match[str]) -> bool:
+    """Whether the match reads as part of a name or title rather than ordinary words."""
+    words = m.group().split()
+    if any(w[:1].isupper() for w in words[1:]):
+        return True
+    if not words or not words[0][:1].isupper():
+        return False
+    return _SENTENCE_START.search(text, max(0, m.start() - 40), m.start()) is None
 
 
 _SAFETY_ORDER = (FixSafety.SAFE, FixSafety.UNSAFE, FixSafety.DISPLAY)
