@@ -23,10 +23,9 @@ import regex
 
 from lint import patterns
 from lint.finding import Finding, FixSafety
-from lint.protected import protected_spans
 
 if TYPE_CHECKING:
-    from lint.document import Document
+    from lint.facts import Facts
 
 #: Why a fix may not be applied, or None when it may.
 Guard = Callable[[Finding, str], str | None]
@@ -183,7 +182,7 @@ def apply_fixes(
 class DocumentGuard:
     """Refuses any fix a draft must never get, whatever the rule says.
 
-    - inside or across direct speech (``Document.quotes``): a misquote is worse than a
+    - inside or across direct speech (``Facts.quotes``): a misquote is worse than a
       wrong term;
     - touching a protected span (``lint.protected``): reported speech, a phone number,
       short code, reference, postcode, web or e-mail address;
@@ -193,13 +192,13 @@ class DocumentGuard:
     - characters the file's encoding cannot hold (an emoji in a Windows-1252 file).
     """
 
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        spans = sorted(doc.source_span(q.start, q.end) for q in doc.quotes)
+    def __init__(self, facts: Facts) -> None:
+        self.doc = doc = facts.doc
+        spans = sorted(doc.source_span(q.start, q.end) for q in facts.quotes)
         self._quote_starts = [s for s, _ in spans]
         self._quote_ends = [e for _, e in spans]
         self._markup = _MARKUP_CHARS.get(doc.fmt, "")
-        self._protected = [(*doc.source_span(p.start, p.end), p.what) for p in protected_spans(doc)]
+        self._protected = [(*doc.source_span(p.start, p.end), p.what) for p in facts.protected]
         self._protected.sort()
         self._protected_starts = [s for s, _, _ in self._protected]
         self._longest = max((e - s for s, e, _ in self._protected), default=0)

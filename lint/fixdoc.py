@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from lint.document import Document
 from lint.engine import ActiveRule, Outcome, check_document
+from lint.facts import Facts
 from lint.finding import Finding
 from lint.fix import DocumentGuard, Edit, Skip, fixable, plan_fixes, replacement, splice
 from lint.readers import read_text
@@ -64,11 +65,12 @@ def fix_document(
     seen = {doc.source}
     passes = 0
     measures = {a.rule.meta.id for a in rules if a.rule.meta.kind in MEASURES}
-    outcome = check_document(doc, rules)
+    facts = Facts(doc)
+    outcome = check_document(doc, rules, facts)
     while True:
         refused: dict[tuple[str, int, int], str] = {}
         while True:  # plan the pass, dropping any edit that would bring a new finding
-            guard = _Refusing(DocumentGuard(doc), refused)
+            guard = _Refusing(DocumentGuard(facts), refused)
             plan = plan_fixes(doc.source, outcome.findings, unsafe=unsafe, guard=guard)
             if not plan.edits or passes == max_passes:
                 break
@@ -76,9 +78,10 @@ def fix_document(
             new_doc = reread(doc, text)
             if prepare is not None:
                 new_doc = prepare(new_doc)
-            new_outcome = check_document(new_doc, rules)
+            new_facts = Facts(new_doc)
+            new_outcome = check_document(new_doc, rules, new_facts)
             harm = _new_findings(
-                plan.edits, outcome.findings, new_doc, new_outcome.findings, unsafe, measures
+                plan.edits, outcome.findings, new_facts, new_outcome.findings, unsafe, measures
             )
             if not harm:
                 break
@@ -89,7 +92,7 @@ def fix_document(
         fixed.extend(plan.fixed)
         edits.append(plan.edits)
         passes += 1
-        doc, outcome = new_doc, new_outcome
+        doc, facts, outcome = new_doc, new_facts, new_outcome
     return DocumentFix(
         doc, outcome, tuple(fixed), plan.skipped, passes, not plan.edits, tuple(edits)
     )
@@ -133,14 +136,15 @@ class _Refusing:
 def _new_findings(
     edits: Sequence[Edit],
     before: Sequence[Finding],
-    doc: Document,
+    facts: Facts,
     after: Sequence[Finding],
     unsafe: bool,
     measures: set[str],
 ) -> dict[tuple[str, int, int], str]:
     """The edits whose written text a rule reports that did not report the text they
     replaced, where that new finding will not be fixed in turn; with the reason."""
-    guard = DocumentGuard(doc)
+    doc = facts.doc
+    guard = DocumentGuard(facts)
     harm: dict[tuple[str, int, int], str] = {}
     shift = 0
     for edit in edits:

@@ -2,9 +2,9 @@
 
 A press officer runs ``--fix`` because they trust it; a wrong helpline number sends a
 child nowhere, and a changed word in someone's speech is a misquote. These spans are
-found from the text alone, once per document, and the fixer (``lint.fix.DocumentGuard``)
-refuses any edit that shares a character with one of them. The finding itself stays:
-it is reported, only its fix is not applied.
+found from the text alone, once per document (``Facts.protected``), and the fixer
+(``lint.fix.DocumentGuard``) refuses any edit that shares a character with one of them.
+The finding itself stays: it is reported, only its fix is not applied.
 
 Kinds found here (view offsets):
 
@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
 from lint import patterns
 from lint.document import Document
@@ -106,15 +105,11 @@ _PATTERNS = (
     ),
 )
 
-_FOUND: WeakKeyDictionary[Document, tuple[Protected, ...]] = WeakKeyDictionary()
 
-
-def protected_spans(doc: Document) -> tuple[Protected, ...]:
-    """The document's protected spans (view offsets), found once per document."""
-    found = _FOUND.get(doc)
-    if found is None:
-        found = _FOUND[doc] = tuple(sorted(_find(doc), key=lambda p: (p.start, p.end)))
-    return found
+def find_protected(doc: Document) -> tuple[Protected, ...]:
+    """The document's protected spans (view offsets), in order; ``Facts.protected``
+    keeps them for one file's check."""
+    return tuple(sorted(_find(doc), key=lambda p: (p.start, p.end)))
 
 
 def _find(doc: Document) -> Iterator[Protected]:

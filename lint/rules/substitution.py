@@ -20,21 +20,15 @@ import regex
 from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import (
-    Guards,
-    Hit,
-    RuleMeta,
-    build_guards,
-    compile_pattern,
-    flags,
-    flexible_spaces,
-    needles_for,
-    scan,
-)
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.guards import Guards, build_guards
+from lint.rules.matching import MatchLike, scan
+from lint.rules.prefilter import needles_for
+from lint.rules.regexes import compile_pattern, flags, flexible_spaces
 
 KEYS = {
     "swap": schema.MAP,
@@ -66,8 +60,8 @@ class Substitution:
     needles: tuple[str, ...] | None = None
     capitalised_fix: FixSafety | None = None  # the most a capitalised match's fix may be
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        for m, _unit in scan(self.pattern, doc, self.meta, self.guards, self.needles):
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards, self.needles):
             index = next(i for i, g in enumerate(m.groups()) if g is not None)
             entry = self.entries[index]
             observed = m.group()
@@ -89,14 +83,13 @@ class Substitution:
                 fix=fix,
                 fix_safety=safety,
                 why=entry.why,
-                source_offsets=self.meta.scope.family == "raw",
             )
 
 
 _SENTENCE_START = patterns.compile(r"(?:^|[.!?:;\"“‘(\n]|\p{Pd})\s*$")
 
 
-def _proper_like(text: str, m: regex.Match[str]) -> bool:
+def _proper_like(text: str, m: MatchLike) -> bool:
     """Whether the match reads as part of a name or title rather than ordinary words."""
     words = m.group().split()
     if any(w[:1].isupper() for w in words[1:]):

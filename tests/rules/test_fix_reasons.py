@@ -17,8 +17,8 @@ from lint.config import builtin_rules_dir
 from lint.engine import ActiveRule, check_document
 from lint.finding import FixSafety, Severity
 from lint.readers import read_text
-from lint.rules import REGISTRY
 from lint.rules.loader import load_rule_text, rule_files
+from lint.rules.registry import REGISTRY
 from lint.yamlload import load_yaml
 
 FILES = list(rule_files(builtin_rules_dir()))

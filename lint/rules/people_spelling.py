@@ -1,0 +1,68 @@
+"""people, ``check: spelling``: a register name misspelt, by a known misspelling anywhere
+or a near miss after the first name or an honorific ("Rishi Sunack")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from lint.document import Document
+from lint.facts import Facts
+from lint.finding import FixSafety
+from lint.registers import literal_pattern, normalise
+from lint.registers.people import Person
+from lint.rules.contract import Hit
+from lint.rules.people_common import (
+    HONORIFICS,
+    NAME,
+    PeopleRule,
+    near,
+)
+
+
+def identified(person: Person, text: str, start: int, *, first_name: bool) -> bool:
+    """Whether the words just before ``start`` name ``person`` too: a title they hold or
+    held, or (before a bare surname) their first name or an honorific."""
+    forms = [t for r in person.roles for t in r.accepted]
+    if first_name:
+        forms.append(person.first_name)
+    body = "|".join(literal_pattern(f) for f in forms)
+    before = text[max(0, start - 160) : start]
+    lead = rf"(?:{body})" if not first_name else rf"(?:{body}|(?:{HONORIFICS})\.?)"
+    return regex.search(rf"{lead}[ \t]*,?[ \t]+$", before) is not None
+
+
+def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
+    surnames = {p.surname for p in rule.people}
+    known: set[int] = set()
+    for person in rule.people:
+        for wrong in person.misspellings:
+            single = len(wrong.split()) == 1
+            right = person.surname if single else person.name
+            for m in rule.find(literal_pattern(wrong), doc, facts):
+                known.add(m.start())
+                # A misspelling may be another person's right name ("Laura Harris"):
+                # fixed safely only where a second detail names this person (the first
+                # name or an honorific before a surname, a title before a name).
+                sure = identified(person, doc.text, m.start(), first_name=single)
+                yield rule.hit(
+                    m.start(),
+                    m.end(),
+                    (right, normalise(m.group())),
+                    right,
+                    None if sure else FixSafety.UNSAFE,
+                )
+    for person in rule.people:
+        pattern = rf"\b(?:{regex.escape(person.first_name)}|(?:{HONORIFICS})\.?)\s+({NAME})\b"
+        for m in rule.find(pattern, doc, facts):
+            found = m.group(1)
+            if m.start(1) in known or found in surnames or not near(found, person.surname):
+                continue
+            if min(len(found), len(person.surname)) <= 5 and not m.group().startswith(
+                person.first_name
+            ):
+                continue  # a short name needs the first name to be the same person
+            yield rule.hit(
+                m.start(1), m.end(1), (person.surname, found), person.surname, FixSafety.UNSAFE
+            )
