@@ -17,7 +17,7 @@ counts exactly what ``--fix`` will change, chains included.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from lint.document import Document
 from lint.engine import ActiveRule, Outcome, check_document
@@ -52,6 +52,22 @@ class DocumentFix:
     passes_edits: tuple[tuple[Edit, ...], ...] = ()
 
 
+Key = tuple[str, int, int]  # a finding's rule, start and end in its pass's text
+
+
+@dataclass
+class _Pass:
+    """One pass's starting point, and what it decided."""
+
+    doc: Document
+    facts: Facts
+    outcome: Outcome
+    refused: dict[Key, str] = field(default_factory=dict)  # edits this pass may not make
+    #: Findings the previous pass's edits brought, which this pass must fix, and the
+    #: previous pass's edit that brought each.
+    brought: dict[Key, Key] = field(default_factory=dict)
+
+
 def fix_document(
     doc: Document,
     rules: Sequence[ActiveRule],
@@ -60,41 +76,60 @@ def fix_document(
     max_passes: int = MAX_PASSES,
     prepare: Prepare | None = None,
 ) -> DocumentFix:
-    fixed: list[Finding] = []
-    edits: list[tuple[Edit, ...]] = []
-    seen = {doc.source}
-    passes = 0
+    """Fix ``doc`` in memory, pass by pass. An edit may bring a finding only when the next
+    pass fixes it (a chain); if that fix is then refused, the run goes back a pass and
+    refuses the edit that brought it."""
     measures = {a.rule.meta.id for a in rules if a.rule.meta.kind in MEASURES}
     facts = Facts(doc)
-    outcome = check_document(doc, rules, facts)
+    passes = [_Pass(doc, facts, check_document(doc, rules, facts))]
+    done: list[tuple[Edit, ...]] = []  # the edits of each pass taken so far
     while True:
-        refused: dict[tuple[str, int, int], str] = {}
+        cur = passes[-1]
+        capped = len(done) == max_passes
         while True:  # plan the pass, dropping any edit that would bring a new finding
-            guard = _Refusing(DocumentGuard(facts), refused)
-            plan = plan_fixes(doc.source, outcome.findings, unsafe=unsafe, guard=guard)
-            if not plan.edits or passes == max_passes:
+            guard = _Refusing(DocumentGuard(cur.facts), cur.refused)
+            plan = plan_fixes(cur.doc.source, cur.outcome.findings, unsafe=unsafe, guard=guard)
+            if not plan.edits or capped:
                 break
-            text = splice(doc.source, plan.edits)
-            new_doc = reread(doc, text)
+            text = splice(cur.doc.source, plan.edits)
+            new_doc = reread(cur.doc, text)
             if prepare is not None:
                 new_doc = prepare(new_doc)
             new_facts = Facts(new_doc)
             new_outcome = check_document(new_doc, rules, new_facts)
-            harm = _new_findings(
-                plan.edits, outcome.findings, new_facts, new_outcome.findings, unsafe, measures
+            harm, brought = _new_findings(
+                plan.edits, cur.outcome.findings, new_facts, new_outcome.findings, unsafe, measures
             )
             if not harm:
                 break
-            refused.update(harm)
-        if not plan.edits or passes == max_passes or text in seen:
+            cur.refused.update(harm)
+        # A brought finding is settled when an edit of this pass covers it.
+        stuck = [
+            k for k in cur.brought if not any(e.start <= k[1] and k[2] <= e.end for e in plan.edits)
+        ]
+        if stuck and len(passes) > 1 and not capped:
+            # A chain broke: the finding an earlier edit brought is not fixed. Go back
+            # and refuse that edit.
+            passes.pop()
+            done.pop()
+            rule = stuck[0][0]
+            passes[-1].refused[cur.brought[stuck[0]]] = (
+                f"the fix would bring a {rule} finding that cannot be fixed in turn"
+            )
+            continue
+        if not plan.edits or capped or any(text == p.doc.source for p in passes):
             break  # done, capped, or rules undoing each other
-        seen.add(text)
-        fixed.extend(plan.fixed)
-        edits.append(plan.edits)
-        passes += 1
-        doc, facts, outcome = new_doc, new_facts, new_outcome
+        done.append(plan.edits)
+        passes.append(_Pass(new_doc, new_facts, new_outcome, brought=brought))
+    last = passes[-1]
     return DocumentFix(
-        doc, outcome, tuple(fixed), plan.skipped, passes, not plan.edits, tuple(edits)
+        last.doc,
+        last.outcome,
+        tuple(e.finding for edits in done for e in edits),
+        plan.skipped,
+        len(done),
+        not plan.edits,
+        tuple(done),
     )
 
 
@@ -123,14 +158,12 @@ def reread(doc: Document, text: str) -> Document:
 class _Refusing:
     """The document's guard, plus the edits this pass found would bring new findings."""
 
-    def __init__(self, guard: DocumentGuard, refused: dict[tuple[str, int, int], str]) -> None:
+    def __init__(self, guard: DocumentGuard, refused: dict[Key, str]) -> None:
         self.guard = guard
         self.refused = refused
 
     def __call__(self, finding: Finding, text: str) -> str | None:
-        return self.refused.get((finding.rule, finding.start, finding.end)) or self.guard(
-            finding, text
-        )
+        return self.refused.get(_key(finding)) or self.guard(finding, text)
 
 
 def _new_findings(
@@ -140,34 +173,36 @@ def _new_findings(
     after: Sequence[Finding],
     unsafe: bool,
     measures: set[str],
-) -> dict[tuple[str, int, int], str]:
-    """The edits whose written text a rule reports that did not report the text they
-    replaced, where that new finding will not be fixed in turn; with the reason."""
+) -> tuple[dict[Key, str], dict[Key, Key]]:
+    """For the edits of a pass: those whose written text a rule reports that did not
+    report the text they replaced, where the new finding cannot be fixed in turn (with
+    the reason); and the new findings that can, with the edit that brought each."""
     doc = facts.doc
     guard = DocumentGuard(facts)
-    harm: dict[tuple[str, int, int], str] = {}
+    harm: dict[Key, str] = {}
+    brought: dict[Key, Key] = {}
     shift = 0
     for edit in edits:
         start = edit.start + shift
         end = start + len(edit.text)
         shift += len(edit.text) - (edit.end - edit.start)
         old_rules = {f.rule for f in before if _overlaps(f, edit.start, edit.end)}
+        parent = _key(edit.finding)
         for found in after:
-            if (
-                found.rule in measures
-                or found.rule in old_rules
-                or not _overlaps(found, start, end)
-            ):
+            if found.rule in measures or found.rule in old_rules:
                 continue
-            if (
-                fixable(found, unsafe=unsafe)
-                and guard(found, replacement(doc.source, found)) is None
-            ):
-                continue  # a chain: the next pass fixes it (and is checked in turn)
-            key = (edit.finding.rule, edit.finding.start, edit.finding.end)
-            harm[key] = f"the fix would bring a new {found.rule} finding ({found.match!r})"
+            if not _overlaps(found, start, end):
+                continue
+            if fixable(found, unsafe=unsafe) and not guard(found, replacement(doc.source, found)):
+                brought[_key(found)] = parent  # a chain: the next pass must fix it
+                continue
+            harm[parent] = f"the fix would bring a new {found.rule} finding ({found.match!r})"
             break
-    return harm
+    return harm, brought
+
+
+def _key(finding: Finding) -> Key:
+    return (finding.rule, finding.start, finding.end)
 
 
 def _overlaps(finding: Finding, start: int, end: int) -> bool:

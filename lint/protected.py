@@ -16,7 +16,12 @@ Kinds found here (view offsets):
 - ``postcode``: "LS1 4AP", "SW1A 2AA";
 - ``web address`` and ``e-mail address``, where the reader has not already masked them;
 - ``reported speech``: the clause after a verb of saying ("Shaw said that …", "police
-  said the man …"), to the end of its sentence.
+  said the man …"), to the end of its sentence;
+- ``a verbatim speech``: a document that is a speech, statement to Parliament, interview
+  or evidence transcript (a heading such as "Keynote speech …", "Address at …", "Oral
+  evidence: …", or an opening such as "Mr Speaker", "Your Excellencies", "Thank you for
+  that warm introduction", "check against delivery", "the transcript below"), from the
+  marker to the end: a published speech keeps the speaker's words, slips included.
 
 Direct speech, speeches, titles and names come from the quote model and the context
 mechanism; code, markup and entities are masked by the readers and refused by the
@@ -106,6 +111,33 @@ _PATTERNS = (
 )
 
 
+#: Headings that say the document is someone's spoken words.
+_SPEECH_HEADING = patterns.compile(
+    r"(?i)\b(?:speech|keynote|address\s+(?:at|to|by)|transcript|interview|oral\s+evidence"
+    r"|oral\s+statement|lecture|remarks\s+(?:at|to|by))\b"
+)
+#: Openings of a speech, statement to Parliament or transcript.
+_SPEECH_OPENING = patterns.compile(
+    r"(?i)\bcheck\s+against\s+delivery\b|\bas\s+delivered\b|\b(?:Mr|Madam)(?:\s+Deputy)?\s+Speaker\b"
+    r"|\bI\s+(?:would|should)\s+like\s+to\s+make\s+a\s+statement\b|\(Urgent\s+Question\)"
+    r"|\bthank\s+you\s+(?:all\s+)?(?:very\s+much\s+)?for\s+(?:that|the|your)\s+"
+    r"(?:warm\s+|kind\s+|generous\s+)?(?:introduction|welcome)\b|\byour\s+excellenc(?:y|ies)\b"
+    r"|\bladies,?\s+and\s+gentlemen\b|\btranscript\b"
+)
+#: How far into a document a speech marker is looked for (blocks of each kind).
+_SPEECH_LOOKAHEAD = 4
+
+
+def _speech_document(doc: Document) -> Iterator[Protected]:
+    headings = [b for b in doc.blocks if b.scope.startswith("heading")][:2]
+    prose = [b for b in doc.blocks if not b.scope.startswith("heading")][:_SPEECH_LOOKAHEAD]
+    marks = [b for b in headings if _SPEECH_HEADING.search(doc.text, b.start, b.end)]
+    marks += [b for b in prose if _SPEECH_OPENING.search(doc.text, b.start, b.end)]
+    if marks:
+        start = min(b.start for b in marks)
+        yield Protected(start, len(doc.text), "a verbatim speech")
+
+
 def find_protected(doc: Document) -> tuple[Protected, ...]:
     """The document's protected spans (view offsets), in order; ``Facts.protected``
     keeps them for one file's check."""
@@ -113,6 +145,7 @@ def find_protected(doc: Document) -> tuple[Protected, ...]:
 
 
 def _find(doc: Document) -> Iterator[Protected]:
+    yield from _speech_document(doc)
     text = doc.text
     for what, pattern, group in _PATTERNS:
         for m in pattern.finditer(text):

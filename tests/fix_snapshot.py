@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from lint.config import Config, active_rules
+from lint.document import Document
+from lint.engine import ActiveRule
 from lint.fix import splice
-from lint.fixdoc import fix_document
+from lint.fixdoc import DocumentFix, fix_document
 from lint.readers import read_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,10 +34,21 @@ def corpus() -> list[Path]:
     return [*seeds, *precision]
 
 
+@cache
+def rules() -> tuple[ActiveRule, ...]:
+    return tuple(active_rules(Config(root=ROOT)))
+
+
+@cache
+def fixed(path: Path, *, unsafe: bool) -> tuple[Document, DocumentFix]:
+    """The file as read, and ``--fix`` (or ``--fix --unsafe-fixes``) run on it in memory."""
+    doc = read_bytes(str(path), path.read_bytes())
+    return doc, fix_document(doc, rules(), unsafe=unsafe)
+
+
 def changes(path: Path, *, unsafe: bool) -> Iterator[str]:
     """The snapshot lines for one file in one mode (the file itself is never written)."""
-    doc = read_bytes(str(path), path.read_bytes())
-    done = fix_document(doc, active_rules(Config(root=ROOT)), unsafe=unsafe)
+    doc, done = fixed(path, unsafe=unsafe)
     name = path.relative_to(ROOT).as_posix()
     mode = "unsafe" if unsafe else "safe"
     source = doc.source
