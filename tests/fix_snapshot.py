@@ -2,7 +2,7 @@
 on the seeds and the precision corpus, one per line, read by an editor.
 
 Each line is ``mode  file:line  rule  before => after  | context``, where the context is
-the words around the change as they stood in that pass. Regenerate after changing rules
+the words around the change on its line, as they stood in that pass. Regenerate after changing rules
 or the fixer, then read every changed line before committing it (see
 tests/fixes/REVIEW.md: a harmful change is fixed in the rules, never in the snapshot):
 
@@ -55,8 +55,11 @@ def changes(path: Path, *, unsafe: bool) -> Iterator[str]:
     for edits in done.passes_edits:
         for edit in edits:
             line = source.count("\n", 0, edit.start) + 1
-            left = _flat(source[max(0, edit.start - CONTEXT) : edit.start])
-            right = _flat(source[edit.end : edit.end + CONTEXT])
+            line_start = source.rfind("\n", 0, edit.start) + 1
+            line_end = source.find("\n", edit.end)
+            line_end = len(source) if line_end < 0 else line_end
+            left = _flat(source[max(line_start, edit.start - CONTEXT) : edit.start])
+            right = _flat(source[edit.end : min(line_end, edit.end + CONTEXT)])
             yield (
                 f"{mode}\t{name}:{line}\t{edit.finding.rule}\t"
                 f"{_flat(source[edit.start : edit.end])} => {_flat(edit.text)}"
