@@ -2,8 +2,8 @@
 on the seeds and the precision corpus, one per line, read by an editor.
 
 Each line is ``mode  file:line  rule  before => after  | context``, where the context is
-the words around the change on its line, as they stood in that pass. Regenerate after changing rules
-or the fixer, then read every changed line before committing it (see
+the words around the change on its line, as they stood in that pass. Regenerate after
+changing rules or the fixer, then read every changed line before committing it (see
 tests/fixes/REVIEW.md: a harmful change is fixed in the rules, never in the snapshot):
 
     python tests/fix_snapshot.py --update && git diff tests/fixes/fixes.snapshot
@@ -15,6 +15,8 @@ import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+
+from seed_snapshot import update_cli
 
 from lint.config import Config, active_rules
 from lint.document import Document
@@ -81,12 +83,7 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    if argv[1:] != ["--update"]:
-        print(__doc__)
-        return 2
-    SNAPSHOT.write_text(render(), encoding="utf-8")
-    print(f"wrote {SNAPSHOT.relative_to(ROOT)}; review it with git diff before committing")
-    return 0
+    return update_cli(argv, SNAPSHOT, render, __doc__ or "")
 
 
 if __name__ == "__main__":
