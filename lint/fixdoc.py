@@ -75,13 +75,17 @@ def fix_document(
     unsafe: bool = False,
     max_passes: int = MAX_PASSES,
     prepare: Prepare | None = None,
+    checked: tuple[Facts, Outcome] | None = None,
 ) -> DocumentFix:
-    """Fix ``doc`` in memory, pass by pass. An edit may bring a finding only when the next
+    """Fix ``doc`` in memory, pass by pass (``checked``: its facts and findings, when
+    they are already known). An edit may bring a finding only when the next
     pass fixes it (a chain); if that fix is then refused, the run goes back a pass and
     refuses the edit that brought it."""
     measures = {a.rule.meta.id for a in rules if a.rule.meta.kind in MEASURES}
-    facts = Facts(doc)
-    passes = [_Pass(doc, facts, check_document(doc, rules, facts))]
+    if checked is None:
+        facts = Facts(doc)
+        checked = facts, check_document(doc, rules, facts)
+    passes = [_Pass(doc, *checked)]
     done: list[tuple[Edit, ...]] = []  # the edits of each pass taken so far
     while True:
         cur = passes[-1]
@@ -134,19 +138,21 @@ def fix_document(
 
 
 def count_fixes(
-    doc: Document,
+    facts: Facts,
     rules: Sequence[ActiveRule],
-    findings: Sequence[Finding],
+    outcome: Outcome,
     prepare: Prepare | None = None,
 ) -> tuple[int, int]:
-    """How many problems ``--fix`` and ``--fix --unsafe-fixes`` would fix in ``doc``
-    (whose findings are ``findings``), chains included."""
-    if not any(fixable(f, unsafe=True) for f in findings):
+    """How many problems ``--fix`` and ``--fix --unsafe-fixes`` would fix in the document
+    of ``facts`` (whose check gave ``outcome``), chains included."""
+    if not any(fixable(f, unsafe=True) for f in outcome.findings):
         return 0, 0
+    doc, checked = facts.doc, (facts, outcome)
     safe = 0
-    if any(fixable(f) for f in findings):
-        safe = len(fix_document(doc, rules, prepare=prepare).fixed)
-    return safe, len(fix_document(doc, rules, unsafe=True, prepare=prepare).fixed)
+    if any(fixable(f) for f in outcome.findings):
+        safe = len(fix_document(doc, rules, prepare=prepare, checked=checked).fixed)
+    every = fix_document(doc, rules, unsafe=True, prepare=prepare, checked=checked)
+    return safe, len(every.fixed)
 
 
 def reread(doc: Document, text: str) -> Document:

@@ -13,6 +13,7 @@ from lint.config import Config, active_rules
 from lint.document import Document
 from lint.engine import ActiveRule, RuleProblem, check_document
 from lint.errors import InputError, SglintError
+from lint.facts import Facts
 from lint.finding import Finding
 from lint.fixdoc import count_fixes as count_document_fixes
 from lint.readers import SUPPORTED_SUFFIXES, looks_binary, read_bytes, read_text
@@ -98,13 +99,14 @@ def check_file(
     except SglintError as exc:
         result.error = exc
         return result
-    outcome = check_document(doc, rules)
+    facts = Facts(doc)
+    outcome = check_document(doc, rules, facts)
     result.findings = outcome.findings
     result.problems = outcome.problems
     result.notices = doc.notices
     result.lines = finding_lines(doc, outcome.findings)
     if count_fixes:
-        result.fixable = count_document_fixes(doc, rules, outcome.findings)
+        result.fixable = count_document_fixes(facts, rules, outcome)
     return result
 
 

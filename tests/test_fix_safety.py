@@ -135,8 +135,8 @@ def test_the_fixable_line_counts_what_fix_does(
     doc = read_text(str(draft), draft.read_text())
     from lint.engine import check_document
 
-    findings = check_document(doc, DEFAULT, Facts(doc)).findings
-    safe, with_unsafe = count_fixes(doc, DEFAULT, findings)
+    facts = Facts(doc)
+    safe, with_unsafe = count_fixes(facts, DEFAULT, check_document(doc, DEFAULT, facts))
     main(["check", "--color", "never", str(draft)])
     out = capsys.readouterr().out
     more = f" ({with_unsafe - safe} more with --unsafe-fixes)" if with_unsafe > safe else ""

@@ -19,6 +19,7 @@ from pathlib import Path
 from lint.document import Document
 from lint.engine import check_document
 from lint.errors import SglintError
+from lint.facts import Facts
 from lint.fixdoc import count_fixes as count_document_fixes
 from lint.fixfile import FileFix
 from lint.fixfile import fix_file as fix_one_file
@@ -71,13 +72,14 @@ def check_file(path: str, project: ValeProject, *, count_fixes: bool = False) ->
         return result
     prepare = partial(_ignores, project, settings)
     doc = prepare(doc)
-    outcome = check_document(doc, settings.rules)
+    facts = Facts(doc)
+    outcome = check_document(doc, settings.rules, facts)
     result.findings = outcome.findings
     result.problems = outcome.problems
     result.notices = doc.notices
     result.lines = finding_lines(doc, outcome.findings)
     if count_fixes:
-        result.fixable = count_document_fixes(doc, settings.rules, outcome.findings, prepare)
+        result.fixable = count_document_fixes(facts, settings.rules, outcome, prepare)
     return result
 
 
