@@ -46,13 +46,17 @@ class Protected:
     what: str
 
 
+#: A space inside a number: also a no-break or narrow no-break space ("0800&nbsp;1111").
+_SPACE = r"[ \t\u00a0\u202f]"
+
 #: (what, pattern, group) for spans found anywhere in the view.
 _PATTERNS = (
     # Phone and helpline numbers: 0800 1111, 0808 800 5000, 020 7946 0000, +44 20 7946 0000.
     (
         "a phone number",
         patterns.compile(
-            r"(?<![\d,.])(?:\+44[ \t]?(?:\(0\)[ \t]?)?|0)\d{2,4}(?:[ \t-]?\d{3,4}){1,2}(?![\d,]\d)"
+            rf"(?<![\d,.])(?:\+44{_SPACE}?(?:\(0\){_SPACE}?)?|0)\d{{2,4}}"
+            rf"(?:(?:{_SPACE}|-)?\d{{3,4}}){{1,2}}(?![\d,]\d)"
         ),
         0,
     ),
@@ -62,8 +66,8 @@ _PATTERNS = (
         "a phone number",
         patterns.compile(
             r"(?i)\b(?:call|calling|ring|phone|dial|contact|helpline|line|number|on|tel)\b"
-            r"[^.\n\d]{0,30}?(?P<n>(?<![\d,])(?:\d{3}[ \t]\d{3}(?:[ \t]\d{3,4})?|999|101|111"
-            r"|112|116[ \t]?\d{3}))(?![\d,]\d|\d)"
+            rf"[^.\n\d]{{0,30}}?(?P<n>(?<![\d,])(?:\d{{3}}{_SPACE}\d{{3}}(?:{_SPACE}\d{{3,4}})?"
+            rf"|999|101|111|112|116{_SPACE}?\d{{3}}))(?![\d,]\d|\d)"
         ),
         "n",
     ),
@@ -85,7 +89,7 @@ _PATTERNS = (
         ),
         "n",
     ),
-    ("a postcode", patterns.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b"), 0),
+    ("a postcode", patterns.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t\u00a0\u202f]*\d[A-Z]{2}\b"), 0),
     (
         "a web address",
         patterns.compile(

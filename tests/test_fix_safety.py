@@ -96,6 +96,14 @@ def test_childline_and_short_codes_with_every_builtin_rule() -> None:
     assert "4,000 parents" in fixed(text, unsafe=True)
 
 
+@pytest.mark.parametrize("space", ["&nbsp;", "\u00a0", "\u202f"])
+def test_a_phone_number_with_a_no_break_space_in_html(space: str) -> None:
+    text = f"<p>Call Childline free on 0800{space}1111 or 0808{space}800{space}5000.</p>\n"
+    doc = read_text("draft.html", text, "html")
+    for unsafe in (False, True):
+        assert fix_document(doc, DEFAULT, unsafe=unsafe).doc.source == text
+
+
 # -- grammar-aware rewrites or none ---------------------------------------------------------
 
 
