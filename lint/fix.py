@@ -15,6 +15,7 @@ A fix takes the apostrophe of the text it replaces: "the Children’s Society" b
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -201,7 +202,9 @@ class DocumentGuard:
         self._protected = [(*doc.source_span(p.start, p.end), p.what) for p in facts.protected]
         self._protected.sort()
         self._protected_starts = [s for s, _, _ in self._protected]
-        self._longest = max((e - s for s, e, _ in self._protected), default=0)
+        # The furthest end of any span starting at or before each one: a backward scan
+        # stops where no earlier span can reach the edit.
+        self._reach = list(itertools.accumulate((e for _, e, _ in self._protected), max))
 
     def __call__(self, finding: Finding, text: str) -> str | None:
         if self._touches_quote(finding.start, finding.end):
@@ -238,9 +241,9 @@ class DocumentGuard:
         (an insertion counts when strictly inside one)."""
         i = bisect.bisect_left(self._protected_starts, max(end, start + 1))
         for j in range(i - 1, -1, -1):
+            if self._reach[j] <= start:
+                break  # no span from here back reaches the edit
             p_start, p_end, what = self._protected[j]
-            if p_start < start - self._longest:
-                break
             inside = p_start < start < p_end if start == end else start < p_end
             if inside and end > p_start:
                 return what

@@ -16,7 +16,8 @@ counts exactly what ``--fix`` will change, chains included.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import bisect
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from lint.document import Document
@@ -185,6 +186,8 @@ def _new_findings(
     the reason); and the new findings that can, with the edit that brought each."""
     doc = facts.doc
     guard = DocumentGuard(facts)
+    old = _Index([f for f in before if f.rule not in measures])
+    new = _Index([f for f in after if f.rule not in measures])
     harm: dict[Key, str] = {}
     brought: dict[Key, Key] = {}
     shift = 0
@@ -192,12 +195,10 @@ def _new_findings(
         start = edit.start + shift
         end = start + len(edit.text)
         shift += len(edit.text) - (edit.end - edit.start)
-        old_rules = {f.rule for f in before if _overlaps(f, edit.start, edit.end)}
+        old_rules = {f.rule for f in old.overlapping(edit.start, edit.end)}
         parent = _key(edit.finding)
-        for found in after:
-            if found.rule in measures or found.rule in old_rules:
-                continue
-            if not _overlaps(found, start, end):
+        for found in new.overlapping(start, end):
+            if found.rule in old_rules:
                 continue
             if fixable(found, unsafe=unsafe) and not guard(found, replacement(doc.source, found)):
                 brought[_key(found)] = parent  # a chain: the next pass must fix it
@@ -205,6 +206,22 @@ def _new_findings(
             harm[parent] = f"the fix would bring a new {found.rule} finding ({found.match!r})"
             break
     return harm, brought
+
+
+class _Index:
+    """Findings by position, to find those overlapping a span without a full scan."""
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.findings = sorted(findings, key=lambda f: f.start)
+        self.starts = [f.start for f in self.findings]
+        self.longest = max((f.end - f.start for f in self.findings), default=0)
+
+    def overlapping(self, start: int, end: int) -> Iterator[Finding]:
+        i = bisect.bisect_right(self.starts, max(end, start + 1))
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        for f in self.findings[lo:i]:
+            if _overlaps(f, start, end):
+                yield f
 
 
 def _key(finding: Finding) -> Key:
