@@ -17,23 +17,22 @@ counts exactly what ``--fix`` will change, chains included.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
 from lint.document import Document
 from lint.engine import ActiveRule, Outcome, check_document
 from lint.facts import Facts
 from lint.finding import Finding
 from lint.fix import DocumentGuard, Edit, Skip, fixable, plan_fixes, replacement, splice
-from lint.readers import read_text
+from lint.readers import AsIs, Reading
 
 #: Kinds that measure a sentence, paragraph or document rather than judge words: a fix
 #: that lengthens a sentence is not taken to have brought their finding.
 MEASURES = frozenset({"readability", "metric", "occurrence"})
 
-#: How a document read again after a pass is made ready for the rules (Vale mode masks
-#: its TokenIgnores and BlockIgnores again); the identity by default.
-Prepare = Callable[[Document], Document]
+#: Reading a file by its extension, with nothing more (sglint's own projects).
+AS_IS = AsIs()
 
 #: Passes before giving up on fixes that keep producing new fixes (ruff stops at 100).
 MAX_PASSES = 10
@@ -75,13 +74,15 @@ def fix_document(
     *,
     unsafe: bool = False,
     max_passes: int = MAX_PASSES,
-    prepare: Prepare | None = None,
+    reading: Reading = AS_IS,
     checked: tuple[Facts, Outcome] | None = None,
 ) -> DocumentFix:
-    """Fix ``doc`` in memory, pass by pass (``checked``: its facts and findings, when
-    they are already known). An edit may bring a finding only when the next
-    pass fixes it (a chain); if that fix is then refused, the run goes back a pass and
-    refuses the edit that brought it."""
+    """Fix ``doc`` in memory, pass by pass; after each pass the text is read again as
+    ``reading`` reads it (a Vale project masks its ignores again). ``checked``: the
+    document's facts and findings, when they are already known.
+
+    An edit may bring a finding only when the next pass fixes it (a chain); if that fix
+    is then refused, the run goes back a pass and refuses the edit that brought it."""
     measures = {a.rule.meta.id for a in rules if a.rule.meta.kind in MEASURES}
     if checked is None:
         facts = Facts(doc)
@@ -97,9 +98,7 @@ def fix_document(
             if not plan.edits or capped:
                 break
             text = splice(cur.doc.source, plan.edits)
-            new_doc = reread(cur.doc, text)
-            if prepare is not None:
-                new_doc = prepare(new_doc)
+            new_doc = reading.reread(cur.doc, text)
             new_facts = Facts(new_doc)
             new_outcome = check_document(new_doc, rules, new_facts)
             harm, brought = _new_findings(
@@ -142,7 +141,7 @@ def count_fixes(
     facts: Facts,
     rules: Sequence[ActiveRule],
     outcome: Outcome,
-    prepare: Prepare | None = None,
+    reading: Reading = AS_IS,
 ) -> tuple[int, int]:
     """How many problems ``--fix`` and ``--fix --unsafe-fixes`` would fix in the document
     of ``facts`` (whose check gave ``outcome``), chains included."""
@@ -151,15 +150,9 @@ def count_fixes(
     doc, checked = facts.doc, (facts, outcome)
     safe = 0
     if any(fixable(f) for f in outcome.findings):
-        safe = len(fix_document(doc, rules, prepare=prepare, checked=checked).fixed)
-    every = fix_document(doc, rules, unsafe=True, prepare=prepare, checked=checked)
+        safe = len(fix_document(doc, rules, reading=reading, checked=checked).fixed)
+    every = fix_document(doc, rules, unsafe=True, reading=reading, checked=checked)
     return safe, len(every.fixed)
-
-
-def reread(doc: Document, text: str) -> Document:
-    """The document for ``text``, read as ``doc`` was (same format, encoding, notices)."""
-    new = read_text(doc.path, text, doc.fmt)
-    return replace(new, encoding=doc.encoding, notices=doc.notices)
 
 
 class _Refusing:

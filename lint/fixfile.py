@@ -21,11 +21,11 @@ from pathlib import Path
 
 from lint.engine import ActiveRule
 from lint.errors import InputError, SglintError
+from lint.files import read_file as read_file_bytes
 from lint.fix import Skip
-from lint.fixdoc import MAX_PASSES, DocumentFix, Prepare, fix_document
-from lint.readers import read_bytes
+from lint.fixdoc import AS_IS, MAX_PASSES, DocumentFix, fix_document
+from lint.readers import Reading
 from lint.runner import FileResult, finding_lines
-from lint.runner import read_file as read_file_bytes
 
 
 @dataclass
@@ -53,23 +53,17 @@ def fix_file(
     unsafe: bool = False,
     write: bool = True,
     max_passes: int = MAX_PASSES,
-    fmt: str | None = None,
-    prepare: Prepare | None = None,
+    reading: Reading = AS_IS,
 ) -> FileFix:
-    """Fix one file in place (or, with ``write=False``, only work out the fixes).
-
-    ``fmt`` reads the file in a given format; ``prepare`` makes each reading ready for the
-    rules (Vale mode: its ignores)."""
+    """Fix one file in place (or, with ``write=False``, only work out the fixes)."""
     result = FileResult(path, fixed=[])
     try:
         data = read_file_bytes(path)
-        doc = read_bytes(path, data, fmt)
+        doc = reading.read(path, data)
     except SglintError as exc:
         result.error = exc
         return FileFix(result)
-    if prepare is not None:
-        doc = prepare(doc)
-    done = fix_document(doc, rules, unsafe=unsafe, max_passes=max_passes, prepare=prepare)
+    done = fix_document(doc, rules, unsafe=unsafe, max_passes=max_passes, reading=reading)
     final = done.doc
     result.fixed = list(done.fixed)
     result.findings = done.outcome.findings

@@ -23,21 +23,30 @@ from lint.errors import RuleError
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.rules import schema
+from lint.rules import families, schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import MatchLike, scan
 from lint.rules.prefilter import needles_for
 from lint.rules.regexes import compile_pattern, flags, flexible_spaces
 
-KEYS = {
-    "swap": schema.MAP,
-    "ignorecase": schema.BOOL,
-    "nonword": schema.BOOL,
-    "capitalize": schema.BOOL,
-    "capitalised_fix": schema.STR,
-    "pos": schema.STR,
+KEYS: dict[str, schema.Option] = {
+    "swap": schema.Option(
+        schema.MAP, "Wrong form -> the form to use (or a mapping with to, why and fix)."
+    ),
+    "ignorecase": schema.Option(schema.BOOL, "Match regardless of case.", False),
+    "nonword": schema.Option(
+        schema.BOOL, "Match anywhere, not only between word boundaries.", False
+    ),
+    "capitalize": schema.Option(
+        schema.BOOL, "Capitalise the replacement when the match starts with a capital.", False
+    ),
+    "capitalised_fix": schema.Option(
+        schema.STR, "The most a match that reads as part of a name or title may be fixed."
+    ),
+    "pos": schema.Option(schema.STR, "Vale's part-of-speech filter (accepted, not applied)."),
     **schema.GUARD_KEYS,
+    **families.KEYS,
 }
 DEFAULT_FIX = FixSafety.SAFE
 
@@ -178,9 +187,10 @@ def non_capturing(pattern: str) -> str:
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
+    data = families.expand_data(data, src.path, src.data)
     swap = schema.require(data, "swap", path=src.path, line=src.data.line, kind="substitution")
     line = src.data.line_of("swap")
-    ignorecase = data.get("ignorecase", False)
+    ignorecase = schema.option(data, KEYS, "ignorecase")
     items: list[tuple[str, Entry]] = []
     for key, value in swap.items():
         key = str(key)
@@ -227,7 +237,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
         pattern,
         tuple(e for _, e in items),
         guards,
-        data.get("capitalize", False),
+        schema.option(data, KEYS, "capitalize"),
         needles_for([k for k, _ in items]),
         capitalised_fix,
     )
