@@ -252,7 +252,9 @@ def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iter
             diffs.append(fixed.diff())
             yield fixed.result
         return
-    yield from check_many(files, project, jobs=args.jobs or default_jobs())
+    # The text report's "N fixable" line comes from a dry run of --fix on each file.
+    count_fixes = args.format == "text"
+    yield from check_many(files, project, jobs=args.jobs or default_jobs(), count_fixes=count_fixes)
 
 
 def _check(args: argparse.Namespace, config: Config) -> int:

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from lint.document import Block, Document, SpanIndex
+from lint.protected import Protected, find_protected
 from lint.quotes import QuoteModel, build_model
 from lint.readability import Prose, build_prose
 from lint.scopes import Selector, units_of
@@ -56,6 +57,12 @@ class Facts:
     def quotes(self) -> SpanIndex:
         """Spans of direct speech (view offsets), for rules that treat quotes specially."""
         return SpanIndex(tuple(self.quote_model.spans()))
+
+    @cached_property
+    def protected(self) -> tuple[Protected, ...]:
+        """Spans no fix may touch: reported speech, numbers to call or text, references,
+        postcodes, web and e-mail addresses (view offsets, in order)."""
+        return find_protected(self.doc)
 
     def in_quote(self, start: int, end: int) -> bool:
         return self.quotes.containing(start, end) is not None

@@ -3,13 +3,19 @@
 A finding's fix replaces its source span. Fixes are chosen in text order; a fix that
 overlaps one already taken is left for the next pass (deterministically: the
 earlier-starting, then longer, then rule-name-first fix wins). A *guard* may refuse a fix
-outright; ``DocumentGuard`` refuses the edits a draft must never get: inside direct
-speech, across masked markup, code or URLs, or text the file's encoding cannot hold.
+outright; ``DocumentGuard`` refuses the edits a draft must never get: touching direct or
+reported speech, a phone number, short code, reference, postcode, web or e-mail address
+(``lint.protected``), across masked markup, code or URLs, or text the file's encoding
+cannot hold.
+
+A fix takes the apostrophe of the text it replaces: "the Children’s Society" becomes
+"The Children’s Society", not a mix of curly and straight marks.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -77,7 +83,7 @@ def replacement(source: str, finding: Finding) -> str:
     and their line endings stay as they were. A line break inside the fix itself takes
     the line ending of the line it lands on.
     """
-    fix = finding.fix or ""
+    fix = _apostrophes_like(source, finding.start, finding.end, finding.fix or "")
     matched = source[finding.start : finding.end]
     gaps = _WHITESPACE_RUN.findall(matched)
     if any("\n" in g for g in gaps) and len(_WHITESPACE_RUN.findall(fix)) == len(gaps):
@@ -86,6 +92,25 @@ def replacement(source: str, finding: Finding) -> str:
     elif "\n" in fix and _line_ending_at(source, finding.end) == "\r\n":
         fix = regex.sub(r"(?<!\r)\n", "\r\n", fix)
     return fix
+
+
+_APOSTROPHE = patterns.compile(r"(?<=\p{L})['’](?=\p{L})|(?<=\p{L}s)['’](?!\p{L})")
+
+
+def _apostrophes_like(source: str, start: int, end: int, fix: str) -> str:
+    """``fix`` with its apostrophes in the style of the text it replaces, or, where that
+    has none, of the nearest apostrophe before it in the document."""
+    if "'" not in fix and "’" not in fix:
+        return fix
+    seen = _APOSTROPHE.findall(source, start, end)
+    if not seen:
+        before = _APOSTROPHE.findall(source, max(0, start - 2000), start)
+        seen = before[-1:]
+    if not seen:
+        return fix
+    mark = seen[-1]
+    other = "’" if mark == "'" else "'"
+    return regex.sub(rf"(?<=\p{{L}}){other}(?=\p{{L}})|(?<=\p{{L}}s){other}(?!\p{{L}})", mark, fix)
 
 
 def _line_ending_at(source: str, offset: int) -> str:
@@ -160,6 +185,8 @@ class DocumentGuard:
 
     - inside or across direct speech (``Facts.quotes``): a misquote is worse than a
       wrong term;
+    - touching a protected span (``lint.protected``): reported speech, a phone number,
+      short code, reference, postcode, web or e-mail address;
     - across anything the reader masked (markup, code, URLs, entities): the fix span's
       source must read exactly as its prose view;
     - bringing in characters that are markup in the file's format;
@@ -172,10 +199,19 @@ class DocumentGuard:
         self._quote_starts = [s for s, _ in spans]
         self._quote_ends = [e for _, e in spans]
         self._markup = _MARKUP_CHARS.get(doc.fmt, "")
+        self._protected = [(*doc.source_span(p.start, p.end), p.what) for p in facts.protected]
+        self._protected.sort()
+        self._protected_starts = [s for s, _, _ in self._protected]
+        # The furthest end of any span starting at or before each one: a backward scan
+        # stops where no earlier span can reach the edit.
+        self._reach = list(itertools.accumulate((e for _, e, _ in self._protected), max))
 
     def __call__(self, finding: Finding, text: str) -> str | None:
         if self._touches_quote(finding.start, finding.end):
             return "inside a direct quote"
+        touched = self._touches_protected(finding.start, finding.end)
+        if touched:
+            return f"touches {touched}"
         if not self._is_prose(finding.start, finding.end):
             return "crosses markup, code or a link"
         markup = [c for c in text if c in self._markup]
@@ -199,6 +235,19 @@ class DocumentGuard:
         if start == end:
             return q_start < start < q_end
         return start < q_end and end > q_start
+
+    def _touches_protected(self, start: int, end: int) -> str | None:
+        """What the first protected span sharing a character with ``start``..``end`` is
+        (an insertion counts when strictly inside one)."""
+        i = bisect.bisect_left(self._protected_starts, max(end, start + 1))
+        for j in range(i - 1, -1, -1):
+            if self._reach[j] <= start:
+                break  # no span from here back reaches the edit
+            p_start, p_end, what = self._protected[j]
+            inside = p_start < start < p_end if start == end else start < p_end
+            if inside and end > p_start:
+                return what
+        return None
 
     def _is_prose(self, start: int, end: int) -> bool:
         doc = self.doc

@@ -1,8 +1,5 @@
-"""Fixing files: read, fix until nothing changes, then write back without harm.
-
-After each pass the text is read and checked again, because one fix can settle or
-reveal another. The loop stops when a pass has nothing to do, when a pass would bring
-back a text already seen (two rules undoing each other), or after ``MAX_PASSES``.
+"""Fixing files: read, fix until nothing changes (``lint.fixdoc``), then write back
+without harm.
 
 The write keeps every byte outside the fixed spans: the same codec and byte-order mark
 (the decoded text still holds every ``\\r``, so CRLF, mixed endings and the last line
@@ -23,61 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.boundary import OutsideProject, refuse_link_write
-from lint.document import Document
-from lint.engine import ActiveRule, Outcome, check_document
+from lint.engine import ActiveRule
 from lint.errors import InputError, SglintError, about
-from lint.facts import Facts
 from lint.files import read_file as read_file_bytes
-from lint.finding import Finding
-from lint.fix import DocumentGuard, Skip, plan_fixes, splice
-from lint.readers import AsIs, Reading
+from lint.fix import Skip
+from lint.fixdoc import AS_IS, MAX_PASSES, DocumentFix, fix_document
+from lint.readers import Reading
 from lint.runner import FileResult, finding_lines
-
-AS_IS = AsIs()
-
-#: Passes before giving up on fixes that keep producing new fixes (ruff stops at 100).
-MAX_PASSES = 10
-
-
-@dataclass(frozen=True)
-class DocumentFix:
-    """The outcome of fixing one document in memory."""
-
-    doc: Document  # the fixed document
-    outcome: Outcome  # what the rules still find in it
-    fixed: tuple[Finding, ...]  # every finding fixed, pass by pass
-    skipped: tuple[Skip, ...]  # fixes refused in the final text, with the reason
-    passes: int
-    settled: bool  # False: stopped by the cap or a loop with fixes still to make
-
-
-def fix_document(
-    doc: Document,
-    rules: Sequence[ActiveRule],
-    *,
-    unsafe: bool = False,
-    max_passes: int = MAX_PASSES,
-    reading: Reading = AS_IS,
-) -> DocumentFix:
-    """Fix ``doc`` pass by pass; after each pass the text is read again as ``reading``
-    reads it (a Vale project masks its ignores again)."""
-    fixed: list[Finding] = []
-    seen = {doc.source}
-    passes = 0
-    while True:
-        facts = Facts(doc)
-        outcome = check_document(doc, rules, facts)
-        plan = plan_fixes(doc.source, outcome.findings, unsafe=unsafe, guard=DocumentGuard(facts))
-        if not plan.edits or passes == max_passes:
-            break
-        text = splice(doc.source, plan.edits)
-        if text in seen:
-            break  # rules undoing each other: stop before going round again
-        seen.add(text)
-        fixed.extend(plan.fixed)
-        passes += 1
-        doc = reading.reread(doc, text)
-    return DocumentFix(doc, outcome, tuple(fixed), plan.skipped, passes, not plan.edits)
 
 
 @dataclass

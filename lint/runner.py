@@ -12,8 +12,10 @@ from lint.config import Config, active_rules
 from lint.document import Document
 from lint.engine import ActiveRule, RuleProblem, check_document
 from lint.errors import SglintError, about
+from lint.facts import Facts
 from lint.files import read_file
 from lint.finding import Finding
+from lint.fixdoc import count_fixes as count_document_fixes
 from lint.project import Project, open_project
 from lint.readers import read_text
 
@@ -27,6 +29,8 @@ class FileResult:
     notices: tuple[str, ...] = ()
     lines: dict[int, str] = field(default_factory=dict)  # source lines that have findings
     fixed: list[Finding] | None = None  # with --fix or --diff: the findings fixed
+    #: What --fix and --fix --unsafe-fixes would fix (chains included), when counted.
+    fixable: tuple[int, int] | None = None
 
 
 def check_text(
@@ -43,15 +47,19 @@ def check_text(
     return check_document(doc, active_rules(config) if rules is None else rules).findings
 
 
-def check_file(path: str, project: Project, *, explicit: bool = True) -> FileResult:
+def check_file(
+    path: str, project: Project, *, explicit: bool = True, count_fixes: bool = False
+) -> FileResult:
     """One file of a project: read as the project reads it, with the rules it gets. A
     link out of the project is skipped with a notice (lint.boundary); an unexpected
-    exception becomes a Crash naming the file (lint.errors.about)."""
+    exception becomes a Crash naming the file (lint.errors.about). With ``count_fixes``,
+    also work out (without writing) how many problems ``--fix`` would fix, so a report's
+    "fixable" line is exact."""
     with about(path):
-        return _check_file(path, project)
+        return _check_file(path, project, count_fixes=count_fixes)
 
 
-def _check_file(path: str, project: Project) -> FileResult:
+def _check_file(path: str, project: Project, *, count_fixes: bool = False) -> FileResult:
     result = FileResult(path)
     try:
         doc = project.read(path, read_file(path))
@@ -61,11 +69,15 @@ def _check_file(path: str, project: Project) -> FileResult:
     except SglintError as exc:
         result.error = exc
         return result
-    outcome = check_document(doc, project.rules_for(path))
+    rules = project.rules_for(path)
+    facts = Facts(doc)
+    outcome = check_document(doc, rules, facts)
     result.findings = outcome.findings
     result.problems = outcome.problems
     result.notices = doc.notices
     result.lines = finding_lines(doc, outcome.findings)
+    if count_fixes:
+        result.fixable = count_document_fixes(facts, rules, outcome, project)
     return result
 
 
@@ -86,6 +98,7 @@ def check_paths(
 # The project for worker processes: set before the pool forks, so workers inherit its
 # compiled rules instead of receiving them pickled.
 _WORKER_PROJECT: Project | None = None
+_WORKER_COUNT_FIXES = False
 
 #: Below this many files a pool costs more to start than it saves.
 PARALLEL_MIN_FILES = 8
@@ -93,27 +106,31 @@ PARALLEL_MIN_FILES = 8
 
 def _check_in_worker(item: tuple[str, bool]) -> FileResult:
     assert _WORKER_PROJECT is not None
-    return check_file(item[0], _WORKER_PROJECT, explicit=item[1])
+    return check_file(item[0], _WORKER_PROJECT, explicit=item[1], count_fixes=_WORKER_COUNT_FIXES)
 
 
 def check_many(
-    files: Sequence[tuple[str, bool]], project: Project, *, jobs: int = 1
+    files: Sequence[tuple[str, bool]],
+    project: Project,
+    *,
+    jobs: int = 1,
+    count_fixes: bool = False,
 ) -> Iterator[FileResult]:
     """Check (path, explicit) pairs, in order; across ``jobs`` processes when there are
     enough files. Results stream back one file at a time (memory stays flat)."""
-    global _WORKER_PROJECT
+    global _WORKER_PROJECT, _WORKER_COUNT_FIXES
     jobs = max(1, min(jobs, len(files)))
     if jobs == 1 or len(files) < PARALLEL_MIN_FILES or "fork" not in _start_methods():
         for path, explicit in files:
-            yield check_file(path, project, explicit=explicit)
+            yield check_file(path, project, explicit=explicit, count_fixes=count_fixes)
         return
     import multiprocessing
 
-    _WORKER_PROJECT = project
+    _WORKER_PROJECT, _WORKER_COUNT_FIXES = project, count_fixes
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs) as pool:
         yield from pool.imap(_check_in_worker, files, chunksize=4)
-    _WORKER_PROJECT = None
+    _WORKER_PROJECT, _WORKER_COUNT_FIXES = None, False
 
 
 def _start_methods() -> list[str]:

@@ -8,6 +8,7 @@ Regenerate after changing rules, then read the diff before committing it:
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from lint.config import load_config
@@ -41,13 +42,18 @@ def render() -> str:
     return "\n".join(lines) + "\n"
 
 
-def main(argv: list[str]) -> int:
+def update_cli(argv: list[str], snapshot: Path, render: Callable[[], str], usage: str) -> int:
+    """``--update``: write a reviewed snapshot again (for a person to read with git diff)."""
     if argv[1:] != ["--update"]:
-        print(__doc__)
+        print(usage)
         return 2
-    SNAPSHOT.write_text(render(), encoding="utf-8")
-    print(f"wrote {SNAPSHOT.relative_to(ROOT)}; review it with git diff before committing")
+    snapshot.write_text(render(), encoding="utf-8")
+    print(f"wrote {snapshot.relative_to(ROOT)}; review it with git diff before committing")
     return 0
+
+
+def main(argv: list[str]) -> int:
+    return update_cli(argv, SNAPSHOT, render, __doc__ or "")
 
 
 if __name__ == "__main__":

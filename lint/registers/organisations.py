@@ -97,7 +97,7 @@ _KEYS = {
     "checked",
     "note",
 }
-_VARIANT_KEYS = {"form", "to", "fix", "why"}
+_VARIANT_KEYS = {"form", "to", "fix", "fix_reason", "why"}
 
 
 @register_loader

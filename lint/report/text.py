@@ -76,10 +76,14 @@ class TextReport:
             self.fixed += len(result.fixed)
             self.files_fixed += bool(result.fixed)
         blocks = []
+        if result.fixable is not None:  # counted by a dry run of --fix: chains included
+            self.safe += result.fixable[0]
+            self.unsafe += max(0, result.fixable[1] - result.fixable[0])
         for f in result.findings:
             self.counts[f.severity] += 1
-            self.safe += fixable(f)
-            self.unsafe += fixable(f, unsafe=True) and not fixable(f)
+            if result.fixable is None:
+                self.safe += fixable(f)
+                self.unsafe += fixable(f, unsafe=True) and not fixable(f)
             blocks.append(render_finding(f, result.lines.get(f.line), self.color))
         return "".join(block + "\n" for block in blocks)
 

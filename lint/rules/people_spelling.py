@@ -11,6 +11,7 @@ from lint.document import Document
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.registers import literal_pattern, normalise
+from lint.registers.people import Person
 from lint.rules.contract import Hit
 from lint.rules.people_common import (
     HONORIFICS,
@@ -21,6 +22,18 @@ from lint.rules.people_common import (
 )
 
 
+def identified(person: Person, text: str, start: int, *, first_name: bool) -> bool:
+    """Whether the words just before ``start`` name ``person`` too: a title they hold or
+    held, or (before a bare surname) their first name or an honorific."""
+    forms = [t for r in person.roles for t in r.accepted]
+    if first_name:
+        forms.append(person.first_name)
+    body = "|".join(literal_pattern(f) for f in forms)
+    before = text[max(0, start - 160) : start]
+    lead = rf"(?:{body})" if not first_name else rf"(?:{body}|(?:{HONORIFICS})\.?)"
+    return regex.search(rf"{lead}[ \t]*,?[ \t]+$", before) is not None
+
+
 def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
     surnames = {p.surname for p in rule.people}
     known: set[int] = set()
@@ -28,10 +41,21 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
         for wrong in person.misspellings:
             if wrong.split()[-1] not in doc.text:
                 continue  # a cheap test before the scan: the form cannot be there
-            right = person.surname if len(wrong.split()) == 1 else person.name
+            single = len(wrong.split()) == 1
+            right = person.surname if single else person.name
             for m in rule.find(literal_pattern(wrong), doc, facts, needs=[wrong]):
                 known.add(m.start())
-                yield rule.hit(m.start(), m.end(), (right, normalise(m.group())), right)
+                # A misspelling may be another person's right name ("Laura Harris"):
+                # fixed safely only where a second detail names this person (the first
+                # name or an honorific before a surname, a title before a name).
+                sure = identified(person, doc.text, m.start(), first_name=single)
+                yield rule.hit(
+                    m.start(),
+                    m.end(),
+                    (right, normalise(m.group())),
+                    right,
+                    None if sure else FixSafety.UNSAFE,
+                )
     # One scan for every person: a name after a first name the register knows or after
     # an honorific; a name followed by another is a first name ("Chief Constable Stephen
     # Watson").

@@ -10,6 +10,7 @@ import regex
 
 from lint.document import Document
 from lint.facts import Facts
+from lint.finding import FixSafety
 from lint.registers import literal_pattern, normalise
 from lint.registers.people import Person
 from lint.rules.contract import Hit
@@ -66,7 +67,8 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
                 continue  # a title held at another time: the tenure check's
             if score >= NEAR:
                 reported.append((start, end))
-                yield rule.hit(start, end, (candidate, person.name, best), best)
+                # A near miss may be the person's own wording of the role: review it.
+                yield rule.hit(start, end, (candidate, person.name, best), best, FixSafety.UNSAFE)
         if day is not None:
             yield from _former_ranks(rule, person, day, doc, facts)
 

@@ -70,11 +70,14 @@ class Repetition:
                             text, unit, m.start(), m.end(), deadline=deadline
                         )
                     ):
+                        # Only a word doubled across white space is a slip to mend;
+                        # with a comma between ("very, very") it is deliberate.
+                        gap = text[previous.end() : m.start()]
                         yield Hit(
                             previous.start(),
                             m.end(),
                             format_message(self.meta.message, word),
-                            fix=text[previous.start() : previous.end()],
+                            fix=text[previous.start() : previous.end()] if gap.isspace() else None,
                         )
                 else:
                     hits = 0

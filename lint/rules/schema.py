@@ -206,6 +206,8 @@ COMMON_KEYS: dict[str, Option] = {
         _list_map, "Profile -> matches that profile accepts (news: NSPCC, CPS ...).", {}
     ),
     "fix": Option(STR, "Fix safety: safe, unsafe or display (each kind has a default)."),
+    # Required of every built-in rule that offers a fix (tests/rules/test_fix_reasons.py).
+    "fix_reason": Option(STR, "Why the fix is safe, unsafe or display-only.", ""),
     "quoted": Option(STR, "Inside direct speech: report, suggest or ignore.", "suggest"),
     # Seconds a rule may spend on one file: a minute is already far past any real rule.
     "timeout": Option(

@@ -1,8 +1,12 @@
 """substitution: a wrong form and the form to use instead (Vale's ``substitution``).
 
-sglint's superset: a swap value may be a mapping ``{to: …, why: …, fix: safe|unsafe|display}``
-so each entry carries its own reason and fix safety. A replacement with alternatives
-(``a|b``) is never applied automatically.
+sglint's superset: a swap value may be a mapping
+``{to: …, why: …, fix: safe|unsafe|display, fix_reason: …}`` so each entry carries its own
+reason and fix safety. A replacement with alternatives (``a|b``) is never applied
+automatically. ``capitalised_fix`` lowers the fix safety of a match that looks like part of
+a proper name or title: a capital inside the sentence ("the Western Slope Center"), or
+title case ("Definition of Child Pornography"); a capital that only starts a sentence does
+not count.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import Any
 
 import regex
 
+from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
 from lint.facts import Facts
@@ -21,7 +26,7 @@ from lint.messages import format_message
 from lint.rules import budget, families, schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
-from lint.rules.matching import scan
+from lint.rules.matching import MatchLike, scan
 from lint.rules.prefilter import needles_for
 from lint.rules.regexes import compile_pattern, flags, flexible_spaces
 
@@ -35,6 +40,9 @@ KEYS: dict[str, schema.Option] = {
     ),
     "capitalize": schema.Option(
         schema.BOOL, "Capitalise the replacement when the match starts with a capital.", False
+    ),
+    "capitalised_fix": schema.Option(
+        schema.STR, "The most a match that reads as part of a name or title may be fixed."
     ),
     "pos": schema.Option(schema.STR, "Vale's part-of-speech filter (accepted, not applied)."),
     **schema.GUARD_KEYS,
@@ -59,6 +67,7 @@ class Substitution:
     guards: Guards
     capitalize: bool
     needles: tuple[str, ...] | None = None
+    capitalised_fix: FixSafety | None = None  # the most a capitalised match's fix may be
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards, self.needles):
@@ -76,6 +85,8 @@ class Substitution:
             message = format_message(self.meta.message, _as_sentence(options), observed)
             fix = keep_case(observed, options[0]) if len(options) == 1 else None
             safety = entry.fix if fix is not None else FixSafety.DISPLAY
+            if self.capitalised_fix is not None and safety and _proper_like(doc.text, m):
+                safety = _least_safe(safety, self.capitalised_fix)
             yield Hit(
                 m.start(),
                 m.end(),
@@ -84,6 +95,26 @@ class Substitution:
                 fix_safety=safety,
                 why=entry.why,
             )
+
+
+_SENTENCE_START = patterns.compile(r"(?:^|[.!?:;\"“‘(\n]|\p{Pd})\s*$")
+
+
+def _proper_like(text: str, m: MatchLike) -> bool:
+    """Whether the match reads as part of a name or title rather than ordinary words."""
+    words = m.group().split()
+    if any(w[:1].isupper() for w in words[1:]):
+        return True
+    if not words or not words[0][:1].isupper():
+        return False
+    return _SENTENCE_START.search(text, max(0, m.start() - 40), m.start()) is None
+
+
+_SAFETY_ORDER = (FixSafety.SAFE, FixSafety.UNSAFE, FixSafety.DISPLAY)
+
+
+def _least_safe(a: FixSafety, b: FixSafety) -> FixSafety:
+    return max(a, b, key=_SAFETY_ORDER.index)
 
 
 def expand(entry: Entry, observed: str) -> str:
@@ -174,11 +205,11 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
         key = str(key)
         why = fix = None
         if isinstance(value, dict):
-            unknown = set(value) - {"to", "why", "fix"}
+            unknown = set(value) - {"to", "why", "fix", "fix_reason"}
             if unknown or "to" not in value:
                 raise RuleError(
                     f"swap entry {key!r} must be a string or a mapping with "
-                    "'to' (and optional 'why', 'fix')",
+                    "'to' (and optional 'why', 'fix', 'fix_reason')",
                     path=src.path,
                     line=line,
                 )
@@ -202,6 +233,14 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
         flags(ignorecase=ignorecase) + template, path=src.path, line=line, key="swap"
     )
     guards = build_guards(data, ignorecase=ignorecase, path=src.path, lines=src.data.lines)
+    capitalised_fix = None
+    if "capitalised_fix" in data:
+        capitalised_fix = schema.fix_safety(
+            data["capitalised_fix"],
+            key="capitalised_fix",
+            path=src.path,
+            line=src.data.line_of("capitalised_fix"),
+        )
     return Substitution(
         meta,
         pattern,
@@ -209,4 +248,5 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
         guards,
         schema.option(data, KEYS, "capitalize"),
         needles_for([k for k, _ in items]),
+        capitalised_fix,
     )
