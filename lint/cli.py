@@ -12,13 +12,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from lint import __version__
-from lint.config import Config, active_rules, all_rules, resolve
+from lint.config import Config, active_rules, all_rules, output_settings, resolve, rule_folders
 from lint.errors import SglintError
 from lint.finding import LEVEL_NAMES, Severity
 from lint.project import open_project
 from lint.report import REPORTERS, reporter, streamer
-from lint.report.text import fix_summary
-from lint.runner import FileResult, check_many, default_jobs
+from lint.runner import FileResult, check_cached, check_many, default_jobs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 VALE_OUTPUTS = {"line": "vale-line", "json": "vale-json", "cli": "text"}
@@ -82,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="check files in N processes (default: one per core; 1 for a single file)",
+    )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check every file afresh and keep no results (see the cache folder in README)",
     )
     check.add_argument(
         "--force-exclude",
@@ -184,7 +188,16 @@ def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iter
             diffs.append(fixed.diff())
             yield fixed.result
         return
-    yield from check_many(files, project, jobs=args.jobs or default_jobs())
+    jobs = args.jobs or default_jobs()
+    cache = None
+    if not args.no_cache and config.vale is None:
+        from lint.resultcache import open_cache
+
+        cache = open_cache(output_settings(config), rule_folders(config))
+    if cache is None:
+        yield from check_many(files, project, jobs=jobs)
+    else:
+        yield from check_cached(files, project, cache, jobs=jobs)
 
 
 def _check(args: argparse.Namespace, config: Config) -> int:
@@ -218,6 +231,8 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         else:
             result.lines = {}  # only the text format shows source lines; keep memory small
             results.append(result)
+    if args.diff or args.fix:
+        from lint.report.text import fix_summary
     if args.diff:  # as ruff: the diff alone on stdout; exit 1 when there would be changes
         sys.stdout.write("".join(diffs))
         print(f"sglint: {fix_summary(results, dry_run=True)}", file=sys.stderr)
