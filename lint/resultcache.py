@@ -150,15 +150,9 @@ def _encode(f: Finding) -> list[object]:
     ]
 
 
-_STR: tuple[type, ...] = (str,)
-_INT: tuple[type, ...] = (int,)
-#: The type of each encoded field, in order (``fix`` may be None).
-_FIELDS = (
-    *(_STR, _INT, _STR, _STR),
-    *(_INT,) * 6,
-    (str, type(None)),
-    *(_STR,) * 4,
-)
+_ROW = (str, int, str, str, int, int, int, int, int, int, str, str, str, str, str)
+#: The exact types of an encoded finding's fields, in order (``fix`` may be None).
+_ROWS = frozenset({_ROW, (*_ROW[:10], type(None), *_ROW[11:])})
 
 
 def _decode(path: str, entry: Mapping[str, object]) -> Cached | None:
@@ -169,12 +163,7 @@ def _decode(path: str, entry: Mapping[str, object]) -> Cached | None:
     findings = []
     try:
         for row in rows:
-            if not isinstance(row, list) or len(row) != len(_FIELDS):
-                return None
-            if not all(
-                isinstance(v, t) and not isinstance(v, bool)
-                for v, t in zip(row, _FIELDS, strict=True)
-            ):
+            if type(row) is not list or tuple(map(type, row)) not in _ROWS:
                 return None
             (rule, level, message, match, *numbers, fix, safety, why, source, link) = row
             start, end, line, column, end_line, end_column = numbers
