@@ -2,15 +2,16 @@
 
 An entry holds, per path, the SHA-256 of the file's bytes and what checking it gave
 (findings, notices, the source lines the text format shows). Entries live in the cache
-folder (``lint/diskcache.py``: ``~/.cache/sglint`` or ``SGLINT_CACHE_DIR``), one file per
-*run key*: sglint's version and code, every file of every rule folder in use (rules,
-registers, the lexicon) by content hash, and every setting that changes what is found
-(profile, packs, rule levels, ``--select``, ``--ignore``, the built-in packs on or off).
-Change any of them and the run gets a fresh entry; change a file and its result is
-rebuilt. An entry is plain JSON, checked field by field on load: a corrupt or doctored
-one is rebuilt, silently. Writes are atomic, so runs at once may each lose the other's
-new results but never read half a file. ``--no-cache`` (or ``SGLINT_NO_CACHE=1``) turns
-it off. Files whose check hit a problem (a rule out of time) or an error are not kept.
+folder (``lint/diskcache.py``: ``~/.cache/sglint`` or ``SGLINT_CACHE_DIR``), one file
+per folder of linted files and *run key*: sglint's version and code, every file of every
+rule folder in use (rules, registers, the lexicon) by content hash, and every setting
+that changes what is found (profile, packs, rule levels, ``--select``, ``--ignore``, the
+built-in packs on or off). Change any of them and the run gets fresh entries; change a
+file and its result is rebuilt. An entry is plain JSON, checked field by field on load:
+a corrupt or doctored one is rebuilt, silently. Writes are atomic, so runs at once may
+each lose the other's new results but never read half a file. ``--no-cache`` (or
+``SGLINT_NO_CACHE=1``) turns it off. Files whose check hit a problem (a rule out of
+time) or an error are not kept.
 
 This module is light on purpose: a run where every file is unchanged reads the files,
 hashes them and reports, without importing the engine or compiling a rule.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,16 +46,26 @@ class Cached:
 
 @dataclass
 class ResultCache:
-    """The results of one run key: looked up per file, stored once at the end."""
+    """The results of one run key, one entry per folder of files (as ruff keeps one per
+    package): a run over a few files reads only their folders' entries. Looked up per
+    file, stored once at the end."""
 
-    name: str
-    entries: dict[str, dict[str, object]]
-    fresh: dict[str, dict[str, object]] = field(default_factory=dict)
+    key: str
+    shards: dict[str, dict[str, dict[str, object]]] = field(default_factory=dict)
+    fresh: dict[str, dict[str, dict[str, object]]] = field(default_factory=dict)
+
+    def _name(self, path: str) -> str:
+        folder = os.path.dirname(os.path.abspath(path))
+        return f"results-{self.key}-{hashlib.sha256(folder.encode()).hexdigest()[:16]}.json"
 
     def get(self, path: str, sha256: str) -> Cached | None:
         """The cached result for ``path`` if its bytes (by ``digest``) are those checked
         last time."""
-        entry = self.entries.get(path)
+        name = self._name(path)
+        shard = self.shards.get(name)
+        if shard is None:
+            shard = self.shards[name] = _load(name)
+        entry = shard.get(path)
         if not isinstance(entry, dict) or entry.get("sha256") != sha256:
             return None
         return _decode(path, entry)
@@ -66,7 +78,7 @@ class ResultCache:
         notices: Iterable[str],
         lines: Mapping[int, str],
     ) -> None:
-        self.fresh[path] = {
+        self.fresh.setdefault(self._name(path), {})[path] = {
             "sha256": sha256,
             "findings": [_encode(f) for f in findings],
             "notices": list(notices),
@@ -75,10 +87,10 @@ class ResultCache:
 
     def save(self) -> None:
         """Store this run's new results beside the ones still valid (atomically)."""
-        if not self.fresh:
-            return
-        on_disk = _load(self.name)  # a run at the same time may have added some
-        diskcache.write(self.name, {"format": FORMAT, "files": {**on_disk, **self.fresh}})
+        for name, fresh in self.fresh.items():
+            on_disk = _load(name)  # a run at the same time may have added some
+            diskcache.write(name, {"format": FORMAT, "files": {**on_disk, **fresh}})
+        self.fresh = {}
 
 
 def open_cache(settings: Mapping[str, object], folders: Iterable[Path]) -> ResultCache | None:
@@ -87,10 +99,7 @@ def open_cache(settings: Mapping[str, object], folders: Iterable[Path]) -> Resul
     if diskcache.cache_dir() is None:
         return None
     key = run_key(settings, folders)
-    if key is None:
-        return None
-    name = f"results-{key}.json"
-    return ResultCache(name, _load(name))
+    return None if key is None else ResultCache(key)
 
 
 def run_key(settings: Mapping[str, object], folders: Iterable[Path]) -> str | None:

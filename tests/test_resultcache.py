@@ -53,7 +53,7 @@ def test_warm_run_gives_identical_findings_without_checking(
 ) -> None:
     cold = _run(capsys, str(project))
     assert {f["rule"] for f in cold} >= {"Team.Jargon"}
-    assert len(list((project.parent / "cache").glob("results-*.json"))) == 1
+    assert len(list((project.parent / "cache").glob("results-*.json"))) == 1  # one folder
     with monkeypatch.context() as patch:
         _no_checking(patch)
         warm = _run(capsys, str(project))
@@ -166,13 +166,19 @@ def test_no_cache_writes_nothing(project: Path, capsys: pytest.CaptureFixture[st
 def test_runs_at_once_keep_each_others_results(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Two runs over different files under one key: the second run's save keeps the
-    first run's entries (it merges with what is on disk, then renames atomically)."""
+    """Runs over different files under one key: a later run's save keeps the earlier
+    runs' entries (it merges with what is on disk, then renames atomically)."""
     first = project / "first"
     first.mkdir()
     shutil.move(str(project / "draft0.txt"), first / "draft0.txt")
     _run(capsys, str(first))
     _run(capsys, str(project / "draft1.txt"))
-    (entry,) = (project.parent / "cache").glob("results-*.json")
-    kept = resultcache._load(entry.name)
-    assert set(kept) == {str(first / "draft0.txt"), str(project / "draft1.txt")}
+    _run(capsys, str(project / "draft2.txt"))
+    entries = sorted((project.parent / "cache").glob("results-*.json"))
+    assert len(entries) == 2  # one per folder
+    kept = {path for entry in entries for path in resultcache._load(entry.name)}
+    assert kept == {
+        str(first / "draft0.txt"),
+        str(project / "draft1.txt"),
+        str(project / "draft2.txt"),
+    }
