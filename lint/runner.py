@@ -8,8 +8,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from lint.boundary import OutsideProject
 from lint.config import Config, active_rules
-from lint.errors import SglintError
+from lint.errors import SglintError, about
 from lint.files import read_file
 from lint.finding import Finding
 from lint.project import Project, open_project
@@ -51,12 +52,22 @@ def check_text(
 
 
 def check_file(path: str, project: Project, *, explicit: bool = True) -> FileResult:
-    """One file of a project: read as the project reads it, with the rules it gets."""
+    """One file of a project: read as the project reads it, with the rules it gets. A
+    link out of the project is skipped with a notice (lint.boundary); an unexpected
+    exception becomes a Crash naming the file (lint.errors.about)."""
+    with about(path):
+        return _check_file(path, project)
+
+
+def _check_file(path: str, project: Project) -> FileResult:
     from lint.engine import check_document
 
     result = FileResult(path)
     try:
         doc = project.read(path, read_file(path))
+    except OutsideProject as exc:
+        result.notices = (str(exc),)
+        return result
     except SglintError as exc:
         result.error = exc
         return result

