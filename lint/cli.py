@@ -250,6 +250,8 @@ def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iter
         from lint.resultcache import open_cache
 
         cache = open_cache(output_settings(config), rule_folders(config))
+    if not files:  # nothing to check, but a bad configuration is still an error
+        project.rules_for("")
     if cache is None:
         yield from check_many(files, project, jobs=jobs)
     else:

