@@ -17,7 +17,7 @@ from lint import __version__, boundary
 from lint.config import Config, active_rules, all_rules, output_settings, resolve, rule_folders
 from lint.configfiles import discover
 from lint.errors import Crash, SglintError, excerpt
-from lint.finding import LEVEL_NAMES, Severity
+from lint.finding import LEVEL_MEANINGS, LEVEL_NAMES, Severity
 from lint.project import open_project
 from lint.report import REPORTERS, reporter, streamer
 from lint.report.escape import printable
@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
 
     common = _Parser(add_help=False)
     common.add_argument("--config", metavar="FILE", help="use this config file")
-    common.add_argument("--profile", help="house style: govuk (default), news, practice")
+    common.add_argument("--profile", help="house style: standard (default), govuk, news, practice")
     common.add_argument(
         "--select",
         action="append",
@@ -68,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--fail-level",
         choices=LEVEL_NAMES,
-        help="lowest level that fails the run (default: warning)",
+        help="lowest level that fails the run (default: error)",
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
@@ -127,6 +127,16 @@ def _parser() -> argparse.ArgumentParser:
         "--longest", type=int, default=3, metavar="N", help="list the N longest sentences (3)"
     )
 
+    init = sub.add_parser(
+        "init", help="write a commented .sglint.yaml for your kind of publisher (never overwrites)"
+    )
+    init.add_argument(
+        "--profile",
+        default="standard",
+        help="standard (default), govuk, police, charity, news or practice",
+    )
+    init.add_argument("folder", nargs="?", default=".", metavar="FOLDER")
+
     rules = sub.add_parser("rules", parents=[common], help="list the rules and why they exist")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.add_argument("--all", action="store_true", help="include rules that are off")
@@ -176,6 +186,8 @@ def _main(argv: list[str]) -> int:
         return EXIT_ERROR
     if args.command == "stats":
         return _stats(args)
+    if args.command == "init":
+        return _init(args)
     options = {
         "config": args.config,
         "profile": args.profile,
@@ -328,6 +340,18 @@ def _stats(args: argparse.Namespace) -> int:
     return EXIT_ERROR if errors else EXIT_OK
 
 
+def _init(args: argparse.Namespace) -> int:
+    from lint.initconfig import write_config
+
+    try:
+        written = write_config(Path(args.folder), args.profile)
+    except SglintError as exc:
+        print(f"sglint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"wrote {written} for {args.profile} copy; edit it, then run: sglint check")
+    return EXIT_OK
+
+
 def _list_rules(config: Config, fmt: str, include_off: bool) -> int:
     active = {a.rule.meta.id: a.level for a in active_rules(config)}
     rows = []
@@ -342,17 +366,27 @@ def _list_rules(config: Config, fmt: str, include_off: bool) -> int:
                 "kind": meta.kind,
                 "level": level.label if isinstance(level, Severity) else "off",
                 "why": meta.why or meta.description,
+                "level_reason": meta.level_reason,
                 "source": meta.source,
                 "link": meta.link,
             }
         )
-    return _listing(rows, fmt, _rule_lines, f"{len(rows)} rules ({config.profile} profile).")
+    header = [
+        "Levels:",
+        *(f"  {name}: {LEVEL_MEANINGS[name]}." for name in reversed(LEVEL_NAMES)),
+        f"A run fails on findings at {config.fail_level.label} or above (fail-level).",
+        "",
+    ]
+    summary = f"{len(rows)} rules ({config.profile} profile)."
+    return _listing(rows, fmt, _rule_lines, summary, header)
 
 
 def _rule_lines(row: dict[str, Any]) -> Iterator[str]:
     yield f"{row['id']}  [{row['kind']}, {row['level']}]"
     if row["why"]:
         yield f"    why: {row['why']}"
+    if row["level_reason"]:
+        yield f"    level: {row['level_reason']}"
     if row["source"]:
         yield f"    source: {row['source']}"
 
@@ -362,13 +396,16 @@ def _listing(
     fmt: str,
     lines: Callable[[dict[str, Any]], Iterable[str]],
     summary: str,
+    header: Sequence[str] = (),
 ) -> int:
-    """Rows as JSON, or as text lines per row and a summary."""
+    """Rows as JSON, or as a header, text lines per row and a summary."""
     import json
 
     if fmt == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
+    for line in header:
+        print(line)
     for row in rows:
         for line in lines(row):
             print(printable(line))

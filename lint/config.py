@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from lint.vale.project import ValeProject
     from lint.yamlload import LineDict
 
-PROFILES = ("govuk", "news", "practice")
-DEFAULT_PROFILE = "govuk"
+PROFILES = ("standard", "govuk", "news", "practice")
+DEFAULT_PROFILE = "standard"
 LEVELS = ("off", "suggestion", "warning", "error")
 
 _KEYS = ("profile", "packs", "rules", "paths", "exclude", "fail-level", "builtin")
@@ -47,7 +47,7 @@ class Config:
     rules: Mapping[str, str] = field(default_factory=dict)  # id or pack -> level | off
     paths: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
-    fail_level: Severity = Severity.WARNING
+    fail_level: Severity = Severity.ERROR  # only errors fail a run unless a team raises it
     builtin: bool = True
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -148,7 +148,7 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
         exclude = [exclude]
     if not isinstance(exclude, list) or not all(isinstance(p, str) for p in exclude):
         raise fail("exclude", "must be a list of glob patterns")
-    fail_level = data.get("fail-level", "warning")
+    fail_level = data.get("fail-level", "error")
     try:
         severity = Severity.parse(str(fail_level))
     except KeyError:
@@ -250,7 +250,7 @@ def active_rules(config: Config, rules: Sequence[Rule] | None = None) -> list[Ac
             continue
         if setting == "off":
             continue
-        out.append(ActiveRule(rule, Severity.parse(setting)))
+        out.append(ActiveRule(rule, Severity.parse(setting), config.profile))
     return out
 
 

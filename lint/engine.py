@@ -15,6 +15,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from lint.context import Context, build_context
 from lint.document import Document
 from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
@@ -28,6 +29,7 @@ class ActiveRule:
 
     rule: Rule
     level: Severity
+    profile: str = ""  # the run's profile, for the rule's profile_exceptions
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ def check_document(
     views = {False: (doc, facts)}  # raw? -> the document a rule is given, and its facts
     outcome = Outcome()
     switches = _Switches(doc)
+    context = build_context(doc, facts, registered_names(rules))
     seen: set[tuple[int, int, str]] = set()
     for active in rules:
         meta = active.rule.meta
@@ -77,7 +80,7 @@ def check_document(
             )
             continue
         for hit in hits:
-            finding = _finding(doc, facts, active, hit, raw=raw)
+            finding = _finding(doc, facts, active, hit, context, raw=raw)
             if finding is None or switches.disabled(meta.id, finding.start):
                 continue
             key = (finding.start, finding.end, meta.id)
@@ -92,22 +95,45 @@ def check_document(
     return outcome
 
 
+def registered_names(rules: Sequence[ActiveRule]) -> tuple[str, ...]:
+    """Proper names the rules' registers hold (organisations, people), for the context."""
+    names: list[str] = []
+    for active in rules:
+        names.extend(getattr(active.rule, "proper_names", ()))
+    return tuple(dict.fromkeys(names))
+
+
 def _finding(
-    doc: Document, facts: Facts, active: ActiveRule, hit: Hit, *, raw: bool
+    doc: Document, facts: Facts, active: ActiveRule, hit: Hit, context: Context, *, raw: bool
 ) -> Finding | None:
     """The finding for a hit: ``raw`` hits are source spans, others view spans."""
     meta = active.rule.meta
     severity = active.level
+    accepted = meta.profile_exceptions.get(active.profile)
+    if accepted and not raw and doc.text[hit.start : hit.end].strip() in accepted:
+        return None
     fix = hit.fix
     safety = hit.fix_safety or meta.fix
-    if not raw and facts.quotes and facts.in_quote(hit.start, max(hit.end, hit.start + 1)):
-        # A misquote is worse than a bad term: inside direct speech a rule is at most a
-        # suggestion and never fixed, unless the rule says otherwise.
+    if not raw and not meta.vale_compat:
+        # The context every rule respects (lint.context): speech, titles, mentions,
+        # names, numbers and lead-ins cap a finding or drop it, and are never fixed.
+        effect = context.effect(hit.start, hit.end, meta.kind, meta.level, meta.quoted)
+        if effect is not None:
+            if effect.drop:
+                return None
+            if effect.cap is not None:
+                severity = min(severity, effect.cap)
+            fix, safety = None, FixSafety.DISPLAY
+    elif (
+        not raw
+        and meta.quoted != "report"
+        and facts.in_quote(hit.start, max(hit.end, hit.start + 1))
+    ):
+        # Vale compat: only a rule's own ``quoted`` setting applies.
         if meta.quoted == "ignore":
             return None
-        if meta.quoted == "suggest":
-            severity = min(severity, Severity.SUGGESTION)
-            fix, safety = None, FixSafety.DISPLAY
+        severity = min(severity, Severity.SUGGESTION)
+        fix, safety = None, FixSafety.DISPLAY
     start, end = (hit.start, hit.end) if raw else doc.source_span(hit.start, hit.end)
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)

@@ -24,6 +24,16 @@ class Severity(enum.IntEnum):
 
 LEVEL_NAMES = ("suggestion", "warning", "error")
 
+#: What each level means: the test a rule's level must pass (README, ``sglint rules``).
+LEVEL_MEANINGS = {
+    "error": "publishing it would harm someone or the publisher's credibility: "
+    "victim-blaming or minimising terms, mistranslations, a misspelt person or "
+    "organisation, a wrong title, a misquoted approved statement, one claim with two "
+    "figures, quote marks that open and never close",
+    "warning": "a point of the chosen house style that an editor would fix before publication",
+    "suggestion": "advice and measures: sentence length, reading scores, words to consider",
+}
+
 
 class FixSafety(enum.Enum):
     """How a fix may be applied (ruff's Applicability)."""

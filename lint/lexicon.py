@@ -27,6 +27,8 @@ ROLES = (
     "elected_letters",
     "title_heads",
     "role_words",
+    "role_surnames",
+    "role_first_names",
     "organisation_words",
     "places",
     "months",

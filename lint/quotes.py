@@ -220,8 +220,16 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
     return scan
 
 
+#: The next mark that starts something else: a double mark, an opening curly single, or
+#: a straight single that opens a word ("to 'grow up'").
+_NEXT_MARK = patterns.compile(r"[\"“”‘]|(?<![\p{L}\p{N}])'(?=\p{L})")
+
+
 def _closes_later(text: str, pos: int, end: int) -> bool:
-    nxt = regex.compile(r"[\"“”‘]").search(text, pos, end)
+    """Whether a single mark closes the open quote later, before another quote opens: if
+    so, an "s'" here is a plural possessive inside it ('the victims' families'); if not,
+    it closes the quote ('liars' and told them to 'grow up')."""
+    nxt = _NEXT_MARK.search(text, pos, end)
     return bool(_SINGLE_CLOSE_AHEAD.search(text, pos, nxt.start() if nxt else end))
 
 
@@ -525,8 +533,13 @@ def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> l
             span = _who_after(text, q.end, min(nxt, last.end))
             if span:
                 attribution = Attribution(*span, text[span[0] : span[1]], "after")
+        if attribution is None and q.form == "marks" and not at_block_start:
+            earlier = [o for o in done.quotes[-1:] if block.start <= o.end <= q.start]
+            attribution = _continued_in_block(text, earlier, q)
         if attribution is None and (at_block_start or q.form != "marks"):
             attribution = _from_previous_block(doc, q, block, done, intro_starts)
+        if attribution is None and q.form == "marks":
+            attribution = _colon_introduction(doc, q, block, region_start, done.block_index)
         if attribution is None and at_block_start:
             attribution = _from_next_block(doc, q, done.block_index)
         speech = q.form != "marks" or attribution is not None or _sentence_like(doc, q, block)
@@ -536,6 +549,59 @@ def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> l
             )
         )
     return done.quotes
+
+
+#: What may stand between a quote's attribution and the next quote it also covers.
+_ONLY_VERB = patterns.compile(rf"[\s,.;:!?—–-]*(?:{_VERB}\b)?[\s,.;:!?—–-]*", regex.IGNORECASE)
+
+
+def _continued_in_block(text: str, earlier: Sequence[Quote], q: Quote) -> Attribution | None:
+    """A quote that follows attributed speech in the same paragraph with only the
+    attribution between ("“It took two years,” he said. “We never gave up.”") continues
+    the same speaker."""
+    spoken = [o for o in earlier if o.speech and o.end <= q.start]
+    if not spoken or spoken[-1].attribution is None:
+        return None
+    last = spoken[-1]
+    attribution = last.attribution
+    assert attribution is not None
+    if last.end <= attribution.start < q.start:
+        between_from = attribution.end
+    else:  # attributed before it; perhaps named again after it ("…,” said Hale. “…")
+        span = _who_after(text, last.end, q.start)
+        if span is not None and _ONLY_VERB.fullmatch(text, span[1], q.start):
+            return Attribution(*span, text[span[0] : span[1]], "continued")
+        between_from = last.end
+    if not _ONLY_VERB.fullmatch(text, between_from, q.start):
+        return None
+    return Attribution(attribution.start, attribution.end, attribution.who, "continued")
+
+
+def _colon_introduction(
+    doc: Document, q: Quote, block: Block, region_start: int, block_index: dict[Block, int]
+) -> Attribution | None:
+    """A quote introduced by a sentence ending in a colon names its source there, with
+    or without a speech verb: "The inspectorate recommended that:", "To quote the
+    author:", "The proposed definition is:". The introduction is in the quote's own
+    paragraph, or is the whole of the paragraph before (not a heading or list)."""
+    text = doc.text
+    if not _sentence_like(doc, q, block):
+        return None  # 'Decimals split: "£4.5 million…"' quotes an example, not a source
+    end = q.start
+    start = region_start
+    if not text[block.start : q.start].strip():
+        i = block_index[block]
+        if i == 0 or not doc.blocks[i - 1].scope.startswith("paragraph"):
+            return None
+        start, end = doc.blocks[i - 1].start, doc.blocks[i - 1].end
+    before = text[start:end].rstrip()
+    if not before.endswith(":"):
+        return None
+    begin = _last_sentence_start(text, start, start + len(before) - 1)
+    who = text[begin : start + len(before) - 1]
+    if not regex.search(r"\p{L}{2}", who):
+        return None
+    return Attribution(begin, begin + len(who), who.strip(), "intro")
 
 
 def _from_previous_block(

@@ -27,8 +27,15 @@ from lint.registers.people import Person
 
 #: Words of titles, ranks, organisations and places: not part of a person's name.
 ROLE_WORDS = lexicon.words(
-    "role_words", "title_heads", "organisation_words", "places"
+    "role_words", "role_surnames", "role_first_names", "title_heads", "organisation_words", "places"
 ) | lexicon.parts("styles", "ranks", "rank_abbreviations")
+#: Role words that are also surnames: the last word of a name ("Adam Bishop").
+ROLE_SURNAMES = lexicon.words("role_surnames")
+#: Role words that are also first names, when a surname follows ("Bill McWilliam").
+ROLE_FIRST_NAMES = lexicon.words("role_first_names")
+#: Role words in lower case, as news copy writes a role before a name
+#: ("prosecutor Jane Doe", "chief executive Martin Hope", "head of investigations …").
+_ROLE_WORDS_LOWER = frozenset(w.lower() for w in ROLE_WORDS if not w.isupper())
 #: Honorifics and ranks that, before a surname, make a second reference.
 HONORIFICS = lexicon.words("honorifics", "styles") | lexicon.single_words(
     "ranks", "rank_abbreviations"
@@ -42,9 +49,13 @@ _ORG_BEFORE = patterns.compile(r"(?:\b(?:of|for)\s+(?:the\s+)?|\bthe\s+)$", rege
 _ORG_AFTER = patterns.compile(r"\s+(?:of|for)\s+(?:the\s+)?\p{Lu}")
 _APPOSITIVE_AFTER = patterns.compile(
     r"(?:[ \t]+\p{Lu}{2,5})*\s*(?:\(|,\s*(?!who\b|which\b|whose\b|speaking\b)"
-    rf"[^,.;:!?]{{3,160}}?(?:,|\s+(?:{lexicon.alternation('speech_verbs')})\b))"
+    rf"[^,.;:!?]{{3,160}}?(?:,|\s+(?:{lexicon.alternation('speech_verbs')})\b)"
+    # … or a noun phrase to the end of the sentence: "Maggie Oliver, one of the women
+    # who blew the whistle."
+    r"|,\s*(?:one\s+of|a|an|the|its|their|his|her)\s[^,.;:!?]{3,160}?[.;])"
 )
 _POSSESSIVE = patterns.compile(r"['’]s$")
+_THE_BEFORE = patterns.compile(r"\bthe[ \t]+$", regex.IGNORECASE)
 _COMMA_BEFORE = patterns.compile(r",\s*$")
 #: Letters after a name that are themselves a role ("Sarah Champion MP for Rotherham").
 _ROLE_LETTERS_AFTER = patterns.compile(rf"[ \t]+(?:{lexicon.alternation('elected_letters')})\b")
@@ -113,10 +124,18 @@ def _heuristic_mentions(text: str, start: int, end: int) -> list[Mention]:
             words.pop()  # letters after a name: QPM, MP, OBE
         split = 0
         while split < len(words) and (_is_role(words[split][2]) or words[split][2] in HONORIFICS):
+            following = words[split + 1][2] if split + 1 < len(words) else ""
+            if words[split][2] in ROLE_FIRST_NAMES and following and not _is_role(following):
+                break  # "Bill McWilliam", "Dean Hale": a first name, not a role
             split += 1
         prefix_words, name_words = words[:split], words[split:]
         prefix = " ".join(w for _, _, w in prefix_words)
-        if 2 <= len(name_words) <= 3 and not any(_is_role(w) for _, _, w in name_words):
+        if 2 <= len(name_words) <= 3 and not any(
+            _is_role(w)
+            and not (i == len(name_words) - 1 and _bare(w) in ROLE_SURNAMES)
+            and not (i == 0 and w in ROLE_FIRST_NAMES)
+            for i, (_, _, w) in enumerate(name_words)
+        ):
             s, e = name_words[0][0], name_words[-1][1]
             if _ORG_BEFORE.search(text, max(start, s - 12), s) and not prefix:
                 continue
@@ -128,14 +147,17 @@ def _heuristic_mentions(text: str, start: int, end: int) -> list[Mention]:
             )
             ms = prefix_words[0][0] if prefix_words else s
             out.append(Mention(ms, e, text[ms:e], "full", name, _bare(name_words[-1][2]), prefix))
-        elif len(name_words) == 1 and not _is_role(name_words[0][2]):
+        elif len(name_words) == 1 and (
+            not _is_role(name_words[0][2]) or _bare(name_words[0][2]) in ROLE_SURNAMES
+        ):
             s, e, word = name_words[0]
             if prefix_words and prefix_words[-1][2] in HONORIFICS:
                 hs = prefix_words[-1][0]
                 out.append(
                     Mention(hs, e, text[hs:e], "honorific", "", _bare(word), prefix_words[-1][2])
                 )
-            elif not prefix_words:
+            elif not prefix_words and not _THE_BEFORE.search(text, max(start, s - 5), s):
+                # "the Casey report", "the Jay inquiry" name a document, not a person.
                 out.append(Mention(s, e, text[s:e], "surname", "", _bare(word)))
     return out
 
@@ -235,6 +257,11 @@ class _Builder:
 
     def link(self, mention: Mention) -> int:
         person = self.register_person(mention)
+        if person is not None and mention.form == "title" and _shared_title(person, mention):
+            # A rank or title that many hold ("the chief executive", an assistant chief
+            # constable) never names a registered person alone: only one named here.
+            holders = [i.key for i in self.identities if i.person is person]
+            return holders[0] if holders else -1
         if person is not None:
             return self.identity_for(person).key
         if mention.form == "full":
@@ -285,6 +312,17 @@ class _Builder:
                 identity.person,
                 (*identity.titles, prefix),
             )
+
+
+def _shared_title(person: Person, mention: Mention) -> bool:
+    """Whether the title a mention uses is one that people in many organisations hold
+    (the register gives its organisation), unlike an office such as Home Secretary."""
+    wanted = mention.text.lower().removeprefix("the ").strip()
+    return any(
+        r.organisation
+        for r in person.roles
+        if wanted in (t.lower() for t in r.accepted) or wanted == r.rank.lower()
+    )
 
 
 def _title(prefix: str) -> bool:
@@ -383,9 +421,12 @@ def _with_identity(mention: Mention, key: int) -> Mention:
 
 
 def _outside(doc: Document, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
-    """Prose spans of the document outside quotes."""
+    """Prose spans of the document outside quotes. Headings are left out: a headline
+    names people in shorthand and is not their first mention."""
     out: list[tuple[int, int]] = []
     for block in doc.blocks:
+        if block.scope.startswith("heading"):
+            continue
         pos = block.start
         for q in quotes:
             if q.end <= pos or q.start >= block.end:
@@ -410,6 +451,8 @@ def _speaker(
         identity = identities[antecedent.identity]
         return Speaker(identity.name or antecedent.text, identity, antecedent)
     inside = [m for m in mentions if attribution.start <= m.start < attribution.end]
+    # The person, not the post: in "the Home Secretary, Sajid Javid, said" the name decides.
+    inside.sort(key=lambda m: m.form == "title")
     if inside:
         identity = identities[inside[0].identity]
         return Speaker(identity.name or inside[0].text, identity, inside[0])
@@ -444,10 +487,16 @@ def has_role(
     ):
         return True
     before = text[start : mention.start]
+    clause = regex.split(r"[.!?,;:(]\s", before)[-1].split()[-6:]
+    if any(_bare(w).lower() in _ROLE_WORDS_LOWER and w[:1].islower() for w in clause):
+        # "prosecutor Jane Doe", "chief executive Martin Hope", "Barnardo's director of
+        # strategy Puja Darbari"
+        return True
     if _COMMA_BEFORE.search(before):
         sentence = regex.split(r"[.!?]\s", before)[-1]
-        if any(_is_role(w) for w in regex.findall(r"\p{Lu}[\p{L}'’]+", sentence)):
-            return True
+        words = regex.findall(r"\p{L}[\p{L}'’]+", sentence)
+        if any(_is_role(w) or _bare(w).lower() in _ROLE_WORDS_LOWER for w in words):
+            return True  # "The charity's chief executive, Sam Green, said"
     sentence_span = next((s for s in sentences if s.start <= mention.start < s.end), None)
     if sentence_span and identity.person is not None:
         sentence = text[sentence_span.start : sentence_span.end].lower()

@@ -139,6 +139,8 @@ def render_rules() -> str:
             out.append(f"Message: {_cell(meta.message)}\n")
             if meta.why:
                 out.append(f"Why: {_one_line(meta.why)}\n")
+            if meta.level_reason:
+                out.append(f"Level: {_one_line(meta.level_reason)}\n")
             if meta.source:
                 out.append(f"Source: {_one_line(meta.source)}\n")
             if meta.link:

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from lint.cli import main
+from lint.config import Config, active_rules, all_rules, load_config
+from lint.finding import LEVEL_MEANINGS, Severity
+from lint.initconfig import publisher_kinds
 
 JSON_KEYS = [
     "path",
@@ -87,8 +90,56 @@ def test_fail_level(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     draft = tmp_path / "d.txt"
     draft.write_text("The taskforce met. The task force spoke.\n")
     args = ["check", "--select", "Consistency.Taskforce", str(draft)]
-    assert _run(args, capsys)[0] == 1
+    # Only errors fail by default: a house-style warning is printed and passes.
+    code, out, _ = _run(args, capsys)
+    assert code == 0 and "warning Consistency.Taskforce" in out
+    assert _run([*args, "--fail-level", "warning"], capsys)[0] == 1
+    (tmp_path / ".sglint.yaml").write_text("fail-level: warning\n")
+    assert _run(args, capsys)[0] == 1  # a team raises the fail level in its config
     assert _run([*args, "--fail-level", "error"], capsys)[0] == 0
+
+
+def test_rules_states_the_level_model(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["rules", "--select", "Safeguarding.ChildProstitution"], capsys)
+    assert code == 0
+    for level, meaning in LEVEL_MEANINGS.items():
+        assert f"  {level}: {meaning}." in out
+    assert "A run fails on findings at error or above" in out
+    assert "    level: error: a victim-blaming or minimising term" in out
+
+
+def test_every_builtin_rule_gives_the_reason_for_its_level() -> None:
+    for rule in all_rules(Config()):
+        reason = rule.meta.level_reason
+        assert reason, f"{rule.meta.id}: no level_reason"
+        # The reason names the level the rule runs at by default, under the model.
+        assert reason.split(":", 1)[0] == rule.meta.level.label, rule.meta.id
+
+
+def test_init_writes_a_commented_config_and_never_overwrites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for kind in publisher_kinds():
+        folder = tmp_path / kind
+        folder.mkdir()
+        code, out, _ = _run(["init", "--profile", kind, str(folder)], capsys)
+        written = folder / ".sglint.yaml"
+        assert code == 0 and str(written) in out
+        text = written.read_text()
+        assert text.startswith("# ") and "`sglint init" in text
+        config = load_config(written)  # a valid config, every key known
+        assert config.fail_level is Severity.ERROR
+        active_rules(config)  # its profile exists
+        code, _, err = _run(["init", "--profile", kind, str(folder)], capsys)
+        assert code == 2 and "already here; not overwritten" in err
+        assert written.read_text() == text
+    assert {"standard", "govuk", "police", "charity", "news", "practice"} <= set(publisher_kinds())
+    code, _, err = _run(["init", "--profile", "newsroom", str(tmp_path)], capsys)
+    assert code == 2 and "choose one of" in err
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / ".sglint.yml").write_text("profile: news\n")
+    code, _, err = _run(["init", str(tmp_path / "other")], capsys)
+    assert code == 2 and ".sglint.yml" in err and not (tmp_path / "other" / ".sglint.yaml").exists()
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

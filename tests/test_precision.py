@@ -210,7 +210,7 @@ def on_criticised_term(text: Text, finding: Finding) -> bool:
 
 def render() -> str:
     lines = [
-        "# Findings of the default rule set (profile govuk) on tests/precision/corpus/.",
+        "# Findings of the default rule set (default profile) on tests/precision/corpus/.",
         "# Regenerate: python tests/test_precision.py --update; review: tests/precision/REVIEW.md",
     ]
     for text, findings in corpus_findings():

@@ -202,3 +202,16 @@ def test_markdown_emphasis_before_a_closing_mark() -> None:
     _, m = model('Changes: "protect **him**"; "delighted" for "pleased".', "markdown")
     assert not m.problems
     assert len(m.quotes) == 3
+
+
+def test_a_plural_before_a_closing_single_mark_closes_the_quote() -> None:
+    """An "s'" is a plural possessive inside a quote only if the quote closes later
+    before another opens; otherwise it closes the quote."""
+    text = "He called the girls 'liars' and told them to 'grow up,' the court heard."
+    _, m = model(text)
+    assert not m.problems
+    assert [text[q.start : q.end] for q in m.quotes] == ["'liars'", "'grow up,'"]
+    text = "Officers spoke to 'the victims' families' last week."
+    _, m = model(text)
+    assert not m.problems
+    assert [text[q.start : q.end] for q in m.quotes] == ["'the victims' families'"]

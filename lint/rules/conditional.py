@@ -10,7 +10,12 @@ a term that is the abbreviation of a body on it is *known*, so its message
 (``known_message``, given the term and the body's name) says what it stands for and the
 fix spells it out for review; a term that is a slip of one ("NSPPC" for "NSPCC") is
 left to the organisations rule that reports it as a misspelling.
-"""
+
+``spelled_out`` says what a name written in full earlier, in capitalised words whose
+initials spell the term ("Greater Manchester Police" before "GMP"), counts for:
+``report`` (default, as Vale: nothing, only ``second`` defines), ``defines`` (the reader
+has seen what the letters stand for) or ``only`` (report just those uses: the house
+style wants the bracketed form even so)."""
 
 from __future__ import annotations
 
@@ -48,8 +53,15 @@ KEYS: dict[str, schema.Option] = {
     "known_message": schema.Option(
         schema.STR, "The message for a known register abbreviation used without its name."
     ),
+    "spelled_out": schema.Option(
+        schema.STR,
+        "What a name written out earlier, whose initials spell the term, counts for: "
+        "report, defines or only.",
+        "report",
+    ),
     **schema.GUARD_KEYS,
 }
+SPELLED_OUT = ("report", "defines", "only")
 DEFAULT_FIX = FixSafety.DISPLAY
 
 
@@ -62,11 +74,14 @@ class Conditional:
     every_use: bool
     known: NameIndex | None = None
     known_message: str = ""
+    spelled_out: str = "report"
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         defined_at: dict[str, int] = {}
         for m, _ in scan(self.second, doc, facts, self.meta):
-            term = m.group(1) if m.groups() else m.group()
+            # The first group that took part names the term: a definition pattern may
+            # have one group per form ("Name (ABBR)" or "ABBR (Name)").
+            term = next((g for g in m.groups() if g is not None), None) if m.groups() else m.group()
             if term is not None and term not in defined_at:
                 defined_at[term] = m.start()
         reported: set[str] = set()
@@ -78,6 +93,12 @@ class Conditional:
                 continue
             if term in reported and not self.every_use:
                 continue
+            if self.spelled_out != "report":
+                earlier = _spelled_out_before(doc.text, term, m.start())
+                if earlier != (self.spelled_out == "only"):
+                    if earlier:
+                        defined_at[term] = m.start()  # and so for every later use
+                    continue
             reported.add(term)
             hit = self._hit(m.start(), m.end(), term)
             if hit is not None:
@@ -94,6 +115,19 @@ class Conditional:
         if self.known.acronym_slip(term) is not None:
             return None  # a misspelt abbreviation: the organisations rule reports it
         return Hit(start, end, format_message(self.meta.message, term))
+
+
+_LINK_WORDS = r"(?:of|the|and|for|in|on|to|at|&)"
+
+
+def _spelled_out_before(text: str, term: str, before: int) -> bool:
+    """Whether capitalised words whose initials spell ``term`` ("Greater Manchester
+    Police" for GMP, "British Board of Film Classification" for BBFC) come earlier."""
+    if not term.isalpha() or not term.isupper() or len(term) < 2:
+        return False
+    words = [rf"{regex.escape(c)}[\p{{Ll}}'’-]+" for c in term]
+    pattern = r"\b" + rf"(?:\s+{_LINK_WORDS})*\s+".join(words) + r"\b"
+    return regex.compile(pattern).search(text, 0, before) is not None
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Conditional:
@@ -117,12 +151,12 @@ def build_from(
     second_text = schema.require(
         data, "second", path=src.path, line=src.data.line, kind="conditional"
     )
-    occurrences = schema.choice(
-        schema.option(data, KEYS, "occurrences"),
-        ("first", "all"),
-        key="occurrences",
-        path=src.path,
-        line=src.data.line_of("occurrences"),
+    occurrences, spelled_out = (
+        schema.choice(schema.option(data, KEYS, key), options, key=key, path=src.path, line=line)
+        for key, options, line in (
+            ("occurrences", ("first", "all"), src.data.line_of("occurrences")),
+            ("spelled_out", SPELLED_OUT, src.data.line_of("spelled_out")),
+        )
     )
     first_re = compile_pattern(
         prefix + first_text, path=src.path, line=src.data.line_of("first"), key="first"
@@ -143,4 +177,5 @@ def build_from(
         occurrences == "all",
         known,
         str(data.get("known_message", "")),
+        spelled_out,
     )

@@ -55,12 +55,15 @@ class RuleMeta:
     description: str = ""
     link: str = ""
     why: str = ""
+    level_reason: str = ""  # why the rule has its level, under the level model
     source: str = ""
     scope: Selector = field(default_factory=lambda: Selector.parse(["text"]))
     limit: int = 0
     fix: FixSafety = FixSafety.DISPLAY
     quoted: str = "suggest"  # inside direct speech: report | suggest | ignore
     profiles: Mapping[str, str] = field(default_factory=dict)  # profile -> level | "off"
+    # profile -> matches that profile accepts (a newsroom's "NSPCC" needs no spelling out)
+    profile_exceptions: Mapping[str, frozenset[str]] = field(default_factory=dict)
     bad: tuple[Example, ...] = ()
     good: tuple[Example, ...] = ()
     action: Mapping[str, Any] = field(default_factory=dict)

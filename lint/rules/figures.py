@@ -7,7 +7,8 @@ each noun's facts against the first statement of it: a later figure that differs
 not by so much that it must be another claim (``ratio``), or the same figure bounded the
 other way ("over" against "nearly"), is reported where it stands. Figures in one
 sentence, or tied to different years ("in 2022", "in 2023"), are a series, not a claim
-stated twice.
+stated twice. A qualifier gives a figure a range: "nearly 500 victims" and later "480
+victims" agree, "more than 4,000" and "3,000" do not.
 
 A figure counts a noun only when at most ``modifiers`` plain words sit between them
 ("550 suspected child predators"), and not when the noun is one of a pair ("600 arrests
@@ -96,6 +97,16 @@ class Bound(enum.Enum):
     def contradicts(self, other: Bound) -> bool:
         return {self, other} == {Bound.ABOVE, Bound.BELOW}
 
+    def range(self, value: float) -> tuple[float, float]:
+        """The values a figure stated with this bound allows ("nearly 500": below 500)."""
+        if self is Bound.ABOVE:
+            return value, float("inf")
+        if self is Bound.BELOW:
+            return 0.0, value
+        if self is Bound.ABOUT:
+            return value * (1 - ABOUT_MARGIN), value * (1 + ABOUT_MARGIN)
+        return value, value
+
 
 QUALIFIERS: dict[str, Bound] = {
     "more than": Bound.ABOVE,
@@ -116,6 +127,8 @@ QUALIFIERS: dict[str, Bound] = {
     "roughly": Bound.ABOUT,
     "some": Bound.ABOUT,
 }
+#: How far "around 500" may be from 500 and still be the same claim.
+ABOUT_MARGIN = 0.1
 MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _UNITS = [
     "two",
@@ -393,8 +406,16 @@ def judge(stated: Sequence[Fact], ratio: float) -> Iterator[Conflict]:
         if fact.agrees(earlier):
             continue
         low, high = sorted((fact.value, earlier.value))
-        if low > 0 and high / low <= ratio:
+        if low > 0 and high / low <= ratio and not _overlap(fact, earlier):
             yield Conflict(fact, earlier)
+
+
+def _overlap(one: Fact, other: Fact) -> bool:
+    """Whether two different figures can both be true: "nearly 500 victims" and "480
+    victims" can, "more than 4,000 victims" and "3,000 victims" cannot."""
+    low1, high1 = one.bound.range(one.value)
+    low2, high2 = other.bound.range(other.value)
+    return low1 <= high2 and low2 <= high1
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,13 @@ class Organisations:
     contextual: bool  # report only where the document also names the organisation
     needles: tuple[str, ...] | None = None  # a word of each form (lint.rules.matching.scan)
 
+    @property
+    def proper_names(self) -> tuple[str, ...]:
+        """The register's right forms: proper names other rules leave alone (lint.context).
+        Abbreviations are not among them: "NPCC" still wants spelling out at first use."""
+        forms = (f for w in self.watches for f in w.org.right_forms)
+        return tuple(dict.fromkeys(f for f in forms if not f.isupper()))
+
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         if self.pattern is None:
             return

@@ -80,6 +80,11 @@ CHECKS = ("spelling", "titles", "variants", "references", "ranks", "ages", "tenu
 
 @dataclass(frozen=True)
 class People(PeopleRule):
+    @property
+    def proper_names(self) -> tuple[str, ...]:
+        """The register's names: proper names other rules leave alone (lint.context)."""
+        return tuple(n for p in self.people for n in (p.name, *p.aliases))
+
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         yield from _CHECKS[self.check_name](self, doc, facts)
 

@@ -37,7 +37,7 @@ TITLE_HEADS = "|".join(
 )
 NAME = r"(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
 #: Capitalised words that end organisation names, never surnames ("Essex Police said").
-NOT_SURNAMES = lexicon.words("organisation_words")
+NOT_SURNAMES = lexicon.words("organisation_words", "role_first_names")
 MONTHS = "|".join(lexicon.lexicon()["months"])
 HONORIFIC_RE = patterns.compile(HONORIFICS)
 DATE_RE = patterns.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\s+(\d{{4}})\b")

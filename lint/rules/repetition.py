@@ -28,6 +28,9 @@ KEYS: dict[str, schema.Option] = {
     "ignorecase": schema.Option(schema.BOOL, "Compare regardless of case.", False),
     "alpha": schema.Option(schema.BOOL, "Only tokens with letters count.", False),
     "exceptions": schema.Option(schema.STR_LIST, "Tokens that may repeat.", ()),
+    # Context: "very, very" (a comma before the repeat) is emphasis, not a slip.
+    "not_after": schema.GUARD_KEYS["not_after"],
+    "not_before": schema.GUARD_KEYS["not_before"],
 }
 DEFAULT_FIX = FixSafety.UNSAFE
 _SENTENCE_END = patterns.compile(r"[.!?]")

@@ -112,6 +112,13 @@ def _level_map(value: Any) -> dict[str, str]:
     raise TypeError("a mapping of profiles to levels")
 
 
+def _list_map(value: Any) -> dict[str, list[str]]:
+    """Profile → list of strings (``profile_exceptions``)."""
+    if isinstance(value, dict):
+        return {str(k): _str_list(v) for k, v in value.items()}
+    raise TypeError("a mapping of profiles to lists of strings")
+
+
 def _map(value: Any) -> dict[str, Any]:
     if isinstance(value, dict):
         return dict(value)
@@ -191,9 +198,13 @@ COMMON_KEYS: dict[str, Option] = {
     "action": Option(MAP, "Vale's action block (kept for Vale styles).", {}),
     # sglint additions
     "why": Option(STR, "Why the rule matters, shown with each finding.", ""),
+    "level_reason": Option(STR, "Why the rule has its level, under the level model.", ""),
     "source": Option(STR, "The authority the rule rests on.", ""),
     "examples": Option(MAP, "bad and good examples; the test suite runs them."),
     "profiles": Option(_level_map, "Profile -> level or off (govuk, news, practice ...).", {}),
+    "profile_exceptions": Option(
+        _list_map, "Profile -> matches that profile accepts (news: NSPCC, CPS ...).", {}
+    ),
     "fix": Option(STR, "Fix safety: safe, unsafe or display (each kind has a default)."),
     "quoted": Option(STR, "Inside direct speech: report, suggest or ignore.", "suggest"),
     # Seconds a rule may spend on one file: a minute is already far past any real rule.

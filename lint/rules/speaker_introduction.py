@@ -45,7 +45,7 @@ class SpeakerIntroduction:
             full = next((m for m in cast.mentions_of(identity) if m.form == "full"), None)
             if full is not None and full.start < first_quote.get(identity.key, len(doc.text)):
                 mention = full
-            if mention.form != "full":
+            if mention.form != "full" and not _peer(mention.prefix):
                 problem = "no full name"
             elif not has_role(doc, facts.sentences, mention, identity):
                 problem = "no role"
@@ -56,6 +56,14 @@ class SpeakerIntroduction:
                 mention.end,
                 format_message(self.meta.message, identity.label, problem),
             )
+
+
+#: A peer's title and surname is their name in full ("Baroness Casey", "Lord Laming").
+PEERAGE = frozenset({"Baroness", "Baron", "Lord", "Lady", "Viscount", "Earl"})
+
+
+def _peer(prefix: str) -> bool:
+    return prefix in PEERAGE
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> SpeakerIntroduction:

@@ -25,11 +25,11 @@ def _levels(text: str, rules: list | None = None, fmt: str = "text") -> list[tup
 # -- sentences ---------------------------------------------------------------------------
 
 
-def test_sentence_thresholds_warn_above_25_and_err_above_40_once() -> None:
+def test_sentence_thresholds_suggest_above_25_and_above_40_once() -> None:
     assert _levels(_words(25)) == []
-    assert _levels(_words(26)) == [("Readability.LongSentence", "warning")]
-    assert _levels(_words(40)) == [("Readability.LongSentence", "warning")]
-    assert _levels(_words(41)) == [("Readability.VeryLongSentence", "error")]
+    assert _levels(_words(26)) == [("Readability.LongSentence", "suggestion")]
+    assert _levels(_words(40)) == [("Readability.LongSentence", "suggestion")]
+    assert _levels(_words(41)) == [("Readability.VeryLongSentence", "suggestion")]
 
 
 def test_a_long_sentence_finding_spans_the_sentence_in_the_source() -> None:
@@ -46,7 +46,7 @@ def test_figures_and_abbreviations_do_not_break_a_sentence() -> None:
         "Mr Cleverly said the Home Office had given £4.5 million and 1,600 more hours to "
         "the NSPCC's helplines, which took 76,000 calls from children and co-ordinated their care."
     )
-    assert _levels(text) == [("Readability.LongSentence", "warning")]
+    assert _levels(text) == [("Readability.LongSentence", "suggestion")]
 
 
 def test_headings_are_not_checked_as_sentences() -> None:
@@ -75,7 +75,7 @@ def test_quoted_speech_is_a_suggestion_and_can_be_ignored() -> None:
 
 def test_a_sentence_mostly_of_the_writers_own_words_is_reported_in_full() -> None:
     text = f'{_words(24)[:-1]} and the Home Secretary said: "Well done."'
-    assert _levels(text) == [("Readability.LongSentence", "warning")]
+    assert _levels(text) == [("Readability.LongSentence", "suggestion")]
 
 
 # -- paragraphs --------------------------------------------------------------------------
@@ -88,7 +88,7 @@ def _paragraph_levels(text: str, fmt: str = "text") -> list[tuple[str, str]]:
 def test_paragraphs_of_more_than_five_sentences() -> None:
     five = "It works. " * 5
     assert _paragraph_levels(five) == []
-    assert _paragraph_levels(five + "It helps.") == [("Readability.LongParagraph", "warning")]
+    assert _paragraph_levels(five + "It helps.") == [("Readability.LongParagraph", "suggestion")]
     (finding,) = run(PACK["Readability.LongParagraph"], five + "It helps.")
     assert finding.message == "This paragraph has 6 sentences; aim for 5 or fewer."
 
@@ -98,7 +98,7 @@ def test_decimals_and_titles_do_not_inflate_the_count() -> None:
         "Mr Cleverly gave £4.5 million. Dr Smith gave £1.6 million. Ian R. Critchley spoke. "
         "St Albans agreed. No. 10 replied. It worked."
     )
-    assert _paragraph_levels(text) == [("Readability.LongParagraph", "warning")]
+    assert _paragraph_levels(text) == [("Readability.LongParagraph", "suggestion")]
     assert _paragraph_levels(text.replace(" It worked.", "")) == []
 
 
@@ -115,7 +115,7 @@ def test_a_quoted_statement_paragraph_is_a_suggestion() -> None:
 
 def test_list_items_are_paragraphs() -> None:
     text = "- " + "It works. " * 6 + "\n- It helps.\n"
-    assert _paragraph_levels(text, "markdown") == [("Readability.LongParagraph", "warning")]
+    assert _paragraph_levels(text, "markdown") == [("Readability.LongParagraph", "suggestion")]
 
 
 # -- documents ---------------------------------------------------------------------------

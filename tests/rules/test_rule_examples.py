@@ -31,7 +31,9 @@ def _run(rule: Rule, example: Example) -> list:
     suffix = {"text": ".txt", "markdown": ".md", "html": ".html"}[example.fmt]
     doc = read_text(f"example{suffix}", example.text, example.fmt)
     return [
-        f for f in check_document(doc, [ActiveRule(rule, level)]).findings if f.rule == rule.meta.id
+        f
+        for f in check_document(doc, [ActiveRule(rule, level, example.profile or "")]).findings
+        if f.rule == rule.meta.id
     ]
 
 

@@ -56,7 +56,7 @@ def test_metric_formulas_without_a_value_do_not_crash(
 def test_named_groups_in_swap_keys(project: Path, sglint: Any) -> None:
     _team(
         project,
-        "extends: substitution\nmessage: \"Use '%s', not '%s'.\"\nignorecase: true\n"
+        "extends: substitution\nmessage: \"Use '%s', not '%s'.\"\nlevel: error\nignorecase: true\n"
         "swap:\n  '(?P<x>care) gangs': grooming gangs\n  '(?P<x>rape) gangs': $1 gangs\n"
         "  '(?<y>foo)': bar\n",
     )

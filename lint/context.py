@@ -1,0 +1,449 @@
+"""The context every rule respects: typed spans of a document where a rule's finding
+means something else than in the writer's own prose.
+
+One mechanism for every rule, not a special case per rule: ``build_context`` computes the
+spans once per document from its facts (``lint.facts``), and the engine asks
+``Context.effect`` about each hit. A span's
+kind decides what happens to a finding wholly inside it:
+
+- ``speech``: quoted speech, and a delivered speech, transcript or Hansard extract (a
+  document marked "CHECK AGAINST DELIVERY", or the paragraphs after "… said in a speech
+  at …:"). As the rule's ``quoted`` key says: by default at most a suggestion, never a fix.
+- ``title``: the title of a report, guidance, Act, programme, book or film (quoted or
+  italic after "the report", "entitled", "guidance called", …; "… Act 2003"). No style
+  finding; a terminology finding is at most a suggestion; never a fix.
+- ``mention``: a term mentioned in order to criticise, define or remove it ("the term
+  …", "no such thing as …", "… struck from the statute book", a term in its own scare
+  quotes). Not an error: at most a suggestion, never a fix that would invert the argument.
+- ``name``: a proper name (a person the document names, "Bishop", "Young", "Hope"; a
+  registered name with "&"; a name on the registers). No finding but the registers' own.
+- ``number``: a phone or helpline number, a text short code, a case or crime reference,
+  a postcode. Never a number-style target.
+- ``lead-in``: a drop cap or all-caps lead-in ("ACROSS the country …"): not an acronym
+  and no style finding; a term that harms ("CARE GANGS jailed") is still an error.
+
+Rules that check names and quotes themselves (the register and quote kinds) are not
+affected: a misspelt name inside a title is still a misspelt name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from lint import lexicon, patterns
+from lint.document import Document
+from lint.finding import Severity
+
+if TYPE_CHECKING:
+    from lint.facts import Facts
+
+
+class Kind(enum.Enum):
+    SPEECH = "speech"
+    TITLE = "title"
+    MENTION = "mention"
+    NAME = "name"
+    NUMBER = "number"
+    LEADIN = "lead-in"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the view (offsets) of one kind, and what showed it (``cue``)."""
+
+    kind: Kind
+    start: int
+    end: int
+    cue: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    """What a context does to a finding: drop it, or cap its level and drop its fix."""
+
+    drop: bool = False
+    cap: Severity | None = None
+
+
+DROP = Effect(drop=True)
+SUGGEST = Effect(cap=Severity.SUGGESTION)
+#: Kinds of rule that check names, titles and quotes themselves: no context applies.
+EXEMPT_KINDS = frozenset(
+    {
+        "organisations",
+        "legislation",
+        "people",
+        "quote-marks",
+        "quote-style",
+        "quote-speaker",
+        "quote-insertion",
+        "unmarked-speech",
+        "speaker-introduction",
+        "speaker-naming",
+        "approved-quote",
+    }
+)
+
+
+def effect(kind: Kind, rule_kind: str, rule_level: Severity, quoted: str) -> Effect | None:
+    """The policy: what a span of ``kind`` does to a finding of a rule (its kind, its
+    own level under the level model, its ``quoted`` setting). None: no change."""
+    if kind is Kind.SPEECH:  # every rule, as its ``quoted`` key says
+        return {"ignore": DROP, "suggest": SUGGEST}.get(quoted)
+    if rule_kind in EXEMPT_KINDS:
+        return None
+    if kind is Kind.MENTION:
+        return SUGGEST
+    if kind is Kind.TITLE:
+        # Terminology (an error-level rule) is only mentioned in a title; style is moot.
+        return SUGGEST if rule_level >= Severity.ERROR else DROP
+    if kind is Kind.LEADIN:
+        # Capitals for typography, not letters of an abbreviation; the words still count.
+        return None if rule_level >= Severity.ERROR else DROP
+    return DROP  # names, numbers: nothing but the registers applies
+
+
+@dataclass(frozen=True)
+class Context:
+    spans: tuple[Span, ...]  # sorted by start
+
+    starts: tuple[int, ...] = ()
+    longest: int = 0
+
+    @classmethod
+    def of(cls, spans: Iterable[Span]) -> Context:
+        ordered = tuple(sorted(spans, key=lambda s: (s.start, -s.end)))
+        return cls(
+            ordered,
+            tuple(s.start for s in ordered),
+            max((s.end - s.start for s in ordered), default=0),
+        )
+
+    def covering(self, start: int, end: int) -> Iterator[Span]:
+        """Spans that wholly contain the view span ``start``..``end``."""
+        for i in range(bisect.bisect_right(self.starts, start) - 1, -1, -1):
+            span = self.spans[i]
+            if span.start < start - self.longest:
+                return  # no span starting this early is long enough to reach here
+            if end <= span.end:
+                yield span
+
+    def effect(
+        self, start: int, end: int, rule_kind: str, rule_level: Severity, quoted: str
+    ) -> Effect | None:
+        """The strongest effect of the spans around a finding: drop beats a cap."""
+        best: Effect | None = None
+        for span in self.covering(start, max(end, start + 1)):
+            if end <= start and span.kind is not Kind.SPEECH:
+                continue  # a measure of a whole block or document, not of these words
+            found = effect(span.kind, rule_kind, rule_level, quoted)
+            if found is not None and (best is None or found.drop):
+                best = found
+                if found.drop:
+                    break
+        return best
+
+    def of_kind(self, kind: Kind) -> list[Span]:
+        return [s for s in self.spans if s.kind is kind]
+
+
+# -- speech -----------------------------------------------------------------------------
+
+#: Marks of a document (from this block on) that is a speech or a transcript, in a label
+#: of its own ("CHECK AGAINST DELIVERY", "Hansard, 3 March", "Speech (as delivered)"); a
+#: sentence that merely mentions Hansard is not one.
+_SPEECH_DOC = patterns.compile(
+    r"(?i)\bcheck\s+against\s+delivery\b|\bas\s+delivered\b|\bHansard\b"
+    r"|\btranscript\s+of\s+(?:the|a|her|his)\s+speech\b"
+)
+_SPEECH_LABEL_WORDS = 12
+#: A Hansard citation marks an extract wherever it stands: "HC Deb 12 May 2014".
+_HANSARD_CITATION = patterns.compile(r"\bH[CL]\s+Deb\b")
+#: An introduction to a speech set out in paragraphs: "… said in a speech at …:".
+_SPEECH_INTRO = patterns.compile(
+    r"(?i)\b(?:in\s+(?:a|her|his|their|the)\s+(?:\w+\s+){0,2}speech|speech\s+(?:at|to)\b"
+    r"|told\s+(?:the\s+)?(?:conference|House|Commons|Lords|summit))[^.!?]*:\s*$"
+)
+
+
+#: A paragraph in the writer's voice after a speech set out in paragraphs: quotation
+#: marks, or someone said to speak ("she said", "said Ms Hale", "the minister added").
+_NARRATION = patterns.compile(
+    rf"[\"“”]|\b(?:he|she|they|it)\s+(?:{lexicon.alternation('speech_verbs')})\b"
+    rf"|\b(?:{lexicon.alternation('speech_verbs')})\s+(?:Mr|Mrs|Ms|Dr|the)\b",
+    regex.IGNORECASE,
+)
+
+
+def _speech(doc: Document, facts: Facts) -> Iterator[Span]:
+    for quote in facts.quotes:
+        yield Span(Kind.SPEECH, quote.start, quote.end, "quoted")
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if block.scope.startswith("heading"):
+            continue
+        label = len(doc.text[block.start : block.end].split()) <= _SPEECH_LABEL_WORDS
+        if (label and _SPEECH_DOC.search(doc.text, block.start, block.end)) or (
+            _HANSARD_CITATION.search(doc.text, block.start, block.end)
+        ):
+            # From the marker to the end of the document, headings aside.
+            for later in blocks[i:]:
+                if not later.scope.startswith("heading"):
+                    yield Span(Kind.SPEECH, later.start, later.end, "speech document")
+            return
+        if _SPEECH_INTRO.search(doc.text, block.start, block.end):
+            for later in blocks[i + 1 :]:
+                if later.scope.startswith("heading") or _NARRATION.search(
+                    doc.text, later.start, later.end
+                ):
+                    break  # the writer's own words again
+                yield Span(Kind.SPEECH, later.start, later.end, "speech")
+
+
+# -- titles -----------------------------------------------------------------------------
+
+_WORKS = (
+    r"(?:report|review|guidance|strategy|action\s+plan|plan|white\s+paper|green\s+paper"
+    r"|paper|document|study|book|novel|memoir|film|documentary|drama|series|programme"
+    r"|podcast|play|campaign|toolkit|guide|leaflet|framework|code\s+of\s+practice|inquiry"
+    r"|article|story|headline|column|editorial|episode)"
+)
+_QUOTED = r"(?P<t>[“\"‘'][^“”\"‘’'\n]{2,160}[”\"’'])"
+_TITLE_CASE = (
+    r"(?P<t>(?:\p{Lu}[\p{L}'’!?-]*|\d+)(?:,?\s+(?:(?:of|in|and|the|for|on|to|a|an|at|by|with"
+    r"|from|or|into|against|about|is|are|not|no)\s+)*(?:\p{Lu}[\p{L}'’!?-]*|\d+)){0,14})"
+)
+_TITLE_PATTERNS = (
+    # 'the report "Child Sexual Exploitation in Rotherham"', 'guidance called "…"'
+    patterns.compile(
+        rf"(?i)\b{_WORKS}s?(?:\s+(?:is\s+|was\s+)?(?:entitled|titled|called|named))?[\s,:]*{_QUOTED}"
+    ),
+    patterns.compile(rf"(?i)\b(?:entitled|titled)[\s,:]*{_QUOTED}"),
+    # Unquoted, in title case: "the report Child Prostitution in Britain", "entitled …".
+    patterns.compile(
+        rf"\b(?i:the\s+{_WORKS}|entitled|titled|(?:{_WORKS})\s+called)[\s,:]+(?-i:{_TITLE_CASE})"
+    ),
+    # Acts and Bills: "the Sexual Offences Act 2003", "Crime and Policing Bill".
+    patterns.compile(
+        r"(?P<t>(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:and|of|for|to|the|in)\s+)*){1,8}(?:Act|Bill)"
+        r"(?:\s+\(?\d{4}\)?)?)\b"
+    ),
+)
+_ITALIC_MD = patterns.compile(
+    r"(?<![*_\w])([*_])(?=[\p{Lu}\d])([^*_\n]{2,160}?)(?<!\s)\1(?![*_\w])"
+)
+_ITALIC_HTML = patterns.compile(r"(?is)<(i|em|cite)\b[^>]*>(.{2,300}?)</\1\s*>")
+
+
+def _titles(doc: Document) -> Iterator[Span]:
+    text = doc.text
+    for block in doc.blocks:
+        if block.scope.startswith("heading"):
+            continue
+        for pattern in _TITLE_PATTERNS:
+            for m in pattern.finditer(text, block.start, block.end):
+                if m.end("t") - m.start("t") > 3:
+                    yield Span(Kind.TITLE, m.start("t"), m.end("t"), "title")
+    if not doc.offsets.is_identity:
+        return
+    if doc.fmt == "markdown":
+        for m in _ITALIC_MD.finditer(doc.source):
+            yield Span(Kind.TITLE, m.start(2), m.end(2), "italic")
+    elif doc.fmt == "html":
+        for m in _ITALIC_HTML.finditer(doc.source):
+            if m.group(2)[:1].isupper() or m.group(2)[:1].isdigit():
+                yield Span(Kind.TITLE, m.start(2), m.end(2), "italic")
+
+
+# -- mentions ---------------------------------------------------------------------------
+
+#: Words that say the next few words are a term being talked about, not used.
+_MENTION_CUE = patterns.compile(
+    r"(?i)(?:\bthe\s+(?:terms?|phrases?|words?|labels?|expressions?|language\s+of)"
+    r"|\b(?:terms?|words?|phrases?|labels?)\s+(?:such\s+as|like)|\bso-called"
+    r"|\binstead\s+of|\brather\s+than|\bno\s+such\s+thing\s+as(?:\s+an?)?"
+    r"|#NoSuchThing\s+as(?:\s+an?)?|\b(?:stop|avoid|no\s+longer)\s+(?:using|saying|calling)"
+    r"|\bnever\s+(?:use|say|call)|\b(?:definition|meaning)\s+of"
+    r"|\brefer(?:s|red|ring)?\s+to\s+(?:[\p{L}'’-]+\s+){0,5}?as)"
+    r"[\s,:]+"
+)
+_MENTION_RUN = patterns.compile(r"[^\s.,;:!?()]+(?:[ \t]+[^\s.,;:!?()]+){0,4}")
+#: "… 'child prostitution' struck from the statute book": the words before are the term.
+_REMOVAL = patterns.compile(
+    r"(?i)(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){1,4})(?:be\s+)?(?:struck|removed|deleted|dropped|"
+    r"scrapped|taken|erased|replaced)\s+(?:from|out\s+of|off|with)\s+(?:the\s+)?"
+    r"(?:statute\s+book|law|legislation|Act|guidance|vocabulary|use|language)"
+)
+#: A short term in its own single quote marks: a mention or scare quotes, as UK copy
+#: writes them. A mark opens only where no letter precedes it and closes only where none
+#: follows, so apostrophes ("children's", "victims'") are not taken for marks. (Double
+#: marks are the quote model's: what it finds is not speech is a quoted term.)
+_SCARE = patterns.compile(
+    r"(?<![\p{L}\p{N}])(?:‘(?P<a>[^’\n]{1,60})’|'(?P<b>[^'\n]{1,60})')(?![\p{L}\p{N}])"
+)
+
+
+def _mentions(doc: Document, facts: Facts) -> Iterator[Span]:
+    text = doc.text
+    for quote in facts.quote_model.quotes:
+        if not quote.speech:  # a quoted term or title: 'so-called "grooming gangs"'
+            yield Span(Kind.MENTION, quote.start, quote.end, "quoted term")
+    for block in doc.blocks:
+        for m in _MENTION_CUE.finditer(text, block.start, block.end):
+            run = _MENTION_RUN.match(text, m.end(), block.end)
+            if run is not None:
+                yield Span(Kind.MENTION, run.start(), run.end(), m.group().strip())
+        for m in _REMOVAL.finditer(text, block.start, block.end):
+            yield Span(Kind.MENTION, m.start("t"), m.end("t"), "removal")
+        for m in _SCARE.finditer(text, block.start, block.end):
+            inner = "a" if m.group("a") is not None else "b"
+            words = m.group(inner).split()
+            if 1 <= len(words) <= 6 and not regex.search(r"[.!?]\s*$", m.group(inner)):
+                yield Span(Kind.MENTION, m.start(), m.end(), "quoted term")
+
+
+# -- names ------------------------------------------------------------------------------
+
+#: A registered name with "&": a company or firm ("Hartley & Sons", "Lane & Co Solicitors",
+#: "Smith & Rowe LLP"). A bare "Author & Former Headteacher" is not one.
+_AMPERSAND_NAME = patterns.compile(
+    r"(?:\p{Lu}[\p{L}'’.]*[ \t]+){0,3}\p{Lu}[\p{L}'’.]*[ \t]*&[ \t]*(?:"
+    r"(?:Co|Sons|Daughters|Partners|Associates)\b\.?"
+    r"|(?:\p{Lu}[\p{L}'’.]*[ \t]+){1,3}(?:Ltd|LLP|plc|PLC|Limited|Solicitors|Partners"
+    r"|Associates|Group|Company)\b\.?)"
+    r"(?:[ \t]+(?:Ltd|LLP|plc|PLC|Limited|Solicitors)\b\.?)?"
+)
+
+
+#: A case citation: "R v Smith", "(RN v CICA)", "AB v Home Office".
+_CASE_NAME = patterns.compile(
+    r"\b(?:R|\p{Lu}{1,6}|\p{Lu}\p{Ll}+)[ \t]+v\.?[ \t]+"
+    r"\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}"
+)
+
+
+def _names(doc: Document, facts: Facts, registered: Sequence[str]) -> Iterator[Span]:
+    text = doc.text
+    for pattern, cue in ((_AMPERSAND_NAME, "name with &"), (_CASE_NAME, "case name")):
+        for m in pattern.finditer(text):
+            yield Span(Kind.NAME, m.start(), m.end(), cue)
+    names = _registered_pattern(tuple(registered))
+    if names is not None:
+        for m in names.finditer(text):
+            yield Span(Kind.NAME, m.start(), m.end(), "register")
+    cast = facts.cast()
+    # People for certain: those quoted, and those named with a role or honorific
+    # ("Prosecutor Adam Bishop", "DCI Young"); not any two capitalised words ("Call Napac").
+    people = {s.identity.key for s in cast.speakers.values() if s.identity is not None}
+    people |= {m.identity for m in cast.mentions if m.prefix and m.form in ("full", "honorific")}
+    for mention in cast.mentions:
+        if mention.identity not in people:
+            continue
+        # The name itself, not the role or rank before it ("NPCC lead", "ACC").
+        first = mention.name.split()[0] if mention.form == "full" else mention.surname
+        at = mention.text.rfind(first) if first else -1
+        block = doc.block_at(mention.start, mention.end)
+        if block is not None and block.scope.startswith("heading"):
+            continue  # a title-case heading is not a run of names
+        if mention.form in ("full", "honorific", "surname") and at >= 0:
+            yield Span(Kind.NAME, mention.start + at, mention.end, "person")
+
+
+_REGISTERED: dict[tuple[str, ...], regex.Pattern[str] | None] = {}
+
+
+def _registered_pattern(names: tuple[str, ...]) -> regex.Pattern[str] | None:
+    if names not in _REGISTERED:
+        forms = sorted({n for n in names if len(n) > 2}, key=len, reverse=True)
+        body = "|".join(r"\s+".join(regex.escape(w) for w in f.split()) for f in forms)
+        _REGISTERED[names] = (
+            patterns.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])")
+            if body
+            else None
+        )
+    return _REGISTERED[names]
+
+
+# -- numbers ----------------------------------------------------------------------------
+
+_NUMBERS = (
+    # Phone and helpline numbers: 0808 800 5000, 020 7946 0000, +44 20 7946 0000, 116 123.
+    patterns.compile(
+        r"(?<![\d,.])(?:\+44[ \t]?\(?0?\)?|0)\d{2,4}(?:[ \t-]?\d{3,4}){1,2}(?!\d|,\d)"
+    ),
+    patterns.compile(
+        r"(?i)\b(?:call|ring|phone|dial|contact|helpline|line|number|on)\b[^.\n]{0,30}?"
+        r"(?P<n>(?<![\d,])\d{3}[ \t]\d{3}(?:[ \t]\d{3,4})?)(?!\d|,\d)"
+    ),
+    # Text short codes: "text 88858", "SMS 60000".
+    patterns.compile(r"(?i)\b(?:text|txt|sms)\b[^.\n]{0,25}?(?P<n>(?<![\d,])\d{4,6})(?!\d|,\d)"),
+    # Case, crime and incident references: "crime reference 14/123456/24", "log 1234".
+    patterns.compile(
+        r"(?i)\b(?:crime|case|incident|reference|ref|log|URN|docket)\b\.?(?:\s+(?:number|no\.?|"
+        r"reference|ref\.?))?\s*:?\s*(?P<n>[A-Z]{0,4}\d[\w/.-]{2,}\w)"
+    ),
+    # Postcodes: LS1 4AP, SW1A 2AA.
+    patterns.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b"),
+)
+
+
+def _numbers(doc: Document) -> Iterator[Span]:
+    text = doc.text
+    for pattern in _NUMBERS:
+        for m in pattern.finditer(text):
+            group = "n" if "n" in pattern.groupindex else 0
+            yield Span(Kind.NUMBER, m.start(group), m.end(group), "number")
+
+
+# -- lead-ins ---------------------------------------------------------------------------
+
+#: Short words that start a sentence, so a drop-capped one is a lead-in, not letters.
+_SHORT_LEADS = frozenset(
+    {"THE", "AND", "BUT", "FOR", "ONE", "TWO", "SIX", "TEN", "NOW", "NEW", "HOW", "WHY"}
+    | {"WHO", "ALL", "ANY", "OUR"}
+)
+_LEADIN = patterns.compile(r"(?P<w>(?:A[ \t]+)?\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,})*)(?=[ \t]+\p{Ll})")
+
+
+def _leadins(doc: Document) -> Iterator[Span]:
+    """An all-caps first word (or words) of a paragraph followed by lower case, when they
+    are ordinary words ("ACROSS the country", "A MAN has been jailed"), not acronyms."""
+    from lint.syllables import cmudict_syllables
+
+    for block in doc.blocks:
+        if not block.scope.startswith(("paragraph", "list")):
+            continue
+        m = _LEADIN.match(doc.text, block.start, block.end)
+        if m is None:
+            continue
+        words = [w for w in m.group("w").split() if w != "A"]
+        # One short all-caps word may be an abbreviation that is also a word ("LAC"),
+        # unless it is a word that starts sentences ("THE UK's largest charity …").
+        if (len(words) > 1 or len(words[0]) >= 4 or words[0] in _SHORT_LEADS) and all(
+            len(w) >= 2 and w.lower() in cmudict_syllables() for w in words
+        ):
+            yield Span(Kind.LEADIN, m.start(), m.end(), "lead-in")
+
+
+# -- access -----------------------------------------------------------------------------
+
+
+def build_context(doc: Document, facts: Facts, registered: Iterable[str] = ()) -> Context:
+    """The document's context spans; ``registered`` are the registers' proper names."""
+    names = tuple(sorted(set(registered)))
+    return Context.of(
+        [
+            *_speech(doc, facts),
+            *_titles(doc),
+            *_mentions(doc, facts),
+            *_names(doc, facts, names),
+            *_numbers(doc),
+            *_leadins(doc),
+        ]
+    )

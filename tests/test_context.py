@@ -1,0 +1,253 @@
+"""The context every rule respects (lint/context.py): each kind of span with text where a
+finding must stay (must fire) and text where it must not (must not fire). The example
+sentences are our own."""
+
+from __future__ import annotations
+
+from lint import Config, check_text
+from lint.context import Kind, build_context
+from lint.facts import Facts
+from lint.finding import Finding, FixSafety, Severity
+from lint.readers import read_text
+
+GOVUK = Config(profile="govuk")
+
+
+def _found(text: str, rule: str, config: Config = GOVUK, fmt: str = "text") -> list[Finding]:
+    path = {"text": "draft.txt", "markdown": "draft.md", "html": "draft.html"}[fmt]
+    return [f for f in check_text(text, path=path, config=config) if f.rule == rule]
+
+
+def _one(text: str, rule: str, config: Config = GOVUK, fmt: str = "text") -> Finding:
+    (finding,) = _found(text, rule, config, fmt)
+    return finding
+
+
+def _kinds(text: str, fragment: str, fmt: str = "text") -> set[Kind]:
+    doc = read_text("draft.txt" if fmt == "text" else "draft.md", text, fmt)
+    start = doc.text.index(fragment)
+    context = build_context(doc, Facts(doc))
+    return {s.kind for s in context.covering(start, start + len(fragment))}
+
+
+# -- speech ----------------------------------------------------------------------------
+
+SPEECH = (
+    "Speech by the safeguarding minister\n\n"
+    "CHECK AGAINST DELIVERY\n\n"
+    "Thank you. We have been very very clear that no child should be left alone with this.\n"
+)
+
+
+def test_a_delivered_speech_gets_no_style_finding_above_suggestion_and_no_fix() -> None:
+    finding = _one(SPEECH, "Spelling.Repetition")
+    assert finding.severity is Severity.SUGGESTION and finding.fix is None
+    assert finding.fix_safety is FixSafety.DISPLAY
+    # A team that enforces sentence length still gets only a suggestion in a speech.
+    long_speech = SPEECH + "\n" + " ".join(["We"] + ["will act"] * 24) + ".\n"
+    strict = Config(profile="govuk", rules={"Readability.VeryLongSentence": "error"})
+    assert _one(long_speech, "Readability.VeryLongSentence", strict).severity is (
+        Severity.SUGGESTION
+    )
+
+
+def test_the_same_words_in_the_writers_own_prose_are_a_warning_with_a_fix() -> None:
+    prose = "We have been very very clear that no child should be left alone with this.\n"
+    finding = _one(prose, "Spelling.Repetition")
+    assert finding.severity is Severity.WARNING and finding.fix is not None
+
+
+def test_paragraphs_after_said_in_a_speech_are_speech_up_to_the_next_heading() -> None:
+    text = (
+        "The minister said in a speech at the conference in Leeds:\n\n"
+        "We can't and won't look away.\n\n"
+        "## What happens next\n\n"
+        "The council can't say when the review will end.\n"
+    )
+    contractions = _found(text, "Style.Contractions", fmt="markdown")
+    assert [f.match for f in contractions] == ["can't"]
+    assert contractions[0].line == 7
+    assert Kind.SPEECH in _kinds(text, "won't look away", "markdown")
+    # Narration after the speech ends it, heading or not.
+    text = (
+        "The minister said in a speech at the conference in Leeds:\n\n"
+        "We can't and won't look away.\n\n"
+        "She said the council can't say when the review will end.\n"
+    )
+    contractions = _found(text, "Style.Contractions", fmt="markdown")
+    assert [(f.match, f.line) for f in contractions] == [("can't", 5)]
+
+
+def test_a_hansard_extract_is_speech() -> None:
+    text = "Hansard, 3 March: debate on exploitation\n\nI am very very grateful to the member.\n"
+    assert _one(text, "Spelling.Repetition").severity is Severity.SUGGESTION
+
+
+def test_a_sentence_that_mentions_hansard_or_a_delivery_is_not_a_speech() -> None:
+    text = (
+        "Records in Hansard show the minister was asked about the case, and the service "
+        "as delivered by the council was criticised.\n\n"
+        "The council later blamed child prostitution for the rise in cases.\n"
+    )
+    assert _one(text, "Safeguarding.ChildProstitution").severity is Severity.ERROR
+
+
+# -- titles ----------------------------------------------------------------------------
+
+
+def test_a_title_gets_no_style_finding_and_a_term_in_it_is_no_error() -> None:
+    text = (
+        "A film entitled Color of Silence was shown. "
+        "Officers read the report Child Prostitution in Northern Towns.\n"
+    )
+    assert _found(text, "Spelling.American") == []
+    term = _one(text, "Safeguarding.ChildProstitution")
+    assert term.severity is Severity.SUGGESTION and term.fix is None
+
+
+def test_outside_a_title_the_same_words_are_found() -> None:
+    text = "The color of the van was noted. Officers said child prostitution was rising.\n"
+    assert _one(text, "Spelling.American").severity is Severity.WARNING
+    term = _one(text, "Safeguarding.ChildProstitution")
+    assert term.severity is Severity.ERROR and term.fix is not None
+
+
+def test_italic_and_quoted_titles_and_acts() -> None:
+    md = "Staff read *Don't Look Away* before training. Staff don't look away.\n"
+    (finding,) = _found(md, "Style.Contractions", fmt="markdown")
+    assert finding.column > md.index("before")  # only the second "don't"
+    text = 'The charity published guidance called "Organized Abuse Online" in May.\n'
+    assert Kind.TITLE in _kinds(text, "Organized Abuse Online")
+    assert Kind.TITLE in _kinds("He was charged under the Sexual Offences Act 2003.", "Offences")
+
+
+# -- mentions --------------------------------------------------------------------------
+
+
+def test_a_term_mentioned_to_remove_or_criticise_it_is_no_error_and_never_fixed() -> None:
+    for text in (
+        "Campaigners want child prostitution struck from the statute book.",
+        "Officers must stop calling abuse images child pornography, the guidance says.",
+    ):
+        findings = [f for f in check_text(text, config=GOVUK) if f.rule.startswith("Safeguard")]
+        assert findings, text
+        assert all(f.severity is Severity.SUGGESTION and f.fix is None for f in findings), text
+    for text, fragment in (
+        ("Agencies no longer refer to such images as child pornography.", "child pornography"),
+        ("The old definition of child prostitution was repealed.", "child prostitution"),
+    ):
+        assert Kind.MENTION in _kinds(text, fragment), text
+    # A term in its own scare quotes is mentioned, not used.
+    text = "The force still files these cases as ‘historic abuse’, the review found."
+    assert Kind.MENTION in _kinds(text, "historic abuse")
+    assert Kind.MENTION not in _kinds("The force files these as historic abuse.", "historic")
+
+
+def test_the_same_terms_used_as_the_writers_own_are_errors() -> None:
+    for text, rule in (
+        (
+            "Police arrested men who ran a child prostitution ring.",
+            "Safeguarding.ChildProstitution",
+        ),
+        ("Officers seized child pornography from his laptop.", "Safeguarding.AbuseMaterial"),
+        ("The defence said the girl was promiscuous.", "Safeguarding.VictimBlaming"),
+    ):
+        assert _one(text, rule).severity is Severity.ERROR, text
+
+
+# -- names -----------------------------------------------------------------------------
+
+
+def test_a_surname_that_is_a_word_is_a_name() -> None:
+    text = "DI Sam Foster said the girls were safe. Chief Constable Amy Key said: “We acted.”\n"
+    assert _found(text, "Style.WordsToAvoid") == []
+
+
+def test_the_same_words_as_words_are_found() -> None:
+    text = "The scheme will foster trust. The key point is trust.\n"
+    assert [f.match for f in _found(text, "Style.WordsToAvoid")] == ["foster", "key"]
+
+
+def test_a_registered_name_with_an_ampersand_keeps_it() -> None:
+    text = "Hartley & Sons Solicitors acted for the family, and police & partners met.\n"
+    (finding,) = _found(text, "Style.Ampersand")
+    assert finding.column == text.index("police & ") + len("police ") + 1
+
+
+def test_a_case_name_is_a_name() -> None:
+    text = "The ruling in KL v CICA was cited. KL was 14."
+    assert Kind.NAME in _kinds(text, "KL v CICA")
+    assert Kind.NAME not in _kinds(text, "KL was")
+
+
+def test_names_on_the_registers_are_names() -> None:
+    text = "The Children's Society and the National Crime Agency spoke."
+    doc = read_text("draft.txt", text)
+    start = text.index("National Crime Agency")
+    spans = build_context(doc, Facts(doc), ["National Crime Agency"]).covering(start, start + 8)
+    assert Kind.NAME in {s.kind for s in spans}
+
+
+# -- numbers ---------------------------------------------------------------------------
+
+
+def test_phone_numbers_short_codes_references_and_postcodes_are_not_figures() -> None:
+    text = (
+        "Call the helpline on 0808 800 5000 or text 88858, quoting crime reference "
+        "14/123456/24. Write to PO Box 1234, Leeds LS1 4AP. Officers made 5000 arrests.\n"
+    )
+    (finding,) = _found(text, "Numbers.Thousands")
+    assert finding.match == "5000" and finding.column > text.index("Officers")
+    for fragment in ("0808 800 5000", "88858", "14/123456/24", "LS1 4AP"):
+        assert Kind.NUMBER in _kinds(text, fragment), fragment
+    assert Kind.NUMBER not in _kinds(text, "5000 arrests")
+
+
+# -- layout ----------------------------------------------------------------------------
+
+
+def test_an_all_caps_lead_in_is_not_an_acronym_but_an_acronym_is() -> None:
+    assert _found("ACROSS the county, officers visited schools.", "Acronyms.Undefined") == []
+    assert _found("A DOZEN men were charged.", "Acronyms.Undefined") == []
+    (finding,) = _found("ACPO said officers visited schools.", "Acronyms.Undefined")
+    assert finding.match == "ACPO"
+    # The words of a lead-in still count: a mistranslation is still an error, with its fix.
+    (term,) = _found("CARE GANGS were jailed today.", "Safeguarding.Mistranslations")
+    assert term.severity is Severity.ERROR and term.fix == "GROOMING GANGS"
+
+
+def test_plain_text_list_items_are_sentences_of_their_own() -> None:
+    text = (
+        "The new duty means that:\n"
+        "- every teacher reports what they see\n"
+        "- social workers record each referral within a day\n"
+        "- police respond\n"
+    )
+    doc = read_text("draft.txt", text)
+    sentences = Facts(doc).sentences
+    items = [doc.text[s.start : s.end] for s in sentences if s.scope == "sentence.list"]
+    assert items == [
+        "- every teacher reports what they see",
+        "- social workers record each referral within a day",
+        "- police respond",
+    ]
+
+
+def test_acronyms_defined_in_either_order() -> None:
+    text = "The LSE (London School of Economics) ran the study. The LSE published it."
+    assert _found(text, "Acronyms.Undefined") == []
+    (finding,) = _found("The LSE ran the study.", "Acronyms.Undefined")
+    assert finding.match == "LSE"
+
+
+def test_news_readers_know_some_bodies() -> None:
+    text = "A report by the NSPCC found more cases, the CPS said.\n"
+    assert _found(text, "Acronyms.Undefined", Config(profile="news")) == []
+    assert [f.match for f in _found(text, "Acronyms.Undefined")] == ["NSPCC", "CPS"]
+
+
+def test_doubled_words_with_a_comma_or_colon_between_are_deliberate() -> None:
+    assert _found("It was a very, very serious crime.", "Spelling.Repetition") == []
+    assert _found("See the definition: Definition of harm.", "Spelling.Repetition") == []
+    (finding,) = _found("It was a very very serious crime.", "Spelling.Repetition")
+    assert finding.match == "very very"
