@@ -60,6 +60,9 @@ class SyllableTable:
             raise KeyError(word)
         return count
 
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
     def __len__(self) -> int:
         return len(self._lines)
 
