@@ -14,15 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from lint import __version__, boundary
-from lint.config import Config, active_rules, all_rules, resolve
+from lint.config import Config, active_rules, all_rules, output_settings, resolve, rule_folders
 from lint.configfiles import discover
 from lint.errors import Crash, SglintError, excerpt
 from lint.finding import LEVEL_MEANINGS, LEVEL_NAMES, Severity
 from lint.project import open_project
 from lint.report import REPORTERS, reporter, streamer
 from lint.report.escape import printable
-from lint.report.text import fix_summary
-from lint.runner import FileResult, check_many, default_jobs
+from lint.runner import FileResult, check_cached, check_many, default_jobs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
 REPORT_HINT = "this is a bug in sglint; please report it with the file that caused it"
@@ -90,6 +89,11 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="check files in N processes (default: one per core; 1 for a single file)",
+    )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check every file afresh and keep no results (see the cache folder in README)",
     )
     check.add_argument(
         "--force-exclude",
@@ -252,9 +256,21 @@ def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iter
             diffs.append(fixed.diff())
             yield fixed.result
         return
-    # The text report's "N fixable" line comes from a dry run of --fix on each file.
+    jobs = args.jobs or default_jobs()
+    # The text report's "N fixable" line comes from a dry run of --fix on each file;
+    # cached results do not carry that count yet, so the text format checks afresh.
     count_fixes = args.format == "text"
-    yield from check_many(files, project, jobs=args.jobs or default_jobs(), count_fixes=count_fixes)
+    cache = None
+    if not args.no_cache and config.vale is None and not count_fixes:
+        from lint.resultcache import open_cache
+
+        cache = open_cache(output_settings(config), rule_folders(config))
+    if not files:  # nothing to check, but a bad configuration is still an error
+        project.rules_for("")
+    if cache is None:
+        yield from check_many(files, project, jobs=jobs, count_fixes=count_fixes)
+    else:
+        yield from check_cached(files, project, cache, jobs=jobs)
 
 
 def _check(args: argparse.Namespace, config: Config) -> int:
@@ -287,6 +303,8 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         else:
             result.lines = {}  # only the text format shows source lines; keep memory small
             results.append(result)
+    if args.diff or args.fix:
+        from lint.report.text import fix_summary
     _print_boundary_notices()
     if args.diff:  # as ruff: the diff alone on stdout; exit 1 when there would be changes
         sys.stdout.write("".join(diffs))

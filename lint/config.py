@@ -17,16 +17,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint.configfiles import builtin_rules_dir, discover, is_vale_config, read_config_text
-from lint.engine import ActiveRule
 from lint.errors import ConfigError, SglintError
 from lint.finding import Severity
-from lint.rules.contract import Rule
-from lint.rules.loader import load_folder
 from lint.suggest import did_you_mean
-from lint.yamlload import LineDict, load_yaml
 
+# The rule machinery and YAML are imported on first use: a run whose files are all in
+# the results cache (lint/resultcache.py) needs neither.
 if TYPE_CHECKING:
+    from lint.engine import ActiveRule
+    from lint.rules.contract import Rule
     from lint.vale.project import ValeProject
+    from lint.yamlload import LineDict
 
 PROFILES = ("standard", "govuk", "news", "practice")
 DEFAULT_PROFILE = "standard"
@@ -71,6 +72,8 @@ class Config:
 
 
 def load_config(path: Path | None) -> Config:
+    from lint.yamlload import LineDict, load_yaml
+
     if path is None:
         return Config()
     text = read_config_text(path)
@@ -91,6 +94,8 @@ def load_config(path: Path | None) -> Config:
 
 
 def _parse(data: LineDict, path: Path, prefix: str) -> Config:
+    from lint.yamlload import LineDict
+
     where = str(path)
 
     def fail(key: str, message: str) -> ConfigError:
@@ -179,13 +184,33 @@ def _inside(path: Path, root: Path) -> bool:
 def _load_folder_cached(folder: str) -> tuple[Rule, ...]:
     """A folder's compiled rules, built once per run. Never cached on disk: compiled
     rules hold compiled patterns, which are code (lint.diskcache, SECURITY.md)."""
+    from lint.rules.loader import load_folder
+
     return tuple(load_folder(Path(folder)))
 
 
+def rule_folders(config: Config) -> list[Path]:
+    """The folders a configuration's rules (and their registers) come from."""
+    return ([builtin_rules_dir()] if config.builtin else []) + list(config.paths)
+
+
+def output_settings(config: Config) -> dict[str, object]:
+    """Every setting that changes what a run finds (not which files, nor the exit
+    status): the results cache keys on these."""
+    return {
+        "profile": config.profile,
+        "packs": config.packs,
+        "rules": dict(config.rules),
+        "select": config.select,
+        "ignore": config.ignore,
+        "builtin": config.builtin,
+        "paths": [str(p) for p in config.paths],
+    }
+
+
 def all_rules(config: Config) -> list[Rule]:
-    folders = ([builtin_rules_dir()] if config.builtin else []) + list(config.paths)
     rules: dict[str, Rule] = {}
-    for folder in folders:
+    for folder in rule_folders(config):
         for rule in _load_folder_cached(str(folder)):
             rules[rule.meta.id] = rule  # a team's pack may replace a built-in rule
     return sorted(rules.values(), key=lambda r: r.meta.id)
@@ -197,6 +222,8 @@ def known_profiles(rules: Iterable[Rule]) -> set[str]:
 
 def active_rules(config: Config, rules: Sequence[Rule] | None = None) -> list[ActiveRule]:
     """The rules that run, each at its effective level."""
+    from lint.engine import ActiveRule
+
     rules = list(all_rules(config) if rules is None else rules)
     profiles = known_profiles(rules)
     if config.profile not in profiles:
@@ -249,12 +276,12 @@ def resolve(options: Mapping[str, Any], start: Path) -> Config:
 def _load_vale(path: Path | None) -> Config:
     """Vale compat: a .vale.ini named by --config or found by discovery, else the one
     VALE_CONFIG_PATH names; no config at all gives the defaults."""
-    from lint.vale.project import load_project
-
     env = os.environ.get("VALE_CONFIG_PATH")
     path = path or (Path(env) if env else None)
     if path is None:
         return Config()
+    from lint.vale.project import load_project
+
     project = load_project(path)
     return Config(
         path=str(path), root=path.parent, builtin=False, vale=project, fail_level=Severity.ERROR

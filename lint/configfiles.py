@@ -13,7 +13,6 @@ from pathlib import Path
 
 from lint.boundary import config_candidate
 from lint.errors import ConfigError
-from lint.yamlload import read_data_file
 
 CONFIG_NAMES = (".sglint.yaml", ".sglint.yml")
 #: File names Vale looks for, in its order of preference.
@@ -51,6 +50,8 @@ def _has_tool_table(pyproject: Path) -> bool:
 def read_config_text(path: Path) -> str:
     if not path.is_file():
         raise ConfigError("configuration file not found", path=str(path))
+    from lint.yamlload import read_data_file  # YAML is loaded only when a file needs it
+
     return read_data_file(path, "configuration", ConfigError)
 
 

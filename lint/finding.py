@@ -72,3 +72,12 @@ class Finding:
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.rule, self.message)
+
+
+def allowed_safety(*, unsafe: bool) -> frozenset[FixSafety]:
+    return frozenset({FixSafety.SAFE, FixSafety.UNSAFE} if unsafe else {FixSafety.SAFE})
+
+
+def fixable(finding: Finding, *, unsafe: bool = False) -> bool:
+    """Whether ``--fix`` (or ``--unsafe-fixes``) would try this finding's fix."""
+    return finding.fix is not None and finding.fix_safety in allowed_safety(unsafe=unsafe)

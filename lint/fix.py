@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from lint import patterns
-from lint.finding import Finding, FixSafety
+from lint.finding import Finding, fixable
 
 if TYPE_CHECKING:
     from lint.facts import Facts
@@ -64,15 +64,6 @@ class Plan:
     @property
     def fixed(self) -> list[Finding]:
         return [e.finding for e in self.edits]
-
-
-def allowed_safety(*, unsafe: bool) -> frozenset[FixSafety]:
-    return frozenset({FixSafety.SAFE, FixSafety.UNSAFE} if unsafe else {FixSafety.SAFE})
-
-
-def fixable(finding: Finding, *, unsafe: bool = False) -> bool:
-    """Whether ``--fix`` (or ``--unsafe-fixes``) would try this finding's fix."""
-    return finding.fix is not None and finding.fix_safety in allowed_safety(unsafe=unsafe)
 
 
 def replacement(source: str, finding: Finding) -> str:

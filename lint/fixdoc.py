@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from lint.document import Document
 from lint.engine import ActiveRule, Outcome, check_document
 from lint.facts import Facts
-from lint.finding import Finding
-from lint.fix import DocumentGuard, Edit, Skip, fixable, plan_fixes, replacement, splice
+from lint.finding import Finding, fixable
+from lint.fix import DocumentGuard, Edit, Skip, plan_fixes, replacement, splice
 from lint.readers import AsIs, Reading
 
 #: Kinds that measure a sentence, paragraph or document rather than judge words: a fix

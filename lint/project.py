@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from lint.config import Config, active_rules
-from lint.engine import ActiveRule
 from lint.files import iter_files
 from lint.readers import AsIs, Reading
+
+if TYPE_CHECKING:
+    from lint.engine import ActiveRule
 
 
 class Project(Reading, Protocol):
@@ -37,14 +39,22 @@ class Project(Reading, Protocol):
 
 
 class SglintProject(AsIs):
-    """sglint's own project: every file found gets the configuration's active rules
-    (compiled here, so a bad configuration fails before any file is read)."""
+    """sglint's own project: every file found gets the configuration's active rules,
+    compiled on first use (a run whose files are all in the results cache compiles none;
+    the runner asks for them before it reads a file, so a bad configuration still fails
+    before any file is checked)."""
 
     notices: tuple[str, ...] = ()
 
     def __init__(self, config: Config, rules: Sequence[ActiveRule] | None = None) -> None:
         self.config = config
-        self.rules = active_rules(config) if rules is None else rules
+        self._rules = rules
+
+    @property
+    def rules(self) -> Sequence[ActiveRule]:
+        if self._rules is None:
+            self._rules = active_rules(self.config)
+        return self._rules
 
     def files(
         self, paths: Sequence[str], *, force_exclude: bool = False

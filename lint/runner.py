@@ -6,11 +6,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lint.boundary import OutsideProject
 from lint.config import Config, active_rules
-from lint.document import Document
-from lint.engine import ActiveRule, RuleProblem, check_document
 from lint.errors import SglintError, about
 from lint.facts import Facts
 from lint.files import read_file
@@ -18,6 +17,13 @@ from lint.finding import Finding
 from lint.fixdoc import count_fixes as count_document_fixes
 from lint.project import Project, open_project
 from lint.readers import read_text
+
+# The engine (and with it every rule kind) is imported on first use: a run whose files
+# are all in the results cache never loads it.
+if TYPE_CHECKING:
+    from lint.document import Document
+    from lint.engine import ActiveRule, RuleProblem
+    from lint.resultcache import ResultCache
 
 
 @dataclass
@@ -42,6 +48,8 @@ def check_text(
     rules: Sequence[ActiveRule] | None = None,
 ) -> list[Finding]:
     """Lint a string; the format comes from ``fmt`` or the path's extension."""
+    from lint.engine import check_document
+
     config = config or Config()
     doc = read_text(path, text, fmt)
     return check_document(doc, active_rules(config) if rules is None else rules).findings
@@ -60,6 +68,8 @@ def check_file(
 
 
 def _check_file(path: str, project: Project, *, count_fixes: bool = False) -> FileResult:
+    from lint.engine import check_document
+
     result = FileResult(path)
     try:
         doc = project.read(path, read_file(path))
@@ -93,6 +103,44 @@ def check_paths(
     """Lint files and folders; results stream one file at a time, in a stable order."""
     project = open_project(config or Config())
     yield from check_many(list(project.files(paths)), project, jobs=jobs)
+
+
+def check_cached(
+    files: Sequence[tuple[str, bool]], project: Project, cache: ResultCache, *, jobs: int = 1
+) -> Iterator[FileResult]:
+    """``check_many`` with the results cache: a file whose bytes are those checked last
+    time (under the same run key) is not checked again. Results come in the files'
+    order; new ones are stored when the run ends."""
+    from lint import resultcache
+
+    cached: list[FileResult | None] = []
+    digests: dict[int, str] = {}
+    misses: list[tuple[str, bool]] = []
+    for index, (path, explicit) in enumerate(files):
+        try:
+            sha256 = resultcache.digest(read_file(path))
+        except SglintError:
+            sha256 = ""  # checked again below, which reports the error
+        hit = cache.get(path, sha256) if sha256 else None
+        if hit is None:
+            cached.append(None)
+            digests[index] = sha256
+            misses.append((path, explicit))
+        else:
+            cached.append(FileResult(path, hit.findings, notices=hit.notices, lines=hit.lines))
+    if misses:
+        project.rules_for(misses[0][0])  # compiled once, before any worker starts
+    checked = check_many(misses, project, jobs=jobs)
+    try:
+        for index, (path, _explicit) in enumerate(files):
+            result = cached[index]
+            if result is None:
+                result = next(checked)
+                if digests[index] and result.error is None and not result.problems:
+                    cache.put(path, digests[index], result.findings, result.notices, result.lines)
+            yield result
+    finally:
+        cache.save()
 
 
 # The project for worker processes: set before the pool forks, so workers inherit its

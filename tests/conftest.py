@@ -19,3 +19,13 @@ def _fresh_project_boundary() -> Iterator[None]:
     boundary.reset()
     yield
     boundary.reset()
+
+
+@pytest.fixture(autouse=True)
+def _no_results_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests check afresh: many patch sglint's code and run the CLI on a file an earlier
+    test checked, which the results cache would answer from that earlier run.
+    tests/test_resultcache.py turns it back on."""
+    from lint import resultcache
+
+    monkeypatch.setattr(resultcache, "open_cache", lambda *_args: None)

@@ -17,7 +17,8 @@ from lint.cli import main
 from lint.config import Config, active_rules
 from lint.engine import ActiveRule, check_document
 from lint.facts import Facts
-from lint.fix import DocumentGuard, fixable, plan_fixes, splice
+from lint.finding import fixable
+from lint.fix import DocumentGuard, plan_fixes, splice
 from lint.fixfile import fix_document, fix_file, unified_diff
 from lint.readers import read_bytes, read_text
 

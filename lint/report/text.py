@@ -8,8 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from lint.finding import Finding, Severity
-from lint.fix import fixable
+from lint.finding import Finding, Severity, fixable
 from lint.report.escape import printable
 
 if TYPE_CHECKING:
