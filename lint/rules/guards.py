@@ -111,23 +111,18 @@ def build_guards(
                 line=lines.get("exceptions", 0),
                 key="exceptions",
             )
-    not_after = not_before = None
-    if data.get("not_after"):
-        body = "|".join(flexible_spaces(p) for p in data["not_after"])
-        not_after = compile_pattern(
-            rf"(?i)(?:{body})\s*[\"'“‘]?\s*$",
-            path=path,
-            line=lines.get("not_after", 0),
-            key="not_after",
+
+    def context(key: str, template: str) -> regex.Pattern[str] | None:
+        """``not_after`` / ``not_before``: the listed phrases as one pattern, or None."""
+        if not data.get(key):
+            return None
+        body = "|".join(flexible_spaces(p) for p in data[key])
+        return compile_pattern(
+            template.format(body=body), path=path, line=lines.get(key, 0), key=key
         )
-    if data.get("not_before"):
-        body = "|".join(flexible_spaces(p) for p in data["not_before"])
-        not_before = compile_pattern(
-            rf"(?i)\s*[\"'”’]?\s*(?:{body})",
-            path=path,
-            line=lines.get("not_before", 0),
-            key="not_before",
-        )
+
+    not_after = context("not_after", "(?i)(?:{body})\\s*[\"'“‘]?\\s*$")
+    not_before = context("not_before", "(?i)\\s*[\"'”’]?\\s*(?:{body})")
     near = not_near = None
     for key in ("near", "not_near"):
         if data.get(key):
