@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from test_precision import front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 PRECISION = ROOT / "tests" / "precision"
@@ -70,16 +71,6 @@ class Review:
     @property
     def key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.rule, self.match)
-
-
-def front_matter(source: str) -> dict[str, Any]:
-    if not source.startswith("---\n"):
-        return {}
-    end = source.find("\n---\n", 4)
-    if end < 0:
-        return {}
-    data = yaml.safe_load(source[4:end])
-    return data if isinstance(data, dict) else {}
 
 
 def paragraph(source: str, offset: int) -> str:
