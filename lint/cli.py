@@ -15,7 +15,7 @@ from lint import __version__
 from lint.config import Config, active_rules, all_rules, resolve
 from lint.errors import SglintError
 from lint.finding import LEVEL_NAMES, Severity
-from lint.project import open_project
+from lint.project import NearestConfig
 from lint.report import REPORTERS, reporter, streamer
 from lint.report.text import fix_summary
 from lint.runner import FileResult, check_many, default_jobs
@@ -82,6 +82,12 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="check files in N processes (default: one per core; 1 for a single file)",
+    )
+    check.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        help="also lint files that .gitignore and .ignore files leave out of a folder walk",
     )
     check.add_argument(
         "--force-exclude",
@@ -152,9 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.format = VALE_OUTPUTS[args.output]
         if args.format not in REPORTERS:
             parser.error(f"unknown --format '{args.format}' (choose from {', '.join(REPORTERS)})")
-        start = Path(args.paths[0]) if args.paths else Path.cwd()
-        config = resolve(options, start)
-        return _check(args, config)
+        project = NearestConfig(options, respect_gitignore=args.respect_gitignore)
+        return _check(args, project)
     except (SglintError, UsageError) as exc:
         print(f"sglint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -162,14 +167,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iterator[FileResult]:
-    """Lint (or fix) each file of the project; a fix's diff is appended to ``diffs``.
-    sglint and Vale projects (a .vale.ini) go the same way: --fix, --diff and --jobs
-    work for both."""
-    project = open_project(config)
+def _results(
+    args: argparse.Namespace, project: NearestConfig, diffs: list[str]
+) -> Iterator[FileResult]:
+    """Lint (or fix) each file with its nearest configuration's project; a fix's diff is
+    appended to ``diffs``. sglint and Vale projects (a .vale.ini) go the same way: --fix,
+    --diff and --jobs work for both."""
+    files = list(project.files(args.paths, force_exclude=args.force_exclude))
     for notice in project.notices:
         print(f"sglint: notice: {notice}", file=sys.stderr)
-    files = list(project.files(args.paths, force_exclude=args.force_exclude))
     if args.fix or args.diff:
         from lint.fixfile import fix_file
 
@@ -187,7 +193,7 @@ def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iter
     yield from check_many(files, project, jobs=args.jobs or default_jobs())
 
 
-def _check(args: argparse.Namespace, config: Config) -> int:
+def _check(args: argparse.Namespace, project: NearestConfig) -> int:
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     # Text and JSON stream: each file's findings are written as they arrive and only
     # counts are kept. Other formats need every result before they can write.
@@ -196,9 +202,9 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     stream = None if keep else streamer(args.format, color)
     results: list[FileResult] = []
     failed = False
-    worst: Severity | None = None
+    failing = False  # a finding at or above its file's configuration's fail level
     diffs: list[str] = []
-    for result in _results(args, config, diffs):
+    for result in _results(args, project, diffs):
         for notice in result.notices:
             print(f"sglint: notice: {notice}", file=sys.stderr)
         if result.error is not None:
@@ -210,8 +216,8 @@ def _check(args: argparse.Namespace, config: Config) -> int:
                 f"sglint: error: {problem.path}: {problem.rule}: {problem.message}", file=sys.stderr
             )
             failed = True
-        levels = [f.severity for f in result.findings] + ([worst] if worst else [])
-        worst = max(levels, default=None)
+        fail_level = project.config_for(result.path).fail_level
+        failing = failing or any(f.severity >= fail_level for f in result.findings)
         if stream is not None:
             sys.stdout.write(stream.add(result))
             sys.stdout.flush()
@@ -232,7 +238,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         return EXIT_OK
     if failed:
         return EXIT_ERROR
-    return EXIT_FINDINGS if worst is not None and worst >= config.fail_level else EXIT_OK
+    return EXIT_FINDINGS if failing else EXIT_OK
 
 
 def _stats(args: argparse.Namespace) -> int:
