@@ -1,14 +1,17 @@
 """Command line: argument parsing and exit codes only.
 
 Exit status: 0 no finding at or above --fail-level; 1 findings; 2 usage, configuration
-or input error (including any file that could not be read).
+or input error (including any file that could not be read); 141 the reader of
+standard output went away (`sglint check . | head -1`).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from lint import __version__
@@ -18,9 +21,10 @@ from lint.finding import LEVEL_NAMES, Severity
 from lint.project import NearestConfig
 from lint.report import REPORTERS, reporter, streamer
 from lint.report.text import fix_summary
-from lint.runner import FileResult, check_many, default_jobs
+from lint.runner import FileResult, check_file, check_many, default_jobs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `cmd | head -1`
 VALE_OUTPUTS = {"line": "vale-line", "json": "vale-json", "cli": "text"}
 
 
@@ -34,8 +38,56 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+DESCRIPTION = """\
+sglint checks press releases and other copy about child sexual abuse and exploitation
+against the language guidance of UK authorities: victim-blaming terms, mistranslations,
+names and titles, quotes and house style."""
+
+EXAMPLES = {
+    None: """\
+examples:
+  sglint check drafts/                 lint every draft in a folder
+  sglint check --fix release.md        apply the safe fixes
+  sglint rules --all                   every rule, with why it exists
+  sglint stats release.md              readability figures
+  sglint COMMAND --help                the options of one command
+
+exit status: 0 nothing at or above the fail level, 1 findings, 2 a usage,
+configuration or input error.""",
+    "check": """\
+examples:
+  sglint check .                              lint the folder (.gitignore respected)
+  sglint check release.md --fix               apply the safe fixes
+  sglint check release.md --diff              show the fixes without writing them
+  sglint check . --select Safeguarding        only one pack
+  sglint check . --statistics                 how many findings each rule made
+  sglint check . --format sarif -o out.sarif  a report for GitHub code scanning
+  cat draft.md | sglint check - --stdin-filename press/draft.md
+
+Each file uses the .sglint.yaml (or pyproject.toml [tool.sglint], .vale.ini) nearest
+above it; --config FILE overrides them all.
+exit status: 0 nothing at or above the fail level, 1 findings, 2 a usage,
+configuration or input error.""",
+    "stats": """\
+examples:
+  sglint stats release.md                     figures and the longest sentences
+  sglint stats drafts/ --exclude-quotes       without what people are quoted saying
+  sglint stats drafts/ --format json""",
+    "rules": """\
+examples:
+  sglint rules                                the rules that run, with why and source
+  sglint rules --all --format json            every rule, including those that are off
+  sglint rules --profile news                 what the news profile runs""",
+}
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="sglint", description=__doc__.splitlines()[0] if __doc__ else "")
+    parser = _Parser(
+        prog="sglint",
+        description=DESCRIPTION,
+        epilog=EXAMPLES[None],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"sglint {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -55,7 +107,7 @@ def _parser() -> argparse.ArgumentParser:
         help="skip these rules or packs (repeat or comma-separate)",
     )
 
-    check = sub.add_parser("check", parents=[common], help="lint files and folders")
+    check = _command(sub, "check", "lint files and folders", "(- reads standard input)", common)
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     check.add_argument("--format", default="text", help=f"one of: {', '.join(REPORTERS)}")
     check.add_argument(
@@ -63,7 +115,37 @@ def _parser() -> argparse.ArgumentParser:
         choices=LEVEL_NAMES,
         help="lowest level that fails the run (default: warning)",
     )
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (auto: on a terminal, unless NO_COLOR is set; "
+        "FORCE_COLOR turns it on anywhere)",
+    )
+    check.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="print the findings and errors only: no summary line, no notices",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many findings each rule made instead of the findings "
+        "(text or --format json)",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="with - as the path: the name standard input stands for (its format, its "
+        "nearest config, --force-exclude, and the name in the report)",
+    )
+    check.add_argument(
+        "--output-file",
+        "-o",
+        metavar="FILE",
+        help="write the report to FILE instead of standard output",
+    )
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     check.add_argument(
         "--unsafe-fixes",
@@ -110,7 +192,7 @@ def _parser() -> argparse.ArgumentParser:
             flag, action="store_true", help="accepted for Vale; sglint always behaves this way"
         )
 
-    stats = sub.add_parser("stats", help="readability figures per file")
+    stats = _command(sub, "stats", "readability figures per file", "(grade, sentence lengths)")
     stats.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     stats.add_argument("--format", choices=("text", "json"), default="text")
     stats.add_argument("--config", metavar="FILE", help="use this config file (for exclude)")
@@ -121,16 +203,73 @@ def _parser() -> argparse.ArgumentParser:
         "--longest", type=int, default=3, metavar="N", help="list the N longest sentences (3)"
     )
 
-    rules = sub.add_parser("rules", parents=[common], help="list the rules and why they exist")
+    rules = _command(sub, "rules", "list the rules and why they exist", "(level, source)", common)
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.add_argument("--all", action="store_true", help="include rules that are off")
     return parser
+
+
+def _command(
+    sub: argparse._SubParsersAction[_Parser],
+    name: str,
+    summary: str,
+    more: str,
+    *parents: _Parser,
+) -> argparse.ArgumentParser:
+    """A subcommand whose --help opens with what it does and ends with examples."""
+    return sub.add_parser(
+        name,
+        parents=list(parents),
+        help=summary,
+        description=f"{summary[0].upper()}{summary[1:]} {more}.",
+        epilog=EXAMPLES[name],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
 
 
 def _split(values: Sequence[str] | None) -> list[str]:
     return [v.strip() for item in values or () for v in item.split(",") if v.strip()]
 
 
+def _quiet_on_closed_pipe(run: Callable[..., int]) -> Callable[..., int]:
+    """``sglint check . | head -1``: when the reader of standard output goes away, stop
+    quietly (no traceback, as grep and ruff do) with the shell's status for SIGPIPE."""
+
+    @functools.wraps(run)
+    def wrapper(*args: object, **kwargs: object) -> int:
+        try:
+            return run(*args, **kwargs)
+        except BrokenPipeError:
+            # Python would report the failed flush of stdout at exit: point it at devnull.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return EXIT_CLOSED_PIPE
+
+    return wrapper
+
+
+def _color(choice: str) -> bool:
+    """--color; with auto, NO_COLOR (no-color.org) then FORCE_COLOR, then a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
+def _to_file(name: str, run: Callable[[], int]) -> int:
+    """Run with standard output written to the file ``name`` (--output-file)."""
+    import contextlib
+
+    try:
+        out = open(name, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as exc:
+        raise UsageError(f"--output-file: cannot write {name}: {exc.strerror or exc}") from None
+    with out, contextlib.redirect_stdout(out):
+        return run()
+
+
+@_quiet_on_closed_pipe
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
@@ -158,7 +297,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.format = VALE_OUTPUTS[args.output]
         if args.format not in REPORTERS:
             parser.error(f"unknown --format '{args.format}' (choose from {', '.join(REPORTERS)})")
+        if "-" in args.paths and (len(args.paths) > 1 or args.fix or args.diff):
+            parser.error("- (standard input) must be the only path, without --fix or --diff")
+        if args.statistics and args.format not in ("text", "json"):
+            parser.error("--statistics prints text or json")
         project = NearestConfig(options, respect_gitignore=args.respect_gitignore)
+        if args.output_file:
+            return _to_file(args.output_file, lambda: _check(args, project))
         return _check(args, project)
     except (SglintError, UsageError) as exc:
         print(f"sglint: error: {exc}", file=sys.stderr)
@@ -173,8 +318,13 @@ def _results(
     """Lint (or fix) each file with its nearest configuration's project; a fix's diff is
     appended to ``diffs``. sglint and Vale projects (a .vale.ini) go the same way: --fix,
     --diff and --jobs work for both."""
+    if args.paths == ["-"]:  # standard input, named by --stdin-filename
+        name = args.stdin_filename or "<stdin>"
+        if any(project.files([name], force_exclude=args.force_exclude)):
+            yield check_file(name, project, data=sys.stdin.buffer.read())
+        return
     files = list(project.files(args.paths, force_exclude=args.force_exclude))
-    for notice in project.notices:
+    for notice in () if args.quiet else project.notices:
         print(f"sglint: notice: {notice}", file=sys.stderr)
     if args.fix or args.diff:
         from lint.fixfile import fix_file
@@ -194,18 +344,18 @@ def _results(
 
 
 def _check(args: argparse.Namespace, project: NearestConfig) -> int:
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    color = _color(args.color)
     # Text and JSON stream: each file's findings are written as they arrive and only
     # counts are kept. Other formats need every result before they can write.
     # (--fix with another format keeps the results: its summary goes to stderr.)
-    keep = args.diff or (args.fix and args.format != "text")
+    keep = args.diff or args.statistics or (args.fix and args.format != "text")
     stream = None if keep else streamer(args.format, color)
     results: list[FileResult] = []
     failed = False
     failing = False  # a finding at or above its file's configuration's fail level
     diffs: list[str] = []
     for result in _results(args, project, diffs):
-        for notice in result.notices:
+        for notice in () if args.quiet else result.notices:
             print(f"sglint: notice: {notice}", file=sys.stderr)
         if result.error is not None:
             print(f"sglint: error: {result.error}", file=sys.stderr)
@@ -228,8 +378,13 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
         sys.stdout.write("".join(diffs))
         print(f"sglint: {fix_summary(results, dry_run=True)}", file=sys.stderr)
         return EXIT_ERROR if failed else EXIT_FINDINGS if any(diffs) else EXIT_OK
-    if stream is not None:
-        sys.stdout.write(stream.summary())
+    if args.statistics:
+        from lint.report.statistics import render
+
+        sys.stdout.write(render(results, args.format))
+    elif stream is not None:
+        summary = stream.summary()
+        sys.stdout.write("" if args.quiet and args.format == "text" else summary)
     else:
         sys.stdout.write(reporter(args.format)(results, color))
     if args.fix and args.format != "text":

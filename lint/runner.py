@@ -42,11 +42,14 @@ def check_text(
     return check_document(doc, active_rules(config) if rules is None else rules).findings
 
 
-def check_file(path: str, project: Project, *, explicit: bool = True) -> FileResult:
-    """One file of a project: read as the project reads it, with the rules it gets."""
+def check_file(
+    path: str, project: Project, *, explicit: bool = True, data: bytes | None = None
+) -> FileResult:
+    """One file of a project: read as the project reads it, with the rules it gets.
+    ``data``: the file's bytes when they come from elsewhere (standard input)."""
     result = FileResult(path)
     try:
-        doc = project.read(path, read_file(path))
+        doc = project.read(path, read_file(path) if data is None else data)
     except SglintError as exc:
         result.error = exc
         return result
