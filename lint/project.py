@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from lint.config import Config, active_rules, resolve
+from lint.config import Config, active_rules, all_rules, resolve
 from lint.configfiles import discover
 from lint.document import Document
 from lint.engine import ActiveRule
@@ -40,6 +40,10 @@ class Project(Reading, Protocol):
 
     def rules_for(self, path: str) -> Sequence[ActiveRule]: ...
 
+    def names(self, path: str) -> frozenset[str]:
+        """Every rule id and pack a file's inline comments may name (on or off)."""
+        ...
+
 
 class SglintProject(AsIs):
     """sglint's own project: every file found gets the configuration's active rules
@@ -57,6 +61,13 @@ class SglintProject(AsIs):
         self.config = config
         self.rules = active_rules(config) if rules is None else rules
         self.respect_gitignore = respect_gitignore
+        self._names: frozenset[str] | None = None
+
+    def names(self, path: str) -> frozenset[str]:
+        if self._names is None:
+            rules = all_rules(self.config)
+            self._names = frozenset(r.meta.id for r in rules) | {r.meta.pack for r in rules}
+        return self._names
 
     def files(
         self, paths: Sequence[str], *, force_exclude: bool = False
@@ -140,6 +151,9 @@ class NearestConfig(AsIs):
 
     def rules_for(self, path: str) -> Sequence[ActiveRule]:
         return self.project_for(path).rules_for(path)
+
+    def names(self, path: str) -> frozenset[str]:
+        return self.project_for(path).names(path)
 
     def read(self, path: str, data: bytes) -> Document:
         return self.project_for(path).read(path, data)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from lint.config import Config, active_rules
 from lint.document import Document
-from lint.engine import ActiveRule, RuleProblem, check_document
+from lint.engine import ActiveRule, RuleProblem, check_document, unknown_switches
 from lint.errors import SglintError
 from lint.files import read_file
 from lint.finding import Finding
@@ -56,7 +56,7 @@ def check_file(
     outcome = check_document(doc, project.rules_for(path))
     result.findings = outcome.findings
     result.problems = outcome.problems
-    result.notices = doc.notices
+    result.notices = (*doc.notices, *unknown_switches(doc, project.names(path)))
     result.lines = finding_lines(doc, outcome.findings)
     return result
 

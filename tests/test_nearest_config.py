@@ -148,3 +148,52 @@ def test_gitignore_outside_a_repository_does_not_count(
     (tmp_path / "skip.md").write_text(COPY, "utf-8")
     monkeypatch.chdir(tmp_path)
     assert _findings(["."], capsys) == (1, {f"x.md:{RULE}"})
+
+
+def test_a_misspelt_rule_name_in_config_is_located(
+    two_teams: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (two_teams / "a" / ".sglint.yaml").write_text(
+        "profile: govuk\nrules:\n  Safeguarding: warning\n  Safeguarding.Mistranslation: off\n",
+        "utf-8",
+    )
+    (two_teams / "b" / "pyproject.toml").write_text(
+        '[tool.sglint]\nprofile = "govuk"\n\n[tool.sglint.rules]\n'
+        '"Safeguarding.Mistranslations" = "warning"\n"Safegarding" = "off"\n',
+        "utf-8",
+    )
+    for name, where, typo, meant in [
+        ("a/x.md", "a/.sglint.yaml:4", "Safeguarding.Mistranslation", RULE),
+        ("b/y.md", "b/pyproject.toml:6", "Safegarding", "Safeguarding"),
+    ]:
+        assert main(["check", name]) == 2
+        err = capsys.readouterr().err
+        assert err == (
+            f"sglint: error: {(two_teams / where).resolve()}: unknown rule or pack "
+            f"'{typo}'; did you mean '{meant}'?\n"
+        )
+    # a name on the command line is the command line's mistake, not the config's
+    assert main(["check", "--select", "Safegarding", "b/y.md"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("sglint: error: --select: unknown rule or pack 'Safegarding'")
+
+
+def test_a_misspelt_rule_name_in_an_inline_comment_is_located(
+    two_teams: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (two_teams / "b" / "y.md").write_text(
+        "# Title\n\n<!-- sglint-disable-next-line Safeguarding.Mistranslation -->\n"
+        f"{COPY}<!-- sglint-disable Safeguarding Style.WordsToAvoid -->\n",
+        "utf-8",
+    )
+    assert main(["check", "b/y.md"]) == 1  # the comment switched nothing off
+    err = capsys.readouterr().err
+    assert err == (
+        "sglint: notice: b/y.md:3: inline comment names unknown rule or pack "
+        f"'Safeguarding.Mistranslation', which switches nothing; did you mean '{RULE}'?\n"
+    )
+    # a rule that exists but is off where the file lives is not a mistake
+    assert _findings(["a/x.md"], capsys) == (0, set())
+    (two_teams / "a" / "x.md").write_text(f"<!-- sglint-disable {RULE} -->\n{COPY}", "utf-8")
+    assert main(["check", "a/x.md"]) == 0
+    assert capsys.readouterr().err == ""
