@@ -3,7 +3,14 @@ out at first use (Vale's ``conditional``). ``first`` finds uses; ``second`` find
 definitions and captures the defined term in group 1.
 
 sglint reports the first undefined use of each term only (``occurrences: first``);
-``occurrences: all`` reports every use before its definition, as Vale does."""
+``occurrences: all`` reports every use before its definition, as Vale does.
+
+sglint's own ``register`` names an organisations register (relative to the rule file):
+a term that is the abbreviation of a body on it is *known*, so its message
+(``known_message``, given the term and the body's name) says what it stands for and the
+fix spells it out for review; a term that is a slip of one ("NSPPC" for "NSPCC") is
+left to the organisations rule that reports it as a misspelling.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +24,9 @@ from lint.document import Document
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
+from lint.registers import register_file
+from lint.registers.names import NameIndex, name_index
+from lint.registers.organisations import load_organisations
 from lint.rules import schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
@@ -32,6 +42,12 @@ KEYS: dict[str, schema.Option] = {
     "occurrences": schema.Option(
         schema.STR, "Report the first undefined use of each term, or all of them.", "first"
     ),
+    "register": schema.Option(
+        schema.STR, "A register whose names and abbreviations count as known (defined)."
+    ),
+    "known_message": schema.Option(
+        schema.STR, "The message for a known register abbreviation used without its name."
+    ),
     **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
@@ -44,6 +60,8 @@ class Conditional:
     second: regex.Pattern[str]
     guards: Guards
     every_use: bool
+    known: NameIndex | None = None
+    known_message: str = ""
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         defined_at: dict[str, int] = {}
@@ -61,7 +79,21 @@ class Conditional:
             if term in reported and not self.every_use:
                 continue
             reported.add(term)
-            yield Hit(m.start(), m.end(), format_message(self.meta.message, term))
+            hit = self._hit(m.start(), m.end(), term)
+            if hit is not None:
+                yield hit
+
+    def _hit(self, start: int, end: int, term: str) -> Hit | None:
+        if self.known is None:
+            return Hit(start, end, format_message(self.meta.message, term))
+        org = self.known.abbreviations.get(term)
+        if org is not None and org.name != term:
+            spelled = f"{org.name} ({term})"
+            message = format_message(self.known_message or self.meta.message, term, org.name)
+            return Hit(start, end, message, fix=spelled)
+        if self.known.acronym_slip(term) is not None:
+            return None  # a misspelt abbreviation: the organisations rule reports it
+        return Hit(start, end, format_message(self.meta.message, term))
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Conditional:
@@ -99,4 +131,16 @@ def build_from(
         prefix + second(second_text), path=src.path, line=src.data.line_of("second"), key="second"
     )
     guards = build_guards(data, ignorecase=False, path=src.path, lines=src.data.lines)
-    return Conditional(meta, first_re, second_re, guards, occurrences == "all")
+    known = None
+    if data.get("register"):
+        line = src.data.line_of("register")
+        known = name_index(load_organisations(register_file(src.path, data["register"], line=line)))
+    return Conditional(
+        meta,
+        first_re,
+        second_re,
+        guards,
+        occurrences == "all",
+        known,
+        str(data.get("known_message", "")),
+    )
