@@ -21,6 +21,7 @@ from lint.errors import SglintError
 from lint.finding import LEVEL_NAMES, Severity
 from lint.project import NearestConfig
 from lint.report import REPORTERS, reporter, streamer
+from lint.report.progress import Progress
 from lint.report.text import fix_summary
 from lint.runner import FileResult, check_file, check_many, default_jobs
 
@@ -321,7 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _results(
-    args: argparse.Namespace, project: NearestConfig, diffs: list[str]
+    args: argparse.Namespace, project: NearestConfig, diffs: list[str], progress: Progress
 ) -> Iterator[FileResult]:
     """Lint (or fix) each file with its nearest configuration's project; a fix's diff is
     appended to ``diffs``. sglint and Vale projects (a .vale.ini) go the same way: --fix,
@@ -332,6 +333,7 @@ def _results(
             yield check_file(name, project, data=sys.stdin.buffer.read())
         return
     files = list(project.files(args.paths, force_exclude=args.force_exclude))
+    progress.start(len(files))
     for notice in () if args.quiet else project.notices:
         print(f"sglint: notice: {notice}", file=sys.stderr)
     if args.fix or args.diff:
@@ -362,12 +364,16 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
     failed = False
     failing = False  # a finding at or above its file's configuration's fail level
     diffs: list[str] = []
-    for result in _results(args, project, diffs):
+    progress = Progress(sys.stderr, enabled=not args.quiet)
+    for result in _results(args, project, diffs, progress):
+        if result.notices or result.error or result.problems:
+            progress.clear()
         for notice in () if args.quiet else result.notices:
             print(f"sglint: notice: {notice}", file=sys.stderr)
         if result.error is not None:
             print(f"sglint: error: {result.error}", file=sys.stderr)
             failed = True
+            progress.step()
             continue
         for problem in result.problems:
             print(
@@ -377,11 +383,16 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
         fail_level = project.config_for(result.path).fail_level
         failing = failing or any(f.severity >= fail_level for f in result.findings)
         if stream is not None:
-            sys.stdout.write(stream.add(result))
+            out = stream.add(result)
+            if out:
+                progress.clear()
+            sys.stdout.write(out)
             sys.stdout.flush()
         else:
             result.lines = {}  # only the text format shows source lines; keep memory small
             results.append(result)
+        progress.step()
+    progress.clear()
     if args.diff:  # as ruff: the diff alone on stdout; exit 1 when there would be changes
         sys.stdout.write("".join(diffs))
         print(f"sglint: {fix_summary(results, dry_run=True)}", file=sys.stderr)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from lint.cli import EXIT_CLOSED_PIPE, _parser, main
+from lint.report.progress import MIN_FILES
 
 COPY = "Police investigate care gangs.\nA child prostitute was found.\n"
 
@@ -165,3 +166,29 @@ def test_help_is_for_users_with_examples(
         words = shlex.split(example)
         assert words[0] == "sglint"
         _parser().parse_args(words[1:])
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_for_long_runs(
+    drafts: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for i in range(MIN_FILES):
+        (drafts / f"clean{i:02}.md").write_text("The police investigate.\n", "utf-8")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["check", "-j", "1", "."]) == 1
+    err = terminal.getvalue()
+    assert "\r\x1b[Ksglint: checked 1 of 53 files" in err
+    assert err.endswith("\r\x1b[K")  # the line is gone at the end
+    out = capsys.readouterr().out
+    assert "sglint: checked" not in out
+    assert out.count("a.md:1:20: error") == 1
+    # --quiet, or a folder too small to wait for, shows no progress
+    terminal.seek(0), terminal.truncate()
+    assert main(["check", "-q", "-j", "1", "."]) == 1
+    assert main(["check", "-j", "1", "a.md", "b.md"]) == 1
+    assert terminal.getvalue() == ""
