@@ -1,7 +1,8 @@
 """Command line: argument parsing and exit codes only.
 
 Exit status: 0 no finding at or above --fail-level; 1 findings; 2 usage, configuration
-or input error (including any file that could not be read); 141 the reader of
+or input error (including any file that could not be read); 3 an internal error (a bug
+in sglint: one line names the file; ``--debug`` adds the traceback); 141 the reader of
 standard output went away (`sglint check . | head -1`).
 """
 
@@ -15,17 +16,20 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from lint import __version__
+from lint import __version__, boundary
 from lint.config import Config, active_rules, all_rules, resolve
-from lint.errors import SglintError
+from lint.configfiles import discover
+from lint.errors import Crash, SglintError, excerpt
 from lint.finding import LEVEL_NAMES, Severity
 from lint.project import NearestConfig
 from lint.report import REPORTERS, reporter, streamer
+from lint.report.escape import printable
 from lint.report.progress import Progress
 from lint.report.text import fix_summary
 from lint.runner import FileResult, check_file, check_many, default_jobs
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
+REPORT_HINT = "this is a bug in sglint; please report it with the file that caused it"
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `cmd | head -1`
 VALE_OUTPUTS = {"line": "vale-line", "json": "vale-json", "cli": "text"}
 
@@ -91,6 +95,9 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"sglint {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="on an internal error, print the traceback"
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     common = _Parser(add_help=False)
@@ -276,13 +283,35 @@ def _to_file(name: str, run: Callable[[], int]) -> int:
         return run()
 
 
-@_quiet_on_closed_pipe
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    try:
+        return _main(argv)
+    except Crash as exc:
+        _say(f"sglint: internal error: {exc} ({REPORT_HINT})")
+        if debug:
+            print(exc.trace, file=sys.stderr, end="")
+        return EXIT_CRASH
+    except Exception as exc:
+        detail = excerpt(f"{type(exc).__name__}: {exc}", 300)
+        _say(f"sglint: internal error: {detail} ({REPORT_HINT})")
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        return EXIT_CRASH
+
+
+@_quiet_on_closed_pipe  # inside main: a closed pipe is not a crash
+def _main(argv: list[str]) -> int:
     parser = _parser()
+    if "--debug" in argv:  # accepted anywhere on the line, before or after the command
+        argv = [a for a in argv if a != "--debug"]
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
-        print(f"sglint: error: {exc}", file=sys.stderr)
+        _say(f"sglint: error: {exc}")
         return EXIT_ERROR
     if args.command is None:
         parser.print_help()
@@ -298,6 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     try:
         if args.command == "rules":
+            _set_project(options["config"], Path.cwd())
             config = resolve(options, Path.cwd())
             return _list_rules(config, args.format, args.all)
         if args.command == "registers":
@@ -310,15 +340,34 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("- (standard input) must be the only path, without --fix or --diff")
         if args.statistics and args.format not in ("text", "json"):
             parser.error("--statistics prints text or json")
+        start = Path(args.paths[0]) if args.paths else Path.cwd()
+        _set_project(options["config"], start)
         project = NearestConfig(options, respect_gitignore=args.respect_gitignore)
         if args.output_file:
             return _to_file(args.output_file, lambda: _check(args, project))
         return _check(args, project)
     except (SglintError, UsageError) as exc:
-        print(f"sglint: error: {exc}", file=sys.stderr)
+        _say(f"sglint: error: {exc}")
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+def _say(line: str) -> None:
+    """One line to stderr, its control characters shown escaped: a path or message from
+    a pull request cannot start a workflow command or drive the terminal."""
+    print(printable(line), file=sys.stderr)
+
+
+def _set_project(config: str | None, start: Path) -> None:
+    """The project boundary (lint.boundary), fixed before any config or rule is read."""
+    found = config or discover(start)
+    boundary.set_project(str(found) if found else None, start)
+
+
+def _print_boundary_notices() -> None:
+    for notice in boundary.drain_notices():
+        _say(f"sglint: notice: {notice}")
 
 
 def _results(
@@ -335,7 +384,7 @@ def _results(
     files = list(project.files(args.paths, force_exclude=args.force_exclude))
     progress.start(len(files))
     for notice in () if args.quiet else project.notices:
-        print(f"sglint: notice: {notice}", file=sys.stderr)
+        _say(f"sglint: notice: {notice}")
     if args.fix or args.diff:
         from lint.fixfile import fix_file
 
@@ -368,17 +417,16 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
     for result in _results(args, project, diffs, progress):
         if result.notices or result.error or result.problems:
             progress.clear()
+        _print_boundary_notices()
         for notice in () if args.quiet else result.notices:
-            print(f"sglint: notice: {notice}", file=sys.stderr)
+            _say(f"sglint: notice: {notice}")
         if result.error is not None:
-            print(f"sglint: error: {result.error}", file=sys.stderr)
+            _say(f"sglint: error: {result.error}")
             failed = True
             progress.step()
             continue
         for problem in result.problems:
-            print(
-                f"sglint: error: {problem.path}: {problem.rule}: {problem.message}", file=sys.stderr
-            )
+            _say(f"sglint: error: {problem.path}: {problem.rule}: {problem.message}")
             failed = True
         fail_level = project.config_for(result.path).fail_level
         failing = failing or any(f.severity >= fail_level for f in result.findings)
@@ -393,9 +441,10 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
             results.append(result)
         progress.step()
     progress.clear()
+    _print_boundary_notices()
     if args.diff:  # as ruff: the diff alone on stdout; exit 1 when there would be changes
         sys.stdout.write("".join(diffs))
-        print(f"sglint: {fix_summary(results, dry_run=True)}", file=sys.stderr)
+        _say(f"sglint: {fix_summary(results, dry_run=True)}")
         return EXIT_ERROR if failed else EXIT_FINDINGS if any(diffs) else EXIT_OK
     if args.statistics:
         from lint.report.statistics import render
@@ -407,7 +456,7 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
     else:
         sys.stdout.write(reporter(args.format)(results, color))
     if args.fix and args.format != "text":
-        print(f"sglint: {fix_summary(results)}", file=sys.stderr)
+        _say(f"sglint: {fix_summary(results)}")
     if args.no_exit:
         return EXIT_OK
     if failed:
@@ -419,17 +468,18 @@ def _stats(args: argparse.Namespace) -> int:
     from lint.stats import collect, render
 
     if args.longest < 0:
-        print("sglint: error: --longest must be 0 or more", file=sys.stderr)
+        _say("sglint: error: --longest must be 0 or more")
         return EXIT_ERROR
     quotes = not args.exclude_quotes
     try:
+        _set_project(args.config, Path(args.paths[0]))
         config = resolve({"config": args.config}, Path(args.paths[0]))
         stats, errors = collect(args.paths, config, quotes=quotes, longest=args.longest)
     except SglintError as exc:
-        print(f"sglint: error: {exc}", file=sys.stderr)
+        _say(f"sglint: error: {exc}")
         return EXIT_ERROR
     for error in errors:
-        print(f"sglint: error: {error}", file=sys.stderr)
+        _say(f"sglint: error: {error}")
     sys.stdout.write(render(stats, args.format, quotes=quotes))
     return EXIT_ERROR if errors else EXIT_OK
 
@@ -477,7 +527,7 @@ def _listing(
         return EXIT_OK
     for row in rows:
         for line in lines(row):
-            print(line)
+            print(printable(line))
     print(summary)
     return EXIT_OK
 

@@ -8,7 +8,6 @@ the config file's ``rules:`` (pack entries, then rule entries); the command line
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 import os
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -206,41 +205,9 @@ def _inside(path: Path, root: Path) -> bool:
 
 @lru_cache(maxsize=16)
 def _load_folder_cached(folder: str) -> tuple[Rule, ...]:
-    """A folder's compiled rules, from the cache folder when no file in it has changed
-    since they were stored (building them costs more than a small file's whole check)."""
-    from lint import diskcache, patterns
-
-    state = _folder_state(Path(folder))
-    if state is None:
-        return tuple(load_folder(Path(folder)))
-    patterns.pickle_as_cached()
-    prefix = f"rules-{hashlib.sha256(str(Path(folder).resolve()).encode()).hexdigest()[:12]}-"
-
-    def build() -> tuple[Rule, ...]:
-        diskcache.prune(prefix)  # the folder changed: its older rule sets are stale
-        return tuple(load_folder(Path(folder)))
-
-    rules: tuple[Rule, ...] = diskcache.memo(
-        f"{prefix}{state}.pickle", build, lambda value: isinstance(value, tuple)
-    )
-    return rules
-
-
-def _folder_state(folder: Path) -> str | None:
-    """A digest of every file under ``folder`` and of sglint's own code (name, size,
-    modification time): any edit, addition or removal of either gives a new digest."""
-    from lint._version import __version__
-
-    digest = hashlib.sha256(f"{__version__}\0{folder.resolve()}".encode())
-    code = Path(__file__).resolve().parent
-    try:
-        for path in [*sorted(folder.rglob("*")), *sorted(code.rglob("*.py"))]:
-            if path.is_file():
-                stat = path.stat()
-                digest.update(f"\0{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
-    except OSError:
-        return None
-    return digest.hexdigest()[:32]
+    """A folder's compiled rules, built once per run. Never cached on disk: compiled
+    rules hold compiled patterns, which are code (lint.diskcache, SECURITY.md)."""
+    return tuple(load_folder(Path(folder)))
 
 
 def all_rules(config: Config) -> list[Rule]:

@@ -11,7 +11,9 @@ import os
 import tomllib
 from pathlib import Path
 
+from lint.boundary import config_candidate
 from lint.errors import ConfigError
+from lint.yamlload import read_data_file
 
 CONFIG_NAMES = (".sglint.yaml", ".sglint.yml")
 #: File names Vale looks for, in its order of preference.
@@ -21,18 +23,20 @@ INI_NAMES = (".vale.ini", "_vale.ini", "vale.ini", ".vale", "_vale")
 def discover(start: Path) -> Path | None:
     """The nearest config file at or above ``start``: .sglint.yaml, .sglint.yml, a
     pyproject.toml with a [tool.sglint] table, or (Vale compat) a .vale.ini."""
-    here = Path(os.path.realpath(start))  # unlike resolve(), never raises on a link loop
+    # Walk up the path as spelled: a link in a pull request must not lead discovery to
+    # a config elsewhere on the machine (lint.boundary).
+    here = Path(os.path.abspath(start))
     if here.is_file() or not here.exists():
         here = here.parent
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
-            if (folder / name).is_file():
+            if config_candidate(folder / name):
                 return folder / name
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        if config_candidate(pyproject) and _has_tool_table(pyproject):
             return pyproject
         for name in INI_NAMES:  # Vale compat: a Vale project's own config
-            if (folder / name).is_file():
+            if config_candidate(folder / name):
                 return folder / name
     return None
 
@@ -47,10 +51,7 @@ def _has_tool_table(pyproject: Path) -> bool:
 def read_config_text(path: Path) -> str:
     if not path.is_file():
         raise ConfigError("configuration file not found", path=str(path))
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read configuration: {exc}", path=str(path)) from None
+    return read_data_file(path, "configuration", ConfigError)
 
 
 def is_vale_config(path: Path) -> bool:

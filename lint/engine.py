@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from lint.document import Document
 from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
-from lint.rules.budget import RuleTimeout, time_budget
+from lint.rules.budget import RuleTimeout, time_budget, within
 from lint.rules.contract import Hit, Rule
 from lint.suggest import did_you_mean
 
@@ -65,8 +65,9 @@ def check_document(
             views[raw] = raw_doc, Facts(raw_doc)
         given, given_facts = views[raw]
         try:
-            hits = list(active.rule.check(given, given_facts))
-        except RuleTimeout:
+            with within(time_budget(meta, doc)):
+                hits = list(active.rule.check(given, given_facts))
+        except (RuleTimeout, TimeoutError):
             outcome.problems.append(
                 RuleProblem(
                     doc.path,

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint import gitignore
+from lint.boundary import check_read, leaves
 from lint.errors import InputError
 from lint.readers import SUPPORTED_SUFFIXES, looks_binary
 
@@ -77,7 +78,10 @@ def iter_files(
 
 def is_binary(path: Path) -> bool:
     """Whether a regular file found in a folder starts like a binary file. Anything that
-    cannot be opened counts as text here, so that reading it reports why."""
+    cannot be opened counts as text here, so that reading it reports why; so does a link
+    out of the project, which is never opened (reading it is refused with a notice)."""
+    if leaves(path):
+        return False
     try:
         if not stat.S_ISREG(path.stat().st_mode):
             return False
@@ -88,7 +92,9 @@ def is_binary(path: Path) -> bool:
 
 
 def read_file(path: str) -> bytes:
-    """The bytes of a regular file, or one InputError saying why they cannot be had."""
+    """The bytes of a regular file, or one InputError saying why they cannot be had.
+    A file whose real path leaves the project raises OutsideProject (lint.boundary)."""
+    check_read(path)
     try:
         mode = os.stat(path).st_mode
     except OSError as exc:

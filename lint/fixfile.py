@@ -22,9 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lint.boundary import OutsideProject, refuse_link_write
 from lint.document import Document
 from lint.engine import ActiveRule, Outcome, check_document
-from lint.errors import InputError, SglintError
+from lint.errors import InputError, SglintError, about
 from lint.facts import Facts
 from lint.files import read_file as read_file_bytes
 from lint.finding import Finding
@@ -107,10 +108,28 @@ def fix_file(
     reading: Reading = AS_IS,
 ) -> FileFix:
     """Fix one file in place (or, with ``write=False``, only work out the fixes)."""
+    with about(path):
+        return _fix_file(
+            path, rules, unsafe=unsafe, write=write, max_passes=max_passes, reading=reading
+        )
+
+
+def _fix_file(
+    path: str,
+    rules: Sequence[ActiveRule],
+    *,
+    unsafe: bool,
+    write: bool,
+    max_passes: int,
+    reading: Reading,
+) -> FileFix:
     result = FileResult(path, fixed=[])
     try:
         data = read_file_bytes(path)
         doc = reading.read(path, data)
+    except OutsideProject as exc:
+        result.notices = (str(exc),)
+        return FileFix(result)
     except SglintError as exc:
         result.error = exc
         return FileFix(result)
@@ -190,17 +209,28 @@ TEMP_SUFFIX = ".sglint-tmp"
 def write_atomic(path: str, data: bytes, *, expected: bytes) -> None:
     """Replace the file's content by ``data`` in one step, keeping its permissions.
 
-    The file behind a symbolic link is the one replaced, so the link survives. If the file
-    no longer holds ``expected`` (someone saved it meanwhile), nothing is written.
+    Refused (InputError, nothing written): a symbolic link or a path leading out of the
+    project through one (lint.boundary), a read-only file, and a file that no longer
+    holds ``expected`` (someone saved it meanwhile; checked again just before the
+    replace). A file with several hard links or another owner is rewritten in place,
+    so that its links and owner stay; any other file through a temporary file.
 
     A run killed at any moment leaves the file whole: as it was, or fully fixed. Only its
     temporary file can stay behind (SIGKILL cannot be caught); it is hidden, and the next
     run that fixes the same file removes it.
     """
-    target = Path(os.path.realpath(path))
+    refused = refuse_link_write(path)
+    if refused is not None:
+        raise InputError(refused, path=path)
+    target = Path(path)
     info = target.stat()
+    if not stat.S_IMODE(info.st_mode) & 0o222 or not os.access(target, os.W_OK):
+        raise InputError("read-only file; fixes not written", path=path)
     if target.read_bytes() != expected:
-        raise InputError("changed on disk while being fixed; file left unchanged", path=path)
+        raise _changed(path)
+    if info.st_nlink > 1 or (hasattr(os, "geteuid") and info.st_uid != os.geteuid()):
+        _write_in_place(target, data, expected=expected)
+        return
     _remove_stale_temp_files(target)
     # The process id in the name tells a later run whether the writer is still alive.
     fd, tmp = tempfile.mkstemp(
@@ -216,12 +246,37 @@ def write_atomic(path: str, data: bytes, *, expected: bytes) -> None:
             # Only root can give a file away; everyone else keeps their own ownership.
             with contextlib.suppress(OSError):
                 os.chown(tmp, info.st_uid, info.st_gid)
+        # Compare before replace: an editor that saved meanwhile must not lose its edit.
+        now = target.stat()
+        if _identity(now) != _identity(info) or target.read_bytes() != expected:
+            raise _changed(path)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     _fsync_folder(target.parent)
+
+
+def _identity(info: os.stat_result) -> tuple[int, int, int, int]:
+    return info.st_ino, info.st_dev, info.st_size, info.st_mtime_ns
+
+
+def _changed(path: str) -> InputError:
+    return InputError("changed on disk while being fixed; file left unchanged", path=path)
+
+
+def _write_in_place(target: Path, data: bytes, *, expected: bytes) -> None:
+    """Overwrite the file itself (its hard links and owner stay), after checking once
+    more that it still holds ``expected``."""
+    with target.open("r+b") as handle:
+        if handle.read() != expected:
+            raise _changed(str(target))
+        handle.seek(0)
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _remove_stale_temp_files(target: Path) -> None:

@@ -57,6 +57,8 @@ class Expression:
             raise RuleError(
                 f"'formula' is not a valid expression: {exc.msg}", path=path, line=line
             ) from None
+        except (RecursionError, MemoryError):
+            raise RuleError("'formula' is nested too deeply", path=path, line=line) from None
         self.names = set()
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Name):
@@ -84,7 +86,12 @@ class Expression:
                 )
 
     def evaluate(self, values: Mapping[str, float]) -> float:
-        return float(self._eval(self.tree.body, values))
+        """The formula's value, or NaN where it has none for these figures (a logarithm
+        of 0 on a draft without lists, an overflow, a complex root, a bad call)."""
+        try:
+            return float(self._eval(self.tree.body, values))
+        except (ArithmeticError, ValueError, TypeError, RecursionError):
+            return math.nan
 
     def _eval(self, node: ast.AST, values: Mapping[str, float]) -> float:
         if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):

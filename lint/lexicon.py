@@ -15,7 +15,7 @@ import regex
 
 from lint.configfiles import builtin_rules_dir
 from lint.errors import RuleError
-from lint.yamlload import LineDict, load_yaml
+from lint.yamlload import LineDict, load_yaml, read_data_file
 
 ROLES = (
     "speech_verbs",
@@ -44,10 +44,7 @@ def lexicon() -> dict[str, tuple[str, ...]]:
     """Every role's words, in the file's order (read once)."""
     path = builtin_rules_dir() / FILE_NAME
     where = str(path)
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"), where)
-    except OSError as exc:
-        raise RuleError(f"cannot read the lexicon: {exc}", path=where) from None
+    data = load_yaml(read_data_file(path, "lexicon", RuleError), where)
     if not isinstance(data, LineDict):
         raise RuleError("the lexicon must be a mapping of roles to word lists", path=where)
     missing = [r for r in ROLES if r not in data]

@@ -7,10 +7,11 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from lint.boundary import OutsideProject
 from lint.config import Config, active_rules
 from lint.document import Document
 from lint.engine import ActiveRule, RuleProblem, check_document, unknown_switches
-from lint.errors import SglintError
+from lint.errors import SglintError, about
 from lint.files import read_file
 from lint.finding import Finding
 from lint.project import Project, open_project
@@ -46,10 +47,20 @@ def check_file(
     path: str, project: Project, *, explicit: bool = True, data: bytes | None = None
 ) -> FileResult:
     """One file of a project: read as the project reads it, with the rules it gets.
-    ``data``: the file's bytes when they come from elsewhere (standard input)."""
+    ``data``: the file's bytes when they come from elsewhere (standard input). A link
+    out of the project is skipped with a notice (lint.boundary); an unexpected exception
+    becomes a Crash naming the file (lint.errors.about)."""
+    with about(path):
+        return _check_file(path, project, data)
+
+
+def _check_file(path: str, project: Project, data: bytes | None) -> FileResult:
     result = FileResult(path)
     try:
         doc = project.read(path, read_file(path) if data is None else data)
+    except OutsideProject as exc:
+        result.notices = (str(exc),)
+        return result
     except SglintError as exc:
         result.error = exc
         return result

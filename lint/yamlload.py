@@ -1,12 +1,26 @@
-"""Safe YAML loading that remembers where every key stands, for located errors."""
+"""Safe YAML loading that remembers where every key stands, for located errors.
+
+Every YAML file sglint reads (configs, rule packs, registers, Vale styles) comes through
+here, and may come from a pull request (SECURITY.md). So besides refusing arbitrary
+objects (a SafeLoader), the loader refuses anchors and aliases outright (a 370-byte
+"billion laughs" file would otherwise expand to gigabytes), files over ``MAX_BYTES``
+and nesting deeper than ``MAX_DEPTH``; an error quotes at most a short excerpt.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from lint.errors import SglintError
+from lint.errors import SglintError, excerpt
+
+#: Largest YAML (and ``.vale.ini``) file read, in bytes; the built-in packs' largest
+#: file is under 20 KB and a 2,500-name register about 300 KB.
+MAX_BYTES = 2_000_000
+#: Deepest nesting of mappings and lists (the deepest rule file needs 5).
+MAX_DEPTH = 32
 
 
 class LineDict(dict[str, Any]):
@@ -23,8 +37,31 @@ class LineDict(dict[str, Any]):
 _SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _Refused(yaml.YAMLError):
+    def __init__(self, problem: str, mark: Any) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.mark = mark
+
+
 class _Loader(_SafeBase):  # type: ignore[valid-type,misc]
-    """A safe loader: never constructs arbitrary objects (``!!python/object`` is refused)."""
+    """A safe loader: never constructs arbitrary objects (``!!python/object`` is refused),
+    nor a node twice (an alias), nor deeper than MAX_DEPTH."""
+
+    _depth = 0
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # Without aliases every node is constructed exactly once; a node seen again is
+        # an alias (libyaml resolves them to the anchored node before we see it).
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _Refused("anchors and aliases (& and *) are not allowed", node.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(f"nested more than {MAX_DEPTH} levels deep", node.start_mark)
+            return super().construct_object(node, deep=deep)
+        finally:
+            self._depth -= 1
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -50,15 +87,51 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 
 def load_yaml(text: str, path: str) -> Any:
     """Parse YAML text; any problem becomes one located SglintError."""
+    if len(text) > MAX_BYTES:
+        raise SglintError(
+            f"file too large for a YAML data file ({len(text):,} characters; "
+            f"the limit is {MAX_BYTES:,})",
+            path=path,
+        )
     try:
         return yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
+    except _Refused as exc:
+        line = exc.mark.line + 1 if exc.mark else None
+        raise SglintError(f"invalid YAML: {exc.problem}", path=path, line=line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "malformed YAML"
+        problem = excerpt(exc.problem or exc.context or "malformed YAML", 200)
         if "could not determine a constructor" in str(exc):
             tag = str(exc).split("tag '", 1)[-1].split("'", 1)[0]
-            problem = f"unsafe or unknown YAML tag {tag!r} refused"
+            problem = f"unsafe or unknown YAML tag {excerpt(tag)!r} refused"
         raise SglintError(f"invalid YAML: {problem}", path=path, line=line) from None
     except yaml.YAMLError as exc:
-        raise SglintError(f"invalid YAML: {exc}", path=path) from None
+        raise SglintError(f"invalid YAML: {excerpt(str(exc), 200)}", path=path) from None
+    except RecursionError:
+        raise SglintError("invalid YAML: nested too deeply", path=path) from None
+
+
+def read_data_file(path: Path, what: str, error: type[SglintError] = SglintError) -> str:
+    """The text of a data file (YAML, ``.vale.ini``, a vocabulary): UTF-8, at most
+    MAX_BYTES. Any problem is one located ``error``."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise error(
+                f"{what} too large ({size:,} bytes; the limit is {MAX_BYTES:,})", path=str(path)
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise error(f"{what} too large (the limit is {MAX_BYTES:,} bytes)", path=str(path))
+        return data.decode("utf-8-sig")
+    except OSError as exc:
+        raise error(f"cannot read {what}: {exc.strerror or exc}", path=str(path)) from None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise error(
+            f"cannot read {what}: byte 0x{data[exc.start]:02x} is not UTF-8",
+            path=str(path),
+            line=line,
+        ) from None

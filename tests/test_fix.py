@@ -185,11 +185,6 @@ def test_markdown_code_links_and_markup_are_left_alone() -> None:
     assert [s.reason for s in plan.skipped] == ["crosses markup, code or a link"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="markdown reader: this inline code is shown to rules as prose; "
-    "the fixer trusts the reader's mask (found by a property test of --fix)",
-)
 def test_markdown_code_after_an_entity_is_left_alone() -> None:
     text = "care&nbsp;gangs`care gangs` here.\n"
     assert fixed(GANGS, text, "markdown") == text

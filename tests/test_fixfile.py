@@ -183,16 +183,21 @@ def test_unencodable_fix_is_skipped_and_reported(
 # -- the write --------------------------------------------------------------------------
 
 
-def test_permissions_and_symlinks_are_kept(tmp_path: Path) -> None:
+def test_permissions_are_kept_and_links_never_written_through(tmp_path: Path) -> None:
     real = tmp_path / "real.txt"
     real.write_text("Care gangs.\n", encoding="utf-8")
     real.chmod(0o640)
-    link = tmp_path / "link.txt"
-    link.symlink_to(real)
-    assert fix_file(str(link), rules("Safeguarding.Mistranslations")).written
-    assert link.is_symlink()
+    assert fix_file(str(real), rules("Safeguarding.Mistranslations")).written
     assert real.read_text(encoding="utf-8") == "Grooming gangs.\n"
     assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    real.write_text("Care gangs.\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    fixed = fix_file(str(link), rules("Safeguarding.Mistranslations"))
+    assert not fixed.written
+    assert "is a symbolic link" in str(fixed.result.error)
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "Care gangs.\n"
     assert leftovers(tmp_path) == []
 
 

@@ -44,17 +44,48 @@ def reader(fmt: str) -> Reader:
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes outside a UTF-16/32 BOM mean binary (git and grep use the same test)."""
+    """NUL bytes mean binary (git and grep use the same test), except in UTF-16 or
+    UTF-32 text, with a byte-order mark or without: those are read and refused with a
+    message by ``decode``, never skipped as binary without a word."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    return b"\x00" in data[:8192]
+    return b"\x00" in data[:8192] and _wide_without_bom(data) is None
+
+
+_BOMS_32 = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"))
+
+
+def _wide_without_bom(data: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when text looks wide but has no byte-order mark: its NUL
+    bytes fall in the places the high bytes of ASCII characters would."""
+    sample = data[:8192]
+    if len(sample) < 4:
+        return None
+    for width, name in ((4, "UTF-32"), (2, "UTF-16")):
+        usable = len(sample) - len(sample) % width
+        units = [sample[i : i + width] for i in range(0, usable, width)]
+        for keep in (0, width - 1):  # little-endian: text byte first; big: last
+            ascii_like = sum(
+                1
+                for u in units
+                if u[keep] != 0 and all(b == 0 for j, b in enumerate(u) if j != keep)
+            )
+            if ascii_like >= 0.9 * len(units):
+                return name
+    return None
 
 
 def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
     """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
 
+    UTF-32 and UTF-16 without a byte-order mark are refused with a message. A file that
+    is UTF-8 but for a few bad bytes (it has valid multi-byte characters) is refused at
+    the first bad byte, never read as Windows-1252 (which --fix would then write back).
     Returns (text, encoding, notices). The encoding name is what --fix writes back with.
     """
+    for bom, name in _BOMS_32:  # before UTF-16: the UTF-32 LE mark starts like its mark
+        if data.startswith(bom):
+            raise InputError(f"{name} text is not supported; save the file as UTF-8", path=path)
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[3:].decode("utf-8"), "utf-8-sig", ()
@@ -65,16 +96,31 @@ def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
             return data.decode("utf-16"), "utf-16", (f"{path}: decoded as UTF-16",)
         except UnicodeDecodeError as exc:
             raise _undecodable(data, exc, path) from None
+    wide = _wide_without_bom(data) if b"\x00" in data[:8192] else None
+    if wide is not None:
+        raise InputError(
+            f"looks like {wide} text without a byte-order mark; save the file as UTF-8",
+            path=path,
+        )
     try:
         return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    if _has_utf8_characters(data):
+        raise _undecodable(data, utf8_error, path) from None
     # Word exports are commonly Windows-1252; it maps all but five byte values.
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         raise _undecodable(data, utf8_error, path) from None
     return text, "cp1252", (f"{path}: not UTF-8; decoded as Windows-1252",)
+
+
+def _has_utf8_characters(data: bytes) -> bool:
+    """Whether the bytes hold any valid multi-byte UTF-8 character: then the file is
+    UTF-8 with a few bad bytes, not Windows-1252 (where such pairs almost never occur)."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    return any(c > "\x7f" and not "\udc80" <= c <= "\udcff" for c in text)
 
 
 def _undecodable(data: bytes, exc: UnicodeDecodeError, path: str) -> InputError:

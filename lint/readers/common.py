@@ -1,10 +1,15 @@
-"""Pieces shared by the readers: masking, URLs, paragraphs, comment directives."""
+"""Pieces shared by the readers: masking, URLs, paragraphs, comment directives, and the
+one place where the view is decoded and normalised for matching."""
 
 from __future__ import annotations
 
+import bisect
+import html as html_lib
+from collections.abc import Callable
+
 import regex
 
-from lint.document import OPAQUE, Directive
+from lint.document import OPAQUE, Directive, OffsetMap, Piece
 
 URL_RE = regex.compile(r"""(?:\bhttps?://|\bwww\.)[^\s<>"'”’)\]]+[^\s<>"'”’)\].,;:!?]""")
 EMAIL_RE = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -110,3 +115,86 @@ def directives_in(comment: str, offset: int) -> list[Directive]:
             rules = tuple(r for r in regex.split(r"[\s,]+", m.group("rules") or "") if r)
         out.append(Directive(action, rules, offset + m.start(), offset + m.end()))
     return out
+
+
+# -- decoding and normalising the view ---------------------------------------------------
+
+#: A character reference: named (``&nbsp;``), decimal (``&#160;``) or hex (``&#xA0;``).
+ENTITY_RE = regex.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+#: Characters that hide inside a word without showing: soft hyphen, zero-width characters,
+#: word joiners, bidirectional controls and marks. Matching ignores them.
+INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+)
+#: Spaces that are not U+0020: no-break, narrow no-break, thin, figure, ideographic...
+#: Matching reads each as a plain space.
+ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_NORMALISE = regex.compile(f"(?P<gone>[{INVISIBLE}]+)|[{ODD_SPACES}]")
+
+
+def normalise(text: str) -> str:
+    """``text`` as matching sees it: invisible characters dropped, odd spaces plain."""
+    return _NORMALISE.sub(lambda m: "" if m.group("gone") else " ", text)
+
+
+def decode_entity(raw: str) -> str:
+    """The text a character reference stands for (itself if it is not one)."""
+    return html_lib.unescape(raw)
+
+
+def finish_view(
+    view: str, entities: dict[int, tuple[int, str]] | None = None
+) -> tuple[str, OffsetMap, Callable[[int], int]]:
+    """The view rules match against, from a view as long as the source.
+
+    Character references in ``entities`` (start → (end, decoded text)) are replaced by
+    what they stand for, and the whole view is normalised for matching (``normalise``),
+    so that ``care&nbsp;gangs``, ``care\u00a0gangs`` and ``care\u00adgangs`` read as
+    ``care gangs``. Returns the view, the map from its offsets to the source's, and a
+    function mapping source offsets to view offsets (for blocks). Every reader calls
+    this once; rules never normalise.
+    """
+    edits: dict[int, tuple[int, str]] = {
+        start: (end, normalise(decoded)) for start, (end, decoded) in (entities or {}).items()
+    }
+    for m in _NORMALISE.finditer(view):
+        if m.start() not in edits:
+            edits[m.start()] = (m.end(), "" if m.group("gone") else " ")
+    if not edits:
+        return view, OffsetMap(), _identity
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    src_pos = 0
+    view_pos = 0
+    shifts: list[tuple[int, int]] = []  # (source offset, view-minus-source delta after it)
+    for start in sorted(edits):
+        end, replacement = edits[start]
+        if start < src_pos:
+            continue
+        chunk = view[src_pos:start]
+        parts.append(chunk)
+        if chunk:
+            pieces.append(Piece(view_pos, src_pos, start, len(chunk)))
+        view_pos += len(chunk)
+        parts.append(replacement)
+        pieces.append(Piece(view_pos, start, end, len(replacement)))
+        view_pos += len(replacement)
+        src_pos = end
+        shifts.append((end, view_pos - src_pos))
+    tail = view[src_pos:]
+    parts.append(tail)
+    if tail:
+        pieces.append(Piece(view_pos, src_pos, len(view), len(tail)))
+    starts = [s for s, _ in shifts]
+
+    def to_view(offset: int) -> int:
+        i = bisect.bisect_right(starts, offset) - 1
+        return offset if i < 0 else offset + shifts[i][1]
+
+    return "".join(parts), OffsetMap(pieces), to_view
+
+
+def _identity(offset: int) -> int:
+    return offset

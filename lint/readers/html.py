@@ -6,14 +6,21 @@ entity references arrive as separate events with exact source positions.
 
 from __future__ import annotations
 
-import bisect
-import html as html_lib
 from collections import Counter
-from collections.abc import Callable
 from html.parser import HTMLParser
 
-from lint.document import Block, Directive, Document, OffsetMap, Piece
-from lint.readers.common import BLANK, KEEP, MASK, Span, compose, directives_in, url_spans
+from lint.document import Block, Directive, Document
+from lint.readers.common import (
+    BLANK,
+    KEEP,
+    MASK,
+    Span,
+    compose,
+    decode_entity,
+    directives_in,
+    finish_view,
+    url_spans,
+)
 
 _INVISIBLE = {"script", "style", "template", "noscript", "svg", "math", "head", "iframe", "object"}
 _OPAQUE_TEXT = {"code", "pre", "kbd", "samp", "tt", "var"}
@@ -177,7 +184,7 @@ class _Walker(HTMLParser):
         start = self._here()
         end = self.source.find(";", start, start + len(raw) + 3)
         end = end + 1 if end >= 0 else start + len(raw) + 1
-        decoded = html_lib.unescape(self.source[start:end])
+        decoded = decode_entity(self.source[start:end])
         if not self.visible:
             return
         self.entities[start] = (end, decoded)
@@ -196,11 +203,14 @@ class _Walker(HTMLParser):
 
 def read(path: str, source: str) -> Document:
     walker = _Walker(source)
-    walker.feed(source)
+    fed, unclosed = _closable(source)
+    walker.feed(fed)
     walker.close()
     walker._close_block()
+    if unclosed < len(source):  # a comment that never ends: hidden to the end, as browsers do
+        walker.keep.append((unclosed, len(source), MASK))
     view_equal = compose(source, walker.keep, BLANK)
-    text, offsets, to_view = _decode_entities(view_equal, walker.entities)
+    text, offsets, to_view = finish_view(view_equal, walker.entities)
     blocks = tuple(
         Block(b.scope, to_view(b.start), to_view(b.end))
         for b in sorted(walker.blocks, key=lambda b: b.start)
@@ -216,43 +226,26 @@ def read(path: str, source: str) -> Document:
     )
 
 
-def _decode_entities(
-    view: str, entities: dict[int, tuple[int, str]]
-) -> tuple[str, OffsetMap, Callable[[int], int]]:
-    """Replace each entity in the (source-length) view by the character it stands for."""
-    if not entities:
-        return view, OffsetMap(), _identity
-    parts: list[str] = []
-    pieces: list[Piece] = []
-    src_pos = 0
-    view_pos = 0
-    shifts: list[tuple[int, int]] = []  # (source offset, view-minus-source delta after it)
-    for start in sorted(entities):
-        end, decoded = entities[start]
-        if start < src_pos:
-            continue
-        chunk = view[src_pos:start]
-        parts.append(chunk)
-        if chunk:
-            pieces.append(Piece(view_pos, src_pos, start, len(chunk)))
-        view_pos += len(chunk)
-        parts.append(decoded)
-        pieces.append(Piece(view_pos, start, end, len(decoded)))
-        view_pos += len(decoded)
-        src_pos = end
-        shifts.append((end, view_pos - src_pos))
-    tail = view[src_pos:]
-    parts.append(tail)
-    if tail:
-        pieces.append(Piece(view_pos, src_pos, len(view), len(tail)))
-    starts = [s for s, _ in shifts]
+def _closable(source: str) -> tuple[str, int]:
+    """What to give HTMLParser, and where an unclosed comment starts (else the length).
 
-    def to_view(offset: int) -> int:
-        i = bisect.bisect_right(starts, offset) - 1
-        return offset if i < 0 else offset + shifts[i][1]
-
-    return "".join(parts), OffsetMap(pieces), to_view
-
-
-def _identity(offset: int) -> int:
-    return offset
+    The standard library's parser looks for the end of an unfinished construct again at
+    every ``<``, so a flood of ``<!--`` or ``<a`` with no end was quadratic (400 KB took
+    minutes). A comment opened after the last ``-->`` runs to the end of the file: it is
+    cut off here and masked. Past the last ``>`` no tag can close: those ``<`` are given
+    to the parser as another character of the same length (positions stay), so they are
+    read as the text they are.
+    """
+    unclosed = len(source)
+    last_close = source.rfind("-->")
+    opened = source.find("<!--", last_close + 3 if last_close >= 0 else 0)
+    if opened >= 0:
+        unclosed = opened
+    fed = source[:unclosed]
+    # The same for the other constructs with a closer of their own: tags close at ">",
+    # marked sections (<![CDATA[ … ]]>) at "]".
+    for closer, opener in ((">", "<"), ("]", "<![")):
+        last = fed.rfind(closer)
+        if opener in fed[last + 1 :]:
+            fed = fed[: last + 1] + fed[last + 1 :].replace(opener, "\ufffd" + opener[1:])
+    return fed, unclosed

@@ -16,7 +16,18 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from lint.document import Block, Directive, Document
-from lint.readers.common import BLANK, KEEP, MASK, Span, compose, directives_in, url_spans
+from lint.readers.common import (
+    BLANK,
+    ENTITY_RE,
+    KEEP,
+    MASK,
+    Span,
+    compose,
+    decode_entity,
+    directives_in,
+    finish_view,
+    url_spans,
+)
 
 _OPAQUE_BLOCKS = {"fence", "code_block", "html_block", "front_matter", "math_block"}
 _ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -28,20 +39,42 @@ def _parser() -> MarkdownIt:
 
 
 class _Aligner:
-    """Finds inline token text in the (LF-normalised) source, moving only forward."""
+    """Finds inline token text in the (LF-normalised) source, moving only forward.
+
+    markdown-it gives a text token's content decoded: character references as the
+    characters they stand for, backslash escapes without the backslash, and a line's
+    leading white space stripped. ``find`` matches that content against the source one
+    character at a time (linear in the text; no pattern built per token) and records the
+    references it passed in ``entities``, so the view can be decoded at exact positions.
+    """
 
     def __init__(self, norm: str) -> None:
         self.norm = norm
         self.cursor = 0
+        self.entities: dict[int, tuple[int, str]] = {}  # norm start -> (end, decoded)
 
     def find(self, content: str, limit: int) -> tuple[int, int] | None:
         if not content:
             return None
-        i = self.norm.find(content, self.cursor, limit)
-        if i >= 0:
+        # markdown-it's tokens follow each other closely in the source: only a window
+        # past the cursor is searched, so that text that is not there costs little.
+        window = min(limit, self.cursor + _WINDOW)
+        i = self.norm.find(content, self.cursor, min(limit, window + len(content)))
+        if i >= 0 and not self._entity_before(content, i):
             return i, i + len(content)
-        m = _loose_pattern(content).search(self.norm, self.cursor, limit)
-        return (m.start(), m.end()) if m else None
+        # The content may start at a reference or an escape; try each place the first
+        # character can start, nearest first, a bounded number of times.
+        first = content[0]
+        pos = self.cursor
+        for _ in range(_MAX_TRIES):
+            pos = self._next_start(first, pos, window)
+            if pos < 0:
+                return None
+            end = self._match(content, pos, limit)
+            if end is not None:
+                return pos, end
+            pos += 1
+        return None
 
     def skip_to(self, literal: str, limit: int) -> tuple[int, int] | None:
         i = self.norm.find(literal, self.cursor, limit)
@@ -49,23 +82,72 @@ class _Aligner:
             return None
         return i, i + len(literal)
 
+    def _entity_before(self, content: str, i: int) -> bool:
+        """Whether a reference between the cursor and ``i`` stands for the content's start
+        (then the literal text found further on is a later occurrence)."""
+        amp = self.norm.find("&", self.cursor, i)
+        return amp >= 0 and self._match(content, amp, i + len(content)) is not None
 
-def _loose_pattern(content: str) -> regex.Pattern[str]:
-    """A pattern for token text as it may stand in the source: escaped, as entities,
-    or with a line's leading white space that markdown-it strips."""
-    parts = []
-    for c in content:
-        if c in _ASCII_PUNCT:
-            parts.append(r"\\?" + regex.escape(c))
-        elif c.isspace():
-            parts.append(r"\s+")
-        elif ord(c) > 127:
-            parts.append(f"(?:{regex.escape(c)}|&[#\\w]+;)")
-        else:
-            parts.append(regex.escape(c))
-        if c in "&<>\"'":
-            parts[-1] = f"(?:{parts[-1]}|&[#\\w]+;)"
-    return regex.compile("".join(parts))
+    def _next_start(self, first: str, pos: int, limit: int) -> int:
+        """The next offset from ``pos`` where text starting with ``first`` may begin."""
+        found = [
+            i
+            for i in (
+                self.norm.find(first, pos, limit),
+                self.norm.find("&", pos, limit),
+                self.norm.find("\\", pos, limit),
+            )
+            if i >= 0
+        ]
+        if first.isspace():
+            m = _SPACE.search(self.norm, pos, limit)
+            if m:
+                found.append(m.start())
+        return min(found, default=-1)
+
+    def _match(self, content: str, pos: int, limit: int) -> int | None:
+        """The end of ``content`` read from the source at ``pos``, or None."""
+        norm = self.norm
+        found: dict[int, tuple[int, str]] = {}
+        j = 0
+        while j < len(content):
+            if pos >= limit:
+                return None
+            ch = content[j]
+            here = norm[pos]
+            if here == "&":  # a reference first: "&amp;" stands for "&", not for "&amp;"
+                m = ENTITY_RE.match(norm, pos, limit)
+                if m:
+                    decoded = decode_entity(m.group())
+                    if decoded != m.group() and content.startswith(decoded, j):
+                        found[pos] = (m.end(), decoded)
+                        pos = m.end()
+                        j += len(decoded)
+                        continue
+            if here == ch:
+                pos += 1
+                j += 1
+                continue
+            if here == "\\" and pos + 1 < limit and norm[pos + 1] == ch and ch in _ASCII_PUNCT:
+                pos += 2
+                j += 1
+                continue
+            if ch.isspace() and here.isspace():
+                while j < len(content) and content[j].isspace():
+                    j += 1
+                while pos < limit and norm[pos].isspace():
+                    pos += 1
+                continue
+            return None
+        self.entities.update(found)
+        return pos
+
+
+#: How many starting places ``_Aligner.find`` tries before giving up on a token, and
+#: how far past the cursor a token's text may start (link targets, tags, code between).
+_MAX_TRIES = 64
+_WINDOW = 4_096
+_SPACE = regex.compile(r"\s")
 
 
 #: Container markers at the start of a line read as plain text: ``>``, ``-``, ``1.``.
@@ -90,6 +172,7 @@ def read(path: str, source: str) -> Document:
     containers: list[str] = []
     heading: str | None = None
     too_deep: list[tuple[int, int, str]] = []  # line ranges markdown-it did not parse
+    unaligned: list[int] = []  # lines whose inline text could not be found in the source
 
     def line_offset(line: int) -> int:
         return line_starts[line] if line < len(line_starts) else len(norm)
@@ -129,36 +212,61 @@ def read(path: str, source: str) -> Document:
             start, end = line_offset(tok.map[0]), line_offset(tok.map[1])
             aligner.cursor = max(aligner.cursor, start)
             scope = heading or (containers[-1] if containers else "paragraph")
+            marks = (len(spans), len(directives), aligner.cursor)
             prose = _align_inline(tok.children or [], aligner, end, spans, directives)
-            if prose:
+            if prose == _UNALIGNED:
+                # Never drop prose silently: read the lines as plain text, and say so.
+                del spans[marks[0] :], directives[marks[1] :]
+                aligner.cursor = marks[2]
+                for key in [k for k in aligner.entities if start <= k < end]:
+                    del aligner.entities[key]
+                blocks.extend(_plain_lines(norm, start, end, scope, spans))
+                unaligned.append(tok.map[0] + 1)
+            elif prose:
                 blocks.append(Block(scope, prose[0], prose[1]))
 
-    notices: tuple[str, ...] = ()
+    notices: list[str] = []
     for first, last, scope in too_deep:
         blocks.extend(_plain_lines(norm, line_offset(first), line_offset(last), scope, spans))
     if too_deep:
-        notices = (
+        notices.append(
             f"{path}:{too_deep[0][0] + 1}: Markdown nested more than {max_nesting} levels "
-            "deep; the deeper lines are read as plain text",
+            "deep; the deeper lines are read as plain text"
+        )
+    if unaligned:
+        more = f" (and {len(unaligned) - 1} more)" if len(unaligned) > 1 else ""
+        notices.append(
+            f"{path}:{unaligned[0]}: warning: could not match Markdown text to the source"
+            f"{more}; linted as plain text, positions may be less exact"
         )
     view_norm = compose(norm, spans, BLANK)
+    entities = aligner.entities
     if len(norm) == len(source):
-        view, to_source = view_norm, None
+        view = view_norm
     else:
         view, to_source = _restore_crlf(source, view_norm)
-    if to_source is not None:
         blocks = [Block(b.scope, to_source(b.start), to_source(b.end)) for b in blocks]
         directives = [
             Directive(d.action, d.rules, to_source(d.start), to_source(d.end)) for d in directives
         ]
+        entities = {to_source(k): (to_source(e), d) for k, (e, d) in entities.items()}
+    # Only references inside prose are decoded: the rest of the view is blanked or masked.
+    entities = {k: v for k, v in entities.items() if view[k] == "&"}
+    text, offsets, to_view = finish_view(view, entities)
     return Document(
         path=path,
         source=source,
-        text=view,
+        text=text,
         fmt="markdown",
-        blocks=tuple(sorted(blocks, key=lambda b: b.start)),
+        blocks=tuple(
+            sorted(
+                (Block(b.scope, to_view(b.start), to_view(b.end)) for b in blocks),
+                key=lambda b: b.start,
+            )
+        ),
         directives=tuple(sorted(directives, key=lambda d: d.start)),
-        notices=notices,
+        offsets=offsets,
+        notices=tuple(notices),
     )
 
 
@@ -192,6 +300,10 @@ def _plain_lines(norm: str, start: int, end: int, scope: str, spans: list[Span])
     return blocks
 
 
+#: What ``_align_inline`` returns for text it could not find in the source.
+_UNALIGNED = (-1, -1)
+
+
 def _align_inline(
     children: list[Any],
     aligner: _Aligner,
@@ -199,7 +311,8 @@ def _align_inline(
     spans: list[Span],
     directives: list[Directive],
 ) -> tuple[int, int] | None:
-    """Mark the prose of one inline token; return the extent of its prose, if any."""
+    """Mark the prose of one inline token; return the extent of its prose, if any, or
+    ``_UNALIGNED`` when some of its text could not be found in the source."""
     first: int | None = None
     last = 0
     skip_link_text = False
@@ -208,6 +321,8 @@ def _align_inline(
         if kind == "text" and not skip_link_text:
             found = aligner.find(child.content, limit)
             if found is None:
+                if child.content.strip():
+                    return _UNALIGNED
                 continue
             start, end = found
             spans.append((start, end, KEEP))

@@ -15,7 +15,7 @@ import regex
 
 from lint.errors import RuleError
 from lint.suggest import did_you_mean
-from lint.yamlload import LineDict, load_yaml
+from lint.yamlload import LineDict, load_yaml, read_data_file
 
 _T = TypeVar("_T")
 _SPACES = regex.compile(r"\s+")
@@ -61,11 +61,7 @@ def register_file(rule_path: str, value: str, *, line: int, key: str = "register
 
 def load_entries(path: Path, top_key: str) -> list[LineDict]:
     """The list under ``top_key`` in a register file, each entry a located mapping."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"cannot read register: {exc}", path=str(path)) from None
-    data = load_yaml(text, str(path))
+    data = load_yaml(read_data_file(path, "register", RuleError), str(path))
     if not isinstance(data, LineDict) or not isinstance(data.get(top_key), list):
         raise RuleError(
             f"a register must be a mapping with a '{top_key}' list",

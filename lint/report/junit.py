@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from lint.finding import Finding
+from lint.report.escape import printable, xml_text
 
 if TYPE_CHECKING:
     from lint.runner import FileResult
 
 
 def _detail(f: Finding) -> str:
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}"]
+    # The readable detail: one line per item, whatever the path holds.
+    lines = [printable(f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}")]
     if f.match:
         lines.append(f"match: {f.match}")
     if f.fix is not None:
@@ -27,31 +29,32 @@ def _detail(f: Finding) -> str:
         lines.append(f"why: {f.why}")
     if f.source:
         lines.append(f"source: {f.source}")
-    return "\n".join(lines)
+    return xml_text("\n".join(lines))
 
 
 def _suite(result: FileResult) -> ET.Element:
     findings = result.findings
+    path = xml_text(result.path)
     suite = ET.Element(
         "testsuite",
-        name=result.path,
+        name=path,
         tests=str(max(1, len(findings))),
         failures=str(len(findings)),
         errors="0",
         skipped="0",
     )
     if not findings:
-        ET.SubElement(suite, "testcase", name="sglint", classname=result.path, file=result.path)
+        ET.SubElement(suite, "testcase", name="sglint", classname=path, file=path)
     for f in findings:
         case = ET.SubElement(
             suite,
             "testcase",
-            name=f"{f.rule} at {f.line}:{f.column}",
-            classname=result.path,
-            file=f.path,
+            name=xml_text(f"{f.rule} at {f.line}:{f.column}"),
+            classname=path,
+            file=xml_text(f.path),
             line=str(f.line),
         )
-        failure = ET.SubElement(case, "failure", message=f.message, type=f.severity.label)
+        failure = ET.SubElement(case, "failure", message=xml_text(f.message), type=f.severity.label)
         failure.text = _detail(f)
     return suite
 

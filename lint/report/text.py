@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from lint.finding import Finding, Severity
 from lint.fix import fixable
+from lint.report.escape import printable
 
 if TYPE_CHECKING:
     from lint.runner import FileResult
@@ -27,22 +28,24 @@ def _width(text: str) -> int:
 
 def render_finding(f: Finding, line_text: str | None, color: bool) -> str:
     level = _paint(f.severity.label, _COLOURS[f.severity], color)
-    head = f"{f.path}:{f.line}:{f.column}: {level} {_paint(f.rule, '1', color)} {f.message}"
+    rule = _paint(printable(f.rule), "1", color)
+    head = f"{printable(f.path)}:{f.line}:{f.column}: {level} {rule} {printable(f.message)}"
     if line_text is None:
         return head
     shown = line_text
     if len(shown) > 200:  # keep very long lines readable: a window around the match
         left = max(0, f.column - 80)
         shown = ("…" if left else "") + shown[left : left + 160]
-        offset = _width(shown[: (f.column - 1 - left) + (1 if left else 0)])
+        offset = _width(printable(shown[: (f.column - 1 - left) + (1 if left else 0)]))
     else:
-        offset = _width(shown[: f.column - 1])
+        offset = _width(printable(shown[: f.column - 1]))
     # Tabs as one space each, on the window only: work per finding stays bounded on a
-    # line of megabytes (the whole line once per finding was quadratic).
-    shown = shown.replace("\t", " ")
+    # line of megabytes (the whole line once per finding was quadratic). Control
+    # characters are shown escaped, never sent to the terminal (lint.report.escape).
     span = f.end_column - f.column if f.end_line == f.line else len(shown) - (f.column - 1)
     span = min(span, len(shown))
-    marks = "^" * max(1, _width(line_text[f.column - 1 : f.column - 1 + span]))
+    shown = printable(shown.replace("\t", " "))
+    marks = "^" * max(1, _width(printable(line_text[f.column - 1 : f.column - 1 + span])))
     out = f"{head}\n    {shown}\n    {' ' * offset}{_paint(marks, _COLOURS[f.severity], color)}"
     if f.fix is not None:
         out += f"\n    fix: {f.fix!r}"

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from lint.report.escape import printable
+
 if TYPE_CHECKING:
     from lint.runner import FileResult
 
@@ -18,7 +20,7 @@ def vale_path(path: str) -> str:
 
 def render(results: Sequence[FileResult], color: bool = False) -> str:
     lines = [
-        f"{vale_path(f.path)}:{f.line}:{f.column}:{f.rule}:{f.message}"
+        printable(f"{vale_path(f.path)}:{f.line}:{f.column}:{f.rule}:{f.message}")
         for result in sorted(results, key=lambda r: vale_path(r.path))
         for f in result.findings
     ]

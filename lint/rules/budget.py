@@ -1,9 +1,21 @@
-"""The time budget: how long one rule may match in one file, and the deadline it runs to."""
+"""The time budget: how long one rule may match in one file, and the deadline it runs to.
+
+Every search with a pattern written in a rule file or a config (main patterns, guards,
+swap replacements and ``$1`` expansion, capitalisation ``match``, Vale's
+``TokenIgnores`` / ``BlockIgnores``) may backtrack catastrophically on hostile text.
+Besides the explicit deadlines rules pass along, the engine opens a budget around each
+rule's work on a document (``within``); code deeper down calls ``left()`` for the
+``timeout`` of each ``regex`` call, so a runaway pattern raises ``TimeoutError`` wherever
+it is used, and the engine reports it. Outside any budget ``left()`` is None (no limit),
+for library callers.
+"""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from lint.document import Document
@@ -57,3 +69,30 @@ def deadline_for(meta: RuleMeta, doc: Document) -> float:
     import time
 
     return time.monotonic() + time_budget(meta, doc)
+
+
+_deadline: ContextVar[float | None] = ContextVar("sglint_deadline", default=None)
+
+
+@contextmanager
+def within(seconds: float) -> Iterator[None]:
+    """Run the body with ``seconds`` to spend (never more than an enclosing budget)."""
+    deadline = time.monotonic() + seconds
+    outer = _deadline.get()
+    token = _deadline.set(deadline if outer is None else min(outer, deadline))
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+def left() -> float | None:
+    """Seconds left in the current budget, for a ``regex`` call's ``timeout``; None
+    outside any budget. Raises TimeoutError when none is left."""
+    deadline = _deadline.get()
+    if deadline is None:
+        return None
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise TimeoutError("time budget spent")
+    return remaining

@@ -35,7 +35,9 @@ KEYS: dict[str, schema.Option] = {
     "indicators": schema.Option(
         schema.STR_LIST, "Words after which the next word starts a new sentence (e.g. a colon).", ()
     ),
-    "threshold": schema.Option(schema.NUMBER, "Share of words that must conform (0 to 1).", 0.8),
+    "threshold": schema.Option(
+        schema.number_in(0, 1), "Share of words that must conform (0 to 1).", 0.8
+    ),
     "prefix": schema.Option(
         schema.STR, "A pattern for a leading part of the unit that is not judged (e.g. a number)."
     ),

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from lint import boundary
 from lint.errors import RuleError, SglintError
 from lint.finding import Severity
 from lint.rules import schema
@@ -13,7 +14,7 @@ from lint.rules.contract import Example, Rule, RuleKind, RuleMeta, Source
 from lint.rules.registry import REGISTRY
 from lint.scopes import Selector
 from lint.suggest import did_you_mean
-from lint.yamlload import LineDict, load_yaml
+from lint.yamlload import LineDict, load_yaml, read_data_file
 
 
 def load_rule_text(text: str, *, rule_id: str, path: str) -> Rule:
@@ -164,19 +165,25 @@ def rule_files(root: Path) -> Iterable[tuple[str, Path]]:
     if not root.is_dir():
         raise SglintError(f"rule folder not found: {root}")
     for pack_dir in sorted(p for p in root.iterdir() if p.is_dir()):
-        if pack_dir.name.startswith((".", "_")):
+        if pack_dir.name.startswith((".", "_")) or not within(pack_dir, root, "rule pack"):
             continue
         for file in sorted(pack_dir.glob("*.yml")):
-            if not file.name.startswith("_"):
+            if not file.name.startswith("_") and within(file, root, "rule file"):
                 yield f"{pack_dir.name}.{file.stem}", file
+
+
+def within(path: Path, root: Path, what: str) -> bool:
+    """Whether a file or folder found under ``root`` really lies there (a symbolic link
+    leading out of the rule folder is skipped with a notice; lint.boundary)."""
+    if boundary.inside(path, root):
+        return True
+    boundary.notice(f"{path}: {what} is a symbolic link that leads out of {root}; skipped")
+    return False
 
 
 def load_folder(root: Path) -> list[Rule]:
     rules = []
     for rule_id, file in rule_files(root):
-        try:
-            text = file.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RuleError(f"cannot read rule file: {exc}", path=str(file)) from None
+        text = read_data_file(file, "rule file", RuleError)
         rules.append(load_rule_text(text, rule_id=rule_id, path=str(file)))
     return rules

@@ -8,6 +8,7 @@ needs them."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -90,7 +91,7 @@ class Metric:
         if not values["words"]:
             return
         result = self.formula.evaluate(values)
-        if self.compare(result, self.threshold):
+        if math.isfinite(result) and self.compare(result, self.threshold):
             start = doc.blocks[0].start if doc.blocks else 0
             yield Hit(start, start, format_message(self.meta.message, f"{result:.2f}"))
 

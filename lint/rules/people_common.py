@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -69,7 +69,20 @@ class PeopleRule:
         is in it. A cheap test that spares every scan for the people it does not name."""
         return any(n.split()[-1] in doc.text for n in (person.name, *person.aliases))
 
-    def find(self, pattern: str, doc: Document, facts: Facts) -> Iterator[MatchLike]:
+    def find(
+        self,
+        pattern: str,
+        doc: Document,
+        facts: Facts,
+        *,
+        needs: Sequence[str] = (),
+        anycase: bool = False,
+    ) -> Iterator[MatchLike]:
+        """Matches of ``pattern``; none at once (nothing compiled) when the pattern can
+        only match one of the register forms ``needs`` and none of them is in the text.
+        A register of thousands of people then compiles only who is mentioned."""
+        if needs and not could_occur(needs, doc, anycase=anycase):
+            return
         for m, _unit in scan(compiled(pattern), doc, facts, self.meta):
             yield m
 
@@ -95,9 +108,25 @@ def usual(uses: list[tuple[MatchLike, str]]) -> str:
     return max(counts, key=lambda v: (counts[v], -first[v]))
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.cache
 def compiled(pattern: str) -> regex.Pattern[str]:
+    """Each register pattern compiled once per run (a bounded cache thrashed on a large
+    register and recompiled thousands of patterns for every document)."""
     return patterns.compile(pattern)
+
+
+_FORM_PARTS = regex.compile(r"[^\s'’]+")
+
+
+def could_occur(forms: Sequence[str], doc: Document, *, anycase: bool = False) -> bool:
+    """Whether any of ``forms`` may be in the document: each piece of it between spaces
+    and apostrophes (which literal_pattern lets vary) is in the text."""
+    hay = doc.text.lower() if anycase else doc.text
+    for form in forms:
+        parts = _FORM_PARTS.findall(normalise(form).lower() if anycase else normalise(form))
+        if all(part in hay for part in parts):
+            return True
+    return False
 
 
 def near(a: str, b: str) -> bool:

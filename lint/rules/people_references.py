@@ -17,6 +17,7 @@ from lint.rules.people_common import (
     HONORIFICS,
     PeopleRule,
     compiled,
+    could_occur,
     is_headline,
 )
 
@@ -33,6 +34,7 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
                 "|".join(literal_pattern(n) for n in (person.name, *person.aliases)),
                 doc,
                 facts,
+                needs=(person.name, *person.aliases),
             )
         ]
         first_full = full[0][0] if full else None
@@ -41,7 +43,7 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
             rf"(?<!(?:(?:{HONORIFICS})\.?|\p{{Lu}}[\w'’-]*)[ \t])"
             rf"{literal_pattern(person.surname)}(?![ \t]+\p{{Lu}})"
         )
-        for m in rule.find(bare, doc, facts):
+        for m in rule.find(bare, doc, facts, needs=[person.surname]):
             if any(s <= m.start() < e for s, e in full):
                 continue
             if text[max(0, m.start() - 9) : m.start()].endswith("Minister "):
@@ -72,6 +74,7 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
             rf"{regex.escape(person.surname)}\b",
             doc,
             facts,
+            needs=[person.surname],
         ):
             title = titles[0] if titles else "the full title"
             yield rule.hit(
@@ -95,6 +98,8 @@ def _bare_title(
 ) -> Iterator[Hit]:
     """A title alone before the full name has been given (headlines excepted)."""
     for title in titles:
+        if not could_occur([title], doc, anycase=True):
+            continue
         pattern = f"(?i:{literal_pattern(title)})"
         for m, unit in scan(compiled(pattern), doc, facts, rule.meta):
             if m.start() >= first_full:

@@ -29,7 +29,7 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
             if wrong.split()[-1] not in doc.text:
                 continue  # a cheap test before the scan: the form cannot be there
             right = person.surname if len(wrong.split()) == 1 else person.name
-            for m in rule.find(literal_pattern(wrong), doc, facts):
+            for m in rule.find(literal_pattern(wrong), doc, facts, needs=[wrong]):
                 known.add(m.start())
                 yield rule.hit(m.start(), m.end(), (right, normalise(m.group())), right)
     # One scan for every person: a name after a first name the register knows or after

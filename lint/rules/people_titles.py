@@ -22,6 +22,7 @@ from lint.rules.people_common import (
     PeopleRule,
     closest_title,
     compiled,
+    could_occur,
     is_title,
 )
 
@@ -38,7 +39,9 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
         for wrong in role.wrong
     ]
     for wrong, person, role in sorted(known, key=lambda k: -len(k[0])):  # longest first
-        for m in rule.find(f"(?i:{literal_pattern(wrong)})", doc, facts):
+        for m in rule.find(
+            f"(?i:{literal_pattern(wrong)})", doc, facts, needs=[wrong], anycase=True
+        ):
             if any(s < m.end() and m.start() < e for s, e in reported):
                 continue
             reported.append((m.start(), m.end()))
@@ -79,7 +82,10 @@ def titles_near(
         rf"(?:\s+(?:{POST_NOMINALS}))*,[ \t]+([^,:;()\n]+?)[ \t]*(?=,|:|\(|\b(?:{SPEECH})\b|$)",
         regex.M,
     )
-    names = "|".join(literal_pattern(n) for n in (person.name, *person.aliases))
+    forms = (person.name, *person.aliases)
+    if not could_occur(forms, doc):
+        return
+    names = "|".join(literal_pattern(n) for n in forms)
     for m, unit in scan(compiled(names), doc, facts, rule.meta):
         b = before.search(text, max(unit.start, m.start() - 120), m.start())
         if b is not None:
@@ -108,7 +114,7 @@ def _former_ranks(
             rf"\b{regex.escape(role.rank)}\s+(?:{regex.escape(person.first_name)}"
             rf"\s+)?{regex.escape(person.surname)}\b"
         )
-        for m in rule.find(pattern, doc, facts):
+        for m in rule.find(pattern, doc, facts, needs=[person.surname]):
             if regex.search(
                 r"\b(?:former|then|ex-)\s*$",
                 doc.text[max(0, m.start() - 8) : m.start()],

@@ -23,6 +23,7 @@ applies to it. A document finding sits at the first sentence that is not speech;
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -125,6 +126,8 @@ class Readability:
         if not values["words"] or values["words"] < self.min_words:
             return
         result = self.formula.evaluate(values)
+        if not math.isfinite(result):
+            return  # no value for these figures (lint.formula)
         if all(compare(result, threshold) for compare, threshold in self.condition):
             yield Hit(start, end, self._message(result, values))
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import regex
 
 from lint import patterns
-from lint.errors import RuleError
+from lint.errors import RuleError, excerpt
 
 _SPACE_QUANTIFIER = patterns.compile(r"[?*+{]")
 
@@ -45,7 +45,9 @@ def compile_pattern(pattern: str, *, path: str, line: int, key: str) -> regex.Pa
         return patterns.compile(pattern)
     except (regex.error, ValueError, OverflowError) as exc:
         raise RuleError(
-            f"'{key}': invalid regular expression {pattern!r}: {exc}", path=path, line=line
+            f"'{key}': invalid regular expression {excerpt(pattern)!r}: {exc}",
+            path=path,
+            line=line,
         ) from None
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from lint.errors import RuleError
+from lint.errors import RuleError, excerpt
 from lint.finding import FixSafety
 from lint.rules.budget import DEFAULT_TIMEOUT
 from lint.suggest import did_you_mean
@@ -27,16 +28,55 @@ def _bool(value: Any) -> bool:
     raise TypeError("true or false")
 
 
+#: Every number in a rule file lies within this (a count, a ratio, a grade, seconds).
+_NUMBER_LIMIT = 1_000_000
+
+
 def _int(value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _NUMBER_LIMIT:
         return value
-    raise TypeError("a whole number")
+    raise TypeError(f"a whole number no larger than {_NUMBER_LIMIT:,}")
 
 
 def _number(value: Any) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and abs(value) <= _NUMBER_LIMIT
+    ):
         return float(value)
-    raise TypeError("a number")
+    raise TypeError(f"a finite number no larger than {_NUMBER_LIMIT:,}")
+
+
+def number_in(low: float, high: float) -> Checker:
+    """A checker for a number from ``low`` to ``high`` (both included)."""
+
+    def check(value: Any) -> float:
+        try:
+            number = _number(value)
+        except TypeError:
+            number = math.nan
+        if not low <= number <= high:  # NaN fails too
+            raise TypeError(f"a number from {low:g} to {high:g}")
+        return number
+
+    return check
+
+
+def whole_in(low: int, high: int) -> Checker:
+    """A checker for a whole number from ``low`` to ``high`` (both included)."""
+
+    def check(value: Any) -> int:
+        try:
+            number = _int(value)
+        except TypeError:
+            number = low - 1
+        if not low <= number <= high:
+            raise TypeError(f"a whole number from {low:,} to {high:,}")
+        return number
+
+    return check
 
 
 def _str_list(value: Any) -> list[str]:
@@ -139,7 +179,11 @@ COMMON_KEYS: dict[str, Option] = {
     "message": Option(STR, "The finding's message; %s takes the match (Vale's template)."),
     "description": Option(STR, "A longer description of the rule.", ""),
     "level": Option(STR, "suggestion, warning or error.", "warning"),
-    "limit": Option(INT, "Report at most this many findings per file (0: no limit).", 0),
+    "limit": Option(
+        whole_in(0, _NUMBER_LIMIT),
+        "Report at most this many findings per file (0: no limit).",
+        0,
+    ),
     "link": Option(STR, "A page explaining the rule.", ""),
     "scope": Option(
         STR_LIST, "Where the rule looks: Vale's scopes (raw: the source itself).", ["text"]
@@ -152,7 +196,10 @@ COMMON_KEYS: dict[str, Option] = {
     "profiles": Option(_level_map, "Profile -> level or off (govuk, news, practice ...).", {}),
     "fix": Option(STR, "Fix safety: safe, unsafe or display (each kind has a default)."),
     "quoted": Option(STR, "Inside direct speech: report, suggest or ignore.", "suggest"),
-    "timeout": Option(NUMBER, "Seconds the rule may spend matching per file.", DEFAULT_TIMEOUT),
+    # Seconds a rule may spend on one file: a minute is already far past any real rule.
+    "timeout": Option(
+        number_in(0.01, 60), "Seconds the rule may spend matching per file.", DEFAULT_TIMEOUT
+    ),
     "vocab": Option(BOOL, "Vale: whether the project's vocabulary applies.", True),
 }
 
@@ -189,7 +236,7 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return f"{type(value).__name__} {value!r}"
+    return f"{type(value).__name__} {excerpt(repr(value))}"
 
 
 def require(data: Mapping[str, Any], key: str, *, path: str, line: int, kind: str) -> Any:

@@ -18,7 +18,7 @@ from lint.errors import RuleError
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.rules import families, schema
+from lint.rules import budget, families, schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import scan
@@ -62,7 +62,9 @@ class Substitution:
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards, self.needles):
-            index = next(i for i, g in enumerate(m.groups()) if g is not None)
+            index = next((i for i, g in enumerate(m.groups()) if g is not None), None)
+            if index is None or index >= len(self.entries):
+                continue
             entry = self.entries[index]
             observed = m.group()
             expected = expand(entry, observed)
@@ -88,7 +90,7 @@ def expand(entry: Entry, observed: str) -> str:
     """Fill ``$1`` … in a replacement by re-running the entry's own pattern (as Vale)."""
     if "$" not in entry.replacement:
         return entry.replacement
-    m = entry.key.search(observed)
+    m = entry.key.search(observed, timeout=budget.left())
     if m is None:
         return entry.replacement
     groups = m.groups()
@@ -115,9 +117,9 @@ def _already_correct(observed: str, expected: str) -> bool:
             return True
         if not regex.fullmatch(r"[\w\s'’-]+", option):
             try:
-                if regex.fullmatch(option, observed):
+                if regex.fullmatch(option, observed, timeout=budget.left()):
                     return True
-            except regex.error:
+            except (regex.error, ValueError, OverflowError):
                 pass
     return False
 
@@ -128,6 +130,9 @@ def _as_sentence(options: list[str]) -> str:
     if len(options) == 2:
         return f"{options[0]}' or '{options[1]}"
     return "', '".join(options[:-1]) + f"', or '{options[-1]}"
+
+
+_NAMED_GROUP = regex.compile(r"\(\?P?<(?![=!])\w+>")
 
 
 def non_capturing(pattern: str) -> str:
@@ -149,6 +154,10 @@ def non_capturing(pattern: str) -> str:
         elif c == "(" and pattern[i + 1 : i + 2] != "?":
             out.append("(?:")
             i += 1
+            continue
+        elif c == "(" and (named := _NAMED_GROUP.match(pattern, i)):
+            out.append("(?:")  # a named group would shift the entries' numbers too
+            i = named.end()
             continue
         out.append(c)
         i += 1

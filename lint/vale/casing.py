@@ -25,6 +25,7 @@ from functools import cached_property
 
 import regex
 
+from lint.rules import budget
 from lint.rules.guards import exceptions_regex
 
 WORD = r"[\p{N}\p{L}*]+[^\s]*"
@@ -95,8 +96,8 @@ def scoped(term: str) -> str:
 
 def _search(pattern: str, text: str) -> bool:
     try:
-        return regex.search(pattern, text) is not None
-    except (regex.error, ValueError):
+        return regex.search(pattern, text, timeout=budget.left()) is not None
+    except (regex.error, ValueError, OverflowError):
         return False
 
 
@@ -117,7 +118,7 @@ class ValeCase:
     def check(self, text: str) -> tuple[str, bool]:
         """(the expected form, whether ``text`` conforms)."""
         exc = self._except
-        excepted = exc is not None and exc.search(text) is not None
+        excepted = exc is not None and exc.search(text, timeout=budget.left()) is not None
         if self.match == "$lower":
             return text.lower(), text == text.lower() or excepted
         if self.match == "$upper":
@@ -126,13 +127,13 @@ class ValeCase:
             return self.match, _search(self.match, text) or excepted
         tokens = regex.compile((exc.pattern + "|" if exc else "") + WORD)
         expected = self.sentence(text) if self.match == "$sentence" else self.title(text)
-        wanted = tokens.findall(expected)
+        wanted = tokens.findall(expected, timeout=budget.left())
         count = words = 0
-        for i, word in enumerate(tokens.findall(text)):
+        for i, word in enumerate(tokens.findall(text, timeout=budget.left())):
             if (
                 i >= len(wanted)
                 or word == wanted[i]
-                or (exc is not None and exc.search(word))
+                or (exc is not None and exc.search(word, timeout=budget.left()))
                 or (self.match == "$title" and word == word.upper())
             ):
                 count += 1
@@ -144,12 +145,12 @@ class ValeCase:
     def _split(self, text: str) -> tuple[str, list[str]]:
         prefix = ""
         if self.prefix:
-            m = regex.search(self.prefix, text)
+            m = regex.search(self.prefix, text, timeout=budget.left())
             if m and text.startswith(m.group()):
                 prefix, text = m.group(), text[m.end() :]
         vocab = "|".join(scoped(t) for t in self.exceptions)
         pattern = (rf"(?i)\b(?:{vocab})\b|" if vocab else "(?i)") + WORD
-        return prefix, regex.findall(pattern, text)
+        return prefix, regex.findall(pattern, text, timeout=budget.left())
 
     def _in_vocab(self, token: str) -> str | None:
         """twine's ``inVocab``: a term equal but for case gives its own spelling; a term

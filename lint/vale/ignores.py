@@ -17,6 +17,7 @@ from dataclasses import replace
 import regex
 
 from lint.document import OPAQUE, Block, Document
+from lint.rules import budget
 
 #: HTML tag names in SkippedScopes → the sglint block scopes they stand for.
 TAG_SCOPES = {
@@ -41,7 +42,12 @@ _NOT_NEWLINE = regex.compile(r"[^\r\n]")
 def _view_spans(doc: Document, patterns: Iterable[regex.Pattern[str]]) -> list[tuple[int, int]]:
     """View spans of every match; searched in the source where the view maps 1:1."""
     text = doc.source if doc.offsets.is_identity else doc.text
-    return [(m.start(), m.end()) for p in patterns for m in p.finditer(text) if m.end() > m.start()]
+    return [
+        (m.start(), m.end())
+        for p in patterns
+        for m in p.finditer(text, timeout=budget.left())
+        if m.end() > m.start()
+    ]
 
 
 def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -14,12 +14,13 @@ import fnmatch
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 import regex
 
 from lint.configfiles import read_config_text
-from lint.errors import ConfigError
+from lint.errors import ConfigError, excerpt
 from lint.finding import Severity
 from lint.suggest import did_you_mean
 
@@ -134,15 +135,36 @@ class ValeIni:
         return (s for s in self.sections if s.matches(rel_path))
 
 
-def expand_braces(pattern: str) -> list[str]:
-    """``*.{md,txt}`` → ``*.md``, ``*.txt`` (nested braces work too)."""
-    m = regex.search(r"\{([^{}]*)\}", pattern)
-    if m is None:
-        return [pattern]
-    out: list[str] = []
-    for option in m.group(1).split(","):
-        out.extend(expand_braces(pattern[: m.start()] + option + pattern[m.end() :]))
-    return out
+#: The most patterns one section name may expand to: ``{a,b}{a,b}…`` doubles each time.
+MAX_GLOBS = 256
+
+
+class TooManyGlobs(ValueError):
+    """A section name whose braces expand to more than MAX_GLOBS patterns."""
+
+
+@lru_cache(maxsize=256)
+def expand_braces(pattern: str) -> tuple[str, ...]:
+    """``*.{md,txt}`` → ``*.md``, ``*.txt`` (nested braces work too); at most MAX_GLOBS
+    patterns (TooManyGlobs beyond), each name expanded once per run."""
+    done: list[str] = []
+    todo = [pattern]
+    while todo:
+        current = todo.pop()
+        m = _INNERMOST_BRACES.search(current)
+        if m is None:
+            done.append(current)
+        else:
+            todo.extend(
+                current[: m.start()] + option + current[m.end() :]
+                for option in reversed(m.group(1).split(","))
+            )
+        if len(done) + len(todo) > MAX_GLOBS:
+            raise TooManyGlobs(f"expands to more than {MAX_GLOBS} patterns")
+    return tuple(done)
+
+
+_INNERMOST_BRACES = regex.compile(r"\{([^{}]*)\}")
 
 
 def glob_matches(pattern: str, rel_path: str) -> bool:
@@ -184,14 +206,23 @@ def parse_ini(text: str, path: Path) -> ValeIni:
             continue
         if line.startswith("["):
             if not line.endswith("]"):
-                raise ConfigError(f"unclosed section header {line!r}", path=where, line=number)
+                raise ConfigError(
+                    f"unclosed section header {excerpt(line)!r}", path=where, line=number
+                )
             close()
             name, start, current, toggles = line[1:-1].strip(), number, {}, []
+            try:
+                expand_braces(name.removeprefix("!"))
+            except TooManyGlobs as exc:
+                shown = excerpt(name)
+                raise ConfigError(f"section [{shown}] {exc}", path=where, line=number) from None
             continue
         key, sep, value = line.partition("=")
         key, value = key.strip(), _strip_comment(value).strip()
         if not sep or not key:
-            raise ConfigError(f"expected 'key = value', not {line!r}", path=where, line=number)
+            raise ConfigError(
+                f"expected 'key = value', not {excerpt(line)!r}", path=where, line=number
+            )
         if current is None:
             if key in CORE_IGNORED:
                 ignored.append(key)
@@ -232,4 +263,5 @@ def parse_ini(text: str, path: Path) -> ValeIni:
 
 
 def load_ini(path: Path) -> ValeIni:
+    """Read and parse a ``.vale.ini`` (at most lint.yamlload.MAX_BYTES, like YAML)."""
     return parse_ini(read_config_text(path), path)

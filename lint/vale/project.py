@@ -17,12 +17,15 @@ from pathlib import Path
 
 import regex
 
+from lint import boundary
 from lint.document import Document
 from lint.engine import ActiveRule
-from lint.errors import ConfigError
+from lint.errors import ConfigError, excerpt
 from lint.files import is_binary
 from lint.finding import Severity
 from lint.readers import format_for, read_bytes, reread
+from lint.rules import budget
+from lint.rules.budget import DEFAULT_TIMEOUT, TIMEOUT_CHARS
 from lint.rules.contract import Rule
 from lint.suggest import did_you_mean
 from lint.vale.ignores import apply_ignores
@@ -123,13 +126,24 @@ class ValeProject:
         return self._ignoring(reread(doc, text))
 
     def _ignoring(self, doc: Document) -> Document:
+        """The document with its ignores masked; the ini's patterns run under the same
+        time budget as a rule's, scaled with the file's size (lint.rules.budget)."""
         settings = self.settings(doc.path)
-        return apply_ignores(
-            doc,
-            token_ignores=settings.token_ignores,
-            block_ignores=settings.block_ignores,
-            skipped_scopes=self.ini.items("SkippedScopes"),
-        )
+        seconds = DEFAULT_TIMEOUT * max(1.0, len(doc.source) / TIMEOUT_CHARS)
+        try:
+            with budget.within(seconds):
+                return apply_ignores(
+                    doc,
+                    token_ignores=settings.token_ignores,
+                    block_ignores=settings.block_ignores,
+                    skipped_scopes=self.ini.items("SkippedScopes"),
+                )
+        except TimeoutError:
+            raise ConfigError(
+                f"a TokenIgnores or BlockIgnores pattern ran longer than {seconds:.3g}s on "
+                "this file and was stopped; file not checked",
+                path=doc.path,
+            ) from None
 
     def settings(self, path: str) -> FileSettings:
         """What the ini says about one file (worked out once per file)."""
@@ -171,7 +185,9 @@ def _compile(pattern: str, ini: ValeIni, line: int, key: str) -> regex.Pattern[s
         return regex.compile(pattern, regex.MULTILINE)
     except (regex.error, ValueError) as exc:
         raise ConfigError(
-            f"{key}: invalid regular expression {pattern!r}: {exc}", path=str(ini.path), line=line
+            f"{key}: invalid regular expression {excerpt(pattern)!r}: {exc}",
+            path=str(ini.path),
+            line=line,
         ) from None
 
 
@@ -179,6 +195,17 @@ def load_project(path: Path) -> ValeProject:
     ini = load_ini(path)
     where = str(ini.path)
     styles_path = ini.styles_path
+    if (
+        styles_path is not None
+        and not boundary.inside(styles_path, ini.root)
+        and not boundary.inside(styles_path, boundary.root())
+    ):
+        raise ConfigError(
+            f"StylesPath {excerpt(ini.core['StylesPath'].last)!r} leads outside the "
+            "project; refused",
+            path=where,
+            line=ini.core["StylesPath"].line,
+        )
     wanted: dict[str, None] = {}
     for section in ini.sections:
         if "BasedOnStyles" in section.keys:

@@ -15,11 +15,11 @@ from typing import Any
 
 from lint.errors import RuleError
 from lint.rules.contract import Rule
-from lint.rules.loader import build_rule
+from lint.rules.loader import build_rule, within
 from lint.vale.casing import vale_exceptions
 from lint.vale.kinds import VALE_KINDS
 from lint.vale.vocab import Vocab, is_phrase
-from lint.yamlload import LineDict, load_yaml
+from lint.yamlload import LineDict, load_yaml, read_data_file
 
 #: Vale's extension points sglint does not run.
 UNSUPPORTED_KINDS = frozenset({"spelling", "sequence", "script", "readability"})
@@ -42,7 +42,9 @@ class LoadedStyles:
 def rule_files(styles_path: Path, style: str) -> Iterator[tuple[str, Path]]:
     """(``Style.Rule``, file) for every ``.yml`` file under ``StylesPath/Style``."""
     for file in sorted((styles_path / style).rglob("*.yml")):
-        if not any(part.startswith(".") for part in file.relative_to(styles_path).parts):
+        if not any(part.startswith(".") for part in file.relative_to(styles_path).parts) and within(
+            file, styles_path, "Vale rule file"
+        ):
             yield f"{style}.{file.stem}", file
 
 
@@ -69,11 +71,7 @@ def load_style(styles_path: Path, style: str, vocab: Vocab) -> LoadedStyles:
     notices: list[str] = []
     skipped: set[str] = set()
     for rule_id, file in rule_files(styles_path, style):
-        try:
-            text = file.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RuleError(f"cannot read rule file: {exc}", path=str(file)) from None
-        raw = load_yaml(text, str(file))
+        raw = load_yaml(read_data_file(file, "rule file", RuleError), str(file))
         if not isinstance(raw, LineDict):
             raise RuleError("a rule file must be a YAML mapping", path=str(file), line=1)
         kind = raw.get("extends")

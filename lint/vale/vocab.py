@@ -14,6 +14,8 @@ from pathlib import Path
 import regex
 
 from lint.errors import ConfigError
+from lint.rules.loader import within
+from lint.yamlload import read_data_file
 
 #: Where Vale 3 keeps vocabularies; Vale 2 used ``<StylesPath>/Vocab/<Name>``.
 VOCAB_DIRS = ("config/vocabularies", "Vocab")
@@ -29,10 +31,7 @@ class Vocab:
 
 def read_list(path: Path) -> list[str]:
     """One entry per line; blank lines and ``#`` comments are skipped."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read vocabulary: {exc}", path=str(path)) from None
+    lines = read_data_file(path, "vocabulary", ConfigError).splitlines()
     return [s for s in (line.strip() for line in lines) if s and not s.startswith("#")]
 
 
@@ -47,8 +46,10 @@ def load_vocab(styles_path: Path, names: Sequence[str], *, ini: str) -> Vocab:
             raise ConfigError(
                 f"Vocab '{name}' not found under {styles_path / VOCAB_DIRS[0]}", path=ini
             )
+        if not within(folder, styles_path, "Vocab folder"):
+            continue
         for file, out in (("accept.txt", accept), ("reject.txt", reject)):
-            if (folder / file).is_file():
+            if (folder / file).is_file() and within(folder / file, folder, "vocabulary"):
                 out.extend(read_list(folder / file))
     return Vocab(tuple(dict.fromkeys(accept)), tuple(dict.fromkeys(reject)))
 

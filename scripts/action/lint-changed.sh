@@ -104,6 +104,12 @@ fi
 files=()
 shopt -s nocasematch
 for file in ${candidates[@]+"${candidates[@]}"}; do
+    # A symbolic link in a pull request may point anywhere on the runner (its secrets,
+    # the checkout's .git/config): never lint one (SECURITY.md).
+    if [[ -L $file ]]; then
+        echo "sglint: ${file//[$'\r\n']/?} is a symbolic link; skipped"
+        continue
+    fi
     [[ $file == *.* && -f $file ]] || continue
     for ext in "${extensions[@]}"; do
         if [[ ${file##*.} == "${ext#.}" ]]; then
@@ -127,7 +133,11 @@ if ((${#files[@]} == 0)); then
 fi
 
 echo "::group::sglint: ${#files[@]} draft(s) to lint"
-printf '%s\n' "${files[@]}"
+# One line per file, never starting with "::" and with no line break inside, so that a
+# file name cannot pass for a workflow command.
+for file in "${files[@]}"; do
+    echo "draft: ${file//[$'\r\n']/?}"
+done
 echo "::endgroup::"
 
 status=0
@@ -156,14 +166,16 @@ if [[ -n ${SGLINT_SARIF:-} ]]; then
         2>/dev/null || true
 fi
 if [[ -n ${GITHUB_STEP_SUMMARY:-} ]]; then
-    {
-        echo "### sglint"
-        echo '```'
+    report=$(
         cat "$errors"
         "$sglint" check --format text --color never "${options[@]}" -- "${files[@]}" \
-            2>/dev/null || true
-        echo '```'
-    } >>"$GITHUB_STEP_SUMMARY"
+            2>/dev/null
+    ) || true
+    # A fence longer than any run of backticks in the report: a draft's own ``` cannot
+    # close it and turn the rest of the summary into Markdown (links, images).
+    fence='```'
+    while [[ $report == *"$fence"* ]]; do fence+='`'; done
+    printf '### sglint\n%s\n%s\n%s\n' "$fence" "$report" "$fence" >>"$GITHUB_STEP_SUMMARY"
 fi
 rm -f "$errors"
 exit "$status"

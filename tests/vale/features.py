@@ -122,7 +122,13 @@ class Outcome:
     status: int = 0
 
 
-def _run_vale(command: str, cwd: Path) -> Outcome:
+def _run_vale(command: str, cwd: Path, package: Path) -> Outcome:
+    """Run one ``vale`` step as sglint would, with the package as the project: a
+    package's fixtures reach its styles through ``StylesPath = ../../``, and outside a
+    git checkout the boundary would otherwise stop at the fixture's own folder."""
+    from unittest import mock
+
+    from lint import boundary
     from lint.cli import main
 
     argv = shlex.split(command)
@@ -132,7 +138,11 @@ def _run_vale(command: str, cwd: Path) -> Outcome:
     previous = Path.cwd()
     os.chdir(cwd)
     try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        with (
+            mock.patch.object(boundary, "project_root", lambda _config, _start: package),
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+        ):
             try:
                 status = main(["check", *argv[1:]])
             except SystemExit as exc:
@@ -156,11 +166,11 @@ def run_scenario(scenario: Scenario) -> list[str]:
         text = step.text
         if m := re.fullmatch(r'I test "(.*)"', text):
             cwd = (cwd / steps.cd_template.format(case=m.group(1))).resolve()
-            outcome = _run_vale(steps.command + " .", cwd)
+            outcome = _run_vale(steps.command + " .", cwd, scenario.package)
         elif m := re.fullmatch(r'I cd to "(.*)"', text):
             cwd = (cwd / m.group(1)).resolve()
         elif m := re.fullmatch(r"I (?:successfully )?run `(.*)`", text):
-            outcome = _run_vale(m.group(1), cwd)
+            outcome = _run_vale(m.group(1), cwd, scenario.package)
         elif text == "the output should contain exactly:":
             got = _normalise(outcome.output if outcome else "")
             want = _normalise(step.doc or "")
