@@ -1,0 +1,329 @@
+"""What the Anonymity kinds share: the compiled rule, the reading of a report (is it about
+a sexual offence, a child, a court case; does it state a waiver or a pseudonym), name-like
+references, and the places where the copy names a victim of a sexual offence.
+
+The words come from the pack's register (``lint.registers.anonymity``); public figures
+come from the People register (``people:``), so a minister or a charity's chief
+executive is never read as a victim; campaigners who have waived anonymity come from the
+register and from the team's configuration (``campaigners:`` in ``.sglint.yaml``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any, TypeVar
+
+import regex
+
+from lint import lexicon, patterns
+from lint.document import Block, Document
+from lint.facts import Facts
+from lint.finding import FixSafety
+from lint.messages import format_message
+from lint.registers import register_file
+from lint.registers.anonymity import AnonymityWords, load_anonymity
+from lint.registers.people import load_people
+from lint.rules import schema
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.speakers import ROLE_WORDS
+
+KEYS = {"register": schema.STR, "people": schema.STR, "notes": schema.STR_MAP}
+DEFAULT_FIX = FixSafety.DISPLAY
+
+NAME_WORD = r"(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
+HONORIFIC = lexicon.alternation("honorifics")
+#: A name-like reference: "Amy", "Amy Jones", "Mr Green".
+NAME = (
+    rf"(?<![\p{{L}}\p{{N}}'’-])(?:(?:{HONORIFIC})\.?[ \t]+)?{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}"
+    r"(?![\p{L}\p{N}-])"
+)
+#: Words that are never a person's name where a name is expected.
+_NOT_NAMES = (
+    ROLE_WORDS
+    | lexicon.words("sentence_openers", "days", "months", "honorifics")
+    | lexicon.parts("ranks", "styles", "title_heads")
+)
+_RANKED = patterns.compile(
+    rf"(?:\b(?:{lexicon.alternation('ranks', 'rank_abbreviations', 'styles')})\.?[ \t]+)$"
+)
+_AGE_AFTER = patterns.compile(r"\s*,\s*(?:aged\s+)?(\d{1,3})\s*,")
+_PLACE_BEFORE = patterns.compile(r"\b(?:in|at|from|near|of|across|around)[ \t]+$")
+_WORD = patterns.compile(r"[\p{L}'’-]+")
+_BE = r"(?:was|were|had\s+been|has\s+been|is\s+being)"
+
+
+def _when(adverbs: str) -> str:
+    """ "was just 14 when she was (first) ...": the age clause before what happened."""
+    return (
+        r"(?:(?:just|only|aged)\s+)?(?:\d{1,2}(?:\s+years\s+old)?\s+when\s+(?:she|he|they)"
+        rf"\s+(?:was|were)\s+{adverbs})?"
+    )
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One report as the pack reads it (built once per rule per document)."""
+
+    text: str
+    sentences: tuple[Block, ...]
+    sexual: bool
+    child: bool
+    proceedings: bool
+    waiver: bool
+    pseudonym: bool
+    lifted: bool
+    places: frozenset[str]
+    lowercase: frozenset[str]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        """The sentence holding ``offset`` (its block's line if no sentence does)."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i].start, self.sentences[i].end
+        lo = self.text.rfind("\n", 0, offset) + 1
+        hi = self.text.find("\n", offset)
+        return lo, len(self.text) if hi < 0 else hi
+
+    def previous_sentence(self, offset: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i <= 0:
+            return None
+        return self.sentences[i - 1].start, self.sentences[i - 1].end
+
+
+@dataclass(frozen=True)
+class VictimName:
+    """A name the copy gives a victim of a sexual offence, and how it was read."""
+
+    start: int
+    end: int
+    name: str
+    how: str  # role | passive | active | abuser | pronoun
+
+
+@dataclass(frozen=True)
+class AnonymityRule:
+    """A compiled Anonymity rule: the register's words, the public figures, the
+    campaigners who waived anonymity and the rule's notes (how a finding was read)."""
+
+    meta: RuleMeta
+    words: AnonymityWords
+    public: frozenset[str] = frozenset()
+    campaigners: frozenset[str] = frozenset()
+    notes: Mapping[str, str] = field(default_factory=dict)
+
+    def with_campaigners(self, names: Iterable[str]) -> AnonymityRule:
+        """The rule with a team's campaigners added (``campaigners:`` in the config)."""
+        extra = {n.strip() for n in names if n.strip()}
+        return replace(self, campaigners=self.campaigners | _name_forms(extra))
+
+    def hit(self, start: int, end: int, *args: str) -> Hit:
+        return Hit(start, end, format_message(self.meta.message, *args))
+
+    def note(self, key: str) -> str:
+        return self.notes.get(key, "")
+
+    @cached_property
+    def pats(self) -> _Patterns:
+        return _Patterns(self.words)
+
+    # -- the report ---------------------------------------------------------------
+
+    def reading(self, doc: Document, facts: Facts) -> Reading:
+        text = doc.text
+        p = self.pats
+        places = frozenset(
+            m.group()
+            for m in patterns.compile(rf"(?<=\b(?:in|at|from|near)[ \t]+){NAME_WORD}").finditer(
+                text
+            )
+        )
+        lowercase = frozenset(m.group() for m in patterns.compile(r"\b\p{Ll}+\b").finditer(text))
+        return Reading(
+            text=text,
+            sentences=facts.sentences,
+            sexual=bool(p.sexual.search(text)),
+            child=bool(p.child.search(text)) or bool(_CHILD_AGE.search(text)),
+            proceedings=bool(p.proceedings.search(text)),
+            waiver=bool(p.waiver.search(text)),
+            pseudonym=bool(p.pseudonym.search(text)),
+            lifted=bool(p.lifted.search(text)),
+            places=places,
+            lowercase=lowercase,
+        )
+
+    # -- names --------------------------------------------------------------------
+
+    def is_name(self, reading: Reading, start: int, end: int) -> bool:
+        """Whether the span reads as a private person's name: not a title, body, place or
+        common word; not a public figure or a campaigner who waived anonymity."""
+        text = reading.text
+        form = " ".join(text[start:end].split())
+        words = _WORD.findall(form)
+        bare = [w for w in words if w not in lexicon.words("honorifics")]
+        if not bare:
+            return False
+        for word in bare:
+            plain = regex.sub(r"['’]s$", "", word)
+            if plain in _NOT_NAMES or plain in self.pats.not_names or plain in reading.places:
+                return False
+            if plain.lower() in reading.lowercase:
+                return False  # "Girls", "Victims": a common word capitalised
+        if form in self.public or bare[-1] in self.public:
+            return False
+        if form in self.campaigners or " ".join(bare) in self.campaigners:
+            return False
+        return not _RANKED.search(text, max(0, start - 40), start)
+
+    def deceased_near(self, reading: Reading, start: int, end: int) -> bool:
+        """The copy says the person named here has died: in the name's sentence, or in
+        the sentence after it."""
+        lo, hi = reading.sentence(start)
+        nxt = reading.sentence(hi + 1) if hi + 1 < len(reading.text) else (hi, hi)
+        return bool(self.pats.deceased.search(reading.text, lo, max(hi, nxt[1])))
+
+    def victim_names(self, reading: Reading) -> Iterator[VictimName]:
+        """Every place the copy gives a victim of a sexual offence a name-like reference,
+        before the exceptions (waiver, pseudonym, death) are applied."""
+        if not reading.sexual:
+            return
+        text = reading.text
+        p = self.pats
+        seen: set[tuple[int, int]] = set()
+        for how, pattern in (
+            ("role", p.role),
+            ("passive", p.passive),
+            ("active", p.active),
+            ("abuser", p.abuser),
+        ):
+            for m in pattern.finditer(text):
+                start, end = m.span("name")
+                if (start, end) in seen or not self.is_name(reading, start, end):
+                    continue
+                if (
+                    how == "role"
+                    and m.group()[:1].isupper()
+                    and reading.sentence(start)[0] < m.start()
+                ):
+                    continue  # "Everyday Victim Blaming": a proper name, not a role
+                if _professional(text, text[start:end]):
+                    continue
+                if how == "passive" and not self._subject(reading, m, start):
+                    continue
+                if how == "active" and p.plural_after.match(text, end):
+                    continue  # "abused Asian girls": an adjective, not a name
+                seen.add((start, end))
+                yield VictimName(start, end, text[start:end], how)
+        for m in p.pronoun.finditer(text):
+            found = self._antecedent(reading, m.start())
+            if found is not None and found[:2] not in seen:
+                seen.add(found[:2])
+                yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
+
+    def _subject(self, reading: Reading, m: regex.Match[str], start: int) -> bool:
+        """A name before "was abused" is its subject unless it is an adult named with
+        an age of 18 or more ("Smith, 45, was ...")."""
+        age = m.group("age")
+        return age is None or int(age) < 18
+
+    def _antecedent(self, reading: Reading, offset: int) -> tuple[int, int] | None:
+        """The name "she" or "he" at the start of a sentence most likely stands for: the
+        last name-like word of the sentence before, in the same paragraph."""
+        prev = reading.previous_sentence(offset)
+        if prev is None or "\n" in reading.text[prev[1] : offset]:
+            return None
+        text = reading.text
+        found = None
+        for m in patterns.compile(NAME).finditer(text, prev[0], prev[1]):
+            if m.start() == prev[0]:
+                continue  # the sentence's first word
+            if self.is_name(reading, m.start(), m.end()) and not _AGE_ADULT.match(text, m.end()):
+                found = (m.start(), m.end())
+        return found
+
+
+_TITLE_HEADS = lexicon.alternation("title_heads", "ranks", "rank_abbreviations")
+
+
+def _professional(text: str, name: str) -> bool:
+    """The copy gives the name a job title somewhere ("NSPCC chief executive Peter
+    Wanless", "Peter Wanless, chief executive of the NSPCC"): a professional."""
+    form = r"[ \t]+".join(regex.escape(w) for w in name.split())
+    return bool(
+        regex.search(rf"(?i:\b(?:{_TITLE_HEADS}))[ \t]+{form}\b", text)
+        or regex.search(
+            rf"\b{form},[ \t]+(?:the[ \t]+)?(?:[\p{{L}}'’-]+[ \t]+){{0,4}}?(?i:{_TITLE_HEADS})\b",
+            text,
+        )
+    )
+
+
+_CHILD_AGE = patterns.compile(
+    r"\b(?:[1-9]|1[0-7])-year-old\b|\baged\s+(?:[1-9]|1[0-7])\b"
+    r"|\b(?:she|he|they)\s+(?:was|were)\s+(?:(?:just|only|aged)\s+)?(?:[1-9]|1[0-7])\b"
+)
+_AGE_ADULT = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
+
+
+class _Patterns:
+    """The rule's patterns, compiled once from the register."""
+
+    def __init__(self, w: AnonymityWords) -> None:
+        c = patterns.compile
+        self.sexual = c(w.pattern("sexual_offence"))
+        self.child = c(w.pattern("child"))
+        self.proceedings = c(w.pattern("proceedings"))
+        self.waiver = c(w.pattern("waiver"))
+        self.pseudonym = c(w.pattern("pseudonym"))
+        self.lifted = c(w.pattern("restriction_lifted"))
+        self.deceased = c(w.pattern("deceased"))
+        self.not_names = frozenset(w.words("not_names"))
+        age = r"(?:\s*,\s*(?:aged\s+)?(?P<age>\d{1,3})\s*,)?"
+        adverbs = rf"(?:{w.pattern('offence_adverbs')}\s+)*"
+        happened = rf"{_BE}\s+{_when(adverbs)}{adverbs}{w.pattern('passive_offence')}"
+        self.role = c(rf"{w.pattern('victim_role')}(?:\s*,\s*|[ \t]+)(?P<name>{NAME})")
+        self.passive = c(rf"(?P<name>{NAME}){age}(?:\s*,?\s*who)?\s+{happened}")
+        self.active = c(rf"{w.pattern('active_offence')}[ \t]+(?P<name>{NAME})")
+        self.abuser = c(rf"(?P<name>{NAME})['’]s[ \t]+(?:\p{{Ll}}+[ \t]+)?{w.pattern('abuser')}")
+        self.pronoun = c(rf"(?<=(?:^|[.!?]\s+))(?:She|He)\s+{happened}", regex.M)
+        self.plural_after = c(rf"[ \t]+(?:\p{{Ll}}+[ \t]+)?{w.pattern('plural_people')}")
+
+
+def _name_forms(names: Iterable[str]) -> frozenset[str]:
+    """Full names and surnames, so "Ms Woodhouse" is as known as "Sammy Woodhouse"."""
+    out: set[str] = set()
+    for name in names:
+        out.add(name)
+        parts = name.split()
+        if len(parts) > 1:
+            out.add(parts[-1])
+    return frozenset(out)
+
+
+_R = TypeVar("_R", bound=AnonymityRule)
+
+
+def build_rule(cls: type[_R], meta: RuleMeta, data: dict[str, Any], src: Source) -> _R:
+    line = src.data.line_of
+    name = schema.require(data, "register", path=src.path, line=src.data.line, kind=meta.kind)
+    words = load_anonymity(register_file(src.path, name, line=line("register")))
+    public: frozenset[str] = frozenset()
+    if data.get("people"):
+        people = load_people(
+            register_file(src.path, data["people"], line=line("people"), key="people")
+        )
+        public = _name_forms(n for p in people for n in (p.name, *p.aliases))
+    return cls(
+        meta,
+        words,
+        public=public,
+        campaigners=_name_forms(words.words("campaigners")),
+        notes=data.get("notes", {}),
+    )

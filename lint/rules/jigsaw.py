@@ -1,0 +1,126 @@
+"""jigsaw: a detail attached to a victim or a child that could identify them with other
+facts: their school or year group, street, estate, a small village, an exact date of
+birth, a distinctive family fact, or a photo caption that names them or a parent.
+
+A detail belongs to the nearest person before it in its sentence (after it, when none
+comes before: "an Oakwood Academy pupil"). It is reported only when that person is a
+victim or a child; the defendant's address, an officer's station and an organisation's
+base are normal and stay silent. The rule runs on reports of a sexual offence, and on
+reports of criminal proceedings that involve a child.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import regex
+
+from lint import patterns
+from lint.document import Document
+from lint.facts import Facts
+from lint.registers.anonymity import alternation
+from lint.rules.anonymity_common import (
+    DEFAULT_FIX,
+    KEYS,
+    NAME,
+    AnonymityRule,
+    Reading,
+    build_rule,
+)
+from lint.rules.contract import Hit, RuleMeta, Source
+
+__all__ = ["DEFAULT_FIX", "KEYS", "build"]
+
+#: How far after a detail to look for its owner when none comes before it.
+_AFTER = 60
+
+
+@dataclass(frozen=True)
+class Jigsaw(AnonymityRule):
+    @cached_property
+    def _own(self) -> tuple[tuple[tuple[str, regex.Pattern[str]], ...], regex.Pattern[str]]:
+        w = self.words
+        details = tuple(
+            (kind, patterns.compile(alternation(phrases))) for kind, phrases in w.jigsaw
+        )
+        anchors = patterns.compile(
+            rf"(?P<victim>{w.pattern('victim_anchor')})|(?P<other>{w.pattern('other_anchor')})"
+            rf"|(?P<name>{NAME})(?=\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?(?:of|from)\b)"
+            rf"|(?P<person>{NAME})"
+        )
+        return details, anchors
+
+    @cached_property
+    def _caption(self) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+        w = self.words
+        return (
+            patterns.compile(
+                rf"^\s*{w.pattern('caption')}\s*[:–—-]|\(\s*pictured\s*\)", regex.I | regex.M
+            ),
+            patterns.compile(rf"{w.pattern('caption_family')}|{w.pattern('victim_anchor')}"),
+        )
+
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        reading = self.reading(doc, facts)
+        if not (reading.sexual or (reading.child and reading.proceedings)):
+            return
+        details, _ = self._own
+        text = reading.text
+        taken: list[tuple[int, int]] = []
+        for kind, pattern in details:
+            for m in pattern.finditer(text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                if self._victims(reading, m.start(), m.end()):
+                    taken.append(m.span())
+                    yield self.hit(m.start(), m.end(), m.group(), kind)
+        if reading.sexual:
+            yield from self._captions(reading, doc)
+
+    def _victims(self, reading: Reading, start: int, end: int) -> bool:
+        """Whether the detail belongs to a victim or a child: the nearest person before
+        it in the sentence, else the first one after it."""
+        _, anchors = self._own
+        text = reading.text
+        lo, hi = reading.sentence(start)
+        owner = None
+        for a in anchors.finditer(text, lo, start):
+            if a.group("person") is not None and not self._person(reading, a, lo):
+                continue
+            owner = a
+        if owner is None:
+            for a in anchors.finditer(text, end, min(hi, end + _AFTER)):
+                if a.group("person") is not None and not self._person(reading, a, lo):
+                    continue
+                owner = a
+                break
+        return owner is not None and owner.group("victim") is not None
+
+    def _person(self, reading: Reading, a: regex.Match[str], lo: int) -> bool:
+        """A capitalised run that names a person (not the sentence's first word, a
+        body or a place): someone other than the victim, who is never named lawfully."""
+        start, end = a.span("person")
+        if start == lo or " " not in reading.text[start:end].strip():
+            return False
+        return self.is_name(reading, start, end)
+
+    def _captions(self, reading: Reading, doc: Document) -> Iterator[Hit]:
+        marker, family = self._caption
+        text = reading.text
+        for block in doc.blocks:
+            found = marker.search(text, block.start, block.end)
+            if found is None or block.end - block.start > 300:
+                continue
+            if not family.search(text, block.start, block.end):
+                continue
+            for m in patterns.compile(NAME).finditer(text, found.end(), block.end):
+                if self.is_name(reading, m.start(), m.end()):
+                    yield self.hit(m.start(), m.end(), m.group(), "photo caption")
+                    break
+
+
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Jigsaw:
+    return build_rule(Jigsaw, meta, data, src)
