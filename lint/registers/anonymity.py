@@ -23,7 +23,7 @@ from pathlib import Path
 
 import regex
 
-from lint import patterns
+from lint import lexicon, patterns
 from lint.errors import RuleError
 from lint.registers import register_loader
 from lint.yamlload import LineDict, load_yaml
@@ -40,9 +40,11 @@ LISTS = (
     "active_offence",
     "abuser",
     "victim_role",
+    "child_role",
     "not_names",
     "child_kin",
     "adult_kin",
+    "trust_roles",
     "tie_words",
     "trust_ties",
     "kin_speaking",
@@ -54,19 +56,24 @@ LISTS = (
     "pseudonym",
     "deceased",
     "restriction_lifted",
+    "not_real",
     "campaigners",
 )
-KEYS = (*LISTS, "jigsaw")
+KEYS = (*LISTS, "jigsaw", "jigsaw_context")
 
 #: One to three capitalised words: a school's, street's, estate's or village's name.
 CAPITALISED = r"\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}"
 _PLACEHOLDERS = {
+    "{date}": (
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{lexicon.alternation('months')})\s+\d{{4}}"
+        r"|\d{1,2}/\d{1,2}/\d{2,4})"
+    ),
     "{he}": r"(?:he|she|they)",
     "{his}": r"(?:his|her|their)",
     "{n}": r"\d{1,4}",
     "{Name}": CAPITALISED,
 }
-_PLACEHOLDER = regex.compile(r"\{(?:he|his|n|Name)\}")
+_PLACEHOLDER = regex.compile(r"\{(?:date|he|his|n|Name)\}")
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -112,6 +119,7 @@ class AnonymityWords:
 
     lists: Mapping[str, tuple[str, ...]]
     jigsaw: tuple[tuple[str, tuple[str, ...]], ...]
+    context: Mapping[str, tuple[str, ...]]
 
     def words(self, name: str) -> tuple[str, ...]:
         return self.lists[name]
@@ -147,7 +155,23 @@ def load_anonymity(path: Path) -> AnonymityWords:
             line=data.line_of("jigsaw") if "jigsaw" in data else 1,
         )
     jigsaw = tuple((kind, _phrases(block, kind, where)) for kind in block)
-    return AnonymityWords(lists, jigsaw)
+    context: dict[str, tuple[str, ...]] = {}
+    near = data.get("jigsaw_context", LineDict())
+    if not isinstance(near, LineDict):
+        raise RuleError(
+            "'jigsaw_context' must map kinds of detail to lists of words",
+            path=where,
+            line=data.line_of("jigsaw_context"),
+        )
+    for kind in near:
+        if kind not in block:
+            raise RuleError(
+                f"'jigsaw_context' names '{kind}', which 'jigsaw' does not list",
+                path=where,
+                line=near.line_of(kind),
+            )
+        context[kind] = _phrases(near, kind, where)
+    return AnonymityWords(lists, jigsaw, context)
 
 
 def _phrases(data: LineDict, key: str, where: str) -> tuple[str, ...]:

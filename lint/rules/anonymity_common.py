@@ -32,6 +32,8 @@ from lint.speakers import ROLE_WORDS
 
 KEYS = {"register": schema.STR, "people": schema.STR, "notes": schema.STR_MAP}
 DEFAULT_FIX = FixSafety.DISPLAY
+#: The age from which reporting restrictions for children no longer apply.
+ADULT = 18
 
 NAME_WORD = r"(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
 HONORIFIC = lexicon.alternation("honorifics")
@@ -183,11 +185,21 @@ class AnonymityRule:
         return not _RANKED.search(text, max(0, start - 40), start)
 
     def deceased_near(self, reading: Reading, start: int, end: int) -> bool:
-        """The copy says the person named here has died: in the name's sentence, or in
-        the sentence after it."""
-        lo, hi = reading.sentence(start)
-        nxt = reading.sentence(hi + 1) if hi + 1 < len(reading.text) else (hi, hi)
-        return bool(self.pats.deceased.search(reading.text, lo, max(hi, nxt[1])))
+        """The copy says the person named here has died: in a sentence that names them
+        (by any word of the name), or in the sentence after one."""
+        text = reading.text
+        words = [w for w in _WORD.findall(text[start:end]) if w not in _NOT_NAMES]
+        if not words:
+            return False
+        mention = patterns.compile(
+            r"(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}])"
+        )
+        for m in mention.finditer(text):
+            lo, hi = reading.sentence(m.start())
+            nxt = reading.sentence(hi + 1) if hi + 1 < len(text) else (hi, hi)
+            if self.pats.deceased.search(text, lo, max(hi, nxt[1])):
+                return True
+        return False
 
     def victim_names(self, reading: Reading) -> Iterator[VictimName]:
         """Every place the copy gives a victim of a sexual offence a name-like reference,
@@ -199,7 +211,9 @@ class AnonymityRule:
         seen: set[tuple[int, int]] = set()
         for how, pattern in (
             ("role", p.role),
+            ("role", p.child_role),
             ("passive", p.passive),
+            ("passive", p.when),
             ("active", p.active),
             ("abuser", p.abuser),
         ):
@@ -215,23 +229,33 @@ class AnonymityRule:
                     continue  # "Everyday Victim Blaming": a proper name, not a role
                 if _professional(text, text[start:end]):
                     continue
-                if how == "passive" and not self._subject(reading, m, start):
-                    continue
                 if how == "active" and p.plural_after.match(text, end):
                     continue  # "abused Asian girls": an adjective, not a name
                 seen.add((start, end))
                 yield VictimName(start, end, text[start:end], how)
+        for start, end, _age in self.named_children(reading):
+            if (start, end) not in seen and not _professional(text, text[start:end]):
+                seen.add((start, end))
+                yield VictimName(start, end, text[start:end], "child")
         for m in p.pronoun.finditer(text):
             found = self._antecedent(reading, m.start())
             if found is not None and found[:2] not in seen:
                 seen.add(found[:2])
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
 
-    def _subject(self, reading: Reading, m: regex.Match[str], start: int) -> bool:
-        """A name before "was abused" is its subject unless it is an adult named with
-        an age of 18 or more ("Smith, 45, was ...")."""
-        age = m.group("age")
-        return age is None or int(age) < 18
+    def named_children(self, reading: Reading) -> Iterator[tuple[int, int, str]]:
+        """Names given with an age under 18 ("Liam, 15,", "15-year-old Liam Carter"):
+        (start, end, age), real children only (not an undercover officer's decoy)."""
+        text = reading.text
+        for pattern in self.pats.child_age:
+            for m in pattern.finditer(text):
+                start, end = m.span("name")
+                if int(m.group("age")) >= ADULT or not self.is_name(reading, start, end):
+                    continue
+                lo, hi = reading.sentence(start)
+                if self.pats.not_real.search(text, lo, hi):
+                    continue
+                yield start, end, m.group("age")
 
     def _antecedent(self, reading: Reading, offset: int) -> tuple[int, int] | None:
         """The name "she" or "he" at the start of a sentence most likely stands for: the
@@ -285,12 +309,37 @@ class _Patterns:
         self.lifted = c(w.pattern("restriction_lifted"))
         self.deceased = c(w.pattern("deceased"))
         self.not_names = frozenset(w.words("not_names"))
-        age = r"(?:\s*,\s*(?:aged\s+)?(?P<age>\d{1,3})\s*,)?"
+        age = r"(?:\s*,\s*(?:aged\s+|then\s+|now\s+)?(?P<age>\d{1,3})\s*,)?"
         adverbs = rf"(?:{w.pattern('offence_adverbs')}\s+)*"
         happened = rf"{_BE}\s+{_when(adverbs)}{adverbs}{w.pattern('passive_offence')}"
         self.role = c(rf"{w.pattern('victim_role')}(?:\s*,\s*|[ \t]+)(?P<name>{NAME})")
-        self.passive = c(rf"(?P<name>{NAME}){age}(?:\s*,?\s*who)?\s+{happened}")
-        self.active = c(rf"{w.pattern('active_offence')}[ \t]+(?P<name>{NAME})")
+        aside = (
+            r"(?:\s*,\s*who\s+(?:was|is)\s+(?:(?:just|only|aged)\s+)?(?P<aside>\d{1,2})\b"
+            r"[^,.;!?]{0,30},)?"
+        )
+        self.passive = c(rf"(?P<name>{NAME}){age}{aside}(?:\s*,?\s*who)?\s+{happened}")
+        self.when = c(
+            rf"(?P<name>{NAME})\s+was\s+(?:(?:just|only|aged)\s+)?(?P<age>\d{{1,2}})"
+            rf"(?:\s+years\s+old)?\s+when\b[^.!?]{{0,120}}?"
+            rf"(?:{w.pattern('sexual_offence')}|{w.pattern('active_offence')})"
+        )
+        child_role = w.pattern("child_role")
+        self.child_role = c(
+            rf"{child_role}(?:\s*,\s*(?P<name>{NAME})\s*[,.;]"
+            rf"|[ \t]+(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})(?![ \t]+{NAME_WORD}))"
+        )
+        self.active = c(
+            rf"{w.pattern('active_offence')}[ \t]+(?:\d{{1,2}}-year-old[ \t]+)?"
+            rf"(?:{child_role}[ \t]+)?(?P<name>{NAME})"
+        )
+        self.child_age = (
+            c(rf"(?P<name>{NAME})\s*(?:,\s*|\(\s*)(?:aged\s+)?(?P<age>\d{{1,2}})\s*[,)]"),
+            c(
+                rf"\b(?P<age>\d{{1,2}})-year-old[ \t]+(?:{w.pattern('age_nouns')}[ \t]+)?"
+                rf"(?P<name>{NAME})"
+            ),
+        )
+        self.not_real = c(w.pattern("not_real"))
         self.abuser = c(rf"(?P<name>{NAME})['’]s[ \t]+(?:\p{{Ll}}+[ \t]+)?{w.pattern('abuser')}")
         self.pronoun = c(rf"(?<=(?:^|[.!?]\s+))(?:She|He)\s+{happened}", regex.M)
         self.plural_after = c(rf"[ \t]+(?:\p{{Ll}}+[ \t]+)?{w.pattern('plural_people')}")

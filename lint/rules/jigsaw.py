@@ -54,6 +54,14 @@ class Jigsaw(AnonymityRule):
         return details, anchors
 
     @cached_property
+    def _context(self) -> dict[str, regex.Pattern[str]]:
+        """Per kind of detail, the words one of which must come within five words before."""
+        return {
+            kind: patterns.compile(rf"{alternation(words)}(?:\W+\w+){{0,4}}\W*$")
+            for kind, words in self.words.context.items()
+        }
+
+    @cached_property
     def _caption(self) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         w = self.words
         return (
@@ -71,8 +79,11 @@ class Jigsaw(AnonymityRule):
         text = reading.text
         taken: list[tuple[int, int]] = []
         for kind, pattern in details:
+            near = self._context.get(kind)
             for m in pattern.finditer(text):
                 if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                if near is not None and not near.search(text[max(0, m.start() - 60) : m.start()]):
                     continue
                 if self._victims(reading, m.start(), m.end()):
                     taken.append(m.span())
@@ -113,6 +124,15 @@ class Jigsaw(AnonymityRule):
         for block in doc.blocks:
             found = marker.search(text, block.start, block.end)
             if found is None or block.end - block.start > 300:
+                continue
+            children = [c for c in self.named_children(reading) if block.start <= c[0] < block.end]
+            if children:
+                yield self.hit(
+                    children[0][0],
+                    children[0][1],
+                    text[children[0][0] : children[0][1]],
+                    "photo caption",
+                )
                 continue
             if not family.search(text, block.start, block.end):
                 continue

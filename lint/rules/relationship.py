@@ -53,7 +53,7 @@ class Relationship(AnonymityRule):
             c(
                 rf"(?P<child>(?:[Tt]he[ \t]+)?{w.pattern('victim_anchor')}['’]s"
                 rf"|[Hh]er|[Hh]is|[Tt]heir)[ \t]+{_QUALIFIER}"
-                rf"{w.pattern('adult_kin')}"
+                rf"(?:{w.pattern('adult_kin')}|{w.pattern('trust_roles')})"
             ),
             c(rf"\s+(?:(?:has|had|then|later|first|also)\s+)?{w.pattern('kin_speaking')}"),
             c(rf"\s*,\s*(?P<name>{NAME})"),
@@ -64,15 +64,19 @@ class Relationship(AnonymityRule):
             c(r"(?:\bby|\bwho\s+(?:is|was)|\bagainst)\s+$"),
         )
 
+    @cached_property
+    def _trust(self) -> regex.Pattern[str]:
+        return patterns.compile(self.words.pattern("trust_roles"))
+
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         reading = self.reading(doc, facts)
         if not (reading.sexual and reading.child and reading.proceedings):
             return
-        ties, trust, child_kin, adult_kin, *_ = self._own
+        ties, trust_ties, child_kin, adult_kin, *_ = self._own
         text = reading.text
         for m in ties.finditer(text):
             yield self.hit(m.start(), m.end(), m.group(), self.note("tie"))
-        for m in trust.finditer(text):
+        for m in trust_ties.finditer(text):
             yield self.hit(m.start(), m.end(), m.group(), self.note("trust"))
         for m in child_kin.finditer(text):
             lo, hi = reading.sentence(m.start())
@@ -80,7 +84,10 @@ class Relationship(AnonymityRule):
                 yield self.hit(m.start(), m.end(), m.group(), self.note("child"))
         for m in adult_kin.finditer(text):
             if self._accused(reading, m):
-                yield self.hit(m.start(), m.end(), m.group(), self.note("adult"))
+                role = self._trust.search(m.group()) is not None
+                yield self.hit(
+                    m.start(), m.end(), m.group(), self.note("trust" if role else "adult")
+                )
 
     def _accused(self, reading: Reading, m: regex.Match[str]) -> bool:
         """Whether the relative is the accused: named in apposition, the agent of the
