@@ -212,6 +212,7 @@ class AnonymityRule:
         for how, pattern in (
             ("role", p.role),
             ("role", p.child_role),
+            ("role", p.statement),
             ("passive", p.passive),
             ("passive", p.when),
             ("active", p.active),
@@ -233,7 +234,9 @@ class AnonymityRule:
                     continue  # "abused Asian girls": an adjective, not a name
                 seen.add((start, end))
                 yield VictimName(start, end, text[start:end], how)
-        for start, end, _age in self.named_children(reading):
+        for start, end, _age in () if reading.lifted else self.named_children(reading):
+            if p.defendant.search(text, end, reading.sentence(start)[1]):
+                continue  # a child defendant: named-child's warning, not this error
             if (start, end) not in seen and not _professional(text, text[start:end]):
                 seen.add((start, end))
                 yield VictimName(start, end, text[start:end], "child")
@@ -340,9 +343,21 @@ class _Patterns:
             ),
         )
         self.not_real = c(w.pattern("not_real"))
+        self.statement = c(
+            rf"{w.pattern('victim_statement')}[^.!?]{{0,80}}?(?P<name>{NAME})[ \t]+"
+            rf"(?:{lexicon.alternation('speech_verbs')}|wrote|described)\b"
+        )
+        self.child_offence = c(
+            rf"{w.pattern('sexual_offence')}|{w.pattern('child')}"
+            rf"|{w.pattern('active_offence')}|{w.pattern('passive_offence')}"
+        )
         self.abuser = c(rf"(?P<name>{NAME})['’]s[ \t]+(?:\p{{Ll}}+[ \t]+)?{w.pattern('abuser')}")
         self.pronoun = c(rf"(?<=(?:^|[.!?]\s+))(?:She|He)\s+{happened}", regex.M)
-        self.plural_after = c(rf"[ \t]+(?:\p{{Ll}}+[ \t]+)?{w.pattern('plural_people')}")
+        self.plural_after = c(
+            rf"[ \t]+(?:(?:\p{{Ll}}+[ \t]+)?{w.pattern('plural_people')}"
+            rf"|(?!{w.pattern('not_plurals')})\p{{Ll}}{{3,}}s\b)"
+        )
+        self.defendant = c(w.pattern("defendant_verbs"))
 
 
 def _name_forms(names: Iterable[str]) -> frozenset[str]:

@@ -48,7 +48,9 @@ class Jigsaw(AnonymityRule):
         )
         anchors = patterns.compile(
             rf"(?P<victim>{w.pattern('victim_anchor')})|(?P<other>{w.pattern('other_anchor')})"
-            rf"|(?P<name>{NAME})(?=\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?(?:of|from)\b)"
+            rf"|(?P<name>{NAME})(?=(?:['’]s)?\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?(?:of|from|who|which)\b)"
+            rf"|(?P<appositive>{NAME})\s*,\s*(?:\d{{1,3}}\s*,\s*)?(?:a|an|the)?[ \t]*"
+            rf"(?:\p{{Ll}}+[ \t]+)?(?:{w.pattern('victim_anchor')})"
             rf"|(?P<person>{NAME})"
         )
         return details, anchors

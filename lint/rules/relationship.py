@@ -65,6 +65,10 @@ class Relationship(AnonymityRule):
         )
 
     @cached_property
+    def _parents(self) -> regex.Pattern[str]:
+        return patterns.compile(self.words.pattern("parents"))
+
+    @cached_property
     def _trust(self) -> regex.Pattern[str]:
         return patterns.compile(self.words.pattern("trust_roles"))
 
@@ -80,7 +84,9 @@ class Relationship(AnonymityRule):
             yield self.hit(m.start(), m.end(), m.group(), self.note("trust"))
         for m in child_kin.finditer(text):
             lo, hi = reading.sentence(m.start())
-            if self.pats.sexual.search(text, lo, hi) or self.pats.proceedings.search(text, lo, hi):
+            if self._parents.search(text, lo, m.start()):
+                continue  # "a mother ... her daughter": the parent's child, not the accused's
+            if self.pats.child_offence.search(text, lo, hi):
                 yield self.hit(m.start(), m.end(), m.group(), self.note("child"))
         for m in adult_kin.finditer(text):
             if self._accused(reading, m):
@@ -99,13 +105,16 @@ class Relationship(AnonymityRule):
         lo, _ = reading.sentence(m.start())
         if agent.search(text[lo : m.start()]):
             return True
-        a = apposed.match(text, m.end())
-        if a is not None and self.is_name(reading, *a.span("name")):
-            return True
         if charged.match(text, m.end()):
             return True
-        explicit = m.group("child").lower() not in ("her", "his", "their")
-        return explicit and bool(regex.search(r",\s*$", text[lo : m.start()]))
+        if m.group("child").lower() in ("her", "his", "their"):
+            return False  # whose relative is unclear: only the agent or the accused
+        a = apposed.match(text, m.end())
+        if a is not None and self.is_name(reading, *a.span("name")):
+            return not speaking.match(text, a.end()) and not speaking.match(
+                text, a.end() + 1
+            )  # "the girl's mother, Jane Smith, said": a parent speaking
+        return bool(regex.search(r",\s*$", text[lo : m.start()]))
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Relationship:
