@@ -22,7 +22,7 @@ from lint.configfiles import builtin_rules_dir, discover, is_vale_config, read_c
 from lint.engine import ActiveRule
 from lint.errors import ConfigError, SglintError
 from lint.finding import Severity
-from lint.rules.contract import Rule
+from lint.rules.contract import Rule, TakesCampaigners
 from lint.rules.loader import load_folder
 from lint.yamlload import LineDict, load_yaml
 
@@ -33,7 +33,7 @@ PROFILES = ("govuk", "news", "practice")
 DEFAULT_PROFILE = "govuk"
 LEVELS = ("off", "suggestion", "warning", "error")
 
-_KEYS = ("profile", "packs", "rules", "paths", "exclude", "fail-level", "builtin")
+_KEYS = ("profile", "packs", "rules", "paths", "exclude", "fail-level", "builtin", "campaigners")
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     fail_level: Severity = Severity.WARNING
     builtin: bool = True
+    # Public campaigners who have waived anonymity: the Anonymity pack may see them named.
+    campaigners: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     # Vale-compat (lint/vale): set when the config is a .vale.ini; its styles, sections
@@ -153,6 +155,11 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
     builtin = data.get("builtin", True)
     if not isinstance(builtin, bool):
         raise fail("builtin", "must be true or false")
+    campaigners = data.get("campaigners", [])
+    if not isinstance(campaigners, list) or not all(
+        isinstance(n, str) and n.strip() for n in campaigners
+    ):
+        raise fail("campaigners", "must be a list of full names")
     return Config(
         path=where,
         root=path.parent,
@@ -163,6 +170,7 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
         exclude=tuple(exclude),
         fail_level=severity,
         builtin=builtin,
+        campaigners=tuple(campaigners),
     )
 
 
@@ -259,6 +267,8 @@ def active_rules(config: Config, rules: Sequence[Rule] | None = None) -> list[Ac
             continue
         if setting == "off":
             continue
+        if config.campaigners and isinstance(rule, TakesCampaigners):
+            rule = rule.with_campaigners(config.campaigners)
         out.append(ActiveRule(rule, Severity.parse(setting)))
     return out
 

@@ -51,6 +51,7 @@ _NOT_NAMES = (
 _RANKED = patterns.compile(
     rf"(?:\b(?:{lexicon.alternation('ranks', 'rank_abbreviations', 'styles')})\.?[ \t]+)$"
 )
+_TITLE_CASE = patterns.compile(r"\p{Lu}[\p{L}'’-]*[ \t]+$")
 _AGE_AFTER = patterns.compile(r"\s*,\s*(?:aged\s+)?(\d{1,3})\s*,")
 _PLACE_BEFORE = patterns.compile(r"\b(?:in|at|from|near|of|across|around)[ \t]+$")
 _WORD = patterns.compile(r"[\p{L}'’-]+")
@@ -225,7 +226,7 @@ class AnonymityRule:
                 if (
                     how == "role"
                     and m.group()[:1].isupper()
-                    and reading.sentence(start)[0] < m.start()
+                    and _TITLE_CASE.search(text, max(0, m.start() - 40), m.start())
                 ):
                     continue  # "Everyday Victim Blaming": a proper name, not a role
                 if _professional(text, text[start:end]):
