@@ -95,6 +95,23 @@ class Relationship(AnonymityRule):
                     m.start(), m.end(), m.group(), self.note("trust" if role else "adult")
                 )
 
+    def _predicate(self, reading: Reading, end: int) -> bool:
+        """A verb of the charge or the abuse follows the relative in its sentence with no
+        other person named between: the relative is its subject."""
+        text = reading.text
+        hi = reading.sentence(end)[1]
+        verb = self._verbs.search(text, end, hi)
+        return verb is not None and not self._someone.search(text, end, verb.start())
+
+    @cached_property
+    def _verbs(self) -> regex.Pattern[str]:
+        w = self.words
+        return patterns.compile(rf"{w.pattern('defendant_verbs')}|{w.pattern('active_offence')}")
+
+    @cached_property
+    def _someone(self) -> regex.Pattern[str]:
+        return patterns.compile(rf"\b(?:he|she|they|police|officers)\b|(?<=\s){NAME}")
+
     def _accused(self, reading: Reading, m: regex.Match[str]) -> bool:
         """Whether the relative is the accused: named in apposition, the agent of the
         offence ("by her stepfather"), or the subject of the charge or the abuse."""
@@ -107,6 +124,8 @@ class Relationship(AnonymityRule):
             return True
         if charged.match(text, m.end()):
             return True
+        if m.start() == lo and self._predicate(reading, m.end()):
+            return True  # "Her stepfather, who cannot be named, was jailed"
         if m.group("child").lower() in ("her", "his", "their"):
             return False  # whose relative is unclear: only the agent or the accused
         a = apposed.match(text, m.end())
