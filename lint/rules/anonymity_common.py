@@ -51,6 +51,7 @@ _NOT_NAMES = (
 _RANKED = patterns.compile(
     rf"(?:\b(?:{lexicon.alternation('ranks', 'rank_abbreviations', 'styles')})\.?[ \t]+)$"
 )
+_THE = patterns.compile(r"\b[Tt]he[ \t]+$")
 _TITLE_CASE = patterns.compile(r"\p{Lu}[\p{L}'’-]*[ \t]+$")
 _AGE_AFTER = patterns.compile(r"\s*,\s*(?:aged\s+)?(\d{1,3})\s*,")
 _PLACE_BEFORE = patterns.compile(r"\b(?:in|at|from|near|of|across|around)[ \t]+$")
@@ -144,9 +145,7 @@ class AnonymityRule:
         p = self.pats
         places = frozenset(
             m.group()
-            for m in patterns.compile(rf"(?<=\b(?:in|at|from|near)[ \t]+){NAME_WORD}").finditer(
-                text
-            )
+            for m in patterns.compile(rf"(?<=\b(?:in|near)[ \t]+){NAME_WORD}").finditer(text)
         )
         lowercase = frozenset(m.group() for m in patterns.compile(r"\b\p{Ll}+\b").finditer(text))
         return Reading(
@@ -272,6 +271,8 @@ class AnonymityRule:
         for m in patterns.compile(NAME).finditer(text, prev[0], prev[1]):
             if m.start() == prev[0]:
                 continue  # the sentence's first word
+            if _THE.search(text, max(0, m.start() - 5), m.start()):
+                continue  # "the Moorview estate": a place, not a person
             if self.is_name(reading, m.start(), m.end()) and not _AGE_ADULT.match(text, m.end()):
                 found = (m.start(), m.end())
         return found

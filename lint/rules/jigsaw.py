@@ -90,7 +90,7 @@ class Jigsaw(AnonymityRule):
                 if self._victims(reading, m.start(), m.end()):
                     taken.append(m.span())
                     yield self.hit(m.start(), m.end(), m.group(), kind)
-        if reading.sexual:
+        if reading.sexual and not (reading.waiver or reading.pseudonym):
             yield from self._captions(reading, doc)
 
     def _victims(self, reading: Reading, start: int, end: int) -> bool:
@@ -123,11 +123,14 @@ class Jigsaw(AnonymityRule):
     def _captions(self, reading: Reading, doc: Document) -> Iterator[Hit]:
         marker, family = self._caption
         text = reading.text
+        named = {(v.start, v.end) for v in self.victim_names(reading)}  # named-victim's
         for block in doc.blocks:
             found = marker.search(text, block.start, block.end)
             if found is None or block.end - block.start > 300:
                 continue
             children = [c for c in self.named_children(reading) if block.start <= c[0] < block.end]
+            if any(c[:2] in named for c in children):
+                continue
             if children:
                 yield self.hit(
                     children[0][0],
@@ -139,6 +142,8 @@ class Jigsaw(AnonymityRule):
             if not family.search(text, block.start, block.end):
                 continue
             for m in patterns.compile(NAME).finditer(text, found.end(), block.end):
+                if m.span() in named:
+                    break
                 if self.is_name(reading, m.start(), m.end()):
                     yield self.hit(m.start(), m.end(), m.group(), "photo caption")
                     break
