@@ -215,6 +215,7 @@ class AnonymityRule:
             ("role", p.statement),
             ("passive", p.passive),
             ("passive", p.when),
+            ("passive", p.told),
             ("active", p.active),
             ("abuser", p.abuser),
         ):
@@ -229,6 +230,8 @@ class AnonymityRule:
                 ):
                     continue  # "Everyday Victim Blaming": a proper name, not a role
                 if _professional(text, text[start:end]):
+                    continue
+                if how != "role" and self._defendant(text, text[start:end]):
                     continue
                 if how == "active" and p.plural_after.match(text, end):
                     continue  # "abused Asian girls": an adjective, not a name
@@ -245,6 +248,18 @@ class AnonymityRule:
             if found is not None and found[:2] not in seen:
                 seen.add(found[:2])
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
+
+    def _defendant(self, text: str, name: str) -> bool:
+        """The copy treats the name as the accused's: "of <place>" after it (the court
+        style for a defendant's address), or a verb of the charge ("Smith was jailed")."""
+        last = _WORD.findall(name)[-1]
+        verbs = self.pats.defendant_verbs
+        return bool(
+            patterns.compile(
+                rf"\b{regex.escape(last)}\b(?:\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?of\b"
+                rf"|\s+(?:(?:was|were|has\s+been|had\s+been|is)\s+)?{verbs})"
+            ).search(text)
+        )
 
     def named_children(self, reading: Reading) -> Iterator[tuple[int, int, str]]:
         """Names given with an age under 18 ("Liam, 15,", "15-year-old Liam Carter"):
@@ -323,6 +338,10 @@ class _Patterns:
             r"[^,.;!?]{0,30},)?"
         )
         self.passive = c(rf"(?P<name>{NAME}){age}{aside}(?:\s*,?\s*who)?\s+{happened}")
+        self.told = c(
+            rf"(?P<name>{NAME}){age}\s+(?:told|said|described|recalled|explained)\b"
+            rf"[^.!?\"“”]{{0,100}}?\b(?:she|he)\s+{happened}"
+        )
         self.when = c(
             rf"(?P<name>{NAME})\s+was\s+(?:(?:just|only|aged)\s+)?(?P<age>\d{{1,2}})"
             rf"(?:\s+years\s+old)?\s+when\b[^.!?]{{0,120}}?"
@@ -359,7 +378,8 @@ class _Patterns:
             rf"[ \t]+(?:(?:\p{{Ll}}+[ \t]+)?{w.pattern('plural_people')}"
             rf"|(?!{w.pattern('not_plurals')})\p{{Ll}}{{3,}}s\b)"
         )
-        self.defendant = c(w.pattern("defendant_verbs"))
+        self.defendant_verbs = w.pattern("defendant_verbs")
+        self.defendant = c(self.defendant_verbs)
 
 
 def _name_forms(names: Iterable[str]) -> frozenset[str]:

@@ -34,6 +34,7 @@ from lint.rules.contract import Hit, RuleMeta, Source
 
 __all__ = ["DEFAULT_FIX", "KEYS", "build"]
 
+_APPOSED = patterns.compile(rf"{NAME}\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?$")
 #: How far after a detail to look for its owner when none comes before it.
 _AFTER = 60
 
@@ -68,7 +69,7 @@ class Jigsaw(AnonymityRule):
         w = self.words
         return (
             patterns.compile(
-                rf"^\s*{w.pattern('caption')}\s*[:–—-]|\(\s*pictured\s*\)", regex.I | regex.M
+                rf"^\W{{0,3}}{w.pattern('caption')}\s*[:–—|]|\(\s*pictured\s*\)", regex.I | regex.M
             ),
             patterns.compile(rf"{w.pattern('caption_family')}|{w.pattern('victim_anchor')}"),
         )
@@ -99,6 +100,8 @@ class Jigsaw(AnonymityRule):
         _, anchors = self._own
         text = reading.text
         lo, hi = reading.sentence(start)
+        if _APPOSED.search(text, lo, start):
+            return False  # "Smith, the son of a former MP": the named person's detail
         owner = None
         for a in anchors.finditer(text, lo, start):
             if a.group("person") is not None and not self._person(reading, a, lo):

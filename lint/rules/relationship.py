@@ -133,7 +133,9 @@ class Relationship(AnonymityRule):
             return not speaking.match(text, a.end()) and not speaking.match(
                 text, a.end() + 1
             )  # "the girl's mother, Jane Smith, said": a parent speaking
-        return bool(regex.search(r",\s*$", text[lo : m.start()]))
+        if not regex.search(r",\s*$", text[lo : m.start()]):
+            return False
+        return bool(self._verbs.search(text, lo, reading.sentence(m.start())[1]))
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Relationship:
