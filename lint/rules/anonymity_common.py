@@ -11,7 +11,7 @@ register and from the team's configuration (``campaigners:`` in ``.sglint.yaml``
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, TypeVar
@@ -81,6 +81,14 @@ class Reading:
     lifted: bool
     places: frozenset[str]
     lowercase: frozenset[str]
+    #: Word sets about the people named, each built in one pass over the report when
+    #: first asked for, so that no check on a name scans the whole report again.
+    sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+
+    def words_where(self, what: str, build: Callable[[], Iterable[str]]) -> frozenset[str]:
+        if what not in self.sets:
+            self.sets[what] = frozenset(build())
+        return self.sets[what]
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -187,19 +195,37 @@ class AnonymityRule:
     def deceased_near(self, reading: Reading, start: int, end: int) -> bool:
         """The copy says the person named here has died: in a sentence that names them
         (by any word of the name), or in the sentence after one."""
+        words = [w for w in _WORD.findall(reading.text[start:end]) if w not in _NOT_NAMES]
+        near = reading.words_where("deceased", lambda: self._near_deaths(reading))
+        return any(w in near for w in words)
+
+    def _near_deaths(self, reading: Reading) -> Iterator[str]:
+        """Capitalised words of a sentence that says someone died and of the one before."""
         text = reading.text
-        words = [w for w in _WORD.findall(text[start:end]) if w not in _NOT_NAMES]
-        if not words:
-            return False
-        mention = patterns.compile(
-            r"(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}])"
-        )
-        for m in mention.finditer(text):
+        for m in self.pats.deceased.finditer(text):
             lo, hi = reading.sentence(m.start())
-            nxt = reading.sentence(hi + 1) if hi + 1 < len(text) else (hi, hi)
-            if self.pats.deceased.search(text, lo, max(hi, nxt[1])):
-                return True
-        return False
+            before = reading.previous_sentence(m.start())
+            if before is not None and "\n\n" not in text[before[1] : lo]:
+                lo = min(lo, before[0])
+            yield from _CAPITALISED.findall(text, lo, hi)
+
+    def professional(self, reading: Reading, name: str) -> bool:
+        """The copy gives the name a job title somewhere ("NSPCC chief executive Peter
+        Wanless", "Peter Wanless, chief executive of the NSPCC"): a professional."""
+        titled = reading.words_where(
+            "professional",
+            lambda: (" ".join(m.group("name").split()) for m in _TITLED.finditer(reading.text)),
+        )
+        return " ".join(name.split()) in titled
+
+    def _defendant(self, reading: Reading, name: str) -> bool:
+        """The copy treats the name as the accused's: "of <place>" after it (the court
+        style for a defendant's address), or a verb of the charge ("Smith was jailed")."""
+        accused = reading.words_where(
+            "defendant",
+            lambda: (m.group("word") for m in self.pats.accused_word.finditer(reading.text)),
+        )
+        return _WORD.findall(name)[-1] in accused
 
     def victim_names(self, reading: Reading) -> Iterator[VictimName]:
         """Every place the copy gives a victim of a sexual offence a name-like reference,
@@ -229,9 +255,9 @@ class AnonymityRule:
                     and _TITLE_CASE.search(text, max(0, m.start() - 40), m.start())
                 ):
                     continue  # "Everyday Victim Blaming": a proper name, not a role
-                if _professional(text, text[start:end]):
+                if self.professional(reading, text[start:end]):
                     continue
-                if how != "role" and self._defendant(text, text[start:end]):
+                if how != "role" and self._defendant(reading, text[start:end]):
                     continue
                 if how == "active" and p.plural_after.match(text, end):
                     continue  # "abused Asian girls": an adjective, not a name
@@ -240,7 +266,7 @@ class AnonymityRule:
         for start, end, _age in () if reading.lifted else self.named_children(reading):
             if p.defendant.search(text, end, reading.sentence(start)[1]):
                 continue  # a child defendant: named-child's warning, not this error
-            if (start, end) not in seen and not _professional(text, text[start:end]):
+            if (start, end) not in seen and not self.professional(reading, text[start:end]):
                 seen.add((start, end))
                 yield VictimName(start, end, text[start:end], "child")
         for m in p.pronoun.finditer(text):
@@ -248,18 +274,6 @@ class AnonymityRule:
             if found is not None and found[:2] not in seen:
                 seen.add(found[:2])
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
-
-    def _defendant(self, text: str, name: str) -> bool:
-        """The copy treats the name as the accused's: "of <place>" after it (the court
-        style for a defendant's address), or a verb of the charge ("Smith was jailed")."""
-        last = _WORD.findall(name)[-1]
-        verbs = self.pats.defendant_verbs
-        return bool(
-            patterns.compile(
-                rf"\b{regex.escape(last)}\b(?:\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?of\b"
-                rf"|\s+(?:(?:was|were|has\s+been|had\s+been|is)\s+)?{verbs})"
-            ).search(text)
-        )
 
     def named_children(self, reading: Reading) -> Iterator[tuple[int, int, str]]:
         """Names given with an age under 18 ("Liam, 15,", "15-year-old Liam Carter"):
@@ -296,17 +310,13 @@ class AnonymityRule:
 _TITLE_HEADS = lexicon.alternation("title_heads", "ranks", "rank_abbreviations")
 
 
-def _professional(text: str, name: str) -> bool:
-    """The copy gives the name a job title somewhere ("NSPCC chief executive Peter
-    Wanless", "Peter Wanless, chief executive of the NSPCC"): a professional."""
-    form = r"[ \t]+".join(regex.escape(w) for w in name.split())
-    return bool(
-        regex.search(rf"(?i:\b(?:{_TITLE_HEADS}))[ \t]+{form}\b", text)
-        or regex.search(
-            rf"\b{form},[ \t]+(?:the[ \t]+)?(?:[\p{{L}}'’-]+[ \t]+){{0,4}}?(?i:{_TITLE_HEADS})\b",
-            text,
-        )
-    )
+#: A name with a job title before it, or after it in apposition.
+_TITLED = patterns.compile(
+    rf"(?i:\b(?:{_TITLE_HEADS}))[ \t]+(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})"
+    rf"|(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}),[ \t]+(?:the[ \t]+)?"
+    rf"(?:[\p{{L}}'’-]+[ \t]+){{0,4}}?(?i:{_TITLE_HEADS})\b"
+)
+_CAPITALISED = patterns.compile(NAME_WORD)
 
 
 _CHILD_AGE = patterns.compile(
@@ -378,8 +388,12 @@ class _Patterns:
             rf"[ \t]+(?:(?:\p{{Ll}}+[ \t]+)?{w.pattern('plural_people')}"
             rf"|(?!{w.pattern('not_plurals')})\p{{Ll}}{{3,}}s\b)"
         )
-        self.defendant_verbs = w.pattern("defendant_verbs")
-        self.defendant = c(self.defendant_verbs)
+        verbs = w.pattern("defendant_verbs")
+        self.defendant = c(verbs)
+        self.accused_word = c(
+            rf"(?P<word>{NAME_WORD})(?:\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?of\b"
+            rf"|\s+(?:(?:was|were|has\s+been|had\s+been|is)\s+)?{verbs})"
+        )
 
 
 def _name_forms(names: Iterable[str]) -> frozenset[str]:

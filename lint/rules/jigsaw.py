@@ -126,11 +126,13 @@ class Jigsaw(AnonymityRule):
     def _captions(self, reading: Reading, doc: Document) -> Iterator[Hit]:
         marker, family = self._caption
         text = reading.text
-        named = {(v.start, v.end) for v in self.victim_names(reading)}  # named-victim's
+        named: set[tuple[int, int]] | None = None  # named-victim's names, when needed
         for block in doc.blocks:
             found = marker.search(text, block.start, block.end)
             if found is None or block.end - block.start > 300:
                 continue
+            if named is None:
+                named = {(v.start, v.end) for v in self.victim_names(reading)}
             children = [c for c in self.named_children(reading) if block.start <= c[0] < block.end]
             if any(c[:2] in named for c in children):
                 continue
