@@ -16,7 +16,6 @@ capitalised words). ``not_names`` are capitalised words matched exactly.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ import regex
 from lint import lexicon, patterns
 from lint.errors import RuleError
 from lint.registers import register_loader
+from lint.suggest import did_you_mean
 from lint.yamlload import LineDict, load_yaml
 
 LISTS = (
@@ -147,8 +147,7 @@ def load_anonymity(path: Path) -> AnonymityWords:
         raise RuleError("the anonymity register must be a mapping of lists", path=where, line=1)
     for key in data:
         if key not in KEYS:
-            close = difflib.get_close_matches(key, KEYS, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(key, KEYS)
             raise RuleError(f"unknown key '{key}'{hint}", path=where, line=data.line_of(key))
     lists = {name: _phrases(data, name, where) for name in LISTS}
     block = data.get("jigsaw")
