@@ -285,8 +285,9 @@ class AnonymityRule:
                 if int(m.group("age")) >= ADULT or not self.is_name(reading, start, end):
                     continue
                 lo, hi = reading.sentence(start)
-                if self.pats.not_real.search(text, lo, hi):
-                    continue
+                before = reading.previous_sentence(start)
+                if self.pats.not_real.search(text, before[0] if before else lo, hi):
+                    continue  # an undercover officer's decoy, here or in the sentence before
                 yield start, end, m.group("age")
 
     def _antecedent(self, reading: Reading, offset: int) -> tuple[int, int] | None:
