@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from lint import __version__
 from lint.config import Config, active_rules, all_rules, resolve
@@ -118,6 +119,11 @@ def _parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", parents=[common], help="list the rules and why they exist")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.add_argument("--all", action="store_true", help="include rules that are off")
+
+    registers = sub.add_parser(
+        "registers", parents=[common], help="list the registers, their size and their dates"
+    )
+    registers.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
 
@@ -148,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rules":
             config = resolve(options, Path.cwd())
             return _list_rules(config, args.format, args.all)
+        if args.command == "registers":
+            return _list_registers(resolve(options, Path.cwd()), args.format)
         if args.output:
             args.format = VALE_OUTPUTS[args.output]
         if args.format not in REPORTERS:
@@ -255,8 +263,6 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _list_rules(config: Config, fmt: str, include_off: bool) -> int:
-    import json
-
     active = {a.rule.meta.id: a.level for a in active_rules(config)}
     rows = []
     for rule in all_rules(config):
@@ -274,14 +280,80 @@ def _list_rules(config: Config, fmt: str, include_off: bool) -> int:
                 "link": meta.link,
             }
         )
+    return _listing(rows, fmt, _rule_lines, f"{len(rows)} rules ({config.profile} profile).")
+
+
+def _rule_lines(row: dict[str, Any]) -> Iterator[str]:
+    yield f"{row['id']}  [{row['kind']}, {row['level']}]"
+    if row["why"]:
+        yield f"    why: {row['why']}"
+    if row["source"]:
+        yield f"    source: {row['source']}"
+
+
+def _listing(
+    rows: list[dict[str, Any]],
+    fmt: str,
+    lines: Callable[[dict[str, Any]], Iterable[str]],
+    summary: str,
+) -> int:
+    """Rows as JSON, or as text lines per row and a summary."""
+    import json
+
     if fmt == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     for row in rows:
-        print(f"{row['id']}  [{row['kind']}, {row['level']}]")
-        if row["why"]:
-            print(f"    why: {row['why']}")
-        if row["source"]:
-            print(f"    source: {row['source']}")
-    print(f"{len(rows)} rules ({config.profile} profile).")
+        for line in lines(row):
+            print(line)
+    print(summary)
     return EXIT_OK
+
+
+def _list_registers(config: Config, fmt: str) -> int:
+    """Every register file beside the rules in use ("_*.yml" with a list of entries):
+    how many entries, the file's as-of date and the range of its "checked" dates."""
+    from lint.registers import describe
+
+    folders = sorted({Path(r.meta.path).resolve().parent for r in all_rules(config)})
+    infos = [
+        info
+        for folder in folders
+        for path in sorted(folder.glob("_*.yml"))
+        if (info := describe(path)) is not None
+    ]
+    rows = [
+        {
+            "path": _shown(info.path),
+            "kind": info.kind,
+            "entries": info.entries,
+            "as_of": info.as_of.isoformat() if info.as_of else None,
+            "checked_from": info.checked[0].isoformat() if info.checked else None,
+            "checked_to": info.checked[1].isoformat() if info.checked else None,
+            "unchecked": info.unchecked,
+            "with_doubts": info.notes,
+        }
+        for info in infos
+    ]
+    return _listing(rows, fmt, _register_lines, f"{len(rows)} registers.")
+
+
+def _register_lines(row: dict[str, Any]) -> Iterator[str]:
+    yield f"{row['path']}  [{row['kind']}, {row['entries']} entries]"
+    if row["as_of"]:
+        yield f"    as of: {row['as_of']}"
+    if row["checked_from"]:
+        span = row["checked_from"]
+        if row["checked_to"] != span:
+            span = f"{span} to {row['checked_to']}"
+        yield f"    checked: {span}; {row['unchecked']} entries never checked"
+    if row["with_doubts"]:
+        yield f"    {row['with_doubts']} entries carry a note or an approximate date"
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the working folder when it lies inside it."""
+    try:
+        return str(path.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

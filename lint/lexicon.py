@@ -33,6 +33,8 @@ ROLES = (
     "days",
     "sentence_openers",
     "abbreviations",
+    "name_connectors",
+    "organisation_kinds",
 )
 FILE_NAME = "_lexicon.yml"
 

@@ -140,13 +140,19 @@ def _heuristic_mentions(text: str, start: int, end: int) -> list[Mention]:
     return out
 
 
-_FormPattern = tuple[regex.Pattern[str], str, str, Person]
+#: A compiled form, its kind, its prefix, its person and a word it cannot match without.
+_FormPattern = tuple[regex.Pattern[str], str, str, Person, str]
 _FORM_PATTERNS: dict[int, tuple[Sequence[Person], list[_FormPattern]]] = {}
 
 
 def _register_mentions(text: str, start: int, end: int, people: Sequence[Person]) -> list[Mention]:
     out: list[Mention] = []
-    for pattern, kind, prefix, person in _form_patterns(people):
+    segment = text[start:end]
+    lowered = segment.lower()
+    for pattern, kind, prefix, person, needle in _form_patterns(people):
+        # A cheap test before the scan: the form's last word must be in the unit.
+        if needle not in (lowered if kind == "title" else segment):
+            continue
         for m in pattern.finditer(text, start, end):
             name = m.group() if kind == "full" else ""
             out.append(Mention(m.start(), m.end(), m.group(), kind, name, person.surname, prefix))
@@ -177,7 +183,10 @@ def _form_patterns(people: Sequence[Person]) -> list[_FormPattern]:
                 r"(?![\p{L}\p{N}])",
                 regex.IGNORECASE if kind == "title" else 0,
             )
-            compiled.append((pattern, kind, prefix, person))
+            needle = form.split()[-1]
+            compiled.append(
+                (pattern, kind, prefix, person, needle.lower() if kind == "title" else needle)
+            )
     _FORM_PATTERNS[id(people)] = (people, compiled)
     return compiled
 

@@ -179,6 +179,19 @@ def test_rules_listing(capsys: pytest.CaptureFixture[str]) -> None:
     assert row["why"] and row["source"]
 
 
+def test_registers_listing_shows_sizes_and_dates(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["registers", "--format", "json"], capsys)
+    rows = {r["kind"]: r for r in json.loads(out)}
+    assert code == 0
+    assert {"organisations", "people", "legislation"} <= set(rows)
+    people = rows["people"]
+    assert people["as_of"] and people["entries"] >= 30
+    assert rows["organisations"]["entries"] >= 150 and rows["organisations"]["checked_to"]
+    code, out, _ = _run(["registers"], capsys)
+    assert code == 0
+    assert "_people.yml  [people," in out and "as of: " in out and out.endswith("registers.\n")
+
+
 @pytest.mark.slow
 def test_python_dash_m_works(tmp_path: Path) -> None:
     (tmp_path / "d.txt").write_text("fine words\n")

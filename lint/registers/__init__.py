@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -127,6 +128,7 @@ def normalise(form: str) -> str:
     return _SPACES.sub(" ", form.replace("’", "'")).strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def literal_pattern(form: str, *, bounded: bool = True) -> str:
     """A regex for a literal name from a register: escaped, apostrophes either way,
     spaces flexible (a line break), bounded so it never matches inside a longer word
@@ -141,6 +143,58 @@ def literal_pattern(form: str, *, bounded: bool = True) -> str:
             parts.append(regex.escape(c))
     body = "".join(parts)
     return rf"{WORD_START}{body}{WORD_END}" if bounded else body
+
+
+@dataclass(frozen=True)
+class RegisterInfo:
+    """What ``sglint registers`` shows of one register file."""
+
+    path: Path
+    kind: str  # the top-level list key: organisations, people, legislation, ...
+    entries: int
+    as_of: dt.date | None  # the file's own "as_of", if it has one
+    checked: tuple[dt.date, dt.date] | None  # oldest and newest "checked" dates
+    unchecked: int  # entries with no "checked" date
+    notes: int  # entries (or their roles) with a "note" or an approximate date
+
+
+def describe(path: Path) -> RegisterInfo | None:
+    """The register in ``path``, or None if it is not one (no top-level list)."""
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8-sig"), str(path))
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not isinstance(data, LineDict):
+        return None
+    kind = next((str(k) for k, v in data.items() if isinstance(v, list)), None)
+    if kind is None:
+        return None
+    entries = [e for e in data[kind] if isinstance(e, LineDict)]
+    dates = [d for e in entries if (d := _as_date(e.get("checked"))) is not None]
+    notes = sum(
+        1
+        for e in entries
+        if e.get("note")
+        or any(isinstance(r, LineDict) and r.get("approximate") for r in e.get("roles") or [])
+    )
+    return RegisterInfo(
+        path=path,
+        kind=kind,
+        entries=len(entries),
+        as_of=_as_date(data.get("as_of")),
+        checked=(min(dates), max(dates)) if dates else None,
+        unchecked=len(entries) - len(dates),
+        notes=notes,
+    )
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)) if value is not None else None
+    except ValueError:
+        return None
 
 
 #: The bounds of a literal name: not inside a longer word (or after an apostrophe).

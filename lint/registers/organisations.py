@@ -18,8 +18,11 @@ A team adds its own organisations by writing data, never a regex
             to: taskforce
         styles:                       # forms a house style accepts, keyed by profile
           news: [Napac]
+        former: [Names it had before]  # right in copy about the past (optional)
         why: Why the right name matters.
         source: Where the canonical form comes from.
+        checked: 2026-12-06          # when a person last compared the entry with its source
+        note: Any doubt about the entry (optional).
 
 Every form is literal text: straight and curly apostrophes and any run of white
 space (a line break) match each other. ``to`` defaults to the entry's name, or to its
@@ -28,6 +31,7 @@ abbreviation or accepted form when the wrong form differs from one only in case.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +39,14 @@ from typing import Any
 
 from lint.errors import RuleError
 from lint.finding import FixSafety
-from lint.registers import check_keys, load_entries, normalise, register_loader, str_list
+from lint.registers import (
+    check_keys,
+    date_value,
+    load_entries,
+    normalise,
+    register_loader,
+    str_list,
+)
 from lint.yamlload import LineDict
 
 
@@ -61,15 +72,31 @@ class Organisation:
     why: str = ""
     source: str = ""
     line: int = 0
+    former: tuple[str, ...] = ()
+    checked: dt.date | None = None
+    note: str = ""
 
     @property
     def right_forms(self) -> tuple[str, ...]:
-        """Every form that is right in every profile."""
-        forms = (self.name, self.abbreviation, *self.accepted)
+        """Every form that is right in every profile (a former name is right in copy
+        about the past, so it is never reported as a slip of the current one)."""
+        forms = (self.name, self.abbreviation, *self.accepted, *self.former)
         return tuple(f for f in forms if f)
 
 
-_KEYS = {"name", "abbreviation", "accepted", "wrong", "in_context", "styles", "why", "source"}
+_KEYS = {
+    "name",
+    "abbreviation",
+    "accepted",
+    "former",
+    "wrong",
+    "in_context",
+    "styles",
+    "why",
+    "source",
+    "checked",
+    "note",
+}
 _VARIANT_KEYS = {"form", "to", "fix", "why"}
 
 
@@ -81,7 +108,8 @@ def load_organisations(path: Path) -> tuple[Organisation, ...]:
         name = _text(entry, "name", path)
         abbreviation = _text(entry, "abbreviation", path)
         accepted = str_list(entry, "accepted", path)
-        right = tuple(f for f in (name, abbreviation, *accepted) if f)
+        former = str_list(entry, "former", path)
+        right = tuple(f for f in (name, abbreviation, *accepted, *former) if f)
         styles_data = entry.get("styles")
         if styles_data is not None and not isinstance(styles_data, LineDict):
             raise RuleError(
@@ -104,6 +132,9 @@ def load_organisations(path: Path) -> tuple[Organisation, ...]:
                 why=_text(entry, "why", path),
                 source=_text(entry, "source", path),
                 line=entry.line,
+                former=former,
+                checked=date_value(entry, "checked", path),
+                note=_text(entry, "note", path),
             )
         )
     return tuple(out)

@@ -15,7 +15,13 @@ Format (``rules/People/_people.yml`` or a team's own file)::
 Optional, for the People pack's title checks: a role's ``organisation`` (so "Chief
 Executive of <any name for it>" is the title), ``rank`` (the abbreviation used before
 the surname while the role is held, e.g. ``DCC``), ``variants`` (other accepted
-wordings) and ``wrong`` (known wrong wordings, reported wherever they appear).
+wordings), ``wrong`` (known wrong wordings, reported wherever they appear) and
+``approximate: true`` when its dates are known only to the month or so (the tenure
+check then allows ``GRACE`` either side). A person may carry ``source``, ``checked``
+(the date the entry was last compared with its source) and ``note`` (a doubt).
+
+A role with no ``to`` is held today as far as the register knows: the file's
+top-level ``as_of`` says when that was last true.
 """
 
 from __future__ import annotations
@@ -28,6 +34,9 @@ from lint.errors import RuleError
 from lint.registers import check_keys, date_value, load_entries, register_loader, str_list
 from lint.yamlload import LineDict
 
+#: How far an approximate date may be off.
+GRACE = dt.timedelta(days=183)
+
 
 @dataclass(frozen=True)
 class Role:
@@ -38,6 +47,14 @@ class Role:
     rank: str = ""
     variants: tuple[str, ...] = ()
     wrong: tuple[str, ...] = ()
+    approximate: bool = False
+
+    def surely_not_held_on(self, day: dt.date) -> bool:
+        """Not held on ``day``, even if approximate dates are off by ``GRACE``."""
+        grace = GRACE if self.approximate else dt.timedelta(0)
+        if self.end is not None and day > self.end + grace:
+            return True
+        return self.start is not None and day < self.start - grace
 
     @property
     def accepted(self) -> tuple[str, ...]:
@@ -57,6 +74,9 @@ class Person:
     roles: tuple[Role, ...] = ()
     misspellings: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()  # other accepted forms, e.g. a maiden name
+    source: str = ""
+    checked: dt.date | None = None
+    note: str = ""
 
     @property
     def surname(self) -> str:
@@ -80,8 +100,18 @@ class Person:
         return tuple(dict.fromkeys(forms))
 
 
-_KEYS = {"name", "honorific", "letters", "roles", "misspellings", "aliases"}
-_ROLE_KEYS = {"title", "from", "to", "organisation", "rank", "variants", "wrong"}
+_KEYS = {
+    "name",
+    "honorific",
+    "letters",
+    "roles",
+    "misspellings",
+    "aliases",
+    "source",
+    "checked",
+    "note",
+}
+_ROLE_KEYS = {"title", "from", "to", "organisation", "rank", "variants", "wrong", "approximate"}
 
 
 @register_loader
@@ -105,6 +135,7 @@ def load_people(path: Path) -> tuple[Person, ...]:
                     rank=str(role.get("rank", "")),
                     variants=str_list(role, "variants", path),
                     wrong=str_list(role, "wrong", path),
+                    approximate=role.get("approximate") is True,
                 )
             )
         people.append(
@@ -115,6 +146,9 @@ def load_people(path: Path) -> tuple[Person, ...]:
                 roles=tuple(roles),
                 misspellings=str_list(entry, "misspellings", path),
                 aliases=str_list(entry, "aliases", path),
+                source=str(entry.get("source", "") or ""),
+                checked=date_value(entry, "checked", path),
+                note=str(entry.get("note", "") or ""),
             )
         )
     return tuple(people)

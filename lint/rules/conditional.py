@@ -3,11 +3,18 @@ out at first use (Vale's ``conditional``). ``first`` finds uses; ``second`` find
 definitions and captures the defined term in group 1.
 
 sglint reports the first undefined use of each term only (``occurrences: first``);
-``occurrences: all`` reports every use before its definition, as Vale does."""
+``occurrences: all`` reports every use before its definition, as Vale does.
+
+sglint's own ``register`` names an organisations register (relative to the rule file):
+a term that is the abbreviation of a body on it is *known*, so its message
+(``known_message``, given the term and the body's name) says what it stands for and the
+fix spells it out for review; a term that is a slip of one ("NSPPC" for "NSPCC") is
+left to the organisations rule that reports it as a misspelling.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,17 +24,30 @@ from lint.document import Document
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
+from lint.registers import register_file
+from lint.registers.names import NameIndex, name_index
+from lint.registers.organisations import load_organisations
 from lint.rules import schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import scan
 from lint.rules.regexes import compile_pattern, flexible_spaces
 
-KEYS = {
-    "first": schema.STR,
-    "second": schema.STR,
-    "ignorecase": schema.BOOL,
-    "occurrences": schema.STR,
+KEYS: dict[str, schema.Option] = {
+    "first": schema.Option(schema.STR, "A pattern for a use (group 1, if any, is the term)."),
+    "second": schema.Option(
+        schema.STR, "A pattern for a definition (group 1, if any, is the term defined)."
+    ),
+    "ignorecase": schema.Option(schema.BOOL, "Match both patterns regardless of case.", False),
+    "occurrences": schema.Option(
+        schema.STR, "Report the first undefined use of each term, or all of them.", "first"
+    ),
+    "register": schema.Option(
+        schema.STR, "A register whose names and abbreviations count as known (defined)."
+    ),
+    "known_message": schema.Option(
+        schema.STR, "The message for a known register abbreviation used without its name."
+    ),
     **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
@@ -40,11 +60,10 @@ class Conditional:
     second: regex.Pattern[str]
     guards: Guards
     every_use: bool
+    known: NameIndex | None = None
+    known_message: str = ""
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
-        if self.meta.vale_compat:
-            yield from self._check_vale(doc, facts)
-            return
         defined_at: dict[str, int] = {}
         for m, _ in scan(self.second, doc, facts, self.meta):
             term = m.group(1) if m.groups() else m.group()
@@ -60,46 +79,68 @@ class Conditional:
             if term in reported and not self.every_use:
                 continue
             reported.add(term)
-            yield Hit(m.start(), m.end(), format_message(self.meta.message, term))
+            hit = self._hit(m.start(), m.end(), term)
+            if hit is not None:
+                yield hit
 
-    def _check_vale(self, doc: Document, facts: Facts) -> Iterator[Hit]:
-        """Vale compat: block by block, a use is fine when its whole text was captured by
-        ``second`` in this block or an earlier one; every other use is reported. Without
-        a capture group, ``second`` anywhere in the block excuses every use in it."""
-        grouped = self.second.groups > 0
-        definitions: dict[int, list[str]] = {}
-        for m, unit in scan(self.second, doc, facts, self.meta):
-            captured = [g for g in m.groups() if g] if grouped else [""]
-            definitions.setdefault(unit.start, []).extend(captured)
-        defined: set[str] = set()
-        done: set[int] = set()
-        for m, unit in scan(self.first, doc, facts, self.meta, self.guards):
-            for start in sorted(s for s in definitions if s <= unit.start and s not in done):
-                defined.update(definitions[start])
-                done.add(start)
-            excused = m.group() in defined if grouped else unit.start in definitions
-            if not excused:
-                yield Hit(m.start(), m.end(), format_message(self.meta.message, m.group()))
+    def _hit(self, start: int, end: int, term: str) -> Hit | None:
+        if self.known is None:
+            return Hit(start, end, format_message(self.meta.message, term))
+        org = self.known.abbreviations.get(term)
+        if org is not None and org.name != term:
+            spelled = f"{org.name} ({term})"
+            message = format_message(self.known_message or self.meta.message, term, org.name)
+            return Hit(start, end, message, fix=spelled)
+        if self.known.acronym_slip(term) is not None:
+            return None  # a misspelt abbreviation: the organisations rule reports it
+        return Hit(start, end, format_message(self.meta.message, term))
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Conditional:
-    first = schema.require(data, "first", path=src.path, line=src.data.line, kind="conditional")
-    second = schema.require(data, "second", path=src.path, line=src.data.line, kind="conditional")
+    prefix = "(?i)" if data.get("ignorecase") else ""
+    return build_from(meta, data, src, prefix=prefix, second=flexible_spaces)
+
+
+def build_from(
+    meta: RuleMeta,
+    data: dict[str, Any],
+    src: Source,
+    *,
+    prefix: str = "",
+    second: Callable[[str], str] = str,
+) -> Conditional:
+    """The rule with ``prefix`` before both patterns and ``second`` applied to the
+    second; Vale's overlay (lint/vale/kinds.py) compiles both as written."""
+    first_text = schema.require(
+        data, "first", path=src.path, line=src.data.line, kind="conditional"
+    )
+    second_text = schema.require(
+        data, "second", path=src.path, line=src.data.line, kind="conditional"
+    )
     occurrences = schema.choice(
-        data.get("occurrences", "first"),
+        schema.option(data, KEYS, "occurrences"),
         ("first", "all"),
         key="occurrences",
         path=src.path,
         line=src.data.line_of("occurrences"),
     )
-    # Vale compat: Vale accepts ignorecase here but compiles both patterns as written.
-    prefix = "(?i)" if data.get("ignorecase") and not meta.vale_compat else ""
-    second = second if meta.vale_compat else flexible_spaces(second)
     first_re = compile_pattern(
-        prefix + first, path=src.path, line=src.data.line_of("first"), key="first"
+        prefix + first_text, path=src.path, line=src.data.line_of("first"), key="first"
     )
     second_re = compile_pattern(
-        prefix + second, path=src.path, line=src.data.line_of("second"), key="second"
+        prefix + second(second_text), path=src.path, line=src.data.line_of("second"), key="second"
     )
     guards = build_guards(data, ignorecase=False, path=src.path, lines=src.data.lines)
-    return Conditional(meta, first_re, second_re, guards, occurrences == "all")
+    known = None
+    if data.get("register"):
+        line = src.data.line_of("register")
+        known = name_index(load_organisations(register_file(src.path, data["register"], line=line)))
+    return Conditional(
+        meta,
+        first_re,
+        second_re,
+        guards,
+        occurrences == "all",
+        known,
+        str(data.get("known_message", "")),
+    )

@@ -8,7 +8,11 @@ organisation without writing a regex. ``forms`` picks what the rule reports:
 * ``in_context``: each *in_context* form, only in a document that also names the
   organisation ("working groups" in a release about the taskforce);
 * ``style``: the forms that only the house style named by ``style: <profile>`` accepts
-  ("Napac" in news copy); pair it with ``profiles: {<profile>: off}``.
+  ("Napac" in news copy); pair it with ``profiles: {<profile>: off}``;
+* ``near``: near misses of the right forms, found without listing them (a letter off,
+  a plural, an apostrophe, a word of the same kind swapped, an abbreviation with two
+  letters swapped; see ``lint.registers.names``);
+* ``case``: a right form with its generic word in lower case ("Merseyside police").
 
 A reported form that lies inside a right form of its organisation is not reported
 ("Organised Exploitation Programme" inside "Tackling Organised Exploitation Programme").
@@ -29,6 +33,7 @@ from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.registers import WORD_END, WORD_START, literal_pattern, normalise, register_file
+from lint.registers.names import PHRASE, NameIndex, name_index
 from lint.registers.organisations import Organisation, Variant, load_organisations
 from lint.rules import schema
 from lint.rules.contract import Hit, RuleMeta, Source
@@ -37,10 +42,14 @@ from lint.rules.matching import scan
 from lint.rules.regexes import compile_pattern
 from lint.rules.substitution import keep_case
 
-KEYS = {
-    "register": schema.STR,
-    "forms": schema.STR,
-    "style": schema.STR,
+KEYS: dict[str, schema.Option] = {
+    "register": schema.Option(
+        schema.STR, "The organisations register file, relative to the rule file."
+    ),
+    "forms": schema.Option(
+        schema.STR, "What to report: wrong (known wrong forms), or style when 'style' is given."
+    ),
+    "style": schema.Option(schema.STR, "A house-style field of the register to enforce."),
     **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.SAFE
@@ -94,6 +103,32 @@ class Organisations:
             )
 
 
+@dataclass(frozen=True)
+class NearMisses:
+    """Names that miss a register form by a slip (``forms: near``) or by the case of a
+    generic word (``forms: case``)."""
+
+    meta: RuleMeta
+    pattern: regex.Pattern[str]
+    index: NameIndex
+    case: bool
+    guards: Guards
+
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards):
+            slips, case = self.index.scan(m.group(), m.start())
+            for slip in case if self.case else slips:
+                yield Hit(
+                    slip.start,
+                    slip.end,
+                    format_message(
+                        self.meta.message, slip.right, normalise(slip.observed), slip.org.name
+                    ),
+                    fix=slip.right,
+                    why=slip.org.why or None,
+                )
+
+
 def _inside_right_form(right: regex.Pattern[str], text: str, start: int, end: int) -> bool:
     for r in right.finditer(text, max(0, start - 200), min(len(text), end + 200)):
         if r.start() <= start and end <= r.end():
@@ -101,17 +136,26 @@ def _inside_right_form(right: regex.Pattern[str], text: str, start: int, end: in
     return False
 
 
-def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations:
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations | NearMisses:
     name = schema.require(data, "register", path=src.path, line=src.data.line, kind="organisations")
     register = register_file(src.path, name, line=src.data.line_of("register"))
     orgs = load_organisations(register)
     forms = schema.choice(
         data.get("forms", "style" if "style" in data else "wrong"),
-        ("wrong", "in_context", "style"),
+        ("wrong", "in_context", "style", "near", "case"),
         key="forms",
         path=src.path,
         line=src.data.line_of("forms"),
     )
+    if forms in ("near", "case"):
+        if "style" in data:
+            raise RuleError(
+                "'style: <profile>' goes with 'forms: style', and only with it",
+                path=src.path,
+                line=src.data.line_of("style"),
+            )
+        guards = build_guards(data, ignorecase=False, path=src.path, lines=src.data.lines)
+        return NearMisses(meta, _PHRASE, name_index(orgs), forms == "case", guards)
     style = data.get("style")
     if (forms == "style") != (style is not None):
         raise RuleError(
@@ -165,6 +209,9 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations:
         forms == "in_context",
         _needles([w.variant.form for _, w in watches]),
     )
+
+
+_PHRASE = patterns.compile(PHRASE)
 
 
 def _needles(forms: list[str]) -> tuple[str, ...] | None:

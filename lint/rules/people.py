@@ -22,7 +22,12 @@ The rule names a register (``register: _people.yml``, relative to the rule file;
 * ``ages``: one person given two ages ("Mark Ellison, 44," … "Ellison, 45,"), with no
   register needed;
 * ``references``: GOV.UK's references: full name at first mention, then job title or
-  honorific and surname; never the surname alone, never "Minister X".
+  honorific and surname; never the surname alone, never "Minister X";
+* ``tenure``: a title given to a person, right before their name or in apposition
+  after it, that they did not hold on the copy's date ("Home Secretary Yvette Cooper"
+  in a release dated after 5 September 2025), unless the copy says "former", "then"
+  or the like. The message names who held the title on that date, if the register
+  knows. ``titles`` leaves such titles to this check.
 
 The copy's date is its first full date ("21 May 2024"), else ``as_of``; with neither,
 every title the register records is accepted.
@@ -46,6 +51,7 @@ from lint.rules import (
     people_ranks,
     people_references,
     people_spelling,
+    people_tenure,
     people_titles,
     people_variants,
     schema,
@@ -53,15 +59,23 @@ from lint.rules import (
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.people_common import PeopleRule
 
-KEYS = {
-    "register": schema.STR,
-    "check": schema.STR,
-    "as_of": schema.STR,
-    "ranks": schema.MAP,
-    "changes": schema.STR_LIST,
+KEYS: dict[str, schema.Option] = {
+    "register": schema.Option(
+        schema.STR, "The People register file, relative to the rule file (variants needs none)."
+    ),
+    "check": schema.Option(
+        schema.STR, "Which check: spelling, titles, variants, references, ranks or ages."
+    ),
+    "as_of": schema.Option(
+        schema.STR, "The date titles are judged at when the copy gives none (YYYY-MM-DD)."
+    ),
+    "ranks": schema.Option(
+        schema.MAP, "ranks check: rank -> its accepted forms and abbreviations."
+    ),
+    "changes": schema.Option(schema.STR_LIST, "ranks check: words that announce a change of rank."),
 }
 DEFAULT_FIX = FixSafety.DISPLAY
-CHECKS = ("spelling", "titles", "variants", "references", "ranks", "ages")
+CHECKS = ("spelling", "titles", "variants", "references", "ranks", "ages", "tenure")
 
 
 @dataclass(frozen=True)
@@ -77,6 +91,7 @@ _CHECKS = {
     "references": people_references.check,
     "ranks": people_ranks.check,
     "ages": people_ages.check,
+    "tenure": people_tenure.check,
 }
 
 

@@ -64,6 +64,11 @@ class PeopleRule:
     ) -> Hit:
         return Hit(start, end, format_message(self.meta.message, *args), fix=fix, fix_safety=safety)
 
+    def named_in(self, person: Person, doc: Document) -> bool:
+        """Whether the document can name the person: the last word of one of their names
+        is in it. A cheap test that spares every scan for the people it does not name."""
+        return any(n.split()[-1] in doc.text for n in (person.name, *person.aliases))
+
     def find(self, pattern: str, doc: Document, facts: Facts) -> Iterator[MatchLike]:
         for m, _unit in scan(compiled(pattern), doc, facts, self.meta):
             yield m

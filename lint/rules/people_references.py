@@ -25,6 +25,8 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
     day = rule.copy_date(doc)
     text = doc.text
     for person in rule.people:
+        if not rule.named_in(person, doc):
+            continue
         full = [
             m.span()
             for m in rule.find(
@@ -99,7 +101,7 @@ def _bare_title(
                 break
             if is_headline(doc.text[unit.start : unit.end]):
                 continue
-            following = doc.text[m.end() : m.end() + len(person.name) + 3]
+            following = doc.text[m.end() : m.end() + len(person.name) + 16]  # ", Dame …"
             if person.name in following:
                 continue
             wanted = f"{title} {person.name}"

@@ -15,6 +15,7 @@ from lint.registers.people import Person
 from lint.rules.contract import Hit
 from lint.rules.matching import scan
 from lint.rules.people_common import (
+    HONORIFICS,
     NEAR,
     POST_NOMINALS,
     SPEECH,
@@ -23,6 +24,8 @@ from lint.rules.people_common import (
     compiled,
     is_title,
 )
+
+_TRAILING_HONORIFIC = regex.compile(rf"(?:^|[ \t]+)(?:{HONORIFICS})\.?$")
 
 
 def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
@@ -48,23 +51,24 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
             )
     for person in rule.people:
         now = [r for r in person.roles if r.held_on(day)] or list(person.roles)
-        if not now:
+        if not now or not rule.named_in(person, doc):
             continue
-        for start, end, candidate in _titles_near(rule, person, doc, facts):
+        for start, end, candidate in titles_near(rule, person, doc, facts):
             if any(s < end and start < e for s, e in reported):
                 continue
             if any(is_title(candidate, r) for r in now):
                 continue
             best, score = closest_title(candidate, now)
-            former = [r for r in person.roles if r not in now and is_title(candidate, r)]
-            if former or score >= NEAR:
+            if any(r not in now and is_title(candidate, r) for r in person.roles):
+                continue  # a title held at another time: the tenure check's
+            if score >= NEAR:
                 reported.append((start, end))
                 yield rule.hit(start, end, (candidate, person.name, best), best)
         if day is not None:
             yield from _former_ranks(rule, person, day, doc, facts)
 
 
-def _titles_near(
+def titles_near(
     rule: PeopleRule, person: Person, doc: Document, facts: Facts
 ) -> Iterator[tuple[int, int, str]]:
     """Title-like phrases right before a full name, or in apposition after it."""
@@ -80,7 +84,14 @@ def _titles_near(
         b = before.search(text, max(unit.start, m.start() - 120), m.start())
         if b is not None:
             phrase = regex.sub(r"^(?:The|the)\s+", "", b.group(1))
-            yield b.end(1) - len(phrase), b.end(1), phrase
+            # "NSPCC Chief Executive Sir Peter Wanless": the honorific is no title.
+            end = b.end(1)
+            bare = _TRAILING_HONORIFIC.sub("", phrase)
+            if bare != phrase:
+                end -= len(phrase) - len(bare)
+                phrase = bare
+            if phrase:
+                yield end - len(phrase), end, phrase
         a = after.match(text, m.end(), min(unit.end, m.end() + 160))
         if a is not None:
             yield a.start(1), a.end(1), a.group(1)

@@ -84,7 +84,38 @@ def test_titles_follow_the_copy_date() -> None:
     then = "On 1 March 2023, Foreign Secretary James Cleverly visited Kyiv."
     now = "On 21 May 2024, Foreign Secretary James Cleverly visited Essex."
     assert run(_people("Titles"), then) == []
-    assert [f.fix for f in run(_people("Titles"), now)] == ["Home Secretary"]
+    assert run(_people("Tenure"), then) == []
+    # A title held at another time is the tenure check's, with who held it then.
+    assert run(_people("Titles"), now) == []
+    found = run(_people("Tenure"), now)
+    assert [(f.match, f.fix) for f in found] == [("Foreign Secretary", "former Foreign Secretary")]
+    assert "held until 13 November 2023" in found[0].message
+
+
+def test_tenure_names_the_holder_and_spares_qualified_titles() -> None:
+    rule = _people("Tenure")
+    text = "Released 6 December 2026. Home Secretary Yvette Cooper spoke."
+    (finding,) = run(rule, text)
+    assert finding.message.endswith(
+        "held until 5 September 2025; the Home Secretary on that date is Shabana Mahmood."
+    )
+    assert finding.severity.label == "error"
+    for lawful in (
+        "Released 6 December 2026. Former Home Secretary Yvette Cooper spoke.",
+        "Released 6 December 2026. The then Home Secretary, Yvette Cooper, spoke.",
+        "Released 6 December 2026. Yvette Cooper, Foreign Secretary, spoke.",
+        "Home Secretary Yvette Cooper spoke.",  # no date: nothing to compare with
+        "Released 1 June 2025. Home Secretary Yvette Cooper spoke.",
+    ):
+        assert run(rule, lawful) == [], lawful
+
+
+def test_tenure_gives_approximate_dates_grace() -> None:
+    rule = _people("Tenure")
+    title = "NPCC lead for Child Protection and Abuse Investigations"
+    assert run(rule, f"Released 1 September 2024. Ian Critchley, {title}, said.") == []
+    (late,) = run(rule, f"Released 1 March 2025. Ian Critchley, {title}, said.")
+    assert "held until about June 2024" in late.message
 
 
 def test_references_are_off_in_news_and_ignore_quotes() -> None:
@@ -114,6 +145,21 @@ def test_people_needs_a_register_except_for_variants(tmp_path: Path) -> None:
             rule_id="T.P",
             path=str(tmp_path / "P.yml"),
         )
+
+
+def test_tenure_sees_past_an_honorific_and_names_the_charity_s_new_head() -> None:
+    text = "Released 1 March 2026. NSPCC Chief Executive Sir Peter Wanless welcomed it."
+    (finding,) = run(_people("Tenure"), text)
+    assert finding.match == "NSPCC Chief Executive"
+    assert "the Chief Executive of NSPCC on that date is Chris Sherwood" in finding.message
+
+
+def test_a_title_in_apposition_with_an_honorific_is_a_full_reference() -> None:
+    text = (
+        "The Children's Commissioner for England, Dame Rachel de Souza, said so. "
+        "Dame Rachel added more."
+    )
+    assert run(_people("References"), text) == []
 
 
 RANKS = """

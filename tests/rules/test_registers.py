@@ -152,3 +152,39 @@ def test_a_fix_is_final(rule_id: str, replacement: str, profile: str) -> None:
         )
         for option in (finding.fix or "").split("|"):
             assert _check(option, profile) == [], f"loop: {replacement!r} -> {option!r}"
+
+
+def _rule(rule_id: str) -> object:
+    return next(r for r in all_rules(Config()) if r.meta.id == rule_id)
+
+
+def _findings(rule_id: str, text: str) -> list[Finding]:
+    doc = read_text("register.txt", text, "text")
+    rule = _rule(rule_id)
+    return check_document(doc, [ActiveRule(rule, Severity.ERROR)]).findings  # type: ignore[arg-type]
+
+
+def test_no_right_form_is_a_near_miss_of_another() -> None:
+    """Every listed name, alone in a sentence, is silent: two real bodies with similar
+    names never report each other."""
+    forms = sorted({normalise(f) for o in ORGS for f in o.right_forms})
+    text = "\n\n".join(f"We met {form} today." for form in forms)
+    for rule_id in ("Organisations.NearMiss", "Organisations.Case", "Organisations.Names"):
+        assert [f.match for f in _findings(rule_id, text)] == [], rule_id
+
+
+def test_every_statute_title_is_silent_and_sourced() -> None:
+    from lint.registers.legislation import load_legislation
+
+    statutes = load_legislation(ROOT / "Legislation" / "_legislation.yml")
+    titles = Counter(s.title for s in statutes)
+    assert [t for t, c in titles.items() if c > 1] == []
+    assert all(s.source and s.checked for s in statutes)
+    text = "\n\n".join(f"Under the {s.title}, it is an offence." for s in statutes)
+    assert _findings("Legislation.Titles", text) == []
+
+
+def test_new_register_entries_are_sourced_and_dated() -> None:
+    assert all(o.source for o in ORGS)
+    dated = [p for p in PEOPLE if p.checked is not None]
+    assert len(dated) >= 20 and all(p.source for p in dated)

@@ -1,0 +1,90 @@
+"""The legislation register: the exact short titles and years of the Acts and orders
+that safeguarding copy cites.
+
+Format (``rules/Legislation/_legislation.yml`` or a team's own file)::
+
+    legislation:
+      - title: Sexual Offences Act 2003          # the short title, exactly
+        other_years: [1956, 1967, 1985, 1993]    # other real Acts with the same words
+        extent: England and Wales; Northern Ireland (parts)
+        source: legislation.gov.uk/ukpga/2003/42
+        checked: 2026-12-06
+
+``other_years`` lists the years of other real statutes with the same words (here or
+abroad), so that citing one is never taken for a wrong year; ``other_years: any``
+turns the year check off for titles used every few years ("Education Act").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from lint.errors import RuleError
+from lint.registers import check_keys, date_value, load_entries, normalise, register_loader
+
+#: A short title: its words, "Act" or "Order", and a year.
+TITLE = regex.compile(r"^(?P<words>.+?)\s+(?P<kind>Act|Order)\s+(?P<year>1[5-9]\d\d|20\d\d)$")
+
+
+@dataclass(frozen=True)
+class Statute:
+    title: str
+    words: str  # the title before "Act" or "Order"
+    kind: str  # "Act" or "Order"
+    year: int
+    other_years: frozenset[int] = frozenset()
+    any_year: bool = False
+    extent: str = ""
+    source: str = ""
+    checked: dt.date | None = None
+    note: str = ""
+    line: int = 0
+
+
+_KEYS = {"title", "other_years", "extent", "source", "checked", "note"}
+
+
+@register_loader
+def load_legislation(path: Path) -> tuple[Statute, ...]:
+    out = []
+    for entry in load_entries(path, "legislation"):
+        check_keys(entry, _KEYS, {"title"}, path)
+        title = normalise(str(entry["title"]))
+        m = TITLE.match(title)
+        if m is None:
+            raise RuleError(
+                f"'title' must end in 'Act' or 'Order' and a year, like 'Children Act 1989',"
+                f" not {title!r}",
+                path=str(path),
+                line=entry.line_of("title"),
+            )
+        other = entry.get("other_years", []) or []
+        any_year = other == "any"
+        if not any_year and (
+            not isinstance(other, list) or not all(isinstance(y, int) for y in other)
+        ):
+            raise RuleError(
+                "'other_years' must be a list of years or 'any'",
+                path=str(path),
+                line=entry.line_of("other_years"),
+            )
+        out.append(
+            Statute(
+                title=title,
+                words=m.group("words"),
+                kind=m.group("kind"),
+                year=int(m.group("year")),
+                other_years=frozenset() if any_year else frozenset(other),
+                any_year=any_year,
+                extent=str(entry.get("extent", "") or ""),
+                source=str(entry.get("source", "") or ""),
+                checked=date_value(entry, "checked", path),
+                note=str(entry.get("note", "") or ""),
+                line=entry.line,
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,382 @@
+"""Near misses of register names, found without listing each one.
+
+Built once per register from its right forms (a plain index of word tuples, no regex
+per name), then run over the words of a phrase. It reports:
+
+* **slips**: a multi-word name with one word wrong: a letter or two off ("Marie Colins
+  Foundation"), a plural ("Internet Watch Foundations"), a missing or misplaced
+  apostrophe ("Victims Commissioner", "Barnardos"), a word of the same kind swapped
+  ("Metropolitan Police Force", "Marie Collins Trust"), the wrong small word ("Ministry
+  for Justice"), a stem for a word ("National Criminal Agency"), or a generic word
+  added after a force's name ("Kent Police Force");
+* **case**: a right form with its generic word in lower case ("Merseyside police",
+  "Internet Watch foundation");
+* **acronym slips**: a register abbreviation with a letter doubled, dropped or two
+  letters swapped ("NSPPC", "NSPC", "IOCP").
+
+A form that is right for any body on the register is never reported, so a real body
+with a similar name ("Gwent Police" beside "Kent Police") is silent once it is listed.
+Possessives ("the Internet Watch Foundation's") are right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz.distance import OSA, Levenshtein
+
+from lint import lexicon
+from lint.registers import normalise
+from lint.registers.organisations import Organisation
+
+#: A word of a name: letters and digits, inner apostrophes and hyphens, an optional
+#: closing apostrophe ("Chiefs'"); or "&" and "," (kept, since names contain them).
+TOKEN = r"[\p{L}\p{N}](?:[\p{L}\p{N}]|['’-](?=[\p{L}\p{N}]))*['’]?|&|,"
+#: A phrase: words separated by spaces (or one line break), as scanned by the rule.
+PHRASE = rf"(?:{TOKEN})(?:[ \t]*(?:\n[ \t]*)?(?:{TOKEN}))*"
+_TOKEN = regex.compile(TOKEN)
+
+#: Small words that may differ in a slip ("Ministry for Justice"): the lexicon's.
+CONNECTORS = lexicon.words("name_connectors")
+#: Words of one kind: swapping one for another inside a name is a slip.
+KINDS = tuple(frozenset(group.split()) for group in lexicon.words("organisation_kinds"))
+#: Words that make a force's name into a wrong one when added after it ("Kent Police
+#: Force"): the rest of the police group.
+FORCE_SUFFIXES = next(kind for kind in KINDS if "Police" in kind) - {"Police"}
+#: Generic words whose lower case inside a name is a slip ("Merseyside police").
+GENERIC = lexicon.words("organisation_words")
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A phrase that misnames a register body: where, what, and the right form."""
+
+    start: int
+    end: int
+    observed: str
+    right: str
+    org: Organisation
+
+
+@dataclass(frozen=True)
+class _Form:
+    words: tuple[str, ...]
+    text: str
+    org: Organisation
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str  # apostrophes straight
+    start: int
+    end: int
+
+
+def _words(text: str, offset: int = 0) -> list[_Word]:
+    return [
+        _Word(m.group().replace("’", "'"), offset + m.start(), offset + m.end())
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def _fold(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in words)
+
+
+def _squeeze(words: Iterable[str]) -> str:
+    return " ".join(words).replace("'", "").casefold()
+
+
+def _capital(word: str) -> bool:
+    """Starts with a capital or a digit ("Catch22", "5Rights"); "," and "&" are not."""
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+_COMPOUND = regex.compile(r"-\p{Ll}+$")
+
+
+def _possessive(word: str) -> tuple[str, str]:
+    """The word without a possessive or compound ending, and the ending
+    ("Foundation's", "Office-led")."""
+    for ending in ("'s", "'"):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)], ending
+    compound = _COMPOUND.search(word)
+    if compound is not None and compound.start() > 1:
+        return word[: compound.start()], compound.group()
+    return word, ""
+
+
+class NameIndex:
+    """The right forms of a register, indexed for exact, case and near-miss look-ups."""
+
+    def __init__(self, orgs: Sequence[Organisation]) -> None:
+        self.exact: dict[tuple[str, ...], list[_Form]] = {}
+        self.wild: dict[tuple[int, int, tuple[str, ...]], list[_Form]] = {}
+        self.squeezed: dict[str, list[_Form]] = {}
+        self.abbreviations: dict[str, Organisation] = {}
+        self.right_tokens: set[str] = set()
+        #: The lengths of the forms that start with each (case-folded) word.
+        self.starts: dict[str, set[int]] = {}
+        #: Forms the register lists as wrong: reported by the ``wrong`` rule, not here.
+        self.wrong: set[tuple[str, ...]] = set()
+        lengths: set[int] = set()
+        for org in orgs:
+            for variant in (*org.wrong, *org.in_context):
+                self.wrong.add(_fold(w.text for w in _words(normalise(variant.form))))
+            if org.abbreviation:
+                self.abbreviations[org.abbreviation] = org
+            for form in org.right_forms:
+                words = tuple(w.text for w in _words(normalise(form)))
+                if not words:
+                    continue
+                variants = [words]
+                if words[0] in ("The", "the") and len(words) > 1:
+                    variants.append(words[1:])
+                for ws in variants:
+                    entry = _Form(ws, " ".join(ws), org)
+                    self.exact.setdefault(_fold(ws), []).append(entry)
+                    self.starts.setdefault(ws[0].casefold(), set()).add(len(ws))
+                    lengths.add(len(ws))
+                    if len(ws) == 1:
+                        self.right_tokens.add(ws[0])
+                    if not _capital(ws[0]):
+                        continue
+                    if "'" in "".join(ws):
+                        self.squeezed.setdefault(_squeeze(ws), []).append(entry)
+                    if len(ws) >= 2:
+                        for i in range(len(ws)):
+                            key = (len(ws), i, _fold(ws[:i] + ws[i + 1 :]))
+                            self.wild.setdefault(key, []).append(entry)
+        self.lengths = sorted(lengths, reverse=True)
+        self._starts = {w: sorted(ns, reverse=True) for w, ns in self.starts.items()}
+        self._memo: dict[tuple[int, str], tuple[list[Slip], list[Slip]]] = {}
+
+    # -- look-ups ------------------------------------------------------------------
+
+    def _exact(self, words: Sequence[_Word]) -> tuple[list[_Form], str]:
+        """Forms equal to the words ignoring case (a possessive ending set aside)."""
+        whole = self.exact.get(_fold(w.text for w in words))
+        if whole:
+            return whole, ""  # a form that ends in "'s" itself: "Dr Barnardo's"
+        last, ending = _possessive(words[-1].text)
+        texts = [w.text for w in words[:-1]] + [last]
+        return self.exact.get(_fold(texts), []), ending
+
+    def scan(self, text: str, offset: int) -> tuple[list[Slip], list[Slip]]:
+        """The (slips, case slips) in one phrase of text starting at ``offset``. The
+        near-miss and case rules scan the same phrases: the second is served from a
+        small memo."""
+        key = (offset, text)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) > 4096:
+                self._memo.clear()
+            found = self._memo[key] = self._scan(text, offset)
+        return found
+
+    def _scan(self, text: str, offset: int) -> tuple[list[Slip], list[Slip]]:
+        words = _words(text, offset)
+        caps = [_capital(w.text) for w in words]
+        slips: list[Slip] = []
+        for word in words:
+            if len(word.text) < 4 or not word.text[:4].isupper():
+                continue
+            token, ending = _possessive(word.text)
+            org = self.acronym_slip(token)
+            if org is not None:
+                slips.append(_slip(text, offset, [word], org.abbreviation + ending, org))
+        right: list[tuple[int, int]] = []
+        case: list[Slip] = []
+        reach = 0  # words before this index lie inside a name already found
+        for i in range(len(words)):
+            if i < reach or not caps[i]:
+                continue
+            first = words[i].text.casefold()
+            lengths = sorted(
+                {*self._starts.get(first, ()), *self._starts.get(_possessive(first)[0], ())},
+                reverse=True,
+            )
+            for n in lengths:
+                span = words[i : i + n]
+                if len(span) < n:
+                    continue
+                forms, ending = self._exact(span)
+                if not forms:
+                    continue
+                observed = [w.text for w in span]
+                observed[-1] = observed[-1][: len(observed[-1]) - len(ending)]
+                form = next((f for f in forms if tuple(observed) == f.words), None)
+                reach = i + n
+                if form is not None:
+                    right.append((i, i + n))
+                    added = self._force_suffix(words, i + n, form, ending)
+                    if added is not None:
+                        slips.append(_slip(text, offset, words[i : i + n + 1], *added))
+                    break
+                slip = _case_slip(observed, forms)
+                if slip is not None:
+                    case.append(_slip(text, offset, span, slip.text + ending, slip.org))
+                right.append((i, i + n))  # a case slip is not also a near miss
+                break
+        taken: list[tuple[int, int]] = []
+        for i in range(len(words)):
+            if not caps[i]:
+                continue
+            for n in self.lengths:
+                j = i + n
+                if j > len(words) or not caps[j - 1] or (j < len(words) and caps[j]):
+                    continue  # not ending on a capital, or part of a longer name
+                if _overlaps(i, j, right) or _overlaps(i, j, taken):
+                    continue
+                span = words[i:j]
+                found = self._near(span)
+                if found is not None and self._listed_wrong(span):
+                    found = None  # a listed wrong form: the ``wrong`` rule reports it
+                if found is not None:
+                    form, ending = found
+                    slips.append(_slip(text, offset, span, form.text + ending, form.org))
+                    taken.append((i, j))
+                    break
+        return slips, case
+
+    def _listed_wrong(self, span: Sequence[_Word]) -> bool:
+        folded = _fold([*(w.text for w in span[:-1]), _possessive(span[-1].text)[0]])
+        return folded in self.wrong or (folded[0] == "the" and folded[1:] in self.wrong)
+
+    def _force_suffix(
+        self, words: Sequence[_Word], j: int, form: _Form, ending: str
+    ) -> tuple[str, Organisation] | None:
+        """A force's name with a generic word added after it: "Kent Police Force"."""
+        if ending or j >= len(words) or words[j].text not in FORCE_SUFFIXES:
+            return None
+        if form.words[-1] not in ("Police", "Constabulary"):
+            return None
+        if j + 1 < len(words) and _capital(words[j + 1].text) and words[j + 1].text != ",":
+            return None  # a longer name: "Kent Police Service Centre"
+        longer = _fold([*form.words, words[j].text])
+        if longer in self.exact or longer in self.wrong:
+            return None
+        return form.org.name, form.org
+
+    def _near(self, span: Sequence[_Word]) -> tuple[_Form, str] | None:
+        last, ending = _possessive(span[-1].text)
+        texts = [w.text for w in span[:-1]] + [last]
+        if any(t == "," for t in (texts[0], texts[-1])):
+            return None
+        n = len(texts)
+        if n == 1:
+            if texts[0] in self.right_tokens or texts[0].isupper():
+                return None
+            for form in self.squeezed.get(_squeeze(texts), []):
+                if len(form.words) == 1:
+                    return form, ending
+            return None
+        for form in self.squeezed.get(_squeeze(texts), []):
+            if len(form.words) == n and tuple(texts) != form.words:
+                return form, ending
+        folded = _fold(texts)
+        for i in range(n):
+            for form in self.wild.get((n, i, folded[:i] + folded[i + 1 :]), []):
+                if near_word(texts[i], form.words[i]):
+                    return form, ending
+        return None
+
+    def acronym_slip(self, token: str) -> Organisation | None:
+        """The organisation whose abbreviation this all-capitals word is a slip of."""
+        if token in self.abbreviations or token in self.right_tokens:
+            return None
+        return _acronym_slip(token, tuple(sorted(self.abbreviations)), self)
+
+
+def _acronym_slip(
+    token: str, abbreviations: tuple[str, ...], index: NameIndex
+) -> Organisation | None:
+    if len(token) < 4 or not token.isupper() or not token.isalpha():
+        return None
+    for abbr in abbreviations:
+        if not abbr.isupper() or len(abbr) < 4:
+            continue
+        if len(abbr) == len(token):
+            diffs = [k for k in range(len(token)) if token[k] != abbr[k]]
+            if len(diffs) == 2 and diffs[1] == diffs[0] + 1 and OSA.distance(token, abbr) == 1:
+                return index.abbreviations[abbr]  # two letters swapped
+            if len(diffs) == 1 and len(token) >= 5 and diffs[0] > 0:
+                k = diffs[0]
+                doubled = (k > 0 and token[k] == token[k - 1]) or (
+                    k + 1 < len(token) and token[k] == token[k + 1]
+                )
+                if doubled:
+                    return index.abbreviations[abbr]  # a letter doubled over another
+        elif len(abbr) == len(token) + 1 >= 5 and Levenshtein.distance(token, abbr) == 1:
+            return index.abbreviations[abbr]  # a letter dropped
+    return None
+
+
+def near_word(observed: str, right: str) -> bool:
+    """One word of a name written wrongly, in a way a slip explains."""
+    if observed == right:
+        return False
+    if observed in CONNECTORS or right in CONNECTORS:
+        return observed in CONNECTORS and right in CONNECTORS
+    if _capital(observed) != _capital(right) or observed.casefold() == right.casefold():
+        return False
+    if observed.replace("'", "") == right.replace("'", ""):
+        return True  # an apostrophe missing, added or misplaced
+    if observed in (right + "s", right + "es") or right in (observed + "s", observed + "es"):
+        return True  # a plural
+    if any(observed in kind and right in kind for kind in KINDS):
+        return True
+    shortest = min(len(observed), len(right))
+    if shortest < 4:
+        return False
+    if OSA.distance(observed, right) <= (1 if shortest <= 6 else 2):
+        return True
+    stem = 0
+    while stem < shortest and observed[stem] == right[stem]:
+        stem += 1
+    return stem >= 4 and shortest >= 5  # "Criminal" for "Crime"
+
+
+def _case_slip(observed: Sequence[str], forms: Sequence[_Form]) -> _Form | None:
+    """The form this one writes with a generic word lower-cased, if it does."""
+    if all(not w[:1].isalpha() or w.isupper() for w in observed):
+        return None  # capitals throughout: a heading
+    for form in forms:
+        lowered = [
+            o
+            for o, r in zip(observed, form.words, strict=True)
+            if o != r and r in GENERIC and o == r.lower()
+        ]
+        others = [
+            o
+            for o, r in zip(observed, form.words, strict=True)
+            if o != r and not (r in GENERIC and o == r.lower())
+        ]
+        if lowered and not others and _capital(observed[0]):
+            return form
+    return None
+
+
+def _overlaps(i: int, j: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < j and i < e for s, e in spans)
+
+
+def _slip(text: str, offset: int, span: Sequence[_Word], right: str, org: Organisation) -> Slip:
+    start, end = span[0].start, span[-1].end
+    return Slip(start, end, text[start - offset : end - offset], right, org)
+
+
+_INDEXES: dict[int, tuple[tuple[Organisation, ...], NameIndex]] = {}
+
+
+def name_index(orgs: tuple[Organisation, ...]) -> NameIndex:
+    """One index per loaded register: the loader shares one tuple per file, so rules
+    naming the same register share the index too."""
+    cached = _INDEXES.get(id(orgs))
+    if cached is None or cached[0] is not orgs:
+        cached = (orgs, NameIndex(orgs))
+        _INDEXES[id(orgs)] = cached
+    return cached[1]
