@@ -30,7 +30,17 @@ from lint.rules import schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.speakers import ROLE_WORDS
 
-KEYS = {"register": schema.STR, "people": schema.STR, "notes": schema.STR_MAP}
+KEYS: dict[str, schema.Option] = {
+    "register": schema.Option(
+        schema.STR, "The Anonymity register (roles, relatives, cues, waivers), beside the rule."
+    ),
+    "people": schema.Option(
+        schema.STR, "The People register: public figures, never read as victims.", ""
+    ),
+    "notes": schema.Option(
+        schema.STR_MAP, "How a finding was read (by pattern), added to the message.", {}
+    ),
+}
 DEFAULT_FIX = FixSafety.DISPLAY
 #: The age from which reporting restrictions for children no longer apply.
 ADULT = 18
