@@ -33,7 +33,7 @@ PROFILES = ("standard", "govuk", "news", "practice")
 DEFAULT_PROFILE = "standard"
 LEVELS = ("off", "suggestion", "warning", "error")
 
-_KEYS = ("profile", "packs", "rules", "paths", "exclude", "fail-level", "builtin")
+_KEYS = ("profile", "packs", "rules", "paths", "exclude", "fail-level", "builtin", "campaigners")
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     fail_level: Severity = Severity.ERROR  # only errors fail a run unless a team raises it
     builtin: bool = True
+    # Public campaigners who have waived anonymity: the Anonymity pack may see them named.
+    campaigners: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     #: The config file's line naming each profile, pack and rule, for located errors.
@@ -183,6 +185,11 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
     builtin = data.get("builtin", True)
     if not isinstance(builtin, bool):
         raise fail("builtin", "must be true or false")
+    campaigners = data.get("campaigners", [])
+    if not isinstance(campaigners, list) or not all(
+        isinstance(n, str) and n.strip() for n in campaigners
+    ):
+        raise fail("campaigners", "must be a list of full names")
     return Config(
         path=where,
         root=path.parent,
@@ -194,6 +201,7 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
         fail_level=severity,
         builtin=builtin,
         lines=lines,
+        campaigners=tuple(campaigners),
     )
 
 
@@ -233,6 +241,7 @@ def output_settings(config: Config) -> dict[str, object]:
         "ignore": config.ignore,
         "builtin": config.builtin,
         "paths": [str(p) for p in config.paths],
+        "campaigners": list(config.campaigners),
     }
 
 
@@ -251,6 +260,7 @@ def known_profiles(rules: Iterable[Rule]) -> set[str]:
 def active_rules(config: Config, rules: Sequence[Rule] | None = None) -> list[ActiveRule]:
     """The rules that run, each at its effective level."""
     from lint.engine import ActiveRule
+    from lint.rules.contract import TakesCampaigners
 
     rules = list(all_rules(config) if rules is None else rules)
     profiles = known_profiles(rules)
@@ -283,6 +293,8 @@ def active_rules(config: Config, rules: Sequence[Rule] | None = None) -> list[Ac
             continue
         if setting == "off":
             continue
+        if config.campaigners and isinstance(rule, TakesCampaigners):
+            rule = rule.with_campaigners(config.campaigners)
         out.append(ActiveRule(rule, Severity.parse(setting), config.profile))
     return out
 
