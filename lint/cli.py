@@ -16,6 +16,7 @@ from lint.config import Config, active_rules, all_rules, resolve
 from lint.errors import SglintError
 from lint.finding import LEVEL_NAMES, Severity
 from lint.report import REPORTERS, reporter, streamer
+from lint.report.excerpt import in_paragraphs
 from lint.report.text import fix_summary
 from lint.runner import FileResult, check_many, default_jobs, iter_files
 
@@ -74,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the fixes as a unified diff instead of writing them "
         "(exit 1 if there would be changes)",
+    )
+    check.add_argument(
+        "--annotate",
+        action="store_true",
+        help="for each Word draft, write a copy (draft.sglint.docx) with a comment per finding",
     )
     check.add_argument(
         "--jobs",
@@ -210,13 +216,16 @@ def _check(args: argparse.Namespace, config: Config) -> int:
                 f"sglint: error: {problem.path}: {problem.rule}: {problem.message}", file=sys.stderr
             )
             failed = True
+        if args.annotate:
+            failed = _annotate(result) or failed
         levels = [f.severity for f in result.findings] + ([worst] if worst else [])
         worst = max(levels, default=None)
         if stream is not None:
             sys.stdout.write(stream.add(result))
             sys.stdout.flush()
         else:
-            result.lines = {}  # only the text format shows source lines; keep memory small
+            if not in_paragraphs(result.path):  # Word drafts' paragraphs are their excerpts
+                result.lines = {}  # only the text format shows source lines; keep memory small
             results.append(result)
     if args.diff:  # as ruff: the diff alone on stdout; exit 1 when there would be changes
         sys.stdout.write("".join(diffs))
@@ -233,6 +242,21 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     if failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if worst is not None and worst >= config.fail_level else EXIT_OK
+
+
+def _annotate(result: FileResult) -> bool:
+    """Write a Word draft's annotated copy; True if that failed."""
+    from lint.annotate import annotate_result
+
+    try:
+        done = annotate_result(result)
+    except SglintError as exc:
+        print(f"sglint: error: {exc}", file=sys.stderr)
+        return True
+    if done is None:
+        done = f"notice: {result.path}: not a Word document; --annotate writes .docx copies only"
+    print(f"sglint: {done}", file=sys.stderr)
+    return False
 
 
 def _stats(args: argparse.Namespace) -> int:

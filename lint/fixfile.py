@@ -27,7 +27,7 @@ from lint.engine import ActiveRule, Outcome, check_document
 from lint.errors import InputError, SglintError
 from lint.finding import Finding
 from lint.fix import DocumentGuard, Skip, plan_fixes, splice
-from lint.readers import read_bytes, read_text
+from lint.readers import BINARY_FORMATS, read_bytes, read_text
 from lint.runner import FileResult, finding_lines
 from lint.runner import read_file as read_file_bytes
 
@@ -109,6 +109,12 @@ def fix_file(
     try:
         data = read_file_bytes(path)
         doc = read_bytes(path, data)
+        if doc.fmt in BINARY_FORMATS:  # no silent rewrite of a Word document
+            raise InputError(
+                "--fix cannot edit a Word document; --annotate writes a copy with a "
+                "comment per finding",
+                path=path,
+            )
     except SglintError as exc:
         result.error = exc
         return FileFix(result)

@@ -14,7 +14,15 @@ from lint.document import Document
 from lint.engine import ActiveRule, RuleProblem, check_document
 from lint.errors import InputError, SglintError
 from lint.finding import Finding
-from lint.readers import SUPPORTED_SUFFIXES, looks_binary, read_bytes, read_text
+from lint.readers import (
+    ANNOTATED_SUFFIX,
+    BINARY_FORMATS,
+    SUPPORTED_SUFFIXES,
+    format_for,
+    looks_binary,
+    read_bytes,
+    read_text,
+)
 
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
 
@@ -67,9 +75,10 @@ def iter_files(paths: Sequence[str], config: Config) -> Iterator[tuple[str, bool
                     full = Path(root) / file
                     if (
                         file.startswith(".")
+                        or file.lower().endswith(ANNOTATED_SUFFIX)
                         or full.suffix.lower() not in SUPPORTED_SUFFIXES
                         or config.excluded(full)
-                        or is_binary(full)
+                        or (format_for(file) not in BINARY_FORMATS and is_binary(full))
                     ):
                         continue
                     key = os.path.normpath(full)
