@@ -13,6 +13,7 @@ from lint.config import Config, active_rules
 from lint.document import Document
 from lint.engine import ActiveRule, RuleProblem, check_document
 from lint.errors import InputError, SglintError
+from lint.excerpts import Excerpt, prose_excerpt
 from lint.finding import Finding
 from lint.readers import (
     ANNOTATED_SUFFIX,
@@ -35,6 +36,8 @@ class FileResult:
     error: SglintError | None = None
     notices: tuple[str, ...] = ()
     lines: dict[int, str] = field(default_factory=dict)  # source lines that have findings
+    #: (start, end) → the prose round a finding where its source line is markup (HTML)
+    excerpts: dict[tuple[int, int], Excerpt] = field(default_factory=dict)
     fixed: list[Finding] | None = None  # with --fix or --diff: the findings fixed
 
 
@@ -105,6 +108,9 @@ def check_file(path: str, rules: Sequence[ActiveRule], *, explicit: bool = True)
     result.problems = outcome.problems
     result.notices = doc.notices
     result.lines = finding_lines(doc, outcome.findings)
+    for f in outcome.findings:
+        if (excerpt := prose_excerpt(doc, f.start, f.end)) is not None:
+            result.excerpts[f.start, f.end] = excerpt
     return result
 
 

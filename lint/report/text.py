@@ -8,8 +8,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from lint.excerpts import Excerpt
 from lint.finding import Finding, Severity
 from lint.fix import fixable
+from lint.report.excerpt import in_paragraphs
 
 if TYPE_CHECKING:
     from lint.runner import FileResult
@@ -25,9 +27,17 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def render_finding(f: Finding, line_text: str | None, color: bool) -> str:
+def render_finding(
+    f: Finding, line_text: str | None, color: bool, excerpt: Excerpt | None = None
+) -> str:
     level = _paint(f.severity.label, _COLOURS[f.severity], color)
     head = f"{f.path}:{f.line}:{f.column}: {level} {_paint(f.rule, '1', color)} {f.message}"
+    if excerpt is not None:  # a line of markup: the paragraph as prose instead
+        shown = excerpt.text.replace("\t", " ")
+        marks = "^" * max(1, _width(shown[excerpt.start : excerpt.end]))
+        out = f"{head}\n    {shown}\n    {' ' * _width(shown[: excerpt.start])}"
+        out += _paint(marks, _COLOURS[f.severity], color)
+        return out + (f"\n    fix: {f.fix!r}" if f.fix is not None else "")
     if line_text is None:
         return head
     shown = line_text
@@ -75,9 +85,11 @@ class TextReport:
         blocks = []
         for f in result.findings:
             self.counts[f.severity] += 1
-            self.safe += fixable(f)
-            self.unsafe += fixable(f, unsafe=True) and not fixable(f)
-            blocks.append(render_finding(f, result.lines.get(f.line), self.color))
+            if not in_paragraphs(f.path):  # --fix does not edit Word drafts
+                self.safe += fixable(f)
+                self.unsafe += fixable(f, unsafe=True) and not fixable(f)
+            excerpt = result.excerpts.get((f.start, f.end))
+            blocks.append(render_finding(f, result.lines.get(f.line), self.color, excerpt))
         return "".join(block + "\n" for block in blocks)
 
     def summary(self) -> str:
