@@ -8,9 +8,10 @@ collapsed, with the match's place in it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lint.document import OPAQUE, Document
+from lint.document import OPAQUE, Block, Document
 
 #: Characters of prose shown either side of a match in a long paragraph.
 WINDOW = 100
@@ -36,20 +37,27 @@ def prose_excerpt(doc: Document, start: int, end: int) -> Excerpt | None:
     to_source = doc.offsets.to_source
     for block in doc.blocks:
         if to_source(block.start) <= start and end <= to_source(block.end, end=True):
-            return _collapse(doc, block.start, block.end, start, end)
+            text, ((match_start, match_end),) = block_prose(doc, block, [(start, end)])
+            return _window(text, match_start, match_end)
     return None
 
 
-def _collapse(doc: Document, first: int, last: int, start: int, end: int) -> Excerpt:
-    """View ``[first, last)`` with white space collapsed and opaque runs as "…"."""
+def block_prose(
+    doc: Document, block: Block, spans: Sequence[tuple[int, int]]
+) -> tuple[str, list[tuple[int, int]]]:
+    """A block's prose, white space collapsed and opaque runs as "…", and where each
+    source span ``(start, end)`` lies in it."""
     to_source = doc.offsets.to_source
     out: list[str] = []
-    match_start = match_end = -1
-    for i in range(first, last):
-        if match_start < 0 and to_source(i) >= start:
-            match_start = len(out)
-        if match_end < 0 and to_source(i) >= end:
-            match_end = len(out)
+    starts = [-1] * len(spans)
+    ends = [-1] * len(spans)
+    for i in range(block.start, block.end):
+        source = to_source(i)
+        for n, (start, end) in enumerate(spans):
+            if starts[n] < 0 and source >= start:
+                starts[n] = len(out)
+            if ends[n] < 0 and source >= end:
+                ends[n] = len(out)
         char = doc.text[i]
         if char.isspace():
             if out and out[-1] != " ":
@@ -59,9 +67,16 @@ def _collapse(doc: Document, first: int, last: int, start: int, end: int) -> Exc
                 out.append("…")
         else:
             out.append(char)
-    if match_end < 0:
-        match_end = len(out)
-    text = "".join(out)
+    size = len(out)
+    placed = [
+        (size if s < 0 else s, size if e < 0 else max(e, s))
+        for s, e in zip(starts, ends, strict=True)
+    ]
+    return "".join(out), placed
+
+
+def _window(text: str, match_start: int, match_end: int) -> Excerpt:
+    """At most WINDOW characters of ``text`` either side of the match."""
     left = max(0, match_start - WINDOW)
     right = min(len(text), match_end + WINDOW)
     shown = ("…" if left else "") + text[left:right].strip() + ("…" if right < len(text) else "")

@@ -6,62 +6,18 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from wordfiles import draft
+from wordfiles import same_draft_folder
 
 from lint.cli import main
-
-DATA = Path(__file__).parent / "data" / "same-draft"
-
-
-def word_copy(path: Path) -> Path:
-    """The same draft as a Word document, with "child porn" in bold mid-word (as Google
-    Docs' export has it; the Markdown bolds the whole phrase)."""
-    return draft(
-        path,
-        [
-            ("Heading 1", ["Man jailed for child pornography offences"]),
-            (
-                None,
-                [
-                    "A 34-year-old man from Leeds has been jailed after police found ",
-                    ("child porn", "bold"),
-                    "ography on his laptop.",
-                ],
-            ),
-            (None, [""]),
-            (
-                None,
-                [
-                    "The court heard the girl had sex with him when she was 14 and that she "
-                    "was putting herself at risk."
-                ],
-            ),
-            ("List Bullet", ["The victim was described in court as a child prostitute."]),
-            (
-                "List Bullet",
-                ["Officers worked with the ", "NSPCC", " throughout the historic investigation."],
-            ),
-            (
-                None,
-                [
-                    "Detective Inspector Jane Smith said: “We will not tolerate the sexual "
-                    "abuse of children.”"
-                ],
-            ),
-        ],
-    )
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    shutil.copytree(DATA, tmp_path / "drafts")
-    word_copy(tmp_path / "drafts" / "draft.docx")
-    return tmp_path / "drafts"
+    return same_draft_folder(tmp_path / "drafts")
 
 
 def test_the_same_draft_gives_the_same_findings_in_every_format(

@@ -6,6 +6,7 @@ it cannot write (tracked changes, text boxes, footnotes), shaped as Word writes 
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,8 @@ from lint.readers.docx import q
 W_NS = nsdecls("w")
 MC_NS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+SAME_DRAFT = Path(__file__).parent / "data" / "same-draft"
 
 Runs = Sequence[str | tuple[str, str]]  # plain text, or (text, "bold" / "italic")
 
@@ -104,3 +107,49 @@ def anchored_comments(path: Path) -> list[tuple[str, str]]:
             for cid in open_ids:
                 anchored[cid].append(element.text or "")
     return [("".join(anchored[cid]), texts[cid]) for cid in order]
+
+
+def word_copy(path: Path) -> Path:
+    """The same draft as a Word document, with "child porn" in bold mid-word (as Google
+    Docs' export has it; the Markdown bolds the whole phrase)."""
+    return draft(
+        path,
+        [
+            ("Heading 1", ["Man jailed for child pornography offences"]),
+            (
+                None,
+                [
+                    "A 34-year-old man from Leeds has been jailed after police found ",
+                    ("child porn", "bold"),
+                    "ography on his laptop.",
+                ],
+            ),
+            (None, [""]),
+            (
+                None,
+                [
+                    "The court heard the girl had sex with him when she was 14 and that she "
+                    "was putting herself at risk."
+                ],
+            ),
+            ("List Bullet", ["The victim was described in court as a child prostitute."]),
+            (
+                "List Bullet",
+                ["Officers worked with the ", "NSPCC", " throughout the historic investigation."],
+            ),
+            (
+                None,
+                [
+                    "Detective Inspector Jane Smith said: “We will not tolerate the sexual "
+                    "abuse of children.”"
+                ],
+            ),
+        ],
+    )
+
+
+def same_draft_folder(folder: Path) -> Path:
+    """tests/data/same-draft (Markdown, HTML, a Google Docs export) plus its Word copy."""
+    shutil.copytree(SAME_DRAFT, folder)
+    word_copy(folder / "draft.docx")
+    return folder

@@ -19,6 +19,7 @@ REPORTERS: dict[str, str] = {
     "github": "lint.report.github",
     "sarif": "lint.report.sarif",
     "junit": "lint.report.junit",
+    "html": "lint.report.html",  # one self-contained page for people, not tools
     "vale-line": "lint.report.vale_line",  # Vale compat: vale --output=line
     "vale-json": "lint.report.vale_json",  # Vale compat: vale --output=JSON
 }
