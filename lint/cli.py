@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from lint import __version__
 from lint.config import Config, active_rules, all_rules, resolve
@@ -17,7 +18,8 @@ from lint.errors import SglintError
 from lint.finding import LEVEL_NAMES, Severity
 from lint.report import REPORTERS, reporter, streamer
 from lint.report.excerpt import in_paragraphs
-from lint.report.text import fix_summary
+from lint.report.text import fix_summary, terminal_width
+from lint.report.text import render as render_text
 from lint.runner import FileResult, check_many, default_jobs, iter_files
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -77,6 +79,18 @@ def _parser() -> argparse.ArgumentParser:
         "(exit 1 if there would be changes)",
     )
     check.add_argument(
+        "--show-why",
+        action="store_true",
+        help="text format: under each finding, why the rule exists and its source",
+    )
+    check.add_argument(
+        "--sort-by",
+        choices=("file", "level"),
+        default="file",
+        help="text format: by file and line (default), or errors first, then warnings, "
+        "then suggestions",
+    )
+    check.add_argument(
         "--annotate",
         action="store_true",
         help="for each Word draft, write a copy (draft.sglint.docx) with a comment per finding",
@@ -120,6 +134,9 @@ def _parser() -> argparse.ArgumentParser:
         "--longest", type=int, default=3, metavar="N", help="list the N longest sentences (3)"
     )
 
+    rule = sub.add_parser("rule", parents=[common], help="explain one rule: why, source, examples")
+    rule.add_argument("rule_id", metavar="Pack.Rule")
+
     rules = sub.add_parser("rules", parents=[common], help="list the rules and why they exist")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.add_argument("--all", action="store_true", help="include rules that are off")
@@ -153,10 +170,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rules":
             config = resolve(options, Path.cwd())
             return _list_rules(config, args.format, args.all)
+        if args.command == "rule":
+            return _explain_rule(resolve(options, Path.cwd()), args.rule_id)
         if args.output:
             args.format = VALE_OUTPUTS[args.output]
         if args.format not in REPORTERS:
             parser.error(f"unknown --format '{args.format}' (choose from {', '.join(REPORTERS)})")
+        if args.format != "text" and (args.sort_by != "file" or args.show_why):
+            parser.error("--sort-by and --show-why are for the text format")
+        if args.annotate and (args.fix or args.diff):
+            parser.error("--annotate writes a commented copy; it does not go with --fix or --diff")
         start = Path(args.paths[0]) if args.paths else Path.cwd()
         config = resolve(options, start)
         return _check(args, config)
@@ -198,8 +221,12 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     # Text and JSON stream: each file's findings are written as they arrive and only
     # counts are kept. Other formats need every result before they can write.
     # (--fix with another format keeps the results: its summary goes to stderr.)
-    keep = args.diff or (args.fix and args.format != "text")
-    stream = None if keep else streamer(args.format, color)
+    by_level = args.sort_by == "level"
+    keep = args.diff or (args.fix and args.format != "text") or by_level
+    text_options: dict[str, Any] = {}
+    if args.format == "text":
+        text_options = {"show_why": args.show_why, "width": terminal_width()}
+    stream = None if keep else streamer(args.format, color, **text_options)
     results: list[FileResult] = []
     failed = False
     worst: Severity | None = None
@@ -224,7 +251,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
             sys.stdout.write(stream.add(result))
             sys.stdout.flush()
         else:
-            if not in_paragraphs(result.path):  # Word drafts' paragraphs are their excerpts
+            if not (by_level or in_paragraphs(result.path)):  # Word: paragraphs are excerpts
                 result.lines = {}  # only the text format shows source lines; keep memory small
             results.append(result)
     if args.diff:  # as ruff: the diff alone on stdout; exit 1 when there would be changes
@@ -233,6 +260,8 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         return EXIT_ERROR if failed else EXIT_FINDINGS if any(diffs) else EXIT_OK
     if stream is not None:
         sys.stdout.write(stream.summary())
+    elif by_level:
+        sys.stdout.write(render_text(results, color, by_level=True, **text_options))
     else:
         sys.stdout.write(reporter(args.format)(results, color))
     if args.fix and args.format != "text":
@@ -276,6 +305,35 @@ def _stats(args: argparse.Namespace) -> int:
         print(f"sglint: error: {error}", file=sys.stderr)
     sys.stdout.write(render(stats, args.format, quotes=quotes))
     return EXIT_ERROR if errors else EXIT_OK
+
+
+def _explain_rule(config: Config, rule_id: str) -> int:
+    """``sglint rule Pack.Rule``: what the rule checks, why, its source and examples."""
+    import difflib
+
+    rules = {rule.meta.id: rule for rule in all_rules(config)}
+    if rule_id not in rules:
+        close = difflib.get_close_matches(rule_id, list(rules), n=1)
+        hint = f"; did you mean {close[0]}?" if close else "; `sglint rules --all` lists them"
+        print(f"sglint: error: no rule {rule_id!r}{hint}", file=sys.stderr)
+        return EXIT_ERROR
+    meta = rules[rule_id].meta
+    level = next((a.level for a in active_rules(config) if a.rule.meta.id == rule_id), None)
+    print(f"{meta.id}  [{meta.kind}, {level.label if level else 'off'} ({config.profile} profile)]")
+    for label, value in (
+        ("what", meta.description),
+        ("why", meta.why),
+        ("source", meta.source),
+        ("see", meta.link),
+    ):
+        if value:
+            print(f"  {label}: {value}")
+    for label, examples in (("flags", meta.bad), ("allows", meta.good)):
+        for example in examples[:3]:
+            print(f"  {label}: {example.text.strip()}")
+            if example.fix is not None:
+                print(f"     fix: {example.fix.strip()}")
+    return EXIT_OK
 
 
 def _list_rules(config: Config, fmt: str, include_off: bool) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 if TYPE_CHECKING:
     from lint.runner import FileResult
@@ -32,10 +32,11 @@ class Streamer(Protocol):
     def summary(self) -> str: ...
 
 
-def streamer(name: str, color: bool) -> Streamer | None:
-    """The format's streaming writer, if it has one (text and json do)."""
+def streamer(name: str, color: bool, **options: Any) -> Streamer | None:
+    """The format's streaming writer, if it has one (text and json do); ``options`` are
+    the format's own (the text format's ``show_why`` and ``width``)."""
     stream = getattr(importlib.import_module(REPORTERS[name]), "Stream", None)
-    return None if stream is None else cast(Streamer, stream(color))
+    return None if stream is None else cast(Streamer, stream(color, **options))
 
 
 def reporter(name: str) -> Reporter:
