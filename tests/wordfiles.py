@@ -42,6 +42,7 @@ def draft(path: Path, paragraphs: Sequence[tuple[str | None, Runs]]) -> Path:
     word = docx.Document()
     for style, runs in paragraphs:
         add_runs(word.add_paragraph(style=style), runs)
+    path.parent.mkdir(parents=True, exist_ok=True)
     word.save(str(path))
     return path
 
