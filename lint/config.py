@@ -18,18 +18,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lint.configfiles import builtin_rules_dir, discover, is_vale_config, read_config_text
 from lint.engine import ActiveRule
 from lint.errors import ConfigError, SglintError
 from lint.finding import Severity
-from lint.rules.base import Rule
+from lint.rules.contract import Rule
 from lint.rules.loader import load_folder
-from lint.vale.ini import INI_NAMES, is_vale_config
 from lint.yamlload import LineDict, load_yaml
 
 if TYPE_CHECKING:
     from lint.vale.project import ValeProject
 
-CONFIG_NAMES = (".sglint.yaml", ".sglint.yml")
 PROFILES = ("govuk", "news", "practice")
 DEFAULT_PROFILE = "govuk"
 LEVELS = ("off", "suggestion", "warning", "error")
@@ -70,51 +69,6 @@ class Config:
             or fnmatch.fnmatch(rel, pattern.rstrip("/") + "/*")
             for pattern in self.exclude
         )
-
-
-def builtin_rules_dir() -> Path:
-    """The built-in packs: inside the installed package, or the checkout's rules/."""
-    here = Path(__file__).resolve().parent
-    installed = here / "builtin_rules"
-    return installed if installed.is_dir() else here.parent / "rules"
-
-
-# -- discovery -------------------------------------------------------------------------
-
-
-def discover(start: Path) -> Path | None:
-    """The nearest config file at or above ``start``: .sglint.yaml, .sglint.yml, a
-    pyproject.toml with a [tool.sglint] table, or (Vale compat) a .vale.ini."""
-    here = Path(os.path.realpath(start))  # unlike resolve(), never raises on a link loop
-    if here.is_file() or not here.exists():
-        here = here.parent
-    for folder in (here, *here.parents):
-        for name in CONFIG_NAMES:
-            if (folder / name).is_file():
-                return folder / name
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_table(pyproject):
-            return pyproject
-        for name in INI_NAMES:  # Vale compat: a Vale project's own config
-            if (folder / name).is_file():
-                return folder / name
-    return None
-
-
-def _has_tool_table(pyproject: Path) -> bool:
-    try:
-        return "sglint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
-
-
-def read_config_text(path: Path) -> str:
-    if not path.is_file():
-        raise ConfigError("configuration file not found", path=str(path))
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read configuration: {exc}", path=str(path)) from None
 
 
 def load_config(path: Path | None) -> Config:

@@ -12,8 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass, field, replace
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -95,11 +94,35 @@ class OffsetMap:
         return piece.source_end if end else piece.source_start
 
 
-# eq=False: a document is itself, compared and hashed by identity; caches key on it,
-# and hashing its whole text and blocks on every lookup would cost more than the work.
-@dataclass(frozen=True, eq=False)
+class SpanIndex:
+    """Sorted spans that do not nest (blocks, sentences, quotes), and which one wholly
+    contains a given span."""
+
+    def __init__(self, spans: Sequence[Block]) -> None:
+        self.spans = tuple(spans)
+        self._starts = [s.start for s in spans]
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def __iter__(self) -> Iterator[Block]:
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def containing(self, start: int, end: int) -> Block | None:
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i < 0:
+            return None
+        span = self.spans[i]
+        return span if end <= span.end else None
+
+
+@dataclass(frozen=True)
 class Document:
-    """A decoded file ready for the rules. Rules only read it."""
+    """A decoded file ready for the rules: a plain value. Rules only read it; what is
+    derived from it for the rules (sentences, quotes, speakers …) is ``lint.facts``'."""
 
     path: str
     source: str
@@ -110,25 +133,15 @@ class Document:
     offsets: OffsetMap = field(default_factory=OffsetMap)
     encoding: str = "utf-8"
     notices: tuple[str, ...] = ()
-    #: Per-document memo of rule units by scope selector (see lint.rules.base.units).
-    units_cache: dict[tuple[str, ...], list[Block]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    # Indexes fixed at birth from the fields above (not caches: they never change).
+    _line_starts: list[int] = field(init=False, repr=False, compare=False)
+    _block_index: SpanIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_line_starts", _line_starts(self.source))
+        object.__setattr__(self, "_block_index", SpanIndex(self.blocks))
 
     # -- positions -------------------------------------------------------------------
-
-    @cached_property
-    def _line_starts(self) -> list[int]:
-        if "\r" not in self.source.replace("\r\n", ""):
-            starts = [0]
-            find = self.source.find
-            i = find("\n")
-            while i != -1:
-                starts.append(i + 1)
-                i = find("\n", i + 1)
-            return starts
-        # A lone CR (old Mac files) ends a line too, as editors show it.
-        return [0, *(m.end() for m in _LINE_BREAK.finditer(self.source))]
 
     def position(self, source_offset: int) -> tuple[int, int]:
         """1-based (line, column in code points) of a source offset."""
@@ -155,51 +168,36 @@ class Document:
         """Source offsets of a view span."""
         return self.offsets.to_source(start), self.offsets.to_source(end, end=True)
 
-    @cached_property
-    def lowered(self) -> str:
-        """The view in lower case, for rules' quick "could this match at all?" tests."""
-        return self.text.lower()
-
     # -- scopes ----------------------------------------------------------------------
-
-    @cached_property
-    def _block_starts(self) -> list[int]:
-        return [b.start for b in self.blocks]
 
     def block_at(self, start: int, end: int) -> Block | None:
         """The block wholly containing the view span, if any."""
-        i = bisect.bisect_right(self._block_starts, start) - 1
-        if i < 0:
-            return None
-        block = self.blocks[i]
-        return block if end <= block.end else None
+        return self._block_index.containing(start, end)
 
-    @cached_property
-    def sentences(self) -> tuple[Block, ...]:
-        """Sentences of every prose block, from sglint's own splitter."""
-        from lint.sentences import split_sentences
-
-        out: list[Block] = []
-        for block in self.blocks:
-            for start, end in split_sentences(self.text, block.start, block.end):
-                out.append(Block(f"sentence.{block.scope}", start, end))
-        return tuple(out)
-
-    @cached_property
-    def quotes(self) -> tuple[Block, ...]:
-        """Spans of direct speech (view offsets), for rules that treat quotes specially."""
-        from lint.quotes import find_quote_spans
-
-        return tuple(find_quote_spans(self))
-
-    @cached_property
-    def _quote_starts(self) -> list[int]:
-        return [q.start for q in self.quotes]
-
-    def in_quote(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self._quote_starts, start) - 1
-        return i >= 0 and end <= self.quotes[i].end
+    def raw(self) -> Document:
+        """The raw view: the source itself as plain text in one ``raw`` block, nothing
+        masked, so that its view offsets are source offsets (for ``scope: raw`` rules)."""
+        return replace(
+            self,
+            text=self.source,
+            fmt="text",
+            blocks=(Block("raw", 0, len(self.source)),),
+            offsets=OffsetMap(),
+        )
 
     def block_texts(self) -> Iterator[tuple[Block, str]]:
         for block in self.blocks:
             yield block, self.text[block.start : block.end]
+
+
+def _line_starts(source: str) -> list[int]:
+    if "\r" not in source.replace("\r\n", ""):
+        starts = [0]
+        find = source.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+    # A lone CR (old Mac files) ends a line too, as editors show it.
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(source))]

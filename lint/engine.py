@@ -2,6 +2,11 @@
 
 Decide, then present: rule selection, profiles, levels, inline switches, quoted speech
 and limits are settled here, once, so reporters only format findings.
+
+The engine owns positions, by one rule for every kind: a rule whose scope is ``raw`` is
+given the raw view (``Document.raw``: the source, nothing masked), so its spans are
+source offsets; every other rule is given the prose view, and its spans are mapped to
+the source through the document's offset map. Kinds never choose.
 """
 
 from __future__ import annotations
@@ -11,8 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
-from lint.rules.base import Hit, Rule, RuleTimeout, time_budget
+from lint.rules.budget import RuleTimeout, time_budget
+from lint.rules.contract import Hit, Rule
 
 
 @dataclass(frozen=True)
@@ -38,15 +45,26 @@ class Outcome:
     problems: list[RuleProblem] = field(default_factory=list)
 
 
-def check_document(doc: Document, rules: Sequence[ActiveRule]) -> Outcome:
+def check_document(
+    doc: Document, rules: Sequence[ActiveRule], facts: Facts | None = None
+) -> Outcome:
+    """Every rule's findings on ``doc``. The facts derived from it (sentences, quotes …)
+    are built once, here, for all the rules; pass ``facts`` to share them further."""
+    facts = Facts(doc) if facts is None else facts
+    views = {False: (doc, facts)}  # raw? -> the document a rule is given, and its facts
     outcome = Outcome()
     switches = _Switches(doc)
     seen: set[tuple[int, int, str]] = set()
     for active in rules:
         meta = active.rule.meta
         count = 0
+        raw = meta.scope.family == "raw"
+        if raw not in views:
+            raw_doc = doc.raw()
+            views[raw] = raw_doc, Facts(raw_doc)
+        given, given_facts = views[raw]
         try:
-            hits = list(active.rule.check(doc))
+            hits = list(active.rule.check(given, given_facts))
         except RuleTimeout:
             outcome.problems.append(
                 RuleProblem(
@@ -58,7 +76,7 @@ def check_document(doc: Document, rules: Sequence[ActiveRule]) -> Outcome:
             )
             continue
         for hit in hits:
-            finding = _finding(doc, active, hit)
+            finding = _finding(doc, facts, active, hit, raw=raw)
             if finding is None or switches.disabled(meta.id, finding.start):
                 continue
             key = (finding.start, finding.end, meta.id)
@@ -73,16 +91,15 @@ def check_document(doc: Document, rules: Sequence[ActiveRule]) -> Outcome:
     return outcome
 
 
-def _finding(doc: Document, active: ActiveRule, hit: Hit) -> Finding | None:
+def _finding(
+    doc: Document, facts: Facts, active: ActiveRule, hit: Hit, *, raw: bool
+) -> Finding | None:
+    """The finding for a hit: ``raw`` hits are source spans, others view spans."""
     meta = active.rule.meta
     severity = active.level
     fix = hit.fix
     safety = hit.fix_safety or meta.fix
-    if (
-        not hit.source_offsets
-        and doc.quotes
-        and doc.in_quote(hit.start, max(hit.end, hit.start + 1))
-    ):
+    if not raw and facts.quotes and facts.in_quote(hit.start, max(hit.end, hit.start + 1)):
         # A misquote is worse than a bad term: inside direct speech a rule is at most a
         # suggestion and never fixed, unless the rule says otherwise.
         if meta.quoted == "ignore":
@@ -90,12 +107,7 @@ def _finding(doc: Document, active: ActiveRule, hit: Hit) -> Finding | None:
         if meta.quoted == "suggest":
             severity = min(severity, Severity.SUGGESTION)
             fix, safety = None, FixSafety.DISPLAY
-    if hit.source_offsets:
-        start, end = hit.start, hit.end
-        text = doc.source
-    else:
-        start, end = doc.source_span(hit.start, hit.end)
-        text = doc.source
+    start, end = (hit.start, hit.end) if raw else doc.source_span(hit.start, hit.end)
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
     if fix is None:
@@ -105,7 +117,7 @@ def _finding(doc: Document, active: ActiveRule, hit: Hit) -> Finding | None:
         rule=meta.id,
         severity=severity,
         message=hit.message,
-        match=text[start:end],
+        match=doc.source[start:end],
         start=start,
         end=end,
         line=line,

@@ -20,7 +20,7 @@ from lint import patterns
 from lint.finding import Finding, FixSafety
 
 if TYPE_CHECKING:
-    from lint.document import Document
+    from lint.facts import Facts
 
 #: Why a fix may not be applied, or None when it may.
 Guard = Callable[[Finding, str], str | None]
@@ -158,7 +158,7 @@ def apply_fixes(
 class DocumentGuard:
     """Refuses any fix a draft must never get, whatever the rule says.
 
-    - inside or across direct speech (``Document.quotes``): a misquote is worse than a
+    - inside or across direct speech (``Facts.quotes``): a misquote is worse than a
       wrong term;
     - across anything the reader masked (markup, code, URLs, entities): the fix span's
       source must read exactly as its prose view;
@@ -166,9 +166,9 @@ class DocumentGuard:
     - characters the file's encoding cannot hold (an emoji in a Windows-1252 file).
     """
 
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        spans = sorted(doc.source_span(q.start, q.end) for q in doc.quotes)
+    def __init__(self, facts: Facts) -> None:
+        self.doc = doc = facts.doc
+        spans = sorted(doc.source_span(q.start, q.end) for q in facts.quotes)
         self._quote_starts = [s for s, _ in spans]
         self._quote_ends = [e for _, e in spans]
         self._markup = _MARKUP_CHARS.get(doc.fmt, "")

@@ -25,6 +25,7 @@ from pathlib import Path
 from lint.document import Document
 from lint.engine import ActiveRule, Outcome, check_document
 from lint.errors import InputError, SglintError
+from lint.facts import Facts
 from lint.finding import Finding
 from lint.fix import DocumentGuard, Skip, plan_fixes, splice
 from lint.readers import BINARY_FORMATS, read_bytes, read_text
@@ -58,8 +59,9 @@ def fix_document(
     seen = {doc.source}
     passes = 0
     while True:
-        outcome = check_document(doc, rules)
-        plan = plan_fixes(doc.source, outcome.findings, unsafe=unsafe, guard=DocumentGuard(doc))
+        facts = Facts(doc)
+        outcome = check_document(doc, rules, facts)
+        plan = plan_fixes(doc.source, outcome.findings, unsafe=unsafe, guard=DocumentGuard(facts))
         if not plan.edits or passes == max_passes:
             break
         text = splice(doc.source, plan.edits)

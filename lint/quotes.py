@@ -24,11 +24,10 @@ import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 import regex
 
-from lint import patterns
+from lint import lexicon, patterns
 from lint.document import OPAQUE, Block
 
 if TYPE_CHECKING:
@@ -37,13 +36,9 @@ if TYPE_CHECKING:
 DOUBLE, SINGLE = "double", "single"
 STRAIGHT, CURLY = "straight", "curly"
 
-#: Verbs that attribute speech; "told X" and "said in a statement" take a short tail.
-SPEECH_VERBS = (
-    r"said|says|added|adds|stated|states|explained|explains|commented|comments|continued"
-    r"|continues|told|tells|warned|warns|insisted|insists|noted|notes|remarked|declared"
-    r"|urged|urges|admitted|acknowledged|replied|wrote|writes|concluded|concludes"
-    r"|emphasised|emphasized|stressed|announced|announces|commented|responded|agreed"
-)
+#: Verbs that attribute speech (the lexicon's); "told X" and "said in a statement" take a
+#: short tail.
+SPEECH_VERBS = lexicon.alternation("speech_verbs")
 _VERB = rf"(?:{SPEECH_VERBS})"
 
 _MARK_RE = patterns.compile(r"[\"'“”‘’]")
@@ -606,22 +601,3 @@ def _sentence_like(doc: Document, q: Quote, block: Block) -> bool:
         and len(_WORD.findall(inner)) >= 4
         and bool(regex.search(r"[.!?][\"'”’)]*$", inner))
     )
-
-
-# -- access -----------------------------------------------------------------------------
-
-_MODELS: WeakKeyDictionary[Document, QuoteModel] = WeakKeyDictionary()
-
-
-def quote_model(doc: Document) -> QuoteModel:
-    """The document's quote model, built once per document."""
-    model = _MODELS.get(doc)
-    if model is None:
-        model = build_model(doc)
-        _MODELS[doc] = model
-    return model
-
-
-def find_quote_spans(doc: Document) -> Iterator[Block]:
-    """Spans of direct speech and quoted text, for ``Document.quotes``/``in_quote``."""
-    return quote_model(doc).spans()

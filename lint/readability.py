@@ -1,6 +1,6 @@
 """Readability figures on the prose the reader sees.
 
-Sentences come from sglint's own splitter (``Document.sentences``), not textstat's, which
+Sentences come from sglint's own splitter (``Facts.sentences``), not textstat's, which
 cuts "£4.5 million" and "Mr Cleverly" in two and glues headings to the next sentence.
 Words are counted for press copy ("£4.5", "4,000", "co-ordinate" and "children's" are one
 word each); syllables come from textstat (CMUdict, ``en_GB``), loaded only when a formula
@@ -14,7 +14,7 @@ What is measured:
   a byline, an image caption) is a *label*, treated as a heading;
 - in plain text with one paragraph per line (no blank lines, long lines), each line that
   starts a sentence starts a paragraph;
-- a sentence is *quoted* when most of its words lie in direct speech (``Document.quotes``),
+- a sentence is *quoted* when most of its words lie in direct speech (``Facts.quotes``),
   so rules can leave quoted speech out of the figures.
 
 Formulas are arithmetic over the counts (``words``, ``sentences``, ``syllables`` …) and
@@ -31,10 +31,10 @@ from functools import cache, lru_cache
 import regex
 
 from lint import patterns
-from lint.document import OPAQUE, Block, Document
+from lint.document import OPAQUE, Block, Document, SpanIndex
 from lint.errors import RuleError
-from lint.rules.base import Selector
-from lint.rules.metric import _Formula
+from lint.formula import MATH_NAMES, Expression
+from lint.scopes import Selector
 
 #: A word: letters and digits joined by apostrophes, hyphens, slashes, and by stops,
 #: commas or colons inside figures and abbreviations ("£4.5", "4,000", "10:30", "U.K.",
@@ -91,10 +91,6 @@ VALE_METRICS: dict[str, str] = {
     "Coleman-Liau": "coleman_liau",
     "Automated Readability": "automated_readability",
 }
-_MATH_NAMES = frozenset(
-    {"sqrt", "log", "log10", "abs", "floor", "ceil", "min", "max", "pow", "math"}
-)
-
 #: Flesch reading ease bands, as textstat documents them (lower bound, label).
 EASE_BANDS = (
     (90.0, "very easy"),
@@ -163,13 +159,14 @@ def words_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return WORD_RE.findall(text, start, len(text) if end is None else end)
 
 
-@lru_cache(maxsize=8)
-def prose(doc: Document, scopes: Selector | None = None) -> Prose:
-    """The measured paragraphs of a document (cached: several rules share them)."""
+def build_prose(
+    doc: Document, sentences: Sequence[Block], quotes: SpanIndex, scopes: Selector | None = None
+) -> Prose:
+    """The measured paragraphs of a document (``Facts.prose`` keeps them per document)."""
     selector = scopes or Selector.parse(DEFAULT_SCOPES)
     text = doc.text
     by_block: dict[Block, list[Block]] = {}
-    for sentence in doc.sentences:
+    for sentence in sentences:
         block = doc.block_at(sentence.start, sentence.end)
         if block is not None:
             by_block.setdefault(block, []).append(sentence)
@@ -182,10 +179,10 @@ def prose(doc: Document, scopes: Selector | None = None) -> Prose:
                 scope = LABEL_SCOPE
             if not selector.matches(scope):
                 continue
-            sentences = tuple(_sentence(doc, s) for s in group)
-            sentences = tuple(s for s in sentences if s.words)
-            if sentences:
-                paragraphs.append(Paragraph(group[0].start, group[-1].end, sentences))
+            measured = tuple(_sentence(doc, quotes, s) for s in group)
+            measured = tuple(s for s in measured if s.words)
+            if measured:
+                paragraphs.append(Paragraph(group[0].start, group[-1].end, measured))
     return Prose(tuple(paragraphs))
 
 
@@ -213,16 +210,16 @@ def _is_label(text: str, group: Sequence[Block]) -> bool:
     return len(group) == 1 and not _ENDS_SENTENCE.search(text, group[0].start, group[0].end)
 
 
-def _sentence(doc: Document, span: Block) -> Sentence:
+def _sentence(doc: Document, quotes: SpanIndex, span: Block) -> Sentence:
     matches = list(WORD_RE.finditer(doc.text, span.start, span.end))
     words = tuple(m.group() for m in matches)
-    if not doc.quotes:
+    if not quotes:
         return Sentence(span.start, span.end, words)
-    spoken = [m for m in matches if doc.in_quote(m.start(), m.end())]
+    spoken = [m for m in matches if quotes.containing(m.start(), m.end()) is not None]
     if len(spoken) * 2 <= len(matches):
         return Sentence(span.start, span.end, words)
     first = spoken[0].start()
-    quote = next(q for q in doc.quotes if q.start <= first < q.end)
+    quote = next(q for q in quotes if q.start <= first < q.end)
     return Sentence(
         span.start, span.end, words, (max(quote.start, span.start), min(quote.end, span.end))
     )
@@ -273,7 +270,7 @@ class Formula:
     def __init__(self, source: str, *, path: str = "<formula>", line: int = 0) -> None:
         self.source = source
         names = _names(source, path=path, line=line)
-        unknown = sorted(names - set(COUNTS) - set(FORMULAS) - _MATH_NAMES)
+        unknown = sorted(names - set(COUNTS) - set(FORMULAS) - MATH_NAMES)
         if unknown:
             raise RuleError(
                 f"'formula' uses unknown variable '{unknown[0]}'; use counts "
@@ -281,7 +278,9 @@ class Formula:
                 path=path,
                 line=line,
             )
-        self._formula = _Formula(_expand(source), path=path, line=line)
+        self._formula = Expression(
+            _expand(source), variables=frozenset(COUNTS), path=path, line=line
+        )
         self.needs_syllables = bool(self._formula.names & SYLLABLE_COUNTS)
 
     def evaluate(self, values: Mapping[str, float]) -> float:

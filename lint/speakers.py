@@ -15,60 +15,25 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from weakref import WeakKeyDictionary
 
 import regex
 from rapidfuzz import fuzz
 
-from lint import patterns
-from lint.document import Document
-from lint.quotes import Attribution, Quote, quote_model
+from lint import lexicon, patterns
+from lint.document import Block, Document
+from lint.quotes import Attribution, Quote, QuoteModel
 from lint.registers.people import Person
 
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-#: Words of titles, ranks and organisations: not part of a person's name.
-ROLE_WORDS = _wordset(
-    """
-    Home Secretary Prime Minister Minister Chief Executive Constable Assistant Deputy
-    Detective Inspector Superintendent Sergeant Officer Commissioner Commander Director
-    General President Vice Chair Chairman Chairwoman Chairperson Head Lead Leader National
-    Police Policing Council Society Association Office Ministry Department Agency Service
-    Services Team Unit Taskforce Force Court Crown Justice State Victims Safeguarding
-    Protection Child Children Abuse Exploitation Sexual Crime Shadow Mayor Councillor
-    Baroness Baron Lord Lady Sir Dame Professor Doctor Rt Hon Honourable Senior Principal
-    Spokesperson Spokesman Spokeswoman Founder Manager Adviser Advisor Commissioner Bishop
-    Archbishop Reverend Judge Justice Recorder Solicitor Attorney Counsel Editor Secretary
-    Government Parliament Inquiry Independent Trust Foundation Charity Hospital School
-    University College Board Commission Committee Programme Operation Bill Act Criminal
-    Grooming Gangs Gang Group Network Centre Institute Partnership Alliance Fund Review
-    Executive Officer Operating Financial Investigations Investigation Online Digital
-    Exploitation Survivors Survivor Victim Cabinet Treasury Foreign Education Health
-    Culture Policy Affairs Communications Media Press Public Royal Metropolitan County
-    Borough City Town Regional Local Northern Southern Eastern Western North South East West
-    Essex Kent Surrey Sussex Merseyside Yorkshire Lancashire Manchester London England
-    Wales Scotland Ireland Britain British UK Europe European International Association
-    """
-)
+#: Words of titles, ranks, organisations and places: not part of a person's name.
+ROLE_WORDS = lexicon.words(
+    "role_words", "title_heads", "organisation_words", "places"
+) | lexicon.parts("styles", "ranks", "rank_abbreviations")
 #: Honorifics and ranks that, before a surname, make a second reference.
-HONORIFICS = _wordset(
-    """
-    Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Baroness Professor Prof Rev Cllr Det Sgt Supt
-    Insp ACC DCC CC DCS DCI DI DS DC PC Commander Cmdr Chief Inspector Superintendent
-    """
+HONORIFICS = lexicon.words("honorifics", "styles") | lexicon.single_words(
+    "ranks", "rank_abbreviations"
 )
 #: Words that start a sentence or a run but are neither name nor title.
-_SKIP = _wordset(
-    """
-    The A An This That These Those On In At By For From With Yesterday Today Tomorrow
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December Last Next Meanwhile But And
-    Then Later Earlier Speaking According Both Also However Former Acting Interim New
-    """
-)
+_SKIP = lexicon.words("sentence_openers", "days", "months")
 _NAME_WORD = r"(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*(?:['’]s)?|\p{Lu}{2,5}"
 _RUN = patterns.compile(rf"(?<![\p{{L}}\p{{N}}'’-])(?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD}))*")
 _PRONOUN = patterns.compile(r"^\s*(?:he|she)\b", regex.IGNORECASE)
@@ -76,12 +41,12 @@ _ORG_BEFORE = patterns.compile(r"(?:\b(?:of|for)\s+(?:the\s+)?|\bthe\s+)$", rege
 _ORG_AFTER = patterns.compile(r"\s+(?:of|for)\s+(?:the\s+)?\p{Lu}")
 _APPOSITIVE_AFTER = patterns.compile(
     r"(?:[ \t]+\p{Lu}{2,5})*\s*(?:\(|,\s*(?!who\b|which\b|whose\b|speaking\b)"
-    r"[^,.;:!?]{3,160}?(?:,|\s+(?:said|says|added|adds)\b))"
+    rf"[^,.;:!?]{{3,160}}?(?:,|\s+(?:{lexicon.alternation('speech_verbs')})\b))"
 )
 _POSSESSIVE = patterns.compile(r"['’]s$")
 _COMMA_BEFORE = patterns.compile(r",\s*$")
 #: Letters after a name that are themselves a role ("Sarah Champion MP for Rotherham").
-_ROLE_LETTERS_AFTER = patterns.compile(r"[ \t]+(?:MP|MSP|MEP|MLA|MS|PCC)\b")
+_ROLE_LETTERS_AFTER = patterns.compile(rf"[ \t]+(?:{lexicon.alternation('elected_letters')})\b")
 _ADVERBIAL = patterns.compile(
     r"(?:on|in|at|after|before|during|speaking|asked|yesterday|today|later|earlier)\b",
     regex.IGNORECASE,
@@ -359,9 +324,9 @@ def _title_mentions(
     return out
 
 
-def build_cast(doc: Document, people: Sequence[Person] = ()) -> Cast:
+def build_cast(doc: Document, model: QuoteModel, people: Sequence[Person] = ()) -> Cast:
+    """The people the document mentions and who says each quote (``Facts.cast``)."""
     text = doc.text
-    model = quote_model(doc)
     spans = _outside(doc, model.quotes)
     found: list[Mention] = []
     for start, end in spans:
@@ -461,27 +426,14 @@ def _speaker(
     return Speaker(label)
 
 
-# -- access -----------------------------------------------------------------------------
-
-_CASTS: WeakKeyDictionary[Document, dict[int, tuple[Sequence[Person], Cast]]] = WeakKeyDictionary()
-
-
-def cast_for(doc: Document, people: Sequence[Person] = ()) -> Cast:
-    """The document's people and speakers, built once per document and register."""
-    cache = _CASTS.setdefault(doc, {})
-    entry = cache.get(id(people))
-    if entry is None or entry[0] is not people:
-        entry = (people, build_cast(doc, people))
-        cache[id(people)] = entry
-    return entry[1]
-
-
 def first_mention(cast: Cast, identity: Identity) -> Mention | None:
     mentions = cast.mentions_of(identity)
     return mentions[0] if mentions else None
 
 
-def has_role(doc: Document, mention: Mention, identity: Identity) -> bool:
+def has_role(
+    doc: Document, sentences: Sequence[Block], mention: Mention, identity: Identity
+) -> bool:
     """Whether a full-name mention comes with a role: title words before the name,
     an appositive ("Name, Chief Executive of X,"), a role before it ("Role, Name,"),
     or one of the person's registered titles in the same sentence."""
@@ -500,7 +452,7 @@ def has_role(doc: Document, mention: Mention, identity: Identity) -> bool:
         sentence = regex.split(r"[.!?]\s", before)[-1]
         if any(_is_role(w) for w in regex.findall(r"\p{Lu}[\p{L}'’]+", sentence)):
             return True
-    sentence_span = next((s for s in doc.sentences if s.start <= mention.start < s.end), None)
+    sentence_span = next((s for s in sentences if s.start <= mention.start < s.end), None)
     if sentence_span and identity.person is not None:
         sentence = text[sentence_span.start : sentence_span.end].lower()
         return any(r.title.lower() in sentence for r in identity.person.roles)

@@ -15,7 +15,8 @@ from importlib import metadata
 from lint.config import Config
 from lint.document import Document
 from lint.errors import SglintError
-from lint.readability import Figures, figures, prose
+from lint.facts import Facts
+from lint.readability import Figures, figures
 from lint.readers import read_bytes
 from lint.runner import iter_files, read_file
 
@@ -40,7 +41,7 @@ class FileStats:
 
 def file_stats(doc: Document, *, quotes: bool = True, longest: int = 3) -> FileStats:
     """The figures of one document and its ``longest`` sentences (longest first)."""
-    text = prose(doc)
+    text = Facts(doc).prose()
     if not quotes:
         text = text.without_quotes()
     ranked = sorted(text.sentences, key=lambda s: (-len(s.words), s.start))[:longest]

@@ -9,7 +9,7 @@ from helpers import make_rule
 
 from lint.config import Config, active_rules, all_rules
 from lint.engine import ActiveRule
-from lint.rules.base import Rule
+from lint.rules.contract import Rule
 
 #: Wrong term → the term to use; the inline terms most fix tests run with.
 TERMS = {"care gangs?": "grooming gangs", "napac": "NAPAC"}

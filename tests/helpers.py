@@ -11,7 +11,7 @@ from lint.document import Block, Document
 from lint.engine import ActiveRule, check_document
 from lint.finding import Finding
 from lint.readers import read_text
-from lint.rules.base import Rule
+from lint.rules.contract import Rule
 from lint.rules.loader import load_rule_text
 
 

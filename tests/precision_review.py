@@ -11,9 +11,9 @@ verdict stays attached to its finding for as long as the rules keep making it.
     python tests/precision_review.py merge REVIEWS.yml ...   # add a reviewer's verdicts
     python tests/precision_review.py tally OUT.json          # rates per rule and kind
 
-``tally`` also reports the hook's view: how many texts with no substantive error (an empty
-``editor_errors`` in the front matter, judged independently of the rules) exit 0 at the
-default fail level.
+``tally`` also reports the hook's view: how many texts with no substantive error (no entry
+graded ``error`` in the front matter's ``editor_errors``, judged independently of the
+rules) exit 0 at the default fail level.
 """
 
 from __future__ import annotations
@@ -218,11 +218,12 @@ def tally(items: Sequence[Item], status: dict[str, int]) -> str:
     out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for kind in sorted(by_kind):
         out.append(_row(kind, by_kind[kind]))
-    clean = [name for name, s in status.items() if not _editor_errors(name)]
+    clean = [name for name, s in status.items() if not _substantive_errors(name)]
     passing = [name for name in clean if status[name] == 0]
     out += [
         "",
-        f"Texts with no substantive error (empty `editor_errors`): {len(clean)}; "
+        f"Texts with no substantive error (no `editor_errors` entry at level error): "
+        f"{len(clean)}; "
         f"exit 0 at the default fail level: {len(passing)} "
         f"({100 * len(passing) / max(len(clean), 1):.0f}%).",
         f"Findings whose level the reviewer called wrong: {wrong_level}",
@@ -242,10 +243,11 @@ def _row(name: str, c: Counter[str]) -> str:
     )
 
 
-def _editor_errors(name: str) -> list[Any]:
+def _substantive_errors(name: str) -> list[Any]:
+    """The entries of a text's answer key that an editor graded ``error``."""
     data = front_matter((CORPUS / name).read_text(encoding="utf-8"))
     errors = data.get("editor_errors") or []
-    return list(errors)
+    return [e for e in errors if not isinstance(e, dict) or e.get("level", "error") == "error"]
 
 
 def _load_items(path: Path) -> tuple[list[Item], dict[str, int]]:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from helpers import make_rule
 
-from lint.config import Config, active_rules, discover, load_config, resolve
+from lint.config import Config, active_rules, load_config, resolve
+from lint.configfiles import discover
 from lint.errors import ConfigError
 from lint.finding import Severity
 

@@ -10,6 +10,7 @@ from fix_rules import TERMS, active, builtin, substitution
 from helpers import run
 
 from lint.engine import check_document
+from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
 from lint.fix import DocumentGuard, apply_fixes, plan_fixes, replacement
 from lint.readers import read_text
@@ -49,7 +50,7 @@ def fixed(rule: object, text: str, fmt: str = "text", *, unsafe: bool = False) -
     doc = read_text(f"t{suffix}", text, fmt)
     rules = rule if isinstance(rule, list) else [rule]
     findings = run(rules, text, fmt)  # type: ignore[arg-type]
-    out, _ = apply_fixes(text, findings, unsafe=unsafe, guard=DocumentGuard(doc))
+    out, _ = apply_fixes(text, findings, unsafe=unsafe, guard=DocumentGuard(Facts(doc)))
     return out
 
 
@@ -148,7 +149,9 @@ def test_direct_quotes_are_never_changed_whatever_the_rule_says() -> None:
     out = fixed(GANGS_QUOTED, text)
     assert out == 'He said: "care gangs exist, and care gangs must go." Grooming gangs, he said.'
     doc = read_text("t.txt", text)
-    reasons = {s.reason for s in plan_fixes(text, findings, guard=DocumentGuard(doc)).skipped}
+    reasons = {
+        s.reason for s in plan_fixes(text, findings, guard=DocumentGuard(Facts(doc))).skipped
+    }
     assert reasons == {"inside a direct quote"}
 
 
@@ -162,7 +165,7 @@ def test_curly_and_unclosed_quotes_are_protected() -> None:
 def test_an_edit_touching_a_quote_mark_is_refused() -> None:
     text = 'He said "yes" rightly.'
     doc = read_text("t.txt", text)
-    guard = DocumentGuard(doc)
+    guard = DocumentGuard(Facts(doc))
     assert guard(finding(8, 9, "“", text), "“") == "inside a direct quote"
     assert guard(finding(13, 13, "!", text), "!") is None  # just after the closing mark
     assert guard(finding(14, 21, "RIGHTLY", text), "RIGHTLY") is None
@@ -178,7 +181,7 @@ def test_markdown_code_links_and_markup_are_left_alone() -> None:
         "See [grooming gangs](https://example.org/care-gangs) and <span>grooming gangs</span>.\n"
     )
     doc = read_text("t.md", text, "markdown")
-    plan = plan_fixes(text, run(GANGS, text, "markdown"), guard=DocumentGuard(doc))
+    plan = plan_fixes(text, run(GANGS, text, "markdown"), guard=DocumentGuard(Facts(doc)))
     assert [s.reason for s in plan.skipped] == ["crosses markup, code or a link"]
 
 
@@ -200,7 +203,9 @@ def test_html_tags_and_entities_are_left_alone() -> None:
     # A fix that would bring markup characters into HTML source is refused.
     doc = read_text("t.html", text, "html")
     found = [f for f in run(GANGS_QUOTED, text, "html") if f.match == "and"]
-    assert DocumentGuard(doc)(found[0], "&") == "the fix would add '&', which is markup in html"
+    assert (
+        DocumentGuard(Facts(doc))(found[0], "&") == "the fix would add '&', which is markup in html"
+    )
 
 
 def test_html_entities_before_a_fix_do_not_shift_it() -> None:
@@ -212,10 +217,10 @@ def test_fixes_the_encoding_cannot_hold_are_refused() -> None:
     text = "I smile, rightly."
     doc = replace(read_text("t.txt", text), encoding="cp1252")
     findings = run(GANGS_QUOTED, text)
-    plan = plan_fixes(text, findings, guard=DocumentGuard(doc))
+    plan = plan_fixes(text, findings, guard=DocumentGuard(Facts(doc)))
     assert [e.text for e in plan.edits] == ["“rightly”"]  # curly quotes exist in cp1252
     assert [s.reason for s in plan.skipped] == [
         "'\U0001f600' cannot be written in the file's encoding (cp1252)"
     ]
     utf8 = read_text("t.txt", text)
-    assert len(plan_fixes(text, findings, guard=DocumentGuard(utf8)).edits) == 2
+    assert len(plan_fixes(text, findings, guard=DocumentGuard(Facts(utf8))).edits) == 2

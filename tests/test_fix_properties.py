@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lint.document import Document
+from lint.facts import Facts
 from lint.fixfile import MAX_PASSES, fix_document, fix_file
 from lint.readers import read_text
 
@@ -139,7 +140,7 @@ def protected(doc: Document) -> set[int]:
     """Source offsets the fixer must never touch: direct speech, and every character the
     reader did not keep as prose (markup, code, URLs, entities, comments)."""
     out: set[int] = set()
-    for q in doc.quotes:
+    for q in Facts(doc).quotes:
         out.update(range(*doc.source_span(q.start, q.end)))
     for v, seen in enumerate(doc.text):
         start, end = doc.source_span(v, v + 1)

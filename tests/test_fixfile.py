@@ -16,6 +16,7 @@ from seed_snapshot import SEEDS
 from lint.cli import main
 from lint.config import Config, active_rules
 from lint.engine import ActiveRule, check_document
+from lint.facts import Facts
 from lint.fix import DocumentGuard, fixable, plan_fixes, splice
 from lint.fixfile import fix_document, fix_file, unified_diff
 from lint.readers import read_bytes, read_text
@@ -66,7 +67,7 @@ def test_seed_fix_then_check(
     # One pass over the seed's fixes suffices: the file is the original with exactly
     # those spans replaced, and nothing else.
     doc = read_text(str(path), original)
-    plan = plan_fixes(original, before, unsafe=unsafe, guard=DocumentGuard(doc))
+    plan = plan_fixes(original, before, unsafe=unsafe, guard=DocumentGuard(Facts(doc)))
     assert after == splice(original, plan.edits)
     # Every fixable finding is fixed (none of the seed's fixes overlap).
     assert plan.edits

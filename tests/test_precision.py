@@ -54,9 +54,13 @@ TITLE_SOURCES = frozenset({"url-slug"})
 #: ``genre: speech`` marks a verbatim speech or transcript (a minister's statement to the
 #: House, a speech at a launch); any kind of text can be one.
 GENRES = frozenset({"speech"})
-#: Each ``editor_errors`` entry names an exact stretch of the body and why an experienced
-#: editor of safeguarding copy would change it before publishing.
-EDITOR_ERROR_KEYS = frozenset({"text", "why"})
+#: Each ``editor_errors`` entry names an exact stretch of the body, why an experienced
+#: editor of safeguarding copy would change it before publishing, and how much it matters:
+#: ``error`` (publishing it would harm someone or the publisher's credibility), ``warning``
+#: (house style or a minor slip an editor would fix) or ``none`` (on reflection not an
+#: error, such as a scraping artefact or an accepted variant; the why says so).
+EDITOR_ERROR_KEYS = frozenset({"text", "why", "level"})
+EDITOR_ERROR_LEVELS = ("error", "warning", "none")
 CORPUS_SIZE = (105, 150)
 #: Verbatim speeches and transcripts the corpus keeps (``genre: speech``), so that rules
 #: meet spoken register: first person, direct address, a chair's procedural remarks.
@@ -279,7 +283,10 @@ def test_editor_errors_quote_the_text(text: Text) -> None:
     assert isinstance(text.meta["editor_errors"], list), "editor_errors is a list"
     for i, entry in enumerate(text.editor_errors, 1):
         assert isinstance(entry, dict) and set(entry) == EDITOR_ERROR_KEYS, (
-            f"editor_errors entry {i}: needs exactly text and why"
+            f"editor_errors entry {i}: needs exactly text, why and level"
+        )
+        assert entry["level"] in EDITOR_ERROR_LEVELS, (
+            f"editor_errors entry {i}: level {entry['level']!r} is not one of {EDITOR_ERROR_LEVELS}"
         )
         quoted_text, why = str(entry["text"]), str(entry["why"]).strip()
         assert quoted_text.strip(), f"editor_errors entry {i}: empty text"
@@ -329,13 +336,15 @@ MEASURED_PACKS = ("Readability.",)
 
 
 def on_editor_error(text: Text, finding: Finding) -> bool:
-    """Whether the finding overlaps an error the text's answer key (``editor_errors``) lists.
+    """Whether the finding overlaps an error-level entry of the text's ``editor_errors`` key.
 
     The key was written by an editor reading the text alone, before and apart from the
     rules: an error-level finding on one of its entries is the rule agreeing with them.
     """
     for entry in text.editor_errors:
-        needle = str(entry.get("text", "")) if isinstance(entry, dict) else ""
+        if not isinstance(entry, dict) or entry.get("level") != "error":
+            continue  # an error-level finding on a house-style slip is still too loud
+        needle = str(entry.get("text", ""))
         start = text.source.find(needle) if needle else -1
         while start >= 0:
             if start < finding.end and finding.start < start + len(needle):

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from lint.config import Config, all_rules
+from lint.facts import Facts
 from lint.readers import read_text
-from lint.rules.base import needles_for, required_literals
+from lint.rules.prefilter import needles_for, required_literals
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,4 +55,6 @@ def test_prefiltered_rules_find_exactly_what_unfiltered_ones_do() -> None:
         doc = read_text("x.txt", text)
         for rule in rules:
             plain = replace(rule, needles=None)  # type: ignore[type-var]
-            assert list(rule.check(doc)) == list(plain.check(doc)), rule.meta.id
+            assert list(rule.check(doc, Facts(doc))) == list(plain.check(doc, Facts(doc))), (
+                rule.meta.id
+            )

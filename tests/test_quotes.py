@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from lint.quotes import QuoteModel, quote_model
+from lint.facts import Facts
+from lint.quotes import QuoteModel
 from lint.readers import read_bytes, read_text
 
 
 def model(text: str, fmt: str = "text") -> tuple[str, QuoteModel]:
     doc = read_text(f"t.{'md' if fmt == 'markdown' else 'txt'}", text, fmt)
-    return doc.text, quote_model(doc)
+    return doc.text, Facts(doc).quote_model
 
 
 def spoken(text: str) -> list[str]:
@@ -169,7 +170,7 @@ def test_mismatched_pair() -> None:
 def test_crlf_and_curly_file_positions() -> None:
     source = "Home Secretary James Cleverly said:\r\n\r\n“We must do more.\r\n\r\n“We will.”\r\n"
     doc = read_bytes("release.txt", source.encode("utf-8"))
-    m = quote_model(doc)
+    m = Facts(doc).quote_model
     (q,) = m.quotes
     assert doc.position(doc.source_span(q.start, q.end)[0]) == (3, 1)
     assert q.text(doc.text) == "We must do more.\n\nWe will."
@@ -179,8 +180,8 @@ def test_crlf_and_curly_file_positions() -> None:
 def test_document_in_quote_uses_the_model() -> None:
     doc = read_text("t.txt", "Mr Cleverly said:\n\nWe will stamp out care gangs.\n\nThe end.")
     start = doc.text.index("care gangs")
-    assert doc.in_quote(start, start + 10)
-    assert not doc.in_quote(doc.text.index("The end"), len(doc.text))
+    assert Facts(doc).in_quote(start, start + 10)
+    assert not Facts(doc).in_quote(doc.text.index("The end"), len(doc.text))
 
 
 @pytest.mark.parametrize(

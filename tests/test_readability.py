@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from lint.errors import RuleError
-from lint.readability import Formula, counts, figures, prose, standard, words_in
+from lint.facts import Facts
+from lint.readability import Formula, counts, figures, standard, words_in
 from lint.readers import read_bytes, read_text
-from lint.rules.base import Selector
+from lint.scopes import Selector
 from lint.syllables import textstat
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -18,7 +19,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 def _sentences(text: str, fmt: str = "text") -> list[str]:
     doc = read_text(f"t.{ {'text': 'txt', 'markdown': 'md', 'html': 'html'}[fmt] }", text, fmt)
-    return [doc.text[s.start : s.end] for s in prose(doc).sentences]
+    return [doc.text[s.start : s.end] for s in Facts(doc).prose().sentences]
 
 
 # -- words -----------------------------------------------------------------------------
@@ -52,7 +53,7 @@ def test_words_are_counted_as_a_reader_counts_them(text: str, expected: list[str
 )
 def test_masked_content_reads_as_one_word(fmt: str, text: str) -> None:
     doc = read_text("t.md" if fmt == "markdown" else "t.txt", text, fmt)
-    (sentence,) = prose(doc).sentences
+    (sentence,) = Facts(doc).prose().sentences
     assert len(sentence.words) == 6
 
 
@@ -81,7 +82,7 @@ def test_plain_text_labels_are_headings_not_sentences() -> None:
         "“Since the Taskforce was launched, strides have been made.",
     ]
     doc = read_text("t.txt", text)
-    headings = prose(doc, Selector.parse(["heading"]))
+    headings = Facts(doc).prose(Selector.parse(["heading"]))
     assert [doc.text[p.start : p.end] for p in headings.paragraphs] == [
         "Formation and Mission",
         "Sara Spinks 2 min read\nGrooming Gangs Task Force Arrests feature image",
@@ -115,7 +116,7 @@ def test_plain_text_written_one_paragraph_per_line() -> None:
     line = "The taskforce works with all 43 police forces in England and Wales to support them."
     text = f"{line} {line}\n{line}\n{line} {line}"
     doc = read_text("t.txt", text)
-    assert [len(p.sentences) for p in prose(doc).paragraphs] == [2, 1, 2]
+    assert [len(p.sentences) for p in Facts(doc).prose().paragraphs] == [2, 1, 2]
 
 
 def test_hard_wrapped_plain_text_is_one_paragraph() -> None:
@@ -125,7 +126,7 @@ def test_hard_wrapped_plain_text_is_one_paragraph() -> None:
         "trained this year."
     )
     doc = read_text("t.txt", text)
-    (paragraph,) = prose(doc).paragraphs
+    (paragraph,) = Facts(doc).prose().paragraphs
     assert len(paragraph.sentences) == 3
 
 
@@ -135,7 +136,7 @@ def test_quoted_sentences_are_marked_and_can_be_left_out() -> None:
         'and pursue the perpetrators." Officers were trained.'
     )
     doc = read_text("t.txt", text)
-    text_prose = prose(doc)
+    text_prose = Facts(doc).prose()
     assert [s.quoted for s in text_prose.sentences] == [False, True, False]
     speech = text_prose.sentences[1].speech
     assert speech is not None
@@ -149,7 +150,7 @@ def test_quoted_sentences_are_marked_and_can_be_left_out() -> None:
 def test_standard_formulas_agree_with_textstat_where_the_sentences_agree() -> None:
     text = "The cat sat on the mat. It was a sunny day in the garden. Children played outside."
     doc = read_text("t.txt", text)
-    fig = figures(prose(doc))
+    fig = figures(Facts(doc).prose())
     ts = textstat()
     assert fig.words == ts.lexicon_count(text)
     assert fig.sentences == ts.sentence_count(text)
@@ -161,7 +162,7 @@ def test_standard_formulas_agree_with_textstat_where_the_sentences_agree() -> No
 
 def test_syllables_are_counted_only_when_asked() -> None:
     doc = read_text("t.txt", "The taskforce started in 2023.")
-    values = counts(prose(doc).sentences)
+    values = counts(Facts(doc).prose().sentences)
     assert "syllables" not in values
     assert values["words"] == 5
 
@@ -196,7 +197,7 @@ def test_textstat_is_the_pinned_version() -> None:
 @pytest.mark.parametrize("seed", sorted(SEED_FIGURES))
 def test_seed_figures(seed: str) -> None:
     (path,) = SEEDS.glob(f"{seed}_*.txt")
-    fig = figures(prose(read_bytes(str(path), path.read_bytes())))
+    fig = figures(Facts(read_bytes(str(path), path.read_bytes())).prose())
     words, sentences, paragraphs, syllables, ease, grade = SEED_FIGURES[seed]
     assert (fig.words, fig.sentences, fig.paragraphs, fig.syllables) == (
         words,

@@ -24,8 +24,9 @@ from lint.cli import main
 from lint.config import Config, active_rules
 from lint.engine import check_document
 from lint.errors import RuleError, SglintError
+from lint.facts import Facts
 from lint.readers import read_bytes, read_text
-from lint.rules.base import TIMEOUT_CHARS, deadline_for
+from lint.rules.budget import TIMEOUT_CHARS, deadline_for
 from lint.rules.loader import load_rule_text
 from lint.runner import check_paths
 
@@ -661,8 +662,8 @@ def test_quote_attribution_costs_linear_time() -> None:
 
     def run(n: int) -> float:
         doc = read_text("a.txt", speech * n)
-        return _timed(lambda: doc.quotes)
+        return _timed(lambda: Facts(doc).quotes)
 
     small, large = run(2_000), run(8_000)
-    assert len(read_text("a.txt", speech * 10).quotes) == 20
+    assert len(Facts(read_text("a.txt", speech * 10)).quotes) == 20
     assert large < 8 * small + 0.5, (small, large)

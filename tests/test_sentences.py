@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lint.facts import Facts
 from lint.readers import read_text
 from lint.sentences import split_sentences
 
@@ -46,17 +47,17 @@ def test_hard_cases(text: str, expected: list[str]) -> None:
 
 def test_headings_without_full_stops_are_their_own_sentences() -> None:
     doc = read_text("x.md", "# Operation Makesafe\n\nHotels are trained. Staff report.\n")
-    assert [doc.text[s.start : s.end] for s in doc.sentences] == [
+    assert [doc.text[s.start : s.end] for s in Facts(doc).sentences] == [
         "Operation Makesafe",
         "Hotels are trained.",
         "Staff report.",
     ]
-    assert doc.sentences[0].scope == "sentence.heading.h1"
+    assert Facts(doc).sentences[0].scope == "sentence.heading.h1"
 
 
 def test_plain_text_heading_line_is_its_own_block() -> None:
     doc = read_text("x.txt", "Operation Makesafe\n\nHotels are trained.\n")
-    assert [doc.text[s.start : s.end] for s in doc.sentences] == [
+    assert [doc.text[s.start : s.end] for s in Facts(doc).sentences] == [
         "Operation Makesafe",
         "Hotels are trained.",
     ]

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lint.quotes import quote_model
+from lint.facts import Facts
 from lint.readers import read_text
 from lint.registers.people import load_people
-from lint.speakers import cast_for
 
 PEOPLE = load_people(Path(__file__).parent / "fixtures" / "people.yml")
 
 
 def speakers(text: str, people: tuple = ()) -> list[str | None]:
     doc = read_text("t.txt", text)
-    cast = cast_for(doc, people)
+    cast = Facts(doc).cast(people)
     out = []
-    for q in quote_model(doc).quotes:
+    for q in Facts(doc).quote_model.quotes:
         s = cast.speaker(q)
         out.append(s.label if s else None)
     return out
@@ -54,8 +53,8 @@ def test_organisation_words_are_not_a_name() -> None:
 
 def test_unnamed_speaker_is_identified_but_not_a_person() -> None:
     doc = read_text("t.txt", 'A spokesperson says: "Essex Police has safeguarded 2,500 children."')
-    cast = cast_for(doc)
-    (q,) = quote_model(doc).quotes
+    cast = Facts(doc).cast()
+    (q,) = Facts(doc).quote_model.quotes
     speaker = cast.speaker(q)
     assert speaker is not None and speaker.label == "A spokesperson"
     assert speaker.identity is None
@@ -70,8 +69,8 @@ def test_register_resolves_title_and_honorific_without_an_introduction() -> None
 def test_register_knows_misspellings() -> None:
     text = 'Home Secretary James Cleverley said: "We must do more."'
     doc = read_text("t.txt", text)
-    cast = cast_for(doc, PEOPLE)
-    (q,) = quote_model(doc).quotes
+    cast = Facts(doc).cast(PEOPLE)
+    (q,) = Facts(doc).quote_model.quotes
     speaker = cast.speaker(q)
     assert speaker is not None and speaker.identity is not None
     assert speaker.identity.name == "James Cleverly"
@@ -81,7 +80,6 @@ def test_a_title_after_a_name_is_that_persons_not_a_registered_holders() -> None
     """A register's Assistant Chief Constable is not every assistant chief constable."""
     from lint.readers import read_text
     from lint.registers.people import Person, Role
-    from lint.speakers import cast_for
 
     baldwin = Person("Kevin Baldwin", roles=(Role("Assistant Chief Constable"),))
     doc = read_text(
@@ -89,7 +87,7 @@ def test_a_title_after_a_name_is_that_persons_not_a_registered_holders() -> None
         "Mabs Hussain, the assistant chief constable of Greater Manchester police, said "
         "figures were high.\n\nHe said: “We will act.”\n",
     )
-    cast = cast_for(doc, (baldwin,))
+    cast = Facts(doc).cast((baldwin,))
     (speaker,) = cast.speakers.values()
     assert speaker.identity is not None
     assert speaker.identity.name == "Mabs Hussain"

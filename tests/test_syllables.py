@@ -89,12 +89,13 @@ def test_scores_compute_with_the_network_blocked() -> None:
         BLOCK_NETWORK
         + f"""
 from pathlib import Path
-from lint.readability import figures, prose
+from lint.facts import Facts
+from lint.readability import figures
 from lint.readers import read_bytes
 from lint.syllables import textstat
 
 path = Path({str(SEED)!r})
-fig = figures(prose(read_bytes(str(path), path.read_bytes())))
+fig = figures(Facts(read_bytes(str(path), path.read_bytes())).prose())
 print(round(fig.reading_ease, 2), round(fig.grade, 2))
 ts = textstat()  # textstat's own API too, which loads CMUdict its own way
 text = path.read_text(encoding="utf-8")

@@ -19,16 +19,15 @@ from rapidfuzz.distance import Levenshtein
 from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.quotes import quote_model
 from lint.registers import register_file
 from lint.registers.people import Person
 from lint.registers.quotes import Statement, load_statements
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta
-from lint.rules.loader import Source
-from lint.speakers import Speaker, cast_for, people_option
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.speakers import Speaker, people_option
 
 KEYS = {
     "register": schema.STR,
@@ -169,10 +168,10 @@ class ApprovedQuote:
     threshold: float
     min_words: int
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        cast = cast_for(doc, self.people)
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        cast = facts.cast(self.people)
         text = doc.text
-        for q in quote_model(doc).quotes:
+        for q in facts.quote_model.quotes:
             speaker = cast.speaker(q)
             candidates = self._statements_of(speaker)
             if not q.speech or speaker is None or not candidates:

@@ -11,19 +11,13 @@ import regex
 
 from lint import patterns
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import (
-    Hit,
-    RuleMeta,
-    bounded,
-    compile_pattern,
-    deadline_for,
-    remaining,
-    units,
-)
-from lint.rules.loader import Source
+from lint.rules.budget import bounded, deadline_for, remaining
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.regexes import compile_pattern
 
 if TYPE_CHECKING:
     from lint.vale.casing import ValeCase
@@ -79,12 +73,12 @@ class Capitalization:
     prefix: regex.Pattern[str] | None
     vale: ValeCase | None = None  # Vale compat
 
-    def check(self, doc: Document) -> Iterator[Hit]:
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         if self.vale is not None:  # Vale compat: Vale's own tokens, converters and counting
-            yield from self._check_vale(doc, self.vale)
+            yield from self._check_vale(doc, facts, self.vale)
             return
         deadline = deadline_for(self.meta, doc)
-        for unit in units(doc, self.meta.scope):
+        for unit in facts.units(self.meta.scope):
             start = unit.start
             text = doc.text[unit.start : unit.end]
             if self.prefix is not None:
@@ -102,8 +96,8 @@ class Capitalization:
                     start, unit.end, format_message(self.meta.message, text, expected), fix=expected
                 )
 
-    def _check_vale(self, doc: Document, vale: ValeCase) -> Iterator[Hit]:
-        for unit in units(doc, self.meta.scope):
+    def _check_vale(self, doc: Document, facts: Facts, vale: ValeCase) -> Iterator[Hit]:
+        for unit in facts.units(self.meta.scope):
             text = doc.text[unit.start : unit.end]
             if not text.strip():
                 continue

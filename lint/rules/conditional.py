@@ -14,19 +14,14 @@ from typing import Any
 import regex
 
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import (
-    Guards,
-    Hit,
-    RuleMeta,
-    build_guards,
-    compile_pattern,
-    flexible_spaces,
-    scan,
-)
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.guards import Guards, build_guards
+from lint.rules.matching import scan
+from lint.rules.regexes import compile_pattern, flexible_spaces
 
 KEYS = {
     "first": schema.STR,
@@ -46,17 +41,17 @@ class Conditional:
     guards: Guards
     every_use: bool
 
-    def check(self, doc: Document) -> Iterator[Hit]:
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         if self.meta.vale_compat:
-            yield from self._check_vale(doc)
+            yield from self._check_vale(doc, facts)
             return
         defined_at: dict[str, int] = {}
-        for m, _ in scan(self.second, doc, self.meta):
+        for m, _ in scan(self.second, doc, facts, self.meta):
             term = m.group(1) if m.groups() else m.group()
             if term is not None and term not in defined_at:
                 defined_at[term] = m.start()
         reported: set[str] = set()
-        for m, _ in scan(self.first, doc, self.meta, self.guards):
+        for m, _ in scan(self.first, doc, facts, self.meta, self.guards):
             term = m.group(1) if m.groups() and m.group(1) is not None else m.group()
             where = defined_at.get(term)
             # Defined earlier, or this use sits inside its own definition.
@@ -67,18 +62,18 @@ class Conditional:
             reported.add(term)
             yield Hit(m.start(), m.end(), format_message(self.meta.message, term))
 
-    def _check_vale(self, doc: Document) -> Iterator[Hit]:
+    def _check_vale(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         """Vale compat: block by block, a use is fine when its whole text was captured by
         ``second`` in this block or an earlier one; every other use is reported. Without
         a capture group, ``second`` anywhere in the block excuses every use in it."""
         grouped = self.second.groups > 0
         definitions: dict[int, list[str]] = {}
-        for m, unit in scan(self.second, doc, self.meta):
+        for m, unit in scan(self.second, doc, facts, self.meta):
             captured = [g for g in m.groups() if g] if grouped else [""]
             definitions.setdefault(unit.start, []).extend(captured)
         defined: set[str] = set()
         done: set[int] = set()
-        for m, unit in scan(self.first, doc, self.meta, self.guards):
+        for m, unit in scan(self.first, doc, facts, self.meta, self.guards):
             for start in sorted(s for s in definitions if s <= unit.start and s not in done):
                 defined.update(definitions[start])
                 done.add(start)

@@ -11,11 +11,13 @@ from typing import Any
 import regex
 
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta, compile_pattern, flags, flexible_spaces, scan
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.matching import scan
+from lint.rules.regexes import compile_pattern, flags, flexible_spaces
 
 KEYS = {
     "either": schema.STR_MAP,
@@ -40,14 +42,14 @@ class Consistency:
     pairs: tuple[Pair, ...]
     prefer: str = "first"
 
-    def check(self, doc: Document) -> Iterator[Hit]:
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         if self.meta.vale_compat:
-            yield from self._check_vale(doc)
+            yield from self._check_vale(doc, facts)
             return
         for pair in self.pairs:
             uses = [
                 (m, 1 if m.group(1) is not None else 2)
-                for m, _ in scan(pair.pattern, doc, self.meta)
+                for m, _ in scan(pair.pattern, doc, facts, self.meta)
             ]
             forms = {form for _, form in uses}
             if len(forms) < 2:
@@ -63,11 +65,11 @@ class Consistency:
                         fix=_like(m.group(), _number_like(m.group(), chosen_match.group())),
                     )
 
-    def _check_vale(self, doc: Document) -> Iterator[Hit]:
+    def _check_vale(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         """Vale compat: forms seen so far accumulate block by block; a block that uses
         either form once both have been seen is reported once, at its last use."""
         for pair in self.pairs:
-            uses = list(scan(pair.pattern, doc, self.meta))
+            uses = list(scan(pair.pattern, doc, facts, self.meta))
             seen: set[int] = set()
             for i, (m, unit) in enumerate(uses):
                 seen.add(1 if m.group(1) is not None else 2)

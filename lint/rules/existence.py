@@ -9,21 +9,15 @@ from typing import Any
 import regex
 
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import (
-    Guards,
-    Hit,
-    RuleMeta,
-    build_guards,
-    compile_pattern,
-    flags,
-    needles_for,
-    scan,
-    word_pattern,
-)
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.guards import Guards, build_guards
+from lint.rules.matching import scan
+from lint.rules.prefilter import needles_for
+from lint.rules.regexes import compile_pattern, flags, word_pattern
 
 KEYS = {
     "tokens": schema.STR_LIST,
@@ -43,16 +37,11 @@ class Existence:
     guards: Guards
     needles: tuple[str, ...] | None = None
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        for m, _unit in scan(self.pattern, doc, self.meta, self.guards, self.needles):
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards, self.needles):
             # Vale compat: Vale's %s is the match as found, white space included ('I ').
             shown = m.group() if self.meta.vale_compat else m.group().strip()
-            yield Hit(
-                m.start(),
-                m.end(),
-                format_message(self.meta.message, shown),
-                source_offsets=self.meta.scope.family == "raw",
-            )
+            yield Hit(m.start(), m.end(), format_message(self.meta.message, shown))
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Existence:

@@ -26,11 +26,14 @@ import regex
 
 from lint.document import Document
 from lint.errors import RuleError
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import Guards, Hit, RuleMeta, build_guards, compile_pattern, scan
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.guards import Guards, build_guards
+from lint.rules.matching import scan
+from lint.rules.regexes import compile_pattern
 
 KEYS = {
     "nouns": schema.STR_LIST,
@@ -122,18 +125,18 @@ def fact_pattern(nouns: Sequence[str], modifiers: int) -> str:
 
 
 def collect(
-    doc: Document, meta: RuleMeta, pattern: regex.Pattern[str], guards: Guards
+    doc: Document, facts: Facts, meta: RuleMeta, pattern: regex.Pattern[str], guards: Guards
 ) -> list[Fact]:
     """Phase one: every counted figure in the document, in order."""
-    facts = []
-    sentence_starts = [s.start for s in doc.sentences]
-    for m, _unit in scan(pattern, doc, meta, guards):
+    found = []
+    sentence_starts = [s.start for s in facts.sentences]
+    for m, _unit in scan(pattern, doc, facts, meta, guards):
         value = float(m.group("num").replace(",", ""))
         if m.group("mult"):
             value *= MULTIPLIERS[m.group("mult").lower()]
         qualifier = m.group("qual")
         bound = QUALIFIERS[" ".join(qualifier.lower().split())] if qualifier else Bound.EXACT
-        facts.append(
+        found.append(
             Fact(
                 m.group("noun").lower(),
                 value,
@@ -145,13 +148,13 @@ def collect(
                 m.group("period"),
             )
         )
-    return facts
+    return found
 
 
-def judge(facts: Sequence[Fact], ratio: float) -> Iterator[Conflict]:
+def judge(stated: Sequence[Fact], ratio: float) -> Iterator[Conflict]:
     """Phase two: each later statement of a noun against the first one."""
     first: dict[str, Fact] = {}
-    for fact in facts:
+    for fact in stated:
         earlier = first.setdefault(fact.noun, fact)
         if earlier is fact or not fact.comparable(earlier):
             continue
@@ -171,8 +174,10 @@ class Figures:
     guards: Guards
     ratio: float
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        for conflict in judge(collect(doc, self.meta, self.pattern, self.guards), self.ratio):
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        for conflict in judge(
+            collect(doc, facts, self.meta, self.pattern, self.guards), self.ratio
+        ):
             fact = conflict.fact
             yield Hit(
                 fact.start,

@@ -3,39 +3,19 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from lint.errors import RuleError, SglintError
-from lint.finding import FixSafety, Severity
+from lint.finding import Severity
 from lint.rules import schema
-from lint.rules.base import DEFAULT_TIMEOUT, Example, Rule, RuleMeta, Selector
+from lint.rules.budget import DEFAULT_TIMEOUT
+from lint.rules.contract import Example, Rule, RuleKind, RuleMeta, Source
+from lint.rules.registry import REGISTRY
+from lint.scopes import Selector
 from lint.yamlload import LineDict, load_yaml
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a rule's YAML came from, for located errors."""
-
-    path: str
-    data: LineDict
-
-
-class RuleKind(Protocol):
-    """A rule kind module: the keys it accepts and how it compiles a rule."""
-
-    KEYS: Mapping[str, schema.Checker]
-    DEFAULT_FIX: FixSafety
-
-    def build(self, meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule: ...
-
-
-def kinds() -> dict[str, RuleKind]:
-    from lint.rules import REGISTRY
-
-    return REGISTRY
 
 
 def load_rule_text(text: str, *, rule_id: str, path: str) -> Rule:
@@ -46,7 +26,7 @@ def load_rule_text(text: str, *, rule_id: str, path: str) -> Rule:
 
 
 def build_rule(raw: LineDict, *, rule_id: str, path: str, vale_compat: bool = False) -> Rule:
-    registry = kinds()
+    registry = REGISTRY
     kind_name = raw.get("extends")
     if not isinstance(kind_name, str) or not kind_name:
         raise RuleError(

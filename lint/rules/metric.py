@@ -8,23 +8,20 @@ needs them."""
 
 from __future__ import annotations
 
-import ast
-import math
-import operator
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from lint import patterns
-from lint.document import Document
+from lint.document import Block, Document
 from lint.errors import RuleError
+from lint.facts import Facts
 from lint.finding import FixSafety
+from lint.formula import COMPARE, CONDITION, Expression
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import SUMMARY_SCOPES, Hit, RuleMeta
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.scopes import SUMMARY_SCOPES
 
 KEYS = {
     "formula": schema.STR,
@@ -34,34 +31,6 @@ DEFAULT_FIX = FixSafety.DISPLAY
 
 WORD_RE = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 LONG_WORD_RE = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]{6,}")  # words over 6 characters
-_CONDITION = patterns.compile(r"^\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$")
-_COMPARE: dict[str, Callable[[float, float], bool]] = {
-    "<": operator.lt,
-    "<=": operator.le,
-    ">": operator.gt,
-    ">=": operator.ge,
-    "==": operator.eq,
-    "!=": operator.ne,
-}
-_BINARY: dict[type[ast.operator], Callable[[float, float], float]] = {
-    ast.Add: operator.add,
-    ast.Sub: operator.sub,
-    ast.Mult: operator.mul,
-    ast.Div: operator.truediv,
-    ast.Pow: operator.pow,
-    ast.Mod: operator.mod,
-}
-_MATH: dict[str, Callable[..., float]] = {
-    "sqrt": math.sqrt,
-    "log": math.log,
-    "log10": math.log10,
-    "abs": abs,
-    "floor": math.floor,
-    "ceil": math.ceil,
-    "min": min,
-    "max": max,
-    "pow": math.pow,
-}
 SYLLABLE_VARIABLES = frozenset({"syllables", "complex_words", "polysyllabic_words"})
 VARIABLES = frozenset(
     {
@@ -79,75 +48,13 @@ VARIABLES = frozenset(
 )
 
 
-class _Formula:
-    """A safe arithmetic expression: numbers, variables, + - * / % **, math functions."""
-
-    def __init__(self, source: str, *, path: str, line: int) -> None:
-        text = regex.sub(r"heading\.h(\d)", r"heading_h\1", source)
-        try:
-            self.tree = ast.parse(text, mode="eval")
-        except SyntaxError as exc:
-            raise RuleError(
-                f"'formula' is not a valid expression: {exc.msg}", path=path, line=line
-            ) from None
-        self.names = set()
-        for node in ast.walk(self.tree):
-            if isinstance(node, ast.Name):
-                if node.id not in VARIABLES and node.id != "math":
-                    raise RuleError(
-                        f"'formula' uses unknown variable '{node.id}'", path=path, line=line
-                    )
-                self.names.add(node.id)
-            elif not isinstance(
-                node,
-                (
-                    ast.Expression,
-                    ast.BinOp,
-                    ast.UnaryOp,
-                    ast.Constant,
-                    ast.Call,
-                    ast.Attribute,
-                    ast.Load,
-                    ast.operator,
-                    ast.unaryop,
-                ),
-            ):
-                raise RuleError(
-                    f"'formula' may not contain {type(node).__name__}", path=path, line=line
-                )
-
-    def evaluate(self, values: Mapping[str, float]) -> float:
-        return float(self._eval(self.tree.body, values))
-
-    def _eval(self, node: ast.AST, values: Mapping[str, float]) -> float:
-        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
-            return float(node.value)
-        if isinstance(node, ast.Name):
-            return float(values.get(node.id, 0.0))
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-            value = self._eval(node.operand, values)
-            return -value if isinstance(node.op, ast.USub) else value
-        if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
-            left, right = self._eval(node.left, values), self._eval(node.right, values)
-            try:
-                return _BINARY[type(node.op)](left, right)
-            except ZeroDivisionError:
-                return 0.0
-        if isinstance(node, ast.Call):
-            func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if name in _MATH:
-                return float(_MATH[name](*(self._eval(a, values) for a in node.args)))
-        raise ValueError(f"unsupported expression: {ast.dump(node)}")
-
-
-def statistics(doc: Document, names: set[str]) -> dict[str, float]:
+def statistics(doc: Document, sentences: Sequence[Block], names: set[str]) -> dict[str, float]:
     """Vale's summary statistics over paragraphs, list items and block quotes."""
     summary = [b for b in doc.blocks if b.scope.split(".")[0] in SUMMARY_SCOPES]
     text = "".join(doc.text[b.start : b.end] + "\n" for b in summary)
     # Counting by substitution keeps the work in C: no string per word.
     without_words, word_count = WORD_RE.subn("", text)
-    sentences = [s for s in doc.sentences if s.scope.split(".")[1] in SUMMARY_SCOPES]
+    sentences = [s for s in sentences if s.scope.split(".")[1] in SUMMARY_SCOPES]
     values: dict[str, float] = {
         "words": word_count,
         "sentences": len(sentences),
@@ -172,12 +79,12 @@ def statistics(doc: Document, names: set[str]) -> dict[str, float]:
 @dataclass(frozen=True)
 class Metric:
     meta: RuleMeta
-    formula: _Formula
+    formula: Expression
     compare: Callable[[float, float], bool]
     threshold: float
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        values = statistics(doc, self.formula.names)
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        values = statistics(doc, facts.sentences, self.formula.names)
         if not values["words"]:
             return
         result = self.formula.evaluate(values)
@@ -189,7 +96,7 @@ class Metric:
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Metric:
     formula = schema.require(data, "formula", path=src.path, line=src.data.line, kind="metric")
     condition = schema.require(data, "condition", path=src.path, line=src.data.line, kind="metric")
-    m = _CONDITION.match(condition)
+    m = CONDITION.match(condition)
     if m is None:
         raise RuleError(
             f"'condition' must look like '> 25', not {condition!r}",
@@ -198,7 +105,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Metric:
         )
     return Metric(
         meta,
-        _Formula(formula, path=src.path, line=src.data.line_of("formula")),
-        _COMPARE[m.group(1)],
+        Expression(formula, variables=VARIABLES, path=src.path, line=src.data.line_of("formula")),
+        COMPARE[m.group(1)],
         float(m.group(2)),
     )

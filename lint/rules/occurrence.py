@@ -10,11 +10,14 @@ from typing import Any
 import regex
 
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta, compile_pattern, deadline_for, finditer, units
-from lint.rules.loader import Source
+from lint.rules.budget import deadline_for
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.matching import finditer
+from lint.rules.regexes import compile_pattern
 
 KEYS = {
     "token": schema.STR,
@@ -32,11 +35,10 @@ class Occurrence:
     max: int
     min: int
 
-    def check(self, doc: Document) -> Iterator[Hit]:
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         deadline = deadline_for(self.meta, doc)
-        raw = self.meta.scope.family == "raw"
-        text = doc.source if raw else doc.text
-        for unit in units(doc, self.meta.scope):
+        text = doc.text
+        for unit in facts.units(self.meta.scope):
             matches = [
                 m
                 for m in finditer(self.pattern, text, unit.start, unit.end, deadline)
@@ -46,7 +48,7 @@ class Occurrence:
             if (self.max > 0 and count > self.max) or (self.min > 0 and count < self.min):
                 start = matches[0].start() if matches else unit.start
                 message = format_message(self.meta.message, count)
-                yield Hit(start, unit.end, message, source_offsets=raw)
+                yield Hit(start, unit.end, message)
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Occurrence:

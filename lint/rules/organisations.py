@@ -25,13 +25,16 @@ import regex
 from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.registers import WORD_END, WORD_START, literal_pattern, normalise, register_file
 from lint.registers.organisations import Organisation, Variant, load_organisations
 from lint.rules import schema
-from lint.rules.base import Guards, Hit, RuleMeta, build_guards, compile_pattern, scan
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.guards import Guards, build_guards
+from lint.rules.matching import scan
+from lint.rules.regexes import compile_pattern
 from lint.rules.substitution import keep_case
 
 KEYS = {
@@ -59,13 +62,13 @@ class Organisations:
     named: dict[str, regex.Pattern[str]]  # organisation name -> its right forms
     guards: Guards
     contextual: bool  # report only where the document also names the organisation
-    needles: tuple[str, ...] | None = None  # a word of each form (lint.rules.base.scan)
+    needles: tuple[str, ...] | None = None  # a word of each form (lint.rules.matching.scan)
 
-    def check(self, doc: Document) -> Iterator[Hit]:
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         if self.pattern is None:
             return
         present: dict[str, bool] = {}
-        for m, _unit in scan(self.pattern, doc, self.meta, self.guards, self.needles):
+        for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards, self.needles):
             index = next(i for i, g in enumerate(m.groups()) if g is not None)
             watch = self.watches[index]
             org = watch.org

@@ -14,12 +14,11 @@ import regex
 
 from lint import patterns
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.quotes import quote_model
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
 
 KEYS = {"markers": schema.STR_LIST}
 DEFAULT_FIX = FixSafety.UNSAFE
@@ -33,9 +32,9 @@ class QuoteInsertion:
     meta: RuleMeta
     markers: regex.Pattern[str] | None
 
-    def check(self, doc: Document) -> Iterator[Hit]:
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         text = doc.text
-        for q in quote_model(doc).quotes:
+        for q in facts.quote_model.quotes:
             if not q.speech or q.form == "unmarked":
                 continue
             for start, end in q.parts:

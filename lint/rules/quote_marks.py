@@ -13,12 +13,11 @@ from typing import Any
 
 from lint.document import Document
 from lint.errors import RuleError
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.quotes import quote_model
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
 
 PROBLEMS = ("unclosed", "unopened", "continuation", "mismatched")
 KEYS = {"problems": schema.STR_LIST}
@@ -30,8 +29,8 @@ class QuoteMarks:
     meta: RuleMeta
     problems: frozenset[str]
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        for problem in quote_model(doc).problems:
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        for problem in facts.quote_model.problems:
             if problem.kind in self.problems:
                 yield Hit(
                     problem.start, problem.end, format_message(self.meta.message, problem.detail)

@@ -10,14 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.quotes import quote_model
 from lint.registers.people import Person
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta
-from lint.rules.loader import Source
-from lint.speakers import cast_for, people_option
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.speakers import people_option
 
 KEYS = {"people": schema.STR}
 DEFAULT_FIX = FixSafety.DISPLAY
@@ -28,9 +27,9 @@ class QuoteSpeaker:
     meta: RuleMeta
     people: tuple[Person, ...]
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        cast = cast_for(doc, self.people)
-        for q in quote_model(doc).quotes:
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        cast = facts.cast(self.people)
+        for q in facts.quote_model.quotes:
             if q.speech and cast.speaker(q) is None:
                 start, end = q.lead(doc.text)
                 who = q.attribution.who if q.attribution else ""

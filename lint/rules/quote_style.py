@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.quotes import Quote, quote_model
-from lint.rules.base import Hit, RuleMeta
-from lint.rules.loader import Source
+from lint.quotes import Quote
+from lint.rules.contract import Hit, RuleMeta, Source
 
 KEYS: dict[str, Any] = {}
 DEFAULT_FIX = FixSafety.DISPLAY
@@ -25,8 +25,8 @@ DEFAULT_FIX = FixSafety.DISPLAY
 class QuoteStyle:
     meta: RuleMeta
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        marked = [q for q in quote_model(doc).quotes if q.opening is not None]
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        marked = [q for q in facts.quote_model.quotes if q.opening is not None]
         glyphs: Quote | None = None
         weight: Quote | None = None
         for q in marked:

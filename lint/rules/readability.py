@@ -33,7 +33,9 @@ import regex
 from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
+from lint.facts import Facts
 from lint.finding import FixSafety
+from lint.formula import COMPARE, CONDITION
 from lint.messages import format_message
 from lint.readability import (
     COUNTS,
@@ -46,13 +48,11 @@ from lint.readability import (
     Sentence,
     counts,
     ease_band,
-    prose,
     standard,
 )
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta, Selector
-from lint.rules.loader import Source
-from lint.rules.metric import _COMPARE, _CONDITION
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.scopes import Selector
 
 KEYS = {
     "measure": schema.STR,
@@ -85,8 +85,8 @@ class Readability:
     needs_syllables: bool
     min_words: int = 0
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        text = prose(doc, self.scopes)
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        text = facts.prose(self.scopes)
         if self.measure == "sentence":
             for sentence in text.sentences:
                 # Mostly quoted: point at the speech, so the engine treats it as quoted.
@@ -196,14 +196,14 @@ def _vale_legacy(data: dict[str, Any], *, path: str, line: Callable[[str], int])
 def _condition(text: str, *, path: str, line: int) -> Condition:
     parts = []
     for part in regex.split(r"\s+and\s+", text.strip()):
-        m = _CONDITION.match(part)
+        m = CONDITION.match(part)
         if m is None:
             raise RuleError(
                 f"'condition' must look like '> 25' or '> 25 and <= 40', not {text!r}",
                 path=path,
                 line=line,
             )
-        parts.append((_COMPARE[m.group(1)], float(m.group(2))))
+        parts.append((COMPARE[m.group(1)], float(m.group(2))))
     return tuple(parts)
 
 

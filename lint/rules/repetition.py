@@ -11,22 +11,15 @@ import regex
 
 from lint import patterns
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import (
-    Guards,
-    Hit,
-    RuleMeta,
-    bounded,
-    build_guards,
-    compile_pattern,
-    deadline_for,
-    finditer,
-    remaining,
-    units,
-)
-from lint.rules.loader import Source
+from lint.rules.budget import bounded, deadline_for, remaining
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.guards import Guards, build_guards
+from lint.rules.matching import finditer
+from lint.rules.regexes import compile_pattern
 from lint.rules.substitution import non_capturing
 
 KEYS = {
@@ -50,10 +43,10 @@ class Repetition:
     alpha: bool
     guards: Guards
 
-    def check(self, doc: Document) -> Iterator[Hit]:
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         deadline = deadline_for(self.meta, doc)
         text = doc.text
-        for unit in units(doc, self.meta.scope):
+        for unit in facts.units(self.meta.scope):
             if not self._has_repeat(text, unit.start, unit.end, deadline):
                 continue
             previous: regex.Match[str] | None = None

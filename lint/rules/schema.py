@@ -93,7 +93,7 @@ STR, BOOL, INT, NUMBER, STR_LIST, STR_MAP, MAP, LIST_OR_MAP = (
     _list_or_map,
 )
 
-#: Keys of the guards that silence a hit (lint.rules.base.build_guards): Vale's
+#: Keys of the guards that silence a hit (lint.rules.guards.build_guards): Vale's
 #: ``exceptions`` and sglint's context keys. Kinds that use build_guards accept them all.
 GUARD_KEYS: dict[str, Checker] = {
     "exceptions": _str_list,

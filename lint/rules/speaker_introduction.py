@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.registers.people import Person
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta
-from lint.rules.loader import Source
-from lint.speakers import cast_for, first_mention, has_role, people_option, speaking
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.speakers import first_mention, has_role, people_option, speaking
 
 KEYS = {"people": schema.STR}
 DEFAULT_FIX = FixSafety.DISPLAY
@@ -26,8 +26,8 @@ class SpeakerIntroduction:
     meta: RuleMeta
     people: tuple[Person, ...]
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        cast = cast_for(doc, self.people)
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        cast = facts.cast(self.people)
         first_quote: dict[int, int] = {}  # identity -> where it first speaks
         for start, speaker in sorted(cast.speakers.items()):
             if speaker.identity is not None:
@@ -43,7 +43,7 @@ class SpeakerIntroduction:
                 mention = full
             if mention.form != "full":
                 problem = "no full name"
-            elif not has_role(doc, mention, identity):
+            elif not has_role(doc, facts.sentences, mention, identity):
                 problem = "no role"
             else:
                 continue

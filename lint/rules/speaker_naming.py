@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.registers.people import Person
 from lint.rules import schema
-from lint.rules.base import Hit, RuleMeta
-from lint.rules.loader import Source
-from lint.speakers import Identity, cast_for, people_option, speaking
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.speakers import Identity, people_option, speaking
 
 KEYS = {"people": schema.STR}
 DEFAULT_FIX = FixSafety.UNSAFE
@@ -27,8 +27,8 @@ class SpeakerNaming:
     meta: RuleMeta
     people: tuple[Person, ...]
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        cast = cast_for(doc, self.people)
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        cast = facts.cast(self.people)
         for identity in speaking(cast):
             # With a register the canonical name is known; without, the first one sets it.
             canonical = identity.person.name if identity.person else None

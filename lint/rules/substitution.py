@@ -15,21 +15,15 @@ import regex
 
 from lint.document import Document
 from lint.errors import RuleError
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.base import (
-    Guards,
-    Hit,
-    RuleMeta,
-    build_guards,
-    compile_pattern,
-    flags,
-    flexible_spaces,
-    needles_for,
-    scan,
-)
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.guards import Guards, build_guards
+from lint.rules.matching import scan
+from lint.rules.prefilter import needles_for
+from lint.rules.regexes import compile_pattern, flags, flexible_spaces
 
 KEYS = {
     "swap": schema.MAP,
@@ -59,8 +53,8 @@ class Substitution:
     capitalize: bool
     needles: tuple[str, ...] | None = None
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        for m, _unit in scan(self.pattern, doc, self.meta, self.guards, self.needles):
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards, self.needles):
             index = next(i for i, g in enumerate(m.groups()) if g is not None)
             entry = self.entries[index]
             observed = m.group()
@@ -80,7 +74,6 @@ class Substitution:
                 fix=fix,
                 fix_safety=safety,
                 why=entry.why,
-                source_offsets=self.meta.scope.family == "raw",
             )
 
 

@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from lint.document import Document
+from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.quotes import quote_model
-from lint.rules.base import Hit, RuleMeta
-from lint.rules.loader import Source
+from lint.rules.contract import Hit, RuleMeta, Source
 
 KEYS: dict[str, Any] = {}
 DEFAULT_FIX = FixSafety.DISPLAY
@@ -23,8 +22,8 @@ DEFAULT_FIX = FixSafety.DISPLAY
 class UnmarkedSpeech:
     meta: RuleMeta
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        for q in quote_model(doc).quotes:
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        for q in facts.quote_model.quotes:
             if q.form != "unmarked":
                 continue
             who = q.attribution.who if q.attribution else ""

@@ -25,7 +25,7 @@ from functools import cached_property
 
 import regex
 
-from lint.rules.base import exceptions_regex
+from lint.rules.guards import exceptions_regex
 
 WORD = r"[\p{N}\p{L}*]+[^\s]*"
 _NUMBER_LIST = regex.compile(r"\d+\.")

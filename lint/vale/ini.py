@@ -19,11 +19,9 @@ from pathlib import Path, PurePosixPath
 
 import regex
 
+from lint.configfiles import read_config_text
 from lint.errors import ConfigError
 from lint.finding import Severity
-
-#: File names Vale looks for, in its order of preference.
-INI_NAMES = (".vale.ini", "_vale.ini", "vale.ini", ".vale", "_vale")
 
 #: Core keys (above any section) that sglint acts on.
 CORE_KEYS = frozenset(
@@ -237,10 +235,4 @@ def parse_ini(text: str, path: Path) -> ValeIni:
 
 
 def load_ini(path: Path) -> ValeIni:
-    from lint.config import read_config_text  # lint.config imports this module
-
     return parse_ini(read_config_text(path), path)
-
-
-def is_vale_config(path: Path) -> bool:
-    return path.name in INI_NAMES or path.suffix == ".ini"

@@ -21,7 +21,7 @@ from lint.engine import ActiveRule
 from lint.errors import ConfigError
 from lint.finding import Severity
 from lint.readers import format_for
-from lint.rules.base import Rule
+from lint.rules.contract import Rule
 from lint.vale.ini import ValeIni, load_ini
 from lint.vale.styles import BUILTIN_STYLE, load_styles
 from lint.vale.vocab import Vocab, load_vocab

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.errors import RuleError
-from lint.rules.base import Rule
+from lint.rules.contract import Rule
 from lint.rules.loader import build_rule
 from lint.vale.casing import vale_exceptions
 from lint.vale.vocab import Vocab, is_phrase

@@ -6,6 +6,7 @@ import pytest
 from helpers import make_rule, matches, run
 
 from lint.errors import RuleError
+from lint.facts import Facts
 from lint.readers import read_text
 from lint.rules.figures import Bound, Fact, Figures, collect, judge
 
@@ -26,7 +27,8 @@ def figures(yaml_text: str = RULE) -> Figures:
 
 def facts(text: str) -> list[Fact]:
     rule = figures()
-    return collect(read_text("t.txt", text, "text"), rule.meta, rule.pattern, rule.guards)
+    doc = read_text("t.txt", text, "text")
+    return collect(doc, Facts(doc), rule.meta, rule.pattern, rule.guards)
 
 
 def test_collects_value_noun_and_bound() -> None:

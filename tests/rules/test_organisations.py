@@ -9,7 +9,7 @@ import pytest
 from helpers import matches, run
 
 from lint.errors import RuleError
-from lint.rules.base import Rule
+from lint.rules.contract import Rule
 from lint.rules.loader import load_rule_text
 
 REGISTER = """\

@@ -9,7 +9,7 @@ from helpers import make_rule, matches, run
 
 from lint.config import Config, all_rules
 from lint.errors import RuleError
-from lint.rules.base import Rule
+from lint.rules.contract import Rule
 from lint.rules.loader import load_rule_text
 
 RULES = {r.meta.id: r for r in all_rules(Config())}

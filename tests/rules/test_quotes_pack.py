@@ -16,7 +16,7 @@ from lint.finding import FixSafety, Severity
 from lint.readers import read_bytes, read_text
 from lint.registers.quotes import Statement
 from lint.rules.approved_quote import Words, compare, word_diff
-from lint.rules.base import Rule
+from lint.rules.contract import Rule
 from lint.rules.loader import load_rule_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -16,7 +16,7 @@ from lint.engine import ActiveRule, check_document
 from lint.finding import Severity
 from lint.fix import apply_fixes
 from lint.readers import read_text
-from lint.rules.base import Rule
+from lint.rules.contract import Rule
 from lint.rules.substitution import Entry, Substitution
 from lint.yamlload import load_yaml
 

@@ -9,7 +9,7 @@ from lint.engine import ActiveRule, check_document
 from lint.finding import Severity
 from lint.fix import apply_fixes
 from lint.readers import read_text
-from lint.rules.base import Example, Rule
+from lint.rules.contract import Example, Rule
 
 RULES = all_rules(Config())
 PROFILES = sorted(known_profiles(RULES))

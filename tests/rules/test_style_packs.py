@@ -7,7 +7,7 @@ import pytest
 from helpers import run
 
 from lint.config import Config, all_rules
-from lint.rules.base import Rule
+from lint.rules.contract import Rule
 
 PACKS = ("Numbers", "Spelling", "Acronyms", "Consistency", "Style")
 RULES: list[Rule] = [r for r in all_rules(Config()) if r.meta.pack in PACKS]

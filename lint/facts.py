@@ -1,0 +1,85 @@
+"""Facts: what is derived from one document, built lazily and kept for one file's check.
+
+The engine makes one ``Facts`` per document and hands it to every rule with the
+document, so sentences, quotes, speakers, scope units and readability counts are worked
+out once per file, however many rules ask. The ``Document`` itself stays a plain value:
+nothing is cached on it, and nothing keyed on it outlives the check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from lint.document import Block, Document, SpanIndex
+from lint.quotes import QuoteModel, build_model
+from lint.readability import Prose, build_prose
+from lint.scopes import Selector, units_of
+from lint.sentences import split_sentences
+from lint.speakers import Cast, build_cast
+
+if TYPE_CHECKING:
+    from lint.registers.people import Person
+
+
+class Facts:
+    """The derived facts of one document; each is built on first use."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._units: dict[tuple[str, ...], list[Block]] = {}
+        self._casts: dict[int, tuple[Sequence[Person], Cast]] = {}
+        self._prose: dict[Selector | None, Prose] = {}
+
+    @cached_property
+    def lowered(self) -> str:
+        """The view in lower case, for rules' quick "could this match at all?" tests."""
+        return self.doc.text.lower()
+
+    @cached_property
+    def sentences(self) -> tuple[Block, ...]:
+        """Sentences of every prose block, from sglint's own splitter."""
+        doc = self.doc
+        return tuple(
+            Block(f"sentence.{block.scope}", start, end)
+            for block in doc.blocks
+            for start, end in split_sentences(doc.text, block.start, block.end)
+        )
+
+    @cached_property
+    def quote_model(self) -> QuoteModel:
+        """Direct speech: quotes, their marks' problems and attributions."""
+        return build_model(self.doc)
+
+    @cached_property
+    def quotes(self) -> SpanIndex:
+        """Spans of direct speech (view offsets), for rules that treat quotes specially."""
+        return SpanIndex(tuple(self.quote_model.spans()))
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return self.quotes.containing(start, end) is not None
+
+    def units(self, selector: Selector) -> list[Block]:
+        """The spans a rule with this selector runs on (many rules share a selector)."""
+        found = self._units.get(selector.names)
+        if found is None:
+            found = self._units[selector.names] = units_of(self.doc, self.sentences, selector)
+        return found
+
+    def cast(self, people: Sequence[Person] = ()) -> Cast:
+        """The document's people and speakers, for one People register (or none)."""
+        entry = self._casts.get(id(people))
+        if entry is None or entry[0] is not people:
+            entry = self._casts[id(people)] = (
+                people,
+                build_cast(self.doc, self.quote_model, people),
+            )
+        return entry[1]
+
+    def prose(self, scopes: Selector | None = None) -> Prose:
+        """The measured paragraphs and sentences, for readability rules and stats."""
+        found = self._prose.get(scopes)
+        if found is None:
+            found = self._prose[scopes] = build_prose(self.doc, self.sentences, self.quotes, scopes)
+        return found

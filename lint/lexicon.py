@@ -1,0 +1,87 @@
+"""The lexicon: the words name, title and speech detection relies on, from YAML.
+
+``rules/_lexicon.yml`` (shipped with the built-in packs) lists words by role: speech
+verbs, honorifics, styles, ranks, post-nominals, title heads, role and organisation
+words, places and force areas, months, days, sentence openers and abbreviations. The
+quote model, the speaker finder, the people rules and the sentence splitter all read
+them here, so one edit to the file teaches every one of them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from lint.configfiles import builtin_rules_dir
+from lint.errors import RuleError
+from lint.yamlload import LineDict, load_yaml
+
+ROLES = (
+    "speech_verbs",
+    "honorifics",
+    "styles",
+    "ranks",
+    "rank_abbreviations",
+    "post_nominals",
+    "elected_letters",
+    "title_heads",
+    "role_words",
+    "organisation_words",
+    "places",
+    "months",
+    "days",
+    "sentence_openers",
+    "abbreviations",
+)
+FILE_NAME = "_lexicon.yml"
+
+
+@cache
+def lexicon() -> dict[str, tuple[str, ...]]:
+    """Every role's words, in the file's order (read once)."""
+    path = builtin_rules_dir() / FILE_NAME
+    where = str(path)
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"), where)
+    except OSError as exc:
+        raise RuleError(f"cannot read the lexicon: {exc}", path=where) from None
+    if not isinstance(data, LineDict):
+        raise RuleError("the lexicon must be a mapping of roles to word lists", path=where)
+    missing = [r for r in ROLES if r not in data]
+    unknown = [r for r in data if r not in ROLES]
+    if missing or unknown:
+        what = f"unknown role '{unknown[0]}'" if unknown else f"missing role '{missing[0]}'"
+        raise RuleError(what, path=where, line=data.line_of(unknown[0]) if unknown else 1)
+    out: dict[str, tuple[str, ...]] = {}
+    for role in ROLES:
+        items = data[role]
+        if not isinstance(items, list) or not all(isinstance(w, str) and w for w in items):
+            raise RuleError(
+                f"'{role}' must be a list of words", path=where, line=data.line_of(role)
+            )
+        out[role] = tuple(items)
+    return out
+
+
+def words(*roles: str) -> frozenset[str]:
+    """The words of these roles."""
+    table = lexicon()
+    return frozenset(w for role in roles for w in table[role])
+
+
+def single_words(*roles: str) -> frozenset[str]:
+    """The one-word entries of these roles ("Inspector", not "Chief Inspector")."""
+    return frozenset(w for w in words(*roles) if " " not in w)
+
+
+def parts(*roles: str) -> frozenset[str]:
+    """Every word of these roles' entries ("Chief" and "Inspector" of "Chief Inspector")."""
+    return frozenset(p for w in words(*roles) for p in w.split())
+
+
+def alternation(*roles: str) -> str:
+    """A regex alternation of these roles' entries, longest first (so that "Chief
+    Inspector" is tried before "Inspector")."""
+    ordered = sorted(words(*roles), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w, literal_spaces=True) for w in ordered)

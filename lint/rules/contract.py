@@ -1,0 +1,102 @@
+"""The rule contract: what a kind module provides and what a compiled rule returns.
+
+Kinds import this module (and the helpers beside it), never the loader or the registry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from lint.document import Document
+from lint.finding import FixSafety, Severity
+from lint.rules import schema
+from lint.rules.budget import DEFAULT_TIMEOUT
+from lint.scopes import Selector
+from lint.yamlload import LineDict
+
+if TYPE_CHECKING:
+    from lint.facts import Facts
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule's raw result: a span of the document the rule was given (``doc.text``).
+
+    Rules never choose coordinates: the engine gives a ``raw``-scoped rule the raw view
+    (the source itself) and every other rule the prose view, and maps the span back."""
+
+    start: int
+    end: int
+    message: str
+    fix: str | None = None
+    fix_safety: FixSafety | None = None  # None: the rule's default
+    why: str | None = None  # per-entry reason, overriding the rule's
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    fix: str | None = None  # expected text after --fix, for bad examples
+    fmt: str = "text"
+    profile: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """The header every rule has, validated and defaulted in one place."""
+
+    id: str
+    kind: str
+    path: str
+    message: str
+    level: Severity = Severity.WARNING
+    description: str = ""
+    link: str = ""
+    why: str = ""
+    source: str = ""
+    scope: Selector = field(default_factory=lambda: Selector.parse(["text"]))
+    limit: int = 0
+    fix: FixSafety = FixSafety.DISPLAY
+    quoted: str = "suggest"  # inside direct speech: report | suggest | ignore
+    profiles: Mapping[str, str] = field(default_factory=dict)  # profile -> level | "off"
+    bad: tuple[Example, ...] = ()
+    good: tuple[Example, ...] = ()
+    action: Mapping[str, Any] = field(default_factory=dict)
+    timeout: float = DEFAULT_TIMEOUT
+    # Vale-compat mode (set by lint/vale for rules loaded from a .vale.ini's StylesPath):
+    # kinds reproduce Vale's own results where they differ from sglint's.
+    vale_compat: bool = False
+
+    @property
+    def pack(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+class Rule(Protocol):
+    """A compiled rule: a pure function from a Document to hits."""
+
+    @property
+    def meta(self) -> RuleMeta: ...
+
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]: ...
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a rule's YAML came from, for located errors."""
+
+    path: str
+    data: LineDict
+
+
+class RuleKind(Protocol):
+    """A rule kind module: the keys it accepts and how it compiles a rule."""
+
+    @property
+    def KEYS(self) -> Mapping[str, schema.Checker]: ...
+    @property
+    def DEFAULT_FIX(self) -> FixSafety: ...
+
+    def build(self, meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule: ...

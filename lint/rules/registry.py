@@ -1,0 +1,55 @@
+"""The registry: rule kind name → kind module, one explicit line per kind.
+
+Each module satisfies ``RuleKind`` (checked by mypy: a module missing ``KEYS``,
+``DEFAULT_FIX`` or ``build`` fails the type check). Adding a kind is one module, one line
+here and one examples file.
+"""
+
+from __future__ import annotations
+
+from lint.rules import (
+    approved_quote,
+    capitalization,
+    conditional,
+    consistency,
+    existence,
+    figures,
+    metric,
+    occurrence,
+    organisations,
+    people,
+    quote_insertion,
+    quote_marks,
+    quote_speaker,
+    quote_style,
+    readability,
+    repetition,
+    speaker_introduction,
+    speaker_naming,
+    substitution,
+    unmarked_speech,
+)
+from lint.rules.contract import RuleKind
+
+REGISTRY: dict[str, RuleKind] = {
+    "existence": existence,
+    "substitution": substitution,
+    "occurrence": occurrence,
+    "repetition": repetition,
+    "consistency": consistency,
+    "conditional": conditional,
+    "capitalization": capitalization,
+    "metric": metric,
+    "readability": readability,
+    "organisations": organisations,
+    "people": people,
+    "figures": figures,
+    "quote-marks": quote_marks,
+    "quote-style": quote_style,
+    "unmarked-speech": unmarked_speech,
+    "quote-speaker": quote_speaker,
+    "speaker-introduction": speaker_introduction,
+    "speaker-naming": speaker_naming,
+    "quote-insertion": quote_insertion,
+    "approved-quote": approved_quote,
+}
