@@ -188,3 +188,12 @@ def read_png(data: bytes) -> tuple[int, int, set[tuple[int, int, int]]]:
         colours.update((line[i], line[i + 1], line[i + 2]) for i in range(0, stride, channels))
         previous = line
     return width, height, colours
+
+
+def test_the_readme_shows_a_small_screenshot_of_the_report() -> None:
+    root = Path(__file__).resolve().parents[2]
+    assert "](docs/report.png)" in (root / "README.md").read_text(encoding="utf-8")
+    data = (root / "docs" / "report.png").read_bytes()
+    assert len(data) < 200_000
+    width, height, colours = read_png(data)
+    assert width <= 1200 and ERROR_BG in colours and WARNING_BG in colours
