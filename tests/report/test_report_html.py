@@ -195,5 +195,5 @@ def test_the_readme_shows_a_small_screenshot_of_the_report() -> None:
     assert "](docs/report.png)" in (root / "README.md").read_text(encoding="utf-8")
     data = (root / "docs" / "report.png").read_bytes()
     assert len(data) < 200_000
-    width, height, colours = read_png(data)
+    width, _, colours = read_png(data)
     assert width <= 1200 and ERROR_BG in colours and WARNING_BG in colours
