@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from lint.errors import InputError
 from lint.finding import Finding
-from lint.readers import ANNOTATED_SUFFIX, BINARY_FORMATS, format_for
+from lint.readers import ANNOTATED_SUFFIX, format_for
 from lint.readers.docx import Paragraph, open_word, paragraphs, q, reread
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def comment_text(f: Finding) -> str:
 def annotate_result(result: FileResult) -> str | None:
     """Write the annotated copy for one checked file; what was done, or None if the file
     is not a Word document. Raises InputError if the copy cannot be written."""
-    if format_for(result.path) not in BINARY_FORMATS:
+    if format_for(result.path) != "docx":
         return None
     out = annotated_path(result.path)
     count = annotate(result.path, result.findings, out)

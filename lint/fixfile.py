@@ -113,8 +113,8 @@ def fix_file(
         doc = read_bytes(path, data)
         if doc.fmt in BINARY_FORMATS:  # no silent rewrite of a Word document
             raise InputError(
-                "--fix cannot edit a Word document; --annotate writes a copy with a "
-                "comment per finding",
+                "--fix cannot edit a Word or OpenDocument file; --annotate writes a copy "
+                "of a Word draft with a comment per finding",
                 path=path,
             )
     except SglintError as exc:

@@ -155,7 +155,7 @@ def test_comments_in_the_draft_are_not_read(tmp_path: Path) -> None:
         ),
         (OLE + b"\0" * 500, "legacy Word 97-2003 document"),
         (b"{\\rtf1\\ansi Man jailed}", "an RTF document"),
-        (b"PK\x03\x04broken", "damaged Word document"),
+        (b"PK\x03\x04broken", "damaged file: not readable as a Word document"),
     ],
     ids=["renamed-text", "password", "legacy-doc", "rtf", "damaged-zip"],
 )
@@ -224,7 +224,7 @@ def test_fix_on_a_word_draft_says_it_is_not_supported_and_leaves_it(
     before = path.read_bytes()
     code, _, err = sglint(capsys, "--fix", "--unsafe-fixes", str(path))
     assert code == 2
-    assert f"sglint: error: {path}: --fix cannot edit a Word document" in err
+    assert f"sglint: error: {path}: --fix cannot edit a Word or OpenDocument file" in err
     assert path.read_bytes() == before
 
 

@@ -1,6 +1,7 @@
-"""One press release drafted four ways (issue 20): Markdown, hand-written HTML, Google
-Docs' HTML export and Word. One run over the folder gives the same findings for the same
-words in each, and the Google Docs and Word excerpts are the paragraph as prose."""
+"""One press release drafted five ways (issue 20): Markdown, hand-written HTML, Google
+Docs' HTML export, Word and OpenDocument. One run over the folder gives the same findings
+for the same words in each, and the Google Docs, Word and OpenDocument excerpts are the
+paragraph as prose."""
 
 from __future__ import annotations
 
@@ -10,14 +11,16 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from wordfiles import same_draft_folder
+from wordfiles import SAME_DRAFT_PARAGRAPHS, odt, same_draft_folder
 
 from lint.cli import main
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    return same_draft_folder(tmp_path / "drafts")
+    folder = same_draft_folder(tmp_path / "drafts")
+    odt(folder / "draft.odt", SAME_DRAFT_PARAGRAPHS)  # as LibreOffice saves it
+    return folder
 
 
 def test_the_same_draft_gives_the_same_findings_in_every_format(
@@ -31,7 +34,13 @@ def test_the_same_draft_gives_the_same_findings_in_every_format(
         words = re.sub(r"<[^>]*>", "", item["match"]).replace("&nbsp;", " ").replace("\xa0", " ")
         key = (item["rule"], words, item["severity"], item["message"])
         by_file[Path(item["path"]).name].append(key)
-    assert sorted(by_file) == ["draft.docx", "draft.html", "draft.md", "gdocs-export.html"]
+    assert sorted(by_file) == [
+        "draft.docx",
+        "draft.html",
+        "draft.md",
+        "draft.odt",
+        "gdocs-export.html",
+    ]
     expected = by_file["draft.md"]
     rules = {rule for rule, *_ in expected}
     # The words, without the markup a match in HTML spans ("child porn</strong>ography").
@@ -41,7 +50,7 @@ def test_the_same_draft_gives_the_same_findings_in_every_format(
         "child pornography",
         "child pornography",
     ]
-    for name in ("draft.html", "gdocs-export.html", "draft.docx"):
+    for name in ("draft.html", "gdocs-export.html", "draft.docx", "draft.odt"):
         assert by_file[name] == expected, name
 
 
@@ -64,4 +73,5 @@ def test_google_docs_and_word_excerpts_are_the_paragraph_as_prose(
         ("draft.html", underline),
         ("gdocs-export.html", underline),  # not the line of markup it sits on
         ("draft.docx", underline),
+        ("draft.odt", underline),
     }

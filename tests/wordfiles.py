@@ -110,47 +110,68 @@ def anchored_comments(path: Path) -> list[tuple[str, str]]:
     return [("".join(anchored[cid]), texts[cid]) for cid in order]
 
 
-def word_copy(path: Path) -> Path:
-    """The same draft as a Word document, with "child porn" in bold mid-word (as Google
-    Docs' export has it; the Markdown bolds the whole phrase)."""
-    return draft(
-        path,
+#: tests/data/same-draft as (style, runs), with "child porn" in bold mid-word (as Google
+#: Docs' export has it; the Markdown bolds the whole phrase).
+SAME_DRAFT_PARAGRAPHS: list[tuple[str | None, Runs]] = [
+    ("Heading 1", ["Man jailed for child pornography offences"]),
+    (
+        None,
         [
-            ("Heading 1", ["Man jailed for child pornography offences"]),
-            (
-                None,
-                [
-                    "A 34-year-old man from Leeds has been jailed after police found ",
-                    ("child porn", "bold"),
-                    "ography on his laptop.",
-                ],
-            ),
-            (None, [""]),
-            (
-                None,
-                [
-                    "The court heard the girl had sex with him when she was 14 and that she "
-                    "was putting herself at risk."
-                ],
-            ),
-            ("List Bullet", ["The victim was described in court as a child prostitute."]),
-            (
-                "List Bullet",
-                ["Officers worked with the ", "NSPCC", " throughout the historic investigation."],
-            ),
-            (
-                None,
-                [
-                    "Detective Inspector Jane Smith said: “We will not tolerate the sexual "
-                    "abuse of children.”"
-                ],
-            ),
+            "A 34-year-old man from Leeds has been jailed after police found ",
+            ("child porn", "bold"),
+            "ography on his laptop.",
         ],
-    )
+    ),
+    (None, [""]),
+    (
+        None,
+        [
+            "The court heard the girl had sex with him when she was 14 and that she "
+            "was putting herself at risk."
+        ],
+    ),
+    ("List Bullet", ["The victim was described in court as a child prostitute."]),
+    (
+        "List Bullet",
+        ["Officers worked with the ", "NSPCC", " throughout the historic investigation."],
+    ),
+    (
+        None,
+        [
+            "Detective Inspector Jane Smith said: “We will not tolerate the sexual "
+            "abuse of children.”"
+        ],
+    ),
+]
 
 
 def same_draft_folder(folder: Path) -> Path:
     """tests/data/same-draft (Markdown, HTML, a Google Docs export) plus its Word copy."""
     shutil.copytree(SAME_DRAFT, folder)
-    word_copy(folder / "draft.docx")
+    draft(folder / "draft.docx", SAME_DRAFT_PARAGRAPHS)
     return folder
+
+
+def odt(path: Path, paragraphs: Sequence[tuple[str | None, Runs]]) -> Path:
+    """An OpenDocument text of (kind, runs) paragraphs, written with odfpy: kind None is
+    a paragraph, "Heading 1" a heading, "List Bullet" a list item; bold runs are spans."""
+    from odf.opendocument import OpenDocumentText
+    from odf.text import H, List, ListItem, P, Span
+
+    document = OpenDocumentText()
+    for kind, runs in paragraphs:
+        element = H(outlinelevel=1) if kind == "Heading 1" else P()
+        for run in runs:
+            text, fmt = (run, "") if isinstance(run, str) else run
+            element.addElement(Span(text=text)) if fmt else element.addText(text)
+        if kind == "List Bullet":
+            item = ListItem()
+            item.addElement(element)
+            listing = List()
+            listing.addElement(item)
+            document.text.addElement(listing)
+        else:
+            document.text.addElement(element)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path

@@ -19,6 +19,7 @@ FORMATS: dict[str, str] = {
     "markdown": "lint.readers.markdown",
     "html": "lint.readers.html",
     "docx": "lint.readers.docx",
+    "odt": "lint.readers.odt",
 }
 #: File extension → format.
 SUFFIXES: dict[str, str] = {
@@ -31,11 +32,12 @@ SUFFIXES: dict[str, str] = {
     ".docx": "docx",
     # A legacy Word file is named so that it is reported (save as .docx), not skipped.
     ".doc": "docx",
+    ".odt": "odt",
 }
 
 SUPPORTED_SUFFIXES = frozenset(SUFFIXES)
 #: Formats read from their bytes by the module's ``read_bytes`` (packages, not text).
-BINARY_FORMATS = frozenset({"docx"})
+BINARY_FORMATS = frozenset({"docx", "odt"})
 #: Formats without lines: ``line`` is the paragraph and ``column`` the character in it.
 PARAGRAPH_FORMATS = BINARY_FORMATS
 #: Copies sglint writes (``--annotate``): skipped when walking a folder.

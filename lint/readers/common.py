@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+from collections.abc import Sequence
+
 import regex
 
-from lint.document import OPAQUE, Directive
+from lint.document import OPAQUE, Block, Directive, Document
+from lint.errors import InputError
 
 URL_RE = regex.compile(r"""(?:\bhttps?://|\bwww\.)[^\s<>"'”’)\]]+[^\s<>"'”’)\].,;:!?]""")
 EMAIL_RE = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -110,3 +115,47 @@ def directives_in(comment: str, offset: int) -> list[Directive]:
             rules = tuple(r for r in regex.split(r"[\s,]+", m.group("rules") or "") if r)
         out.append(Directive(action, rules, offset + m.start(), offset + m.end()))
     return out
+
+
+def paragraph_document(
+    path: str, fmt: str, paragraphs: Sequence[tuple[str, str]], notices: tuple[str, ...]
+) -> Document:
+    """A Document for a format without lines (Word, OpenDocument): one line per
+    ``(scope, text)`` paragraph, so a position's line is the paragraph number and its
+    column the character, and the excerpt is the paragraph. URLs and e-mail addresses
+    are masked as in the other readers."""
+    blocks: list[Block] = []
+    pos = 0
+    for scope, text in paragraphs:
+        blocks.append(Block(scope, pos, pos + len(text)))
+        pos += len(text) + 1
+    source = "\n".join(text for _, text in paragraphs)
+    return Document(
+        path=path,
+        source=source,
+        text=compose(source, url_spans(source), KEEP),
+        fmt=fmt,
+        blocks=tuple(blocks),
+        notices=notices,
+    )
+
+
+def package_parts(
+    path: str, data: bytes, what: str, wanted: Sequence[str] = ()
+) -> tuple[set[str], dict[str, bytes]]:
+    """The entry names of a ZIP package (a Word or OpenDocument file) and the bytes of the
+    ``wanted`` entries it has; one InputError naming ``what`` it should have been if it is
+    not a ZIP package or cannot be read."""
+    if not data.startswith(b"PK"):
+        raise InputError(
+            f"not {what}: the file is not a ZIP package; was another kind of file renamed?",
+            path=path,
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+            return names, {name: package.read(name) for name in wanted if name in names}
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise InputError(
+            f"damaged file: not readable as {what} (the ZIP package is broken)", path=path
+        ) from None

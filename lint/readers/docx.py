@@ -27,14 +27,13 @@ the same runs the positions point at.
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from lint.document import Block, Document
+from lint.document import Document
 from lint.errors import InputError
-from lint.readers.common import KEEP, compose, url_spans
+from lint.readers.common import package_parts, paragraph_document
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -132,19 +131,7 @@ def check_package(path: str, data: bytes) -> None:
         raise InputError(
             "an RTF document, not a .docx: save it as a Word Document (.docx)", path=path
         )
-    if not data.startswith(b"PK"):
-        raise InputError(
-            "not a Word document (.docx): the file is not a ZIP package; "
-            "was another kind of file renamed?",
-            path=path,
-        )
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            names = set(package.namelist())
-    except zipfile.BadZipFile:
-        raise InputError(
-            "damaged Word document: the ZIP package cannot be read", path=path
-        ) from None
+    names, _ = package_parts(path, data, "a Word document (.docx)")
     if "word/document.xml" not in names:
         raise InputError(
             "not a Word document (.docx): the ZIP package has no word/document.xml", path=path
@@ -193,30 +180,11 @@ def _in_story(paras: Iterator[Paragraph], story: str) -> Iterator[Paragraph]:
 
 
 def read_bytes(path: str, data: bytes) -> Document:
-    word = open_word(path, data)
-    paras, tracked = paragraphs(word)
-    lines: list[str] = []
-    blocks: list[Block] = []
-    pos = 0
-    for para in paras:
-        blocks.append(Block(para.scope, pos, pos + len(para.text)))
-        lines.append(para.text)
-        pos += len(para.text) + 1
-    source = "\n".join(lines)
-    text = compose(source, url_spans(source), KEEP)
+    paras, tracked = paragraphs(open_word(path, data))
     notices: tuple[str, ...] = ()
     if tracked:
-        notices = (
-            f"{path}: tracked changes read as accepted (insertions kept, deletions left out)",
-        )
-    return Document(
-        path=path,
-        source=source,
-        text=text,
-        fmt="docx",
-        blocks=tuple(blocks),
-        notices=notices,
-    )
+        notices = (f"{path}: tracked changes read as accepted (insertions in, deletions out)",)
+    return paragraph_document(path, "docx", [(p.scope, p.text) for p in paras], notices)
 
 
 def read(path: str, source: str) -> Document:
