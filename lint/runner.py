@@ -77,7 +77,9 @@ def iter_files(paths: Sequence[str], config: Config) -> Iterator[tuple[str, bool
                 for file in sorted(files):
                     full = Path(root) / file
                     if (
-                        file.startswith(".")
+                        # hidden files, and the owner files Word keeps beside an open
+                        # document (~$draft.docx: not a document)
+                        file.startswith((".", "~$"))
                         or file.lower().endswith(ANNOTATED_SUFFIX)
                         or full.suffix.lower() not in SUPPORTED_SUFFIXES
                         or config.excluded(full)

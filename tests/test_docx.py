@@ -273,12 +273,13 @@ def test_annotate_writes_a_copy_with_one_comment_per_finding_on_the_matched_word
     ]
 
 
-def test_annotating_twice_and_linting_the_folder_skips_the_copy(
+def test_annotating_twice_and_linting_the_folder_skips_the_copy_and_word_owner_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = draft(tmp_path / "draft.docx", [(None, ["Police found child pornography."])])
     sglint(capsys, "--annotate", str(path))
     sglint(capsys, "--annotate", str(tmp_path))
+    (tmp_path / "~$draft.docx").write_bytes(b"\x0bJo Bloggs" + b"\x00" * 150)  # Word has it open
     code, out, _ = sglint(capsys, str(tmp_path))
     assert code == 1 and "in 1 of 1 file." in out
     assert len(anchored_comments(Path(annotated_path(str(path))))) == 1
@@ -311,3 +312,36 @@ def test_paragraph_numbers_are_shared_by_reader_and_annotator(tmp_path: Path) ->
     path = draft(tmp_path / "d.docx", [(None, ["One."]), (None, [""]), (None, ["Two."])])
     word = docx.Document(str(path))
     assert [p.text for p in paragraphs(word)[0]] == read(path).source.split("\n")
+
+
+def test_overlapping_findings_each_get_their_own_exact_anchor(tmp_path: Path) -> None:
+    from lint.finding import Finding, Severity
+
+    runs = ["Police found ", ("child porn", "bold"), "ography."]
+    path = draft(tmp_path / "d.docx", [(None, runs)])
+
+    def at(start: int, end: int) -> Finding:
+        text = "Police found child pornography."
+        return Finding(
+            path=str(path),
+            rule="Test.Rule",
+            severity=Severity.WARNING,
+            message=f"about {text[start:end]!r}",
+            match=text[start:end],
+            start=start,
+            end=end,
+            line=1,
+            column=start + 1,
+            end_line=1,
+            end_column=end + 1,
+        )
+
+    findings = [at(7, 18), at(13, 30), at(19, 23)]
+    out = tmp_path / "out.docx"
+    assert annotate(str(path), findings, str(out)) == 3
+    assert [anchor for anchor, _ in anchored_comments(out)] == [
+        "found child",
+        "child pornography",
+        "porn",
+    ]
+    assert read(out).source == "Police found child pornography."
