@@ -16,11 +16,12 @@ from lint import __version__
 from lint.config import Config, active_rules, all_rules, resolve
 from lint.errors import SglintError
 from lint.finding import LEVEL_NAMES, Severity
+from lint.project import open_project
 from lint.report import REPORTERS, reporter, streamer
 from lint.report.excerpt import in_paragraphs
 from lint.report.text import fix_summary, terminal_width
 from lint.report.text import render as render_text
-from lint.runner import FileResult, check_many, default_jobs, iter_files
+from lint.runner import FileResult, check_many, default_jobs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 VALE_OUTPUTS = {"line": "vale-line", "json": "vale-json", "cli": "text"}
@@ -191,29 +192,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iterator[FileResult]:
-    """Lint (or fix) each file; a fix's diff is appended to ``diffs``."""
-    if config.vale is not None:  # Vale compat: the .vale.ini decides files and rules
-        from lint.vale.run import check_paths
-
-        for notice in config.vale.notices:
-            print(f"sglint: notice: {notice}", file=sys.stderr)
-        yield from check_paths(args.paths, config.vale)
-        return
-    rules = active_rules(config)
-    files = [
-        (path, explicit)
-        for path, explicit in iter_files(args.paths, config)
-        if not (explicit and args.force_exclude and config.excluded(Path(path)))
-    ]
+    """Lint (or fix) each file of the project; a fix's diff is appended to ``diffs``.
+    sglint and Vale projects (a .vale.ini) go the same way: --fix, --diff and --jobs
+    work for both."""
+    project = open_project(config)
+    for notice in project.notices:
+        print(f"sglint: notice: {notice}", file=sys.stderr)
+    files = list(project.files(args.paths, force_exclude=args.force_exclude))
     if args.fix or args.diff:
         from lint.fixfile import fix_file
 
         for path, _explicit in files:
-            fixed = fix_file(path, rules, unsafe=args.unsafe_fixes, write=not args.diff)
+            fixed = fix_file(
+                path,
+                project.rules_for(path),
+                unsafe=args.unsafe_fixes,
+                write=not args.diff,
+                reading=project,
+            )
             diffs.append(fixed.diff())
             yield fixed.result
         return
-    yield from check_many(files, rules, jobs=args.jobs or default_jobs())
+    yield from check_many(files, project, jobs=args.jobs or default_jobs())
 
 
 def _check(args: argparse.Namespace, config: Config) -> int:
@@ -309,12 +309,11 @@ def _stats(args: argparse.Namespace) -> int:
 
 def _explain_rule(config: Config, rule_id: str) -> int:
     """``sglint rule Pack.Rule``: what the rule checks, why, its source and examples."""
-    import difflib
+    from lint.suggest import did_you_mean
 
     rules = {rule.meta.id: rule for rule in all_rules(config)}
     if rule_id not in rules:
-        close = difflib.get_close_matches(rule_id, list(rules), n=1)
-        hint = f"; did you mean {close[0]}?" if close else "; `sglint rules --all` lists them"
+        hint = did_you_mean(rule_id, rules) or "; `sglint rules --all` lists them"
         print(f"sglint: error: no rule {rule_id!r}{hint}", file=sys.stderr)
         return EXIT_ERROR
     meta = rules[rule_id].meta

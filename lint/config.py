@@ -7,7 +7,6 @@ the config file's ``rules:`` (pack entries, then rule entries); the command line
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import hashlib
 import os
@@ -24,6 +23,7 @@ from lint.errors import ConfigError, SglintError
 from lint.finding import Severity
 from lint.rules.contract import Rule
 from lint.rules.loader import load_folder
+from lint.suggest import did_you_mean
 from lint.yamlload import LineDict, load_yaml
 
 if TYPE_CHECKING:
@@ -99,8 +99,7 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
 
     for key in data:
         if key not in _KEYS:
-            close = difflib.get_close_matches(key, _KEYS, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(key, _KEYS)
             raise ConfigError(
                 f"{prefix}unknown key '{key}'{hint}", path=where, line=data.lines.get(key)
             )
@@ -234,15 +233,13 @@ def active_rules(config: Config, rules: Sequence[Rule] | None = None) -> list[Ac
     rules = list(all_rules(config) if rules is None else rules)
     profiles = known_profiles(rules)
     if config.profile not in profiles:
-        close = difflib.get_close_matches(config.profile, profiles, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        hint = did_you_mean(config.profile, profiles)
         raise ConfigError(f"unknown profile '{config.profile}'{hint}", path=config.path)
     ids = {r.meta.id for r in rules}
     packs = {r.meta.pack for r in rules}
     for name in (*config.select, *config.ignore, *config.rules, *(config.packs or ())):
         if name not in ids and name not in packs:
-            close = difflib.get_close_matches(name, sorted(ids | packs), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(name, sorted(ids | packs))
             raise ConfigError(f"unknown rule or pack '{name}'{hint}", path=config.path)
     out = []
     for rule in rules:

@@ -19,18 +19,20 @@ import os
 import stat
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.document import Document
 from lint.engine import ActiveRule, Outcome, check_document
 from lint.errors import InputError, SglintError
 from lint.facts import Facts
+from lint.files import read_file as read_file_bytes
 from lint.finding import Finding
 from lint.fix import DocumentGuard, Skip, plan_fixes, splice
-from lint.readers import BINARY_FORMATS, read_bytes, read_text
+from lint.readers import BINARY_FORMATS, AsIs, Reading
 from lint.runner import FileResult, finding_lines
-from lint.runner import read_file as read_file_bytes
+
+AS_IS = AsIs()
 
 #: Passes before giving up on fixes that keep producing new fixes (ruff stops at 100).
 MAX_PASSES = 10
@@ -54,7 +56,10 @@ def fix_document(
     *,
     unsafe: bool = False,
     max_passes: int = MAX_PASSES,
+    reading: Reading = AS_IS,
 ) -> DocumentFix:
+    """Fix ``doc`` pass by pass; after each pass the text is read again as ``reading``
+    reads it (a Vale project masks its ignores again)."""
     fixed: list[Finding] = []
     seen = {doc.source}
     passes = 0
@@ -70,14 +75,8 @@ def fix_document(
         seen.add(text)
         fixed.extend(plan.fixed)
         passes += 1
-        doc = reread(doc, text)
+        doc = reading.reread(doc, text)
     return DocumentFix(doc, outcome, tuple(fixed), plan.skipped, passes, not plan.edits)
-
-
-def reread(doc: Document, text: str) -> Document:
-    """The document for ``text``, read as ``doc`` was (same format, encoding, notices)."""
-    new = read_text(doc.path, text, doc.fmt)
-    return replace(new, encoding=doc.encoding, notices=doc.notices)
 
 
 @dataclass
@@ -105,12 +104,13 @@ def fix_file(
     unsafe: bool = False,
     write: bool = True,
     max_passes: int = MAX_PASSES,
+    reading: Reading = AS_IS,
 ) -> FileFix:
     """Fix one file in place (or, with ``write=False``, only work out the fixes)."""
     result = FileResult(path, fixed=[])
     try:
         data = read_file_bytes(path)
-        doc = read_bytes(path, data)
+        doc = reading.read(path, data)
         if doc.fmt in BINARY_FORMATS:  # no silent rewrite of a Word document
             raise InputError(
                 "--fix cannot edit a Word or OpenDocument file; --annotate writes a copy "
@@ -120,7 +120,7 @@ def fix_file(
     except SglintError as exc:
         result.error = exc
         return FileFix(result)
-    done = fix_document(doc, rules, unsafe=unsafe, max_passes=max_passes)
+    done = fix_document(doc, rules, unsafe=unsafe, max_passes=max_passes, reading=reading)
     final = done.doc
     result.fixed = list(done.fixed)
     result.findings = done.outcome.findings

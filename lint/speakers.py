@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from lint import lexicon, patterns
 from lint.document import Block, Document
+from lint.names import Mention
 from lint.quotes import Attribution, Quote, QuoteModel
 from lint.registers.people import Person
 
@@ -51,20 +52,6 @@ _ADVERBIAL = patterns.compile(
     r"(?:on|in|at|after|before|during|speaking|asked|yesterday|today|later|earlier)\b",
     regex.IGNORECASE,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One way a person is named at one place (view offsets, outside quotes)."""
-
-    start: int
-    end: int
-    text: str
-    form: str  # "full" | "honorific" | "surname" | "title"
-    name: str = ""  # the full name as written (form "full")
-    surname: str = ""
-    prefix: str = ""  # role words or the honorific before the name, as written
-    identity: int = -1
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from lint.config import Config
 from lint.document import Document
 from lint.errors import SglintError
 from lint.facts import Facts
+from lint.files import iter_files, read_file
 from lint.readability import Figures, figures
 from lint.readers import read_bytes
-from lint.runner import iter_files, read_file
 
 READING_AGE_NOTE = "reading age is an estimate: Flesch-Kincaid grade + 5"
 FORMATS = ("text", "json")

@@ -157,3 +157,29 @@ def test_small_modules_import_little(module: str) -> None:
     loaded = run.stdout.split()
     assert len(loaded) < 20, loaded
     assert not [m for m in loaded if m.split(".")[0] in {"regex", "rapidfuzz", "yaml"}]
+
+
+def test_one_did_you_mean() -> None:
+    """Every unknown-name message gets its hint from lint.suggest; nothing else in
+    lint/ calls difflib's matcher."""
+    from lint.suggest import did_you_mean
+
+    assert did_you_mean("warnin", ["warning", "error"]) == "; did you mean 'warning'?"
+    assert did_you_mean("zzz", ["warning", "error"]) == ""
+    callers = [
+        p.relative_to(LINT.parent).as_posix()
+        for p in LINT.rglob("*.py")
+        if "get_close_matches" in p.read_text(encoding="utf-8")
+    ]
+    assert callers == ["lint/suggest.py"]
+
+
+def test_architecture_md_has_one_line_per_module() -> None:
+    """ARCHITECTURE.md names every module of lint/, once, and no module that is gone."""
+    import re
+
+    text = (LINT.parent / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^- `(lint/[\w/]+\.py)` — ", text, flags=re.M)
+    actual = sorted(p.relative_to(LINT.parent).as_posix() for p in LINT.rglob("*.py"))
+    assert sorted(listed) == actual
+    assert len(listed) == len(set(listed))

@@ -179,6 +179,7 @@ def test_rules_listing(capsys: pytest.CaptureFixture[str]) -> None:
     assert row["why"] and row["source"]
 
 
+@pytest.mark.slow
 def test_python_dash_m_works(tmp_path: Path) -> None:
     (tmp_path / "d.txt").write_text("fine words\n")
     proc = subprocess.run(

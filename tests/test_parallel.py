@@ -9,6 +9,7 @@ import pytest
 from lint.cli import main
 
 
+@pytest.mark.slow
 def test_parallel_output_equals_serial(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
     for i in range(12):  # enough files for a pool

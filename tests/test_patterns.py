@@ -67,6 +67,7 @@ def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_runs_at_once_never_corrupt_the_cache(tmp_path: Path) -> None:
     """Eight processes compile different patterns and save together; the file that
     remains is always a whole, loadable cache."""

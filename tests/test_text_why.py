@@ -71,7 +71,7 @@ def test_rule_explains_one_rule(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2
     assert err == (
         "sglint: error: no rule 'Safeguarding.ChildProstitute'; "
-        "did you mean Safeguarding.ChildProstitution?\n"
+        "did you mean 'Safeguarding.ChildProstitution'?\n"
     )
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 import importlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import PurePath
+from typing import Protocol
 
 from lint.document import Document
 from lint.errors import InputError
@@ -117,3 +119,27 @@ def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document:
     from dataclasses import replace
 
     return replace(doc, encoding=encoding, notices=(*notices, *doc.notices))
+
+
+def reread(doc: Document, text: str) -> Document:
+    """The document for ``text`` (a fixed version of ``doc``), read as ``doc`` was: same
+    format, encoding and notices."""
+    return replace(read_text(doc.path, text, doc.fmt), encoding=doc.encoding, notices=doc.notices)
+
+
+class Reading(Protocol):
+    """How a project reads its files: the first time, and again after a fix."""
+
+    def read(self, path: str, data: bytes) -> Document: ...
+
+    def reread(self, doc: Document, text: str) -> Document: ...
+
+
+class AsIs:
+    """Reading each file by its extension, with nothing more (sglint's own projects)."""
+
+    def read(self, path: str, data: bytes) -> Document:
+        return read_bytes(path, data)
+
+    def reread(self, doc: Document, text: str) -> Document:
+        return reread(doc, text)

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import regex
 
 from lint.errors import RuleError
+from lint.suggest import did_you_mean
 from lint.yamlload import LineDict, load_yaml
 
 _T = TypeVar("_T")
@@ -83,12 +84,9 @@ def load_entries(path: Path, top_key: str) -> list[LineDict]:
 
 
 def check_keys(entry: LineDict, allowed: set[str], required: set[str], path: Path) -> None:
-    import difflib
-
     for key in entry:
         if key not in allowed:
-            close = difflib.get_close_matches(key, sorted(allowed), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(key, sorted(allowed))
             raise RuleError(
                 f"unknown key '{key}' in register entry{hint}",
                 path=str(path),

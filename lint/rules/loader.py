@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -15,6 +14,7 @@ from lint.rules.budget import DEFAULT_TIMEOUT
 from lint.rules.contract import Example, Rule, RuleKind, RuleMeta, Source
 from lint.rules.registry import REGISTRY
 from lint.scopes import Selector
+from lint.suggest import did_you_mean
 from lint.yamlload import LineDict, load_yaml
 
 
@@ -36,8 +36,7 @@ def build_rule(raw: LineDict, *, rule_id: str, path: str, vale_compat: bool = Fa
         )
     kind = registry.get(kind_name)
     if kind is None:
-        close = difflib.get_close_matches(kind_name, registry, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        hint = did_you_mean(kind_name, registry)
         raise RuleError(
             f"unknown rule kind '{kind_name}'{hint}", path=path, line=raw.line_of("extends")
         )

@@ -44,14 +44,6 @@ DATE_RE = patterns.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\s+(\d{{
 
 
 @dataclass(frozen=True)
-class Mention:
-    """A surname met where it looks like a person's name, with the first name if given."""
-
-    surname: str
-    first: str | None
-
-
-@dataclass(frozen=True)
 class PeopleRule:
     """A compiled ``people`` rule: its register and which check it runs."""
 

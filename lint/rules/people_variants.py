@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from lint.document import Document
 from lint.facts import Facts
+from lint.names import Mention
 from lint.registers import literal_pattern
 from lint.rules.contract import Hit
 from lint.rules.people_common import (
@@ -18,7 +19,6 @@ from lint.rules.people_common import (
     POST_NOMINALS,
     SPEECH,
     TITLE_HEADS,
-    Mention,
     PeopleRule,
     first_at,
     near,
@@ -74,4 +74,8 @@ def _mentions(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Mention
                 continue
             if first is not None and HONORIFIC_RE.fullmatch(first):
                 first = None  # "Ms Shaw said": an honorific, not a first name
-            yield Mention(surname, first)
+            if first is None:
+                yield Mention(m.start(), m.end(), m.group(), "honorific", surname=surname)
+            else:
+                name = f"{first} {surname}"
+                yield Mention(m.start(), m.end(), m.group(), "full", name, surname)

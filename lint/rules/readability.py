@@ -23,7 +23,6 @@ applies to it. A document finding sits at the first sentence that is not speech;
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -53,6 +52,7 @@ from lint.readability import (
 from lint.rules import schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.scopes import Selector
+from lint.suggest import did_you_mean
 
 KEYS = {
     "measure": schema.STR,
@@ -182,8 +182,7 @@ def _vale_legacy(data: dict[str, Any], *, path: str, line: Callable[[str], int])
     names = []
     for metric in metrics:
         if metric not in VALE_METRICS:
-            close = difflib.get_close_matches(metric, VALE_METRICS, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(metric, VALE_METRICS)
             raise RuleError(
                 f"unknown metric '{metric}' (choose from {', '.join(VALE_METRICS)}){hint}",
                 path=path,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from lint.errors import RuleError
 from lint.finding import FixSafety
+from lint.suggest import did_you_mean
 from lint.yamlload import LineDict
 
 Checker = Callable[[Any], Any]  # returns the normalised value or raises TypeError
@@ -134,8 +134,7 @@ def validate(
         line = data.line_of(key)
         checker = allowed.get(key)
         if checker is None:
-            close = difflib.get_close_matches(key, allowed, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(key, allowed)
             raise RuleError(
                 f"unknown key '{key}' for a rule of kind '{kind}'{hint}", path=path, line=line
             )
@@ -176,8 +175,7 @@ def fix_safety(value: Any, *, key: str, path: str, line: int) -> FixSafety:
 def choice(value: str, options: tuple[str, ...], *, key: str, path: str, line: int) -> str:
     lowered = value.strip().lower()
     if lowered not in options:
-        close = difflib.get_close_matches(lowered, options, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        hint = did_you_mean(lowered, options)
         raise RuleError(
             f"'{key}' must be one of {', '.join(options)}, not {value!r}{hint}",
             path=path,

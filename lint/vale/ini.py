@@ -10,7 +10,6 @@ kept and listed by :func:`ignored_keys` so that ``sglint`` can say so instead of
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 from collections.abc import Iterator, Mapping
@@ -22,6 +21,7 @@ import regex
 from lint.configfiles import read_config_text
 from lint.errors import ConfigError
 from lint.finding import Severity
+from lint.suggest import did_you_mean
 
 #: Core keys (above any section) that sglint acts on.
 CORE_KEYS = frozenset(
@@ -218,13 +218,10 @@ def parse_ini(text: str, path: Path) -> ValeIni:
             toggles.append((key, setting))
             continue
         else:
-            close_keys = difflib.get_close_matches(key, sorted(SECTION_KEYS), n=1)
             hint = (
                 " (a core key; put it above the first section)"
                 if key in CORE_KEYS
-                else f"; did you mean '{close_keys[0]}'?"
-                if close_keys
-                else ""
+                else did_you_mean(key, sorted(SECTION_KEYS))
             )
             raise ConfigError(f"unknown key '{key}' in [{name}]{hint}", path=where, line=number)
         previous = target.get(key)

@@ -10,21 +10,28 @@ Resolution follows Vale (``internal/lint/lint.go: shouldRun``):
 
 from __future__ import annotations
 
-import difflib
 import os
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 
+from lint.document import Document
 from lint.engine import ActiveRule
 from lint.errors import ConfigError
+from lint.files import is_binary
 from lint.finding import Severity
-from lint.readers import format_for
+from lint.readers import format_for, read_bytes, reread
 from lint.rules.contract import Rule
+from lint.suggest import did_you_mean
+from lint.vale.ignores import apply_ignores
 from lint.vale.ini import ValeIni, load_ini
 from lint.vale.styles import BUILTIN_STYLE, load_styles
 from lint.vale.vocab import Vocab, load_vocab
+
+#: Folders Vale never walks into.
+SKIPPED_DIRS = frozenset({".git", "node_modules"})
 
 
 @dataclass(frozen=True)
@@ -38,9 +45,17 @@ class FileSettings:
 
 @dataclass(frozen=True)
 class ValeProject:
+    """A Vale project behind sglint's ``Project`` interface (``lint.project``).
+
+    Vale walks every folder except ``.git`` and ``node_modules`` and lints each file that
+    a section of the ini matches, reading it by its extension (any other as plain text),
+    with the rules its sections switch on and its TokenIgnores / BlockIgnores masked.
+    """
+
     ini: ValeIni
     rules: dict[str, Rule]
     notices: tuple[str, ...] = ()
+    _settings: dict[str, FileSettings] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def root(self) -> Path:
@@ -70,7 +85,56 @@ class ValeProject:
         known = format_for(path) is not None
         return any(known or s.name != "*" for s in self.ini.matching(self.relative(path)))
 
+    def files(
+        self, paths: Sequence[str], *, force_exclude: bool = False
+    ) -> Iterator[tuple[str, bool]]:
+        """Files to lint, in sorted order (Vale's ``--sort``), each once; Vale has no
+        exclusions beyond its sections, so ``force_exclude`` changes nothing."""
+        seen: set[str] = set()
+        for name in paths:
+            if not Path(name).is_dir():
+                candidates: list[str] = [name]
+            else:
+                candidates = []
+                for root, dirs, files in os.walk(name):
+                    dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
+                    candidates.extend(
+                        os.path.join(root, f)
+                        for f in sorted(files)
+                        if not f.startswith(".") and not is_binary(Path(root) / f)
+                    )
+            for path in candidates:
+                path = os.path.normpath(path)
+                if path not in seen and (not Path(path).exists() or self.applies(path)):
+                    seen.add(path)
+                    yield path, True
+
+    def rules_for(self, path: str) -> Sequence[ActiveRule]:
+        return self.settings(path).rules
+
+    def read(self, path: str, data: bytes) -> Document:
+        return self._ignoring(read_bytes(path, data, format_for(path) or "text"))
+
+    def reread(self, doc: Document, text: str) -> Document:
+        return self._ignoring(reread(doc, text))
+
+    def _ignoring(self, doc: Document) -> Document:
+        settings = self.settings(doc.path)
+        return apply_ignores(
+            doc,
+            token_ignores=settings.token_ignores,
+            block_ignores=settings.block_ignores,
+            skipped_scopes=self.ini.items("SkippedScopes"),
+        )
+
     def settings(self, path: str) -> FileSettings:
+        """What the ini says about one file (worked out once per file)."""
+        found = self._settings.get(path)
+        if found is None:
+            found = self._settings[path] = self._settings_for(path)
+        return found
+
+    def _settings_for(self, path: str) -> FileSettings:
         sections = list(self.ini.matching(self.relative(path)))
         styles: list[str] = []
         toggles: dict[str, str] = {}
@@ -129,8 +193,7 @@ def load_project(path: Path) -> ValeProject:
         assert styles_path is not None
         if not (styles_path / style).is_dir():
             present = sorted(p.name for p in styles_path.iterdir() if p.is_dir())
-            close = difflib.get_close_matches(style, present, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(style, present)
             raise ConfigError(
                 f"style '{style}' does not exist on StylesPath {styles_path}{hint}", path=where
             )
@@ -142,8 +205,7 @@ def load_project(path: Path) -> ValeProject:
                 continue  # Vale.Spelling and friends: nothing to check against
             if key not in loaded.rules and key not in loaded.skipped:
                 # Vale ignores a toggle that names no rule; say so, but run.
-                close = difflib.get_close_matches(key, sorted(loaded.rules), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
+                hint = did_you_mean(key, sorted(loaded.rules))
                 notices.append(
                     f"{where}:{section.line}: [{section.name}] rule '{key}' not "
                     f"found; toggle ignored{hint}"

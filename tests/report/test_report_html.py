@@ -107,6 +107,7 @@ def marks(dom: str) -> list[tuple[str, str]]:
     return re.findall(r'<mark [^>]*?class="([^"]*)"[^>]*>([^<]*)</mark>', dom)
 
 
+@pytest.mark.slow  # a real browser: a few seconds each
 def test_highlights_in_a_browser(report: Path, tmp_path: Path) -> None:
     dom = chromium(tmp_path, "--dump-dom", report.as_uri())
     assert '<output id="shown">24 of 24 findings shown</output>' in dom
@@ -116,6 +117,7 @@ def test_highlights_in_a_browser(report: Path, tmp_path: Path) -> None:
     assert ("on warning", "NSPCC") in shown
 
 
+@pytest.mark.slow  # a real browser: a few seconds each
 def test_a_filter_in_the_link_hides_a_level(report: Path, tmp_path: Path) -> None:
     dom = chromium(tmp_path, "--dump-dom", report.as_uri() + "#hide=warning")
     assert '<output id="shown">16 of 24 findings shown</output>' in dom
@@ -124,6 +126,7 @@ def test_a_filter_in_the_link_hides_a_level(report: Path, tmp_path: Path) -> Non
     assert ("", "NSPCC") in marks(dom)
 
 
+@pytest.mark.slow  # a real browser: a few seconds each
 def test_unticking_a_pack_hides_its_findings_and_highlights(report: Path, tmp_path: Path) -> None:
     page = tmp_path / "clicked.html"
     click = "<script>document.querySelector('#filters input[value=Safeguarding]').click()</script>"
@@ -134,6 +137,7 @@ def test_unticking_a_pack_hides_its_findings_and_highlights(report: Path, tmp_pa
     assert {cls for cls, text in marks(dom) if text == "NSPCC"} == {"on warning"}
 
 
+@pytest.mark.slow  # a real browser: a few seconds each
 def test_screenshot_shows_the_highlights(report: Path, tmp_path: Path) -> None:
     shot = tmp_path / "report.png"
     chromium(

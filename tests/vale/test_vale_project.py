@@ -173,3 +173,52 @@ def test_capitalization_exceptions_as_vales_converter_sees_them(
     main(["check", "--config", str(tmp_path / ".vale.ini"), "--output=line", str(tmp_path)])
     lines = [line.split(":", 1)[1] for line in capsys.readouterr().out.splitlines()]
     assert lines == expected
+
+
+SWAP = """extends: substitution
+message: "Use '%s' instead of '%s'."
+level: error
+fix: safe
+swap:
+  utilise: use
+"""
+
+
+def _fixing_project(tmp_path: Path) -> Path:
+    ini = project(
+        tmp_path, "StylesPath = styles\n[*.md]\nBasedOnStyles = A\nTokenIgnores = `[^`]+`\n"
+    )
+    (tmp_path / "styles" / "A" / "Use.yml").write_text(SWAP)
+    (tmp_path / "doc.md").write_text("We utilise it. Keep `utilise` as code.\n")
+    return ini
+
+
+def test_fix_and_diff_work_for_a_vale_project(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Vale branch of the CLI used to return before --fix and --diff."""
+    ini = _fixing_project(tmp_path)
+    doc = tmp_path / "doc.md"
+    status = main(["check", "--config", str(ini), "--diff", str(doc)])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "-We utilise it. Keep `utilise` as code.\n" in out
+    assert "+We use it. Keep `utilise` as code.\n" in out
+    assert doc.read_text() == "We utilise it. Keep `utilise` as code.\n"
+    main(["check", "--config", str(ini), "--fix", str(doc)])
+    # The TokenIgnores span is masked when the file is read again, as it was at first.
+    assert doc.read_text() == "We use it. Keep `utilise` as code.\n"
+
+
+def test_jobs_give_the_same_results_for_a_vale_project(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ini = _fixing_project(tmp_path)
+    for i in range(12):
+        (tmp_path / f"more{i:02}.md").write_text(f"Draft {i} is very long. We utilise it.\n")
+    outputs = []
+    for jobs in ("1", "3"):
+        main(["check", "--config", str(ini), "--output=line", "--jobs", jobs, str(tmp_path)])
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count("A.Use") == 13

@@ -12,7 +12,7 @@ from lint.facts import Facts
 from lint.readers import read_text
 from lint.rules.prefilter import needles_for, required_literals
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
@@ -46,6 +46,7 @@ def test_needles_need_every_alternative() -> None:
     assert needles_for(["care gangs?", r"\d+"]) is None
 
 
+@pytest.mark.slow
 def test_prefiltered_rules_find_exactly_what_unfiltered_ones_do() -> None:
     texts = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     texts += [p.read_text("utf-8") for p in sorted((ROOT / "tests/precision/corpus").glob("*"))]

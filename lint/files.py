@@ -1,0 +1,105 @@
+"""Files to lint: walking folders (skipping hidden, excluded, binary and tool folders) and
+reading a file's bytes, with one clear error when they cannot be had."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lint.errors import InputError
+from lint.readers import (
+    ANNOTATED_SUFFIX,
+    BINARY_FORMATS,
+    SUPPORTED_SUFFIXES,
+    format_for,
+    looks_binary,
+)
+
+if TYPE_CHECKING:
+    from lint.config import Config
+
+SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
+
+
+def iter_files(paths: Sequence[str], config: Config) -> Iterator[tuple[str, bool]]:
+    """(path, named explicitly) for every document to lint, in a stable order.
+
+    Folders are walked recursively, skipping hidden and excluded paths, files of other
+    types and binary files; symlinked folders are not followed, so loops cannot happen.
+    A file named explicitly is always yielded, so that what is wrong with it is reported.
+    """
+    seen: set[str] = set()
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if not d.startswith(".")
+                    and d not in SKIPPED_DIRS
+                    and not config.excluded(Path(root) / d)
+                )
+                for file in sorted(files):
+                    full = Path(root) / file
+                    if (
+                        # hidden files, and the owner files Word keeps beside an open
+                        # document (~$draft.docx: not a document)
+                        file.startswith((".", "~$"))
+                        or file.lower().endswith(ANNOTATED_SUFFIX)
+                        or full.suffix.lower() not in SUPPORTED_SUFFIXES
+                        or config.excluded(full)
+                        or (format_for(file) not in BINARY_FORMATS and is_binary(full))
+                    ):
+                        continue
+                    key = os.path.normpath(full)
+                    if key not in seen:
+                        seen.add(key)
+                        yield str(full), False
+        else:
+            key = os.path.normpath(path)
+            if key not in seen:
+                seen.add(key)
+                yield name, True
+
+
+def is_binary(path: Path) -> bool:
+    """Whether a regular file found in a folder starts like a binary file. Anything that
+    cannot be opened counts as text here, so that reading it reports why."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False
+        with path.open("rb") as f:
+            return looks_binary(f.read(8192))
+    except OSError:
+        return False
+
+
+def read_file(path: str) -> bytes:
+    """The bytes of a regular file, or one InputError saying why they cannot be had."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    if stat.S_ISDIR(mode):
+        raise InputError("is a folder", path=path)
+    if not stat.S_ISREG(mode):  # reading a FIFO or /dev/zero would never end
+        raise InputError("not a regular file (a device, pipe or socket)", path=path)
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: str, exc: OSError) -> InputError:
+    if exc.errno == errno.ELOOP:
+        return InputError("symbolic link loop", path=path)
+    if exc.errno == errno.ENOENT:
+        broken = os.path.islink(path)
+        return InputError("broken symbolic link" if broken else "no such file or folder", path=path)
+    return InputError(f"cannot read: {exc.strerror or exc}", path=path)
