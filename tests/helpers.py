@@ -59,3 +59,17 @@ def assert_matches_snapshot(snapshot: Path, actual: str, *, what: str, update: s
         )
     )
     raise AssertionError(f"findings on {what} changed; review, then run {update!r}:\n{diff}")
+
+
+def split_between(a: Rule, b: Rule) -> bool:
+    """Whether two rules divide the text between them, so one term in both is never
+    reported twice: one reports only near some words (``near``), the other only away
+    from the same words (``not_near``)."""
+
+    def pattern(rule: Rule, key: str) -> str | None:
+        return getattr(getattr(getattr(rule, "guards", None), key, None), "pattern", None)
+
+    near_a, near_b = pattern(a, "near"), pattern(b, "near")
+    return (near_a is not None and near_a == pattern(b, "not_near")) or (
+        near_b is not None and near_b == pattern(a, "not_near")
+    )

@@ -12,7 +12,7 @@ from lint.document import Document
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.rules import schema
+from lint.rules import families, schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import scan
@@ -26,6 +26,7 @@ KEYS = {
     "ignorecase": schema.BOOL,
     "nonword": schema.BOOL,
     **schema.GUARD_KEYS,
+    **families.KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
 
@@ -45,6 +46,7 @@ class Existence:
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Existence:
+    data = families.expand_data(data, src.path, src.data)
     tokens = data.get("tokens", [])
     raw = "".join(data.get("raw", []))
     if not tokens and not raw:

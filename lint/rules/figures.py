@@ -12,36 +12,62 @@ stated twice.
 A figure counts a noun only when at most ``modifiers`` plain words sit between them
 ("550 suspected child predators"), and not when the noun is one of a pair ("600 arrests
 or suspect interviews", "600 arrests and charges" are not counts of arrests).
+
+Figures may be numerals or words ("seven men were charged" … "the six men"). A figure
+in words is compared only when the later statement points back to the first with a
+definite article ("the six men", "all six men"): "seven men were charged" and "six men
+were convicted" are two claims. Two figures whose bounds overlap ("nearly 500 victims"
+and "480 victims"; "over 18,700" and "almost 19,000") are the same claim, not a conflict.
+
+``sums`` (nouns such as "grant", "fine|fined") collects sums of money instead: "a grant
+of £80,000" … "the £85,000 grant"; like a figure in words, a later sum is compared only
+when it points back ("the £85,000 grant"), since a release may name several grants. Each
+entry's first form is the noun the others are forms of.
+
+``compare: numerals`` or ``compare: words`` splits the conflicts between two rules: those
+where both figures are numerals, and those where one is in words (so each can have its
+own level). ``nouns`` may use word families (``words_from``, ``{name}``).
+
+``events`` (verbs such as "set up", "launched") collects dated events instead of counts:
+"set up in March 2019" … "set up in 2020" is one event with two dates, when the two
+statements have the same subject (or one has none: "it", "which" and a sentence that
+opens with the verb take the subject from elsewhere).
 """
 
 from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
-from lint.document import Document
+from lint.document import Block, Document
 from lint.errors import RuleError
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.rules import schema
+from lint.rules import families, schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
-from lint.rules.matching import scan
+from lint.rules.matching import MatchLike, scan
 from lint.rules.regexes import compile_pattern
 
 KEYS = {
     "nouns": schema.STR_LIST,
+    "events": schema.STR_LIST,
+    "sums": schema.STR_LIST,
+    "compare": schema.STR,
+    **families.KEYS,
     "modifiers": schema.INT,
     "ratio": schema.NUMBER,
     **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
+#: Which conflicts a rule reports: both figures numerals, one in words, or any.
+COMPARE = ("numerals", "words", "all")
 
 
 class Bound(enum.Enum):
@@ -76,6 +102,66 @@ QUALIFIERS: dict[str, Bound] = {
     "some": Bound.ABOUT,
 }
 MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_UNITS = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+#: Number words from two to ninety-nine ("one" is rarely a claim: "one of the men").
+NUMBER_WORDS: dict[str, int] = {
+    **{w: i + 2 for i, w in enumerate(_UNITS)},
+    **{t: 20 + 10 * i for i, t in enumerate(_TENS)},
+    **{
+        f"{t}{sep}{u}": 20 + 10 * i + j + 1
+        for i, t in enumerate(_TENS)
+        for j, u in enumerate(["one", *_UNITS[:8]])
+        for sep in ("-", " ")
+    },
+}
+_UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+#: The number words of NUMBER_WORDS as one compact pattern.
+_WORDS_RE = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{_ONES}))?|{_UNIT_WORDS})"
+#: A number as written, for look-behinds that step back over it.
+_NUMBER_TOKEN = rf"(?:\d[\d,.]*|{_WORDS_RE})"
+#: Words before a figure that point back to a figure already given ("the six men").
+_DEFINITE = r"the|these|those|all(?:\s+the)?|all\s+of\s+the"
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+#: Subjects that point elsewhere: the event's subject is unknown.
+_PRONOUNS = frozenset(["it", "this", "that", "which", "they", "he", "she", "who"])
+#: Multipliers after a sum of money: "£4.5 million", "£4.5m", "£2bn".
+SUM_MULTIPLIERS = {**MULTIPLIERS, "m": 1_000_000, "bn": 1_000_000_000}
+#: How far a bounded figure may be from an exact one and still be the same claim.
+BOUND_SLACK = 0.1
 # Words that end a noun phrase: a figure is not counting a noun across them.
 _STOPWORDS = "of|or|and|to|in|on|at|by|for|from|per|a|an|the|than|with|as|were|was|are|is|have|has"
 
@@ -92,14 +178,41 @@ class Fact:
     text: str
     sentence: int = 0  # index of the sentence the fact sits in
     period: str | None = None  # "2023" in "550 arrests in 2023"
+    in_words: bool = False  # "seven men", not "7 men"
+    needs_reference: bool = False  # compared only when it points back (words, sums)
+    definite: bool = False  # "the six men": points back to a figure already given
+    subject: str | None = None  # events: "taskforce" in "the taskforce was set up in 2019"
+    event: bool = False  # a dated event: value is year * 100 + month (0: no month)
 
     def comparable(self, other: Fact) -> bool:
         """Whether two facts can be one claim stated twice. Figures in one sentence are
         a series or a comparison ("550 arrests in 2023 and 300 in 2022"), and figures for
-        two named periods are two claims."""
+        two named periods are two claims. A figure in words is one claim with an earlier
+        figure only when it points back to it ("the six men"); an event is one event only
+        when the subjects agree (or one is unknown)."""
         if self.sentence == other.sentence:
             return False
+        if self.event:
+            return self.subject is None or other.subject is None or self.subject == other.subject
+        if (self.needs_reference or other.needs_reference) and not self.definite:
+            return False
         return self.period is None or other.period is None or self.period == other.period
+
+    def span(self) -> tuple[float, float]:
+        """The values the statement allows: "nearly 500" is 450 to 500, "480" is 480."""
+        low, high = self.value * (1 - BOUND_SLACK), self.value * (1 + BOUND_SLACK)
+        return {
+            Bound.EXACT: (self.value, self.value),
+            Bound.ABOVE: (self.value, high),
+            Bound.BELOW: (low, self.value),
+            Bound.ABOUT: (low, high),
+        }[self.bound]
+
+    def agrees(self, other: Fact) -> bool:
+        """Whether two different figures can both be true of one claim: "480" and
+        "nearly 500", "over 18,700" and "almost 19,000"."""
+        (low_a, high_a), (low_b, high_b) = self.span(), other.span()
+        return low_a <= high_b and low_b <= high_a
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,13 +221,23 @@ class Conflict:
     earlier: Fact
 
 
-def fact_pattern(nouns: Sequence[str], modifiers: int) -> str:
-    quals = "|".join(sorted((q.replace(" ", r"\s+") for q in QUALIFIERS), key=len, reverse=True))
+def _alternation(phrases: Iterable[str]) -> str:
+    """Phrases as one alternation, longest first, a space matching any white space."""
+    return "|".join(sorted((p.replace(" ", r"\s+") for p in phrases), key=len, reverse=True))
+
+
+def fact_pattern(nouns: Sequence[str], modifiers: int, *, words: bool = True) -> str:
+    """A counted figure. It starts at the number, so the engine skips other text fast;
+    the qualifier and a definite article before it are read by look-behinds."""
+    quals = _alternation(QUALIFIERS)
     mults = "|".join(MULTIPLIERS)
     noun_body = "|".join(nouns)
+    in_words = rf"|\b(?P<word>{_WORDS_RE})\b(?!-)" if words else ""
     return (
-        rf"(?i)(?:\b(?P<qual>{quals})\s+)?"
-        r"(?<![\d.,£$€/\-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]*\.\d|%|[\w/\-])"
+        r"(?i)(?:(?<![\d.,£$€/\-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]*\.\d|%|[\w/\-])"
+        rf"{in_words})"
+        rf"(?:(?<=\b(?P<qual>{quals})\s+{_NUMBER_TOKEN}))?"
+        rf"(?:(?<=\b(?:{_DEFINITE})\s+(?:(?:{quals})\s+)?{_NUMBER_TOKEN})(?P<definite>))?"
         rf"(?:\s+(?P<mult>{mults}))?\s+"
         rf"(?P<mods>(?:(?!(?:{_STOPWORDS})\b)[\p{{Ll}}][\p{{Ll}}\-]*\s+){{0,{modifiers}}}?)"
         rf"(?P<noun>{noun_body})\b"
@@ -124,31 +247,116 @@ def fact_pattern(nouns: Sequence[str], modifiers: int) -> str:
     )
 
 
+def sum_pattern(forms: Iterable[str]) -> str:
+    """A sum of money and what it is: "a £4.5 million fund", "a grant of up to £80,000".
+    Each form starts at "£" or at the noun; what comes before is read by look-behinds."""
+    quals = _alternation(QUALIFIERS)
+    mults = "|".join(SUM_MULTIPLIERS)
+    nouns = _alternation(forms)
+    amount = (
+        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        rf"(?:\s*(?P<mult>{mults})\b)?"
+    )
+    return (
+        # £4.5 million fund (with "up to" and "the" before it)
+        rf"(?i)£(?:(?<=\b(?P<qual>{quals})\s+£))?"
+        rf"(?:(?<=\b(?:{_DEFINITE})\s+(?:(?:{quals})\s+)?£)(?P<definite>))?{amount}\s+"
+        rf"(?P<mods>(?:(?!(?:{_STOPWORDS})\b)[\p{{Ll}}][\p{{Ll}}\-]*\s+){{0,2}}?)"
+        rf"(?P<noun>{nouns})\b"
+        # grant of up to £80,000 (with "the" before it)
+        rf"|\b(?P<noun>{nouns})(?:(?<=\b(?:{_DEFINITE})\s+(?:{nouns}))(?P<definite>))?"
+        rf"\s+(?:(?:of|worth|totalling|amounting\s+to)\s+)?(?:(?P<qual>{quals})\s+)?£{amount}"
+    )
+
+
+def event_pattern(events: Sequence[str]) -> str:
+    """A dated event: "set up in March 2019" (the subject is read separately)."""
+    verbs = _alternation(events)
+    months = "|".join(MONTH_NAMES)
+    return (
+        rf"(?i)(?P<event>\b(?:{verbs}))\s+(?:in|on|during)\s+"
+        r"(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+        rf"(?:(?P<month>{months})\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*(?:to|-|–)\s*\d)"
+    )
+
+
+#: The subject right before an event's verb: "the taskforce, which was (first) set up".
+_SUBJECT = regex.compile(
+    r"(?i)(?P<subject>[\p{L}'’-]+)(?:,?\s+(?:which|that))?,?\s+"
+    r"(?:(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+)?"
+    r"(?:(?:first|originally|only|formally|officially)\s+)?$"
+)
+
+
 def collect(
-    doc: Document, facts: Facts, meta: RuleMeta, pattern: regex.Pattern[str], guards: Guards
+    doc: Document,
+    facts: Facts,
+    meta: RuleMeta,
+    pattern: regex.Pattern[str],
+    guards: Guards,
+    nouns: Mapping[str, str] | None = None,
 ) -> list[Fact]:
-    """Phase one: every counted figure in the document, in order."""
+    """Phase one: every counted figure (or sum, or dated event) in the document, in
+    order. ``nouns`` maps a sum's noun forms to the noun ("fined" to "fine")."""
     found = []
+    sums = nouns is not None
+    multipliers = SUM_MULTIPLIERS if sums else MULTIPLIERS
     sentence_starts = [s.start for s in facts.sentences]
-    for m, _unit in scan(pattern, doc, facts, meta, guards):
-        value = float(m.group("num").replace(",", ""))
-        if m.group("mult"):
-            value *= MULTIPLIERS[m.group("mult").lower()]
+    for m, unit in scan(pattern, doc, facts, meta, guards):
+        if "event" in pattern.groupindex:
+            sentence = bisect.bisect_right(sentence_starts, m.start("event"))
+            found.append(_event(m, doc, unit, sentence))
+            continue
         qualifier = m.group("qual")
+        start = min(m.start(), m.start("qual")) if qualifier else m.start()
+        sentence = bisect.bisect_right(sentence_starts, start)
+        word = m.group("word") if "word" in pattern.groupindex else None
+        value = float(
+            NUMBER_WORDS[" ".join(word.lower().split())]
+            if word
+            else m.group("num").replace(",", "")
+        )
+        if m.group("mult"):
+            value *= multipliers[m.group("mult").lower()]
         bound = QUALIFIERS[" ".join(qualifier.lower().split())] if qualifier else Bound.EXACT
+        noun = " ".join(m.group("noun").lower().split())
         found.append(
             Fact(
-                m.group("noun").lower(),
+                nouns.get(noun, noun) if nouns is not None else noun,
                 value,
                 bound,
-                m.start(),
+                start,
                 m.end(),
-                " ".join(m.group().split()),
-                bisect.bisect_right(sentence_starts, m.start()),
-                m.group("period"),
+                " ".join(doc.text[start : m.end()].split()),
+                sentence,
+                None if sums else m.group("period"),
+                in_words=word is not None,
+                needs_reference=sums or word is not None,
+                definite=m.group("definite") is not None,
             )
         )
     return found
+
+
+def _event(m: MatchLike, doc: Document, unit: Block, sentence: int) -> Fact:
+    month = m.group("month")
+    value = int(m.group("year")) * 100 + (MONTH_NAMES.index(month.title()) + 1 if month else 0)
+    start = m.start("event")
+    before = _SUBJECT.search(doc.text, max(unit.start, start - 80), start)
+    subject = before.group("subject").lower() if before else None
+    if subject in _PRONOUNS:
+        subject = None
+    return Fact(
+        " ".join(m.group("event").lower().split()),
+        float(value),
+        Bound.EXACT,
+        start,
+        m.end(),
+        " ".join(doc.text[start : m.end()].split()),
+        sentence,
+        subject=subject,
+        event=True,
+    )
 
 
 def judge(stated: Sequence[Fact], ratio: float) -> Iterator[Conflict]:
@@ -162,6 +370,13 @@ def judge(stated: Sequence[Fact], ratio: float) -> Iterator[Conflict]:
             if fact.bound.contradicts(earlier.bound):
                 yield Conflict(fact, earlier)
             continue
+        if fact.event:
+            same_year = int(fact.value) // 100 == int(earlier.value) // 100
+            if not same_year or (int(fact.value) % 100 and int(earlier.value) % 100):
+                yield Conflict(fact, earlier)
+            continue
+        if fact.agrees(earlier):
+            continue
         low, high = sorted((fact.value, earlier.value))
         if low > 0 and high / low <= ratio:
             yield Conflict(fact, earlier)
@@ -173,11 +388,17 @@ class Figures:
     pattern: regex.Pattern[str]
     guards: Guards
     ratio: float
+    sums: Mapping[str, str] | None = None  # a sum's noun forms → the noun
+    compare: str = "all"  # numerals | words | all: which conflicts this rule reports
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
-        for conflict in judge(
-            collect(doc, facts, self.meta, self.pattern, self.guards), self.ratio
-        ):
+        stated = collect(doc, facts, self.meta, self.pattern, self.guards, self.sums)
+        for conflict in judge(stated, self.ratio):
+            in_words = conflict.fact.in_words or conflict.earlier.in_words
+            if (self.compare == "words" and not in_words) or (
+                self.compare == "numerals" and in_words
+            ):
+                continue
             fact = conflict.fact
             yield Hit(
                 fact.start,
@@ -187,8 +408,18 @@ class Figures:
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
-    nouns = schema.require(data, "nouns", path=src.path, line=src.data.line, kind="figures")
-    line = src.data.line_of("nouns")
+    data = families.expand_data(data, src.path, src.data)
+    given = [k for k in ("nouns", "sums", "events") if data.get(k)]
+    if len(given) > 1:
+        raise RuleError(
+            "a figures rule counts 'nouns', 'sums' or dated 'events', one of them",
+            path=src.path,
+            line=src.data.line_of(given[1]),
+        )
+    if not given:
+        schema.require(data, "nouns", path=src.path, line=src.data.line, kind="figures")
+    key = given[0]
+    line = src.data.line_of(key)
     modifiers = data.get("modifiers", 2)
     ratio = data.get("ratio", 2.0)
     if modifiers < 0:
@@ -197,6 +428,25 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
         )
     if ratio < 1:
         raise RuleError("'ratio' must be 1 or more", path=src.path, line=src.data.line_of("ratio"))
-    pattern = compile_pattern(fact_pattern(nouns, modifiers), path=src.path, line=line, key="nouns")
+    sums = None
+    if key == "sums":
+        sums = {
+            form.strip().lower(): entry.split("|")[0].strip().lower()
+            for entry in data["sums"]
+            for form in entry.split("|")
+        }
+        source = sum_pattern(sums)
+    elif key == "events":
+        source = event_pattern(data["events"])
+    else:
+        source = fact_pattern(data["nouns"], modifiers, words=data.get("compare") != "numerals")
+    pattern = compile_pattern(source, path=src.path, line=line, key=key)
     guards = build_guards(data, ignorecase=True, path=src.path, lines=src.data.lines)
-    return Figures(meta, pattern, guards, ratio)
+    compare = schema.choice(
+        data.get("compare", "all"),
+        COMPARE,
+        key="compare",
+        path=src.path,
+        line=src.data.line_of("compare"),
+    )
+    return Figures(meta, pattern, guards, ratio, sums, compare)

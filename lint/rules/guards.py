@@ -24,7 +24,10 @@ class Guards:
     ``not_before``: patterns that, found right before or after the match in the same
     unit, mean the term is negated, defined or named ("no such thing as a …").
     ``mentions: ignore``: a match wrapped in its own quote marks is a term being
-    mentioned, not used ('the label "child prostitute" is wrong').
+    mentioned, not used ('the label "child prostitute" is wrong'). ``near``: the match
+    counts only when one of these patterns is found within ``NEAR_CHARS`` of it in its
+    unit (a child is being talked about); ``not_near``: it is silenced when one is (the
+    people are adults).
     """
 
     exceptions: regex.Pattern[str] | None = None
@@ -32,6 +35,8 @@ class Guards:
     not_after: regex.Pattern[str] | None = None
     not_before: regex.Pattern[str] | None = None
     ignore_mentions: bool = False
+    near: regex.Pattern[str] | None = None
+    not_near: regex.Pattern[str] | None = None
 
     def silences(self, text: str, unit: Block, start: int, end: int, *, deadline: float) -> bool:
         if self.ignore_mentions and _MENTION.fullmatch(
@@ -51,6 +56,16 @@ class Guards:
                 ):
                     if m.start() <= start and end <= m.end() and m.end() - m.start() > end - start:
                         return True
+            if self.near is not None or self.not_near is not None:
+                lo, hi = max(unit.start, start - NEAR_CHARS), min(unit.end, end + NEAR_CHARS)
+                if self.near is not None and not self.near.search(
+                    text, lo, hi, timeout=remaining(deadline)
+                ):
+                    return True
+                if self.not_near is not None and self.not_near.search(
+                    text, lo, hi, timeout=remaining(deadline)
+                ):
+                    return True
             if self.not_after is not None and self.not_after.search(
                 text, max(unit.start, start - 160), start, timeout=remaining(deadline)
             ):
@@ -61,6 +76,9 @@ class Guards:
                 )
             )
 
+
+#: How far (in characters, either side, within the unit) ``near`` and ``not_near`` look.
+NEAR_CHARS = 200
 
 #: A term in its own quote marks, optionally with a comma or full stop inside the close.
 _MENTION = patterns.compile(r"""["'“‘][^"'“”‘’]+[.,]?["'”’].?""")
@@ -109,6 +127,14 @@ def build_guards(
             line=lines.get("not_before", 0),
             key="not_before",
         )
+    near = not_near = None
+    for key in ("near", "not_near"):
+        if data.get(key):
+            body = "|".join(flexible_spaces(p) for p in data[key])
+            found = compile_pattern(
+                rf"(?i)\b(?:{body})\b", path=path, line=lines.get(key, 0), key=key
+            )
+            near, not_near = (found, not_near) if key == "near" else (near, found)
     mentions = data.get("mentions", "report")
     if mentions not in ("report", "ignore"):
         raise RuleError(
@@ -116,4 +142,6 @@ def build_guards(
             path=path,
             line=lines.get("mentions", 0),
         )
-    return Guards(ex_pattern, phrase_pattern, not_after, not_before, mentions == "ignore")
+    return Guards(
+        ex_pattern, phrase_pattern, not_after, not_before, mentions == "ignore", near, not_near
+    )

@@ -12,7 +12,15 @@ The rule names a register (``register: _people.yml``, relative to the rule file;
 * ``variants``: one surname spelled two ways in one document, with no register needed.
   Both forms must look like a person's name in context (after an honorific or job
   title, before post-nominal letters or "said"), and short names must share a first
-  name, so "Shaw" and "Shah" are only paired when both are "Gabrielle";
+  name, so "Shaw" and "Shah" are only paired when both are "Gabrielle"; and one
+  person's first name spelled two ways ("Joanne Pryce" … "Joanna Pryce");
+* ``ranks``: one person given two ranks or titles ("Detective Sergeant Malik" …
+  "DC Malik"), with no register needed. The rule's ``ranks`` maps each rank to its
+  abbreviations; ``changes`` lists words that say the rank changed ("promoted",
+  "former"): found in a sentence that gives the person a rank, they silence the check
+  for that person;
+* ``ages``: one person given two ages ("Mark Ellison, 44," … "Ellison, 45,"), with no
+  register needed;
 * ``references``: GOV.UK's references: full name at first mention, then job title or
   honorific and surname; never the surname alone, never "Minister X".
 
@@ -33,7 +41,15 @@ from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.registers import register_file
 from lint.registers.people import Person, load_people
-from lint.rules import people_references, people_spelling, people_titles, people_variants, schema
+from lint.rules import (
+    people_ages,
+    people_ranks,
+    people_references,
+    people_spelling,
+    people_titles,
+    people_variants,
+    schema,
+)
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.people_common import PeopleRule
 
@@ -41,9 +57,11 @@ KEYS = {
     "register": schema.STR,
     "check": schema.STR,
     "as_of": schema.STR,
+    "ranks": schema.MAP,
+    "changes": schema.STR_LIST,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
-CHECKS = ("spelling", "titles", "variants", "references")
+CHECKS = ("spelling", "titles", "variants", "references", "ranks", "ages")
 
 
 @dataclass(frozen=True)
@@ -57,6 +75,8 @@ _CHECKS = {
     "titles": people_titles.check,
     "variants": people_variants.check,
     "references": people_references.check,
+    "ranks": people_ranks.check,
+    "ages": people_ages.check,
 }
 
 
@@ -65,7 +85,11 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> People:
         data.get("check", ""), CHECKS, key="check", path=src.path, line=src.data.line_of("check")
     )
     people: tuple[Person, ...] = ()
-    if check != "variants" or data.get("register"):  # variants works without a register
+    ranks: tuple[tuple[str, str], ...] = ()
+    changes = None
+    if check == "ranks":  # ranks works without a register
+        ranks, changes = people_ranks.settings(data, src)
+    elif check not in ("variants", "ages") or data.get("register"):  # these need no register
         name = schema.require(data, "register", path=src.path, line=src.data.line, kind="people")
         register = register_file(src.path, name, line=src.data.line_of("register"))
         people = load_people(register)
@@ -79,4 +103,4 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> People:
                 path=src.path,
                 line=src.data.line_of("as_of"),
             ) from None
-    return People(meta, people, check, as_of)
+    return People(meta, people, check, as_of, ranks, changes)

@@ -51,6 +51,8 @@ class PeopleRule:
     people: tuple[Person, ...]
     check_name: str
     as_of: dt.date | None
+    ranks: tuple[tuple[str, str], ...] = ()  # check ranks: (form, rank it stands for)
+    changes: regex.Pattern[str] | None = None  # check ranks: words that say it changed
 
     def hit(
         self,
@@ -75,6 +77,17 @@ class PeopleRule:
             return dt.date(int(m.group(3)), month, int(m.group(1)))
         except ValueError:
             return self.as_of
+
+
+def usual(uses: list[tuple[MatchLike, str]]) -> str:
+    """The value most uses give (the one given first, on a tie): what the copy means,
+    so the odd ones out are what to report."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m, value in uses:
+        counts[value] = counts.get(value, 0) + 1
+        first.setdefault(value, m.start())
+    return max(counts, key=lambda v: (counts[v], -first[v]))
 
 
 @functools.lru_cache(maxsize=1024)

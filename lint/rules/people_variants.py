@@ -1,10 +1,14 @@
 """people, ``check: variants``: one surname spelled two ways in one document (no register
-needed); both forms must look like a person's name in context."""
+needed); both forms must look like a person's name in context. Also one person's first
+name spelled two ways ("Joanne Pryce" … "Joanna Pryce")."""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+
+import regex
+from rapidfuzz.distance import OSA
 
 from lint.document import Document
 from lint.facts import Facts
@@ -52,6 +56,44 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
             odd, usual = (a, b) if first_at(a, doc) > first_at(b, doc) else (b, a)
         for m in rule.find(literal_pattern(odd), doc, facts):
             yield rule.hit(m.start(), m.end(), (odd, usual), usual)
+    yield from _first_names(rule, mentions, doc, facts)
+
+
+def _first_names(
+    rule: PeopleRule, mentions: dict[str, list[Mention]], doc: Document, facts: Facts
+) -> Iterator[Hit]:
+    """One person's first name spelled two ways: "Joanne Pryce" … "Joanna Pryce"."""
+    for surname, found in sorted(mentions.items()):
+        firsts = sorted({m.first for m in found if m.first})
+        for a, b in itertools.combinations(firsts, 2):
+            if not _name_slip(a, b) or _paired(a, b, surname, doc):
+                continue
+            full = {
+                f: list(rule.find(literal_pattern(f"{f} {surname}"), doc, facts)) for f in (a, b)
+            }
+            odd, usual = sorted(
+                (a, b), key=lambda f: (len(full[f]), -(full[f][0].start() if full[f] else 0))
+            )
+            for m in full[odd]:
+                right = f"{usual} {surname}"
+                yield rule.hit(m.start(), m.end(), (m.group(), right), right)
+
+
+def _name_slip(a: str, b: str) -> bool:
+    """One first name typed two ways ("Joanne"/"Joanna"), not two names: one letter
+    changed, added, dropped or swapped in a name of five letters or more, and not a
+    name and its feminine form ("Daniel"/"Daniela", "Louis"/"Louise")."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 5 or OSA.distance(a, b) != 1:
+        return False
+    return not (long_.startswith(short) and long_[len(short) :] in ("a", "e"))
+
+
+def _paired(a: str, b: str, surname: str, doc: Document) -> bool:
+    """Both names side by side: "Joanne and Joanna Pryce" are two people."""
+    a, b, surname = regex.escape(a), regex.escape(b), regex.escape(surname)
+    pattern = rf"\b(?:{a}\s+(?:and|&)\s+{b}|{b}\s+(?:and|&)\s+{a})(?:\s+{surname})?\b"
+    return regex.search(pattern, doc.text) is not None
 
 
 def _mentions(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Mention]:

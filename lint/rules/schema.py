@@ -99,6 +99,8 @@ GUARD_KEYS: dict[str, Checker] = {
     "exceptions": _str_list,
     "not_after": _str_list,
     "not_before": _str_list,
+    "near": _str_list,
+    "not_near": _str_list,
     "mentions": _str,
 }
 

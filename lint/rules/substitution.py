@@ -18,7 +18,7 @@ from lint.errors import RuleError
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.rules import schema
+from lint.rules import families, schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import scan
@@ -32,6 +32,7 @@ KEYS = {
     "capitalize": schema.BOOL,
     "pos": schema.STR,
     **schema.GUARD_KEYS,
+    **families.KEYS,
 }
 DEFAULT_FIX = FixSafety.SAFE
 
@@ -149,6 +150,7 @@ def non_capturing(pattern: str) -> str:
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
+    data = families.expand_data(data, src.path, src.data)
     swap = schema.require(data, "swap", path=src.path, line=src.data.line, kind="substitution")
     line = src.data.line_of("swap")
     ignorecase = data.get("ignorecase", False)

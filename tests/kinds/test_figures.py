@@ -112,3 +112,99 @@ def test_a_series_in_one_sentence_is_not_a_conflict() -> None:
 def test_figures_for_different_years_are_different_claims() -> None:
     text = "It made 550 arrests in 2023. It made 400 arrests in 2022. Then 505 arrests."
     assert matches(run(figures(), text)) == ["505 arrests"]
+
+
+def test_figures_in_words_count_when_the_later_one_points_back() -> None:
+    rule = figures(RULE.replace("nouns: [", "nouns: [men, "))
+    text = "Seven men were charged. The six men appear in court today."
+    assert matches(run(rule, text)) == ["six men"]
+    (fact,) = [f for f in facts("The twenty-one victims were seen.")]
+    assert (fact.value, fact.in_words, fact.definite) == (21.0, True, True)
+
+
+def test_figures_in_words_without_a_definite_are_new_claims() -> None:
+    rule = figures(RULE.replace("nouns: [", "nouns: [men, "))
+    assert run(rule, "Seven men were charged. Six men were convicted.") == []
+
+
+def test_an_exact_figure_inside_a_bound_is_the_same_claim() -> None:
+    assert run(figures(), "Nearly 500 victims were found. Police knew of 480 victims.") == []
+    assert run(figures(), "More than 550 arrests. In all, 560 arrests were made.") == []
+    found = run(figures(), "Nearly 500 victims were found. Police knew of 520 victims.")
+    assert matches(found) == ["520 victims"]
+
+
+EVENTS = """
+extends: figures
+message: "'%s' here, but '%s' earlier."
+events: [set up, launched]
+why: test
+source: test
+"""
+
+
+def test_one_event_with_two_dates() -> None:
+    rule = figures(EVENTS)
+    text = "The unit was set up in March 2019. Since it was set up in 2020, it has grown."
+    assert matches(run(rule, text)) == ["set up in 2020"]
+    same = "The unit was set up in March 2019. It was set up in 2019 with 12 officers."
+    assert run(rule, same) == []
+
+
+def test_events_of_different_subjects_are_different_events() -> None:
+    text = "The helpline was launched in 2010. The app was launched in 2021."
+    assert run(figures(EVENTS), text) == []
+
+
+def test_nouns_and_events_are_exclusive() -> None:
+    with pytest.raises(
+        RuleError, match=r"Test/Rule.yml:5: a figures rule counts 'nouns', 'sums' or dated 'events'"
+    ):
+        make_rule(EVENTS.replace("events:", "nouns: [arrests]\nevents:"))
+
+
+SUMS = """
+extends: figures
+message: "'%s' here, but '%s' earlier."
+sums: [fine|fined, fund]
+why: test
+source: test
+"""
+
+
+def test_sums_of_money_by_noun_and_its_forms() -> None:
+    rule = figures(SUMS)
+    doc = read_text("t.txt", "He was fined £2,500. The £2,000 fine was paid.", "text")
+    (first, second) = collect(doc, Facts(doc), rule.meta, rule.pattern, rule.guards, rule.sums)
+    assert (first.noun, first.value, second.noun, second.value) == ("fine", 2500, "fine", 2000)
+    assert matches(run(rule, "He was fined £2,500. The £2,000 fine was paid.")) == ["£2,000 fine"]
+    text = "A £4.5m fund opened. The £4 million fund closes in May."
+    assert matches(run(rule, text)) == ["£4 million fund"]
+
+
+def test_a_second_sum_without_a_reference_back_is_another_sum() -> None:
+    text = "A £500 fund opened in 2022. A £600 fund opened in 2023."
+    assert run(figures(SUMS), text) == []
+
+
+def test_compare_splits_numerals_and_words_between_rules() -> None:
+    base = RULE.replace("nouns: [", "nouns: [men, ")
+    text = "Seven men were charged. The six men appear today. It made 550 arrests. The 505 arrests."
+    assert matches(run(figures(base + "compare: words\n"), text)) == ["six men"]
+    assert matches(run(figures(base + "compare: numerals\n"), text)) == ["505 arrests"]
+    assert len(run(figures(base), text)) == 2
+
+
+def test_nouns_may_come_from_a_word_family() -> None:
+    rule = figures(
+        RULE.replace(
+            "nouns: [arrests, victims, contacts, charges, officers]",
+            "words:\n  counted: [arrests]\nnouns: ['{counted}']",
+        )
+    )
+    assert matches(run(rule, "It made 550 arrests. The 505 arrests followed.")) == ["505 arrests"]
+
+
+def test_two_bounds_that_overlap_are_the_same_claim() -> None:
+    text = "Almost 19,000 victims were found. Over 18,700 victims were supported."
+    assert run(figures(), text) == []

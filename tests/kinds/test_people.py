@@ -114,3 +114,63 @@ def test_people_needs_a_register_except_for_variants(tmp_path: Path) -> None:
             rule_id="T.P",
             path=str(tmp_path / "P.yml"),
         )
+
+
+RANKS = """
+extends: people
+check: ranks
+message: "'%s' here, but '%s' elsewhere."
+ranks:
+  Detective Sergeant: [DS]
+  Detective Constable: [DC]
+changes: [promot\\w*]
+"""
+
+
+def test_a_rank_and_its_abbreviation_agree_two_ranks_do_not() -> None:
+    rule = make_rule(RANKS)
+    assert run(rule, "Detective Sergeant Ana Malik spoke. DS Malik left.") == []
+    found = run(rule, "Detective Sergeant Ana Malik spoke. DS Malik left. DC Malik stayed.")
+    assert matches(found) == ["DC Malik"]
+
+
+def test_a_promotion_in_the_copy_silences_the_person() -> None:
+    text = "DC Ana Malik, since promoted, led the case. DS Malik said victims were heard."
+    assert run(make_rule(RANKS), text) == []
+
+
+def test_first_name_slips_in_one_persons_name() -> None:
+    text = (
+        "Joanne Pryce said the fund was full. Joanna Pryce said it would grow. Joanne Pryce left."
+    )
+    assert matches(run(VARIANTS, text)) == ["Joanna Pryce"]
+    assert run(VARIANTS, "Jo Pryce said the fund was full. Joanne Pryce said it would grow.") == []
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("", r"Test/Rule.yml:1: a rule of kind 'people' needs 'ranks'"),
+        (
+            "ranks:\n  Sergeant: {a: b}\n",
+            r"Test/Rule.yml:4: 'ranks': 'Sergeant' must map to a list",
+        ),
+    ],
+)
+def test_bad_ranks_are_located_errors(extra: str, expected: str) -> None:
+    with pytest.raises(RuleError, match=expected):
+        make_rule("extends: people\ncheck: ranks\nmessage: x\n" + extra)
+
+
+def test_two_people_of_one_family_are_not_a_slip() -> None:
+    text = "Daniel Pryce said the fund was full. Daniela Pryce said it would grow."
+    assert run(VARIANTS, text) == []
+    text = "Joanne and Joanna Pryce ran the charity. Joanne Pryce said it would grow."
+    assert run(VARIANTS, text) == []
+
+
+def test_one_person_two_ages() -> None:
+    rule = make_rule("extends: people\ncheck: ages\nmessage: \"'%s' here, but '%s' elsewhere.\"\n")
+    text = "Mark Ellison, 44, was jailed. Ellison, 44, denied it. However Ellison, 45, left."
+    assert matches(run(rule, text)) == ["Ellison, 45,"]
+    assert run(rule, "Mohammed Khan, 44, and Ali Khan, 19, were charged.") == []

@@ -1,0 +1,60 @@
+"""people, ``check: ages``: one person given two ages in one document ("Mark Ellison,
+44," … "Ellison, 45,"), with no register needed.
+
+An age is read where news style gives it, right after the name: "Ellison, 44," or
+"Brown (35)". Two first names with one surname are two people (a father and son), and
+an age with "then" or "now" before it ("Ellison, then 38,") is another time, not another
+age, so it is never read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint import lexicon
+from lint.document import Document
+from lint.facts import Facts
+from lint.rules.contract import Hit
+from lint.rules.matching import MatchLike
+from lint.rules.people_common import HONORIFIC_RE, NAME, NOT_SURNAMES, PeopleRule, usual
+
+#: Capitalised words before a name that are not a first name ("However Ellison, 44,").
+NOT_FIRST = lexicon.words("sentence_openers", "days", "months")
+
+#: "Mark Ellison, 44," "Ellison, aged 44," "Peter Brown (35)".
+AGE = (
+    rf"\b(?:(?P<first>{NAME})\s+)?(?P<surname>{NAME})"
+    r"(?:,\s+(?:aged\s+)?(?P<age>\d{1,3}),|\s+\((?:aged\s+)?(?P<age>\d{1,3})\))"
+)
+
+
+def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
+    people: dict[str, list[MatchLike]] = {}
+    for m in rule.find(AGE, doc, facts):
+        if m.group("surname") in NOT_SURNAMES:
+            continue
+        people.setdefault(m.group("surname"), []).append(m)
+    for uses in people.values():
+        if len({m.group("age") for m in uses}) < 2:
+            continue
+        if len({_first(m) for m in uses} - {None}) > 1:
+            continue  # two first names: two people
+        usual_age = usual([(m, m.group("age")) for m in uses])
+        model = next(m for m in uses if m.group("age") == usual_age)
+        for m in uses:
+            if m.group("age") != usual_age:
+                start = _start(m)
+                said = (doc.text[start : m.end()], doc.text[_start(model) : model.end()])
+                yield rule.hit(start, m.end(), said, None)
+
+
+def _start(m: MatchLike) -> int:
+    """Where the name starts: at the first name, unless that word is no first name."""
+    return m.start() if _first(m) else m.start("surname")
+
+
+def _first(m: MatchLike) -> str | None:
+    first: str | None = m.group("first")
+    if first is None or first in NOT_FIRST or HONORIFIC_RE.fullmatch(first):
+        return None
+    return first

@@ -1,0 +1,99 @@
+"""people, ``check: ranks``: one person given two ranks or titles in one document
+("Detective Sergeant Malik" … "DC Malik"), with no register needed.
+
+The rule's ``ranks`` maps each rank to its abbreviations, so "DS" and "Detective
+Sergeant" agree; ``changes`` lists words that say the rank changed ("promoted",
+"former"): in a sentence that gives the person a rank, they silence the check for that
+person. Two first names with one surname are two people.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from lint.document import Document
+from lint.errors import RuleError
+from lint.facts import Facts
+from lint.registers import literal_pattern, normalise
+from lint.rules import schema
+from lint.rules.contract import Hit, Source
+from lint.rules.matching import MatchLike
+from lint.rules.people_common import NAME, NOT_SURNAMES, PeopleRule, usual
+from lint.rules.regexes import compile_pattern
+
+Use = tuple[MatchLike, str]  # a rank before a name, and the rank it stands for
+
+
+def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
+    forms = "|".join(literal_pattern(form, bounded=False) for form, _ in rule.ranks)
+    canonical = {normalise(form).casefold(): rank for form, rank in rule.ranks}
+    pattern = (
+        rf"\b(?P<rank>{forms})\.?\s+(?:(?P<first>{NAME})\s+(?={NAME}\b))?(?P<surname>{NAME})\b"
+    )
+    people: dict[str, list[Use]] = {}
+    for m in rule.find(pattern, doc, facts):
+        if m.group("surname") in NOT_SURNAMES:
+            continue
+        rank = canonical[normalise(m.group("rank")).casefold()]
+        people.setdefault(m.group("surname"), []).append((m, rank))
+    for _surname, uses in sorted(people.items()):
+        if len({rank for _, rank in uses}) < 2:
+            continue
+        if len({m.group("first") for m, _ in uses if m.group("first")}) > 1:
+            continue  # two first names: two people
+        if _changed(rule, uses, doc, facts):
+            continue
+        usual_rank = usual(uses)
+        model = next(m.group() for m, r in uses if r == usual_rank)
+        for m, rank in uses:
+            if rank != usual_rank:
+                yield rule.hit(m.start(), m.end(), (m.group(), model), None)
+
+
+def _changed(rule: PeopleRule, uses: list[Use], doc: Document, facts: Facts) -> bool:
+    """Whether the copy says the person's rank changed ("promoted to", "former"), in a
+    sentence that gives them a rank."""
+    if rule.changes is None:
+        return False
+    sentences = facts.sentences
+    starts = [sentence.start for sentence in sentences]
+    for m, _ in uses:
+        i = bisect.bisect_right(starts, m.start()) - 1
+        lo, hi = (sentences[i].start, sentences[i].end) if i >= 0 else (0, m.end())
+        if rule.changes.search(doc.text, lo, max(hi, m.end())):
+            return True
+    return False
+
+
+def settings(
+    data: dict[str, Any], src: Source
+) -> tuple[tuple[tuple[str, str], ...], regex.Pattern[str] | None]:
+    """The rule's ``ranks`` as (form, rank) pairs, longest first, and its ``changes``."""
+    value = schema.require(data, "ranks", path=src.path, line=src.data.line, kind="people")
+    line = src.data.line_of("ranks")
+    pairs: list[tuple[str, str]] = []
+    for rank, abbreviations in value.items():
+        if abbreviations is None:
+            abbreviations = []
+        if isinstance(abbreviations, str):
+            abbreviations = [abbreviations]
+        if not isinstance(abbreviations, list) or not all(
+            isinstance(a, str) and a.strip() for a in abbreviations
+        ):
+            raise RuleError(
+                f"'ranks': '{rank}' must map to a list of abbreviations", path=src.path, line=line
+            )
+        pairs.extend((form, str(rank)) for form in (str(rank), *abbreviations))
+    changes = None
+    if data.get("changes"):
+        changes = compile_pattern(
+            rf"(?i)\b(?:{'|'.join(data['changes'])})\b",
+            path=src.path,
+            line=src.data.line_of("changes"),
+            key="changes",
+        )
+    return tuple(sorted(pairs, key=lambda p: -len(p[0]))), changes
