@@ -54,9 +54,24 @@ def _code(text: str) -> str:
     return f"`` {text} ``"
 
 
-def _keys_table(keys: Iterable[tuple[str, Callable[[Any], Any]]]) -> list[str]:
-    rows = ["| key | takes |", "| --- | --- |"]
-    rows += [f"| `{key}` | {type_of(checker)} |" for key, checker in sorted(keys)]
+def _default(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, dict, frozenset)) and not value:
+        return "none"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
+def _keys_table(keys: Iterable[tuple[str, schema.Option]]) -> list[str]:
+    rows = ["| key | takes | default | what it does |", "| --- | --- | --- | --- |"]
+    rows += [
+        f"| `{key}` | {type_of(spec.check)} | {_cell(_default(spec.default))} | {_cell(spec.doc)} |"
+        for key, spec in sorted(keys)
+    ]
     return rows
 
 

@@ -37,3 +37,15 @@ def test_a_key_type_is_read_from_its_checker() -> None:
     gen = _generator()
     assert gen.type_of(schema.STR_LIST) == "a string or a list of strings"
     assert gen.type_of(schema.BOOL) == "true or false"
+
+
+def test_every_key_of_every_kind_says_what_it_does() -> None:
+    from lint.rules import schema
+    from lint.rules.registry import REGISTRY
+
+    for name, kind in REGISTRY.items():
+        for key, spec in {**schema.COMMON_KEYS, **kind.KEYS}.items():
+            assert isinstance(spec, schema.Option), (name, key)
+            assert spec.doc.strip(), (name, key)
+            if spec.default is not None:  # a default passes its own checker
+                spec.check(list(spec.default) if isinstance(spec.default, tuple) else spec.default)

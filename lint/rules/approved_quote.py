@@ -29,19 +29,31 @@ from lint.rules import schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.speakers import Speaker, people_option
 
-KEYS = {
-    "register": schema.STR,
-    "people": schema.STR,
-    "report": schema.STR,
-    "threshold": schema.NUMBER,
-    "min_words": schema.INT,
-}
 DEFAULT_FIX = FixSafety.DISPLAY
 #: Word-level similarity (0-100) from which a quote counts as a version of a statement.
 DEFAULT_THRESHOLD = 30.0
 #: Below this many words a quote is either a passage of a statement or not: short texts
 #: score too close to chance for "a version of" to mean anything.
 DEFAULT_MIN_WORDS = 8
+KEYS: dict[str, schema.Option] = {
+    "register": schema.Option(
+        schema.STR, "The approved-statements register file, relative to the rule file."
+    ),
+    "people": schema.Option(
+        schema.STR, "A People register, to recognise speakers by every form of their name."
+    ),
+    "report": schema.Option(
+        schema.STR, "Which quotes to report: close (near an approved statement) or all.", "close"
+    ),
+    "threshold": schema.Option(
+        schema.NUMBER,
+        "Word-level similarity (0-100) from which a quote is a version of a statement.",
+        DEFAULT_THRESHOLD,
+    ),
+    "min_words": schema.Option(
+        schema.INT, "Quotes shorter than this many words are not compared.", DEFAULT_MIN_WORDS
+    ),
+}
 #: Changes shown in a message; the rest are counted.
 SHOWN_CHANGES = 6
 CONTEXT_WORDS = 3
@@ -223,13 +235,13 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> ApprovedQuote:
     )
     statements = load_statements(register_file(src.path, path, line=line("register")))
     report = schema.choice(
-        data.get("report", "close"),
+        schema.option(data, KEYS, "report"),
         ("close", "unmatched"),
         key="report",
         path=src.path,
         line=line("report"),
     )
-    threshold = data.get("threshold", DEFAULT_THRESHOLD)
+    threshold = schema.option(data, KEYS, "threshold")
     if not 0 < threshold <= 100:
         raise RuleError(
             "'threshold' must be a similarity between 0 and 100",
@@ -242,5 +254,5 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> ApprovedQuote:
         people_option(data, src.path, line("people")),
         report,
         threshold,
-        data.get("min_words", DEFAULT_MIN_WORDS),
+        schema.option(data, KEYS, "min_words"),
     )

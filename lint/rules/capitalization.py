@@ -20,15 +20,25 @@ from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.regexes import compile_pattern
 
 if TYPE_CHECKING:
-    from lint.vale.casing import ValeCase
+    pass
 
-KEYS = {
-    "match": schema.STR,
-    "style": schema.STR,
-    "exceptions": schema.STR_LIST,
-    "indicators": schema.STR_LIST,
-    "threshold": schema.NUMBER,
-    "prefix": schema.STR,
+KEYS: dict[str, schema.Option] = {
+    "match": schema.Option(
+        schema.STR, "The case style: $sentence, $title, $lower, $upper, or a regular expression."
+    ),
+    "style": schema.Option(
+        schema.STR, "Vale's title-case style name (accepted for compatibility)."
+    ),
+    "exceptions": schema.Option(
+        schema.STR_LIST, "Words kept as written whatever the style (acronyms, names).", ()
+    ),
+    "indicators": schema.Option(
+        schema.STR_LIST, "Words after which the next word starts a new sentence (e.g. a colon).", ()
+    ),
+    "threshold": schema.Option(schema.NUMBER, "Share of words that must conform (0 to 1).", 0.8),
+    "prefix": schema.Option(
+        schema.STR, "A pattern for a leading part of the unit that is not judged (e.g. a number)."
+    ),
 }
 DEFAULT_FIX = FixSafety.UNSAFE
 
@@ -71,12 +81,8 @@ class Capitalization:
     indicators: tuple[str, ...]
     threshold: float
     prefix: regex.Pattern[str] | None
-    vale: ValeCase | None = None  # Vale compat
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
-        if self.vale is not None:  # Vale compat: Vale's own tokens, converters and counting
-            yield from self._check_vale(doc, facts, self.vale)
-            return
         deadline = deadline_for(self.meta, doc)
         for unit in facts.units(self.meta.scope):
             start = unit.start
@@ -95,15 +101,6 @@ class Capitalization:
                 yield Hit(
                     start, unit.end, format_message(self.meta.message, text, expected), fix=expected
                 )
-
-    def _check_vale(self, doc: Document, facts: Facts, vale: ValeCase) -> Iterator[Hit]:
-        for unit in facts.units(self.meta.scope):
-            text = doc.text[unit.start : unit.end]
-            if not text.strip():
-                continue
-            expected, ok = vale.check(text)
-            if not ok:
-                yield Hit(unit.start, unit.end, format_message(self.meta.message, text, expected))
 
     def conforms(self, text: str, expected: str, deadline: float) -> bool:
         if self.pattern is not None:
@@ -175,24 +172,12 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Capitalization:
         prefix = compile_pattern(
             data["prefix"], path=src.path, line=src.data.line_of("prefix"), key="prefix"
         )
-    vale = None
-    if meta.vale_compat:
-        from lint.vale.casing import vale_case
-
-        vale = vale_case(
-            match,
-            data.get("exceptions", []),
-            data.get("indicators", []),
-            data.get("threshold", 0.8),
-            data.get("prefix", ""),
-        )
     return Capitalization(
         meta,
         match if pattern is None else "regex",
         pattern,
-        frozenset(data.get("exceptions", [])),
-        tuple(data.get("indicators", [])),
-        data.get("threshold", 0.8),
+        frozenset(schema.option(data, KEYS, "exceptions")),
+        tuple(schema.option(data, KEYS, "indicators")),
+        schema.option(data, KEYS, "threshold"),
         prefix,
-        vale,
     )

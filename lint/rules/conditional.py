@@ -7,7 +7,7 @@ sglint reports the first undefined use of each term only (``occurrences: first``
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,11 +23,15 @@ from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import scan
 from lint.rules.regexes import compile_pattern, flexible_spaces
 
-KEYS = {
-    "first": schema.STR,
-    "second": schema.STR,
-    "ignorecase": schema.BOOL,
-    "occurrences": schema.STR,
+KEYS: dict[str, schema.Option] = {
+    "first": schema.Option(schema.STR, "A pattern for a use (group 1, if any, is the term)."),
+    "second": schema.Option(
+        schema.STR, "A pattern for a definition (group 1, if any, is the term defined)."
+    ),
+    "ignorecase": schema.Option(schema.BOOL, "Match both patterns regardless of case.", False),
+    "occurrences": schema.Option(
+        schema.STR, "Report the first undefined use of each term, or all of them.", "first"
+    ),
     **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
@@ -42,9 +46,6 @@ class Conditional:
     every_use: bool
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
-        if self.meta.vale_compat:
-            yield from self._check_vale(doc, facts)
-            return
         defined_at: dict[str, int] = {}
         for m, _ in scan(self.second, doc, facts, self.meta):
             term = m.group(1) if m.groups() else m.group()
@@ -62,44 +63,40 @@ class Conditional:
             reported.add(term)
             yield Hit(m.start(), m.end(), format_message(self.meta.message, term))
 
-    def _check_vale(self, doc: Document, facts: Facts) -> Iterator[Hit]:
-        """Vale compat: block by block, a use is fine when its whole text was captured by
-        ``second`` in this block or an earlier one; every other use is reported. Without
-        a capture group, ``second`` anywhere in the block excuses every use in it."""
-        grouped = self.second.groups > 0
-        definitions: dict[int, list[str]] = {}
-        for m, unit in scan(self.second, doc, facts, self.meta):
-            captured = [g for g in m.groups() if g] if grouped else [""]
-            definitions.setdefault(unit.start, []).extend(captured)
-        defined: set[str] = set()
-        done: set[int] = set()
-        for m, unit in scan(self.first, doc, facts, self.meta, self.guards):
-            for start in sorted(s for s in definitions if s <= unit.start and s not in done):
-                defined.update(definitions[start])
-                done.add(start)
-            excused = m.group() in defined if grouped else unit.start in definitions
-            if not excused:
-                yield Hit(m.start(), m.end(), format_message(self.meta.message, m.group()))
-
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Conditional:
-    first = schema.require(data, "first", path=src.path, line=src.data.line, kind="conditional")
-    second = schema.require(data, "second", path=src.path, line=src.data.line, kind="conditional")
+    prefix = "(?i)" if data.get("ignorecase") else ""
+    return build_from(meta, data, src, prefix=prefix, second=flexible_spaces)
+
+
+def build_from(
+    meta: RuleMeta,
+    data: dict[str, Any],
+    src: Source,
+    *,
+    prefix: str = "",
+    second: Callable[[str], str] = str,
+) -> Conditional:
+    """The rule with ``prefix`` before both patterns and ``second`` applied to the
+    second; Vale's overlay (lint/vale/kinds.py) compiles both as written."""
+    first_text = schema.require(
+        data, "first", path=src.path, line=src.data.line, kind="conditional"
+    )
+    second_text = schema.require(
+        data, "second", path=src.path, line=src.data.line, kind="conditional"
+    )
     occurrences = schema.choice(
-        data.get("occurrences", "first"),
+        schema.option(data, KEYS, "occurrences"),
         ("first", "all"),
         key="occurrences",
         path=src.path,
         line=src.data.line_of("occurrences"),
     )
-    # Vale compat: Vale accepts ignorecase here but compiles both patterns as written.
-    prefix = "(?i)" if data.get("ignorecase") and not meta.vale_compat else ""
-    second = second if meta.vale_compat else flexible_spaces(second)
     first_re = compile_pattern(
-        prefix + first, path=src.path, line=src.data.line_of("first"), key="first"
+        prefix + first_text, path=src.path, line=src.data.line_of("first"), key="first"
     )
     second_re = compile_pattern(
-        prefix + second, path=src.path, line=src.data.line_of("second"), key="second"
+        prefix + second(second_text), path=src.path, line=src.data.line_of("second"), key="second"
     )
     guards = build_guards(data, ignorecase=False, path=src.path, lines=src.data.lines)
     return Conditional(meta, first_re, second_re, guards, occurrences == "all")

@@ -19,13 +19,20 @@ from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.matching import scan
 from lint.rules.regexes import compile_pattern, flags, flexible_spaces
 
-KEYS = {
-    "either": schema.STR_MAP,
-    "ignorecase": schema.BOOL,
-    "nonword": schema.BOOL,
-    # sglint: which form wins. "first" (default): the one the document uses first;
-    # "left"/"right": the house form, whatever the document started with.
-    "prefer": schema.STR,
+KEYS: dict[str, schema.Option] = {
+    "either": schema.Option(
+        schema.STR_MAP,
+        "Pairs of forms, one pair per entry: a document should use only one of each.",
+    ),
+    "ignorecase": schema.Option(schema.BOOL, "Match the forms regardless of case.", False),
+    "nonword": schema.Option(
+        schema.BOOL, "Match anywhere, not only between word boundaries.", False
+    ),
+    "prefer": schema.Option(
+        schema.STR,
+        "Which form wins: first (the document's first), left or right (the house form).",
+        "first",
+    ),
 }
 PREFER = ("first", "left", "right")
 DEFAULT_FIX = FixSafety.UNSAFE
@@ -43,9 +50,6 @@ class Consistency:
     prefer: str = "first"
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
-        if self.meta.vale_compat:
-            yield from self._check_vale(doc, facts)
-            return
         for pair in self.pairs:
             uses = [
                 (m, 1 if m.group(1) is not None else 2)
@@ -64,18 +68,6 @@ class Consistency:
                         format_message(self.meta.message, m.group(), chosen_match.group()),
                         fix=_like(m.group(), _number_like(m.group(), chosen_match.group())),
                     )
-
-    def _check_vale(self, doc: Document, facts: Facts) -> Iterator[Hit]:
-        """Vale compat: forms seen so far accumulate block by block; a block that uses
-        either form once both have been seen is reported once, at its last use."""
-        for pair in self.pairs:
-            uses = list(scan(pair.pattern, doc, facts, self.meta))
-            seen: set[int] = set()
-            for i, (m, unit) in enumerate(uses):
-                seen.add(1 if m.group(1) is not None else 2)
-                last_in_block = i + 1 == len(uses) or uses[i + 1][1].start != unit.start
-                if last_in_block and len(seen) == 2:
-                    yield Hit(m.start(), m.end(), format_message(self.meta.message, m.group()))
 
 
 def _number_like(observed: str, form: str) -> str:
@@ -102,7 +94,7 @@ def _like(observed: str, form: str) -> str:
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Consistency:
     either = schema.require(data, "either", path=src.path, line=src.data.line, kind="consistency")
     line = src.data.line_of("either")
-    prefix = flags(ignorecase=data.get("ignorecase", False))
+    prefix = flags(ignorecase=schema.option(data, KEYS, "ignorecase"))
     pairs = []
     for first, second in either.items():
         body = f"({flexible_spaces(first)})|({flexible_spaces(second)})"
@@ -113,7 +105,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Consistency:
             )
         )
     prefer = schema.choice(
-        data.get("prefer", "first"),
+        schema.option(data, KEYS, "prefer"),
         PREFER,
         key="prefer",
         path=src.path,

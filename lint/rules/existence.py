@@ -15,16 +15,22 @@ from lint.messages import format_message
 from lint.rules import families, schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
-from lint.rules.matching import scan
+from lint.rules.matching import MatchLike, scan
 from lint.rules.prefilter import needles_for
 from lint.rules.regexes import compile_pattern, flags, word_pattern
 
-KEYS = {
-    "tokens": schema.STR_LIST,
-    "raw": schema.STR_LIST,
-    "append": schema.BOOL,
-    "ignorecase": schema.BOOL,
-    "nonword": schema.BOOL,
+KEYS: dict[str, schema.Option] = {
+    "tokens": schema.Option(
+        schema.STR_LIST, "Words or patterns to report, between word boundaries.", ()
+    ),
+    "raw": schema.Option(
+        schema.STR_LIST, "Pattern pieces joined as written, with no word boundaries added.", ()
+    ),
+    "append": schema.Option(schema.BOOL, "Put raw after tokens instead of before.", False),
+    "ignorecase": schema.Option(schema.BOOL, "Match regardless of case.", False),
+    "nonword": schema.Option(
+        schema.BOOL, "Match tokens anywhere, not only between word boundaries.", False
+    ),
     **schema.GUARD_KEYS,
     **families.KEYS,
 }
@@ -40,19 +46,21 @@ class Existence:
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards, self.needles):
-            # Vale compat: Vale's %s is the match as found, white space included ('I ').
-            shown = m.group() if self.meta.vale_compat else m.group().strip()
-            yield Hit(m.start(), m.end(), format_message(self.meta.message, shown))
+            yield Hit(m.start(), m.end(), format_message(self.meta.message, self.shown(m)))
+
+    def shown(self, m: MatchLike) -> str:
+        """The match as the message shows it (Vale's overlay keeps its white space)."""
+        return str(m.group()).strip()
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Existence:
     data = families.expand_data(data, src.path, src.data)
-    tokens = data.get("tokens", [])
-    raw = "".join(data.get("raw", []))
+    tokens = schema.option(data, KEYS, "tokens")
+    raw = "".join(schema.option(data, KEYS, "raw"))
     if not tokens and not raw:
         schema.require(data, "tokens", path=src.path, line=src.data.line, kind="existence")
-    ignorecase = data.get("ignorecase", False)
-    body = word_pattern(tokens, nonword=data.get("nonword", False)) if tokens else ""
+    ignorecase = schema.option(data, KEYS, "ignorecase")
+    body = word_pattern(tokens, nonword=schema.option(data, KEYS, "nonword")) if tokens else ""
     pattern = flags(ignorecase=ignorecase) + (body + raw if data.get("append") else raw + body)
     line = src.data.line_of("tokens" if tokens else "raw")
     compiled = compile_pattern(pattern, path=src.path, line=line, key="tokens" if tokens else "raw")

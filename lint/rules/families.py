@@ -37,9 +37,11 @@ from lint.registers import register_file
 from lint.rules import schema
 from lint.yamlload import LineDict, load_yaml
 
-KEYS: dict[str, schema.Checker] = {
-    "words": schema.MAP,
-    "words_from": schema.STR_LIST,
+KEYS: dict[str, schema.Option] = {
+    "words": schema.Option(schema.MAP, "The rule's own word families: name -> its forms."),
+    "words_from": schema.Option(
+        schema.STR_LIST, "Files of shared word families (a 'words:' mapping), relative to the rule."
+    ),
 }
 
 #: Keys whose values are patterns, so may use families.

@@ -55,14 +55,29 @@ from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import MatchLike, scan
 from lint.rules.regexes import compile_pattern
 
-KEYS = {
-    "nouns": schema.STR_LIST,
-    "events": schema.STR_LIST,
-    "sums": schema.STR_LIST,
-    "compare": schema.STR,
+KEYS: dict[str, schema.Option] = {
+    "nouns": schema.Option(
+        schema.STR_LIST, "The counted things a figure must name (arrests, victims, contacts ...)."
+    ),
+    "events": schema.Option(
+        schema.STR_LIST, "Dated events whose dates must agree (one of nouns, sums, events)."
+    ),
+    "sums": schema.Option(
+        schema.STR_LIST, "Sums of money whose amounts must agree (one of nouns, sums, events)."
+    ),
+    "compare": schema.Option(
+        schema.STR,
+        "numerals or words: which of the conflicts this rule reports (two rules can split them).",
+    ),
     **families.KEYS,
-    "modifiers": schema.INT,
-    "ratio": schema.NUMBER,
+    "modifiers": schema.Option(
+        schema.INT, "At most this many words between the figure and its noun.", 2
+    ),
+    "ratio": schema.Option(
+        schema.NUMBER,
+        "Figures further apart than this ratio are different claims, not a conflict.",
+        2.0,
+    ),
     **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
@@ -420,8 +435,8 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
         schema.require(data, "nouns", path=src.path, line=src.data.line, kind="figures")
     key = given[0]
     line = src.data.line_of(key)
-    modifiers = data.get("modifiers", 2)
-    ratio = data.get("ratio", 2.0)
+    modifiers = schema.option(data, KEYS, "modifiers")
+    ratio = schema.option(data, KEYS, "ratio")
     if modifiers < 0:
         raise RuleError(
             "'modifiers' must be 0 or more", path=src.path, line=src.data.line_of("modifiers")

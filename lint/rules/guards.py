@@ -11,6 +11,7 @@ import regex
 from lint import patterns
 from lint.document import Block
 from lint.errors import RuleError
+from lint.rules import schema
 from lint.rules.budget import bounded, remaining
 from lint.rules.regexes import compile_pattern, flexible_spaces
 
@@ -95,7 +96,7 @@ def exceptions_regex(terms: Sequence[str]) -> str:
 def build_guards(
     data: Mapping[str, Any], *, ignorecase: bool, path: str, lines: Mapping[str, int]
 ) -> Guards:
-    exceptions = [e for e in data.get("exceptions", []) if e]
+    exceptions = [e for e in schema.option(data, schema.GUARD_KEYS, "exceptions") if e]
     ex_pattern = phrase_pattern = None
     if exceptions:
         ordered = sorted(exceptions, key=len, reverse=True)
@@ -135,7 +136,7 @@ def build_guards(
                 rf"(?i)\b(?:{body})\b", path=path, line=lines.get(key, 0), key=key
             )
             near, not_near = (found, not_near) if key == "near" else (near, found)
-    mentions = data.get("mentions", "report")
+    mentions = schema.option(data, schema.GUARD_KEYS, "mentions")
     if mentions not in ("report", "ignore"):
         raise RuleError(
             f"'mentions' must be report or ignore, not {mentions!r}",

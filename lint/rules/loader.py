@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from lint.errors import RuleError, SglintError
 from lint.finding import Severity
 from lint.rules import schema
-from lint.rules.budget import DEFAULT_TIMEOUT
 from lint.rules.contract import Example, Rule, RuleKind, RuleMeta, Source
 from lint.rules.registry import REGISTRY
 from lint.scopes import Selector
@@ -25,8 +23,12 @@ def load_rule_text(text: str, *, rule_id: str, path: str) -> Rule:
     return build_rule(data, rule_id=rule_id, path=path)
 
 
-def build_rule(raw: LineDict, *, rule_id: str, path: str, vale_compat: bool = False) -> Rule:
-    registry = REGISTRY
+def build_rule(
+    raw: LineDict, *, rule_id: str, path: str, kinds: Mapping[str, RuleKind] = REGISTRY
+) -> Rule:
+    """A rule from its YAML; ``kinds`` is the registry, or an overlay of it (Vale's:
+    lint/vale/kinds.py)."""
+    registry = kinds
     kind_name = raw.get("extends")
     if not isinstance(kind_name, str) or not kind_name:
         raise RuleError(
@@ -42,8 +44,6 @@ def build_rule(raw: LineDict, *, rule_id: str, path: str, vale_compat: bool = Fa
         )
     data = schema.validate(raw, kind.KEYS, path=path, kind=kind_name)
     meta = _meta(rule_id, kind_name, kind, data, raw, path)
-    if vale_compat:  # Vale-compat (lint/vale): Vale's semantics; quoted speech is not special
-        meta = replace(meta, vale_compat=True, quoted=data.get("quoted", "report"))
     return kind.build(meta, data, Source(path, raw))
 
 
@@ -51,9 +51,13 @@ def _meta(
     rule_id: str, kind_name: str, kind: RuleKind, data: dict[str, Any], raw: LineDict, path: str
 ) -> RuleMeta:
     line = raw.line_of
+
+    def common(key: str) -> Any:
+        return schema.option(data, schema.COMMON_KEYS, key)
+
     message = schema.require(data, "message", path=path, line=raw.line or 1, kind=kind_name)
     level = schema.choice(
-        data.get("level", "warning"),
+        common("level"),
         ("suggestion", "warning", "error"),
         key="level",
         path=path,
@@ -63,14 +67,14 @@ def _meta(
     if "fix" in data:
         fix = schema.fix_safety(data["fix"], key="fix", path=path, line=line("fix"))
     quoted = schema.choice(
-        data.get("quoted", "suggest"),
+        common("quoted"),
         ("report", "suggest", "ignore"),
         key="quoted",
         path=path,
         line=line("quoted"),
     )
     profiles = {}
-    for profile, setting in data.get("profiles", {}).items():
+    for profile, setting in common("profiles").items():
         profiles[profile] = schema.choice(
             setting,
             ("off", "suggestion", "warning", "error"),
@@ -78,7 +82,7 @@ def _meta(
             path=path,
             line=line("profiles"),
         )
-    scopes = data.get("scope", ["text"])
+    scopes = common("scope")
     bad, good = _examples(raw, path)
     return RuleMeta(
         id=rule_id,
@@ -86,19 +90,19 @@ def _meta(
         path=path,
         message=message,
         level=Severity.parse(level),
-        description=data.get("description", ""),
-        link=data.get("link", ""),
-        why=data.get("why", ""),
-        source=data.get("source", ""),
+        description=common("description"),
+        link=common("link"),
+        why=common("why"),
+        source=common("source"),
         scope=Selector.parse(scopes),
-        limit=data.get("limit", 0),
+        limit=common("limit"),
         fix=fix,
         quoted=quoted,
         profiles=profiles,
         bad=bad,
         good=good,
-        action=data.get("action", {}),
-        timeout=data.get("timeout", DEFAULT_TIMEOUT),
+        action=common("action"),
+        timeout=common("timeout"),
     )
 
 

@@ -23,9 +23,11 @@ from lint.rules import schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.scopes import SUMMARY_SCOPES
 
-KEYS = {
-    "formula": schema.STR,
-    "condition": schema.STR,
+KEYS: dict[str, schema.Option] = {
+    "formula": schema.Option(
+        schema.STR, "Arithmetic over document statistics (words, sentences, syllables ...)."
+    ),
+    "condition": schema.Option(schema.STR, "When to report, e.g. '> 25'."),
 }
 DEFAULT_FIX = FixSafety.DISPLAY
 

@@ -19,11 +19,15 @@ from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.matching import finditer
 from lint.rules.regexes import compile_pattern
 
-KEYS = {
-    "token": schema.STR,
-    "max": schema.INT,
-    "min": schema.INT,
-    "ignorecase": schema.BOOL,
+KEYS: dict[str, schema.Option] = {
+    "token": schema.Option(schema.STR, "The pattern counted in each unit."),
+    "max": schema.Option(
+        schema.INT, "Report a unit with more matches than this (0: no maximum).", 0
+    ),
+    "min": schema.Option(
+        schema.INT, "Report a unit with fewer matches than this (0: no minimum).", 0
+    ),
+    "ignorecase": schema.Option(schema.BOOL, "Match regardless of case.", False),
 }
 DEFAULT_FIX = FixSafety.DISPLAY
 
@@ -59,4 +63,6 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Occurrence:
     pattern = compile_pattern(
         prefix + token, path=src.path, line=src.data.line_of("token"), key="token"
     )
-    return Occurrence(meta, pattern, data.get("max", 0), data.get("min", 0))
+    return Occurrence(
+        meta, pattern, schema.option(data, KEYS, "max"), schema.option(data, KEYS, "min")
+    )

@@ -37,10 +37,14 @@ from lint.rules.matching import scan
 from lint.rules.regexes import compile_pattern
 from lint.rules.substitution import keep_case
 
-KEYS = {
-    "register": schema.STR,
-    "forms": schema.STR,
-    "style": schema.STR,
+KEYS: dict[str, schema.Option] = {
+    "register": schema.Option(
+        schema.STR, "The organisations register file, relative to the rule file."
+    ),
+    "forms": schema.Option(
+        schema.STR, "What to report: wrong (known wrong forms), or style when 'style' is given."
+    ),
+    "style": schema.Option(schema.STR, "A house-style field of the register to enforce."),
     **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.SAFE

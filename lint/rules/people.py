@@ -53,12 +53,20 @@ from lint.rules import (
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.people_common import PeopleRule
 
-KEYS = {
-    "register": schema.STR,
-    "check": schema.STR,
-    "as_of": schema.STR,
-    "ranks": schema.MAP,
-    "changes": schema.STR_LIST,
+KEYS: dict[str, schema.Option] = {
+    "register": schema.Option(
+        schema.STR, "The People register file, relative to the rule file (variants needs none)."
+    ),
+    "check": schema.Option(
+        schema.STR, "Which check: spelling, titles, variants, references, ranks or ages."
+    ),
+    "as_of": schema.Option(
+        schema.STR, "The date titles are judged at when the copy gives none (YYYY-MM-DD)."
+    ),
+    "ranks": schema.Option(
+        schema.MAP, "ranks check: rank -> its accepted forms and abbreviations."
+    ),
+    "changes": schema.Option(schema.STR_LIST, "ranks check: words that announce a change of rank."),
 }
 DEFAULT_FIX = FixSafety.DISPLAY
 CHECKS = ("spelling", "titles", "variants", "references", "ranks", "ages")

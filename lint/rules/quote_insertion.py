@@ -20,7 +20,11 @@ from lint.messages import format_message
 from lint.rules import schema
 from lint.rules.contract import Hit, RuleMeta, Source
 
-KEYS = {"markers": schema.STR_LIST}
+KEYS: dict[str, schema.Option] = {
+    "markers": schema.Option(
+        schema.STR_LIST, "Words that mark an editorial insertion wherever it stands ('sic').", ()
+    ),
+}
 DEFAULT_FIX = FixSafety.UNSAFE
 
 _BRACKETED = patterns.compile(r"\(([^()\n]{1,60})\)")
@@ -52,7 +56,7 @@ class QuoteInsertion:
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> QuoteInsertion:
-    markers = data.get("markers", [])
+    markers = schema.option(data, KEYS, "markers")
     pattern = None
     if markers:
         body = "|".join(r"\s+".join(regex.escape(w) for w in m.split()) for m in markers)

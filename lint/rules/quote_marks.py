@@ -20,7 +20,13 @@ from lint.rules import schema
 from lint.rules.contract import Hit, RuleMeta, Source
 
 PROBLEMS = ("unclosed", "unopened", "continuation", "mismatched")
-KEYS = {"problems": schema.STR_LIST}
+KEYS: dict[str, schema.Option] = {
+    "problems": schema.Option(
+        schema.STR_LIST,
+        "Which problems to report: unclosed, unopened, continuation, mismatched.",
+        PROBLEMS,
+    ),
+}
 DEFAULT_FIX = FixSafety.DISPLAY
 
 
@@ -38,7 +44,7 @@ class QuoteMarks:
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> QuoteMarks:
-    chosen = data.get("problems", list(PROBLEMS))
+    chosen = schema.option(data, KEYS, "problems")
     for name in chosen:
         if name not in PROBLEMS:
             raise RuleError(

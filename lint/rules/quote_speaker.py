@@ -18,7 +18,11 @@ from lint.rules import schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.speakers import people_option
 
-KEYS = {"people": schema.STR}
+KEYS: dict[str, schema.Option] = {
+    "people": schema.Option(
+        schema.STR, "A People register, to recognise speakers by every form of their name."
+    ),
+}
 DEFAULT_FIX = FixSafety.DISPLAY
 
 

@@ -15,9 +15,10 @@ from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.quotes import Quote
+from lint.rules import schema
 from lint.rules.contract import Hit, RuleMeta, Source
 
-KEYS: dict[str, Any] = {}
+KEYS: dict[str, schema.Option] = {}
 DEFAULT_FIX = FixSafety.DISPLAY
 
 

@@ -54,13 +54,23 @@ from lint.rules.contract import Hit, RuleMeta, Source
 from lint.scopes import Selector
 from lint.suggest import did_you_mean
 
-KEYS = {
-    "measure": schema.STR,
-    "formula": schema.STR,
-    "condition": schema.STR,
-    "metrics": schema.STR_LIST,
-    "grade": schema.NUMBER,
-    "min_words": schema.INT,
+KEYS: dict[str, schema.Option] = {
+    "measure": schema.Option(
+        schema.STR, "What is measured: sentence, paragraph or document.", "document"
+    ),
+    "formula": schema.Option(
+        schema.STR, "Arithmetic over the counts and standard formulas (defaults per measure)."
+    ),
+    "condition": schema.Option(schema.STR, "When to report, e.g. '> 25' or '> 25 and <= 40'."),
+    "metrics": schema.Option(
+        schema.STR_LIST, "Vale's legacy form: the grades averaged (Flesch-Kincaid, SMOG ...)."
+    ),
+    "grade": schema.Option(
+        schema.NUMBER, "Vale's legacy form: report when the average grade is above this."
+    ),
+    "min_words": schema.Option(
+        schema.INT, "Units with fewer words are not judged (defaults per measure; Vale: 0)."
+    ),
 }
 #: Below this many words, document-wide scores say more about the sample than the prose
 #: (a one-line draft scores "difficult" on a single long word).
@@ -139,7 +149,11 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Readability:
     path = src.path
     legacy = "metrics" in data or "grade" in data
     measure = schema.choice(
-        data.get("measure", "document"), MEASURES, key="measure", path=path, line=line("measure")
+        schema.option(data, KEYS, "measure"),
+        MEASURES,
+        key="measure",
+        path=path,
+        line=line("measure"),
     )
     if legacy:
         formula_text, condition_text = _vale_legacy(data, path=path, line=line)
@@ -170,8 +184,8 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Readability:
         or bool(placeholders & SYLLABLE_COUNTS)
         or "band" in placeholders
         or any(standard(n).needs_syllables for n in placeholders if n in FORMULAS),
-        # Vale judges any length; sglint waits for enough words to mean something.
-        min_words=data.get("min_words", 0 if meta.vale_compat else DEFAULT_MIN_WORDS[measure]),
+        # sglint waits for enough words to mean something (Vale's overlay: any length).
+        min_words=data.get("min_words", DEFAULT_MIN_WORDS[measure]),
     )
 
 

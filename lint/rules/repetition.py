@@ -22,12 +22,12 @@ from lint.rules.matching import finditer
 from lint.rules.regexes import compile_pattern
 from lint.rules.substitution import non_capturing
 
-KEYS = {
-    "tokens": schema.STR_LIST,
-    "max": schema.INT,
-    "ignorecase": schema.BOOL,
-    "alpha": schema.BOOL,
-    "exceptions": schema.STR_LIST,
+KEYS: dict[str, schema.Option] = {
+    "tokens": schema.Option(schema.STR_LIST, "Patterns for the tokens compared."),
+    "max": schema.Option(schema.INT, "Repeats allowed before a report.", 0),
+    "ignorecase": schema.Option(schema.BOOL, "Compare regardless of case.", False),
+    "alpha": schema.Option(schema.BOOL, "Only tokens with letters count.", False),
+    "exceptions": schema.Option(schema.STR_LIST, "Tokens that may repeat.", ()),
 }
 DEFAULT_FIX = FixSafety.UNSAFE
 _SENTENCE_END = patterns.compile(r"[.!?]")
@@ -105,13 +105,16 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Repetition:
         key="tokens",
     )
     guards = build_guards(
-        data, ignorecase=data.get("ignorecase", False), path=src.path, lines=src.data.lines
+        data,
+        ignorecase=schema.option(data, KEYS, "ignorecase"),
+        path=src.path,
+        lines=src.data.lines,
     )
     return Repetition(
         meta,
         pattern,
-        data.get("max", 0),
-        data.get("ignorecase", False),
-        data.get("alpha", False),
+        schema.option(data, KEYS, "max"),
+        schema.option(data, KEYS, "ignorecase"),
+        schema.option(data, KEYS, "alpha"),
         guards,
     )

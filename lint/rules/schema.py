@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from lint.errors import RuleError
 from lint.finding import FixSafety
+from lint.rules.budget import DEFAULT_TIMEOUT
 from lint.suggest import did_you_mean
 from lint.yamlload import LineDict
 
@@ -93,55 +95,84 @@ STR, BOOL, INT, NUMBER, STR_LIST, STR_MAP, MAP, LIST_OR_MAP = (
     _list_or_map,
 )
 
+
+@dataclass(frozen=True)
+class Option:
+    """One key a rule kind accepts: what it takes (its checker), one line saying what it
+    does, and its default (``None``: no default; absent means not given). The reference
+    (docs/kinds.md) is generated from these."""
+
+    check: Checker
+    doc: str
+    default: Any = None
+
+
+def option(data: Mapping[str, Any], keys: Mapping[str, Option], key: str) -> Any:
+    """The value a rule gives for ``key``, else the key's default."""
+    return data[key] if key in data else keys[key].default
+
+
 #: Keys of the guards that silence a hit (lint.rules.guards.build_guards): Vale's
 #: ``exceptions`` and sglint's context keys. Kinds that use build_guards accept them all.
-GUARD_KEYS: dict[str, Checker] = {
-    "exceptions": _str_list,
-    "not_after": _str_list,
-    "not_before": _str_list,
-    "near": _str_list,
-    "not_near": _str_list,
-    "mentions": _str,
+GUARD_KEYS: dict[str, Option] = {
+    "exceptions": Option(
+        _str_list, "Words or phrases that excuse a match that contains or lies inside them.", ()
+    ),
+    "not_after": Option(
+        _str_list, "Patterns that, right before the match, mean the term is negated or named.", ()
+    ),
+    "not_before": Option(
+        _str_list, "Patterns that, right after the match, mean the term is defined or named.", ()
+    ),
+    "near": Option(
+        _str_list, "Patterns of which one must be in the unit for the match to count.", ()
+    ),
+    "not_near": Option(_str_list, "Patterns that, anywhere in the unit, silence the match.", ()),
+    "mentions": Option(
+        _str, "ignore: a match in its own quote marks is a term mentioned, not used.", "report"
+    ),
 }
 
 #: Keys every rule accepts (Vale's header plus sglint's additions).
-COMMON_KEYS: dict[str, Checker] = {
-    "extends": STR,
-    "message": STR,
-    "description": STR,
-    "level": STR,
-    "limit": INT,
-    "link": STR,
-    "scope": STR_LIST,
-    "action": MAP,
+COMMON_KEYS: dict[str, Option] = {
+    "extends": Option(STR, "The rule's kind."),
+    "message": Option(STR, "The finding's message; %s takes the match (Vale's template)."),
+    "description": Option(STR, "A longer description of the rule.", ""),
+    "level": Option(STR, "suggestion, warning or error.", "warning"),
+    "limit": Option(INT, "Report at most this many findings per file (0: no limit).", 0),
+    "link": Option(STR, "A page explaining the rule.", ""),
+    "scope": Option(
+        STR_LIST, "Where the rule looks: Vale's scopes (raw: the source itself).", ["text"]
+    ),
+    "action": Option(MAP, "Vale's action block (kept for Vale styles).", {}),
     # sglint additions
-    "why": STR,
-    "source": STR,
-    "examples": MAP,
-    "profiles": _level_map,
-    "fix": STR,
-    "quoted": STR,
-    "timeout": NUMBER,
-    "vocab": BOOL,
+    "why": Option(STR, "Why the rule matters, shown with each finding.", ""),
+    "source": Option(STR, "The authority the rule rests on.", ""),
+    "examples": Option(MAP, "bad and good examples; the test suite runs them."),
+    "profiles": Option(_level_map, "Profile -> level or off (govuk, news, practice ...).", {}),
+    "fix": Option(STR, "Fix safety: safe, unsafe or display (each kind has a default)."),
+    "quoted": Option(STR, "Inside direct speech: report, suggest or ignore.", "suggest"),
+    "timeout": Option(NUMBER, "Seconds the rule may spend matching per file.", DEFAULT_TIMEOUT),
+    "vocab": Option(BOOL, "Vale: whether the project's vocabulary applies.", True),
 }
 
 
 def validate(
-    data: LineDict, kind_keys: Mapping[str, Checker], *, path: str, kind: str
+    data: LineDict, kind_keys: Mapping[str, Option], *, path: str, kind: str
 ) -> dict[str, Any]:
     """Check every key's name and type; return the normalised values."""
     allowed = {**COMMON_KEYS, **kind_keys}
     out: dict[str, Any] = {}
     for key, value in data.items():
         line = data.line_of(key)
-        checker = allowed.get(key)
-        if checker is None:
+        spec = allowed.get(key)
+        if spec is None:
             hint = did_you_mean(key, allowed)
             raise RuleError(
                 f"unknown key '{key}' for a rule of kind '{kind}'{hint}", path=path, line=line
             )
         try:
-            out[key] = checker(value)
+            out[key] = spec.check(value)
         except TypeError as exc:
             raise RuleError(
                 f"'{key}' must be {exc}, not {_describe(value)}", path=path, line=line

@@ -18,7 +18,9 @@ from lint.rules import schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.speakers import Identity, people_option, speaking
 
-KEYS = {"people": schema.STR}
+KEYS: dict[str, schema.Option] = {
+    "people": schema.Option(schema.STR, "A People register: its names are the canonical ones."),
+}
 DEFAULT_FIX = FixSafety.UNSAFE
 
 

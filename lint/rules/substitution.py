@@ -25,12 +25,18 @@ from lint.rules.matching import scan
 from lint.rules.prefilter import needles_for
 from lint.rules.regexes import compile_pattern, flags, flexible_spaces
 
-KEYS = {
-    "swap": schema.MAP,
-    "ignorecase": schema.BOOL,
-    "nonword": schema.BOOL,
-    "capitalize": schema.BOOL,
-    "pos": schema.STR,
+KEYS: dict[str, schema.Option] = {
+    "swap": schema.Option(
+        schema.MAP, "Wrong form -> the form to use (or a mapping with to, why and fix)."
+    ),
+    "ignorecase": schema.Option(schema.BOOL, "Match regardless of case.", False),
+    "nonword": schema.Option(
+        schema.BOOL, "Match anywhere, not only between word boundaries.", False
+    ),
+    "capitalize": schema.Option(
+        schema.BOOL, "Capitalise the replacement when the match starts with a capital.", False
+    ),
+    "pos": schema.Option(schema.STR, "Vale's part-of-speech filter (accepted, not applied)."),
     **schema.GUARD_KEYS,
     **families.KEYS,
 }
@@ -153,7 +159,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
     data = families.expand_data(data, src.path, src.data)
     swap = schema.require(data, "swap", path=src.path, line=src.data.line, kind="substitution")
     line = src.data.line_of("swap")
-    ignorecase = data.get("ignorecase", False)
+    ignorecase = schema.option(data, KEYS, "ignorecase")
     items: list[tuple[str, Entry]] = []
     for key, value in swap.items():
         key = str(key)
@@ -192,6 +198,6 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
         pattern,
         tuple(e for _, e in items),
         guards,
-        data.get("capitalize", False),
+        schema.option(data, KEYS, "capitalize"),
         needles_for([k for k, _ in items]),
     )

@@ -12,9 +12,10 @@ from lint.document import Document
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
+from lint.rules import schema
 from lint.rules.contract import Hit, RuleMeta, Source
 
-KEYS: dict[str, Any] = {}
+KEYS: dict[str, schema.Option] = {}
 DEFAULT_FIX = FixSafety.DISPLAY
 
 

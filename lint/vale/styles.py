@@ -17,6 +17,7 @@ from lint.errors import RuleError
 from lint.rules.contract import Rule
 from lint.rules.loader import build_rule
 from lint.vale.casing import vale_exceptions
+from lint.vale.kinds import VALE_KINDS
 from lint.vale.vocab import Vocab, is_phrase
 from lint.yamlload import LineDict, load_yaml
 
@@ -60,7 +61,7 @@ def vale_rule(raw: LineDict, *, rule_id: str, path: str, vocab: Vocab) -> Rule:
         # place and the case converter sees that list (see lint/vale/casing.py).
         raw["exceptions"] = vale_exceptions([str(e) for e in existing if e])
         raw.lines["exceptions"] = line
-    return build_rule(raw, rule_id=rule_id, path=path, vale_compat=True)
+    return build_rule(raw, rule_id=rule_id, path=path, kinds=VALE_KINDS)
 
 
 def load_style(styles_path: Path, style: str, vocab: Vocab) -> LoadedStyles:
@@ -131,7 +132,7 @@ def builtin_rules(vocab: Vocab) -> dict[str, Rule]:
             _line_dict(spec),
             rule_id=f"{BUILTIN_STYLE}.{name}",
             path="<Vale built-in>",
-            vale_compat=True,
+            kinds=VALE_KINDS,
         )
         for name, spec in specs.items()
     }

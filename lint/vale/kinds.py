@@ -1,0 +1,161 @@
+"""Vale's semantics as an overlay of the registry, not as flags inside the kinds.
+
+Rules loaded from a ``.vale.ini``'s StylesPath are built with ``VALE_KINDS``: every kind
+of the registry, with quoted speech not special (``quoted: report`` unless the rule
+says otherwise) and matching block by block (``RuleMeta.vale_compat``, read by
+``lint.rules.matching.scan``); and, where Vale's results differ from sglint's, a kind of
+Vale's own:
+
+- existence: ``%s`` is the match as found, white space included ('I ');
+- consistency: forms accumulate block by block; a block that uses either form once both
+  have been seen is reported once, at its last use;
+- conditional: both patterns compiled as written (Vale ignores ``ignorecase`` there);
+  a use is excused by a definition in its block or an earlier one;
+- capitalization: Vale's own tokens, converters and counting (``lint.vale.casing``);
+- readability: any length is judged (sglint waits for enough words).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from lint.document import Document
+from lint.facts import Facts
+from lint.finding import FixSafety
+from lint.messages import format_message
+from lint.rules import capitalization, conditional, consistency, existence, schema
+from lint.rules.contract import Hit, Rule, RuleKind, RuleMeta, Source
+from lint.rules.matching import MatchLike, scan
+from lint.rules.registry import REGISTRY
+from lint.vale.casing import ValeCase, vale_case
+
+Build = Callable[[RuleMeta, dict[str, Any], Source], Rule]
+
+
+def _as(cls: type[Any], rule: Any) -> Any:
+    """The same compiled rule as an instance of the Vale subclass ``cls``."""
+    return cls(**{f.name: getattr(rule, f.name) for f in fields(rule)})
+
+
+@dataclass(frozen=True)
+class ValeExistence(existence.Existence):
+    def shown(self, m: MatchLike) -> str:
+        return str(m.group())
+
+
+@dataclass(frozen=True)
+class ValeConsistency(consistency.Consistency):
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        for pair in self.pairs:
+            uses = list(scan(pair.pattern, doc, facts, self.meta))
+            seen: set[int] = set()
+            for i, (m, unit) in enumerate(uses):
+                seen.add(1 if m.group(1) is not None else 2)
+                last_in_block = i + 1 == len(uses) or uses[i + 1][1].start != unit.start
+                if last_in_block and len(seen) == 2:
+                    yield Hit(m.start(), m.end(), format_message(self.meta.message, m.group()))
+
+
+@dataclass(frozen=True)
+class ValeConditional(conditional.Conditional):
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        """A use is fine when its whole text was captured by ``second`` in this block
+        or an earlier one; without a capture group, ``second`` anywhere in the block
+        excuses every use in it."""
+        grouped = self.second.groups > 0
+        definitions: dict[int, list[str]] = {}
+        for m, unit in scan(self.second, doc, facts, self.meta):
+            captured = [g for g in m.groups() if g] if grouped else [""]
+            definitions.setdefault(unit.start, []).extend(captured)
+        defined: set[str] = set()
+        done: set[int] = set()
+        for m, unit in scan(self.first, doc, facts, self.meta, self.guards):
+            for start in sorted(s for s in definitions if s <= unit.start and s not in done):
+                defined.update(definitions[start])
+                done.add(start)
+            excused = m.group() in defined if grouped else unit.start in definitions
+            if not excused:
+                yield Hit(m.start(), m.end(), format_message(self.meta.message, m.group()))
+
+
+@dataclass(frozen=True)
+class ValeCapitalization(capitalization.Capitalization):
+    vale: ValeCase | None = None
+
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        assert self.vale is not None
+        for unit in facts.units(self.meta.scope):
+            text = doc.text[unit.start : unit.end]
+            if not text.strip():
+                continue
+            expected, ok = self.vale.check(text)
+            if not ok:
+                yield Hit(unit.start, unit.end, format_message(self.meta.message, text, expected))
+
+
+def _existence(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
+    rule: Rule = _as(ValeExistence, existence.build(meta, data, src))
+    return rule
+
+
+def _consistency(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
+    rule: Rule = _as(ValeConsistency, consistency.build(meta, data, src))
+    return rule
+
+
+def _conditional(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
+    rule: Rule = _as(ValeConditional, conditional.build_from(meta, data, src))
+    return rule
+
+
+def _capitalization(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
+    base = capitalization.build(meta, data, src)
+    case = vale_case(
+        data["match"],
+        data.get("exceptions", []),
+        data.get("indicators", []),
+        data.get("threshold", 0.8),
+        data.get("prefix", ""),
+    )
+    rule: Rule = replace(_as(ValeCapitalization, base), vale=case)
+    return rule
+
+
+def _readability(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
+    return REGISTRY["readability"].build(meta, {"min_words": 0, **data}, src)
+
+
+OWN: dict[str, Build] = {
+    "existence": _existence,
+    "consistency": _consistency,
+    "conditional": _conditional,
+    "capitalization": _capitalization,
+    "readability": _readability,
+}
+
+
+@dataclass(frozen=True)
+class ValeKind:
+    """A registry kind with Vale's semantics (see the module's docstring)."""
+
+    kind: RuleKind
+    own: Build | None = None
+
+    @property
+    def KEYS(self) -> Mapping[str, schema.Option]:
+        return self.kind.KEYS
+
+    @property
+    def DEFAULT_FIX(self) -> FixSafety:
+        return self.kind.DEFAULT_FIX
+
+    def build(self, meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
+        meta = replace(meta, vale_compat=True, quoted=data.get("quoted", "report"))
+        return (self.own or self.kind.build)(meta, data, src)
+
+
+VALE_KINDS: dict[str, RuleKind] = {
+    name: ValeKind(kind, OWN.get(name)) for name, kind in REGISTRY.items()
+}
