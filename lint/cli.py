@@ -24,7 +24,9 @@ from lint.finding import LEVEL_MEANINGS, LEVEL_NAMES, Severity
 from lint.project import NearestConfig
 from lint.report import REPORTERS, reporter, streamer
 from lint.report.escape import printable
+from lint.report.excerpt import in_paragraphs
 from lint.report.progress import Progress
+from lint.report.text import terminal_width
 from lint.runner import FileResult, check_cached, check_file, check_many, default_jobs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
@@ -167,6 +169,23 @@ def _parser() -> argparse.ArgumentParser:
         "(exit 1 if there would be changes)",
     )
     check.add_argument(
+        "--show-why",
+        action="store_true",
+        help="text format: under each finding, why the rule exists and its source",
+    )
+    check.add_argument(
+        "--sort-by",
+        choices=("file", "level"),
+        default="file",
+        help="text format: by file and line (default), or errors first, then warnings, "
+        "then suggestions",
+    )
+    check.add_argument(
+        "--annotate",
+        action="store_true",
+        help="for each Word draft, write a copy (draft.sglint.docx) with a comment per finding",
+    )
+    check.add_argument(
         "--jobs",
         "-j",
         type=int,
@@ -225,6 +244,9 @@ def _parser() -> argparse.ArgumentParser:
         help="standard (default), govuk, police, charity, news or practice",
     )
     init.add_argument("folder", nargs="?", default=".", metavar="FOLDER")
+
+    rule = sub.add_parser("rule", parents=[common], help="explain one rule: why, source, examples")
+    rule.add_argument("rule_id", metavar="Pack.Rule")
 
     rules = _command(sub, "rules", "list the rules and why they exist", "(level, source)", common)
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -348,6 +370,8 @@ def _main(argv: list[str]) -> int:
             return _list_rules(config, args.format, args.all)
         if args.command == "registers":
             return _list_registers(resolve(options, Path.cwd()), args.format)
+        if args.command == "rule":
+            return _explain_rule(resolve(options, Path.cwd()), args.rule_id)
         if args.output:
             args.format = VALE_OUTPUTS[args.output]
         if args.format not in REPORTERS:
@@ -356,6 +380,10 @@ def _main(argv: list[str]) -> int:
             parser.error("- (standard input) must be the only path, without --fix or --diff")
         if args.statistics and args.format not in ("text", "json"):
             parser.error("--statistics prints text or json")
+        if args.format != "text" and (args.sort_by != "file" or args.show_why):
+            parser.error("--sort-by and --show-why are for the text format")
+        if args.annotate and (args.fix or args.diff):
+            parser.error("--annotate writes a commented copy; it does not go with --fix or --diff")
         start = Path(args.paths[0]) if args.paths else Path.cwd()
         _set_project(options["config"], start)
         project = NearestConfig(options, respect_gitignore=args.respect_gitignore)
@@ -432,8 +460,12 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
     # Text and JSON stream: each file's findings are written as they arrive and only
     # counts are kept. Other formats need every result before they can write.
     # (--fix with another format keeps the results: its summary goes to stderr.)
-    keep = args.diff or args.statistics or (args.fix and args.format != "text")
-    stream = None if keep else streamer(args.format, color)
+    by_level = args.sort_by == "level"
+    keep = args.diff or args.statistics or (args.fix and args.format != "text") or by_level
+    text_options: dict[str, Any] = {}
+    if args.format == "text":
+        text_options = {"show_why": args.show_why, "width": terminal_width()}
+    stream = None if keep else streamer(args.format, color, **text_options)
     results: list[FileResult] = []
     failed = False
     failing = False  # a finding at or above its file's configuration's fail level
@@ -455,6 +487,8 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
             failed = True
         fail_level = project.config_for(result.path).fail_level
         failing = failing or any(f.severity >= fail_level for f in result.findings)
+        if args.annotate:
+            failed = _annotate(result) or failed
         if stream is not None:
             out = stream.add(result)
             if out:
@@ -462,7 +496,8 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
             sys.stdout.write(out)
             sys.stdout.flush()
         else:
-            result.lines = {}  # only the text format shows source lines; keep memory small
+            if not (by_level or in_paragraphs(result.path)):  # Word: paragraphs are excerpts
+                result.lines = {}  # only the text format shows source lines; keep memory small
             results.append(result)
         progress.step()
     progress.clear()
@@ -480,6 +515,10 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
     elif stream is not None:
         summary = stream.summary()
         sys.stdout.write("" if args.quiet and args.format == "text" else summary)
+    elif by_level:
+        from lint.report.text import render as render_text
+
+        sys.stdout.write(render_text(results, color, by_level=True, **text_options))
     else:
         sys.stdout.write(reporter(args.format)(results, color))
     if args.fix and args.format != "text":
@@ -489,6 +528,21 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
     if failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _annotate(result: FileResult) -> bool:
+    """Write a Word draft's annotated copy; True if that failed."""
+    from lint.annotate import annotate_result
+
+    try:
+        done = annotate_result(result)
+    except SglintError as exc:
+        print(f"sglint: error: {exc}", file=sys.stderr)
+        return True
+    if done is None:
+        done = f"notice: {result.path}: not a Word document; --annotate writes .docx copies only"
+    print(f"sglint: {done}", file=sys.stderr)
+    return False
 
 
 def _stats(args: argparse.Namespace) -> int:
@@ -509,6 +563,34 @@ def _stats(args: argparse.Namespace) -> int:
         _say(f"sglint: error: {error}")
     sys.stdout.write(render(stats, args.format, quotes=quotes))
     return EXIT_ERROR if errors else EXIT_OK
+
+
+def _explain_rule(config: Config, rule_id: str) -> int:
+    """``sglint rule Pack.Rule``: what the rule checks, why, its source and examples."""
+    from lint.suggest import did_you_mean
+
+    rules = {rule.meta.id: rule for rule in all_rules(config)}
+    if rule_id not in rules:
+        hint = did_you_mean(rule_id, rules) or "; `sglint rules --all` lists them"
+        print(f"sglint: error: no rule {rule_id!r}{hint}", file=sys.stderr)
+        return EXIT_ERROR
+    meta = rules[rule_id].meta
+    level = next((a.level for a in active_rules(config) if a.rule.meta.id == rule_id), None)
+    print(f"{meta.id}  [{meta.kind}, {level.label if level else 'off'} ({config.profile} profile)]")
+    for label, value in (
+        ("what", meta.description),
+        ("why", meta.why),
+        ("source", meta.source),
+        ("see", meta.link),
+    ):
+        if value:
+            print(f"  {label}: {value}")
+    for label, examples in (("flags", meta.bad), ("allows", meta.good)):
+        for example in examples[:3]:
+            print(f"  {label}: {example.text.strip()}")
+            if example.fix is not None:
+                print(f"     fix: {example.fix.strip()}")
+    return EXIT_OK
 
 
 def _init(args: argparse.Namespace) -> int:

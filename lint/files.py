@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 from lint import gitignore
 from lint.boundary import check_read, leaves
 from lint.errors import InputError
-from lint.readers import SUPPORTED_SUFFIXES, looks_binary
+from lint.readers import (
+    ANNOTATED_SUFFIX,
+    BINARY_FORMATS,
+    SUPPORTED_SUFFIXES,
+    format_for,
+    looks_binary,
+)
 
 if TYPE_CHECKING:
     from lint.config import Config
@@ -58,11 +64,14 @@ def iter_files(
                 for file in sorted(files):
                     full = Path(root) / file
                     if (
-                        file.startswith(".")
+                        # hidden files, and the owner files Word keeps beside an open
+                        # document (~$draft.docx: not a document)
+                        file.startswith((".", "~$"))
+                        or file.lower().endswith(ANNOTATED_SUFFIX)
                         or full.suffix.lower() not in SUPPORTED_SUFFIXES
                         or config.excluded(full)
                         or gitignore.ignored(str(full), layers, is_dir=False)
-                        or is_binary(full)
+                        or (format_for(file) not in BINARY_FORMATS and is_binary(full))
                     ):
                         continue
                     key = os.path.normpath(full)

@@ -25,7 +25,7 @@ from lint.errors import InputError, SglintError, about
 from lint.files import read_file as read_file_bytes
 from lint.fix import Skip
 from lint.fixdoc import AS_IS, MAX_PASSES, DocumentFix, fix_document
-from lint.readers import Reading
+from lint.readers import BINARY_FORMATS, Reading
 from lint.runner import FileResult, finding_lines
 
 
@@ -76,6 +76,12 @@ def _fix_file(
     try:
         data = read_file_bytes(path)
         doc = reading.read(path, data)
+        if doc.fmt in BINARY_FORMATS:  # no silent rewrite of a Word document
+            raise InputError(
+                "--fix cannot edit a Word or OpenDocument file; --annotate writes a copy "
+                "of a Word draft with a comment per finding",
+                path=path,
+            )
     except OutsideProject as exc:
         result.notices = (str(exc),)
         return FileFix(result)

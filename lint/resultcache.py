@@ -27,10 +27,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint import diskcache
+from lint.excerpts import Excerpt
 from lint.finding import Finding, FixSafety, Severity
 
 #: The entry layout; a new one makes every older entry stale.
-FORMAT = 2
+FORMAT = 3
 
 _SAFETIES = {s.value: s for s in FixSafety}
 
@@ -44,6 +45,8 @@ class Cached:
     lines: dict[int, str]
     #: What --fix and --fix --unsafe-fixes would fix, when the run that stored it counted.
     fixable: tuple[int, int] | None = None
+    #: (start, end) → the prose round a finding whose source line is markup.
+    excerpts: dict[tuple[int, int], Excerpt] = field(default_factory=dict)
 
 
 @dataclass
@@ -80,6 +83,7 @@ class ResultCache:
         notices: Iterable[str],
         lines: Mapping[int, str],
         fixable: tuple[int, int] | None = None,
+        excerpts: Mapping[tuple[int, int], Excerpt] | None = None,
     ) -> None:
         self.fresh.setdefault(self._name(path), {})[path] = {
             "sha256": sha256,
@@ -87,6 +91,7 @@ class ResultCache:
             "notices": list(notices),
             "lines": {str(n): text for n, text in lines.items()},
             "fixable": None if fixable is None else list(fixable),
+            "excerpts": [[s, e, x.text, x.start, x.end] for (s, e), x in (excerpts or {}).items()],
         }
 
     def save(self) -> None:
@@ -205,9 +210,15 @@ def _decode(path: str, entry: Mapping[str, object]) -> Cached | None:
         return None
     if len(shown) != len(lines) or not all(isinstance(n, str) for n in notices):
         return None
-    fixable = entry.get("fixable")
-    if fixable is None:
-        return Cached(findings, tuple(notices), shown)
-    if type(fixable) is not list or [type(n) for n in fixable] != [int, int]:
+    fixable, rows = entry.get("fixable"), entry.get("excerpts", [])
+    if fixable is not None and (
+        type(fixable) is not list or list(map(type, fixable)) != [int, int]
+    ):
         return None
-    return Cached(findings, tuple(notices), shown, (fixable[0], fixable[1]))
+    if type(rows) is not list or not all(
+        type(row) is list and list(map(type, row)) == [int, int, str, int, int] for row in rows
+    ):
+        return None
+    excerpts = {(row[0], row[1]): Excerpt(row[2], row[3], row[4]) for row in rows}
+    counted = None if fixable is None else (fixable[0], fixable[1])
+    return Cached(findings, tuple(notices), shown, counted, excerpts)

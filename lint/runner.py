@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 from lint.boundary import OutsideProject
 from lint.config import Config, active_rules
 from lint.errors import SglintError, about
+from lint.excerpts import Excerpt, prose_excerpt
 from lint.facts import Facts
 from lint.files import read_file
 from lint.finding import Finding
 from lint.fixdoc import count_fixes as count_document_fixes
 from lint.project import Project, open_project
-from lint.readers import read_text
+from lint.readers import BINARY_FORMATS, read_text
 
 # The engine (and with it every rule kind) is imported on first use: a run whose files
 # are all in the results cache never loads it.
@@ -35,6 +36,8 @@ class FileResult:
     error: SglintError | None = None
     notices: tuple[str, ...] = ()
     lines: dict[int, str] = field(default_factory=dict)  # source lines that have findings
+    #: (start, end) → the prose round a finding where its source line is markup (HTML)
+    excerpts: dict[tuple[int, int], Excerpt] = field(default_factory=dict)
     fixed: list[Finding] | None = None  # with --fix or --diff: the findings fixed
     #: What --fix and --fix --unsafe-fixes would fix (chains included), when counted.
     fixable: tuple[int, int] | None = None
@@ -95,7 +98,10 @@ def _check_file(
     result.problems = outcome.problems
     result.notices = (*doc.notices, *unknown_switches(doc, project.names(path)))
     result.lines = finding_lines(doc, outcome.findings)
-    if count_fixes:
+    for f in outcome.findings:
+        if (excerpt := prose_excerpt(doc, f.start, f.end)) is not None:
+            result.excerpts[f.start, f.end] = excerpt
+    if count_fixes and doc.fmt not in BINARY_FORMATS:  # --fix does not edit Word drafts
         result.fixable = count_document_fixes(facts, rules, outcome, project)
     return result
 
@@ -148,7 +154,12 @@ def check_cached(
         else:
             cached.append(
                 FileResult(
-                    path, hit.findings, notices=hit.notices, lines=hit.lines, fixable=hit.fixable
+                    path,
+                    hit.findings,
+                    notices=hit.notices,
+                    lines=hit.lines,
+                    fixable=hit.fixable,
+                    excerpts=hit.excerpts,
                 )
             )
     if misses:
@@ -168,6 +179,7 @@ def check_cached(
                         result.notices,
                         result.lines,
                         result.fixable,
+                        result.excerpts,
                     )
             yield result
     finally:

@@ -20,6 +20,8 @@ FORMATS: dict[str, str] = {
     "text": "lint.readers.plain",
     "markdown": "lint.readers.markdown",
     "html": "lint.readers.html",
+    "docx": "lint.readers.docx",
+    "odt": "lint.readers.odt",
 }
 #: File extension → format.
 SUFFIXES: dict[str, str] = {
@@ -29,9 +31,19 @@ SUFFIXES: dict[str, str] = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".docx": "docx",
+    # A legacy Word file is named so that it is reported (save as .docx), not skipped.
+    ".doc": "docx",
+    ".odt": "odt",
 }
 
 SUPPORTED_SUFFIXES = frozenset(SUFFIXES)
+#: Formats read from their bytes by the module's ``read_bytes`` (packages, not text).
+BINARY_FORMATS = frozenset({"docx", "odt"})
+#: Formats without lines: ``line`` is the paragraph and ``column`` the character in it.
+PARAGRAPH_FORMATS = BINARY_FORMATS
+#: Copies sglint writes (``--annotate``): skipped when walking a folder.
+ANNOTATED_SUFFIX = ".sglint.docx"
 
 
 def format_for(path: str) -> str | None:
@@ -140,6 +152,10 @@ def read_text(path: str, source: str, fmt: str | None = None) -> Document:
 
 
 def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document:
+    fmt = fmt or format_for(path)
+    if fmt in BINARY_FORMATS:
+        package: Callable[[str, bytes], Document] = importlib.import_module(FORMATS[fmt]).read_bytes
+        return package(path, data)
     if looks_binary(data):
         raise InputError("binary file, not a text document", path=path)
     text, encoding, notices = decode(data, path)

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import bisect
 import html as html_lib
-from collections.abc import Callable
+import io
+import zipfile
+from collections.abc import Callable, Sequence
 
 import regex
 
-from lint.document import OPAQUE, Directive, OffsetMap, Piece
+from lint.document import OPAQUE, Block, Directive, Document, OffsetMap, Piece
+from lint.errors import InputError
 
 URL_RE = regex.compile(r"""(?:\bhttps?://|\bwww\.)[^\s<>"'”’)\]]+[^\s<>"'”’)\].,;:!?]""")
 EMAIL_RE = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -198,3 +201,49 @@ def finish_view(
 
 def _identity(offset: int) -> int:
     return offset
+
+
+def paragraph_document(
+    path: str, fmt: str, paragraphs: Sequence[tuple[str, str]], notices: tuple[str, ...]
+) -> Document:
+    """A Document for a format without lines (Word, OpenDocument): one line per
+    ``(scope, text)`` paragraph, so a position's line is the paragraph number and its
+    column the character, and the excerpt is the paragraph. URLs and e-mail addresses
+    are masked as in the other readers."""
+    blocks: list[Block] = []
+    pos = 0
+    for scope, text in paragraphs:
+        blocks.append(Block(scope, pos, pos + len(text)))
+        pos += len(text) + 1
+    source = "\n".join(text for _, text in paragraphs)
+    text, offsets, to_view = finish_view(compose(source, url_spans(source), KEEP))
+    return Document(
+        path=path,
+        source=source,
+        text=text,
+        fmt=fmt,
+        blocks=tuple(Block(b.scope, to_view(b.start), to_view(b.end)) for b in blocks),
+        notices=notices,
+        offsets=offsets,
+    )
+
+
+def package_parts(
+    path: str, data: bytes, what: str, wanted: Sequence[str] = ()
+) -> tuple[set[str], dict[str, bytes]]:
+    """The entry names of a ZIP package (a Word or OpenDocument file) and the bytes of the
+    ``wanted`` entries it has; one InputError naming ``what`` it should have been if it is
+    not a ZIP package or cannot be read."""
+    if not data.startswith(b"PK"):
+        raise InputError(
+            f"not {what}: the file is not a ZIP package; was another kind of file renamed?",
+            path=path,
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+            return names, {name: package.read(name) for name in wanted if name in names}
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise InputError(
+            f"damaged file: not readable as {what} (the ZIP package is broken)", path=path
+        ) from None

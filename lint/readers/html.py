@@ -61,6 +61,31 @@ _BLOCK_SCOPES = {
     "hr": "",
     "form": "paragraph",
 }
+#: Inline formatting: a browser joins the text on either side, so its tags take no room
+#: in the view. Google Docs and CMS editors put a <span> round every run, often mid-word
+#: ("child porn</span><span class=c3>ography"); blanking those tags split the word.
+_INLINE = {
+    "span",
+    "a",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "s",
+    "strike",
+    "del",
+    "ins",
+    "sub",
+    "sup",
+    "small",
+    "big",
+    "mark",
+    "font",
+    "abbr",
+    "cite",
+    "dfn",
+}
 _VOID = {
     "br",
     "hr",
@@ -115,7 +140,17 @@ class _Walker(HTMLParser):
         self.stack.append(tag)
         self.open[tag] += 1
 
+    def _inline(self, tag: str) -> None:
+        """An inline formatting tag in visible prose takes no room in the view."""
+        if tag not in _INLINE or not self.visible or self.code:
+            return
+        start = self._here()
+        end = self.source.find(">", start) + 1
+        if end > start and "\n" not in self.source[start:end]:  # the view keeps its lines
+            self.entities[start] = (end, "")
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._inline(tag)
         if tag in _BLOCK_SCOPES:
             self._close_block()
             if _BLOCK_SCOPES[tag] and tag not in _VOID:
@@ -135,6 +170,7 @@ class _Walker(HTMLParser):
             self._close_block()
 
     def handle_endtag(self, tag: str) -> None:
+        self._inline(tag)
         if not self.open[tag]:
             return
         while self.stack:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 if TYPE_CHECKING:
     from lint.runner import FileResult
@@ -19,6 +19,7 @@ REPORTERS: dict[str, str] = {
     "github": "lint.report.github",
     "sarif": "lint.report.sarif",
     "junit": "lint.report.junit",
+    "html": "lint.report.html",  # one self-contained page for people, not tools
     "vale-line": "lint.report.vale_line",  # Vale compat: vale --output=line
     "vale-json": "lint.report.vale_json",  # Vale compat: vale --output=JSON
 }
@@ -31,10 +32,11 @@ class Streamer(Protocol):
     def summary(self) -> str: ...
 
 
-def streamer(name: str, color: bool) -> Streamer | None:
-    """The format's streaming writer, if it has one (text and json do)."""
+def streamer(name: str, color: bool, **options: Any) -> Streamer | None:
+    """The format's streaming writer, if it has one (text and json do); ``options`` are
+    the format's own (the text format's ``show_why`` and ``width``)."""
     stream = getattr(importlib.import_module(REPORTERS[name]), "Stream", None)
-    return None if stream is None else cast(Streamer, stream(color))
+    return None if stream is None else cast(Streamer, stream(color, **options))
 
 
 def reporter(name: str) -> Reporter:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lint.finding import Finding, Severity
+from lint.report.excerpt import paragraph_excerpt
 from lint.report.paths import ci_root, relative_path
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def command(f: Finding, root: str) -> str:
+def command(f: Finding, root: str, excerpt: str | None = None) -> str:
     properties = {
         "file": relative_path(f.path, root),
         "line": str(f.line),
@@ -41,12 +42,16 @@ def command(f: Finding, root: str) -> str:
     props = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
     # The annotation is all a reviewer sees in the pull request: say why, not only what.
     body = f"{f.message}\n\nWhy: {f.why}" if f.why else f.message
+    if excerpt is not None:  # a Word draft: GitHub cannot show the paragraph itself
+        body += f"\n\nParagraph {f.line}: {excerpt}"
     return f"::{COMMANDS[f.severity]} {props}::{escape_data(body)}"
 
 
 def render(results: Sequence[FileResult], color: bool = False) -> str:
     root = ci_root()
-    return "".join(command(f, root) + "\n" for r in results for f in r.findings)
+    return "".join(
+        command(f, root, paragraph_excerpt(f, r.lines)) + "\n" for r in results for f in r.findings
+    )
 
 
 __all__ = ["escape_data", "escape_property", "render"]

@@ -7,13 +7,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from lint.finding import Finding
+from lint.report.excerpt import paragraph_excerpt
 
 if TYPE_CHECKING:
     from lint.runner import FileResult
 
 
-def finding_dict(f: Finding) -> dict[str, Any]:
-    return {
+def finding_dict(f: Finding, excerpt: str | None = None) -> dict[str, Any]:
+    """The fixed keys, plus ``excerpt`` (the paragraph) for a Word draft."""
+    item = {
         "path": f.path,
         "line": f.line,
         "column": f.column,
@@ -25,6 +27,9 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "match": f.match,
         "fix": f.fix,
     }
+    if excerpt is not None:
+        item["excerpt"] = excerpt
+    return item
 
 
 class Stream:
@@ -37,8 +42,9 @@ class Stream:
     def add(self, result: FileResult) -> str:
         out = []
         for f in result.findings:
-            item = json.dumps(finding_dict(f), ensure_ascii=False, indent=2)
-            out.append(("[\n" if not self.written else ",\n") + _indent(item))
+            item = finding_dict(f, paragraph_excerpt(f, result.lines))
+            item_text = json.dumps(item, ensure_ascii=False, indent=2)
+            out.append(("[\n" if not self.written else ",\n") + _indent(item_text))
             self.written += 1
         return "".join(out)
 

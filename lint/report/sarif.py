@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from lint import __version__
 from lint.finding import Finding, Severity
+from lint.report.excerpt import paragraph_excerpt
 from lint.report.paths import ci_root, relative_path
 
 if TYPE_CHECKING:
@@ -79,7 +80,9 @@ def _descriptor(rule: str, findings: Sequence[Finding]) -> dict[str, Any]:
     return descriptor
 
 
-def _result(f: Finding, index: int, rule_why: str, root: str) -> dict[str, Any]:
+def _result(
+    f: Finding, index: int, rule_why: str, root: str, excerpt: str | None = None
+) -> dict[str, Any]:
     artifact = _artifact(f.path, root)
     text = f.message
     if f.why and f.why != rule_why:
@@ -98,6 +101,9 @@ def _result(f: Finding, index: int, rule_why: str, root: str) -> dict[str, Any]:
             }
         ],
     }
+    if excerpt is not None:  # a Word draft: the paragraph (line) the region lies in
+        context = {"startLine": f.line, "snippet": {"text": excerpt}}
+        result["locations"][0]["physicalLocation"]["contextRegion"] = context
     if f.fix is not None:
         result["fixes"] = [
             {
@@ -118,6 +124,7 @@ def _result(f: Finding, index: int, rule_why: str, root: str) -> dict[str, Any]:
 
 def sarif_log(results: Sequence[FileResult], root: str) -> dict[str, Any]:
     findings = [f for r in results for f in r.findings]
+    excerpts = [paragraph_excerpt(f, r.lines) for r in results for f in r.findings]
     by_rule: dict[str, list[Finding]] = {}
     for f in findings:
         by_rule.setdefault(f.rule, []).append(f)
@@ -139,7 +146,10 @@ def sarif_log(results: Sequence[FileResult], root: str) -> dict[str, Any]:
                 },
                 "originalUriBaseIds": {SRCROOT: {"uri": _folder_uri(root)}},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index[f.rule], rule_why[f.rule], root) for f in findings],
+                "results": [
+                    _result(f, index[f.rule], rule_why[f.rule], root, excerpt)
+                    for f, excerpt in zip(findings, excerpts, strict=True)
+                ],
             }
         ],
     }

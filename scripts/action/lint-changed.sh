@@ -21,7 +21,7 @@ set -euo pipefail
 sglint=${SGLINT:-sglint}
 base=${SGLINT_BASE:-}
 read -r -d '' -a pathspecs <<<"${SGLINT_PATHS:-.}" || true
-read -r -d '' -a extensions <<<"${SGLINT_EXTENSIONS:-txt text md markdown html htm}" || true
+read -r -d '' -a extensions <<<"${SGLINT_EXTENSIONS:-txt text md markdown html htm docx doc odt}" || true
 read -r -d '' -a options <<<"${SGLINT_ARGS:-}" || true
 # "${options[@]}" on an empty array is an error under `set -u` in bash before 4.4 (macOS).
 options=(--force-exclude ${options[@]+"${options[@]}"})

@@ -311,3 +311,23 @@ def test_a_configuration_error_is_one_annotation_and_a_valid_report(
     assert written["summary"].count("sglint: error: ") == 1
     log = json.loads(sarif_file.read_text(encoding="utf-8"))
     assert log["version"] == "2.1.0" and log["runs"][0]["results"] == []
+
+
+def test_changed_word_drafts_are_linted_and_annotated_with_their_paragraph(
+    sglint_bin: Path, tmp_path: Path
+) -> None:
+    from wordfiles import draft
+
+    repo = new_repo(tmp_path / "repo", {"README.md": "# Drafts\n"})
+    draft(repo / "press" / "draft.docx", [(None, ["Police found child pornography."])])
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--no-gpg-sign", "-m", "a Word draft")
+    done, written = run_action(repo, sglint_bin, tmp_path, SGLINT_BASE="", SGLINT_PATHS="press")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert annotated(done.stdout) == ["press/draft.docx"]
+    assert (
+        "::error file=press/draft.docx,line=1,col=14,endLine=1,endColumn=31,"
+        "title=Safeguarding.AbuseMaterial::" in done.stdout
+    )
+    assert "%0A%0AParagraph 1: Police found child pornography." in done.stdout
+    assert written["output"] == "files=1\n"

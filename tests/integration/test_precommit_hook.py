@@ -86,3 +86,17 @@ def test_hook_fails_on_a_staged_error_and_passes_a_clean_draft(tmp_path: Path) -
     out = passed.stdout + passed.stderr
     assert passed.returncode == 0, out
     assert "sglint (safeguarding language)" in out and "Passed" in out
+
+
+def test_hook_checks_staged_word_drafts(tmp_path: Path) -> None:
+    from wordfiles import draft
+
+    repo = new_repo(tmp_path / "drafts", {"README.md": "# Drafts\n"})
+    draft(repo / "press" / "draft.docx", [(None, ["Police found child pornography."])])
+    (repo / "press" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")  # not a draft
+    git(repo, "add", "press")
+    failed = try_repo(repo, tmp_path / "pre-commit-home")
+    out = failed.stdout + failed.stderr
+    assert failed.returncode == 1, out
+    assert "press/draft.docx:1:14: error Safeguarding.AbuseMaterial" in out
+    assert "Found 1 problem (1 error) in 1 of 1 file." in out

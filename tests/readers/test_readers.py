@@ -117,8 +117,9 @@ def test_html_visible_text_only_with_entities() -> None:
     )
     doc = read_text("x.html", source)
     prose = [prose_of(doc, b) for b in doc.blocks]
-    # The no-break space reads as a plain space for matching (lint.readers.common).
-    assert prose == ["Care gangs", "Children’s care gangs &    more    ."]
+    # Inline tags take no room, as in a browser: "<b>more</b>." reads "more."; the
+    # no-break space reads as a plain space for matching (lint.readers.common).
+    assert prose == ["Care gangs", "Children’s care gangs & more."]
     assert "var care" not in doc.text and "color" not in doc.text
     start, end = span_of(doc, "care gangs")
     assert source[start:end] == "care&nbsp;gangs"
