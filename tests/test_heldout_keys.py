@@ -18,7 +18,11 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = [ROOT / "tests" / "recall" / "heldout", ROOT / "tests" / "anonymity" / "heldout"]
+SETS = [
+    ROOT / "tests" / "recall" / "heldout",
+    ROOT / "tests" / "anonymity" / "heldout",
+    ROOT / "tests" / "anonymity" / "heldout2",
+]
 PRESENT = [s for s in SETS if (s / "key.yml").is_file()]
 PUBLISHERS = {"govuk", "police", "charity", "news"}
 LEVELS = {"error", "warning"}
