@@ -22,6 +22,7 @@ SETS = [
     ROOT / "tests" / "recall" / "heldout",
     ROOT / "tests" / "recall" / "heldout2",
     ROOT / "tests" / "anonymity" / "heldout",
+    ROOT / "tests" / "anonymity" / "heldout2",
 ]
 PRESENT = [s for s in SETS if (s / "key.yml").is_file()]
 PUBLISHERS = {"govuk", "police", "charity", "news"}
