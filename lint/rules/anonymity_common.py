@@ -127,7 +127,7 @@ class VictimName:
     start: int
     end: int
     name: str
-    how: str  # role | passive | active | abuser | pronoun
+    how: str  # role | passive | active | abuser | praise | sympathy | child | pronoun
 
 
 @dataclass(frozen=True)
@@ -252,6 +252,9 @@ class AnonymityRule:
             ("passive", p.passive),
             ("passive", p.when),
             ("passive", p.told),
+            ("praise", p.praise),
+            ("praise", p.thanked),
+            ("sympathy", p.sympathy),
             ("active", p.active),
             ("abuser", p.abuser),
         ):
@@ -365,9 +368,18 @@ class _Patterns:
         )
         self.when = c(
             rf"(?P<name>{NAME})\s+was\s+(?:(?:just|only|aged)\s+)?(?P<age>\d{{1,2}})"
-            rf"(?:\s+years\s+old)?\s+when\b[^.!?]{{0,120}}?"
+            rf"(?:\s+years\s+old)?\s+when\b[^.!?]{{0,120}}?(?:[.!?]\s+[^.!?\n]{{0,120}}?)?"
             rf"(?:{w.pattern('sexual_offence')}|{w.pattern('active_offence')})"
+        )  # what happened in the same sentence or the next ("Keira was 12 when ...")
+        praised = (
+            rf"[^.!?\n]{{0,30}}?{w.pattern('praise')}[^.!?\n]{{0,50}}?{w.pattern('praise_for')}"
         )
+        self.praise = c(
+            rf"(?P<name>{NAME})\s+(?:(?:has|had)\s+)?(?:shown|showed|displayed|demonstrated)\b"
+            + praised
+        )
+        self.thanked = c(rf"\b[Tt]hank(?:s|ed)?\s+(?:to\s+)?(?P<name>{NAME})\s+for\b" + praised)
+        self.sympathy = c(rf"{w.pattern('sympathy')}\s+(?P<name>{NAME})")
         child_role = w.pattern("child_role")
         self.child_role = c(
             rf"{child_role}(?:\s*,\s*(?P<name>{NAME})\s*[,.;]"
@@ -379,6 +391,10 @@ class _Patterns:
         )
         self.child_age = (
             c(rf"(?P<name>{NAME})\s*(?:,\s*|\(\s*)(?:aged\s+)?(?P<age>\d{{1,2}})\s*[,)]"),
+            c(
+                rf"(?P<name>{NAME})\s*,\s*who\s+(?:was|is)\s+(?:(?:just|only|aged)\s+)?"
+                r"(?P<age>\d{1,2})(?:\s+years\s+old)?(?=\s*[,.;]|\s+at\s+the\s+time)"
+            ),
             c(
                 rf"\b(?P<age>\d{{1,2}})-year-old[ \t]+(?:{w.pattern('age_nouns')}[ \t]+)?"
                 rf"(?P<name>{NAME})"

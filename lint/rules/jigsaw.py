@@ -58,11 +58,19 @@ class Jigsaw(AnonymityRule):
 
     @cached_property
     def _context(self) -> dict[str, regex.Pattern[str]]:
-        """Per kind of detail, the words one of which must come within five words before."""
+        """Per kind of detail, the words one of which must come within five words before
+        it, or open it ("plays for Westbrook Rangers")."""
         return {
             kind: patterns.compile(rf"{alternation(words)}(?:\W+\w+){{0,4}}\W*$")
             for kind, words in self.words.context.items()
         }
+
+    def _near(self, kind: str, text: str, m: regex.Match[str]) -> bool:
+        """Whether the detail has its kind's context words (or its kind needs none)."""
+        near = self._context.get(kind)
+        return near is None or bool(
+            near.search(text[max(0, m.start() - 60) : m.start()]) or near.match(m.group())
+        )
 
     @cached_property
     def _caption(self) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
@@ -82,11 +90,10 @@ class Jigsaw(AnonymityRule):
         text = reading.text
         taken: list[tuple[int, int]] = []
         for kind, pattern in details:
-            near = self._context.get(kind)
             for m in pattern.finditer(text):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
-                if near is not None and not near.search(text[max(0, m.start() - 60) : m.start()]):
+                if not self._near(kind, text, m):
                     continue
                 if self._victims(reading, m.start(), m.end()):
                     taken.append(m.span())
@@ -146,12 +153,17 @@ class Jigsaw(AnonymityRule):
                 continue
             if not family.search(text, block.start, block.end):
                 continue
+            rejected = -1  # the end of a capitalised run that is not a private name
             for m in patterns.compile(NAME).finditer(text, found.end(), block.end):
                 if m.span() in named:
                     break
-                if self.is_name(reading, m.start(), m.end()):
-                    yield self.hit(m.start(), m.end(), m.group(), "photo caption")
-                    break
+                if (rejected >= 0 and not text[rejected : m.start()].strip()) or not self.is_name(
+                    reading, m.start(), m.end()
+                ):
+                    rejected = m.end()  # "Detective Constable Ian Routledge": one run
+                    continue
+                yield self.hit(m.start(), m.end(), m.group(), "photo caption")
+                break
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Jigsaw:

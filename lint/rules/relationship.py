@@ -62,6 +62,7 @@ class Relationship(AnonymityRule):
                 rf"(?:{w.pattern('proceedings')}|{w.pattern('active_offence')})"
             ),
             c(r"(?:\bby|\bwho\s+(?:is|was)|\bagainst)\s+$"),
+            c(rf"(?:\b(?P<he>[Hh]e)|(?P<name>{NAME}))\s+(?:is|was|had\s+been|became)\s+$"),
         )
 
     @cached_property
@@ -115,13 +116,16 @@ class Relationship(AnonymityRule):
     def _accused(self, reading: Reading, m: regex.Match[str]) -> bool:
         """Whether the relative is the accused: named in apposition, the agent of the
         offence ("by her stepfather"), or the subject of the charge or the abuse."""
-        *_, speaking, apposed, charged, agent = self._own
+        *_, speaking, apposed, charged, agent, subject = self._own
         text = reading.text
         if speaking.match(text, m.end()):
             return False
         lo, _ = reading.sentence(m.start())
         if agent.search(text[lo : m.start()]):
             return True
+        s = subject.search(text[lo : m.start()])
+        if s is not None and (s.group("he") or self._defendant(reading, s.group("name"))):
+            return True  # "when Cole was the boy's mother's boyfriend": the accused is it
         if charged.match(text, m.end()):
             return True
         if m.start() == lo and self._predicate(reading, m.end()):
