@@ -33,6 +33,7 @@ ROLES = (
     "places",
     "months",
     "days",
+    "number_words",
     "sentence_openers",
     "abbreviations",
     "name_connectors",

@@ -10,8 +10,9 @@ Format (``rules/Anonymity/_anonymity.yml``): each key is a list of plain phrases
 
 A phrase matches whole-word and ignores the case of its first letter only ("Victim Amy",
 "the girl", never "the Child Sexual Exploitation team"). Placeholders: ``{he}`` (he, she,
-they), ``{his}`` (his, her, their), ``{n}`` (a number) and ``{Name}`` (one to three
-capitalised words). ``not_names`` are capitalised words matched exactly.
+they), ``{his}`` (his, her, their), ``{n}`` (a number in figures), ``{number}`` (in
+figures or words: "11", "eleven"), ``{date}`` (a day, month and year) and ``{Name}`` (one
+to three capitalised words). ``not_names`` are capitalised words matched exactly.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ LISTS = (
     "praise",
     "praise_for",
     "sympathy",
+    "comfort",
+    "professions",
     "victim_statement",
     "victim_role",
     "child_role",
@@ -78,9 +81,10 @@ _PLACEHOLDERS = {
     "{he}": r"(?:he|she|they)",
     "{his}": r"(?:his|her|their)",
     "{n}": r"\d{1,4}",
+    "{number}": rf"(?:\d{{1,3}}|(?i:{lexicon.alternation('number_words')}))",
     "{Name}": CAPITALISED,
 }
-_PLACEHOLDER = regex.compile(r"\{(?:date|he|his|n|Name)\}")
+_PLACEHOLDER = regex.compile(r"\{(?:date|he|his|n|number|Name)\}")
 
 
 def phrase_pattern(phrase: str) -> str:

@@ -66,7 +66,8 @@ _TITLE_CASE = patterns.compile(r"\p{Lu}[\p{L}'’-]*[ \t]+$")
 _AGE_AFTER = patterns.compile(r"\s*,\s*(?:aged\s+)?(\d{1,3})\s*,")
 _PLACE_BEFORE = patterns.compile(r"\b(?:in|at|from|near|of|across|around)[ \t]+$")
 _WORD = patterns.compile(r"[\p{L}'’-]+")
-_BE = r"(?:was|were|had\s+been|has\s+been|is\s+being)"
+#: A person's name takes a singular verb: "Adults who were abused" is no name.
+_BE = r"(?:was|had\s+been|has\s+been|is\s+being)"
 
 
 def _when(adverbs: str) -> str:
@@ -220,11 +221,14 @@ class AnonymityRule:
             yield from _CAPITALISED.findall(text, lo, hi)
 
     def professional(self, reading: Reading, name: str) -> bool:
-        """The copy gives the name a job title somewhere ("NSPCC chief executive Peter
-        Wanless", "Peter Wanless, chief executive of the NSPCC"): a professional."""
+        """The copy gives the name a job title or a profession somewhere ("NSPCC chief
+        executive Peter Wanless", "Peter Wanless, chief executive of the NSPCC", "defence
+        barrister Ian Lee"): a professional."""
         titled = reading.words_where(
             "professional",
-            lambda: (" ".join(m.group("name").split()) for m in _TITLED.finditer(reading.text)),
+            lambda: (
+                " ".join(m.group("name").split()) for m in self.pats.titled.finditer(reading.text)
+            ),
         )
         return " ".join(name.split()) in titled
 
@@ -251,10 +255,13 @@ class AnonymityRule:
             ("role", p.statement),
             ("passive", p.passive),
             ("passive", p.when),
+            ("passive", p.when_first),
             ("passive", p.told),
             ("praise", p.praise),
             ("praise", p.thanked),
             ("sympathy", p.sympathy),
+            ("sympathy", p.comfort),
+            ("role", p.role_after),
             ("active", p.active),
             ("abuser", p.abuser),
         ):
@@ -324,12 +331,15 @@ class AnonymityRule:
 _TITLE_HEADS = lexicon.alternation("title_heads", "ranks", "rank_abbreviations")
 
 
-#: A name with a job title before it, or after it in apposition.
-_TITLED = patterns.compile(
-    rf"(?i:\b(?:{_TITLE_HEADS}))[ \t]+(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})"
-    rf"|(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}),[ \t]+(?:the[ \t]+)?"
-    rf"(?:[\p{{L}}'’-]+[ \t]+){{0,4}}?(?i:{_TITLE_HEADS})\b"
-)
+def _titled(heads: str) -> regex.Pattern[str]:
+    """A name with a job title before it, or after it in apposition."""
+    return patterns.compile(
+        rf"(?i:\b(?:{heads}))[ \t]+(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})"
+        rf"|(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}),[ \t]+(?:the[ \t]+)?"
+        rf"(?:[\p{{L}}'’-]+[ \t]+){{0,4}}?(?i:{heads})\b"
+    )
+
+
 _CAPITALISED = patterns.compile(NAME_WORD)
 
 
@@ -353,6 +363,7 @@ class _Patterns:
         self.lifted = c(w.pattern("restriction_lifted"))
         self.deceased = c(w.pattern("deceased"))
         self.not_names = frozenset(w.words("not_names"))
+        self.titled = _titled(rf"{_TITLE_HEADS}|{w.pattern('professions')}")
         age = r"(?:\s*,\s*(?:aged\s+|then\s+|now\s+)?(?P<age>\d{1,3})\s*,)?"
         adverbs = rf"(?:{w.pattern('offence_adverbs')}\s+)*"
         happened = rf"{_BE}\s+{_when(adverbs)}{adverbs}{w.pattern('passive_offence')}"
@@ -364,13 +375,18 @@ class _Patterns:
         self.passive = c(rf"(?P<name>{NAME}){age}{aside}(?:\s*,?\s*who)?\s+{happened}")
         self.told = c(
             rf"(?P<name>{NAME}){age}\s+(?:told|said|described|recalled|explained)\b"
-            rf"[^.!?\"“”]{{0,100}}?\b(?:she|he)\s+{happened}"
+            rf"[^.!?\"“”]{{0,100}}?(?:\b(?:she|he)\s+{happened}"
+            rf"|{w.pattern('active_offence')}\s+(?:her|him)\b)"
         )
         self.when = c(
             rf"(?P<name>{NAME})\s+was\s+(?:(?:just|only|aged)\s+)?(?P<age>\d{{1,2}})"
             rf"(?:\s+years\s+old)?\s+when\b[^.!?]{{0,120}}?(?:[.!?]\s+[^.!?\n]{{0,120}}?)?"
             rf"(?:{w.pattern('sexual_offence')}|{w.pattern('active_offence')})"
         )  # what happened in the same sentence or the next ("Keira was 12 when ...")
+        self.when_first = c(
+            rf"\b[Ww]hen\s+(?P<name>{NAME})\s+was\s+(?:(?:just|only|aged)\s+)?(?P<age>\d{{1,2}})"
+            rf"\b[^.!?]{{0,120}}?(?:{w.pattern('passive_offence')}|{w.pattern('active_offence')})"
+        )  # "When Leah was 13, she was groomed"
         praised = (
             rf"[^.!?\n]{{0,30}}?{w.pattern('praise')}[^.!?\n]{{0,50}}?{w.pattern('praise_for')}"
         )
@@ -380,6 +396,15 @@ class _Patterns:
         )
         self.thanked = c(rf"\b[Tt]hank(?:s|ed)?\s+(?:to\s+)?(?P<name>{NAME})\s+for\b" + praised)
         self.sympathy = c(rf"{w.pattern('sympathy')}\s+(?P<name>{NAME})")
+        comfort = w.pattern("comfort")
+        self.comfort = c(
+            rf"\b(?:give|gives|bring|brings|brought|gave)\s+(?P<name>{NAME})\s+(?:some\s+)?"
+            rf"(?:sense\s+of\s+)?{comfort}"
+        )
+        self.role_after = c(
+            rf"(?P<name>{NAME})\s*,\s*(?:the|a|an)\s+(?:\p{{Ll}}+\s+)?{w.pattern('victim_role')}"
+            r"(?=\s*[,.;:)–—]|\s+(?:of|who|in|at|from)\b)"
+        )  # "Mr Patel, the complainant,"; never "a victim support worker"
         child_role = w.pattern("child_role")
         self.child_role = c(
             rf"{child_role}(?:\s*,\s*(?P<name>{NAME})\s*[,.;]"
@@ -390,7 +415,10 @@ class _Patterns:
             rf"(?:{child_role}[ \t]+)?(?P<name>{NAME})"
         )
         self.child_age = (
-            c(rf"(?P<name>{NAME})\s*(?:,\s*|\(\s*)(?:aged\s+)?(?P<age>\d{{1,2}})\s*[,)]"),
+            c(
+                rf"(?P<name>{NAME})\s*(?:,\s*|\(\s*)(?:(?:aged|now|then)\s+)?(?P<age>\d{{1,2}})"
+                r"\s*[,)]"
+            ),
             c(
                 rf"(?P<name>{NAME})\s*,\s*who\s+(?:was|is)\s+(?:(?:just|only|aged)\s+)?"
                 r"(?P<age>\d{1,2})(?:\s+years\s+old)?(?=\s*[,.;]|\s+at\s+the\s+time)"

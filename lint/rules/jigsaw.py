@@ -35,6 +35,22 @@ from lint.rules.contract import Hit, RuleMeta, Source
 __all__ = ["DEFAULT_FIX", "KEYS", "build"]
 
 _APPOSED = patterns.compile(rf"{NAME}\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?$")
+_LINK = patterns.compile(r"\s*(?:,|\bat|\bof|\bin|\bon)?\s*(?:the\s+)?")
+
+
+def _merged(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Details that run into each other as one ("Year 9 at Hillcrest School"): one
+    detail, one finding, of the first one's kind."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in sorted(found):
+        link = _LINK.match(text, out[-1][1]) if out else None
+        if out and link is not None and link.end() >= start:
+            out[-1] = (out[-1][0], max(end, out[-1][1]), out[-1][2])
+        else:
+            out.append((start, end, kind))
+    return out
+
+
 #: How far after a detail to look for its owner when none comes before it.
 _AFTER = 60
 
@@ -49,7 +65,8 @@ class Jigsaw(AnonymityRule):
         )
         anchors = patterns.compile(
             rf"(?P<victim>{w.pattern('victim_anchor')})|(?P<other>{w.pattern('other_anchor')})"
-            rf"|(?P<name>{NAME})(?=(?:['’]s)?\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?(?:of|from|who|which)\b)"
+            rf"|(?P<name>{NAME})(?=(?:['’]s)?\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?"
+            rf"(?:of|from|who|which|a|an)\b)"
             rf"|(?P<appositive>{NAME})\s*,\s*(?:\d{{1,3}}\s*,\s*)?(?:a|an|the)?[ \t]*"
             rf"(?:\p{{Ll}}+[ \t]+)?(?:{w.pattern('victim_anchor')})"
             rf"|(?P<person>{NAME})"
@@ -88,16 +105,17 @@ class Jigsaw(AnonymityRule):
             return
         details, _ = self._own
         text = reading.text
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int, str]] = []
         for kind, pattern in details:
             for m in pattern.finditer(text):
-                if any(s < m.end() and m.start() < e for s, e in taken):
+                if any(s < m.end() and m.start() < e for s, e, _ in taken):
                     continue
                 if not self._near(kind, text, m):
                     continue
                 if self._victims(reading, m.start(), m.end()):
-                    taken.append(m.span())
-                    yield self.hit(m.start(), m.end(), m.group(), kind)
+                    taken.append((m.start(), m.end(), kind))
+        for start, end, kind in _merged(text, taken):
+            yield self.hit(start, end, text[start:end], kind)
         if reading.sexual and not (reading.waiver or reading.pseudonym):
             yield from self._captions(reading, doc)
 

@@ -34,6 +34,8 @@ from lint.rules.contract import Hit, RuleMeta, Source
 
 __all__ = ["DEFAULT_FIX", "KEYS", "build"]
 
+#: A preposition before the relative: it is an object in its clause, not the accused.
+_OBJECT = patterns.compile(r"\b(?:with|to|of|for|from|at|and|visiting|near|about)\s+$")
 _QUALIFIER = r"(?:(?:own|young|teenage|then|former|late|\d{1,2}-year-old)[ \t]+)?"
 
 
@@ -126,10 +128,12 @@ class Relationship(AnonymityRule):
         s = subject.search(text[lo : m.start()])
         if s is not None and (s.group("he") or self._defendant(reading, s.group("name"))):
             return True  # "when Cole was the boy's mother's boyfriend": the accused is it
-        if charged.match(text, m.end()):
+        if charged.match(text, m.end()) and not _OBJECT.search(text, lo, m.start()):
             return True
         if m.start() == lo and self._predicate(reading, m.end()):
             return True  # "Her stepfather, who cannot be named, was jailed"
+        if _OBJECT.search(text, lo, m.start()):
+            return False  # "who lived with his mother, was jailed": not the subject
         if m.group("child").lower() in ("her", "his", "their"):
             return False  # whose relative is unclear: only the agent or the accused
         a = apposed.match(text, m.end())
