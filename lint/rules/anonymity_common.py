@@ -391,10 +391,15 @@ class _Patterns:
             rf"[^.!?\n]{{0,30}}?{w.pattern('praise')}[^.!?\n]{{0,50}}?{w.pattern('praise_for')}"
         )
         self.praise = c(
-            rf"(?P<name>{NAME})\s+(?:(?:has|had)\s+)?(?:shown|showed|displayed|demonstrated)\b"
-            + praised
+            rf"(?P<name>{NAME})(?:['’]s\b|\s+(?:(?:has|had)\s+)?"
+            rf"(?:shown|showed|displayed|demonstrated|been|was|is)\b)" + praised
         )
-        self.thanked = c(rf"\b[Tt]hank(?:s|ed)?\s+(?:to\s+)?(?P<name>{NAME})\s+for\b" + praised)
+        thank = r"\b[Tt]hank(?:s|ed)?\s+(?:to\s+)?"
+        self.thanked = c(
+            rf"{thank}(?P<name>{NAME})\s+for\b{praised}"
+            rf"|{thank}(?P<name>{NAME_WORD})\s+for\s+(?:(?:his|her|their)\s+)?"
+            rf"[^.!?\n]{{0,20}}?{w.pattern('praise')}"
+        )  # a first name alone may be thanked for courage: a bystander is "Mr Jenkins"
         self.sympathy = c(rf"{w.pattern('sympathy')}\s+(?P<name>{NAME})")
         comfort = w.pattern("comfort")
         self.comfort = c(

@@ -26,6 +26,7 @@ from lint.rules.anonymity_common import (
     DEFAULT_FIX,
     KEYS,
     NAME,
+    NAME_WORD,
     AnonymityRule,
     Reading,
     build_rule,
@@ -118,6 +119,7 @@ class Jigsaw(AnonymityRule):
             yield self.hit(start, end, text[start:end], kind)
         if reading.sexual and not (reading.waiver or reading.pseudonym):
             yield from self._captions(reading, doc)
+            yield from self._relatives(reading)
 
     def _victims(self, reading: Reading, start: int, end: int) -> bool:
         """Whether the detail belongs to a victim or a child: the nearest person before
@@ -147,6 +149,26 @@ class Jigsaw(AnonymityRule):
         if start == lo or " " not in reading.text[start:end].strip():
             return False
         return self.is_name(reading, start, end)
+
+    @cached_property
+    def _relative(self) -> regex.Pattern[str]:
+        """A victim's or child's relative given a full name: "the girl's mother, Jane
+        Smith"."""
+        w = self.words
+        return patterns.compile(
+            rf"{w.pattern('victim_anchor')}['’]s[ \t]+(?:{w.pattern('caption_family')}"
+            rf"|{w.pattern('adult_kin')})\s*,\s*(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})\b"
+        )
+
+    def _relatives(self, reading: Reading) -> Iterator[Hit]:
+        """The victim's family named: they share a surname and a home with the victim.
+        Silent where the copy says someone died (a dead victim's family may speak)."""
+        if self.pats.deceased.search(reading.text):
+            return
+        for m in self._relative.finditer(reading.text):
+            start, end = m.span("name")
+            if self.is_name(reading, start, end):
+                yield self.hit(start, end, m.group("name"), "named relative")
 
     def _captions(self, reading: Reading, doc: Document) -> Iterator[Hit]:
         marker, family = self._caption
