@@ -59,6 +59,7 @@ LISTS = (
     "trust_ties",
     "kin_speaking",
     "victim_anchor",
+    "offence_place",
     "other_anchor",
     "caption",
     "caption_family",

@@ -129,6 +129,8 @@ class Jigsaw(AnonymityRule):
         lo, hi = reading.sentence(start)
         if _APPOSED.search(text, lo, start):
             return False  # "Smith, the son of a former MP": the named person's detail
+        if self._offence_place.search(text, max(lo, start - 40), start):
+            return False  # "abused the girl at his home on Mill Lane": where, not who
         owner = None
         for a in anchors.finditer(text, lo, start):
             if a.group("person") is not None and not self._person(reading, a, lo):
@@ -149,6 +151,12 @@ class Jigsaw(AnonymityRule):
         if start == lo or " " not in reading.text[start:end].strip():
             return False
         return self.is_name(reading, start, end)
+
+    @cached_property
+    def _offence_place(self) -> regex.Pattern[str]:
+        return patterns.compile(
+            rf"{self.words.pattern('offence_place')}(?:\s+(?:on|in|at|of))?\s*(?:the\s+)?$"
+        )
 
     @cached_property
     def _relative(self) -> regex.Pattern[str]:

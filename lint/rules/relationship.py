@@ -138,9 +138,10 @@ class Relationship(AnonymityRule):
             return False  # whose relative is unclear: only the agent or the accused
         a = apposed.match(text, m.end())
         if a is not None and self.is_name(reading, *a.span("name")):
-            return not speaking.match(text, a.end()) and not speaking.match(
-                text, a.end() + 1
-            )  # "the girl's mother, Jane Smith, said": a parent speaking
+            if speaking.match(text, a.end()) or speaking.match(text, a.end() + 1):
+                return False  # "the girl's mother, Jane Smith, said": a parent speaking
+            # "the girl's father, John Smith, abused her", not "... had raised concerns"
+            return self._verbs.search(text, a.end(), reading.sentence(a.end())[1]) is not None
         if not regex.search(r",\s*$", text[lo : m.start()]):
             return False
         return bool(self._verbs.search(text, lo, reading.sentence(m.start())[1]))
