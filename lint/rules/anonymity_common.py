@@ -232,6 +232,14 @@ class AnonymityRule:
         )
         return " ".join(name.split()) in titled
 
+    def predicate(self, reading: Reading, end: int) -> bool:
+        """A verb of the charge or the abuse follows ``end`` in its sentence with no other
+        person named between: the one named just before ``end`` is its subject."""
+        text = reading.text
+        hi = reading.sentence(end)[1]
+        verb = self.pats.charge.search(text, end, hi)
+        return verb is not None and not self.pats.someone.search(text, end, verb.start())
+
     def _defendant(self, reading: Reading, name: str) -> bool:
         """The copy treats the name as the accused's: "of <place>" after it (the court
         style for a defendant's address), or a verb of the charge ("Smith was jailed")."""
@@ -257,6 +265,7 @@ class AnonymityRule:
             ("passive", p.when),
             ("passive", p.when_first),
             ("passive", p.told),
+            ("active", p.subject),
             ("praise", p.praise),
             ("praise", p.thanked),
             ("sympathy", p.sympathy),
@@ -383,6 +392,11 @@ class _Patterns:
             rf"(?:\s+years\s+old)?\s+when\b[^.!?]{{0,120}}?(?:[.!?]\s+[^.!?\n]{{0,120}}?)?"
             rf"(?:{w.pattern('sexual_offence')}|{w.pattern('active_offence')})"
         )  # what happened in the same sentence or the next ("Keira was 12 when ...")
+        self.subject = c(
+            rf"(?:^|(?<=[.!?]\s))(?P<name>{NAME})\b[^.!?\n\"“”]{{0,100}}?{w.pattern('agents')}"
+            rf"[^.!?\n\"“”]{{0,60}}?{w.pattern('active_offence')}\s+(?:her|him)\b",
+            regex.M,
+        )  # "Emma was walking home when a man raped her": the subject, someone else the agent
         self.when_first = c(
             rf"\b[Ww]hen\s+(?P<name>{NAME})\s+was\s+(?:(?:just|only|aged)\s+)?(?P<age>\d{{1,2}})"
             rf"\b[^.!?]{{0,120}}?(?:{w.pattern('passive_offence')}|{w.pattern('active_offence')})"
@@ -422,7 +436,7 @@ class _Patterns:
         self.child_age = (
             c(
                 rf"(?P<name>{NAME})\s*(?:,\s*|\(\s*)(?:(?:aged|now|then)\s+)?(?P<age>\d{{1,2}})"
-                r"\s*[,)]"
+                r"(?:\s*[,);]|\.(?!\d)|\s+(?:of|from|who|was|is|has|had|and|admitted|denied)\b)"
             ),
             c(
                 rf"(?P<name>{NAME})\s*,\s*who\s+(?:was|is)\s+(?:(?:just|only|aged)\s+)?"
@@ -449,6 +463,8 @@ class _Patterns:
             rf"|(?!{w.pattern('not_plurals')})\p{{Ll}}{{3,}}s\b)"
         )
         verbs = w.pattern("defendant_verbs")
+        self.charge = c(rf"{verbs}|{w.pattern('active_offence')}")
+        self.someone = c(rf"\b(?:he|she|they|police|officers)\b|(?<=\s){NAME}")
         self.defendant = c(verbs)
         self.accused_word = c(
             rf"(?P<word>{NAME_WORD})(?:\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?of\b"

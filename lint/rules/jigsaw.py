@@ -111,7 +111,7 @@ class Jigsaw(AnonymityRule):
             for m in pattern.finditer(text):
                 if any(s < m.end() and m.start() < e for s, e, _ in taken):
                     continue
-                if not self._near(kind, text, m):
+                if not self._near(kind, text, m) or self._modifier.match(text, m.end()):
                     continue
                 if self._victims(reading, m.start(), m.end()):
                     taken.append((m.start(), m.end(), kind))
@@ -124,13 +124,16 @@ class Jigsaw(AnonymityRule):
     def _victims(self, reading: Reading, start: int, end: int) -> bool:
         """Whether the detail belongs to a victim or a child: the nearest person before
         it in the sentence, else the first one after it."""
-        _, anchors = self._own
         text = reading.text
         lo, hi = reading.sentence(start)
         if _APPOSED.search(text, lo, start):
             return False  # "Smith, the son of a former MP": the named person's detail
         if self._offence_place.search(text, max(lo, start - 40), start):
             return False  # "abused the girl at his home on Mill Lane": where, not who
+        _, anchors = self._own
+        opening = anchors.match(text, start)
+        if opening is not None and opening.group("victim") is not None:
+            return True  # "a pupil at St Mary's": the detail names its owner
         owner = None
         for a in anchors.finditer(text, lo, start):
             if a.group("person") is not None and not self._person(reading, a, lo):
@@ -151,6 +154,10 @@ class Jigsaw(AnonymityRule):
         if start == lo or " " not in reading.text[start:end].strip():
             return False
         return self.is_name(reading, start, end)
+
+    @cached_property
+    def _modifier(self) -> regex.Pattern[str]:
+        return patterns.compile(rf"[ \t]+{self.words.pattern('modifies')}")
 
     @cached_property
     def _offence_place(self) -> regex.Pattern[str]:
@@ -175,7 +182,9 @@ class Jigsaw(AnonymityRule):
             return
         for m in self._relative.finditer(reading.text):
             start, end = m.span("name")
-            if self.is_name(reading, start, end):
+            # an accused relative ("the girl's father, Mark Doyle, abused her") is the
+            # relationship rule's
+            if self.is_name(reading, start, end) and not self.predicate(reading, end):
                 yield self.hit(start, end, m.group("name"), "named relative")
 
     def _captions(self, reading: Reading, doc: Document) -> Iterator[Hit]:

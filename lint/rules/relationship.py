@@ -98,23 +98,6 @@ class Relationship(AnonymityRule):
                     m.start(), m.end(), m.group(), self.note("trust" if role else "adult")
                 )
 
-    def _predicate(self, reading: Reading, end: int) -> bool:
-        """A verb of the charge or the abuse follows the relative in its sentence with no
-        other person named between: the relative is its subject."""
-        text = reading.text
-        hi = reading.sentence(end)[1]
-        verb = self._verbs.search(text, end, hi)
-        return verb is not None and not self._someone.search(text, end, verb.start())
-
-    @cached_property
-    def _verbs(self) -> regex.Pattern[str]:
-        w = self.words
-        return patterns.compile(rf"{w.pattern('defendant_verbs')}|{w.pattern('active_offence')}")
-
-    @cached_property
-    def _someone(self) -> regex.Pattern[str]:
-        return patterns.compile(rf"\b(?:he|she|they|police|officers)\b|(?<=\s){NAME}")
-
     def _accused(self, reading: Reading, m: regex.Match[str]) -> bool:
         """Whether the relative is the accused: named in apposition, the agent of the
         offence ("by her stepfather"), or the subject of the charge or the abuse."""
@@ -130,21 +113,21 @@ class Relationship(AnonymityRule):
             return True  # "when Cole was the boy's mother's boyfriend": the accused is it
         if charged.match(text, m.end()) and not _OBJECT.search(text, lo, m.start()):
             return True
-        if m.start() == lo and self._predicate(reading, m.end()):
+        if m.start() == lo and self.predicate(reading, m.end()):
             return True  # "Her stepfather, who cannot be named, was jailed"
         if _OBJECT.search(text, lo, m.start()):
             return False  # "who lived with his mother, was jailed": not the subject
-        if m.group("child").lower() in ("her", "his", "their"):
-            return False  # whose relative is unclear: only the agent or the accused
         a = apposed.match(text, m.end())
         if a is not None and self.is_name(reading, *a.span("name")):
             if speaking.match(text, a.end()) or speaking.match(text, a.end() + 1):
                 return False  # "the girl's mother, Jane Smith, said": a parent speaking
-            # "the girl's father, John Smith, abused her", not "... had raised concerns"
-            return self._verbs.search(text, a.end(), reading.sentence(a.end())[1]) is not None
+            # "her father, John Smith, abused her", not "... had raised concerns"
+            return self.predicate(reading, a.end())
+        if m.group("child").lower() in ("her", "his", "their"):
+            return False  # whose relative is unclear: only the agent or the accused
         if not regex.search(r",\s*$", text[lo : m.start()]):
             return False
-        return bool(self._verbs.search(text, lo, reading.sentence(m.start())[1]))
+        return bool(self.pats.charge.search(text, lo, reading.sentence(m.start())[1]))
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Relationship:
