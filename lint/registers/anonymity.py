@@ -69,6 +69,8 @@ LISTS = (
     "pseudonym",
     "deceased",
     "restriction_lifted",
+    "lifting",
+    "restriction",
     "not_real",
     "campaigners",
 )

@@ -369,7 +369,10 @@ class _Patterns:
         self.proceedings = c(w.pattern("proceedings"))
         self.waiver = c(w.pattern("waiver"))
         self.pseudonym = c(w.pattern("pseudonym"))
-        self.lifted = c(w.pattern("restriction_lifted"))
+        self.lifted = c(
+            rf"{w.pattern('restriction_lifted')}|{w.pattern('lifting')}"
+            rf"(?:\W+[\w.]+){{0,4}}?\W+{w.pattern('restriction')}"
+        )
         self.deceased = c(w.pattern("deceased"))
         self.not_names = frozenset(w.words("not_names"))
         self.titled = _titled(rf"{_TITLE_HEADS}|{w.pattern('professions')}")
