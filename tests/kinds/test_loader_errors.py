@@ -66,6 +66,30 @@ from lint.errors import RuleError, SglintError
             r"Test/Rule.yml:4: unknown key 'examples.bda'",
         ),
         (
+            "extends: existence\nmessage: x\ntokens: [a]\nexamples:\n  bad:\n"
+            "    - text: a\n      mach: a\n",
+            r"Test/Rule.yml:7: unknown key 'mach' in an example; did you mean 'match'\?",
+        ),
+        (
+            "extends: existence\nmessage: x\ntokens: [a]\nexamples:\n  good:\n"
+            "    - text: b\n      match: b\n",
+            r"Test/Rule.yml:7: 'match' describes a finding: only a bad example may have it",
+        ),
+        (
+            "extends: existence\nmessage: x\ntokens: [a]\nexamples:\n  bad:\n"
+            "    - text: a\n      line: 0\n",
+            r"Test/Rule.yml:7: 'line' must be a whole number from 1 to 1,000,000, not int 0",
+        ),
+        (
+            "extends: existence\nmessage: x\ntokens: [a]\nexamples:\n  bad:\n"
+            "    - text: a\n      format: word\n",
+            r"Test/Rule.yml:7: 'format' must be one of text, markdown, html, not 'word'",
+        ),
+        (
+            "extends: existence\nmessage: x\ntokens: [a]\nexamples:\n  bad:\n    - fix: a\n",
+            r"Test/Rule.yml:6: missing 'text' in an example",
+        ),
+        (
             "!!python/object/apply:os.system ['echo hacked']\n",
             r"Test/Rule.yml:1: invalid YAML: unsafe or unknown YAML tag "
             r"'tag:yaml.org,2002:python/object/apply:os.system' refused",
