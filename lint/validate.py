@@ -8,6 +8,7 @@ checks a mapping against its options; :func:`choice` checks one word against a l
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -112,7 +113,61 @@ def _list_or_map(value: Any) -> Any:
     raise TypeError("a list or a mapping")
 
 
-STR, BOOL, INT, NUMBER, STR_LIST, STR_MAP, MAP, LIST_OR_MAP = (
+def level_map(what: str) -> Checker:
+    """A checker for a mapping of ``what`` to levels (checked later, by :func:`choice`).
+    YAML reads a bare ``off`` as false: that means off too."""
+
+    def check(value: Any) -> dict[str, str]:
+        if not isinstance(value, dict):
+            raise TypeError(f"a mapping of {what} to levels")
+        out = {}
+        for k, v in value.items():
+            if v is False:
+                out[str(k)] = "off"
+            elif isinstance(v, str):
+                out[str(k)] = v
+            else:
+                raise TypeError(f"a mapping of {what} to levels ('{k}' has {describe(v)})")
+        return out
+
+    return check
+
+
+def _list(value: Any) -> list[str]:
+    """A list of strings, never one string (which may be a comma-separated slip)."""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise TypeError("a list of strings")
+
+
+def _list_of_any(value: Any) -> list[Any]:
+    if isinstance(value, list):
+        return value
+    raise TypeError("a list")
+
+
+def _names(value: Any) -> list[str]:
+    """A list of non-empty strings (names, words)."""
+    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+        return list(value)
+    raise TypeError("a list of non-empty strings")
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise TypeError("a date like 2024-05-21") from None
+
+
+def _any(value: Any) -> Any:
+    return value
+
+
+#: Checkers: each returns the value, normalised, or raises TypeError saying what it takes.
+STR, BOOL, INT, NUMBER, STR_LIST, STR_MAP, MAP, LIST_OR_MAP, LIST, LIST_OF_ANY, NAMES, DATE, ANY = (
     _str,
     _bool,
     _int,
@@ -121,6 +176,11 @@ STR, BOOL, INT, NUMBER, STR_LIST, STR_MAP, MAP, LIST_OR_MAP = (
     _str_map,
     _map,
     _list_or_map,
+    _list,
+    _list_of_any,
+    _names,
+    _date,
+    _any,
 )
 
 
@@ -155,32 +215,71 @@ def check_keys(
     where: str = "",
     prefix: str = "",
     required: Iterable[str] = (),
+    empty_is_default: bool = False,
     error: type[SglintError] = RuleError,
 ) -> dict[str, Any]:
     """Every key of ``data`` known and of its type; the normalised values of the keys
     given. ``where`` ends the unknown-key message (" in register entry"), ``prefix``
-    starts every message ("[tool.sglint] "); ``required`` keys must be given, not empty."""
-
-    def line(key: str) -> int | None:
-        return (data.line_of(key) if isinstance(data, Located) else 0) or None
+    starts every message ("[tool.sglint] "); ``required`` keys must be given, not empty;
+    with ``empty_is_default`` a key left empty takes its default (registers)."""
 
     out: dict[str, Any] = {}
-    for key, value in data.items():
+    for key in data:
         spec = keys.get(key)
         if spec is None:
             hint = did_you_mean(str(key), keys)
-            raise error(f"{prefix}unknown key '{key}'{where}{hint}", path=path, line=line(key))
-        try:
-            out[key] = spec.check(value)
-        except TypeError as exc:
             raise error(
-                f"{prefix}'{key}' must be {exc}, not {describe(value)}", path=path, line=line(key)
-            ) from None
+                f"{prefix}unknown key '{key}'{where}{hint}", path=path, line=line_of(data, key)
+            )
+        if data[key] is None and empty_is_default:
+            out[key] = spec.default
+        else:
+            out[key] = _checked(data, key, spec.check, path, prefix, error)
     for key in required:
         if out.get(key) in (None, "", [], {}, ()):
             at = getattr(data, "line", 0) or None
             raise error(f"{prefix}missing '{key}'{where}", path=path, line=at)
     return out
+
+
+def value(
+    data: Mapping[str, Any],
+    key: str,
+    check: Checker,
+    *,
+    path: str,
+    default: Any = None,
+    prefix: str = "",
+    error: type[SglintError] = RuleError,
+) -> Any:
+    """``data[key]`` checked by ``check`` (``default`` when the key is absent or empty),
+    or a located "'key' must be …, not …"."""
+    if data.get(key) is None:
+        return default
+    return _checked(data, key, check, path, prefix, error)
+
+
+def _checked(
+    data: Mapping[str, Any],
+    key: str,
+    check: Checker,
+    path: str,
+    prefix: str,
+    error: type[SglintError],
+) -> Any:
+    try:
+        return check(data[key])
+    except TypeError as exc:
+        raise error(
+            f"{prefix}'{key}' must be {exc}, not {describe(data[key])}",
+            path=path,
+            line=line_of(data, key),
+        ) from None
+
+
+def line_of(data: Mapping[str, Any], key: str) -> int | None:
+    """The line of ``key`` when ``data`` knows it."""
+    return (data.line_of(key) if isinstance(data, Located) else 0) or None
 
 
 def describe(value: Any) -> str:
@@ -203,6 +302,7 @@ def choice(
     key: str,
     path: str,
     line: int | None,
+    prefix: str = "",
     error: type[SglintError] = RuleError,
 ) -> str:
     """``value`` (case and spaces aside) if it is one of ``options``; else a located error
@@ -211,7 +311,7 @@ def choice(
     if lowered not in options:
         hint = did_you_mean(lowered, options)
         raise error(
-            f"'{key}' must be one of {', '.join(options)}, not {value!r}{hint}",
+            f"{prefix}'{key}' must be one of {', '.join(options)}, not {value!r}{hint}",
             path=path,
             line=line,
         )

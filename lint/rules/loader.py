@@ -121,14 +121,9 @@ def _examples(raw: LineDict, path: str) -> tuple[tuple[Example, ...], tuple[Exam
             line=raw.line_of("examples"),
         )
     out: dict[str, tuple[Example, ...]] = {"bad": (), "good": ()}
-    for key, items in block.items():
+    groups = check_keys(block, schema.EXAMPLE_GROUPS, path=path, where=" in 'examples'")
+    for key, items in groups.items():
         where = block.line_of(key)
-        if key not in out:
-            raise RuleError(
-                f"unknown key 'examples.{key}'; expected 'bad' or 'good'", path=path, line=where
-            )
-        if not isinstance(items, list):
-            raise RuleError(f"'examples.{key}' must be a list", path=path, line=where)
         examples = []
         for item in items:
             if isinstance(item, str):

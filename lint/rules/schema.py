@@ -13,6 +13,7 @@ from lint.rules.budget import DEFAULT_TIMEOUT
 from lint.validate import (
     BOOL,
     INT,
+    LIST_OF_ANY,
     LIST_OR_MAP,
     MAP,
     NUMBER,
@@ -24,7 +25,7 @@ from lint.validate import (
     Option,
     check_keys,
     choice,
-    describe,
+    level_map,
     number_in,
     option,
     whole_in,
@@ -34,6 +35,7 @@ __all__ = [
     "BAD_ONLY",
     "BOOL",
     "COMMON_KEYS",
+    "EXAMPLE_GROUPS",
     "EXAMPLE_KEYS",
     "GUARD_KEYS",
     "INT",
@@ -53,21 +55,6 @@ __all__ = [
     "validate",
     "whole_in",
 ]
-
-
-def _level_map(value: Any) -> dict[str, str]:
-    """Profile → level. YAML reads a bare ``off`` as false: that means off too."""
-    if isinstance(value, dict):
-        out = {}
-        for k, v in value.items():
-            if v is False:
-                out[str(k)] = "off"
-            elif isinstance(v, str):
-                out[str(k)] = v
-            else:
-                raise TypeError(f"a mapping of profiles to levels ('{k}' has {describe(v)})")
-        return out
-    raise TypeError("a mapping of profiles to levels")
 
 
 def _list_map(value: Any) -> dict[str, list[str]]:
@@ -119,7 +106,9 @@ COMMON_KEYS: dict[str, Option] = {
     "level_reason": Option(STR, "Why the rule has its level, under the level model.", ""),
     "source": Option(STR, "The authority the rule rests on.", ""),
     "examples": Option(MAP, "bad and good examples; the test suite runs them."),
-    "profiles": Option(_level_map, "Profile -> level or off (govuk, news, practice ...).", {}),
+    "profiles": Option(
+        level_map("profiles"), "Profile -> level or off (govuk, news, practice ...).", {}
+    ),
     "profile_exceptions": Option(
         _list_map, "Profile -> matches that profile accepts (news: NSPCC, CPS ...).", {}
     ),
@@ -156,6 +145,11 @@ EXAMPLE_KEYS: dict[str, Option] = {
         "Bad examples: the text after --fix --unsafe-fixes, through the real fix loop with"
         " only this rule on; the fixed text must not fire the rule again.",
     ),
+}
+#: The lists under ``examples:``.
+EXAMPLE_GROUPS: dict[str, Option] = {
+    "bad": Option(LIST_OF_ANY, "Examples the rule must fire on.", []),
+    "good": Option(LIST_OF_ANY, "Examples the rule must stay silent on.", []),
 }
 #: Keys a good example may not have: they say what a finding is.
 BAD_ONLY = ("match", "line", "column", "fix")

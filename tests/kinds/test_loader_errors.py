@@ -63,7 +63,7 @@ from lint.errors import RuleError, SglintError
         ),
         (
             "extends: existence\nmessage: x\ntokens: [a]\nexamples: {bda: [x]}\n",
-            r"Test/Rule.yml:4: unknown key 'examples.bda'",
+            r"Test/Rule.yml:4: unknown key 'bda' in 'examples'; did you mean 'bad'\?",
         ),
         (
             "extends: existence\nmessage: x\ntokens: [a]\nexamples:\n  bad:\n"
