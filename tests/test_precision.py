@@ -136,7 +136,7 @@ def front_matter(source: str) -> dict[str, Any]:
     match = _FRONT_MATTER.match(source)
     if match is None:
         return {}
-    data = yaml.safe_load(match.group(1))
+    data = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return data if isinstance(data, dict) else {}
 
 
