@@ -25,7 +25,14 @@ from lint.document import Document
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.rules import capitalization, conditional, consistency, existence, schema
+from lint.rules import (
+    capitalization,
+    conditional,
+    consistency,
+    existence,
+    schema,
+    substitution,
+)
 from lint.rules.contract import Hit, Rule, RuleKind, RuleMeta, Source
 from lint.rules.matching import MatchLike, scan
 from lint.rules.registry import REGISTRY
@@ -43,6 +50,44 @@ def _as(cls: type[Any], rule: Any) -> Any:
 class ValeExistence(existence.Existence):
     def shown(self, m: MatchLike) -> str:
         return str(m.group())
+
+
+def to_sentence(words: list[str], conjunction: str = "or") -> str:
+    """Vale's ``core.ToSentence``: ``'a'``, ``'a' or 'b'``, ``'a', 'b', or 'c'``."""
+    quoted = [f"'{w}'" for w in words]
+    if len(quoted) <= 2:
+        return f" {conjunction} ".join(quoted)
+    return ", ".join([*quoted[:-1], f"{conjunction} {quoted[-1]}"])
+
+
+def replace_options(expected: str) -> list[str]:
+    """Vale's ``getOptions``: the ``|``-separated options (``\\|`` is a literal bar)."""
+    return [o.replace("\0", "|") for o in expected.replace("\\|", "\0").split("|") if o]
+
+
+def convert_message(message: str) -> str:
+    """Vale's ``convertMessage``: of two ``'%s'`` (or ``"%s"``), the first loses its
+    quotes, since ``to_sentence`` brings its own."""
+    for spec in ("'%s'", '"%s"'):
+        if message.count(spec) == 2:
+            message = message.replace(spec, "%s", 1)
+    return message
+
+
+@dataclass(frozen=True)
+class ValeSubstitution(substitution.Substitution):
+    def message_for(self, expected: str, observed: str) -> str:
+        """As Vale's substitution builds it: with ``action: {name: replace}`` and no
+        params, the options quoted by ``to_sentence`` (each capitalised for
+        ``capitalize: true`` and a capitalised match); otherwise the replacement as
+        written, bars and all."""
+        action = self.meta.action
+        if action.get("name") != "replace" or action.get("params"):
+            return format_message(self.meta.message, expected, observed)
+        options = replace_options(expected)
+        if self.capitalize and observed[:1] == observed[:1].upper():
+            options = [o[:1].upper() + o[1:] for o in options]
+        return format_message(convert_message(self.meta.message), to_sentence(options), observed)
 
 
 @dataclass(frozen=True)
@@ -100,6 +145,11 @@ def _existence(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
     return rule
 
 
+def _substitution(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
+    rule: Rule = _as(ValeSubstitution, substitution.build(meta, data, src))
+    return rule
+
+
 def _consistency(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
     rule: Rule = _as(ValeConsistency, consistency.build(meta, data, src))
     return rule
@@ -129,6 +179,7 @@ def _readability(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
 
 OWN: dict[str, Build] = {
     "existence": _existence,
+    "substitution": _substitution,
     "consistency": _consistency,
     "conditional": _conditional,
     "capitalization": _capitalization,

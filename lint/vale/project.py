@@ -28,8 +28,8 @@ from lint.rules import budget
 from lint.rules.budget import DEFAULT_TIMEOUT, TIMEOUT_CHARS
 from lint.rules.contract import Rule
 from lint.suggest import did_you_mean
-from lint.vale.ignores import apply_ignores
-from lint.vale.ini import ValeIni, load_ini
+from lint.vale.ignores import apply_ignores, unsupported_scopes
+from lint.vale.ini import LEGACY_KEYS, ValeIni, load_ini
 from lint.vale.styles import BUILTIN_STYLE, load_styles
 from lint.vale.vocab import Vocab, load_vocab
 
@@ -230,6 +230,10 @@ def load_project(path: Path) -> ValeProject:
             )
     loaded = load_styles(styles_path or ini.root, list(wanted), vocab)
     notices = [f"{where}: '{key}' is a Vale setting sglint ignores" for key in ini.ignored]
+    notices += [
+        f"{where}:{line}: '{key}' is a legacy Vale key, read as '{LEGACY_KEYS[key]}'"
+        for key, line in ini.legacy
+    ]
     for section in ini.sections:
         for key, _ in section.toggles:
             if key.split(".", 1)[0] == BUILTIN_STYLE:
@@ -241,4 +245,11 @@ def load_project(path: Path) -> ValeProject:
                     f"{where}:{section.line}: [{section.name}] rule '{key}' not "
                     f"found; toggle ignored{hint}"
                 )
-    return ValeProject(ini, loaded.rules, (*notices, *loaded.notices))
+    unsupported = unsupported_scopes(ini.items("IgnoredScopes"), ini.items("SkippedScopes"))
+    if unsupported:
+        notices.append(
+            f"{where}: IgnoredScopes/SkippedScopes entries sglint cannot honour, ignored: "
+            + ", ".join(unsupported)
+        )
+    summary = loaded.skipped_summary()
+    return ValeProject(ini, loaded.rules, (*notices, *loaded.notices, *filter(None, [summary])))

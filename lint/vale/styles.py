@@ -8,8 +8,9 @@ the run, so that a style that mixes them still works for everything else.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from lint.rules.contract import Rule
 from lint.rules.loader import build_rule, within
 from lint.vale.casing import vale_exceptions
 from lint.vale.kinds import VALE_KINDS
+from lint.vale.lenient import forgive
 from lint.vale.vocab import Vocab, is_phrase
 from lint.yamlload import LineDict, load_yaml, read_data_file
 
@@ -36,7 +38,16 @@ BUILTIN_STYLE = "Vale"
 class LoadedStyles:
     rules: dict[str, Rule]
     notices: tuple[str, ...]
-    skipped: frozenset[str] = frozenset()  # ids of rules of unsupported kinds
+    skipped: dict[str, str] = field(default_factory=dict)  # rule id -> its unsupported kind
+
+    def skipped_summary(self) -> str | None:
+        """The closing count of skipped rules, by kind (None when none was skipped)."""
+        if not self.skipped:
+            return None
+        kinds = Counter(self.skipped.values())
+        shown = ", ".join(f"{kind}: {n}" for kind, n in sorted(kinds.items()))
+        n = len(self.skipped)
+        return f"{n} Vale rule{'s' if n != 1 else ''} skipped (kinds sglint does not run: {shown})"
 
 
 def rule_files(styles_path: Path, style: str) -> Iterator[tuple[str, Path]]:
@@ -69,21 +80,24 @@ def vale_rule(raw: LineDict, *, rule_id: str, path: str, vocab: Vocab) -> Rule:
 def load_style(styles_path: Path, style: str, vocab: Vocab) -> LoadedStyles:
     rules: dict[str, Rule] = {}
     notices: list[str] = []
-    skipped: set[str] = set()
+    skipped: dict[str, str] = {}
     for rule_id, file in rule_files(styles_path, style):
-        raw = load_yaml(read_data_file(file, "rule file", RuleError), str(file))
+        repeated: list[tuple[str, int]] = []
+        text = read_data_file(file, "rule file", RuleError)
+        raw = load_yaml(text, str(file), repeated=repeated)
         if not isinstance(raw, LineDict):
             raise RuleError("a rule file must be a YAML mapping", path=str(file), line=1)
+        notices.extend(forgive(raw, path=str(file), repeated=repeated))
         kind = raw.get("extends")
         if kind in UNSUPPORTED_KINDS:
             notices.append(
-                f"{file}: {rule_id}: Vale rule kind '{kind}' is not supported "
-                "by sglint yet; rule skipped"
+                f"{file}:{raw.line_of('extends')}: {rule_id}: Vale rule kind '{kind}' "
+                "is not run by sglint; rule skipped"
             )
-            skipped.add(rule_id)
+            skipped[rule_id] = str(kind)
             continue
         rules[rule_id] = vale_rule(raw, rule_id=rule_id, path=str(file), vocab=vocab)
-    return LoadedStyles(rules, tuple(notices), frozenset(skipped))
+    return LoadedStyles(rules, tuple(notices), skipped)
 
 
 def _line_dict(data: dict[str, Any]) -> LineDict:
@@ -139,7 +153,7 @@ def builtin_rules(vocab: Vocab) -> dict[str, Rule]:
 def load_styles(styles_path: Path, styles: Sequence[str], vocab: Vocab) -> LoadedStyles:
     rules: dict[str, Rule] = {}
     notices: list[str] = []
-    skipped: set[str] = set()
+    skipped: dict[str, str] = {}
     for style in styles:
         if style == BUILTIN_STYLE:
             rules.update(builtin_rules(vocab))
@@ -147,5 +161,5 @@ def load_styles(styles_path: Path, styles: Sequence[str], vocab: Vocab) -> Loade
         loaded = load_style(styles_path, style, vocab)
         rules.update(loaded.rules)
         notices.extend(loaded.notices)
-        skipped |= loaded.skipped
-    return LoadedStyles(rules, tuple(notices), frozenset(skipped))
+        skipped.update(loaded.skipped)
+    return LoadedStyles(rules, tuple(notices), skipped)
