@@ -30,12 +30,15 @@ from lint.rules import (
     conditional,
     consistency,
     existence,
+    metric,
+    readability,
     schema,
     substitution,
 )
 from lint.rules.contract import Hit, Rule, RuleKind, RuleMeta, Source
 from lint.rules.matching import MatchLike, scan
 from lint.rules.registry import REGISTRY
+from lint.vale import spelling
 from lint.vale.casing import ValeCase, vale_case
 
 Build = Callable[[RuleMeta, dict[str, Any], Source], Rule]
@@ -140,6 +143,32 @@ class ValeCapitalization(capitalization.Capitalization):
                 yield Hit(unit.start, unit.end, format_message(self.meta.message, text, expected))
 
 
+class AtFileStart:
+    """Vale puts a ``metric`` or ``readability`` alert at line 1, column 1 (``metric.go``,
+    ``readability.go``: ``Span: []int{1, 1}``), whatever the document begins with."""
+
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        for hit in super().check(doc, facts):  # type: ignore[misc]
+            yield replace(hit, start=0, end=0)
+
+
+@dataclass(frozen=True)
+class ValeMetric(AtFileStart, metric.Metric):
+    pass
+
+
+@dataclass(frozen=True)
+class ValeReadability(AtFileStart, readability.Readability):
+    def _message(self, result: float, values: dict[str, float]) -> str:
+        """Vale's ``readability.go``: the grade to two decimal places."""
+        return format_message(self.meta.message, f"{result:.2f}")
+
+
+def _metric(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
+    rule: Rule = _as(ValeMetric, metric.build(meta, data, src))
+    return rule
+
+
 def _existence(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
     rule: Rule = _as(ValeExistence, existence.build(meta, data, src))
     return rule
@@ -174,7 +203,8 @@ def _capitalization(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
 
 
 def _readability(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
-    return REGISTRY["readability"].build(meta, {"min_words": 0, **data}, src)
+    rule: Rule = _as(ValeReadability, readability.build(meta, {"min_words": 0, **data}, src))
+    return rule
 
 
 OWN: dict[str, Build] = {
@@ -184,6 +214,7 @@ OWN: dict[str, Build] = {
     "conditional": _conditional,
     "capitalization": _capitalization,
     "readability": _readability,
+    "metric": _metric,
 }
 
 
@@ -207,6 +238,9 @@ class ValeKind:
         return (self.own or self.kind.build)(meta, data, src)
 
 
+#: Vale's kinds sglint has no kind of its own for: built only for Vale styles.
+VALE_ONLY: dict[str, RuleKind] = {"spelling": spelling}
+
 VALE_KINDS: dict[str, RuleKind] = {
-    name: ValeKind(kind, OWN.get(name)) for name, kind in REGISTRY.items()
+    name: ValeKind(kind, OWN.get(name)) for name, kind in {**REGISTRY, **VALE_ONLY}.items()
 }
