@@ -16,7 +16,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lint.configfiles import builtin_rules_dir, discover, is_vale_config, read_config_text
+from lint.configfiles import (
+    builtin_rules_dir,
+    discover,
+    is_vale_config,
+    read_config_text,
+    vale_config_beside,
+)
 from lint.errors import ConfigError, SglintError
 from lint.finding import Severity
 from lint.suggest import did_you_mean
@@ -58,6 +64,8 @@ class Config:
     # Vale-compat (lint/vale): set when the config is a .vale.ini; its styles, sections
     # and vocabularies then decide the files and rules, not sglint's packs.
     vale: ValeProject | None = None
+    #: Things worth saying about how the configuration was found (printed as notices).
+    notices: tuple[str, ...] = ()
 
     def excluded(self, path: Path) -> bool:
         """Whether a path matches an ``exclude`` glob (relative to the config's folder)."""
@@ -307,6 +315,15 @@ def resolve(options: Mapping[str, Any], start: Path) -> Config:
     found = Path(explicit) if explicit else discover(start)
     config = _load_vale(found) if found is None or is_vale_config(found) else load_config(found)
     overrides: dict[str, Any] = {}
+    beside = None if found is None or is_vale_config(found) else vale_config_beside(found)
+    if found is not None and beside is not None:
+        overrides["notices"] = (
+            f"{found.parent}: both {found.name} and {beside.name} configure this folder; "
+            f"sglint uses {found.name} (its own configuration comes first) and does not "
+            f"run the Vale styles. To run them with sglint's packs, name the packs in "
+            f"{beside.name} (BasedOnStyles = Vale, Safeguarding) and remove {found.name}, "
+            f"or pass --config {beside.name}",
+        )
     if options.get("profile"):
         overrides["profile"] = options["profile"]
     if options.get("select"):

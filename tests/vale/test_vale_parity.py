@@ -3,6 +3,7 @@ Vale's capitalisation vocabulary, each written from Vale's documented behaviour.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -281,3 +282,74 @@ def test_metric_and_readability_alerts_sit_at_1_1_and_raw_rules_see_the_source(
         "7:29:T.Raw:raw '](http:'",
         "7:38:T.Raw:raw 'example.com'",
     ]
+
+
+# --- Vale mode with sglint's packs ------------------------------------------------
+
+
+def test_based_on_styles_names_sglint_packs_beside_vale_styles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    styled(
+        tmp_path,
+        {"Very": "extends: existence\nmessage: \"'%s'\"\nlevel: warning\ntokens: [very]\n"},
+        "StylesPath = styles\n[*.md]\nBasedOnStyles = Vale, T, Safeguarding\n",
+    )
+    lines, _ = run_line(
+        tmp_path, "Police found very much child pornography on the the laptop.\n", capsys
+    )
+    assert lines == [
+        "1:14:T.Very:'very'",
+        "1:24:Safeguarding.AbuseMaterial:Use 'child sexual abuse material' instead of "
+        "'child pornography'.",
+        "1:45:Vale.Repetition:'the' is repeated!",
+    ]
+
+
+def test_a_pack_rule_is_toggled_like_a_vale_rule_and_keeps_sglint_context(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    styled(
+        tmp_path,
+        {},
+        "StylesPath = styles\n[*.md]\nBasedOnStyles = Safeguarding\n"
+        "Safeguarding.AbuseMaterial = NO\n",
+    )
+    lines, err = run_line(tmp_path, "Police found child pornography.\n", capsys)
+    assert lines == []
+    assert "not found" not in err
+    styled(tmp_path / "b", {}, "StylesPath = styles\n[*.md]\nBasedOnStyles = Safeguarding\n")
+    (tmp_path / "b" / "doc.md").write_text(
+        'Police found child pornography.\n\nHe said: "I looked at child pornography every night."\n'
+    )
+    main(
+        [
+            "check",
+            "--config",
+            str(tmp_path / "b" / ".vale.ini"),
+            "--output=JSON",
+            str(tmp_path / "b"),
+        ]
+    )
+    alerts = next(iter(json.loads(capsys.readouterr().out).values()))
+    # sglint's own semantics: inside direct speech the finding is capped, never fixed.
+    assert [(a["Line"], a["Severity"]) for a in alerts] == [(1, "error"), (3, "suggestion")]
+
+
+def test_a_style_that_is_neither_a_folder_nor_a_pack_is_an_error(tmp_path: Path) -> None:
+    from lint.errors import ConfigError
+
+    config = styled(tmp_path, {}, "StylesPath = styles\n[*.md]\nBasedOnStyles = Safeguardin\n")
+    with pytest.raises(ConfigError, match="not one of sglint's packs; did you mean 'Safeguarding'"):
+        load_project(config)
+
+
+def test_both_configs_in_one_folder_give_a_notice_naming_the_winner(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    styled(tmp_path, {}, "StylesPath = styles\n[*.md]\nBasedOnStyles = Safeguarding\n")
+    (tmp_path / ".sglint.yaml").write_text("profile: news\n")
+    (tmp_path / "doc.md").write_text("Fine words.\n")
+    main(["check", str(tmp_path / "doc.md")])
+    err = capsys.readouterr().err
+    assert "both .sglint.yaml and .vale.ini configure this folder; sglint uses .sglint.yaml" in err
