@@ -38,6 +38,7 @@ from lint.rules import (
 from lint.rules.contract import Hit, Rule, RuleKind, RuleMeta, Source
 from lint.rules.matching import MatchLike, scan
 from lint.rules.registry import REGISTRY
+from lint.scopes import Selector
 from lint.vale import spelling
 from lint.vale.casing import ValeCase, vale_case
 
@@ -218,6 +219,20 @@ OWN: dict[str, Build] = {
 }
 
 
+def paragraph_sentences(scope: Selector) -> Selector:
+    """Vale's ``sentence`` scope covers paragraph text only (not headings, list items or
+    table cells): a bare ``sentence`` term becomes ``sentence.paragraph``."""
+    if scope.family != "sentence":
+        return scope
+    names = [
+        " & ".join(
+            "sentence.paragraph" if t.strip() == "sentence" else t.strip() for t in n.split("&")
+        )
+        for n in scope.names
+    ]
+    return Selector.parse(names)
+
+
 @dataclass(frozen=True)
 class ValeKind:
     """A registry kind with Vale's semantics (see the module's docstring)."""
@@ -234,7 +249,12 @@ class ValeKind:
         return self.kind.DEFAULT_FIX
 
     def build(self, meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
-        meta = replace(meta, vale_compat=True, quoted=data.get("quoted", "report"))
+        meta = replace(
+            meta,
+            vale_compat=True,
+            quoted=data.get("quoted", "report"),
+            scope=paragraph_sentences(meta.scope),
+        )
         return (self.own or self.kind.build)(meta, data, src)
 
 

@@ -30,6 +30,7 @@ from lint.rules.contract import Rule
 from lint.suggest import did_you_mean
 from lint.vale.ignores import apply_ignores, unsupported_scopes
 from lint.vale.ini import LEGACY_KEYS, ValeIni, load_ini
+from lint.vale.markdown import vale_view
 from lint.vale.packs import Packs, builtin_pack_names, load_packs
 from lint.vale.styles import BUILTIN_STYLE, load_styles
 from lint.vale.vocab import Vocab, load_vocab
@@ -129,18 +130,20 @@ class ValeProject:
         return self._ignoring(reread(doc, text))
 
     def _ignoring(self, doc: Document) -> Document:
-        """The document with its ignores masked; the ini's patterns run under the same
-        time budget as a rule's, scaled with the file's size (lint.rules.budget)."""
+        """The document with its ignores masked, read as Vale reads it
+        (``lint.vale.markdown``); the ini's patterns run under the same time budget as
+        a rule's, scaled with the file's size (lint.rules.budget)."""
         settings = self.settings(doc.path)
         seconds = DEFAULT_TIMEOUT * max(1.0, len(doc.source) / TIMEOUT_CHARS)
         try:
             with budget.within(seconds):
-                return apply_ignores(
+                ignoring = apply_ignores(
                     doc,
                     token_ignores=settings.token_ignores,
                     block_ignores=settings.block_ignores,
                     skipped_scopes=self.ini.items("SkippedScopes"),
                 )
+            return vale_view(ignoring)
         except TimeoutError:
             raise ConfigError(
                 f"a TokenIgnores or BlockIgnores pattern ran longer than {seconds:.3g}s on "
