@@ -39,7 +39,7 @@ from lint.rules.contract import Hit, Rule, RuleKind, RuleMeta, Source
 from lint.rules.matching import MatchLike, scan
 from lint.rules.registry import REGISTRY
 from lint.scopes import Selector
-from lint.vale import spelling
+from lint.vale import sequence, spelling
 from lint.vale.casing import ValeCase, vale_case
 
 Build = Callable[[RuleMeta, dict[str, Any], Source], Rule]
@@ -259,7 +259,7 @@ class ValeKind:
 
 
 #: Vale's kinds sglint has no kind of its own for: built only for Vale styles.
-VALE_ONLY: dict[str, RuleKind] = {"spelling": spelling}
+VALE_ONLY: dict[str, RuleKind] = {"spelling": spelling, "sequence": sequence}
 
 VALE_KINDS: dict[str, RuleKind] = {
     name: ValeKind(kind, OWN.get(name)) for name, kind in {**REGISTRY, **VALE_ONLY}.items()

@@ -16,6 +16,16 @@ from lint.errors import RuleError
 from lint.yamlload import LineDict
 
 
+class CannotRun(RuleError):
+    """A Vale rule sglint cannot run as written (a kind's need it cannot meet, such as a
+    dictionary or a part-of-speech tagger): the rule is skipped with a notice, the run
+    goes on. ``reason`` is what the closing count groups it under."""
+
+    def __init__(self, message: str, *, reason: str, path: str | None = None) -> None:
+        super().__init__(message, path=path)
+        self.reason = reason
+
+
 def forgive(raw: LineDict, *, path: str, repeated: list[tuple[str, int]]) -> list[str]:
     """Rewrite ``raw`` in place as Vale reads it; the notices it deserves."""
     notices = [

@@ -6,7 +6,7 @@ checked against Hunspell dictionaries (``lint.vale.hunspell``).
   dictionary, which Vale builds in (en_US-web) and sglint looks for as
   ``en_US-web`` or ``en_US`` in that folder; ``append: true`` adds the named ones to it.
   sglint ships no dictionary: a rule whose dictionary is missing is skipped with a
-  notice (``MissingDictionary``), never the run.
+  notice (``lint.vale.lenient.CannotRun``), never the run.
 - A word is skipped when a ``filters`` pattern occurs in it, or (unless ``custom:
   true``) by Vale's default filters: camel case, an upper-case ending, or any character
   but a letter, ``_`` or ``'``.
@@ -36,6 +36,7 @@ from lint.messages import format_message
 from lint.rules import budget, schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.vale.hunspell import Dictionary, load
+from lint.vale.lenient import CannotRun
 from lint.yamlload import read_data_file
 
 KEYS: dict[str, schema.Option] = {
@@ -67,8 +68,9 @@ _DEFAULT_FILTERS = (
 )
 
 
-class MissingDictionary(RuleError):
+def missing(message: str, path: str) -> CannotRun:
     """The rule names (or needs) a dictionary that is not there: the rule is skipped."""
+    return CannotRun(message, reason="spelling without a dictionary", path=path)
 
 
 @dataclass(frozen=True)
@@ -117,17 +119,17 @@ def dictionary_files(data: dict[str, Any], path: str) -> list[tuple[Path, Path]]
     if not names or data.get("append"):
         default = next((p for n in DEFAULT_NAMES if (p := _pair(folder, n))), None)
         if default is None:
-            raise MissingDictionary(
+            raise missing(
                 "no default Hunspell dictionary: sglint ships none (Vale builds in "
                 f"en_US-web); put en_US-web.dic and .aff (or en_US) in {folder}, or "
                 "name one with dic/aff or dictionaries",
-                path=path,
+                path,
             )
         pairs.append(default)
     for name in names:
         pair = _pair(folder, name)
         if pair is None:
-            raise MissingDictionary(f"dictionary '{name}' not found in {folder}", path=path)
+            raise missing(f"dictionary '{name}' not found in {folder}", path)
         pairs.append(pair)
     return pairs
 

@@ -20,13 +20,12 @@ from lint.rules.contract import Rule
 from lint.rules.loader import build_rule, within
 from lint.vale.casing import vale_exceptions
 from lint.vale.kinds import VALE_KINDS
-from lint.vale.lenient import forgive
-from lint.vale.spelling import MissingDictionary
+from lint.vale.lenient import CannotRun, forgive
 from lint.vale.vocab import Vocab, is_phrase
 from lint.yamlload import LineDict, load_yaml, read_data_file
 
 #: Vale's extension points sglint does not run.
-UNSUPPORTED_KINDS = frozenset({"sequence", "script"})
+UNSUPPORTED_KINDS = frozenset({"script"})
 
 #: Kinds whose ``exceptions`` take the accepted Vocab when ``vocab`` is true (the default).
 VOCAB_KINDS = frozenset(
@@ -135,9 +134,9 @@ def load_style(styles_path: Path, style: str, vocab: Vocab) -> LoadedStyles:
             rules[rule_id] = vale_rule(
                 raw, rule_id=rule_id, path=str(file), vocab=vocab, styles_path=styles_path
             )
-        except MissingDictionary as exc:
+        except CannotRun as exc:
             notices.append(f"{exc}; {rule_id} skipped")
-            skipped[rule_id] = "spelling without a dictionary"
+            skipped[rule_id] = exc.reason
     return LoadedStyles(rules, tuple(notices), skipped)
 
 
@@ -193,7 +192,7 @@ def builtin_rules(vocab: Vocab) -> dict[str, Rule]:
 
 def builtin_spelling(styles_path: Path, vocab: Vocab) -> Rule:
     """``Vale.Spelling``: the default dictionary, with every word list in
-    ``<StylesPath>/config/ignore`` (MissingDictionary without a default dictionary)."""
+    ``<StylesPath>/config/ignore`` (CannotRun without a default dictionary)."""
     folder = styles_path / IGNORE_DIR
     lists = sorted(str(f) for f in folder.iterdir() if f.is_file()) if folder.is_dir() else []
     spec = {
@@ -222,9 +221,9 @@ def load_styles(styles_path: Path, styles: Sequence[str], vocab: Vocab) -> Loade
             rules.update(builtin_rules(vocab))
             try:
                 rules[f"{BUILTIN_STYLE}.Spelling"] = builtin_spelling(styles_path, vocab)
-            except MissingDictionary as exc:
+            except CannotRun as exc:
                 notices.append(f"{exc}; {BUILTIN_STYLE}.Spelling skipped")
-                skipped[f"{BUILTIN_STYLE}.Spelling"] = "spelling without a dictionary"
+                skipped[f"{BUILTIN_STYLE}.Spelling"] = exc.reason
             continue
         loaded = load_style(styles_path, style, vocab)
         rules.update(loaded.rules)
