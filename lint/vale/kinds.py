@@ -24,7 +24,7 @@ from typing import Any
 from lint.document import Document
 from lint.facts import Facts
 from lint.finding import FixSafety
-from lint.messages import format_message
+from lint.messages import vale_message
 from lint.rules import (
     capitalization,
     conditional,
@@ -36,7 +36,7 @@ from lint.rules import (
     substitution,
 )
 from lint.rules.contract import Hit, Rule, RuleKind, RuleMeta, Source
-from lint.rules.matching import MatchLike, scan
+from lint.rules.matching import scan
 from lint.rules.registry import REGISTRY
 from lint.scopes import Selector
 from lint.vale import sequence, spelling
@@ -52,8 +52,11 @@ def _as(cls: type[Any], rule: Any) -> Any:
 
 @dataclass(frozen=True)
 class ValeExistence(existence.Existence):
-    def shown(self, m: MatchLike) -> str:
-        return str(m.group())
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        """``%s`` is the match as found, white space included ('I '), as Vale prints it
+        (``vale_message``)."""
+        for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards, self.needles):
+            yield Hit(m.start(), m.end(), vale_message(self.meta.message, m.group()))
 
 
 def to_sentence(words: list[str], conjunction: str = "or") -> str:
@@ -87,11 +90,11 @@ class ValeSubstitution(substitution.Substitution):
         written, bars and all."""
         action = self.meta.action
         if action.get("name") != "replace" or action.get("params"):
-            return format_message(self.meta.message, expected, observed)
+            return vale_message(self.meta.message, expected, observed)
         options = replace_options(expected)
         if self.capitalize and observed[:1] == observed[:1].upper():
             options = [o[:1].upper() + o[1:] for o in options]
-        return format_message(convert_message(self.meta.message), to_sentence(options), observed)
+        return vale_message(convert_message(self.meta.message), to_sentence(options), observed)
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,7 @@ class ValeConsistency(consistency.Consistency):
                 seen.add(1 if m.group(1) is not None else 2)
                 last_in_block = i + 1 == len(uses) or uses[i + 1][1].start != unit.start
                 if last_in_block and len(seen) == 2:
-                    yield Hit(m.start(), m.end(), format_message(self.meta.message, m.group()))
+                    yield Hit(m.start(), m.end(), vale_message(self.meta.message, m.group()))
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,7 @@ class ValeConditional(conditional.Conditional):
                 done.add(start)
             excused = m.group() in defined if grouped else unit.start in definitions
             if not excused:
-                yield Hit(m.start(), m.end(), format_message(self.meta.message, m.group()))
+                yield Hit(m.start(), m.end(), vale_message(self.meta.message, m.group()))
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,7 @@ class ValeCapitalization(capitalization.Capitalization):
                 continue
             expected, ok = self.vale.check(text)
             if not ok:
-                yield Hit(unit.start, unit.end, format_message(self.meta.message, text, expected))
+                yield Hit(unit.start, unit.end, vale_message(self.meta.message, text, expected))
 
 
 class AtFileStart:
@@ -162,7 +165,7 @@ class ValeMetric(AtFileStart, metric.Metric):
 class ValeReadability(AtFileStart, readability.Readability):
     def _message(self, result: float, values: dict[str, float]) -> str:
         """Vale's ``readability.go``: the grade to two decimal places."""
-        return format_message(self.meta.message, f"{result:.2f}")
+        return vale_message(self.meta.message, f"{result:.2f}")
 
 
 def _metric(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:

@@ -29,7 +29,7 @@ from lint.document import Document
 from lint.errors import RuleError
 from lint.facts import Facts
 from lint.finding import FixSafety
-from lint.messages import format_message
+from lint.messages import vale_message
 from lint.rules import budget, schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.scopes import Selector
@@ -176,7 +176,7 @@ class SequenceRule:
                 start, end = words[lo].start, words[hi].end
                 if any(a <= start < b for a, b in excluded):
                     continue
-                message = format_message(self.meta.message, *m.words)
+                message = vale_message(self.meta.message, *m.words)
                 yield Hit(unit.start + start, unit.start + end, message)
 
     def _target(self, m: Match) -> tuple[int, int] | None:

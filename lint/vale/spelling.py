@@ -32,7 +32,7 @@ from lint.document import Document
 from lint.errors import RuleError
 from lint.facts import Facts
 from lint.finding import FixSafety
-from lint.messages import format_message
+from lint.messages import vale_message
 from lint.rules import budget, schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.vale.hunspell import Dictionary, load
@@ -100,7 +100,7 @@ class Spelling:
                 if any(f.search(word) for f in self.filters) or self.right(word):
                     continue
                 start = unit.start + m.start()
-                yield Hit(start, unit.start + m.end(), format_message(self.meta.message, word))
+                yield Hit(start, unit.start + m.end(), vale_message(self.meta.message, word))
 
 
 def _pair(folder: Path, name: str) -> tuple[Path, Path] | None:

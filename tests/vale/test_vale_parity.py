@@ -353,3 +353,14 @@ def test_both_configs_in_one_folder_give_a_notice_naming_the_winner(
     main(["check", str(tmp_path / "doc.md")])
     err = capsys.readouterr().err
     assert "both .sglint.yaml and .vale.ini configure this folder; sglint uses .sglint.yaml" in err
+
+
+def test_messages_keep_white_space_as_current_vale_prints_them() -> None:
+    from lint.messages import format_message, vale_message
+
+    # Current Vale turns each line break into a space and keeps every other space
+    # (core.WhitespaceToSpace); Vale 3.8 and earlier collapsed runs, as sglint's own
+    # messages still do.
+    assert vale_message("'%s' should have one space.", "y.  T") == "'y.  T' should have one space."
+    assert vale_message("Avoid '%s'.\n", "in\norder") == "Avoid 'in order'. "
+    assert format_message("'%s' should have one space.", "y.  T") == "'y. T' should have one space."
