@@ -8,7 +8,8 @@ Packages come from ``<repo>/../shared/vale-styles`` when that folder exists, els
 vendored copy in ``tests/vale/styles``; any package dropped into ``tests/vale/packages``
 (the same ``features/`` + ``fixtures/`` layout, one folder a package) runs too, and more
 folders of packages can be named in ``SGLINT_VALE_STYLES``, separated by ``os.pathsep``.
-``known_failures.txt`` lists scenarios that do not pass yet, one a line with its reason; a listed scenario that passes fails the suite, so the list stays honest.
+``known_failures.txt`` lists scenarios that do not pass yet, one a line with its reason;
+a listed scenario that passes fails the suite, so the list stays honest.
 """
 
 from __future__ import annotations
