@@ -32,6 +32,7 @@ from lint.suggest import did_you_mean
 if TYPE_CHECKING:
     from lint.engine import ActiveRule
     from lint.rules.contract import Rule
+    from lint.vale.packs import Packs
     from lint.vale.project import ValeProject
     from lint.yamlload import LineDict
 
@@ -344,10 +345,26 @@ def _load_vale(path: Path | None) -> Config:
         return Config()
     from lint.vale.project import load_project
 
-    project = load_project(path)
+    project = load_project(path, packs=builtin_packs)
     return Config(
         path=str(path), root=path.parent, builtin=False, vale=project, fail_level=Severity.ERROR
     )
+
+
+def builtin_packs(names: Sequence[str]) -> Packs:
+    """The built-in packs among ``names`` for a Vale project (``lint.vale.packs``): their
+    rules and the levels of the default profile (None for a rule it leaves off)."""
+    from lint.vale.packs import Packs
+
+    every = all_rules(Config())
+    available = frozenset(r.meta.pack for r in every)
+    rules = {r.meta.id: r for r in every if r.meta.pack in names}
+    if not rules:
+        return Packs(available=available)
+    config = Config(packs=tuple(sorted({r.meta.pack for r in rules.values()})))
+    on = {a.rule.meta.id: a.level for a in active_rules(config, list(rules.values()))}
+    levels = {rule_id: on.get(rule_id) for rule_id in rules}
+    return Packs(rules, levels, config.profile, available)
 
 
 __all__ = ["Config", "SglintError", "active_rules", "all_rules", "resolve"]

@@ -10,6 +10,7 @@ it. A StylesPath folder of the same name wins, as any Vale style would.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from lint.finding import Severity
@@ -23,21 +24,9 @@ class Packs:
     #: leaves the rule off.
     levels: dict[str, Severity | None] = field(default_factory=dict)
     profile: str = ""
+    available: frozenset[str] = frozenset()  # every built-in pack's name (for hints)
 
 
-def builtin_pack_names() -> frozenset[str]:
-    from lint.config import Config, all_rules
-
-    return frozenset(r.meta.pack for r in all_rules(Config()))
-
-
-def load_packs(names: list[str]) -> Packs:
-    """The rules of sglint's built-in packs ``names``, with their default levels."""
-    if not names:
-        return Packs()
-    from lint.config import Config, active_rules, all_rules
-
-    config = Config(packs=tuple(names))
-    on = {a.rule.meta.id: a.level for a in active_rules(config)}
-    rules = {r.meta.id: r for r in all_rules(config) if r.meta.pack in names}
-    return Packs(rules, {rule_id: on.get(rule_id) for rule_id in rules}, config.profile)
+#: What gives a project the built-in packs of the given names (the names that exist);
+#: ``lint.config`` provides it, so that this package never imports the configuration.
+PackSource = Callable[[Sequence[str]], Packs]

@@ -31,7 +31,7 @@ from lint.suggest import did_you_mean
 from lint.vale.ignores import apply_ignores, unsupported_scopes
 from lint.vale.ini import LEGACY_KEYS, ValeIni, load_ini
 from lint.vale.markdown import vale_view
-from lint.vale.packs import Packs, builtin_pack_names, load_packs
+from lint.vale.packs import Packs, PackSource
 from lint.vale.styles import BUILTIN_STYLE, load_styles
 from lint.vale.vocab import Vocab, load_vocab
 
@@ -199,7 +199,9 @@ def _compile(pattern: str, ini: ValeIni, line: int, key: str) -> regex.Pattern[s
         ) from None
 
 
-def load_project(path: Path) -> ValeProject:
+def load_project(path: Path, *, packs: PackSource | None = None) -> ValeProject:
+    """The project a ``.vale.ini`` describes; ``packs`` gives sglint's own packs named as
+    styles (``lint.config.builtin_packs``; without it only Vale styles load)."""
     ini = load_ini(path)
     where = str(ini.path)
     styles_path = ini.styles_path
@@ -230,20 +232,20 @@ def load_project(path: Path) -> ValeProject:
         if s != BUILTIN_STYLE and styles_path is not None and (styles_path / s).is_dir()
     ]
     missing = [s for s in wanted if s != BUILTIN_STYLE and s not in on_path]
-    packs = builtin_pack_names() if missing else frozenset()
-    for style in (s for s in missing if s not in packs):
+    own = packs(missing) if packs is not None and missing else Packs()
+    found = {rule.meta.pack for rule in own.rules.values()}
+    for style in (s for s in missing if s not in found):
         if styles_path is None or not styles_path.is_dir():
             shown = ini.core["StylesPath"].last if "StylesPath" in ini.core else "(not set)"
             raise ConfigError(f"StylesPath {shown} is not a folder", path=where)
         present = sorted(p.name for p in styles_path.iterdir() if p.is_dir())
-        hint = did_you_mean(style, [*present, *sorted(packs)])
+        hint = did_you_mean(style, [*present, *sorted(own.available)])
         raise ConfigError(
             f"style '{style}' does not exist on StylesPath {styles_path} and is not one of "
             f"sglint's packs{hint}",
             path=where,
         )
-    wanted = {s: None for s in wanted if s not in packs or s in on_path}
-    own = load_packs([s for s in missing if s in packs])
+    wanted = {s: None for s in wanted if s not in found}
     loaded = load_styles(styles_path or ini.root, list(wanted), vocab)
     notices = [f"{where}: '{key}' is a Vale setting sglint ignores" for key in ini.ignored]
     notices += [

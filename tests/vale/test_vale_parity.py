@@ -337,11 +337,12 @@ def test_a_pack_rule_is_toggled_like_a_vale_rule_and_keeps_sglint_context(
 
 
 def test_a_style_that_is_neither_a_folder_nor_a_pack_is_an_error(tmp_path: Path) -> None:
+    from lint.config import builtin_packs
     from lint.errors import ConfigError
 
     config = styled(tmp_path, {}, "StylesPath = styles\n[*.md]\nBasedOnStyles = Safeguardin\n")
     with pytest.raises(ConfigError, match="not one of sglint's packs; did you mean 'Safeguarding'"):
-        load_project(config)
+        load_project(config, packs=builtin_packs)
 
 
 def test_both_configs_in_one_folder_give_a_notice_naming_the_winner(
