@@ -20,6 +20,7 @@ word that needs them is reported, as a missing word would be.
 
 from __future__ import annotations
 
+import codecs
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -128,7 +129,12 @@ def _encoding(aff: Path) -> str:
     head = aff.read_bytes()[:4096].decode("latin-1")
     m = regex.search(r"(?m)^SET\s+(\S+)", head)
     name = m.group(1).lower() if m else "iso-8859-1"
-    return {"microsoft-cp1251": "cp1251", "iso8859-1": "iso-8859-1"}.get(name, name)
+    name = {"microsoft-cp1251": "cp1251", "iso8859-1": "iso-8859-1"}.get(name, name)
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return "utf-8"  # an encoding Python does not know: read as UTF-8, never fail
+    return name
 
 
 def _flags(text: str, kind: str, aliases: list[str]) -> set[str]:

@@ -204,6 +204,18 @@ def sentence_scope(declared: Sequence[str]) -> list[str]:
     return out
 
 
+def _count(entry: dict[str, Any], key: str, *, path: str, line: int) -> int:
+    """A token's ``skip`` or ``min``: a whole number from 0 to 100."""
+    value = entry.get(key) or 0
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = -1
+    if isinstance(value, bool) or not 0 <= number <= 100:
+        raise RuleError(f"token '{key}' must be a whole number from 0 to 100", path=path, line=line)
+    return number
+
+
 def _tokens(raw: Any, *, ignorecase: bool, path: str, line: int) -> list[Token]:
     """Vale's ``makeTokens``: each token once per ``min``, after ``skip`` optional
     copies of itself."""
@@ -230,7 +242,7 @@ def _tokens(raw: Any, *, ignorecase: bool, path: str, line: int) -> list[Token]:
                 pattern = regex.compile(f"{flags}(?:{entry['pattern']})")
             except regex.error as exc:
                 raise RuleError(f"token pattern: {exc}", path=path, line=line) from None
-        skip = int(entry.get("skip") or 0)
+        skip = _count(entry, "skip", path=path, line=line)
         base = Token(
             pattern,
             bool(entry.get("negate")),
@@ -241,7 +253,7 @@ def _tokens(raw: Any, *, ignorecase: bool, path: str, line: int) -> list[Token]:
             0,
             bool(entry.get("target")),
         )
-        for _ in range(max(1, int(entry.get("min") or 1))):
+        for _ in range(max(1, _count(entry, "min", path=path, line=line))):
             group += 1
             for i in range(skip, 0, -1):
                 out.append(replace(base, start=i == skip, group=group))

@@ -167,5 +167,6 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Spelling:
         )[0]
         multi = [t for t in terms if " " in t or "\\s" in t]
         if multi:
-            phrases = regex.compile(r"(?i)\b(?:" + "|".join(multi) + r")\b")
+            phrase = r"(?i)\b(?:" + "|".join(multi) + r")\b"
+            phrases = _compile([phrase], "exceptions", src.path, line("exceptions"))[0]
     return Spelling(meta, dictionaries, ignored, tuple(filters), exceptions, phrases)

@@ -84,3 +84,18 @@ def test_sentence_scope_as_vale_narrows_it() -> None:
         "sentence",
         "sentence.heading",
     ]
+
+
+def test_a_bad_skip_is_a_located_error_never_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    styled(
+        tmp_path,
+        {
+            "Bad": 'extends: sequence\nmessage: "x"\ntokens:\n'
+            "  - pattern: a\n  - pattern: b\n    skip: lots\n"
+        },
+    )
+    lines, err = run_line(tmp_path, "a b\n", capsys)
+    assert lines == []
+    assert "Bad.yml:3: token 'skip' must be a whole number from 0 to 100" in err

@@ -187,3 +187,9 @@ def test_without_a_dictionary_the_rule_is_skipped_with_a_notice_never_the_run(
     assert "no default Hunspell dictionary" in err
     assert "T.Spelling skipped" in err and "Vale.Spelling skipped" in err
     assert "2 Vale rules skipped (spelling without a dictionary: 2)" in err
+
+
+def test_an_unknown_encoding_name_reads_as_utf8(tmp_path: Path) -> None:
+    (tmp_path / "x.aff").write_text("SET X-NO-SUCH-CODEC\nSFX S Y 1\nSFX S 0 s .\n")
+    (tmp_path / "x.dic").write_text("1\ncafé/S\n")
+    assert parse(tmp_path / "x.dic", tmp_path / "x.aff").check("cafés")
