@@ -89,6 +89,16 @@ def render_kinds() -> str:
     )
     out.append("\n## Common keys\n")
     out += _keys_table(schema.COMMON_KEYS.items())
+    out.append("\n### Examples\n")
+    out.append(
+        "`examples:` holds `bad` (must fire) and `good` (must stay silent) lists; the test "
+        "suite runs every one (lint/examples.py). An example is its text, or a mapping "
+        "with these keys; a good example takes only `text`, `format` and `profile`. A "
+        "`fix` runs through the real fix loop (`--fix --unsafe-fixes`) with only the "
+        "rule on, and every rule whose findings `--fix` can change needs one bad example "
+        "with a `fix` that changes the text.\n"
+    )
+    out += _keys_table(schema.EXAMPLE_KEYS.items())
     kinds = {**REGISTRY, **VALE_ONLY}
     for name, module in kinds.items():
         doc = inspect.getdoc(module) or ""
