@@ -8,9 +8,9 @@ nothing is cached on it, and nothing keyed on it outlives the check.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lint.document import Block, Document, SpanIndex
 from lint.literals import Literals
@@ -23,6 +23,8 @@ from lint.speakers import Cast, build_cast
 
 if TYPE_CHECKING:
     from lint.registers.people import Person
+
+_T = TypeVar("_T")
 
 
 class Facts:
@@ -38,6 +40,7 @@ class Facts:
         self.literals: Literals | None = None
         self._found: tuple[Literals, dict[str, list[int]]] | None = None
         self._merged: dict[tuple[str, ...], list[int]] = {}
+        self._shared: dict[Hashable, Any] = {}
 
     @cached_property
     def lowered(self) -> str:
@@ -107,6 +110,15 @@ class Facts:
             merged = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
             self._merged[needles] = merged
         return merged
+
+    def shared(self, key: Hashable, build: Callable[[], _T]) -> _T:
+        """What rules of one kind derive from the document and share (the Anonymity
+        pack's reading of a report, say): built by the first rule that asks, once per
+        document for each ``key`` (which names everything the result depends on)."""
+        if key in self._shared:
+            return self._shared[key]  # type: ignore[no-any-return]
+        found = self._shared[key] = build()
+        return found
 
     def cast(self, people: Sequence[Person] = ()) -> Cast:
         """The document's people and speakers, for one People register (or none)."""
