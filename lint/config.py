@@ -228,8 +228,11 @@ def _load_folder_cached(folder: str) -> tuple[Rule, ...]:
     """A folder's compiled rules, built once per run. Never cached on disk: compiled
     rules hold compiled patterns, which are code (lint.diskcache, SECURITY.md)."""
     from lint.rules.loader import load_folder
+    from lint.rules.regexes import remember_valid
 
-    return tuple(load_folder(Path(folder)))
+    rules = tuple(load_folder(Path(folder)))
+    remember_valid()  # a later run compiles these patterns when first used
+    return rules
 
 
 def rule_folders(config: Config) -> list[Path]:
