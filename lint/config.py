@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint import validate
-from lint.configfiles import builtin_rules_dir, discover, is_vale_config, read_config_text
+from lint.configfiles import (
+    builtin_rules_dir,
+    discover,
+    is_vale_config,
+    read_config_text,
+    vale_config_beside,
+)
 from lint.errors import ConfigError, SglintError
 from lint.finding import Severity
 from lint.suggest import did_you_mean
@@ -27,6 +33,7 @@ from lint.suggest import did_you_mean
 if TYPE_CHECKING:
     from lint.engine import ActiveRule
     from lint.rules.contract import Rule
+    from lint.vale.packs import Packs
     from lint.vale.project import ValeProject
     from lint.yamlload import LineDict
 
@@ -77,6 +84,8 @@ class Config:
     # Vale-compat (lint/vale): set when the config is a .vale.ini; its styles, sections
     # and vocabularies then decide the files and rules, not sglint's packs.
     vale: ValeProject | None = None
+    #: Things worth saying about how the configuration was found (printed as notices).
+    notices: tuple[str, ...] = ()
 
     def excluded(self, path: Path) -> bool:
         """Whether a path matches an ``exclude`` glob (relative to the config's folder)."""
@@ -219,8 +228,11 @@ def _load_folder_cached(folder: str) -> tuple[Rule, ...]:
     """A folder's compiled rules, built once per run. Never cached on disk: compiled
     rules hold compiled patterns, which are code (lint.diskcache, SECURITY.md)."""
     from lint.rules.loader import load_folder
+    from lint.rules.regexes import remember_valid
 
-    return tuple(load_folder(Path(folder)))
+    rules = tuple(load_folder(Path(folder)))
+    remember_valid()  # a later run compiles these patterns when first used
+    return rules
 
 
 def rule_folders(config: Config) -> list[Path]:
@@ -305,6 +317,15 @@ def resolve(options: Mapping[str, Any], start: Path) -> Config:
     found = Path(explicit) if explicit else discover(start)
     config = _load_vale(found) if found is None or is_vale_config(found) else load_config(found)
     overrides: dict[str, Any] = {}
+    beside = None if found is None or is_vale_config(found) else vale_config_beside(found)
+    if found is not None and beside is not None:
+        overrides["notices"] = (
+            f"{found.parent}: both {found.name} and {beside.name} configure this folder; "
+            f"sglint uses {found.name} (its own configuration comes first) and does not "
+            f"run the Vale styles. To run them with sglint's packs, name the packs in "
+            f"{beside.name} (BasedOnStyles = Vale, Safeguarding) and remove {found.name}, "
+            f"or pass --config {beside.name}",
+        )
     if options.get("profile"):
         overrides["profile"] = options["profile"]
     if options.get("select"):
@@ -325,10 +346,26 @@ def _load_vale(path: Path | None) -> Config:
         return Config()
     from lint.vale.project import load_project
 
-    project = load_project(path)
+    project = load_project(path, packs=builtin_packs)
     return Config(
         path=str(path), root=path.parent, builtin=False, vale=project, fail_level=Severity.ERROR
     )
+
+
+def builtin_packs(names: Sequence[str]) -> Packs:
+    """The built-in packs among ``names`` for a Vale project (``lint.vale.packs``): their
+    rules and the levels of the default profile (None for a rule it leaves off)."""
+    from lint.vale.packs import Packs
+
+    every = all_rules(Config())
+    available = frozenset(r.meta.pack for r in every)
+    rules = {r.meta.id: r for r in every if r.meta.pack in names}
+    if not rules:
+        return Packs(available=available)
+    config = Config(packs=tuple(sorted({r.meta.pack for r in rules.values()})))
+    on = {a.rule.meta.id: a.level for a in active_rules(config, list(rules.values()))}
+    levels = {rule_id: on.get(rule_id) for rule_id in rules}
+    return Packs(rules, levels, config.profile, available)
 
 
 __all__ = ["Config", "SglintError", "active_rules", "all_rules", "resolve"]
