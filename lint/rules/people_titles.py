@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import regex
 
+from lint import lexicon
 from lint.document import Document
 from lint.facts import Facts
 from lint.finding import FixSafety
@@ -16,7 +17,6 @@ from lint.registers.people import Person
 from lint.rules.contract import Hit
 from lint.rules.matching import scan
 from lint.rules.people_common import (
-    HONORIFICS,
     NEAR,
     POST_NOMINALS,
     SPEECH,
@@ -27,7 +27,21 @@ from lint.rules.people_common import (
     is_title,
 )
 
-_TRAILING_HONORIFIC = regex.compile(rf"(?:^|[ \t]+)(?:{HONORIFICS})\.?$")
+#: An honorific or style between a title and the name ("Commissioner Dame Cressida
+#: Dick"); not a rank, which is itself the title ("Children's Commissioner").
+_TRAILING_HONORIFIC = regex.compile(
+    rf"(?:^|[ \t]+)(?:{lexicon.alternation('honorifics', 'styles')})\.?$"
+)
+#: Words of job titles as news copy writes them, in lower case ("IWF chief executive
+#: Susie Hargreaves", "the safeguarding minister, Jess Phillips"): the title heads and
+#: the words of police ranks, from the lexicon.
+_LOWER_TITLE_WORDS = "|".join(
+    sorted(
+        {w.lower() for w in lexicon.parts("ranks", "title_heads") if w.isalpha()}
+        | {"deputy", "general", "safeguarding", "victims", "home", "justice", "education"},
+        key=lambda w: (-len(w), w),
+    )
+)
 
 
 def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
@@ -78,8 +92,11 @@ def titles_near(
 ) -> Iterator[tuple[int, int, str]]:
     """Title-like phrases right before a full name, or in apposition after it."""
     text = doc.text
-    word = r"(?:\p{Lu}[\w'’-]*|of|for|and|the|on|to|in)"
-    before = regex.compile(rf"(\p{{Lu}}[\w'’-]*(?:[ \t]+{word})*)[ \t]*,?[ \t]*$")
+    lower = _LOWER_TITLE_WORDS
+    word = rf"(?:\p{{Lu}}[\w'’-]*|of|for|and|the|on|to|in|(?-i:{lower})\b)"
+    before = regex.compile(
+        rf"((?:\p{{Lu}}[\w'’-]*|(?<![\w'’-])(?-i:{lower})\b)(?:[ \t]+{word})*)[ \t]*,?[ \t]*$"
+    )
     after = regex.compile(
         rf"(?:\s+(?:{POST_NOMINALS}))*,[ \t]+([^,:;()\n]+?)[ \t]*(?=,|:|\(|\b(?:{SPEECH})\b|$)",
         regex.M,
