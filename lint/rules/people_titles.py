@@ -95,7 +95,9 @@ def titles_near(
     lower = _LOWER_TITLE_WORDS
     word = rf"(?:\p{{Lu}}[\w'’-]*|of|for|and|the|on|to|in|(?-i:{lower})\b)"
     before = regex.compile(
-        rf"((?:\p{{Lu}}[\w'’-]*|(?<![\w'’-])(?-i:{lower})\b)(?:[ \t]+{word})*)[ \t]*,?[ \t]*$"
+        # "Minister for Crime, Safeguarding and Vulnerability": a comma inside a title.
+        rf"((?:\p{{Lu}}[\w'’-]*|(?<![\w'’-])(?-i:{lower})\b)"
+        rf"(?:(?:,(?=[ \t]+\p{{Lu}}[\w'’-]*[ \t]+(?:and|&)[ \t]))?[ \t]+{word})*)[ \t]*,?[ \t]*$"
     )
     after = regex.compile(
         rf"(?:\s+(?:{POST_NOMINALS}))*,[ \t]+([^,:;()\n]+?)[ \t]*(?=,|:|\(|\b(?:{SPEECH})\b|$)",
