@@ -515,8 +515,17 @@ def judge(stated: Sequence[Fact], ratio: float) -> Iterator[Conflict]:
         if fact.agrees(earlier):
             continue
         low, high = sorted((fact.value, earlier.value))
-        if low > 0 and high / low <= ratio and not _overlap(fact, earlier):
+        if _overlap(fact, earlier):
+            continue
+        if (low > 0 and high / low <= ratio) or _swapped(fact, earlier):
             yield Conflict(fact, earlier)
+
+
+def _swapped(one: Fact, other: Fact) -> bool:
+    """Two exact figures with the same digits in another order ("13" and "31"): one figure
+    mistyped, however far apart they are."""
+    a, b = (f"{f.value:g}" for f in (one, other))
+    return one.bound is other.bound is Bound.EXACT and a != b and sorted(a) == sorted(b)
 
 
 def _overlap(one: Fact, other: Fact) -> bool:

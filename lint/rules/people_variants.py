@@ -76,10 +76,11 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
         shared = firsts_a & firsts_b
         if firsts_a and firsts_b and not shared:
             continue  # two first names: two people
-        if not shared and (min(len(a), len(b)) <= 5 or not typo(a, b)):
-            # Without the same first name, only a long name with a typing slip
-            # (a letter doubled, dropped or swapped) is taken for the same person:
-            # "Cleverley"/"Cleverly" yes, "Balding"/"Baldwin" no.
+        if not shared and not (typo(a, b) and (min(len(a), len(b)) > 5 or len(a) == len(b) > 3)):
+            # Without the same first name, only a typing slip is taken for the same
+            # person: a letter doubled, dropped or swapped in a long name, two letters
+            # swapped in a short one ("Cleverley"/"Cleverly", "Baird"/"Biard" yes;
+            # "Balding"/"Baldwin", "Shaw"/"Shah" no).
             continue
         odd, usual = (a, b) if counts[a] < counts[b] else (b, a)
         if counts[a] == counts[b]:
