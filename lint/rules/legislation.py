@@ -175,8 +175,8 @@ def _year_match(statutes: list[Statute], year: int) -> Statute | None:
 
 
 def _year_slip(right: int, written: int) -> bool:
-    """A year typed wrong: two of its digits swapped ("1987" for 1978) or one of its last
-    two digits changed ("1988" for 1998), rather than another statute's year."""
+    """A year typed wrong: two neighbouring digits swapped ("1987" for 1978) or its decade
+    changed ("1988" for 1998), rather than another statute's year."""
     a, b = str(right), str(written)
     diff = [i for i in range(4) if a[i] != b[i]]
     if len(diff) == 2 and diff[1] == diff[0] + 1:
