@@ -58,7 +58,7 @@ _LONE = regex.compile(
     r"(?!['’-]\w|[ \t]+\p{Lu}|[ \t]+(?:and|&)[ \t]+\p{Lu})"
 )
 _VOWELS = frozenset("aeiouy")
-_MAC = regex.compile(r"^Ma?c(?=\p{Lu})")
+_MAC = regex.compile(r"^Ma?c(?=\p{L})")
 
 
 def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
@@ -76,11 +76,11 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
         shared = firsts_a & firsts_b
         if firsts_a and firsts_b and not shared:
             continue  # two first names: two people
-        if not shared and not (typo(a, b) and (min(len(a), len(b)) > 5 or len(a) == len(b) > 3)):
-            # Without the same first name, only a typing slip is taken for the same
-            # person: a letter doubled, dropped or swapped in a long name, two letters
-            # swapped in a short one ("Cleverley"/"Cleverly", "Baird"/"Biard" yes;
-            # "Balding"/"Baldwin", "Shaw"/"Shah" no).
+        if not shared and not (_surname_slip(a, b) or (typo(a, b) and len(a) == len(b) > 3)):
+            # Without the same first name, only a slip is taken for the same person:
+            # a letter doubled, dropped or swapped, a vowel changed, Mc for Mac, two
+            # letters swapped in a short name ("Cleverley"/"Cleverly", "Pryce"/"Price",
+            # "Baird"/"Biard" yes; "Balding"/"Baldwin", "Shaw"/"Shah" no).
             continue
         odd, usual = (a, b) if counts[a] < counts[b] else (b, a)
         if counts[a] == counts[b]:
@@ -151,9 +151,11 @@ def _name_slip(rule: PeopleRule, a: str, b: str) -> bool:
 
 
 def _paired(a: str, b: str, surname: str, doc: Document) -> bool:
-    """Both names side by side: "Joanne and Joanna Pryce" are two people."""
+    """Both names side by side: "Joanne and Joanna Pryce", "Andrew Hughes and Andrea
+    Hughes" are two people."""
     a, b, surname = regex.escape(a), regex.escape(b), regex.escape(surname)
-    pattern = rf"\b(?:{a}\s+(?:and|&)\s+{b}|{b}\s+(?:and|&)\s+{a})(?:\s+{surname})?\b"
+    one = rf"(?:\s+{surname})?(?:,\s+\d{{1,3}},)?,?\s+(?:and|&)\s+"
+    pattern = rf"\b(?:{a}{one}{b}|{b}{one}{a})\b"
     return regex.search(pattern, doc.text) is not None
 
 
@@ -188,7 +190,9 @@ def _surname_slip(a: str, b: str) -> bool:
     if len(a) == len(b) and Levenshtein.distance(a, b) == 1:
         i = next(i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y)
         return i > 0 and (len(a) >= 7 or {a[i].lower(), b[i].lower()} <= _VOWELS)
-    return bool(_MAC.match(a) and _MAC.match(b) and _MAC.sub("", a) == _MAC.sub("", b))
+    return bool(
+        _MAC.match(a) and _MAC.match(b) and _MAC.sub("", a).casefold() == _MAC.sub("", b).casefold()
+    )
 
 
 def _lone_surnames(
