@@ -43,6 +43,7 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
             role = next((r for r in stale if is_title(phrase, r)), None)
             if role is None or _dated_within(role, start, doc, facts):
                 continue
+            start, phrase = _own_title(start, phrase, role)
             ended = role.end is not None and day > role.end
             yield rule.hit(
                 start,
@@ -50,6 +51,18 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
                 (phrase, person.name, long_date(day), _note(rule, role, day)),
                 f"former {phrase}" if ended else None,
             )
+
+
+def _own_title(start: int, phrase: str, role: Role) -> tuple[int, str]:
+    """The person's own title at the end of a list of titles and names: "Justice
+    Secretary" of "Education Secretary Gillian Keegan and Justice Secretary"."""
+    cut = phrase.rfind(" and ")
+    if cut < 0:
+        return start, phrase
+    tail = phrase[cut + 5 :]
+    if not is_title(tail, role):
+        return start, phrase
+    return start + cut + 5, tail
 
 
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
