@@ -363,7 +363,7 @@ def term_pattern(nouns: Iterable[str], verbs: Iterable[str]) -> str:
         rf"(?i)\b(?:{verb})\s+(?:(?:a\s+total\s+of|an\s+extended)\s+)?{length}"
         rf"(?:\s+(?:in\s+(?:prison|jail|custody|a\s+young\s+offender\S*\s+institution)"
         r"|imprisonment|custody|behind\s+bars))?"
-        rf"|\b(?P<definite>the|his|her|their|this|that)\s+(?:(?:total|overall|jail|prison)\s+)?"
+        rf"|\b(?P<definite>the|his|her|its|their|this|that)\s+(?:(?:total|overall|jail|prison)\s+)?"
         rf"(?P<num>{_TERM_NUMBER})[- ](?P<unit>year|month)"
         rf"(?:[- ]and[- ](?P<num2>{_TERM_NUMBER})[- ]months?)?\s+(?P<noun>{noun})\b"
         rf"|\b(?P<definite>the|his|her|their)\s+(?P<noun>{noun})\s+of\s+{length}"
@@ -395,12 +395,15 @@ def collect(
     guards: Guards,
     nouns: Mapping[str, str] | None = None,
     *,
-    mode: str = "nouns",
+    mode: str | None = None,
 ) -> list[Fact]:
     """Phase one: every counted figure (or sum, dated event, prison term or percentage)
     in the document, in order. ``nouns`` maps a sum's (or an event's) forms to the one
     they are forms of ("fined" to "fine", "launch" to "launched")."""
     found = []
+    if mode is None:  # as the pattern says: a sum's nouns, an event's verb, or counts
+        events = "event" in pattern.groupindex
+        mode = "events" if events else "sums" if nouns is not None else "nouns"
     sums = mode == "sums"
     multipliers = SUM_MULTIPLIERS if sums else MULTIPLIERS
     sentence_starts = [s.start for s in facts.sentences]
