@@ -55,7 +55,7 @@ _NOT_NAMES = lexicon.parts(
 #: (those are a name or an organisation of their own).
 _LONE = regex.compile(
     r"(?<![\p{Lu}][\w'’-]*[ \t]+|[\w'’-])(?P<word>(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}{3,})\b"
-    r"(?!['’-]\w|[ \t]+\p{Lu}|[ \t]+(?:and|&)[ \t]+\p{Lu})"
+    r"(?!-\w|['’](?!s\b)\w|[ \t]+\p{Lu}|[ \t]+(?:and|&)[ \t]+\p{Lu})"
 )
 _VOWELS = frozenset("aeiouy")
 _MAC = regex.compile(r"^Ma?c(?=\p{L})")
