@@ -23,6 +23,7 @@ SETS = [
     ROOT / "tests" / "recall" / "heldout2",
     ROOT / "tests" / "recall" / "dev",
     ROOT / "tests" / "recall" / "dev2",
+    ROOT / "tests" / "recall" / "dev3",
     ROOT / "tests" / "anonymity" / "heldout",
     ROOT / "tests" / "anonymity" / "heldout2",
 ]

@@ -269,6 +269,12 @@ def _alternation(phrases: Iterable[str]) -> str:
 #: White space within a paragraph: never a blank line, so a figure never counts a noun
 #: in the next paragraph.
 _SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
+#: Words after "the three girls" that pick out some of a group, not all of it: "the
+#: three girls who gave evidence", "the two men from Leeds".
+_SUBSET = regex.compile(
+    r"[ \t]+(?:who|whom|whose|that|which|aged|from|under|over|with|without|among"
+    r"|in\s+(?:the|their|his|her)\b)\b"
+)
 #: The period a figure is for, when it follows: "550 arrests in 2023".
 _PERIOD = (
     r"(?:(?=\s+(?:[\p{Ll}-]+\s+){0,3}?(?:in|during|for|since|by)\s+"
@@ -335,12 +341,15 @@ def sum_pattern(forms: Iterable[str]) -> str:
 
 
 def event_pattern(events: Sequence[str]) -> str:
-    """A dated event: "set up in March 2019", "since its launch in May 2025" (the subject
-    is read separately)."""
+    """A dated event: "set up in March 2019", "since its launch in May 2025", "set up its
+    exploitation unit in 2021" (what is set up is then the subject; otherwise the
+    subject is read separately)."""
     verbs = _alternation(events)
     months = "|".join(MONTH_NAMES)
     return (
-        rf"(?i)(?P<event>\b(?:{verbs}))\s+(?:in|on|during)\s+"
+        rf"(?i)(?P<event>\b(?:{verbs}))"
+        r"(?:\s+(?:its|their|the|a|an|his|her|our)\s+(?:[\w-]+\s+){0,2}?(?P<object>[\w-]+))?"
+        r"\s+(?:in|on|during)\s+"
         r"(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
         rf"(?:(?P<month>{months})\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*(?:to|-|–)\s*\d)"
     )
@@ -416,6 +425,8 @@ def collect(
             sentence = bisect.bisect_right(sentence_starts, m.start())
             found.append(_term(m, doc, sentence))
             continue
+        if not sums and m.group("definite") is not None and _SUBSET.match(doc.text, m.end()):
+            continue  # "the three girls who gave statements": some of them, not all
         qualifier = m.group("qual")
         start = min(m.start(), m.start("qual")) if qualifier else m.start()
         sentence = bisect.bisect_right(sentence_starts, start)
@@ -471,6 +482,8 @@ def _event(
     start = m.start("event")
     before = _SUBJECT.search(doc.text, max(unit.start, start - 80), start)
     subject = before.group("subject").lower() if before else None
+    if m.group("object"):
+        subject = m.group("object").lower()  # "set up its unit in 2021": the unit
     if subject in _PRONOUNS:
         subject = None
     verb = " ".join(m.group("event").lower().split())
