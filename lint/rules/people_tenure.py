@@ -36,7 +36,9 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
         if not stale or not rule.named_in(person, doc):
             continue
         for start, end, phrase in titles_near(rule, person, doc, facts):
-            if QUALIFIERS.search(doc.text, max(0, start - 24), start) or QUALIFIED.match(phrase):
+            if QUALIFIERS.search(doc.text, max(0, start - 24), start) or QUALIFIED.match(
+                regex.sub(r"^(?i:the)\s+", "", phrase)
+            ):
                 continue
             if any(is_title(phrase, r) for r in held):
                 continue

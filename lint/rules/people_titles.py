@@ -103,9 +103,12 @@ def titles_near(
         rf"(?:\s+(?:{POST_NOMINALS}))*,[ \t]+([^,:;()\n]+?)[ \t]*(?=,|:|\(|\b(?:{SPEECH})\b|$)",
         regex.M,
     )
-    forms = (person.name, *person.aliases)
+    forms: tuple[str, ...] = (person.name, *person.aliases)
     if not could_occur(forms, doc):
         return
+    if person.honorific:
+        # Once the copy names them in full: "the Home Secretary, Ms Cooper, said".
+        forms = (*forms, f"{person.honorific} {person.surname}")
     names = "|".join(literal_pattern(n) for n in forms)
     for m, unit in scan(compiled(names), doc, facts, rule.meta):
         b = before.search(text, max(unit.start, m.start() - 120), m.start())
