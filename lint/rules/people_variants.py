@@ -58,6 +58,11 @@ _LONE = regex.compile(
     r"(?!-\w|['’](?!s\b)\w|[ \t]+\p{Lu}|[ \t]+(?:and|&)[ \t]+\p{Lu})"
 )
 _VOWELS = frozenset("aeiouy")
+#: Relatives named beside a person: another person with the same surname.
+_KIN = (
+    "son|daughter|father|mother|brother|sister|wife|husband|partner|cousin|nephew|niece"
+    "|uncle|aunt|grandson|granddaughter|grandfather|grandmother|stepson|stepdaughter|twin"
+)
 _MAC = regex.compile(r"^Ma?c(?=\p{L})")
 
 
@@ -156,7 +161,9 @@ def _paired(a: str, b: str, surname: str, doc: Document) -> bool:
     a, b, surname = regex.escape(a), regex.escape(b), regex.escape(surname)
     one = rf"(?:\s+{surname})?(?:,\s+\d{{1,3}},)?,?\s+(?:and|&)\s+"
     pattern = rf"\b(?:{a}{one}{b}|{b}{one}{a})\b"
-    return regex.search(pattern, doc.text) is not None
+    # "… and his son Stuart Lang", "her daughter, Joanna Pryce": a relative.
+    kin = rf"\b(?:{_KIN}),?\s+(?:{a}|{b})\s+{surname}\b"
+    return regex.search(f"{pattern}|{kin}", doc.text) is not None
 
 
 def _hyphens(
