@@ -304,6 +304,10 @@ def fact_pattern(
             r"(?P<definite>))?(?:%|\s+per\s+cent\b)(?P<mult>)\s+"
             rf"(?P<mods>(?:(?!(?:{_STOPWORDS})\b)(?-i:\p{{Ll}})[\p{{Ll}}\-]*{_SP}){{0,{modifiers}}}?)"
             rf"(?P<noun>{noun_body})\b{_PERIOD}"
+            # "rose by 23%", "a rise of 23%", "the increase of 32%"
+            rf"|(?:(?<=\b(?:{_DEFINITE}|this|that|its)\s+)(?P<definite>))?\b(?P<noun>{noun_body})"
+            rf"\s+(?:by|of)\s+(?:(?P<qual>{quals})\s+)?(?P<mult>)"
+            rf"(?<![\d.,£$€/\-]){number}(?![\d,]*\.\d)(?:%|\s+per\s+cent\b)(?P<mods>){_PERIOD}"
         )
     return (
         rf"(?i)(?:(?<![\d.,£$€/\-]){number}(?![\d,]*\.\d|%|[\w/\-])"
@@ -610,6 +614,15 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
             for form in entry.split("|")
         }
         source = sum_pattern(sums) if key == "sums" else event_pattern(list(sums))
+    elif key == "nouns" and schema.option(data, KEYS, "percent"):
+        # "rise|rose": forms of one change, as sums' forms are of one sum.
+        sums = {
+            form.strip().lower(): entry.split("|")[0].strip().lower()
+            for entry in data["nouns"]
+            for form in entry.split("|")
+        }
+        mode = "percent"
+        source = fact_pattern(sorted(sums, key=len, reverse=True), modifiers, percent=True)
     elif key == "terms":
         nouns = [form.strip() for entry in data["terms"] for form in entry.split("|")]
         verbs = schema.require(
@@ -617,14 +630,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
         )
         source = term_pattern(nouns, verbs)
     else:
-        percent = schema.option(data, KEYS, "percent")
-        mode = "percent" if percent else "nouns"
-        source = fact_pattern(
-            data["nouns"],
-            modifiers,
-            words=data.get("compare") != "numerals" and not percent,
-            percent=percent,
-        )
+        source = fact_pattern(data["nouns"], modifiers, words=data.get("compare") != "numerals")
     pattern = compile_pattern(source, path=src.path, line=line, key=key)
     guards = build_guards(data, ignorecase=True, path=src.path, lines=src.data.lines)
     compare = schema.choice(
