@@ -32,6 +32,13 @@ from lint.rules.people_common import (
 _TRAILING_HONORIFIC = regex.compile(
     rf"(?:^|[ \t]+)(?:{lexicon.alternation('honorifics', 'styles')})\.?$"
 )
+#: Words that open a sentence before a title ("Later the Home Secretary"), not the
+#: qualifiers that say the title is past or acting ("Former", "Acting").
+_OPENERS = regex.compile(
+    r"^(?:(?:"
+    + "|".join(sorted(lexicon.words("sentence_openers") - {"Former", "Acting", "Interim", "New"}))
+    + r"),?\s+)*(?:(?:The|the)\s+)?"
+)
 #: Words of job titles as news copy writes them, in lower case ("IWF chief executive
 #: Susie Hargreaves", "the safeguarding minister, Jess Phillips"): the title heads and
 #: the words of police ranks, from the lexicon.
@@ -113,7 +120,7 @@ def titles_near(
     for m, unit in scan(compiled(names), doc, facts, rule.meta):
         b = before.search(text, max(unit.start, m.start() - 120), m.start())
         if b is not None:
-            phrase = regex.sub(r"^(?:The|the)\s+", "", b.group(1))
+            phrase = _OPENERS.sub("", b.group(1))
             # "NSPCC Chief Executive Sir Peter Wanless": the honorific is no title.
             end = b.end(1)
             bare = _TRAILING_HONORIFIC.sub("", phrase)
