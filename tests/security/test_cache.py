@@ -31,6 +31,7 @@ class _Planted:
         return (os.system, (f"touch {self.marker}",))
 
 
+@pytest.mark.slow  # two fresh sglint processes, rebuilding the syllable table
 def test_a_planted_pickle_is_never_loaded(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     cache.mkdir()
