@@ -256,6 +256,13 @@ def _parser() -> argparse.ArgumentParser:
         "registers", parents=[common], help="list the registers, their size and their dates"
     )
     registers.add_argument("--format", choices=("text", "json"), default="text")
+
+    sub.add_parser(
+        "server",
+        help="a language server for editors (LSP on standard input and output; needs sglint[lsp])",
+        description="Run the language server: diagnostics as you type, quick fixes for "
+        "safe fixes. Start it from your editor (see the README's Editors section).",
+    )
     return parser
 
 
@@ -356,6 +363,8 @@ def _main(argv: list[str]) -> int:
         return _stats(args)
     if args.command == "init":
         return _init(args)
+    if args.command == "server":
+        return _server()
     options = {
         "config": args.config,
         "profile": args.profile,
@@ -591,6 +600,19 @@ def _explain_rule(config: Config, rule_id: str) -> int:
             if example.fix is not None:
                 print(f"     fix: {example.fix.strip()}")
     return EXIT_OK
+
+
+def _server() -> int:
+    """``sglint server``: pygls is imported only here, and only if it is installed."""
+    try:
+        from lint.server import serve
+    except ImportError as exc:
+        _say(
+            f"sglint: error: the language server needs {exc.name or 'pygls'}: "
+            "pip install 'sglint[lsp]'"
+        )
+        return EXIT_ERROR
+    return serve()
 
 
 def _init(args: argparse.Namespace) -> int:
