@@ -10,7 +10,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +33,17 @@ PROFILES = ("standard", "govuk", "news", "practice")
 DEFAULT_PROFILE = "standard"
 LEVELS = ("off", "suggestion", "warning", "error")
 
-_KEYS = ("profile", "packs", "rules", "paths", "exclude", "fail-level", "builtin", "campaigners")
+_KEYS = (
+    "profile",
+    "packs",
+    "rules",
+    "paths",
+    "registers",
+    "exclude",
+    "fail-level",
+    "builtin",
+    "campaigners",
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,8 @@ class Config:
     packs: tuple[str, ...] | None = None  # None: every pack found
     rules: Mapping[str, str] = field(default_factory=dict)  # id or pack -> level | off
     paths: tuple[Path, ...] = ()
+    #: The team's register files (lint.registers.team), added to the built-in registers.
+    registers: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
     fail_level: Severity = Severity.ERROR  # only errors fail a run unless a team raises it
     builtin: bool = True
@@ -172,6 +184,7 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
         if not folder.is_dir():
             raise fail("paths", f"rule folder {p!r} not found")
         rule_paths.append(folder)
+    registers = _files(data, "registers", path, fail)
     exclude = data.get("exclude", [])
     if isinstance(exclude, str):
         exclude = [exclude]
@@ -197,12 +210,34 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
         packs=tuple(packs) if packs is not None else None,
         rules=levels,
         paths=tuple(rule_paths),
+        registers=registers,
         exclude=tuple(exclude),
         fail_level=severity,
         builtin=builtin,
         lines=lines,
         campaigners=tuple(campaigners),
     )
+
+
+def _files(
+    data: Mapping[str, Any], key: str, path: Path, fail: Callable[[str, str], ConfigError]
+) -> tuple[Path, ...]:
+    """A list of files under ``key``, relative to the config's folder, each inside the
+    project and present."""
+    names = data.get(key, [])
+    if isinstance(names, str):
+        names = [names]
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise fail(key, "must be a list of files")
+    files = []
+    for name in names:
+        file = (path.parent / name).resolve()
+        if not _inside(file, path.parent.resolve()):
+            raise fail(key, f"{name!r} lies outside the project; refused")
+        if not file.is_file():
+            raise fail(key, f"file {name!r} not found")
+        files.append(file)
+    return tuple(files)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -217,12 +252,21 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _load_folder_cached(folder: str) -> tuple[Rule, ...]:
-    """A folder's compiled rules, built once per run. Never cached on disk: compiled
-    rules hold compiled patterns, which are code (lint.diskcache, SECURITY.md)."""
+def _load_folder_cached(
+    folder: str, registers: tuple[tuple[str, int, int], ...] = ()
+) -> tuple[Rule, ...]:
+    """A folder's compiled rules, built once per run (and per set of team registers, by
+    path and modification, whose entries the rules' registers take in). Never cached on
+    disk: compiled rules hold compiled patterns, which are code (lint.diskcache,
+    SECURITY.md)."""
     from lint.rules.loader import load_folder
 
-    return tuple(load_folder(Path(folder)))
+    if not registers:
+        return tuple(load_folder(Path(folder)))
+    from lint.registers.team import team_registers
+
+    with team_registers([Path(r) for r, _mtime, _size in registers]):
+        return tuple(load_folder(Path(folder)))
 
 
 def rule_folders(config: Config) -> list[Path]:
@@ -241,14 +285,35 @@ def output_settings(config: Config) -> dict[str, object]:
         "ignore": config.ignore,
         "builtin": config.builtin,
         "paths": [str(p) for p in config.paths],
+        "registers": {str(p): _digest(p) for p in config.registers},
         "campaigners": list(config.campaigners),
     }
 
 
+def _stamp(path: Path) -> tuple[str, int, int]:
+    """A file as a cache key: its path, modification time and size."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return str(path), 0, 0
+    return str(path), stat.st_mtime_ns, stat.st_size
+
+
+def _digest(path: Path) -> str:
+    """A team register's content, for the results cache's key."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
 def all_rules(config: Config) -> list[Rule]:
     rules: dict[str, Rule] = {}
+    registers = tuple(_stamp(p) for p in config.registers)
     for folder in rule_folders(config):
-        for rule in _load_folder_cached(str(folder)):
+        for rule in _load_folder_cached(str(folder), registers):
             rules[rule.meta.id] = rule  # a team's pack may replace a built-in rule
     return sorted(rules.values(), key=lambda r: r.meta.id)
 

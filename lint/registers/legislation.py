@@ -24,7 +24,14 @@ from pathlib import Path
 import regex
 
 from lint.errors import RuleError
-from lint.registers import check_keys, date_value, load_entries, normalise, register_loader
+from lint.registers import (
+    check_keys,
+    date_value,
+    load_entries,
+    normalise,
+    register_loader,
+    with_team,
+)
 
 #: A short title: its words, "Act" or "Order", and a year.
 TITLE = regex.compile(r"^(?P<words>.+?)\s+(?P<kind>Act|Order)\s+(?P<year>1[5-9]\d\d|20\d\d)$")
@@ -48,6 +55,7 @@ class Statute:
 _KEYS = {"title", "other_years", "extent", "source", "checked", "note"}
 
 
+@with_team("legislation")
 @register_loader
 def load_legislation(path: Path) -> tuple[Statute, ...]:
     out = []

@@ -46,6 +46,7 @@ from lint.registers import (
     normalise,
     register_loader,
     str_list,
+    with_team,
 )
 from lint.yamlload import LineDict
 
@@ -100,6 +101,7 @@ _KEYS = {
 _VARIANT_KEYS = {"form", "to", "fix", "fix_reason", "why"}
 
 
+@with_team("organisations")
 @register_loader
 def load_organisations(path: Path) -> tuple[Organisation, ...]:
     out = []

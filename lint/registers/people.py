@@ -31,7 +31,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.errors import RuleError
-from lint.registers import check_keys, date_value, load_entries, register_loader, str_list
+from lint.registers import (
+    check_keys,
+    date_value,
+    load_entries,
+    register_loader,
+    str_list,
+    with_team,
+)
 from lint.yamlload import LineDict
 
 #: How far an approximate date may be off.
@@ -114,6 +121,7 @@ _KEYS = {
 _ROLE_KEYS = {"title", "from", "to", "organisation", "rank", "variants", "wrong", "approximate"}
 
 
+@with_team("people")
 @register_loader
 def load_people(path: Path) -> tuple[Person, ...]:
     people = []

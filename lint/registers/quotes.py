@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.errors import RuleError
-from lint.registers import check_keys, load_entries, register_loader
+from lint.registers import check_keys, load_entries, register_loader, with_team
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Statement:
 _KEYS = {"speaker", "text", "source"}
 
 
+@with_team("statements")
 @register_loader
 def load_statements(path: Path) -> tuple[Statement, ...]:
     statements = []
