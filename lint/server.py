@@ -15,6 +15,7 @@ Helix, Emacs' eglot …) gets sglint's findings as diagnostics while a draft is 
   rule's page where it has one;
 - positions are in the code units the client asked for (UTF-16 unless it offers
   another), counted from the code points sglint works in;
+- a finding an editor kept as written (``lint.ledger``) is not shown, nor fixed;
 - code actions offer each safe fix that ``sglint check --fix`` would make on the first
   pass (so never inside speech, titles or names: the engine and the document guard
   decide, not this module), and one action that makes every safe fix, chains included.
@@ -39,6 +40,8 @@ from lint import __version__, boundary
 from lint.configfiles import discover
 from lint.errors import SglintError
 from lint.finding import Finding, Severity
+from lint.ledger import LEDGER_NAME, Ledger, unreviewed
+from lint.ledger import load as load_ledger
 from lint.project import NearestConfig
 from lint.runner import FileResult, check_file
 
@@ -98,7 +101,7 @@ def check_buffer(project: NearestConfig, path: str, text: str, *, cached: bool) 
     sha256 = resultcache.digest(data)
     hit = cache.get(path, sha256)
     if hit is not None:
-        return FileResult(path, hit.findings, notices=hit.notices)
+        return FileResult(path, hit.findings, notices=hit.notices, lines=hit.lines)
     result = check_file(path, project, data=data)
     if result.error is None and not result.problems:
         cache.put(path, sha256, result.findings, result.notices, result.lines)
@@ -136,6 +139,9 @@ def publish(server: SglintServer, uri: str, *, cached: bool) -> None:
     path = document_path(doc)
     try:
         result = check_buffer(server.project, path, doc.source, cached=cached)
+        if result.findings:  # not those an editor kept as written
+            ledger = _ledger(server, path)
+            result.findings = unreviewed(ledger, result.findings, result.lines)
     except SglintError as exc:
         result = FileResult(path, error=exc)
     problems = [str(result.error)] if result.error else []
@@ -165,7 +171,9 @@ def code_actions(server: SglintServer, uri: str, wanted: lsp.Range) -> list[lsp.
         return []
     try:
         read = project.read(path, doc.source.encode("utf-8"))
-        fixed = fix_document(read, project.rules_for(path), reading=project)
+        ledger = _ledger(server, path)
+        keep = ledger.kept if ledger.entries else None
+        fixed = fix_document(read, project.rules_for(path), reading=project, keep=keep)
     except SglintError:
         return []  # reported with the diagnostics
     if not fixed.passes_edits:
@@ -202,6 +210,12 @@ def code_actions(server: SglintServer, uri: str, wanted: lsp.Range) -> list[lsp.
         )
     )
     return actions
+
+
+def _ledger(server: SglintServer, path: str) -> Ledger:
+    """The ledger of reviewed findings for a file, read afresh (an editor may have just
+    kept a finding with ``sglint check --review``)."""
+    return load_ledger(server.project.config_for(path).root / LEDGER_NAME)
 
 
 def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:

@@ -229,3 +229,30 @@ def test_a_normal_run_does_not_load_pygls() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip().endswith("False")
+
+
+def test_a_finding_kept_as_written_is_neither_shown_nor_fixed(
+    client: Client, tmp_path: Path
+) -> None:
+    from lint.ledger import LEDGER_NAME
+
+    (tmp_path / "draft.md").write_text(DRAFT, encoding="utf-8")
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "lint", "baseline", "draft.md"],
+            cwd=tmp_path,
+            capture_output=True,
+            check=False,
+            env={**os.environ, "SGLINT_NO_CACHE": "1"},
+        ).returncode
+        == 0
+    )
+    assert (tmp_path / LEDGER_NAME).exists()
+    uri = _open(client, tmp_path / "draft.md", DRAFT)
+    assert "Safeguarding.Mistranslations" not in _by_rule(client.diagnostics(uri, 1))
+    everywhere = {"start": {"line": 0, "character": 0}, "end": {"line": 1, "character": 0}}
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": everywhere, "context": {"diagnostics": []}},
+    )
+    assert actions == []
