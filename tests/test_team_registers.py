@@ -44,7 +44,7 @@ def test_entries_join_the_built_in_register(tmp_path: Path) -> None:
         ("organisation:\n  - name: X\n", 1, "unknown section 'organisation'"),
         ("organisations:\n  name: X\n", 1, "'organisations' list"),
         ("as_of: 2026-01-01\n", 1, "needs one or more of"),
-        ("people:\n  - honorific: Ms\n", 2, "needs 'name'"),
+        ("people:\n  - honorific: Ms\n", 2, "missing 'name'"),
         ("legislation:\n  - title: Northshire Act 2026\n    year: 2026\n", 3, "unknown key 'year'"),
     ],
 )
