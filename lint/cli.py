@@ -21,6 +21,7 @@ from lint.config import Config, active_rules, all_rules, resolve
 from lint.configfiles import discover
 from lint.errors import Crash, SglintError, excerpt
 from lint.finding import LEVEL_MEANINGS, LEVEL_NAMES, Severity
+from lint.ledger import LEDGER_NAME, Ledgers
 from lint.project import NearestConfig
 from lint.report import REPORTERS, reporter, streamer
 from lint.report.escape import printable
@@ -80,6 +81,12 @@ examples:
   sglint stats release.md                     figures and the longest sentences
   sglint stats drafts/ --exclude-quotes       without what people are quoted saying
   sglint stats drafts/ --format json""",
+    "baseline": """\
+examples:
+  sglint baseline                             accept what is there now, then
+  sglint check .                              report only new findings
+  sglint check . --review                     decide finding by finding
+  sglint stats --acceptance                   which rules' findings lead to changes""",
     "rules": """\
 examples:
   sglint rules                                the rules that run, with why and source
@@ -181,6 +188,12 @@ def _parser() -> argparse.ArgumentParser:
         "then suggestions",
     )
     check.add_argument(
+        "--review",
+        action="store_true",
+        help="walk the findings one by one: keep the words as written (the finding is "
+        "recorded in .sglint-reviewed.json and not shown again), or mark it changed",
+    )
+    check.add_argument(
         "--annotate",
         action="store_true",
         help="for each Word draft, write a copy (draft.sglint.docx) with a comment per finding",
@@ -235,6 +248,23 @@ def _parser() -> argparse.ArgumentParser:
         "--longest", type=int, default=3, metavar="N", help="list the N longest sentences (3)"
     )
 
+    stats.add_argument(
+        "--acceptance",
+        action="store_true",
+        help="per rule, how often reviewed findings were kept as written or changed "
+        "(from .sglint-reviewed.json)",
+    )
+
+    baseline = _command(
+        sub,
+        "baseline",
+        "accept every current finding as written",
+        "(recorded in .sglint-reviewed.json beside the configuration; sglint check then "
+        "reports only new findings)",
+        common,
+    )
+    baseline.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+
     init = sub.add_parser(
         "init", help="write a commented .sglint.yaml for your kind of publisher (never overwrites)"
     )
@@ -256,6 +286,13 @@ def _parser() -> argparse.ArgumentParser:
         "registers", parents=[common], help="list the registers, their size and their dates"
     )
     registers.add_argument("--format", choices=("text", "json"), default="text")
+
+    sub.add_parser(
+        "server",
+        help="a language server for editors (LSP on standard input and output; needs sglint[lsp])",
+        description="Run the language server: diagnostics as you type, quick fixes for "
+        "safe fixes. Start it from your editor (see the README's Editors section).",
+    )
     return parser
 
 
@@ -353,9 +390,11 @@ def _main(argv: list[str]) -> int:
         parser.print_help()
         return EXIT_ERROR
     if args.command == "stats":
-        return _stats(args)
+        return _acceptance(args) if args.acceptance else _stats(args)
     if args.command == "init":
         return _init(args)
+    if args.command == "server":
+        return _server()
     options = {
         "config": args.config,
         "profile": args.profile,
@@ -372,6 +411,8 @@ def _main(argv: list[str]) -> int:
             return _list_registers(resolve(options, Path.cwd()), args.format)
         if args.command == "rule":
             return _explain_rule(resolve(options, Path.cwd()), args.rule_id)
+        if args.command == "baseline":
+            return _baseline(args.paths, options)
         if args.output:
             args.format = VALE_OUTPUTS[args.output]
         if args.format not in REPORTERS:
@@ -387,6 +428,10 @@ def _main(argv: list[str]) -> int:
         start = Path(args.paths[0]) if args.paths else Path.cwd()
         _set_project(options["config"], start)
         project = NearestConfig(options, respect_gitignore=args.respect_gitignore)
+        if args.review:
+            if args.fix or args.diff or args.paths == ["-"] or args.format != "text":
+                parser.error("--review is for the text format, without --fix, --diff or -")
+            return _review(args, project)
         if args.output_file:
             return _to_file(args.output_file, lambda: _check(args, project))
         return _check(args, project)
@@ -432,13 +477,16 @@ def _results(
     if args.fix or args.diff:
         from lint.fixfile import fix_file
 
+        ledgers = Ledgers()
         for path, _explicit in files:
+            ledger = ledgers.for_folder(project.config_for(path).root)
             fixed = fix_file(
                 path,
                 project.rules_for(path),
                 unsafe=args.unsafe_fixes,
                 write=not args.diff,
                 reading=project,
+                keep=ledger.kept if ledger.entries else None,
             )
             diffs.append(fixed.diff())
             yield fixed.result
@@ -471,7 +519,10 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
     failing = False  # a finding at or above its file's configuration's fail level
     diffs: list[str] = []
     progress = Progress(sys.stderr, enabled=not args.quiet)
+    ledgers = Ledgers()
+    kept = 0
     for result in _results(args, project, diffs, progress):
+        kept += _drop_kept(result, ledgers, project)
         if result.notices or result.error or result.problems:
             progress.clear()
         _print_boundary_notices()
@@ -504,6 +555,8 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
     if args.diff or args.fix:
         from lint.report.text import fix_summary
     _print_boundary_notices()
+    if kept and not args.quiet:
+        _say(f"sglint: notice: {kept} finding(s) kept as written in {LEDGER_NAME} not shown")
     if args.diff:  # as ruff: the diff alone on stdout; exit 1 when there would be changes
         sys.stdout.write("".join(diffs))
         _say(f"sglint: {fix_summary(results, dry_run=True)}")
@@ -528,6 +581,131 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
     if failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _drop_kept(result: FileResult, ledgers: Ledgers, project: NearestConfig) -> int:
+    """Leave out of a result the findings its ledger keeps as written; how many."""
+    if not result.findings:
+        return 0
+    from lint.ledger import unreviewed
+
+    ledger = ledgers.for_folder(project.config_for(result.path).root)
+    shown = unreviewed(ledger, result.findings, result.lines)
+    dropped = len(result.findings) - len(shown)
+    if dropped:
+        result.findings = shown
+        result.fixable = None  # the report counts the shown findings' fixes instead
+    return dropped
+
+
+def _baseline(paths: Sequence[str], options: dict[str, Any]) -> int:
+    """``sglint baseline``: every current finding recorded as kept as written."""
+    from lint.ledger import BASELINE, KEPT, today
+
+    _set_project(options["config"], Path(paths[0]) if paths else Path.cwd())
+    project = NearestConfig(options)
+    ledgers, added, failed = Ledgers(), 0, False
+    files = list(project.files(paths))
+    for result in check_cached(files, project, project.cache_for, jobs=default_jobs()):
+        if result.error is not None:
+            _say(f"sglint: error: {result.error}")
+            failed = True
+            continue
+        ledger = ledgers.for_folder(project.config_for(result.path).root)
+        for f in result.findings:
+            if not ledger.kept(f, result.lines.get(f.line)):
+                ledger.record(f, result.lines.get(f.line), KEPT, BASELINE, today())
+                added += 1
+    for ledger in ledgers:
+        ledger.save()
+        print(f"sglint: {ledger.path}: {len(ledger.entries)} findings kept as written")
+    print(f"{added} new finding(s) recorded; sglint check now reports only new ones.")
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+REVIEW_PROMPT = "[k]eep as written, [c]hanged, [s]kip, [q]uit? "
+
+
+def _review(args: argparse.Namespace, project: NearestConfig) -> int:
+    """``sglint check --review``: each finding not yet decided, one at a time; the
+    editor keeps the words (recorded, not shown again), marks them changed (counted by
+    ``stats --acceptance``), skips, or quits. Answers are read line by line from
+    standard input, so a script can answer too."""
+    from lint.ledger import CHANGED, KEPT, REVIEW, today
+    from lint.report.text import render_finding
+
+    ledgers = Ledgers()
+    answers = {"k": KEPT, "c": CHANGED}
+    decided = left = 0
+    failing = quit_ = False
+    progress = Progress(sys.stderr, enabled=False)
+    for result in _results(args, project, [], progress):
+        if result.error is not None:
+            _say(f"sglint: error: {result.error}")
+            continue
+        ledger = ledgers.for_folder(project.config_for(result.path).root)
+        fail_level = project.config_for(result.path).fail_level
+        for f in sorted(result.findings, key=lambda f: f.sort_key):
+            line = result.lines.get(f.line)
+            if ledger.kept(f, line):
+                continue
+            answer = "s" if quit_ else _ask(render_finding(f, line, _color(args.color)))
+            if answer == "q":
+                quit_, answer = True, "s"
+            if answer in answers:
+                ledger.record(f, line, answers[answer], REVIEW, today())
+                decided += 1
+            if answer != "k":
+                left += 1
+                failing = failing or f.severity >= fail_level
+        if quit_:
+            break
+    for ledger in ledgers:
+        if ledger.entries:
+            ledger.save()
+    print(f"{decided} finding(s) decided, {left} still in the copy.")
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _ask(shown: str) -> str:
+    """Show a finding and read an answer (k, c, s or q); the end of input quits."""
+    print(shown)
+    while True:
+        print(REVIEW_PROMPT, end="", flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            print()
+            return "q"
+        answer = line.strip().lower()[:1]
+        if answer in ("k", "c", "s", "q"):
+            return answer
+
+
+def _acceptance(args: argparse.Namespace) -> int:
+    """``sglint stats --acceptance``: per rule, findings kept and changed in review."""
+    from lint.configfiles import discover as find_config
+    from lint.ledger import acceptance, load
+
+    start = Path(args.paths[0]) if args.paths else Path.cwd()
+    found = Path(args.config) if args.config else find_config(start)
+    folder = found.parent if found else (start if start.is_dir() else start.parent)
+    try:
+        ledger = load(folder / LEDGER_NAME)
+    except SglintError as exc:
+        _say(f"sglint: error: {exc}")
+        return EXIT_ERROR
+    rows = acceptance(ledger.entries.values())
+    summary = f"{len(rows)} rules with reviewed findings in {ledger.path}."
+    return _listing(rows, args.format, _acceptance_lines, summary)
+
+
+def _acceptance_lines(row: dict[str, Any]) -> Iterator[str]:
+    share = row["changed_share"]
+    rate = "" if share is None else f"; {share:.0%} of reviewed findings led to a change"
+    yield (
+        f"{row['rule']}  kept {row['kept']}, changed {row['changed']}, "
+        f"baseline {row['baseline']}{rate}"
+    )
 
 
 def _annotate(result: FileResult) -> bool:
@@ -591,6 +769,19 @@ def _explain_rule(config: Config, rule_id: str) -> int:
             if example.fix is not None:
                 print(f"     fix: {example.fix.strip()}")
     return EXIT_OK
+
+
+def _server() -> int:
+    """``sglint server``: pygls is imported only here, and only if it is installed."""
+    try:
+        from lint.server import serve
+    except ImportError as exc:
+        _say(
+            f"sglint: error: the language server needs {exc.name or 'pygls'}: "
+            "pip install 'sglint[lsp]'"
+        )
+        return EXIT_ERROR
+    return serve()
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +51,9 @@ KEYS: dict[str, validate.Option] = {
         validate.level_map("rule ids or packs"), "Rule id or pack -> level or off.", {}
     ),
     "paths": validate.Option(validate.STR_LIST, "Folders of the team's own rule packs.", []),
+    "registers": validate.Option(
+        validate.STR_LIST, "The team's own register files (organisations, people …).", []
+    ),
     "exclude": validate.Option(validate.STR_LIST, "Glob patterns of files not to lint.", []),
     "fail-level": validate.Option(
         validate.STR, "The lowest level that fails a run: suggestion, warning or error.", "error"
@@ -72,6 +75,8 @@ class Config:
     packs: tuple[str, ...] | None = None  # None: every pack found
     rules: Mapping[str, str] = field(default_factory=dict)  # id or pack -> level | off
     paths: tuple[Path, ...] = ()
+    #: The team's register files (lint.registers.team), added to the built-in registers.
+    registers: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
     fail_level: Severity = Severity.ERROR  # only errors fail a run unless a team raises it
     builtin: bool = True
@@ -185,6 +190,7 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
         if not folder.is_dir():
             raise fail("paths", f"rule folder {p!r} not found")
         rule_paths.append(folder)
+    registers = _files(setting("registers"), "registers", path, fail)
     severity = Severity.parse(
         validate.choice(
             setting("fail-level"),
@@ -204,12 +210,29 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
         packs=tuple(packs) if packs is not None else None,
         rules=levels,
         paths=tuple(rule_paths),
+        registers=registers,
         exclude=tuple(exclude),
         fail_level=severity,
         builtin=builtin,
         lines=lines,
         campaigners=tuple(campaigners),
     )
+
+
+def _files(
+    names: list[str], key: str, path: Path, fail: Callable[[str, str], ConfigError]
+) -> tuple[Path, ...]:
+    """Files named under ``key``, relative to the config's folder, each inside the
+    project and present."""
+    files = []
+    for name in names:
+        file = (path.parent / name).resolve()
+        if not _inside(file, path.parent.resolve()):
+            raise fail(key, f"{name!r} lies outside the project; refused")
+        if not file.is_file():
+            raise fail(key, f"file {name!r} not found")
+        files.append(file)
+    return tuple(files)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -224,15 +247,30 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _load_folder_cached(folder: str) -> tuple[Rule, ...]:
-    """A folder's compiled rules, built once per run. Never cached on disk: compiled
-    rules hold compiled patterns, which are code (lint.diskcache, SECURITY.md)."""
-    from lint.rules.loader import load_folder
+def _load_folder_cached(
+    folder: str, registers: tuple[tuple[str, int, int], ...] = ()
+) -> tuple[Rule, ...]:
+    """A folder's compiled rules, built once per run (and per set of team registers, by
+    path and modification, whose entries the rules' registers take in). Never cached on
+    disk: compiled rules hold compiled patterns, which are code (lint.diskcache,
+    SECURITY.md)."""
     from lint.rules.regexes import remember_valid
 
-    rules = tuple(load_folder(Path(folder)))
+    rules = _load_with_team(folder, registers)
     remember_valid()  # a later run compiles these patterns when first used
     return rules
+
+
+def _load_with_team(folder: str, registers: tuple[tuple[str, int, int], ...]) -> tuple[Rule, ...]:
+    """A folder's rules, their registers taking in the team's register files."""
+    from lint.rules.loader import load_folder
+
+    if not registers:
+        return tuple(load_folder(Path(folder)))
+    from lint.registers.team import team_registers
+
+    with team_registers([Path(r) for r, _mtime, _size in registers]):
+        return tuple(load_folder(Path(folder)))
 
 
 def rule_folders(config: Config) -> list[Path]:
@@ -251,14 +289,35 @@ def output_settings(config: Config) -> dict[str, object]:
         "ignore": config.ignore,
         "builtin": config.builtin,
         "paths": [str(p) for p in config.paths],
+        "registers": {str(p): _digest(p) for p in config.registers},
         "campaigners": list(config.campaigners),
     }
 
 
+def _stamp(path: Path) -> tuple[str, int, int]:
+    """A file as a cache key: its path, modification time and size."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return str(path), 0, 0
+    return str(path), stat.st_mtime_ns, stat.st_size
+
+
+def _digest(path: Path) -> str:
+    """A team register's content, for the results cache's key."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
 def all_rules(config: Config) -> list[Rule]:
     rules: dict[str, Rule] = {}
+    registers = tuple(_stamp(p) for p in config.registers)
     for folder in rule_folders(config):
-        for rule in _load_folder_cached(str(folder)):
+        for rule in _load_folder_cached(str(folder), registers):
             rules[rule.meta.id] = rule  # a team's pack may replace a built-in rule
     return sorted(rules.values(), key=lambda r: r.meta.id)
 

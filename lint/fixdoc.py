@@ -17,7 +17,7 @@ counts exactly what ``--fix`` will change, chains included.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from lint.document import Document
@@ -53,6 +53,10 @@ class DocumentFix:
 
 
 Key = tuple[str, int, int]  # a finding's rule, start and end in its pass's text
+#: Why a fix is refused for a finding an editor kept (not a notice: the editor decided).
+KEPT_AS_WRITTEN = "kept as written by an editor (the ledger of reviewed findings)"
+#: Whether an editor kept a finding (given its source line) as written: no fix for it.
+Keep = Callable[[Finding, str], bool]
 
 
 @dataclass
@@ -76,13 +80,16 @@ def fix_document(
     max_passes: int = MAX_PASSES,
     reading: Reading = AS_IS,
     checked: tuple[Facts, Outcome] | None = None,
+    keep: Keep | None = None,
 ) -> DocumentFix:
     """Fix ``doc`` in memory, pass by pass; after each pass the text is read again as
     ``reading`` reads it (a Vale project masks its ignores again). ``checked``: the
     document's facts and findings, when they are already known.
 
     An edit may bring a finding only when the next pass fixes it (a chain); if that fix
-    is then refused, the run goes back a pass and refuses the edit that brought it."""
+    is then refused, the run goes back a pass and refuses the edit that brought it.
+    ``keep``: whether a finding (with its source line) was kept as written by an editor
+    (lint.ledger); its fix is refused."""
     measures = {a.rule.meta.id for a in rules if a.rule.meta.kind in MEASURES}
     if checked is None:
         facts = Facts(doc)
@@ -93,7 +100,7 @@ def fix_document(
         cur = passes[-1]
         capped = len(done) == max_passes
         while True:  # plan the pass, dropping any edit that would bring a new finding
-            guard = _Refusing(DocumentGuard(cur.facts), cur.refused)
+            guard = _Refusing(DocumentGuard(cur.facts), cur.refused, keep, cur.doc)
             plan = plan_fixes(cur.doc.source, cur.outcome.findings, unsafe=unsafe, guard=guard)
             if not plan.edits or capped:
                 break
@@ -158,11 +165,26 @@ def count_fixes(
 class _Refusing:
     """The document's guard, plus the edits this pass found would bring new findings."""
 
-    def __init__(self, guard: DocumentGuard, refused: dict[Key, str]) -> None:
+    def __init__(
+        self,
+        guard: DocumentGuard,
+        refused: dict[Key, str],
+        keep: Keep | None = None,
+        doc: Document | None = None,
+    ) -> None:
         self.guard = guard
         self.refused = refused
+        self.keep = keep
+        self.doc = doc
 
     def __call__(self, finding: Finding, text: str) -> str | None:
+        doc = self.doc
+        if (
+            self.keep is not None
+            and doc is not None
+            and self.keep(finding, doc.line_text(finding.line))
+        ):
+            return KEPT_AS_WRITTEN
         return self.refused.get(_key(finding)) or self.guard(finding, text)
 
 

@@ -24,7 +24,7 @@ from lint.engine import ActiveRule
 from lint.errors import InputError, SglintError, about
 from lint.files import read_file as read_file_bytes
 from lint.fix import Skip
-from lint.fixdoc import AS_IS, MAX_PASSES, DocumentFix, fix_document
+from lint.fixdoc import AS_IS, KEPT_AS_WRITTEN, MAX_PASSES, DocumentFix, Keep, fix_document
 from lint.readers import BINARY_FORMATS, Reading
 from lint.runner import FileResult, finding_lines
 
@@ -55,11 +55,19 @@ def fix_file(
     write: bool = True,
     max_passes: int = MAX_PASSES,
     reading: Reading = AS_IS,
+    keep: Keep | None = None,
 ) -> FileFix:
-    """Fix one file in place (or, with ``write=False``, only work out the fixes)."""
+    """Fix one file in place (or, with ``write=False``, only work out the fixes);
+    ``keep``: the findings an editor kept as written, never fixed."""
     with about(path):
         return _fix_file(
-            path, rules, unsafe=unsafe, write=write, max_passes=max_passes, reading=reading
+            path,
+            rules,
+            unsafe=unsafe,
+            write=write,
+            max_passes=max_passes,
+            reading=reading,
+            keep=keep,
         )
 
 
@@ -71,6 +79,7 @@ def _fix_file(
     write: bool,
     max_passes: int,
     reading: Reading,
+    keep: Keep | None = None,
 ) -> FileFix:
     result = FileResult(path, fixed=[])
     try:
@@ -88,7 +97,9 @@ def _fix_file(
     except SglintError as exc:
         result.error = exc
         return FileFix(result)
-    done = fix_document(doc, rules, unsafe=unsafe, max_passes=max_passes, reading=reading)
+    done = fix_document(
+        doc, rules, unsafe=unsafe, max_passes=max_passes, reading=reading, keep=keep
+    )
     final = done.doc
     result.fixed = list(done.fixed)
     result.findings = done.outcome.findings
@@ -116,6 +127,7 @@ def _notices(done: DocumentFix) -> list[str]:
         f"{s.finding.path}:{s.finding.line}:{s.finding.column}: {s.finding.rule}: "
         f"fix not applied: {s.reason}"
         for s in done.skipped
+        if s.reason != KEPT_AS_WRITTEN
     ]
     if not done.settled:
         out.append(

@@ -48,6 +48,9 @@ _CLOSING_PUNCT = ".,;:!?)]}—–-…" + OPAQUE
 _ELISION = patterns.compile(
     r"['‘’](?:\d0s|\d\d\b|em\b|tis\b|twas\b|til\b|cause\b|n['’]|bout\b)", regex.IGNORECASE
 )
+# A possessive "'s" (no word or mark after the s; the letter 's' itself stays a quote),
+# as it follows a masked link or code span: never the start of a quote.
+_POSSESSIVE_S = patterns.compile(r"['’]s(?![\p{L}'’])")
 # A later single closing mark (used to tell "Chiefs'" from the end of a single quote).
 _SINGLE_CLOSE_AHEAD = patterns.compile(r"(?<=\S)['’](?=[\s.,;:!?)\]”\"]|$)")
 
@@ -191,6 +194,8 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
             after = text[i + 1] if i + 1 < end else " "
             if before.isalnum() and after.isalpha():
                 continue  # children's, they’ve
+            if _POSSESSIVE_S.match(text, i, end):
+                continue  # after masked markup: [Dask](https://docs.dask.org)'s, `a.toml`'s
             single_open = bool(stack) and stack[-1].weight == SINGLE
             if right and single_open:
                 if before in "sS" and _closes_later(text, i + 1, end):

@@ -139,6 +139,25 @@ def test_apostrophes_are_not_quote_marks(text: str) -> None:
     assert not m.problems
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Run it on [Dask](https://docs.dask.org)'s bag.",
+        "The configuration is `pyproject.toml`'s `[tool.sglint]` table.",
+        "See [the Home Office](https://www.gov.uk/)’s guidance.",
+    ],
+)
+def test_a_possessive_after_a_link_or_code_is_not_a_quote_mark(text: str) -> None:
+    _, m = model(text, "markdown")
+    assert not m.quotes
+    assert not m.problems
+
+
+def test_the_letter_s_in_single_quotes_is_still_a_quote() -> None:
+    view, m = model("He wrote the letter 's' twice.")
+    assert [q.text(view) for q in m.quotes] == ["s"]
+
+
 def test_plural_possessive_inside_single_quotes() -> None:
     view, m = model("The so-called 'victims' families' group met.")
     assert [q.text(view) for q in m.quotes] == ["victims' families"]

@@ -3,6 +3,7 @@ valid, its Python snippet runs, and .ci/run runs exactly its test command."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -35,10 +36,13 @@ def test_rule_example_loads_and_its_examples_hold() -> None:
 
 def test_config_example_is_valid(tmp_path: Path) -> None:
     (tmp_path / "team-rules").mkdir()
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team" / "registers.yml").write_text("people: []\n", encoding="utf-8")
     path = tmp_path / ".sglint.yaml"
     path.write_text(_block("Configuration", "yaml"), encoding="utf-8")
     config = load_config(path)
     assert config.profile == "news" and config.rules["Style.WordsToAvoid"] == "off"
+    assert config.registers == ((tmp_path / "team" / "registers.yml").resolve(),)
 
 
 def test_python_api_example_runs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -56,3 +60,40 @@ def test_ci_runs_the_readme_test_command() -> None:
         if line.strip() and not line.startswith(("#", "set ", "cd "))
     ][-1]
     assert command in README.split("## Usage")[0]
+
+
+def _blocks(after_heading: str, lang: str) -> list[str]:
+    section = README.split(f"## {after_heading}", 1)[1].split("\n## ", 1)[0]
+    return re.findall(rf"```{lang}\n(.*?)```", section, re.S)
+
+
+def test_team_register_example_joins_the_built_in_registers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's team register, as written, is read, and the rules see its entries."""
+    from lint.cli import main
+
+    config, register = _blocks("Your team's own registers", "yaml")[:2]
+    (tmp_path / "team").mkdir()
+    (tmp_path / ".sglint.yaml").write_text(config, encoding="utf-8")
+    (tmp_path / "team" / "registers.yml").write_text(register, encoding="utf-8")
+    (tmp_path / "draft.md").write_text(
+        "The Northshire Safeguarding Childrens Partnership met. Chief Constable Priya Ramen "
+        'said: "We will always listen to children and act on what they say to us."\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-cache", "--format", "json", "draft.md"]) == 1
+    found = {f["rule"]: f for f in json.loads(capsys.readouterr().out)}
+    assert found["Organisations.Names"]["fix"] == "Northshire Safeguarding Children Partnership"
+    assert found["People.Spelling"]["fix"] == "Raman"
+    assert "Quotes.Misquoted" in found
+
+    # a natural mistake, located in the team's file
+    (tmp_path / "team" / "registers.yml").write_text(
+        register.replace("abbreviation:", "abreviation:"), encoding="utf-8"
+    )
+    assert main(["check", "--no-cache", "draft.md"]) == 2
+    err = capsys.readouterr().err
+    assert "team/registers.yml:3: unknown key 'abreviation'" in err
+    assert "did you mean 'abbreviation'?" in err

@@ -18,10 +18,19 @@ def _name(requirement: str) -> str:
     return re.split(r"[<>=!~\[; ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
 
 
-def _imported_distributions() -> set[str]:
-    """The distributions whose top-level modules lint/ imports (lazily or not)."""
+#: Modules that run only with an optional extra installed, and that extra.
+OPTIONAL_MODULES = {"lint/server.py": "lsp"}
+
+
+def _imported_distributions(only: str | None = None) -> set[str]:
+    """The distributions whose top-level modules lint/ imports (lazily or not): by the
+    modules that need no extra, or with ``only``, by that one module."""
     modules: set[str] = set()
     for path in (ROOT / "lint").rglob("*.py"):
+        name = path.relative_to(ROOT).as_posix()
+        wanted = name == only if only else name not in OPTIONAL_MODULES
+        if not wanted:
+            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 modules |= {alias.name.split(".")[0] for alias in node.names}
@@ -38,6 +47,18 @@ def test_runtime_dependencies_are_exactly_what_sglint_imports() -> None:
     assert runtime == imported
     assert "pre-commit" not in runtime
     assert "pre-commit" in {_name(r) for r in project["optional-dependencies"]["test"]}
+
+
+def test_an_extra_holds_what_its_optional_module_imports() -> None:
+    """``sglint server`` needs pygls: the ``lsp`` extra has it, and the test extra too."""
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "optional-dependencies"
+    ]
+    runtime = _imported_distributions()
+    for module, extra in OPTIONAL_MODULES.items():
+        needed = _imported_distributions(only=module) - runtime - {"sglint"}
+        assert needed == {_name(r) for r in extras[extra]}
+        assert needed <= {_name(r) for r in extras["test"]}
 
 
 def test_the_version_has_a_changelog_entry() -> None:

@@ -31,7 +31,7 @@ def test_show_why_prints_why_and_source_under_each_finding(
     assert heads(out) == heads(plain)
     block = out.split("Safeguarding.ChildProstitution", 1)[1]
     assert "\n    why: A child cannot consent to sex" in block
-    assert "\n    source: LG (INHOPE 'avoid' example)" in block
+    assert "\n    source: Terminology Guidelines for the Protection of Children" in block
     assert out.count("    why: ") == len(heads(out))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +19,14 @@ from lint.validate import DATE, Option, check_keys
 from lint.yamlload import LineDict, load_yaml, read_data_file
 
 _T = TypeVar("_T")
+_I = TypeVar("_I")
 _SPACES = regex.compile(r"\s+")
+
+#: The team register files of the rules being compiled, each with the sections it has
+#: (``lint.registers.team`` sets it while a configuration's rules are built).
+TEAM_FILES: ContextVar[tuple[tuple[Path, frozenset[str]], ...]] = ContextVar(
+    "team_registers", default=()
+)
 
 
 def register_loader(load: Callable[[Path], _T]) -> Callable[[Path], _T]:
@@ -39,6 +47,34 @@ def register_loader(load: Callable[[Path], _T]) -> Callable[[Path], _T]:
         return cache[key]
 
     return cached
+
+
+def with_team(
+    kind: str,
+) -> Callable[[Callable[[Path], tuple[_I, ...]]], Callable[[Path], tuple[_I, ...]]]:
+    """A register loader whose result also holds the entries of this ``kind`` from the
+    team's register files (``registers:`` in the config), after the file's own. The same
+    register with the same team files gives the same object, as ``register_loader``
+    does, so rules still share what they build from it."""
+
+    def wrap(load: Callable[[Path], tuple[_I, ...]]) -> Callable[[Path], tuple[_I, ...]]:
+        merged: dict[tuple[int, ...], tuple[tuple[object, ...], tuple[_I, ...]]] = {}
+
+        @functools.wraps(load)
+        def with_team_entries(path: Path) -> tuple[_I, ...]:
+            own = load(path)
+            team = [f for f, sections in TEAM_FILES.get() if kind in sections and f != path]
+            if not team:
+                return own
+            parts = (own, *(load(f) for f in team))
+            key = tuple(id(part) for part in parts)
+            if key not in merged:  # the parts are kept, so their ids stay theirs
+                merged[key] = (parts, tuple(item for part in parts for item in part))
+            return merged[key][1]
+
+        return with_team_entries
+
+    return wrap
 
 
 def register_file(rule_path: str, value: str, *, line: int, key: str = "register") -> Path:

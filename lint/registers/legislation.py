@@ -24,7 +24,7 @@ from pathlib import Path
 import regex
 
 from lint.errors import RuleError
-from lint.registers import entry_values, load_entries, normalise, register_loader
+from lint.registers import entry_values, load_entries, normalise, register_loader, with_team
 from lint.validate import ANY, DATE, STR, Option
 
 #: A short title: its words, "Act" or "Order", and a year.
@@ -57,6 +57,7 @@ KEYS: dict[str, Option] = {
 }
 
 
+@with_team("legislation")
 @register_loader
 def load_legislation(path: Path) -> tuple[Statute, ...]:
     out = []

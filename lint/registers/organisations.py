@@ -39,7 +39,7 @@ from typing import Any
 
 from lint.errors import RuleError
 from lint.finding import FixSafety
-from lint.registers import entry_values, load_entries, normalise, register_loader
+from lint.registers import entry_values, load_entries, normalise, register_loader, with_team
 from lint.validate import ANY, DATE, STR, STR_LIST, Option, choice
 from lint.yamlload import LineDict
 
@@ -101,6 +101,7 @@ VARIANT_KEYS: dict[str, Option] = {
 }
 
 
+@with_team("organisations")
 @register_loader
 def load_organisations(path: Path) -> tuple[Organisation, ...]:
     out = []

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.errors import RuleError
-from lint.registers import entry_values, load_entries, register_loader
+from lint.registers import entry_values, load_entries, register_loader, with_team
 from lint.validate import ANY, BOOL, DATE, STR, STR_LIST, Option
 from lint.yamlload import LineDict
 
@@ -125,6 +125,7 @@ ROLE_KEYS: dict[str, Option] = {
 }
 
 
+@with_team("people")
 @register_loader
 def load_people(path: Path) -> tuple[Person, ...]:
     people = []

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from lint.registers import entry_values, load_entries, register_loader
+from lint.registers import entry_values, load_entries, register_loader, with_team
 from lint.validate import STR, Option
 
 
@@ -40,6 +40,7 @@ KEYS: dict[str, Option] = {
 }
 
 
+@with_team("statements")
 @register_loader
 def load_statements(path: Path) -> tuple[Statement, ...]:
     statements = []

@@ -208,8 +208,12 @@ class AnonymityRule:
                 return False
             if plain.lower() in reading.lowercase:
                 return False  # "Girls", "Victims": a common word capitalised
-        if form in self.public or bare[-1] in self.public:
+        if form in self.public or " ".join(bare) in self.public:
             return False
+        if len(bare) == 1 and any(
+            full in reading.text for full in self.public if full.split()[-1] == bare[0]
+        ):
+            return False  # "Ms Patel" where the copy names Priti Patel; else a private "Ms Patel"
         if form in self.campaigners or " ".join(bare) in self.campaigners:
             return False
         return not _RANKED.search(text, max(0, start - 40), start)
@@ -526,7 +530,7 @@ def build_rule(cls: type[_R], meta: RuleMeta, data: dict[str, Any], src: Source)
         people = load_people(
             register_file(src.path, data["people"], line=line("people"), key="people")
         )
-        public = _name_forms(n for p in people for n in (p.name, *p.aliases))
+        public = frozenset(n for p in people for n in (p.name, *p.aliases))
     return cls(
         meta,
         words,

@@ -77,12 +77,6 @@ def _own(rule: Rule) -> bool:
     return rule.meta.pack in OWN_PACKS
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if _own(r)], ids=lambda r: r.meta.id)
-def test_source_cites_domain_ids(rule: Rule) -> None:
-    ids = ("GOVUK-AZ", "domain.md", "GDS-25", "CS17", "CS24", "HMIC23", "IPSO")
-    assert any(i in rule.meta.source for i in ids), rule.meta.source
-
-
 # -- generated lists -----------------------------------------------------------------
 
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
