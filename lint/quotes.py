@@ -197,6 +197,8 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
                     continue  # 'the victims' families': a plural possessive inside
                 close(mark)
             elif left and c != "’" and not _ELISION.match(text, i, end):
+                if not stack and not text[start:i].strip():
+                    scan.lead = mark  # a paragraph of speech in single marks, continued
                 stack.append(mark)
             continue  # otherwise an apostrophe: Chiefs', '90s
         is_close = {"”": True, "“": False}.get(c, right and not left)

@@ -209,6 +209,10 @@ def test_phone_numbers_short_codes_references_and_postcodes_are_not_figures() ->
 def test_an_all_caps_lead_in_is_not_an_acronym_but_an_acronym_is() -> None:
     assert _found("ACROSS the county, officers visited schools.", "Acronyms.Undefined") == []
     assert _found("A DOZEN men were charged.", "Acronyms.Undefined") == []
+    # A drop-capped word that starts sentences, before a name or an abbreviation.
+    assert _found("THE UK’s largest charity called for a rethink.", "Acronyms.Undefined") == []
+    (finding,) = _found("THE NCA said more arrests would follow.", "Acronyms.Undefined")
+    assert finding.match == "NCA"
     (finding,) = _found("ACPO said officers visited schools.", "Acronyms.Undefined")
     assert finding.match == "ACPO"
     # The words of a lead-in still count: a mistranslation is still an error, with its fix.
