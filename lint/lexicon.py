@@ -19,6 +19,7 @@ from lint.yamlload import LineDict, load_yaml, read_data_file
 
 ROLES = (
     "speech_verbs",
+    "presenting_verbs",
     "honorifics",
     "styles",
     "ranks",

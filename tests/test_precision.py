@@ -326,10 +326,6 @@ def _unexplained(violations: list[tuple[str, Finding]]) -> list[str]:
 Findings = Iterable[tuple[Text, list[Finding]]]
 
 
-#: Temporary, while the findings on the 72 texts added on 2026-12-06 are reviewed blind and
-#: the level model (issue 15) lands: removed before that work is submitted.
-_UNDER_REVIEW = "corpus grown to 112 texts; new findings under blind review"
-
 #: Packs whose error level is a measurement, not a judgement of a term: a 41-word
 #: sentence is an error by GOV.UK's own limit (issue 5), and official copy has them.
 MEASURED_PACKS = ("Readability.",)
@@ -366,16 +362,20 @@ def error_findings_on_official_copy(results: Findings) -> list[tuple[str, Findin
 
 
 def unquoted_findings_on_criticised_terms(results: Findings) -> list[tuple[str, Finding]]:
+    """Warnings and errors on a criticised term outside quotation marks. A suggestion is
+    advice, never a flag (the level model): the context keeps a term that is mentioned,
+    not used, as a suggestion with no fix, so that the writer still sees it was read."""
     return [
         (text.path.name, f)
         for text, findings in results
         if text.kind == "criticism"
         for f in findings
-        if on_criticised_term(text, f) and not quoted(text.source, f)
+        if f.severity >= Severity.WARNING
+        and on_criticised_term(text, f)
+        and not quoted(text.source, f)
     ]
 
 
-@pytest.mark.xfail(reason=_UNDER_REVIEW, strict=False)
 def test_no_errors_on_official_copy() -> None:
     unexplained = _unexplained(error_findings_on_official_copy(corpus_findings()))
     assert not unexplained, (
@@ -384,7 +384,6 @@ def test_no_errors_on_official_copy() -> None:
     )
 
 
-@pytest.mark.xfail(reason=_UNDER_REVIEW, strict=False)
 def test_criticised_terms_flagged_only_in_quotes() -> None:
     unexplained = _unexplained(unquoted_findings_on_criticised_terms(corpus_findings()))
     assert not unexplained, (
