@@ -16,7 +16,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lint.configfiles import builtin_rules_dir, discover, is_vale_config, read_config_text
+from lint import validate
+from lint.configfiles import (
+    builtin_rules_dir,
+    discover,
+    is_vale_config,
+    read_config_text,
+    vale_config_beside,
+)
 from lint.errors import ConfigError, SglintError
 from lint.finding import Severity
 from lint.suggest import did_you_mean
@@ -26,6 +33,7 @@ from lint.suggest import did_you_mean
 if TYPE_CHECKING:
     from lint.engine import ActiveRule
     from lint.rules.contract import Rule
+    from lint.vale.packs import Packs
     from lint.vale.project import ValeProject
     from lint.yamlload import LineDict
 
@@ -33,7 +41,25 @@ PROFILES = ("standard", "govuk", "news", "practice")
 DEFAULT_PROFILE = "standard"
 LEVELS = ("off", "suggestion", "warning", "error")
 
-_KEYS = ("profile", "packs", "rules", "paths", "exclude", "fail-level", "builtin", "campaigners")
+#: The keys of a configuration file, checked by the one validator (lint/validate.py).
+KEYS: dict[str, validate.Option] = {
+    "profile": validate.Option(
+        validate.STR, "The profile: standard, govuk, news, practice …", DEFAULT_PROFILE
+    ),
+    "packs": validate.Option(validate.LIST, "The packs that run (default: every pack)."),
+    "rules": validate.Option(
+        validate.level_map("rule ids or packs"), "Rule id or pack -> level or off.", {}
+    ),
+    "paths": validate.Option(validate.STR_LIST, "Folders of the team's own rule packs.", []),
+    "exclude": validate.Option(validate.STR_LIST, "Glob patterns of files not to lint.", []),
+    "fail-level": validate.Option(
+        validate.STR, "The lowest level that fails a run: suggestion, warning or error.", "error"
+    ),
+    "builtin": validate.Option(validate.BOOL, "Whether sglint's own packs run.", True),
+    "campaigners": validate.Option(
+        validate.NAMES, "Public campaigners who have waived anonymity (full names).", []
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -58,6 +84,8 @@ class Config:
     # Vale-compat (lint/vale): set when the config is a .vale.ini; its styles, sections
     # and vocabularies then decide the files and rules, not sglint's packs.
     vale: ValeProject | None = None
+    #: Things worth saying about how the configuration was found (printed as notices).
+    notices: tuple[str, ...] = ()
 
     def excluded(self, path: Path) -> bool:
         """Whether a path matches an ``exclude`` glob (relative to the config's folder)."""
@@ -121,23 +149,12 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
     def fail(key: str, message: str) -> ConfigError:
         return ConfigError(f"{prefix}'{key}': {message}", path=where, line=data.lines.get(key))
 
-    for key in data:
-        if key not in _KEYS:
-            hint = did_you_mean(key, _KEYS)
-            raise ConfigError(
-                f"{prefix}unknown key '{key}'{hint}", path=where, line=data.lines.get(key)
-            )
-    profile = data.get("profile", DEFAULT_PROFILE)
-    if not isinstance(profile, str):
-        raise fail("profile", "must be a string")
-    packs = data.get("packs")
-    if packs is not None and not (
-        isinstance(packs, list) and all(isinstance(p, str) for p in packs)
-    ):
-        raise fail("packs", "must be a list of pack names")
-    rules = data.get("rules", {})
-    if not isinstance(rules, dict):
-        raise fail("rules", "must map rule ids or packs to a level or 'off'")
+    given = validate.check_keys(data, KEYS, path=where, prefix=prefix, error=ConfigError)
+
+    def setting(key: str) -> Any:
+        return validate.option(given, KEYS, key)
+
+    profile, packs, rules = setting("profile"), setting("packs"), setting("rules")
     levels = {}
     lines = {
         name: data.lines[key]
@@ -145,51 +162,41 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
         if key in data.lines
         for name in ([profile] if key == "profile" else packs or ())
     }
+    raw_rules = data.get("rules")
     for rule_id, level in rules.items():
-        setting = "off" if level is False else str(level).lower()
-        line = rules.line_of(rule_id) if isinstance(rules, LineDict) else None
+        line = raw_rules.line_of(rule_id) if isinstance(raw_rules, LineDict) else None
         line = line or data.lines.get(str(rule_id)) or data.lines.get("rules")
         if line:
             lines[str(rule_id)] = line
-        if setting not in LEVELS:
-            raise ConfigError(
-                f"{prefix}'rules': {rule_id}: level must be one of {', '.join(LEVELS)}, "
-                f"not {level!r}",
-                path=where,
-                line=line,
-            )
-        levels[str(rule_id)] = setting
-    paths = data.get("paths", [])
-    if isinstance(paths, str):
-        paths = [paths]
-    if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
-        raise fail("paths", "must be a list of rule folders")
+        levels[str(rule_id)] = validate.choice(
+            level,
+            LEVELS,
+            key=f"rules: {rule_id}",
+            path=where,
+            line=line,
+            prefix=prefix,
+            error=ConfigError,
+        )
     rule_paths = []
-    for p in paths:
+    for p in setting("paths"):
         folder = (path.parent / p).resolve()
         if not _inside(folder, path.parent.resolve()):
             raise fail("paths", f"{p!r} lies outside the project; refused")
         if not folder.is_dir():
             raise fail("paths", f"rule folder {p!r} not found")
         rule_paths.append(folder)
-    exclude = data.get("exclude", [])
-    if isinstance(exclude, str):
-        exclude = [exclude]
-    if not isinstance(exclude, list) or not all(isinstance(p, str) for p in exclude):
-        raise fail("exclude", "must be a list of glob patterns")
-    fail_level = data.get("fail-level", "error")
-    try:
-        severity = Severity.parse(str(fail_level))
-    except KeyError:
-        raise fail("fail-level", "must be suggestion, warning or error") from None
-    builtin = data.get("builtin", True)
-    if not isinstance(builtin, bool):
-        raise fail("builtin", "must be true or false")
-    campaigners = data.get("campaigners", [])
-    if not isinstance(campaigners, list) or not all(
-        isinstance(n, str) and n.strip() for n in campaigners
-    ):
-        raise fail("campaigners", "must be a list of full names")
+    severity = Severity.parse(
+        validate.choice(
+            setting("fail-level"),
+            LEVELS[1:],
+            key="fail-level",
+            path=where,
+            line=data.lines.get("fail-level"),
+            prefix=prefix,
+            error=ConfigError,
+        )
+    )
+    exclude, builtin, campaigners = setting("exclude"), setting("builtin"), setting("campaigners")
     return Config(
         path=where,
         root=path.parent,
@@ -221,8 +228,11 @@ def _load_folder_cached(folder: str) -> tuple[Rule, ...]:
     """A folder's compiled rules, built once per run. Never cached on disk: compiled
     rules hold compiled patterns, which are code (lint.diskcache, SECURITY.md)."""
     from lint.rules.loader import load_folder
+    from lint.rules.regexes import remember_valid
 
-    return tuple(load_folder(Path(folder)))
+    rules = tuple(load_folder(Path(folder)))
+    remember_valid()  # a later run compiles these patterns when first used
+    return rules
 
 
 def rule_folders(config: Config) -> list[Path]:
@@ -307,6 +317,15 @@ def resolve(options: Mapping[str, Any], start: Path) -> Config:
     found = Path(explicit) if explicit else discover(start)
     config = _load_vale(found) if found is None or is_vale_config(found) else load_config(found)
     overrides: dict[str, Any] = {}
+    beside = None if found is None or is_vale_config(found) else vale_config_beside(found)
+    if found is not None and beside is not None:
+        overrides["notices"] = (
+            f"{found.parent}: both {found.name} and {beside.name} configure this folder; "
+            f"sglint uses {found.name} (its own configuration comes first) and does not "
+            f"run the Vale styles. To run them with sglint's packs, name the packs in "
+            f"{beside.name} (BasedOnStyles = Vale, Safeguarding) and remove {found.name}, "
+            f"or pass --config {beside.name}",
+        )
     if options.get("profile"):
         overrides["profile"] = options["profile"]
     if options.get("select"):
@@ -327,10 +346,26 @@ def _load_vale(path: Path | None) -> Config:
         return Config()
     from lint.vale.project import load_project
 
-    project = load_project(path)
+    project = load_project(path, packs=builtin_packs)
     return Config(
         path=str(path), root=path.parent, builtin=False, vale=project, fail_level=Severity.ERROR
     )
+
+
+def builtin_packs(names: Sequence[str]) -> Packs:
+    """The built-in packs among ``names`` for a Vale project (``lint.vale.packs``): their
+    rules and the levels of the default profile (None for a rule it leaves off)."""
+    from lint.vale.packs import Packs
+
+    every = all_rules(Config())
+    available = frozenset(r.meta.pack for r in every)
+    rules = {r.meta.id: r for r in every if r.meta.pack in names}
+    if not rules:
+        return Packs(available=available)
+    config = Config(packs=tuple(sorted({r.meta.pack for r in rules.values()})))
+    on = {a.rule.meta.id: a.level for a in active_rules(config, list(rules.values()))}
+    levels = {rule_id: on.get(rule_id) for rule_id in rules}
+    return Packs(rules, levels, config.profile, available)
 
 
 __all__ = ["Config", "SglintError", "active_rules", "all_rules", "resolve"]

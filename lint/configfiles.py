@@ -40,6 +40,18 @@ def discover(start: Path) -> Path | None:
     return None
 
 
+def vale_config_beside(config: Path) -> Path | None:
+    """A Vale configuration in the same folder as ``config`` (another file), if any."""
+    return next(
+        (
+            config.parent / name
+            for name in INI_NAMES
+            if config.parent / name != config and config_candidate(config.parent / name)
+        ),
+        None,
+    )
+
+
 def _has_tool_table(pyproject: Path) -> bool:
     try:
         return "sglint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})

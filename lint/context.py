@@ -247,6 +247,15 @@ _TITLE_PATTERNS = (
         r"(?:\s+\(?\d{4}\)?)?)\b"
     ),
 )
+#: What every match of each title pattern contains (a quick test before the slower
+#: pattern, which tries every capitalised word as a start): None, always run.
+_TITLE_CUES = (
+    None,
+    None,
+    None,
+    patterns.compile(r"(?i)\b(?:article|story|headline|column|editorial|piece|post),"),
+    patterns.compile(r"\b(?:Act|Bill)\b"),
+)
 _ITALIC_MD = patterns.compile(
     r"(?<![*_\w])([*_])(?=[\p{Lu}\d])([^*_\n]{2,160}?)(?<!\s)\1(?![*_\w])"
 )
@@ -258,7 +267,9 @@ def _titles(doc: Document) -> Iterator[Span]:
     for block in doc.blocks:
         if block.scope.startswith("heading"):
             continue
-        for pattern in _TITLE_PATTERNS:
+        for pattern, cue in zip(_TITLE_PATTERNS, _TITLE_CUES, strict=True):
+            if cue is not None and not cue.search(text, block.start, block.end):
+                continue
             for m in pattern.finditer(text, block.start, block.end):
                 if m.end("t") - m.start("t") > 3:
                     yield Span(Kind.TITLE, m.start("t"), m.end("t"), "title")
@@ -292,6 +303,11 @@ _REMOVAL = patterns.compile(
     r"scrapped|taken|erased|replaced)\s+(?:from|out\s+of|off|with)\s+(?:the\s+)?"
     r"(?:statute\s+book|law|legislation|Act|guidance|vocabulary|use|language)"
 )
+#: What every ``_REMOVAL`` match contains: a quick test before it (it tries every word).
+_REMOVAL_CUE = patterns.compile(
+    r"(?i)(?:struck|removed|deleted|dropped|scrapped|taken|erased|replaced)\s+"
+    r"(?:from|out\s+of|off|with)\s"
+)
 #: A short term in its own single quote marks: a mention or scare quotes, as UK copy
 #: writes them. A mark opens only where no letter precedes it and closes only where none
 #: follows, so apostrophes ("children's", "victims'") are not taken for marks; a closing
@@ -312,8 +328,9 @@ def _mentions(doc: Document, facts: Facts) -> Iterator[Span]:
             run = _MENTION_RUN.match(text, m.end(), block.end)
             if run is not None:
                 yield Span(Kind.MENTION, run.start(), run.end(), m.group().strip())
-        for m in _REMOVAL.finditer(text, block.start, block.end):
-            yield Span(Kind.MENTION, m.start("t"), m.end("t"), "removal")
+        if _REMOVAL_CUE.search(text, block.start, block.end):
+            for m in _REMOVAL.finditer(text, block.start, block.end):
+                yield Span(Kind.MENTION, m.start("t"), m.end("t"), "removal")
         for m in _SCARE.finditer(text, block.start, block.end):
             inner = "a" if m.group("a") is not None else "b"
             words = m.group(inner).split()

@@ -19,6 +19,7 @@ from lint.context import Context, build_context
 from lint.document import Document
 from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
+from lint.literals import literals_for
 from lint.rules.budget import RuleTimeout, time_budget, within
 from lint.rules.contract import Hit, Rule
 from lint.suggest import did_you_mean
@@ -54,6 +55,8 @@ def check_document(
     """Every rule's findings on ``doc``. The facts derived from it (sentences, quotes …)
     are built once, here, for all the rules; pass ``facts`` to share them further."""
     facts = Facts(doc) if facts is None else facts
+    # Every pattern rule's needles, found in one pass (lint.literals).
+    facts.literals = literals = literals_for(getattr(a.rule, "needles", None) for a in rules)
     views = {False: (doc, facts)}  # raw? -> the document a rule is given, and its facts
     outcome = Outcome()
     switches = _Switches(doc)
@@ -66,6 +69,7 @@ def check_document(
         if raw not in views:
             raw_doc = doc.raw()
             views[raw] = raw_doc, Facts(raw_doc)
+            views[raw][1].literals = literals
         given, given_facts = views[raw]
         try:
             with within(time_budget(meta, doc)):

@@ -8,11 +8,12 @@ nothing is cached on it, and nothing keyed on it outlives the check.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lint.document import Block, Document, SpanIndex
+from lint.literals import Literals
 from lint.protected import Protected, find_protected
 from lint.quotes import QuoteModel, build_model
 from lint.readability import Prose, build_prose
@@ -23,6 +24,8 @@ from lint.speakers import Cast, build_cast
 if TYPE_CHECKING:
     from lint.registers.people import Person
 
+_T = TypeVar("_T")
+
 
 class Facts:
     """The derived facts of one document; each is built on first use."""
@@ -32,6 +35,12 @@ class Facts:
         self._units: dict[tuple[str, ...], list[Block]] = {}
         self._casts: dict[int, tuple[Sequence[Person], Cast]] = {}
         self._prose: dict[Selector | None, Prose] = {}
+        self._indexes: dict[tuple[str, ...], SpanIndex] = {}
+        #: The rule set's needles as one automaton (set by the engine), or None.
+        self.literals: Literals | None = None
+        self._found: tuple[Literals, dict[str, list[int]]] | None = None
+        self._merged: dict[tuple[str, ...], list[int]] = {}
+        self._shared: dict[Hashable, Any] = {}
 
     @cached_property
     def lowered(self) -> str:
@@ -72,6 +81,43 @@ class Facts:
         found = self._units.get(selector.names)
         if found is None:
             found = self._units[selector.names] = units_of(self.doc, self.sentences, selector)
+        return found
+
+    def unit_index(self, selector: Selector) -> SpanIndex:
+        """``units(selector)`` as a ``SpanIndex``, built once per document."""
+        found = self._indexes.get(selector.names)
+        if found is None:
+            found = self._indexes[selector.names] = SpanIndex(self.units(selector))
+        return found
+
+    def occurrences(self, needles: tuple[str, ...]) -> list[int] | None:
+        """Where any of ``needles`` starts in the lower-cased view, in order, from one
+        pass of the rule set's automaton over the document (``lint.literals``); None
+        when there is no automaton for them (the caller tests the needles itself)."""
+        literals = self.literals
+        if literals is None or not literals.needles.issuperset(needles):
+            return None
+        if self._found is None or self._found[0] is not literals:
+            lowered = self.lowered
+            if len(lowered) != len(self.doc.text):  # lower() changed a length: no offsets
+                return None
+            self._found = (literals, literals.find(lowered))
+            self._merged = {}
+        merged = self._merged.get(needles)
+        if merged is None:
+            found = self._found[1]
+            lists = [found[n] for n in needles if n in found]
+            merged = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
+            self._merged[needles] = merged
+        return merged
+
+    def shared(self, key: Hashable, build: Callable[[], _T]) -> _T:
+        """What rules of one kind derive from the document and share (the Anonymity
+        pack's reading of a report, say): built by the first rule that asks, once per
+        document for each ``key`` (which names everything the result depends on)."""
+        if key in self._shared:
+            return self._shared[key]  # type: ignore[no-any-return]
+        found = self._shared[key] = build()
         return found
 
     def cast(self, people: Sequence[Person] = ()) -> Cast:

@@ -10,7 +10,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lint import gitignore
 from lint.boundary import check_read, leaves
 from lint.errors import InputError
 from lint.readers import (
@@ -42,6 +41,8 @@ def iter_files(
     for name in paths:
         path = Path(name)
         if path.is_dir():
+            from lint import gitignore  # pathspec: only a folder walk needs it
+
             layers = gitignore.start_layers(path) if respect_gitignore else []
             depth: dict[str, int] = {}  # folder -> how many layers apply beneath it
             in_repo = gitignore.repository_root(Path(os.path.realpath(path))) is not None

@@ -62,7 +62,9 @@ class Expression:
         self.names = set()
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Name):
-                if node.id not in variables and node.id != "math":
+                if node.id in MATH_NAMES:
+                    continue  # a function (``sqrt(x)``, ``math.sqrt(x)``), not a count
+                if node.id not in variables:
                     raise RuleError(
                         f"'formula' uses unknown variable '{node.id}'", path=path, line=line
                     )

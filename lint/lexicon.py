@@ -15,6 +15,7 @@ import regex
 
 from lint.configfiles import builtin_rules_dir
 from lint.errors import RuleError
+from lint.validate import NAMES, Option, check_keys
 from lint.yamlload import LineDict, load_yaml, read_data_file
 
 ROLES = (
@@ -50,20 +51,9 @@ def lexicon() -> dict[str, tuple[str, ...]]:
     data = load_yaml(read_data_file(path, "lexicon", RuleError), where)
     if not isinstance(data, LineDict):
         raise RuleError("the lexicon must be a mapping of roles to word lists", path=where)
-    missing = [r for r in ROLES if r not in data]
-    unknown = [r for r in data if r not in ROLES]
-    if missing or unknown:
-        what = f"unknown role '{unknown[0]}'" if unknown else f"missing role '{missing[0]}'"
-        raise RuleError(what, path=where, line=data.line_of(unknown[0]) if unknown else 1)
-    out: dict[str, tuple[str, ...]] = {}
-    for role in ROLES:
-        items = data[role]
-        if not isinstance(items, list) or not all(isinstance(w, str) and w for w in items):
-            raise RuleError(
-                f"'{role}' must be a list of words", path=where, line=data.line_of(role)
-            )
-        out[role] = tuple(items)
-    return out
+    roles = {role: Option(NAMES, f"The words of the role '{role}'.") for role in ROLES}
+    given = check_keys(data, roles, path=where, where=" in the lexicon", required=ROLES)
+    return {role: tuple(given[role]) for role in ROLES}
 
 
 def words(*roles: str) -> frozenset[str]:

@@ -7,11 +7,13 @@ import regex
 from lint import patterns
 
 _SPACES = patterns.compile(r"\s+")
+_LINE_BREAK = patterns.compile(r"\r\n|\r|\n")
 _VERB = patterns.compile(r"%(?:\[(\d+)\])?([sdvqf%])|%\.(\d)f")
 
 
-def format_message(template: str, *args: object) -> str:
-    """Fill a template; surplus arguments are dropped and missing ones become ''."""
+def format_message(template: str, *args: object, keep_spaces: bool = False) -> str:
+    """Fill a template; surplus arguments are dropped and missing ones become ''.
+    White space collapses to single spaces, unless ``keep_spaces`` (see vale_message)."""
     position = 0
 
     def fill(m: regex.Match[str]) -> str:
@@ -38,4 +40,13 @@ def format_message(template: str, *args: object) -> str:
         return str(value)
 
     out = _VERB.sub(fill, template)
+    if keep_spaces:
+        return _LINE_BREAK.sub(" ", out)
     return _SPACES.sub(" ", out).strip()
+
+
+def vale_message(template: str, *args: object) -> str:
+    """A message as current Vale prints it: each line break becomes a space and all other
+    white space stays as it is (a match's double space, a block message's last space).
+    Vale 3.8 and earlier collapsed runs of white space, as ``format_message`` does."""
+    return format_message(template, *args, keep_spaces=True)

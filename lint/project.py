@@ -54,8 +54,6 @@ class SglintProject(AsIs):
     the runner asks for them before it reads a file, so a bad configuration still fails
     before any file is checked)."""
 
-    notices: tuple[str, ...] = ()
-
     def __init__(
         self,
         config: Config,
@@ -67,6 +65,10 @@ class SglintProject(AsIs):
         self._rules = rules
         self.respect_gitignore = respect_gitignore
         self._names: frozenset[str] | None = None
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        return self.config.notices
 
     @property
     def rules(self) -> Sequence[ActiveRule]:

@@ -49,6 +49,9 @@ class _Loader(_SafeBase):  # type: ignore[valid-type,misc]
     nor a node twice (an alias), nor deeper than MAX_DEPTH."""
 
     _depth = 0
+    #: None: a repeated key is an error; a list: the last one wins and each repeat is
+    #: recorded as (key, line) (Vale styles: Vale's YAML reader keeps the last value).
+    repeated: list[tuple[str, int]] | None = None
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         # Without aliases every node is constructed exactly once; a node seen again is
@@ -73,7 +76,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str):
             key = str(key)
-        if key in result:
+        if key in result and loader.repeated is not None:
+            loader.repeated.append((key, key_node.start_mark.line + 1))
+        elif key in result:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r}", key_node.start_mark
             )
@@ -85,8 +90,10 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def load_yaml(text: str, path: str) -> Any:
-    """Parse YAML text; any problem becomes one located SglintError."""
+def load_yaml(text: str, path: str, *, repeated: list[tuple[str, int]] | None = None) -> Any:
+    """Parse YAML text; any problem becomes one located SglintError. With ``repeated``
+    (a list), a key repeated in one mapping takes its last value and each repeat is
+    appended there as (key, line) instead of failing."""
     if len(text) > MAX_BYTES:
         raise SglintError(
             f"file too large for a YAML data file ({len(text):,} characters; "
@@ -94,7 +101,12 @@ def load_yaml(text: str, path: str) -> Any:
             path=path,
         )
     try:
-        return yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
+        loader = _Loader(text)  # a SafeLoader
+        loader.repeated = repeated
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
     except _Refused as exc:
         line = exc.mark.line + 1 if exc.mark else None
         raise SglintError(f"invalid YAML: {exc.problem}", path=path, line=line) from None

@@ -76,17 +76,35 @@ def _keys_table(keys: Iterable[tuple[str, schema.Option]]) -> list[str]:
 
 
 def render_kinds() -> str:
+    from lint.vale.kinds import VALE_ONLY
+
     out = [HEADER.format(what="lint/rules/registry.py and each kind's module"), "# Rule kinds\n"]
     out.append(
         "A rule file names its kind with `extends:`. Every kind accepts the common keys; "
         "each adds its own. Kinds, in the registry's order:\n"
     )
     out += [f"- [`{name}`](#{name})" for name in REGISTRY]
+    out.append(
+        "\nKinds of Vale styles only: " + ", ".join(f"[`{n}`](#{n})" for n in VALE_ONLY) + ".\n"
+    )
     out.append("\n## Common keys\n")
     out += _keys_table(schema.COMMON_KEYS.items())
-    for name, module in REGISTRY.items():
+    out.append("\n### Examples\n")
+    out.append(
+        "`examples:` holds `bad` (must fire) and `good` (must stay silent) lists; the test "
+        "suite runs every one (lint/examples.py). An example is its text, or a mapping "
+        "with these keys; a good example takes only `text`, `format` and `profile`. A "
+        "`fix` runs through the real fix loop (`--fix --unsafe-fixes`) with only the "
+        "rule on, and every rule whose findings `--fix` can change needs one bad example "
+        "with a `fix` that changes the text.\n"
+    )
+    out += _keys_table(schema.EXAMPLE_KEYS.items())
+    kinds = {**REGISTRY, **VALE_ONLY}
+    for name, module in kinds.items():
         doc = inspect.getdoc(module) or ""
         out.append(f"\n## {name}\n")
+        if name in VALE_ONLY:
+            out.append("Only in Vale styles (a `.vale.ini`'s StylesPath), not in sglint packs.\n")
         out.append(doc.strip() + "\n")
         out.append(f"Default fix safety: `{module.DEFAULT_FIX.value}`.\n")
         keys = [(k, c) for k, c in module.KEYS.items() if k not in schema.COMMON_KEYS]

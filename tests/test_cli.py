@@ -142,10 +142,10 @@ def test_init_writes_a_commented_config_and_never_overwrites(
     assert code == 2 and ".sglint.yml" in err and not (tmp_path / "other" / ".sglint.yaml").exists()
 
 
-def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = _run(["check", "--format", "xml", "."], capsys)
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = _run(["check", "--format", "xml", str(tmp_path)], capsys)
     assert code == 2 and "unknown --format 'xml'" in err
-    code, _, err = _run(["check", "--select", "Safeguardin", "."], capsys)
+    code, _, err = _run(["check", "--select", "Safeguardin", str(tmp_path)], capsys)
     assert code == 2 and "did you mean 'Safeguarding'" in err
     code, _, err = _run(["check", "--bogus"], capsys)
     assert code == 2 and "unrecognized arguments: --bogus" in err

@@ -129,6 +129,7 @@ def test_no_color_and_force_color(
     assert ("\x1b[" in out) is painted
 
 
+@pytest.mark.slow  # a fresh sglint process over 200 drafts
 def test_a_closed_pipe_ends_quietly(drafts: Path) -> None:
     for i in range(200):
         (drafts / f"d{i}.md").write_text(COPY, "utf-8")

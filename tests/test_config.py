@@ -77,12 +77,18 @@ def test_cli_options_override_the_file(tmp_path: Path) -> None:
     ("text", "expected"),
     [
         ("profle: news\n", r"\.sglint\.yaml:1: unknown key 'profle'; did you mean 'profile'\?"),
-        ("rules:\n  Pack.One: loud\n", r"\.sglint\.yaml:2: 'rules': Pack.One: level must be"),
+        (
+            "rules:\n  Pack.One: loud\n",
+            r"\.sglint\.yaml:2: 'rules: Pack.One' must be one of off, suggestion, warning, "
+            r"error, not 'loud'",
+        ),
         ("paths: [../elsewhere]\n", r"\.sglint\.yaml:1: 'paths': '\.\./elsewhere' lies outside"),
         ("paths: [missing]\n", r"\.sglint\.yaml:1: 'paths': rule folder 'missing' not found"),
-        ("fail-level: fatal\n", r"\.sglint\.yaml:1: 'fail-level': must be suggestion"),
-        ("packs: Safeguarding\n", r"\.sglint\.yaml:1: 'packs': must be a list"),
-        ("profile: [a]\n", r"'profile': must be a string"),
+        ("fail-level: fatal\n", r"\.sglint\.yaml:1: 'fail-level' must be one of suggestion"),
+        ("fail-levle: error\n", r"unknown key 'fail-levle'; did you mean 'fail-level'\?"),
+        ("packs: Safeguarding\n", r"\.sglint\.yaml:1: 'packs' must be a list of strings, not str"),
+        ("profile: [a]\n", r"\.sglint\.yaml:1: 'profile' must be a string, not a list"),
+        ("builtin: maybe\n", r"\.sglint\.yaml:1: 'builtin' must be true or false"),
         ("- a\n", r"\.sglint\.yaml:1: configuration must be a YAML mapping"),
         ("profile: !!python/name:os.system\n", r"unsafe or unknown YAML tag"),
     ],

@@ -19,6 +19,9 @@ from lint.engine import check_document
 from lint.finding import Finding
 from lint.fixdoc import MEASURES
 
+#: --fix over the seeds and the whole precision corpus: an integration test.
+pytestmark = pytest.mark.slow
+
 
 def test_snapshot_matches() -> None:
     expected = SNAPSHOT.read_text(encoding="utf-8")

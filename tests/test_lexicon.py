@@ -73,14 +73,22 @@ def test_every_speech_verb_attributes_a_quote() -> None:
         assert quote.attribution.who.strip() == "she", verb
 
 
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("speech_verbs: [said]\n", r"_lexicon\.yml:1: missing 'honorifics' in the lexicon"),
+        ("speech_verbs: said\n", r"_lexicon\.yml:1: 'speech_verbs' must be a list of non-empty"),
+        ("speech_verb: [said]\n", r"_lexicon\.yml:1: unknown key 'speech_verb' in the lexicon; "),
+    ],
+)
 def test_a_broken_lexicon_is_a_located_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, error: str
 ) -> None:
-    (tmp_path / lexicon.FILE_NAME).write_text("speech_verbs: said\n", encoding="utf-8")
+    (tmp_path / lexicon.FILE_NAME).write_text(text, encoding="utf-8")
     monkeypatch.setattr(lexicon, "builtin_rules_dir", lambda: tmp_path)
     lexicon.lexicon.cache_clear()
     try:
-        with pytest.raises(RuleError, match="missing role 'honorifics'"):
+        with pytest.raises(RuleError, match=error):
             lexicon.lexicon()
     finally:
         lexicon.lexicon.cache_clear()

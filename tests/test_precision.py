@@ -138,10 +138,11 @@ def front_matter(source: str) -> dict[str, Any]:
     match = _FRONT_MATTER.match(source)
     if match is None:
         return {}
-    data = yaml.safe_load(match.group(1))
+    data = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return data if isinstance(data, dict) else {}
 
 
+@cache  # read once: collection parametrizes three tests over it
 def corpus_texts() -> list[Text]:
     texts = []
     for path in sorted(CORPUS.glob("*.md")):
@@ -306,6 +307,7 @@ def test_text_is_article_prose(text: Text) -> None:
 # -- what the rules say on it -----------------------------------------------------------
 
 
+@pytest.mark.slow  # every rule over the whole corpus
 def test_findings_match_snapshot() -> None:
     # Read the diff, update REVIEW.md for every new or changed finding, then regenerate.
     assert_matches_snapshot(
@@ -373,6 +375,7 @@ def unquoted_findings_on_criticised_terms(results: Findings) -> list[tuple[str, 
     ]
 
 
+@pytest.mark.slow  # every rule over the whole corpus
 def test_no_errors_on_official_copy() -> None:
     unexplained = _unexplained(error_findings_on_official_copy(corpus_findings()))
     assert not unexplained, (
@@ -381,6 +384,7 @@ def test_no_errors_on_official_copy() -> None:
     )
 
 
+@pytest.mark.slow  # every rule over the whole corpus
 def test_criticised_terms_flagged_only_in_quotes() -> None:
     unexplained = _unexplained(unquoted_findings_on_criticised_terms(corpus_findings()))
     assert not unexplained, (
@@ -390,6 +394,7 @@ def test_criticised_terms_flagged_only_in_quotes() -> None:
     )
 
 
+@pytest.mark.slow  # every rule over the whole corpus
 def test_allowlist_entries_are_all_needed() -> None:
     violations = error_findings_on_official_copy(
         corpus_findings()
@@ -402,6 +407,7 @@ def test_allowlist_entries_are_all_needed() -> None:
     assert not stale, f"{ALLOWLIST.name} entries that no longer match anything: {stale}"
 
 
+@pytest.mark.slow  # every rule over the whole corpus
 def test_clean_prose_gets_no_warnings() -> None:
     results = _results(CLEAN)
     assert len(results) >= 3
@@ -457,6 +463,7 @@ def _run_rule(rule_yaml: str) -> list[tuple[Text, list[Finding]]]:
     return [(t, run(rule, t.source, fmt="markdown", path=t.path.name)) for t in corpus_texts()]
 
 
+@pytest.mark.slow  # every rule over the whole corpus
 def test_assertions_catch_a_naive_terminology_rule() -> None:
     """A rule that flags bad terms wherever they stand trips both limits on real copy."""
     results = _run_rule(NAIVE_TERMS)
@@ -481,6 +488,7 @@ def test_assertions_catch_a_naive_terminology_rule() -> None:
     assert ("govuk-pm-to-clamp-down-on-grooming-gangs.md", "Grooming Gangs") in errors
 
 
+@pytest.mark.slow  # every rule over the whole corpus
 def test_negation_guard_clears_the_headings() -> None:
     """The remedy the limit asks for: not_after silences 'no such thing as <term>'."""
     guarded = NAIVE_TERMS + '    not_after: ["no such thing as", "#NoSuchThing as"]\n'

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import run
 
+from lint import examples
 from lint.config import load_config
 from lint.rules.loader import load_rule_text
 
@@ -27,10 +27,10 @@ def test_rule_example_loads_and_its_examples_hold() -> None:
     rule = load_rule_text(
         _block("Writing rules", "yaml"), rule_id="Team.Example", path="Team/Example.yml"
     )
-    for example in rule.meta.bad:
-        assert run(rule, example.text)
-    for example in rule.meta.good:
-        assert not run(rule, example.text)
+    for bad, group in ((True, rule.meta.bad), (False, rule.meta.good)):
+        for example in group:
+            assert examples.problems(rule, example, bad=bad) == []
+    assert any(ex.match and ex.fix for ex in rule.meta.bad), "show match and fix"
 
 
 def test_config_example_is_valid(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import regex
 
 from lint.errors import RuleError
-from lint.suggest import did_you_mean
+from lint.validate import DATE, Option, check_keys
 from lint.yamlload import LineDict, load_yaml, read_data_file
 
 _T = TypeVar("_T")
@@ -80,43 +80,19 @@ def load_entries(path: Path, top_key: str) -> list[LineDict]:
     return entries
 
 
-def check_keys(entry: LineDict, allowed: set[str], required: set[str], path: Path) -> None:
-    for key in entry:
-        if key not in allowed:
-            hint = did_you_mean(key, sorted(allowed))
-            raise RuleError(
-                f"unknown key '{key}' in register entry{hint}",
-                path=str(path),
-                line=entry.line_of(key),
-            )
-    for key in required:
-        if not entry.get(key):
-            raise RuleError(f"register entry needs '{key}'", path=str(path), line=entry.line)
+#: Ends the unknown-key message of a register entry.
+ENTRY = " in register entry"
 
 
-def str_list(entry: LineDict, key: str, path: Path) -> tuple[str, ...]:
-    value: Any = entry.get(key, [])
-    if isinstance(value, str):
-        return (value,)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RuleError(
-            f"'{key}' must be a string or a list of strings",
-            path=str(path),
-            line=entry.line_of(key),
-        )
-    return tuple(value)
-
-
-def date_value(entry: LineDict, key: str, path: Path) -> dt.date | None:
-    value = entry.get(key)
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise RuleError(
-            f"'{key}' must be a date like 2024-05-21", path=str(path), line=entry.line_of(key)
-        ) from None
+def entry_values(
+    entry: LineDict, keys: Mapping[str, Option], path: Path, required: Iterable[str] = ()
+) -> dict[str, Any]:
+    """A register entry checked by the one validator (lint/validate.py): every key known
+    and of its type, ``required`` keys given; an absent or empty key takes its default."""
+    given = check_keys(
+        entry, keys, path=str(path), where=ENTRY, required=required, empty_is_default=True
+    )
+    return {key: given.get(key, spec.default) for key, spec in keys.items()}
 
 
 def normalise(form: str) -> str:
@@ -185,11 +161,9 @@ def describe(path: Path) -> RegisterInfo | None:
 
 
 def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value)) if value is not None else None
-    except ValueError:
+        return None if value is None else DATE(value)
+    except TypeError:
         return None
 
 

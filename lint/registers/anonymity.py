@@ -25,7 +25,7 @@ import regex
 from lint import lexicon, patterns
 from lint.errors import RuleError
 from lint.registers import register_loader
-from lint.suggest import did_you_mean
+from lint.validate import ANY, Option, check_keys
 from lint.yamlload import LineDict, load_yaml
 
 LISTS = (
@@ -64,6 +64,8 @@ LISTS = (
     "campaigners",
 )
 KEYS = (*LISTS, "jigsaw", "jigsaw_context")
+#: Each key's shape is checked where it is read (lists of phrases, kinds of detail).
+_ANY_KEY = Option(ANY, "A list of phrases, or a mapping of kinds of detail to lists.")
 
 #: One to three capitalised words: a school's, street's, estate's or village's name.
 CAPITALISED = r"\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}"
@@ -145,10 +147,7 @@ def load_anonymity(path: Path) -> AnonymityWords:
     data = load_yaml(text, where)
     if not isinstance(data, LineDict):
         raise RuleError("the anonymity register must be a mapping of lists", path=where, line=1)
-    for key in data:
-        if key not in KEYS:
-            hint = did_you_mean(key, KEYS)
-            raise RuleError(f"unknown key '{key}'{hint}", path=where, line=data.line_of(key))
+    check_keys(data, dict.fromkeys(KEYS, _ANY_KEY), path=where)
     lists = {name: _phrases(data, name, where) for name in LISTS}
     block = data.get("jigsaw")
     if not isinstance(block, LineDict) or not block:

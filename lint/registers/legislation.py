@@ -24,7 +24,8 @@ from pathlib import Path
 import regex
 
 from lint.errors import RuleError
-from lint.registers import check_keys, date_value, load_entries, normalise, register_loader
+from lint.registers import entry_values, load_entries, normalise, register_loader
+from lint.validate import ANY, DATE, STR, Option
 
 #: A short title: its words, "Act" or "Order", and a year.
 TITLE = regex.compile(r"^(?P<words>.+?)\s+(?P<kind>Act|Order)\s+(?P<year>1[5-9]\d\d|20\d\d)$")
@@ -45,15 +46,23 @@ class Statute:
     line: int = 0
 
 
-_KEYS = {"title", "other_years", "extent", "source", "checked", "note"}
+#: The keys of a statute's entry (lint/validate.py checks them).
+KEYS: dict[str, Option] = {
+    "title": Option(STR, "The short title and year, exactly as legislation.gov.uk gives it."),
+    "other_years": Option(ANY, "Years of other statutes with the same words, or 'any'.", []),
+    "extent": Option(STR, "Where it applies.", ""),
+    "source": Option(STR, "Where the entry was checked.", ""),
+    "checked": Option(DATE, "When a person compared it with the source."),
+    "note": Option(STR, "Any doubt, in words.", ""),
+}
 
 
 @register_loader
 def load_legislation(path: Path) -> tuple[Statute, ...]:
     out = []
     for entry in load_entries(path, "legislation"):
-        check_keys(entry, _KEYS, {"title"}, path)
-        title = normalise(str(entry["title"]))
+        values = entry_values(entry, KEYS, path, required=["title"])
+        title = normalise(values["title"])
         m = TITLE.match(title)
         if m is None:
             raise RuleError(
@@ -62,7 +71,7 @@ def load_legislation(path: Path) -> tuple[Statute, ...]:
                 path=str(path),
                 line=entry.line_of("title"),
             )
-        other = entry.get("other_years", []) or []
+        other = values["other_years"]
         any_year = other == "any"
         if not any_year and (
             not isinstance(other, list) or not all(isinstance(y, int) for y in other)
@@ -80,10 +89,10 @@ def load_legislation(path: Path) -> tuple[Statute, ...]:
                 year=int(m.group("year")),
                 other_years=frozenset() if any_year else frozenset(other),
                 any_year=any_year,
-                extent=str(entry.get("extent", "") or ""),
-                source=str(entry.get("source", "") or ""),
-                checked=date_value(entry, "checked", path),
-                note=str(entry.get("note", "") or ""),
+                extent=values["extent"],
+                source=values["source"],
+                checked=values["checked"],
+                note=values["note"],
                 line=entry.line,
             )
         )

@@ -39,14 +39,8 @@ from typing import Any
 
 from lint.errors import RuleError
 from lint.finding import FixSafety
-from lint.registers import (
-    check_keys,
-    date_value,
-    load_entries,
-    normalise,
-    register_loader,
-    str_list,
-)
+from lint.registers import entry_values, load_entries, normalise, register_loader
+from lint.validate import ANY, DATE, STR, STR_LIST, Option, choice
 from lint.yamlload import LineDict
 
 
@@ -84,33 +78,39 @@ class Organisation:
         return tuple(f for f in forms if f)
 
 
-_KEYS = {
-    "name",
-    "abbreviation",
-    "accepted",
-    "former",
-    "wrong",
-    "in_context",
-    "styles",
-    "why",
-    "source",
-    "checked",
-    "note",
+#: The keys of an organisation's entry, and of a variant written as a mapping.
+KEYS: dict[str, Option] = {
+    "name": Option(STR, "The name, as the body gives it now."),
+    "abbreviation": Option(STR, "The abbreviation it uses.", ""),
+    "accepted": Option(STR_LIST, "Other right forms.", ()),
+    "former": Option(STR_LIST, "Former names: right in copy about the past.", ()),
+    "wrong": Option(ANY, "Wrong forms: a form, or a mapping (VARIANT_KEYS).", ()),
+    "in_context": Option(ANY, "Forms wrong only in this body's context.", ()),
+    "styles": Option(ANY, "Profile -> forms that house style replaces.", None),
+    "why": Option(STR, "Why the wrong forms are wrong.", ""),
+    "source": Option(STR, "Where the entry was checked.", ""),
+    "checked": Option(DATE, "When a person compared it with the source."),
+    "note": Option(STR, "Any doubt, in words.", ""),
 }
-_VARIANT_KEYS = {"form", "to", "fix", "fix_reason", "why"}
+VARIANT_KEYS: dict[str, Option] = {
+    "form": Option(STR, "The form reported."),
+    "to": Option(STR, "What to write instead (default: the right form it differs from).", ""),
+    "fix": Option(STR, "Its fix safety: safe, unsafe or display."),
+    "fix_reason": Option(STR, "Why the fix has that safety.", ""),
+    "why": Option(STR, "Why the form is wrong.", ""),
+}
 
 
 @register_loader
 def load_organisations(path: Path) -> tuple[Organisation, ...]:
     out = []
     for entry in load_entries(path, "organisations"):
-        check_keys(entry, _KEYS, {"name"}, path)
-        name = _text(entry, "name", path)
-        abbreviation = _text(entry, "abbreviation", path)
-        accepted = str_list(entry, "accepted", path)
-        former = str_list(entry, "former", path)
+        values = entry_values(entry, KEYS, path, required=["name"])
+        name = values["name"].strip()
+        abbreviation = values["abbreviation"].strip()
+        accepted, former = tuple(values["accepted"]), tuple(values["former"])
         right = tuple(f for f in (name, abbreviation, *accepted, *former) if f)
-        styles_data = entry.get("styles")
+        styles_data = values["styles"]
         if styles_data is not None and not isinstance(styles_data, LineDict):
             raise RuleError(
                 "'styles' must map a profile to a list of forms",
@@ -129,24 +129,15 @@ def load_organisations(path: Path) -> tuple[Organisation, ...]:
                 wrong=_variants(entry, "wrong", right, path),
                 in_context=_variants(entry, "in_context", right, path),
                 styles=styles,
-                why=_text(entry, "why", path),
-                source=_text(entry, "source", path),
+                why=values["why"].strip(),
+                source=values["source"].strip(),
                 line=entry.line,
                 former=former,
-                checked=date_value(entry, "checked", path),
-                note=_text(entry, "note", path),
+                checked=values["checked"],
+                note=values["note"].strip(),
             )
         )
     return tuple(out)
-
-
-def _text(entry: LineDict, key: str, path: Path) -> str:
-    value = entry.get(key, "")
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise RuleError(f"'{key}' must be a string", path=str(path), line=entry.line_of(key))
-    return value.strip()
 
 
 def _variants(entry: LineDict, key: str, right: tuple[str, ...], path: Path) -> tuple[Variant, ...]:
@@ -159,22 +150,22 @@ def _variants(entry: LineDict, key: str, right: tuple[str, ...], path: Path) -> 
     for item in items:
         line = entry.line_of(key)
         if isinstance(item, str):
-            form, to, fix, why = item, None, None, None
+            form, to, fix, why = item, "", None, ""
         elif isinstance(item, LineDict):
-            check_keys(item, _VARIANT_KEYS, {"form"}, path)
+            values = entry_values(item, VARIANT_KEYS, path, required=["form"])
             line = item.line
-            form, to, why = _text(item, "form", path), _text(item, "to", path), None
-            why = _text(item, "why", path) or None
+            form, to, why = values["form"], values["to"].strip(), values["why"].strip()
             fix = None
-            if item.get("fix") is not None:
-                value = str(item["fix"]).strip().lower()
-                if value not in ("safe", "unsafe", "display"):
-                    raise RuleError(
-                        f"'fix' must be safe, unsafe or display, not {value!r}",
+            if values["fix"] is not None:
+                fix = FixSafety(
+                    choice(
+                        values["fix"],
+                        tuple(s.value for s in FixSafety),
+                        key="fix",
                         path=str(path),
                         line=item.line_of("fix"),
                     )
-                fix = FixSafety(value)
+                )
         else:
             raise RuleError(
                 f"each '{key}' item must be a form or a mapping with 'form'",
@@ -183,7 +174,9 @@ def _variants(entry: LineDict, key: str, right: tuple[str, ...], path: Path) -> 
             )
         if not form.strip():
             raise RuleError(f"an empty form in '{key}'", path=str(path), line=line)
-        out.append(Variant(form.strip(), to or _default_target(form, right), fix, why, line))
+        out.append(
+            Variant(form.strip(), to or _default_target(form, right), fix, why or None, line)
+        )
     return tuple(out)
 
 

@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.errors import RuleError
-from lint.registers import check_keys, date_value, load_entries, register_loader, str_list
+from lint.registers import entry_values, load_entries, register_loader
+from lint.validate import ANY, BOOL, DATE, STR, STR_LIST, Option
 from lint.yamlload import LineDict
 
 #: How far an approximate date may be off.
@@ -100,55 +101,65 @@ class Person:
         return tuple(dict.fromkeys(forms))
 
 
-_KEYS = {
-    "name",
-    "honorific",
-    "letters",
-    "roles",
-    "misspellings",
-    "aliases",
-    "source",
-    "checked",
-    "note",
+#: The keys of a person's entry, and of each of their roles (lint/validate.py checks them).
+KEYS: dict[str, Option] = {
+    "name": Option(STR, "The full name, as the person writes it."),
+    "honorific": Option(STR, "Mr, Ms, Dr, Sir, Dame …", ""),
+    "letters": Option(STR_LIST, "Post-nominal letters (QPM, OBE …).", ()),
+    "roles": Option(ANY, "Titles held, with dates (each a mapping: ROLE_KEYS).", ()),
+    "misspellings": Option(STR_LIST, "Wrong spellings seen in copy.", ()),
+    "aliases": Option(STR_LIST, "Other right forms of the name.", ()),
+    "source": Option(STR, "Where the entry was checked.", ""),
+    "checked": Option(DATE, "When a person compared it with the source."),
+    "note": Option(STR, "Any doubt, in words.", ""),
 }
-_ROLE_KEYS = {"title", "from", "to", "organisation", "rank", "variants", "wrong", "approximate"}
+ROLE_KEYS: dict[str, Option] = {
+    "title": Option(STR, "The title, as the organisation gives it."),
+    "from": Option(DATE, "The day the role began."),
+    "to": Option(DATE, "The day it ended."),
+    "organisation": Option(STR, "Where the role is held.", ""),
+    "rank": Option(STR, "A police rank that goes with it.", ""),
+    "variants": Option(STR_LIST, "Other right forms of the title.", ()),
+    "wrong": Option(STR_LIST, "Wrong forms of the title.", ()),
+    "approximate": Option(BOOL, "Dates known only roughly (six months either side).", False),
+}
 
 
 @register_loader
 def load_people(path: Path) -> tuple[Person, ...]:
     people = []
     for entry in load_entries(path, "people"):
-        check_keys(entry, _KEYS, {"name"}, path)
+        values = entry_values(entry, KEYS, path, required=["name"])
         roles = []
-        for role in entry.get("roles", []) or []:
+        for role in values["roles"]:
             if not isinstance(role, LineDict) or not isinstance(role.get("title"), str):
                 raise RuleError(
                     "each role needs a 'title'", path=str(path), line=entry.line_of("roles")
                 )
-            check_keys(role, _ROLE_KEYS, {"title"}, path)
+            held = entry_values(role, ROLE_KEYS, path, required=["title"])
             roles.append(
                 Role(
-                    role["title"],
-                    date_value(role, "from", path),
-                    date_value(role, "to", path),
-                    organisation=str(role.get("organisation", "")),
-                    rank=str(role.get("rank", "")),
-                    variants=str_list(role, "variants", path),
-                    wrong=str_list(role, "wrong", path),
-                    approximate=role.get("approximate") is True,
+                    held["title"],
+                    held["from"],
+                    held["to"],
+                    organisation=held["organisation"],
+                    rank=held["rank"],
+                    variants=tuple(held["variants"]),
+                    wrong=tuple(held["wrong"]),
+                    approximate=held["approximate"],
                 )
             )
         people.append(
             Person(
-                name=str(entry["name"]),
-                honorific=str(entry.get("honorific", "")),
-                letters=str_list(entry, "letters", path),
+                name=values["name"],
+                honorific=values["honorific"],
+                letters=tuple(values["letters"]),
                 roles=tuple(roles),
-                misspellings=str_list(entry, "misspellings", path),
-                aliases=str_list(entry, "aliases", path),
-                source=str(entry.get("source", "") or ""),
-                checked=date_value(entry, "checked", path),
-                note=str(entry.get("note", "") or ""),
+                misspellings=tuple(values["misspellings"]),
+                aliases=tuple(values["aliases"]),
+                source=values["source"],
+                checked=values["checked"],
+                note=values["note"],
             )
         )
     return tuple(people)

@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from lint.errors import RuleError
-from lint.registers import check_keys, load_entries, register_loader
+from lint.registers import entry_values, load_entries, register_loader
+from lint.validate import STR, Option
 
 
 @dataclass(frozen=True)
@@ -32,22 +32,25 @@ class Statement:
     line: int = 0  # where the entry starts in the register, for messages and tests
 
 
-_KEYS = {"speaker", "text", "source"}
+#: The keys of an approved statement, all required (lint/validate.py checks them).
+KEYS: dict[str, Option] = {
+    "speaker": Option(STR, "Who made the statement, by full name."),
+    "text": Option(STR, "The statement, word for word."),
+    "source": Option(STR, "Where it was published."),
+}
 
 
 @register_loader
 def load_statements(path: Path) -> tuple[Statement, ...]:
     statements = []
     for entry in load_entries(path, "statements"):
-        check_keys(entry, _KEYS, _KEYS, path)
-        for key in _KEYS:
-            if not isinstance(entry[key], str):
-                raise RuleError(
-                    f"'{key}' must be a string", path=str(path), line=entry.line_of(key)
-                )
+        values = entry_values(entry, KEYS, path, required=KEYS)
         statements.append(
             Statement(
-                entry["speaker"].strip(), entry["text"].strip(), entry["source"].strip(), entry.line
+                values["speaker"].strip(),
+                values["text"].strip(),
+                values["source"].strip(),
+                entry.line,
             )
         )
     return tuple(statements)

@@ -30,6 +30,8 @@ from lint.rules import schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.speakers import ROLE_WORDS
 
+_V = TypeVar("_V")
+
 KEYS: dict[str, schema.Option] = {
     "register": schema.Option(
         schema.STR, "The Anonymity register (roles, relatives, cues, waivers), beside the rule."
@@ -66,6 +68,9 @@ _TITLE_CASE = patterns.compile(r"\p{Lu}[\p{L}'’-]*[ \t]+$")
 _AGE_AFTER = patterns.compile(r"\s*,\s*(?:aged\s+)?(\d{1,3})\s*,")
 _PLACE_BEFORE = patterns.compile(r"\b(?:in|at|from|near|of|across|around)[ \t]+$")
 _WORD = patterns.compile(r"[\p{L}'’-]+")
+#: A capitalised word after "in" or "near": a place ("in Rochdale").
+_PLACE = patterns.compile(rf"(?<=\b(?:in|near)[ \t]+){NAME_WORD}")
+_LOWER_WORD = patterns.compile(r"\b\p{Ll}+\b")
 _BE = r"(?:was|were|had\s+been|has\s+been|is\s+being)"
 
 
@@ -79,7 +84,7 @@ def _when(adverbs: str) -> str:
 
 @dataclass(frozen=True)
 class Reading:
-    """One report as the pack reads it (built once per rule per document)."""
+    """One report as the pack reads it (built once per document, ``Facts.shared``)."""
 
     text: str
     sentences: tuple[Block, ...]
@@ -94,6 +99,10 @@ class Reading:
     #: Word sets about the people named, each built in one pass over the report when
     #: first asked for, so that no check on a name scans the whole report again.
     sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+    #: Names found in the report (victims, named children), per way of reading names.
+    found: dict[tuple[str, frozenset[str], frozenset[str]], tuple[Any, ...]] = field(
+        default_factory=dict, compare=False
+    )
 
     def words_where(self, what: str, build: Callable[[], Iterable[str]]) -> frozenset[str]:
         if what not in self.sets:
@@ -159,13 +168,15 @@ class AnonymityRule:
     # -- the report ---------------------------------------------------------------
 
     def reading(self, doc: Document, facts: Facts) -> Reading:
+        """The report as the pack reads it: one per document for every Anonymity rule
+        with the same register (kept in the document's facts)."""
+        return facts.shared(("anonymity.reading", id(self.words)), lambda: self._read(doc, facts))
+
+    def _read(self, doc: Document, facts: Facts) -> Reading:
         text = doc.text
         p = self.pats
-        places = frozenset(
-            m.group()
-            for m in patterns.compile(rf"(?<=\b(?:in|near)[ \t]+){NAME_WORD}").finditer(text)
-        )
-        lowercase = frozenset(m.group() for m in patterns.compile(r"\b\p{Ll}+\b").finditer(text))
+        places = frozenset(_PLACE.findall(text))
+        lowercase = frozenset(_LOWER_WORD.findall(text))
         return Reading(
             text=text,
             sentences=facts.sentences,
@@ -237,9 +248,23 @@ class AnonymityRule:
         )
         return _WORD.findall(name)[-1] in accused
 
-    def victim_names(self, reading: Reading) -> Iterator[VictimName]:
+    def _memo(
+        self, reading: Reading, what: str, build: Callable[[], Iterable[_V]]
+    ) -> tuple[_V, ...]:
+        """``build``'s results kept on the reading, for every rule that reads names as
+        this one does (the same register, public figures and campaigners)."""
+        key = (what, self.public, self.campaigners)
+        found = reading.found.get(key)
+        if found is None:
+            found = reading.found[key] = tuple(build())
+        return found
+
+    def victim_names(self, reading: Reading) -> tuple[VictimName, ...]:
         """Every place the copy gives a victim of a sexual offence a name-like reference,
         before the exceptions (waiver, pseudonym, death) are applied."""
+        return self._memo(reading, "victims", lambda: self._victim_names(reading))
+
+    def _victim_names(self, reading: Reading) -> Iterator[VictimName]:
         if not reading.sexual:
             return
         text = reading.text
@@ -285,9 +310,12 @@ class AnonymityRule:
                 seen.add(found[:2])
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
 
-    def named_children(self, reading: Reading) -> Iterator[tuple[int, int, str]]:
+    def named_children(self, reading: Reading) -> tuple[tuple[int, int, str], ...]:
         """Names given with an age under 18 ("Liam, 15,", "15-year-old Liam Carter"):
         (start, end, age), real children only (not an undercover officer's decoy)."""
+        return self._memo(reading, "children", lambda: self._named_children(reading))
+
+    def _named_children(self, reading: Reading) -> Iterator[tuple[int, int, str]]:
         text = reading.text
         for pattern in self.pats.child_age:
             for m in pattern.finditer(text):

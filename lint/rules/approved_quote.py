@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -118,6 +119,10 @@ def compare(quote: Words, statement: Statement, approved: Words) -> Match:
     return Match(statement, score, False, window, quote, approved)
 
 
+def _closest(quote: Words, candidates: Sequence[tuple[Statement, Words]]) -> Match:
+    return max((compare(quote, s, w) for s, w in candidates), key=lambda m: m.score)
+
+
 def _word_starts(words: Sequence[str]) -> list[int]:
     starts, pos = [], 0
     for w in words:
@@ -191,7 +196,12 @@ class ApprovedQuote:
             words = Words.of(q.text(text))
             if len(words.norm) < 3:
                 continue
-            best = max((compare(words, s, w) for s, w in candidates), key=lambda m: m.score)
+            # Misquoted and Unapproved read the same quotes against the same register:
+            # the comparison is made once per document and shared (Facts.shared).
+            best = facts.shared(
+                ("approved-quote", q.start, q.end, tuple(s for s, _ in candidates)),
+                partial(_closest, words, candidates),
+            )
             if best.exact:
                 continue
             start, end = q.lead(text)

@@ -36,11 +36,16 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Example:
+    """One of a rule's examples (``lint/examples.py`` says how the suite runs them)."""
+
     text: str
     fix: str | None = None  # expected text after --fix, for bad examples
     fmt: str = "text"
     profile: str | None = None
-    line: int = 0
+    defined_at: int = 0  # the example's line in the rule file
+    match: tuple[str, ...] | None = None  # the text of each finding, in order
+    line: int | None = None  # where the first finding starts (1-based)
+    column: int | None = None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from lint.rules.contract import Example, Rule, RuleKind, RuleMeta, Source
 from lint.rules.registry import REGISTRY
 from lint.scopes import Selector
 from lint.suggest import did_you_mean
+from lint.validate import check_keys
 from lint.yamlload import LineDict, load_yaml, read_data_file
 
 
@@ -120,35 +121,15 @@ def _examples(raw: LineDict, path: str) -> tuple[tuple[Example, ...], tuple[Exam
             line=raw.line_of("examples"),
         )
     out: dict[str, tuple[Example, ...]] = {"bad": (), "good": ()}
-    for key, items in block.items():
+    groups = check_keys(block, schema.EXAMPLE_GROUPS, path=path, where=" in 'examples'")
+    for key, items in groups.items():
         where = block.line_of(key)
-        if key not in out:
-            raise RuleError(
-                f"unknown key 'examples.{key}'; expected 'bad' or 'good'", path=path, line=where
-            )
-        if not isinstance(items, list):
-            raise RuleError(f"'examples.{key}' must be a list", path=path, line=where)
         examples = []
         for item in items:
             if isinstance(item, str):
-                examples.append(Example(item, line=where))
-            elif isinstance(item, LineDict) and isinstance(item.get("text"), str):
-                unknown = set(item) - {"text", "fix", "format", "profile"}
-                if unknown:
-                    raise RuleError(
-                        f"unknown key '{sorted(unknown)[0]}' in an example",
-                        path=path,
-                        line=item.line,
-                    )
-                examples.append(
-                    Example(
-                        item["text"],
-                        item.get("fix"),
-                        item.get("format", "text"),
-                        item.get("profile"),
-                        item.line,
-                    )
-                )
+                examples.append(Example(item, defined_at=where))
+            elif isinstance(item, LineDict):
+                examples.append(_example(item, bad=key == "bad", path=path))
             else:
                 raise RuleError(
                     f"each 'examples.{key}' item must be a string or a mapping with 'text'",
@@ -157,6 +138,39 @@ def _examples(raw: LineDict, path: str) -> tuple[tuple[Example, ...], tuple[Exam
                 )
         out[key] = tuple(examples)
     return out["bad"], out["good"]
+
+
+def _example(item: LineDict, *, bad: bool, path: str) -> Example:
+    """One example written as a mapping (``text`` and what it should give)."""
+    data = check_keys(
+        item, schema.EXAMPLE_KEYS, path=path, where=" in an example", required=["text"]
+    )
+    if not bad:
+        for key in schema.BAD_ONLY:
+            if key in data:
+                raise RuleError(
+                    f"'{key}' describes a finding: only a bad example may have it",
+                    path=path,
+                    line=item.line_of(key),
+                )
+    fmt = schema.choice(
+        schema.option(data, schema.EXAMPLE_KEYS, "format"),
+        ("text", "markdown", "html"),
+        key="format",
+        path=path,
+        line=item.line_of("format"),
+    )
+    match = data.get("match")
+    return Example(
+        data["text"],
+        data.get("fix"),
+        fmt,
+        data.get("profile"),
+        item.line,
+        None if match is None else tuple(match),
+        data.get("line"),
+        data.get("column"),
+    )
 
 
 # -- rule folders ----------------------------------------------------------------------

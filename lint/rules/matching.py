@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from typing import Any, Protocol
 
 import regex
 
-from lint.document import Block, Document, SpanIndex
+from lint.document import Block, Document
 from lint.facts import Facts
 from lint.rules.budget import bounded, deadline_for, remaining
 from lint.rules.contract import RuleMeta
@@ -43,14 +44,22 @@ def scan(
 ) -> Iterator[tuple[MatchLike, Block]]:
     """Matches of ``pattern`` that lie wholly inside one unit of the rule's scope and
     that no guard silences. One pass over the text, not one per unit; none at all when
-    the document contains none of the rule's ``needles`` (see ``needles_for``)."""
-    if needles is not None and not any(n in facts.lowered for n in needles):
+    the document contains none of the rule's ``needles`` (see ``needles_for``).
+
+    With the rule set's automaton (``lint.literals``), the pattern runs only over the
+    units that hold one of the needles: every match contains a needle, and a match must
+    lie inside one unit, so no other unit can give a finding."""
+    candidates = None if needles is None else facts.occurrences(needles)
+    if candidates is None:
+        if needles is not None and not any(n in facts.lowered for n in needles):
+            return
+    elif not candidates:
         return
     unit_list = facts.units(meta.scope)
     if not unit_list:
         return
     text = doc.text
-    index = SpanIndex(unit_list)
+    index = facts.unit_index(meta.scope)
     deadline = deadline_for(meta, doc)
     if meta.vale_compat:  # Vale compat: each block is a string of its own (^ and $ at its edges)
         for part in unit_list:
@@ -65,12 +74,17 @@ def scan(
                 ):
                     yield shifted, part
         return
+    spans: list[tuple[int, int, int]]  # search from, search to, matches starting before
     if meta.scope.family == "sentence" or len(unit_list) < 4:
-        spans = [(u.start, u.end) for u in unit_list]
+        spans = [(u.start, u.end, u.end) for u in _holding(unit_list, candidates)]
+    elif candidates is None:
+        spans = [(unit_list[0].start, unit_list[-1].end, unit_list[-1].end)]
     else:
-        spans = [(unit_list[0].start, unit_list[-1].end)]
-    for span_start, span_end in spans:
+        spans = _runs(unit_list, candidates)
+    for span_start, span_end, before in spans:
         for m in finditer(pattern, text, span_start, span_end, deadline):
+            if m.start() >= before:
+                break
             if m.end() == m.start():
                 continue
             unit = index.containing(m.start(), m.end())
@@ -81,3 +95,41 @@ def scan(
             ):
                 continue
             yield m, unit
+
+
+#: Characters past a run of candidate units that the pattern may still read
+#: (look-aheads, ``\b``), as it could when one pass covered every unit.
+LOOKAHEAD = 400
+
+
+def _held(units: list[Block], candidates: list[int]) -> list[int]:
+    """The indexes of the units that hold a candidate offset, in order."""
+    starts = [u.start for u in units]
+    held: list[int] = []
+    for offset in candidates:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < units[i].end and (not held or held[-1] != i):
+            held.append(i)
+    return held
+
+
+def _holding(units: list[Block], candidates: list[int] | None) -> list[Block]:
+    """The units that hold a candidate offset (every unit without candidates)."""
+    return units if candidates is None else [units[i] for i in _held(units, candidates)]
+
+
+def _runs(units: list[Block], candidates: list[int]) -> list[tuple[int, int, int]]:
+    """What one pass over every unit would search, cut down to the runs of neighbouring
+    units that hold a candidate: each searched on past its end by ``LOOKAHEAD``
+    characters (not past the last unit), so the pattern reads what it read in one pass,
+    and only matches that start inside the run taken."""
+    spans: list[tuple[int, int, int]] = []
+    limit = units[-1].end
+    held = _held(units, candidates)
+    first = 0
+    for k in range(1, len(held) + 1):
+        if k == len(held) or held[k] != held[k - 1] + 1:
+            end = units[held[k - 1]].end
+            spans.append((units[held[first]].start, min(limit, end + LOOKAHEAD), end))
+            first = k
+    return spans

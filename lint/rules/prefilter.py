@@ -3,56 +3,80 @@ so a rule can skip a document that contains none of them."""
 
 from __future__ import annotations
 
+import re
 import re._parser as _sre_parse  # type: ignore[import-not-found]  # the stdlib parser
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
+#: ``regex`` syntax that Python's parser would misread as literal text: POSIX classes
+#: (``[[:alpha:]]``) and fuzzy constraints (``(?:abc){e<=1}``).
+_REGEX_ONLY = re.compile(r"\[\[:|\{\s*[deis]\s*(?:[<=,}])")
+#: A Unicode property (``\p{Lu}``, ``\P{L}``, ``\pL``): one character that is not a
+#: literal, read as ``\w`` (the literals a match needs are the same either way).
+_PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
 
+
+@lru_cache(maxsize=4096)
 def required_literals(pattern: str) -> frozenset[str] | None:
     """Lower-case pieces of text of which every match of ``pattern`` contains at least
     one, or None when there is no such set worth testing (a piece under 3 characters).
 
-    Read from the pattern's syntax tree as Python's own ``re`` parser builds it; a
-    pattern it cannot parse (``regex``-only syntax such as ``\\p{L}``) gets None, so the
-    rule is simply never skipped. Spaces end a piece: a space in a rule matches any
-    white space.
+    Read from the pattern's syntax tree as Python's own ``re`` parser builds it, with
+    Unicode properties (``\\p{L}``) read as ``\\w``; a pattern it cannot parse (other
+    ``regex``-only syntax) gets None, so the rule is simply never skipped. Spaces end a
+    piece: a space in a rule matches any white space.
     """
+    if _REGEX_ONLY.search(pattern):
+        return None
     try:
-        tree = _sre_parse.parse(pattern)
+        tree = _sre_parse.parse(_PROPERTY.sub(r"\1\\w", pattern))
     except Exception:
         return None
-    return _required(tree)
+    return _required(tree, {})
 
 
-def _required(items: Any) -> frozenset[str] | None:
-    """Requirements of a sequence: the best of its literal runs and its parts."""
+#: The most strings a run of literals and small alternations is expanded into.
+_MOST = 256
+
+
+def _required(items: Any, memo: dict[int, set[str] | None]) -> frozenset[str] | None:
+    """Requirements of a sequence: the best of its literal runs and its parts. A run is
+    a stretch of the sequence whose text is one of a few known strings (literals, small
+    classes such as ``[sz]``, alternations of literals), so ``(organi|recogni)z`` needs
+    "organiz" or "recogniz", not merely "organi" or "recogni"."""
     candidates: list[frozenset[str]] = []
-    run: list[str] = []
+    run: set[str] = {""}
 
     def flush() -> None:
-        if run:
-            candidates.append(frozenset({"".join(run).lower()}))
-            run.clear()
+        nonlocal run
+        if run != {""}:
+            candidates.append(_minimal(run))
+        run = {""}
 
     for op, arg in items:
         name = str(op)
-        if name == "LITERAL" and chr(arg) != " " and not chr(arg).isspace():
-            run.append(chr(arg))
-            continue
         if name == "AT":  # \b, ^, $: zero-width, the run goes on
             continue
+        exact = None if name == "AT" else _exact_node(op, arg, memo)
+        if exact is not None and len(run) * len(exact) <= _MOST:
+            run = {a + b for a in run for b in exact}
+            continue
         flush()
+        if exact is not None:  # too many to join to the run before it: a run of its own
+            run = exact
+            continue
         part: frozenset[str] | None = None
         if name == "SUBPATTERN":
-            part = _required(arg[-1])
+            part = _required(arg[-1], memo)
         elif name == "BRANCH":
-            branches = [_required(b) for b in arg[1]]
+            branches = [_required(b, memo) for b in arg[1]]
             if all(b is not None for b in branches):
                 part = frozenset().union(*branches)  # type: ignore[arg-type]
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
-            part = _required(arg[2])
+            part = _required(arg[2], memo)
         elif name == "ATOMIC_GROUP":
-            part = _required(arg)
+            part = _required(arg, memo)
         if part is not None:
             candidates.append(part)
     flush()
@@ -60,6 +84,66 @@ def _required(items: Any) -> frozenset[str] | None:
     if not usable:
         return None
     return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _exact(items: Any, memo: dict[int, set[str] | None]) -> set[str] | None:
+    """Every string a sequence can match, lower-cased, when it is a few literal strings
+    (no white space: a space in a rule matches any run of it); else None."""
+    out: set[str] = {""}
+    for op, arg in items:
+        if str(op) == "AT":
+            continue
+        found = _exact_node(op, arg, memo)
+        if found is None or len(out) * len(found) > _MOST:
+            return None
+        out = {a + b for a in out for b in found}
+    return out
+
+
+def _exact_node(op: Any, arg: Any, memo: dict[int, set[str] | None]) -> set[str] | None:
+    """``_exact`` of one node of the tree; a group's answer is kept in ``memo`` by the
+    identity of its (living) node, so nested groups are read once, not once per level."""
+    name = str(op)
+    if name == "LITERAL":
+        return None if chr(arg).isspace() else {chr(arg).lower()}
+    if name == "IN":
+        if len(arg) > 6 or not all(str(o) == "LITERAL" for o, _ in arg):
+            return None
+        chars = {chr(a).lower() for _, a in arg}
+        return None if any(c.isspace() for c in chars) else chars
+    if name not in ("SUBPATTERN", "BRANCH", "MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        return None
+    if id(arg) in memo:
+        return memo[id(arg)]
+    found: set[str] | None = None
+    if name == "SUBPATTERN":
+        found = _exact(arg[-1], memo)
+    elif name == "BRANCH":
+        found = set()
+        for branch in arg[1]:
+            each = _exact(branch, memo)
+            if each is None:
+                found = None
+                break
+            found |= each
+    elif arg[:2] == (0, 1):  # an optional part
+        inner = _exact(arg[2], memo)
+        found = None if inner is None else inner | {""}
+    memo[id(arg)] = found
+    return found
+
+
+def _minimal(strings: set[str]) -> frozenset[str]:
+    """The strings without those that contain another of them (a text that has
+    "behaviorally" has "behavior"); a run that can match the empty string requires
+    nothing."""
+    if "" in strings:
+        return frozenset()
+    kept: list[str] = []
+    for s in sorted(strings, key=len):
+        if not any(k in s for k in kept):
+            kept.append(s)
+    return frozenset(kept)
 
 
 def needles_for(patterns_: Sequence[str]) -> tuple[str, ...] | None:

@@ -3,7 +3,9 @@ and compiling with located errors."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from typing import Any, cast
 
 import regex
 
@@ -41,6 +43,17 @@ def flexible_spaces(pattern: str) -> str:
 
 
 def compile_pattern(pattern: str, *, path: str, line: int, key: str) -> regex.Pattern[str]:
+    """A rule's pattern, compiled, or an invalid one's located error. A pattern that
+    compiled on an earlier run (``known_valid``) is compiled on first use instead: a rule
+    whose needles a document lacks never runs it, so a short run compiles less."""
+    if pattern in _known():
+        return cast("regex.Pattern[str]", LazyPattern(pattern, path, line, key))
+    compiled = _compile(pattern, path, line, key)
+    _NEW.add(pattern)
+    return compiled
+
+
+def _compile(pattern: str, path: str, line: int, key: str) -> regex.Pattern[str]:
     try:
         return patterns.compile(pattern)
     except (regex.error, ValueError, OverflowError) as exc:
@@ -49,6 +62,91 @@ def compile_pattern(pattern: str, *, path: str, line: int, key: str) -> regex.Pa
             path=path,
             line=line,
         ) from None
+
+
+class LazyPattern:
+    """A rule's pattern that compiled before, compiled when first used. Anything asked
+    of it but its text is asked of the compiled pattern; should it fail to compile after
+    all (a doctored cache), the error is the located one ``compile_pattern`` gives."""
+
+    __slots__ = ("_compiled", "_where", "pattern")
+
+    def __init__(self, pattern: str, path: str, line: int, key: str) -> None:
+        self.pattern = pattern
+        self._where = (path, line, key)
+        self._compiled: regex.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in LazyPattern.__slots__:
+            raise AttributeError(name)
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = _compile(self.pattern, *self._where)
+        return getattr(compiled, name)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
+
+
+# -- patterns known to compile ----------------------------------------------------------
+#
+# Only the patterns' *digests* are kept (lint.diskcache: data, never a compiled program),
+# under the regex module's version. A doctored list can at worst delay an invalid
+# pattern's located error to its first use.
+
+_NAME = "patterns-valid.json"
+_MOST = 100_000
+_KNOWN: set[str] | None = None
+_NEW: set[str] = set()
+
+
+def _digest(pattern: str) -> str:
+    return hashlib.sha256(f"{regex.__version__}\0{pattern}".encode()).hexdigest()[:32]
+
+
+class _Known:
+    """Membership by digest, so the set holds no pattern text."""
+
+    def __init__(self, digests: set[str]) -> None:
+        self.digests = digests
+
+    def __contains__(self, pattern: object) -> bool:
+        return isinstance(pattern, str) and _digest(pattern) in self.digests
+
+
+def _known() -> _Known:
+    global _KNOWN
+    if _KNOWN is None:
+        from lint import diskcache
+
+        found = diskcache.read(_NAME)
+        valid = (
+            isinstance(found, list)
+            and len(found) <= _MOST
+            and all(isinstance(d, str) and _DIGEST.fullmatch(d) for d in found)
+        )
+        _KNOWN = set(found) if valid else set()
+    return _Known(_KNOWN)
+
+
+_DIGEST = patterns.compile(r"[0-9a-f]{32}")
+
+
+def remember_valid() -> None:
+    """Store the digests of the patterns this run compiled for the first time (called
+    once the rule set is loaded)."""
+    global _KNOWN
+    if not _NEW:
+        return
+    from lint import diskcache
+
+    known = _KNOWN if _KNOWN is not None else set()
+    known |= {_digest(p) for p in _NEW}
+    _NEW.clear()
+    if len(known) > _MOST:
+        known = set()
+    _KNOWN = known
+    diskcache.write(_NAME, sorted(known))
 
 
 def word_pattern(tokens: Sequence[str], *, nonword: bool) -> str:

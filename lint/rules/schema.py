@@ -1,182 +1,87 @@
-"""Validation of rule files: types, unknown keys ("did you mean …"), located errors."""
+"""The keys of rule files: those every rule accepts, the guards' keys, and the checks
+rules share; the validator itself is lint/validate.py, shared with configuration and
+registers."""
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
-from lint.errors import RuleError, excerpt
+from lint.errors import RuleError
 from lint.finding import FixSafety
 from lint.rules.budget import DEFAULT_TIMEOUT
-from lint.suggest import did_you_mean
-from lint.yamlload import LineDict
+from lint.validate import (
+    BOOL,
+    INT,
+    LIST_OF_ANY,
+    LIST_OR_MAP,
+    MAP,
+    NUMBER,
+    NUMBER_LIMIT,
+    STR,
+    STR_LIST,
+    STR_MAP,
+    Checker,
+    Option,
+    check_keys,
+    choice,
+    level_map,
+    number_in,
+    option,
+    whole_in,
+)
 
-Checker = Callable[[Any], Any]  # returns the normalised value or raises TypeError
-
-
-def _str(value: Any) -> str:
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return str(value)
-    raise TypeError("a string")
-
-
-def _bool(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise TypeError("true or false")
-
-
-#: Every number in a rule file lies within this (a count, a ratio, a grade, seconds).
-_NUMBER_LIMIT = 1_000_000
-
-
-def _int(value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _NUMBER_LIMIT:
-        return value
-    raise TypeError(f"a whole number no larger than {_NUMBER_LIMIT:,}")
-
-
-def _number(value: Any) -> float:
-    if (
-        isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-        and abs(value) <= _NUMBER_LIMIT
-    ):
-        return float(value)
-    raise TypeError(f"a finite number no larger than {_NUMBER_LIMIT:,}")
-
-
-def number_in(low: float, high: float) -> Checker:
-    """A checker for a number from ``low`` to ``high`` (both included)."""
-
-    def check(value: Any) -> float:
-        try:
-            number = _number(value)
-        except TypeError:
-            number = math.nan
-        if not low <= number <= high:  # NaN fails too
-            raise TypeError(f"a number from {low:g} to {high:g}")
-        return number
-
-    return check
-
-
-def whole_in(low: int, high: int) -> Checker:
-    """A checker for a whole number from ``low`` to ``high`` (both included)."""
-
-    def check(value: Any) -> int:
-        try:
-            number = _int(value)
-        except TypeError:
-            number = low - 1
-        if not low <= number <= high:
-            raise TypeError(f"a whole number from {low:,} to {high:,}")
-        return number
-
-    return check
-
-
-def _str_list(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list) and all(
-        isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value
-    ):
-        return [str(v) for v in value]
-    raise TypeError("a string or a list of strings")
-
-
-def _str_map(value: Any) -> dict[str, str]:
-    if isinstance(value, dict) and all(
-        isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value.values()
-    ):
-        return {str(k): str(v) for k, v in value.items()}
-    raise TypeError("a mapping of strings to strings")
-
-
-def _level_map(value: Any) -> dict[str, str]:
-    """Profile → level. YAML reads a bare ``off`` as false: that means off too."""
-    if isinstance(value, dict):
-        out = {}
-        for k, v in value.items():
-            if v is False:
-                out[str(k)] = "off"
-            elif isinstance(v, str):
-                out[str(k)] = v
-            else:
-                raise TypeError(f"a mapping of profiles to levels ('{k}' has {_describe(v)})")
-        return out
-    raise TypeError("a mapping of profiles to levels")
+__all__ = [
+    "BAD_ONLY",
+    "BOOL",
+    "COMMON_KEYS",
+    "EXAMPLE_GROUPS",
+    "EXAMPLE_KEYS",
+    "GUARD_KEYS",
+    "INT",
+    "LIST_OR_MAP",
+    "MAP",
+    "NUMBER",
+    "STR",
+    "STR_LIST",
+    "STR_MAP",
+    "Checker",
+    "Option",
+    "choice",
+    "fix_safety",
+    "number_in",
+    "option",
+    "require",
+    "validate",
+    "whole_in",
+]
 
 
 def _list_map(value: Any) -> dict[str, list[str]]:
     """Profile → list of strings (``profile_exceptions``)."""
     if isinstance(value, dict):
-        return {str(k): _str_list(v) for k, v in value.items()}
+        return {str(k): STR_LIST(v) for k, v in value.items()}
     raise TypeError("a mapping of profiles to lists of strings")
-
-
-def _map(value: Any) -> dict[str, Any]:
-    if isinstance(value, dict):
-        return dict(value)
-    raise TypeError("a mapping")
-
-
-def _list_or_map(value: Any) -> Any:
-    if isinstance(value, (list, dict)):
-        return value
-    raise TypeError("a list or a mapping")
-
-
-STR, BOOL, INT, NUMBER, STR_LIST, STR_MAP, MAP, LIST_OR_MAP = (
-    _str,
-    _bool,
-    _int,
-    _number,
-    _str_list,
-    _str_map,
-    _map,
-    _list_or_map,
-)
-
-
-@dataclass(frozen=True)
-class Option:
-    """One key a rule kind accepts: what it takes (its checker), one line saying what it
-    does, and its default (``None``: no default; absent means not given). The reference
-    (docs/kinds.md) is generated from these."""
-
-    check: Checker
-    doc: str
-    default: Any = None
-
-
-def option(data: Mapping[str, Any], keys: Mapping[str, Option], key: str) -> Any:
-    """The value a rule gives for ``key``, else the key's default."""
-    return data[key] if key in data else keys[key].default
 
 
 #: Keys of the guards that silence a hit (lint.rules.guards.build_guards): Vale's
 #: ``exceptions`` and sglint's context keys. Kinds that use build_guards accept them all.
 GUARD_KEYS: dict[str, Option] = {
     "exceptions": Option(
-        _str_list, "Words or phrases that excuse a match that contains or lies inside them.", ()
+        STR_LIST, "Words or phrases that excuse a match that contains or lies inside them.", ()
     ),
     "not_after": Option(
-        _str_list, "Patterns that, right before the match, mean the term is negated or named.", ()
+        STR_LIST, "Patterns that, right before the match, mean the term is negated or named.", ()
     ),
     "not_before": Option(
-        _str_list, "Patterns that, right after the match, mean the term is defined or named.", ()
+        STR_LIST, "Patterns that, right after the match, mean the term is defined or named.", ()
     ),
     "near": Option(
-        _str_list, "Patterns of which one must be in the unit for the match to count.", ()
+        STR_LIST, "Patterns of which one must be in the unit for the match to count.", ()
     ),
-    "not_near": Option(_str_list, "Patterns that, anywhere in the unit, silence the match.", ()),
+    "not_near": Option(STR_LIST, "Patterns that, anywhere in the unit, silence the match.", ()),
     "mentions": Option(
-        _str, "ignore: a match in its own quote marks is a term mentioned, not used.", "report"
+        STR, "ignore: a match in its own quote marks is a term mentioned, not used.", "report"
     ),
 }
 
@@ -187,7 +92,7 @@ COMMON_KEYS: dict[str, Option] = {
     "description": Option(STR, "A longer description of the rule.", ""),
     "level": Option(STR, "suggestion, warning or error.", "warning"),
     "limit": Option(
-        whole_in(0, _NUMBER_LIMIT),
+        whole_in(0, NUMBER_LIMIT),
         "Report at most this many findings per file (0: no limit).",
         0,
     ),
@@ -201,7 +106,9 @@ COMMON_KEYS: dict[str, Option] = {
     "level_reason": Option(STR, "Why the rule has its level, under the level model.", ""),
     "source": Option(STR, "The authority the rule rests on.", ""),
     "examples": Option(MAP, "bad and good examples; the test suite runs them."),
-    "profiles": Option(_level_map, "Profile -> level or off (govuk, news, practice ...).", {}),
+    "profiles": Option(
+        level_map("profiles"), "Profile -> level or off (govuk, news, practice ...).", {}
+    ),
     "profile_exceptions": Option(
         _list_map, "Profile -> matches that profile accepts (news: NSPCC, CPS ...).", {}
     ),
@@ -217,39 +124,44 @@ COMMON_KEYS: dict[str, Option] = {
 }
 
 
+#: Keys of one example under ``examples: bad`` or ``good`` (an example may also be just
+#: its text). lint/examples.py says how the suite runs them.
+EXAMPLE_KEYS: dict[str, Option] = {
+    "text": Option(STR, "The example's text."),
+    "format": Option(STR, "How the text is read: text, markdown or html.", "text"),
+    "profile": Option(STR, "The profile to run the rule in (default: the first where it is on)."),
+    "match": Option(
+        STR_LIST,
+        "Bad examples: the text of each finding, in order (one string: exactly one finding).",
+    ),
+    "line": Option(
+        whole_in(1, NUMBER_LIMIT), "Bad examples: the line the first finding starts on."
+    ),
+    "column": Option(
+        whole_in(1, NUMBER_LIMIT), "Bad examples: the column the first finding starts at."
+    ),
+    "fix": Option(
+        STR,
+        "Bad examples: the text after --fix --unsafe-fixes, through the real fix loop with"
+        " only this rule on; the fixed text must not fire the rule again.",
+    ),
+}
+#: The lists under ``examples:``.
+EXAMPLE_GROUPS: dict[str, Option] = {
+    "bad": Option(LIST_OF_ANY, "Examples the rule must fire on.", []),
+    "good": Option(LIST_OF_ANY, "Examples the rule must stay silent on.", []),
+}
+#: Keys a good example may not have: they say what a finding is.
+BAD_ONLY = ("match", "line", "column", "fix")
+
+
 def validate(
-    data: LineDict, kind_keys: Mapping[str, Option], *, path: str, kind: str
+    data: Mapping[str, Any], kind_keys: Mapping[str, Option], *, path: str, kind: str
 ) -> dict[str, Any]:
     """Check every key's name and type; return the normalised values."""
-    allowed = {**COMMON_KEYS, **kind_keys}
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        line = data.line_of(key)
-        spec = allowed.get(key)
-        if spec is None:
-            hint = did_you_mean(key, allowed)
-            raise RuleError(
-                f"unknown key '{key}' for a rule of kind '{kind}'{hint}", path=path, line=line
-            )
-        try:
-            out[key] = spec.check(value)
-        except TypeError as exc:
-            raise RuleError(
-                f"'{key}' must be {exc}, not {_describe(value)}", path=path, line=line
-            ) from None
-    return out
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"{type(value).__name__} {excerpt(repr(value))}"
+    return check_keys(
+        data, {**COMMON_KEYS, **kind_keys}, path=path, where=f" for a rule of kind '{kind}'"
+    )
 
 
 def require(data: Mapping[str, Any], key: str, *, path: str, line: int, kind: str) -> Any:
@@ -263,15 +175,3 @@ def fix_safety(value: Any, *, key: str, path: str, line: int) -> FixSafety:
     return FixSafety(
         choice(str(value), tuple(s.value for s in FixSafety), key=key, path=path, line=line)
     )
-
-
-def choice(value: str, options: tuple[str, ...], *, key: str, path: str, line: int) -> str:
-    lowered = value.strip().lower()
-    if lowered not in options:
-        hint = did_you_mean(lowered, options)
-        raise RuleError(
-            f"'{key}' must be one of {', '.join(options)}, not {value!r}{hint}",
-            path=path,
-            line=line,
-        )
-    return lowered

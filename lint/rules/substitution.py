@@ -82,7 +82,7 @@ class Substitution:
             if _already_correct(observed, expected):
                 continue
             options = [o for o in expected.split("|") if o]
-            message = format_message(self.meta.message, _as_sentence(options), observed)
+            message = self.message_for(expected, observed)
             fix = keep_case(observed, options[0]) if len(options) == 1 else None
             safety = entry.fix if fix is not None else FixSafety.DISPLAY
             if self.capitalised_fix is not None and safety and _proper_like(doc.text, m):
@@ -95,6 +95,12 @@ class Substitution:
                 fix_safety=safety,
                 why=entry.why,
             )
+
+    def message_for(self, expected: str, observed: str) -> str:
+        """The finding's message: the options as ``a' or 'b`` for a ``'%s'`` template
+        (Vale's overlay, lint/vale/kinds.py, builds it as Vale does)."""
+        options = [o for o in expected.split("|") if o]
+        return format_message(self.meta.message, _as_sentence(options), observed)
 
 
 _SENTENCE_START = patterns.compile(r"(?:^|[.!?:;\"“‘(\n]|\p{Pd})\s*$")

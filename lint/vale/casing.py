@@ -76,6 +76,20 @@ def cap_first(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
 
+def as_pattern(term: str) -> str:
+    """A term as a regex: itself when it compiles, else its literal text (``Node (``),
+    so one bracketed vocabulary entry can neither crash a run nor switch a rule off
+    (Vale refuses to load the rule; sglint checks the term as written)."""
+    try:
+        regex.compile(term.removeprefix("(?i)").removeprefix("(?-i)"))
+    except (regex.error, ValueError, OverflowError):
+        for flag in ("(?i)", "(?-i)"):
+            if term.startswith(flag):
+                return flag + regex.escape(term[len(flag) :])
+        return regex.escape(term)
+    return term
+
+
 def vale_exceptions(terms: Sequence[str]) -> list[str]:
     """The exception list as Vale's ``updateExceptions`` rewrites it in place: longest
     first (ties keep their order; Go's ``sort.Slice`` leaves them unspecified), each term
@@ -101,6 +115,11 @@ def _search(pattern: str, text: str) -> bool:
         return False
 
 
+def _words(pattern: regex.Pattern[str], text: str) -> list[str]:
+    """Every match's whole text (``findall`` would give a term's groups instead)."""
+    return [m.group() for m in pattern.finditer(text, timeout=budget.left())]
+
+
 @dataclass(frozen=True)
 class ValeCase:
     match: str  # $sentence, $title, $lower, $upper, or a regex
@@ -110,9 +129,15 @@ class ValeCase:
     prefix: str = ""
 
     @cached_property
+    def _terms(self) -> tuple[str, ...]:
+        """The vocabulary longest first (so ``API (REST)`` wins over ``API``), each term
+        a valid pattern (see ``as_pattern``)."""
+        return tuple(as_pattern(t) for t in sorted(self.exceptions, key=len, reverse=True))
+
+    @cached_property
     def _except(self) -> regex.Pattern[str] | None:
         # exceptions_regex adds the ``(?-i)`` that vale_exceptions may already have put on.
-        terms = [t.removeprefix("(?-i)") for t in self.exceptions]
+        terms = [t.removeprefix("(?-i)") for t in self._terms]
         return regex.compile(exceptions_regex(terms)) if terms else None
 
     def check(self, text: str) -> tuple[str, bool]:
@@ -127,9 +152,9 @@ class ValeCase:
             return self.match, _search(self.match, text) or excepted
         tokens = regex.compile((exc.pattern + "|" if exc else "") + WORD)
         expected = self.sentence(text) if self.match == "$sentence" else self.title(text)
-        wanted = tokens.findall(expected, timeout=budget.left())
+        wanted = _words(tokens, expected)
         count = words = 0
-        for i, word in enumerate(tokens.findall(text, timeout=budget.left())):
+        for i, word in enumerate(_words(tokens, text)):
             if (
                 i >= len(wanted)
                 or word == wanted[i]
@@ -148,14 +173,14 @@ class ValeCase:
             m = regex.search(self.prefix, text, timeout=budget.left())
             if m and text.startswith(m.group()):
                 prefix, text = m.group(), text[m.end() :]
-        vocab = "|".join(scoped(t) for t in self.exceptions)
+        vocab = "|".join(scoped(t) for t in self._terms)
         pattern = (rf"(?i)\b(?:{vocab})\b|" if vocab else "(?i)") + WORD
-        return prefix, regex.findall(pattern, text, timeout=budget.left())
+        return prefix, _words(regex.compile(pattern), text)
 
     def _in_vocab(self, token: str) -> str | None:
         """twine's ``inVocab``: a term equal but for case gives its own spelling; a term
         whose pattern occurs in the token leaves the token as written."""
-        for term in self.exceptions:
+        for term in self._terms:
             if term.casefold() == token.casefold():
                 return term
             if _search(scoped(term), token):

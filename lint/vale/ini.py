@@ -44,6 +44,8 @@ CORE_IGNORED = frozenset(
 SECTION_KEYS = frozenset({"BasedOnStyles", "TokenIgnores", "BlockIgnores"})
 #: Section keys Vale knows that sglint accepts and ignores.
 SECTION_IGNORED = frozenset({"Lang", "Transform", "View", "CommentDelimiters", "Blueprint"})
+#: Section keys of older Vale releases, read as the key that replaced them.
+LEGACY_KEYS = {"IgnorePatterns": "TokenIgnores"}
 #: Sections that are not file globs.
 SPECIAL_SECTIONS = frozenset({"formats", "asciidoctor"})
 
@@ -98,6 +100,7 @@ class ValeIni:
     core: Mapping[str, Entry]
     sections: tuple[Section, ...]
     ignored: tuple[str, ...] = field(default=())
+    legacy: tuple[tuple[str, int], ...] = field(default=())  # (old key, line), see LEGACY_KEYS
 
     @property
     def root(self) -> Path:
@@ -186,11 +189,31 @@ def _strip_comment(value: str) -> str:
     return value[: m.start()] if m else value
 
 
+def logical_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(first line number, text) of each logical line: a line ending in ``\\`` goes on
+    with the next one (Vale's ini reader joins them; the ``\\`` and the line break go,
+    the next line's leading white space stays)."""
+    pending: list[str] = []
+    start = 0
+    for number, raw in enumerate(text.splitlines(), 1):
+        if not pending:
+            start = number
+        stripped = raw.rstrip()
+        if stripped.endswith("\\") and not stripped.lstrip().startswith(("#", ";")):
+            pending.append(stripped[:-1])
+            continue
+        yield start, "".join(pending) + raw
+        pending = []
+    if pending:
+        yield start, "".join(pending)
+
+
 def parse_ini(text: str, path: Path) -> ValeIni:
     where = str(path)
     core: dict[str, Entry] = {}
     sections: list[Section] = []
     ignored: list[str] = []
+    legacy: list[tuple[str, int]] = []
     current: dict[str, Entry] | None = None
     toggles: list[tuple[str, str]] = []
     name = ""
@@ -200,7 +223,7 @@ def parse_ini(text: str, path: Path) -> ValeIni:
         if current is not None and name.lower() not in SPECIAL_SECTIONS:
             sections.append(Section(name, start, dict(current), tuple(toggles)))
 
-    for number, raw in enumerate(text.splitlines(), 1):
+    for number, raw in logical_lines(text):
         line = raw.strip()
         if not line or line[0] in "#;":
             continue
@@ -219,6 +242,9 @@ def parse_ini(text: str, path: Path) -> ValeIni:
             continue
         key, sep, value = line.partition("=")
         key, value = key.strip(), _strip_comment(value).strip()
+        if current is not None and key in LEGACY_KEYS:
+            legacy.append((key, number))
+            key = LEGACY_KEYS[key]
         if not sep or not key:
             raise ConfigError(
                 f"expected 'key = value', not {excerpt(line)!r}", path=where, line=number
@@ -259,7 +285,7 @@ def parse_ini(text: str, path: Path) -> ValeIni:
         values = (*previous.values, value) if previous else (value,)
         target[key] = Entry(values, previous.line if previous else number)
     close()
-    return ValeIni(path, core, tuple(sections), tuple(dict.fromkeys(ignored)))
+    return ValeIni(path, core, tuple(sections), tuple(dict.fromkeys(ignored)), tuple(legacy))
 
 
 def load_ini(path: Path) -> ValeIni:

@@ -24,11 +24,22 @@ from typing import Any
 from lint.document import Document
 from lint.facts import Facts
 from lint.finding import FixSafety
-from lint.messages import format_message
-from lint.rules import capitalization, conditional, consistency, existence, schema
+from lint.messages import vale_message
+from lint.rules import (
+    capitalization,
+    conditional,
+    consistency,
+    existence,
+    metric,
+    readability,
+    schema,
+    substitution,
+)
 from lint.rules.contract import Hit, Rule, RuleKind, RuleMeta, Source
-from lint.rules.matching import MatchLike, scan
+from lint.rules.matching import scan
 from lint.rules.registry import REGISTRY
+from lint.scopes import Selector
+from lint.vale import sequence, spelling
 from lint.vale.casing import ValeCase, vale_case
 
 Build = Callable[[RuleMeta, dict[str, Any], Source], Rule]
@@ -41,8 +52,49 @@ def _as(cls: type[Any], rule: Any) -> Any:
 
 @dataclass(frozen=True)
 class ValeExistence(existence.Existence):
-    def shown(self, m: MatchLike) -> str:
-        return str(m.group())
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        """``%s`` is the match as found, white space included ('I '), as Vale prints it
+        (``vale_message``)."""
+        for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards, self.needles):
+            yield Hit(m.start(), m.end(), vale_message(self.meta.message, m.group()))
+
+
+def to_sentence(words: list[str], conjunction: str = "or") -> str:
+    """Vale's ``core.ToSentence``: ``'a'``, ``'a' or 'b'``, ``'a', 'b', or 'c'``."""
+    quoted = [f"'{w}'" for w in words]
+    if len(quoted) <= 2:
+        return f" {conjunction} ".join(quoted)
+    return ", ".join([*quoted[:-1], f"{conjunction} {quoted[-1]}"])
+
+
+def replace_options(expected: str) -> list[str]:
+    """Vale's ``getOptions``: the ``|``-separated options (``\\|`` is a literal bar)."""
+    return [o.replace("\0", "|") for o in expected.replace("\\|", "\0").split("|") if o]
+
+
+def convert_message(message: str) -> str:
+    """Vale's ``convertMessage``: of two ``'%s'`` (or ``"%s"``), the first loses its
+    quotes, since ``to_sentence`` brings its own."""
+    for spec in ("'%s'", '"%s"'):
+        if message.count(spec) == 2:
+            message = message.replace(spec, "%s", 1)
+    return message
+
+
+@dataclass(frozen=True)
+class ValeSubstitution(substitution.Substitution):
+    def message_for(self, expected: str, observed: str) -> str:
+        """As Vale's substitution builds it: with ``action: {name: replace}`` and no
+        params, the options quoted by ``to_sentence`` (each capitalised for
+        ``capitalize: true`` and a capitalised match); otherwise the replacement as
+        written, bars and all."""
+        action = self.meta.action
+        if action.get("name") != "replace" or action.get("params"):
+            return vale_message(self.meta.message, expected, observed)
+        options = replace_options(expected)
+        if self.capitalize and observed[:1] == observed[:1].upper():
+            options = [o[:1].upper() + o[1:] for o in options]
+        return vale_message(convert_message(self.meta.message), to_sentence(options), observed)
 
 
 @dataclass(frozen=True)
@@ -55,7 +107,7 @@ class ValeConsistency(consistency.Consistency):
                 seen.add(1 if m.group(1) is not None else 2)
                 last_in_block = i + 1 == len(uses) or uses[i + 1][1].start != unit.start
                 if last_in_block and len(seen) == 2:
-                    yield Hit(m.start(), m.end(), format_message(self.meta.message, m.group()))
+                    yield Hit(m.start(), m.end(), vale_message(self.meta.message, m.group()))
 
 
 @dataclass(frozen=True)
@@ -77,7 +129,7 @@ class ValeConditional(conditional.Conditional):
                 done.add(start)
             excused = m.group() in defined if grouped else unit.start in definitions
             if not excused:
-                yield Hit(m.start(), m.end(), format_message(self.meta.message, m.group()))
+                yield Hit(m.start(), m.end(), vale_message(self.meta.message, m.group()))
 
 
 @dataclass(frozen=True)
@@ -92,11 +144,42 @@ class ValeCapitalization(capitalization.Capitalization):
                 continue
             expected, ok = self.vale.check(text)
             if not ok:
-                yield Hit(unit.start, unit.end, format_message(self.meta.message, text, expected))
+                yield Hit(unit.start, unit.end, vale_message(self.meta.message, text, expected))
+
+
+class AtFileStart:
+    """Vale puts a ``metric`` or ``readability`` alert at line 1, column 1 (``metric.go``,
+    ``readability.go``: ``Span: []int{1, 1}``), whatever the document begins with."""
+
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        for hit in super().check(doc, facts):  # type: ignore[misc]
+            yield replace(hit, start=0, end=0)
+
+
+@dataclass(frozen=True)
+class ValeMetric(AtFileStart, metric.Metric):
+    pass
+
+
+@dataclass(frozen=True)
+class ValeReadability(AtFileStart, readability.Readability):
+    def _message(self, result: float, values: dict[str, float]) -> str:
+        """Vale's ``readability.go``: the grade to two decimal places."""
+        return vale_message(self.meta.message, f"{result:.2f}")
+
+
+def _metric(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
+    rule: Rule = _as(ValeMetric, metric.build(meta, data, src))
+    return rule
 
 
 def _existence(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
     rule: Rule = _as(ValeExistence, existence.build(meta, data, src))
+    return rule
+
+
+def _substitution(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
+    rule: Rule = _as(ValeSubstitution, substitution.build(meta, data, src))
     return rule
 
 
@@ -124,16 +207,33 @@ def _capitalization(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
 
 
 def _readability(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
-    return REGISTRY["readability"].build(meta, {"min_words": 0, **data}, src)
+    rule: Rule = _as(ValeReadability, readability.build(meta, {"min_words": 0, **data}, src))
+    return rule
 
 
 OWN: dict[str, Build] = {
     "existence": _existence,
+    "substitution": _substitution,
     "consistency": _consistency,
     "conditional": _conditional,
     "capitalization": _capitalization,
     "readability": _readability,
+    "metric": _metric,
 }
+
+
+def paragraph_sentences(scope: Selector) -> Selector:
+    """Vale's ``sentence`` scope covers paragraph text only (not headings, list items or
+    table cells): a bare ``sentence`` term becomes ``sentence.paragraph``."""
+    if scope.family != "sentence":
+        return scope
+    names = [
+        " & ".join(
+            "sentence.paragraph" if t.strip() == "sentence" else t.strip() for t in n.split("&")
+        )
+        for n in scope.names
+    ]
+    return Selector.parse(names)
 
 
 @dataclass(frozen=True)
@@ -152,10 +252,18 @@ class ValeKind:
         return self.kind.DEFAULT_FIX
 
     def build(self, meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
-        meta = replace(meta, vale_compat=True, quoted=data.get("quoted", "report"))
+        meta = replace(
+            meta,
+            vale_compat=True,
+            quoted=data.get("quoted", "report"),
+            scope=paragraph_sentences(meta.scope),
+        )
         return (self.own or self.kind.build)(meta, data, src)
 
 
+#: Vale's kinds sglint has no kind of its own for: built only for Vale styles.
+VALE_ONLY: dict[str, RuleKind] = {"spelling": spelling, "sequence": sequence}
+
 VALE_KINDS: dict[str, RuleKind] = {
-    name: ValeKind(kind, OWN.get(name)) for name, kind in REGISTRY.items()
+    name: ValeKind(kind, OWN.get(name)) for name, kind in {**REGISTRY, **VALE_ONLY}.items()
 }

@@ -28,8 +28,10 @@ from lint.rules import budget
 from lint.rules.budget import DEFAULT_TIMEOUT, TIMEOUT_CHARS
 from lint.rules.contract import Rule
 from lint.suggest import did_you_mean
-from lint.vale.ignores import apply_ignores
-from lint.vale.ini import ValeIni, load_ini
+from lint.vale.ignores import apply_ignores, unsupported_scopes
+from lint.vale.ini import LEGACY_KEYS, ValeIni, load_ini
+from lint.vale.markdown import vale_view
+from lint.vale.packs import Packs, PackSource
 from lint.vale.styles import BUILTIN_STYLE, load_styles
 from lint.vale.vocab import Vocab, load_vocab
 
@@ -58,6 +60,7 @@ class ValeProject:
     ini: ValeIni
     rules: dict[str, Rule]
     notices: tuple[str, ...] = ()
+    packs: Packs = field(default_factory=Packs)  # sglint's own packs named as styles
     _settings: dict[str, FileSettings] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -117,7 +120,8 @@ class ValeProject:
 
     def names(self, path: str) -> frozenset[str]:
         """The styles' rule ids and the style names (what ``<!-- vale X = NO -->`` takes)."""
-        return frozenset(self.rules) | {rule_id.split(".", 1)[0] for rule_id in self.rules}
+        ids = {*self.rules, *self.packs.rules}
+        return frozenset(ids) | {rule_id.split(".", 1)[0] for rule_id in ids}
 
     def read(self, path: str, data: bytes) -> Document:
         return self._ignoring(read_bytes(path, data, format_for(path) or "text"))
@@ -126,18 +130,20 @@ class ValeProject:
         return self._ignoring(reread(doc, text))
 
     def _ignoring(self, doc: Document) -> Document:
-        """The document with its ignores masked; the ini's patterns run under the same
-        time budget as a rule's, scaled with the file's size (lint.rules.budget)."""
+        """The document with its ignores masked, read as Vale reads it
+        (``lint.vale.markdown``); the ini's patterns run under the same time budget as
+        a rule's, scaled with the file's size (lint.rules.budget)."""
         settings = self.settings(doc.path)
         seconds = DEFAULT_TIMEOUT * max(1.0, len(doc.source) / TIMEOUT_CHARS)
         try:
             with budget.within(seconds):
-                return apply_ignores(
+                ignoring = apply_ignores(
                     doc,
                     token_ignores=settings.token_ignores,
                     block_ignores=settings.block_ignores,
                     skipped_scopes=self.ini.items("SkippedScopes"),
                 )
+            return vale_view(ignoring)
         except TimeoutError:
             raise ConfigError(
                 f"a TokenIgnores or BlockIgnores pattern ran longer than {seconds:.3g}s on "
@@ -168,15 +174,17 @@ class ValeProject:
                     out.append(_compile(pattern, self.ini, entry.line if entry else 0, key))
         minimum = self.ini.min_alert_level
         active = []
-        for rule_id, rule in self.rules.items():
+        for rule_id, rule in {**self.rules, **self.packs.rules}.items():
+            pack_rule = rule_id in self.packs.rules
+            default = self.packs.levels.get(rule_id) if pack_rule else rule.meta.level
             setting = toggles.get(rule_id, toggles.get(rule.meta.pack))
             if setting is None:
-                setting = "on" if rule.meta.pack in styles else "off"
+                setting = "on" if rule.meta.pack in styles and default is not None else "off"
             if setting == "off":
                 continue
-            level = rule.meta.level if setting == "on" else Severity.parse(setting)
+            level = (default or rule.meta.level) if setting == "on" else Severity.parse(setting)
             if level >= minimum:
-                active.append(ActiveRule(rule, level))
+                active.append(ActiveRule(rule, level, self.packs.profile if pack_rule else ""))
         return FileSettings(tuple(active), tuple(tokens), tuple(blocks))
 
 
@@ -191,7 +199,9 @@ def _compile(pattern: str, ini: ValeIni, line: int, key: str) -> regex.Pattern[s
         ) from None
 
 
-def load_project(path: Path) -> ValeProject:
+def load_project(path: Path, *, packs: PackSource | None = None) -> ValeProject:
+    """The project a ``.vale.ini`` describes; ``packs`` gives sglint's own packs named as
+    styles (``lint.config.builtin_packs``; without it only Vale styles load)."""
     ini = load_ini(path)
     where = str(ini.path)
     styles_path = ini.styles_path
@@ -216,29 +226,50 @@ def load_project(path: Path) -> ValeProject:
         if styles_path is None:
             raise ConfigError("Vocab needs a StylesPath", path=where)
         vocab = load_vocab(styles_path, ini.items("Vocab"), ini=where)
-    needs_path = [s for s in wanted if s != BUILTIN_STYLE]
-    if needs_path and (styles_path is None or not styles_path.is_dir()):
-        shown = ini.core["StylesPath"].last if "StylesPath" in ini.core else "(not set)"
-        raise ConfigError(f"StylesPath {shown} is not a folder", path=where)
-    for style in needs_path:
-        assert styles_path is not None
-        if not (styles_path / style).is_dir():
-            present = sorted(p.name for p in styles_path.iterdir() if p.is_dir())
-            hint = did_you_mean(style, present)
-            raise ConfigError(
-                f"style '{style}' does not exist on StylesPath {styles_path}{hint}", path=where
-            )
+    on_path = [
+        s
+        for s in wanted
+        if s != BUILTIN_STYLE and styles_path is not None and (styles_path / s).is_dir()
+    ]
+    missing = [s for s in wanted if s != BUILTIN_STYLE and s not in on_path]
+    own = packs(missing) if packs is not None and missing else Packs()
+    found = {rule.meta.pack for rule in own.rules.values()}
+    for style in (s for s in missing if s not in found):
+        if styles_path is None or not styles_path.is_dir():
+            shown = ini.core["StylesPath"].last if "StylesPath" in ini.core else "(not set)"
+            raise ConfigError(f"StylesPath {shown} is not a folder", path=where)
+        present = sorted(p.name for p in styles_path.iterdir() if p.is_dir())
+        hint = did_you_mean(style, [*present, *sorted(own.available)])
+        raise ConfigError(
+            f"style '{style}' does not exist on StylesPath {styles_path} and is not one of "
+            f"sglint's packs{hint}",
+            path=where,
+        )
+    wanted = {s: None for s in wanted if s not in found}
     loaded = load_styles(styles_path or ini.root, list(wanted), vocab)
     notices = [f"{where}: '{key}' is a Vale setting sglint ignores" for key in ini.ignored]
+    notices += [
+        f"{where}:{line}: '{key}' is a legacy Vale key, read as '{LEGACY_KEYS[key]}'"
+        for key, line in ini.legacy
+    ]
     for section in ini.sections:
         for key, _ in section.toggles:
             if key.split(".", 1)[0] == BUILTIN_STYLE:
                 continue  # Vale.Spelling and friends: nothing to check against
-            if key not in loaded.rules and key not in loaded.skipped:
+            if key not in loaded.rules and key not in loaded.skipped and key not in own.rules:
                 # Vale ignores a toggle that names no rule; say so, but run.
                 hint = did_you_mean(key, sorted(loaded.rules))
                 notices.append(
                     f"{where}:{section.line}: [{section.name}] rule '{key}' not "
                     f"found; toggle ignored{hint}"
                 )
-    return ValeProject(ini, loaded.rules, (*notices, *loaded.notices))
+    unsupported = unsupported_scopes(ini.items("IgnoredScopes"), ini.items("SkippedScopes"))
+    if unsupported:
+        notices.append(
+            f"{where}: IgnoredScopes/SkippedScopes entries sglint cannot honour, ignored: "
+            + ", ".join(unsupported)
+        )
+    summary = loaded.skipped_summary()
+    return ValeProject(
+        ini, loaded.rules, (*notices, *loaded.notices, *filter(None, [summary])), own
+    )

@@ -63,7 +63,31 @@ from lint.errors import RuleError, SglintError
         ),
         (
             "extends: existence\nmessage: x\ntokens: [a]\nexamples: {bda: [x]}\n",
-            r"Test/Rule.yml:4: unknown key 'examples.bda'",
+            r"Test/Rule.yml:4: unknown key 'bda' in 'examples'; did you mean 'bad'\?",
+        ),
+        (
+            "extends: existence\nmessage: x\ntokens: [a]\nexamples:\n  bad:\n"
+            "    - text: a\n      mach: a\n",
+            r"Test/Rule.yml:7: unknown key 'mach' in an example; did you mean 'match'\?",
+        ),
+        (
+            "extends: existence\nmessage: x\ntokens: [a]\nexamples:\n  good:\n"
+            "    - text: b\n      match: b\n",
+            r"Test/Rule.yml:7: 'match' describes a finding: only a bad example may have it",
+        ),
+        (
+            "extends: existence\nmessage: x\ntokens: [a]\nexamples:\n  bad:\n"
+            "    - text: a\n      line: 0\n",
+            r"Test/Rule.yml:7: 'line' must be a whole number from 1 to 1,000,000, not int 0",
+        ),
+        (
+            "extends: existence\nmessage: x\ntokens: [a]\nexamples:\n  bad:\n"
+            "    - text: a\n      format: word\n",
+            r"Test/Rule.yml:7: 'format' must be one of text, markdown, html, not 'word'",
+        ),
+        (
+            "extends: existence\nmessage: x\ntokens: [a]\nexamples:\n  bad:\n    - fix: a\n",
+            r"Test/Rule.yml:6: missing 'text' in an example",
         ),
         (
             "!!python/object/apply:os.system ['echo hacked']\n",

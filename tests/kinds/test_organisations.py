@@ -101,11 +101,11 @@ def test_house_style_forms_are_off_in_their_profile(tmp_path: Path) -> None:
         ),
         (
             "organisations:\n  - name: X\n    wrong: [{to: Y}]\n",
-            "_orgs.yml:3: register entry needs 'form'",
+            "_orgs.yml:3: missing 'form' in register entry",
         ),
         (
             "organisations:\n  - name: X\n    wrong:\n      - form: Y\n        fix: sometimes\n",
-            "_orgs.yml:5: 'fix' must be safe",
+            "_orgs.yml:5: 'fix' must be one of safe, unsafe, display, not 'sometimes'",
         ),
         ("people: []\n", "_orgs.yml:1: a register must be a mapping with a 'organisations' list"),
         (

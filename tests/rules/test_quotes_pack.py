@@ -121,7 +121,7 @@ def test_register_errors_are_located(tmp_path: Path) -> None:
             rule_id="T.R",
             path=str(tmp_path / "R.yml"),
         )
-    assert "needs 'source'" in str(err.value)
+    assert str(err.value).endswith("bad.yml:2: missing 'source' in register entry")
     with pytest.raises(RuleError, match="not found"):
         load_rule_text(
             "extends: approved-quote\nmessage: m\nregister: none.yml\n",

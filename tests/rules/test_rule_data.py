@@ -1,6 +1,7 @@
 """The swap lists are data, tested like code (after codespell's test_dictionary.py):
 no entry that swaps a word for itself, no A→B→A loops within or across packs, no key
-listed twice, fixes that do not fire again, and generated lists that say what they mean."""
+listed twice, and generated lists that say what they mean. (That a fix does not fire
+again is checked on every rule's fix examples: lint/examples.py.)"""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from helpers import split_between
 from lint.config import Config, all_rules
 from lint.engine import ActiveRule, check_document
 from lint.finding import Severity
-from lint.fix import apply_fixes, fixable
 from lint.readers import read_text
 from lint.rules.contract import Rule
 from lint.rules.substitution import Entry, Substitution
@@ -75,28 +75,6 @@ def test_no_key_in_two_rules() -> None:
 
 def _own(rule: Rule) -> bool:
     return rule.meta.pack in OWN_PACKS
-
-
-FIXED = [
-    pytest.param(rule, ex.fix, id=f"{rule.meta.id}-{i}")
-    for rule in RULES
-    if _own(rule)
-    for i, ex in enumerate(rule.meta.bad)
-    if ex.fix is not None
-]
-
-
-@pytest.mark.parametrize(("rule", "fixed"), FIXED)
-def test_fix_is_stable(rule: Rule, fixed: str) -> None:
-    """A rule's fix must not itself be reported by the same rule with a fix to apply (a
-    fixpoint). A finding shown but never fixed (display) may stay: its example's ``fix``
-    is the text unchanged."""
-    doc = read_text("fixed.txt", fixed, "text")
-    findings = check_document(doc, [ActiveRule(rule, Severity.WARNING)]).findings
-    applicable = [f for f in findings if fixable(f, unsafe=True)]
-    assert not applicable, f"{rule.meta.id} fires on its own fix: {applicable}"
-    again, _ = apply_fixes(fixed, findings, unsafe=True)
-    assert again == fixed
 
 
 @pytest.mark.parametrize("rule", [r for r in RULES if _own(r)], ids=lambda r: r.meta.id)

@@ -7,9 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from gitrepo import ROOT, clean_env, commit, git, new_repo
 
 from security.hostile import BAD, SECRET
+
+#: The GitHub Action's script in a real git repository: an integration test.
+pytestmark = pytest.mark.slow
 
 SCRIPT = ROOT / "scripts" / "action" / "lint-changed.sh"
 

@@ -11,11 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint import diskcache
 from lint.config import _load_folder_cached, builtin_rules_dir
+from lint.errors import RuleError
+from lint.rules import regexes
 
 
 class _Planted:
@@ -28,6 +31,7 @@ class _Planted:
         return (os.system, (f"touch {self.marker}",))
 
 
+@pytest.mark.slow  # two fresh sglint processes, rebuilding the syllable table
 def test_a_planted_pickle_is_never_loaded(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     cache.mkdir()
@@ -66,9 +70,33 @@ def test_compiled_rules_and_patterns_never_reach_the_disk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regexes, "_KNOWN", None)
     _load_folder_cached.cache_clear()
     assert _load_folder_cached(str(builtin_rules_dir()))
-    assert list(tmp_path.iterdir()) == []
+    # Only the digests of the patterns that compiled (lint.rules.regexes): no program,
+    # not even a pattern's text.
+    assert [p.name for p in tmp_path.iterdir()] == ["patterns-valid.json"]
+    digests = diskcache.read("patterns-valid.json")
+    assert digests and all(regex.fullmatch(r"[0-9a-f]{32}", d) for d in digests)
+    _load_folder_cached.cache_clear()
+
+
+def test_a_doctored_list_of_valid_patterns_delays_the_located_error_and_no_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
+    bad = "(?:unclosed"
+    diskcache.write("patterns-valid.json", [regexes._digest(bad)])
+    monkeypatch.setattr(regexes, "_KNOWN", None)
+    lazy = regexes.compile_pattern(bad, path="rules/X.yml", line=4, key="tokens")
+    assert lazy.pattern == bad  # its text is there without compiling
+    with pytest.raises(RuleError) as caught:
+        lazy.search("text")
+    assert caught.value.path == "rules/X.yml" and caught.value.line == 4
+    monkeypatch.setattr(regexes, "_KNOWN", None)
+    diskcache.write("patterns-valid.json", [])
+    with pytest.raises(RuleError):  # unknown: compiled, and refused, at once
+        regexes.compile_pattern(bad, path="rules/X.yml", line=4, key="tokens")
 
 
 def _valid_entry(tmp_path: Path, payload: object) -> bytes:

@@ -13,6 +13,7 @@ from lint import runner
 from lint.cli import REPORT_HINT
 
 
+@pytest.mark.slow  # a fresh sglint process reading a megabyte
 def test_a_megabyte_of_amp_entities_is_read(tmp_path: Path) -> None:
     """It segfaulted: the reader compiled a regex with one group per character."""
     draft = tmp_path / "amp.md"

@@ -5,10 +5,11 @@ fixture folder the way the package's ``steps.rb`` runs Vale, and its output must
 the scenario's expected output line for line.
 
 Packages come from ``<repo>/../shared/vale-styles`` when that folder exists, else from the
-vendored copy in ``tests/vale/styles``; more folders of packages (the same
-``features/`` + ``fixtures/`` layout) can be named in ``SGLINT_VALE_STYLES``, separated by
-``os.pathsep``. ``known_failures.txt`` lists scenarios that do not pass yet, one a line
-with its reason; a listed scenario that passes fails the suite, so the list stays honest.
+vendored copy in ``tests/vale/styles``; any package dropped into ``tests/vale/packages``
+(the same ``features/`` + ``fixtures/`` layout, one folder a package) runs too, and more
+folders of packages can be named in ``SGLINT_VALE_STYLES``, separated by ``os.pathsep``.
+``known_failures.txt`` lists scenarios that do not pass yet, one a line with its reason;
+a listed scenario that passes fails the suite, so the list stays honest.
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ REPO = HERE.parent.parent
 VENDORED = HERE / "styles"
 SHARED = REPO.parent / "shared" / "vale-styles"
 KNOWN_FAILURES = HERE / "known_failures.txt"
+DROPPED = HERE / "packages"  # packages dropped in by hand (none are committed)
 
 
 def package_roots() -> list[Path]:
     roots = [SHARED if SHARED.is_dir() else VENDORED]
+    roots += [DROPPED] if DROPPED.is_dir() else []
     extra = os.environ.get("SGLINT_VALE_STYLES", "")
     roots += [Path(p).resolve() for p in extra.split(os.pathsep) if p.strip()]
     return roots
