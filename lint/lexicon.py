@@ -20,7 +20,6 @@ from lint.yamlload import LineDict, load_yaml, read_data_file
 
 ROLES = (
     "speech_verbs",
-    "presenting_verbs",
     "honorifics",
     "styles",
     "ranks",
@@ -39,6 +38,7 @@ ROLES = (
     "abbreviations",
     "name_connectors",
     "organisation_kinds",
+    "presenting_verbs",
 )
 FILE_NAME = "_lexicon.yml"
 

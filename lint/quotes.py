@@ -252,7 +252,8 @@ _INTRO = patterns.compile(rf"\b{_VERB}\b[^.:!?\"“”]{{0,60}}:\s*$", regex.IGN
 #: presenting verb in the present tense).
 _STANDFIRST = patterns.compile(
     r"\s*(?P<who>(?:[^.!?:\"“”\n]*?\b)?\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{L}'’-]+[^.!?:\"“”\n]*?),?"
-    rf"[ \t]+(?:{lexicon.alternation('presenting_verbs')})\b[^.!?:\"“”\n]*\.\s*"
+    rf"[ \t]+(?:{lexicon.alternation('presenting_verbs', 'speech_verbs')})\b"
+    r"[^.!?:\"“”\n]*\.\s*"
 )
 _FIRST_PERSON = patterns.compile(
     r"\b(?:I|I'm|I’m|I've|I’ve|we|we're|we’re|our|us|my|me)\b", regex.IGNORECASE
