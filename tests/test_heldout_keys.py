@@ -21,6 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = [
     ROOT / "tests" / "recall" / "heldout",
     ROOT / "tests" / "recall" / "heldout2",
+    ROOT / "tests" / "recall" / "dev",
+    ROOT / "tests" / "recall" / "dev2",
+    ROOT / "tests" / "recall" / "dev3",
     ROOT / "tests" / "anonymity" / "heldout",
     ROOT / "tests" / "anonymity" / "heldout2",
 ]

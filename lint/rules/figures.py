@@ -66,6 +66,16 @@ KEYS: dict[str, schema.Option] = {
     "sums": schema.Option(
         schema.STR_LIST, "Sums of money whose amounts must agree (one of nouns, sums, events)."
     ),
+    "terms": schema.Option(
+        schema.STR_LIST,
+        "Nouns for a prison term ('sentence|jail term'): one person's sentence, two lengths.",
+    ),
+    "term_verbs": schema.Option(
+        schema.STR_LIST, "terms: verbs that give a term ('jailed for', 'sentenced to')."
+    ),
+    "percent": schema.Option(
+        schema.BOOL, "nouns: the figure is a percentage ('a 23% rise' … 'the 32% rise').", False
+    ),
     "compare": schema.Option(
         schema.STR,
         "numerals or words: which of the conflicts this rule reports (two rules can split them).",
@@ -185,7 +195,9 @@ MONTH_NAMES = [
     "December",
 ]
 #: Subjects that point elsewhere: the event's subject is unknown.
-_PRONOUNS = frozenset(["it", "this", "that", "which", "they", "he", "she", "who"])
+_PRONOUNS = frozenset(
+    ["it", "its", "this", "that", "which", "they", "their", "he", "she", "who", "since"]
+)
 #: Multipliers after a sum of money: "£4.5 million", "£4.5m", "£2bn".
 SUM_MULTIPLIERS = {**MULTIPLIERS, "m": 1_000_000, "bn": 1_000_000_000}
 #: How far a bounded figure may be from an exact one and still be the same claim.
@@ -254,24 +266,59 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(sorted((p.replace(" ", r"\s+") for p in phrases), key=len, reverse=True))
 
 
-def fact_pattern(nouns: Sequence[str], modifiers: int, *, words: bool = True) -> str:
-    """A counted figure. It starts at the number, so the engine skips other text fast;
-    the qualifier and a definite article before it are read by look-behinds."""
+#: White space within a paragraph: never a blank line, so a figure never counts a noun
+#: in the next paragraph.
+_SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
+#: Words after "the three girls" that pick out some of a group, not all of it: "the
+#: three girls who gave evidence", "the two men from Leeds".
+_SUBSET = regex.compile(
+    r"[ \t]+(?:who|whom|whose|that|which|aged|from|under|over|with|without|among"
+    r"|in\s+(?:the|their|his|her)\b)\b"
+)
+#: The period a figure is for, when it follows: "550 arrests in 2023".
+_PERIOD = (
+    r"(?:(?=\s+(?:[\p{Ll}-]+\s+){0,3}?(?:in|during|for|since|by)\s+"
+    r"(?P<period>(?:19|20)\d\d(?:\s+to\s+(?:19|20)\d\d)?)\b))?"
+)
+
+
+def fact_pattern(
+    nouns: Sequence[str], modifiers: int, *, words: bool = True, percent: bool = False
+) -> str:
+    """A counted figure (or, with ``percent``, a percentage: "a 23% rise"). It starts at
+    the number, so the engine skips other text fast; the qualifier and a definite
+    article before it are read by look-behinds."""
     quals = _alternation(QUALIFIERS)
     mults = "|".join(MULTIPLIERS)
     noun_body = "|".join(nouns)
     in_words = rf"|\b(?P<word>{_WORDS_RE})\b(?!-)" if words else ""
+    number = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    if percent:
+        # "the 32% rise": the look-behinds read what comes before the number, and the
+        # sign (or "per cent") follows them.
+        return (
+            rf"(?i)(?<![\d.,£$€/\-]){number}(?![\d,]*\.\d|[\w/\-])"
+            rf"(?:(?<=\b(?P<qual>{quals})\s+{_NUMBER_TOKEN}))?"
+            rf"(?:(?<=\b(?:{_DEFINITE}|this|that|his|her|its|their)\s+(?:(?:{quals})\s+)?"
+            rf"{_NUMBER_TOKEN})"
+            r"(?P<definite>))?(?:%|\s+per\s+cent\b)(?P<mult>)\s+"
+            rf"(?P<mods>(?:(?!(?:{_STOPWORDS})\b)(?-i:\p{{Ll}})[\p{{Ll}}\-]*{_SP}){{0,{modifiers}}}?)"
+            rf"(?P<noun>{noun_body})\b{_PERIOD}"
+            # "rose by 23%", "a rise of 23%", "the increase of 32%"
+            rf"|(?:(?<=\b(?:{_DEFINITE}|this|that|its)\s+)(?P<definite>))?\b(?P<noun>{noun_body})"
+            rf"\s+(?:by|of)\s+(?:(?P<qual>{quals})\s+)?(?P<mult>)"
+            rf"(?<![\d.,£$€/\-]){number}(?![\d,]*\.\d)(?:%|\s+per\s+cent\b)(?P<mods>){_PERIOD}"
+        )
     return (
-        r"(?i)(?:(?<![\d.,£$€/\-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]*\.\d|%|[\w/\-])"
+        rf"(?i)(?:(?<![\d.,£$€/\-]){number}(?![\d,]*\.\d|%|[\w/\-])"
         rf"{in_words})"
         rf"(?:(?<=\b(?P<qual>{quals})\s+{_NUMBER_TOKEN}))?"
         rf"(?:(?<=\b(?:{_DEFINITE})\s+(?:(?:{quals})\s+)?{_NUMBER_TOKEN})(?P<definite>))?"
-        rf"(?:\s+(?P<mult>{mults}))?\s+"
-        rf"(?P<mods>(?:(?!(?:{_STOPWORDS})\b)[\p{{Ll}}][\p{{Ll}}\-]*\s+){{0,{modifiers}}}?)"
+        rf"(?:\s+(?P<mult>{mults}))?{_SP}"
+        rf"(?P<mods>(?:(?!(?:{_STOPWORDS})\b)(?-i:\p{{Ll}})[\p{{Ll}}\-]*{_SP}){{0,{modifiers}}}?)"
         rf"(?P<noun>{noun_body})\b"
         rf"(?!\s+(?:or\s+\p{{L}}|and/or\b|and\s+(?:\p{{L}}+\s+)?(?:{noun_body})\b))"
-        r"(?:(?=\s+(?:in|during|for|since|by)\s+(?P<period>(?:19|20)\d\d(?:\s+to\s+(?:19|20)\d\d)?)"
-        r"\b))?"
+        rf"{_PERIOD}"
     )
 
 
@@ -289,7 +336,7 @@ def sum_pattern(forms: Iterable[str]) -> str:
         # £4.5 million fund (with "up to" and "the" before it)
         rf"(?i)£(?:(?<=\b(?P<qual>{quals})\s+£))?"
         rf"(?:(?<=\b(?:{_DEFINITE})\s+(?:(?:{quals})\s+)?£)(?P<definite>))?{amount}\s+"
-        rf"(?P<mods>(?:(?!(?:{_STOPWORDS})\b)[\p{{Ll}}][\p{{Ll}}\-]*\s+){{0,2}}?)"
+        rf"(?P<mods>(?:(?!(?:{_STOPWORDS})\b)(?-i:\p{{Ll}})[\p{{Ll}}\-]*{_SP}){{0,2}}?)"
         rf"(?P<noun>{nouns})\b"
         # grant of up to £80,000 (with "the" before it)
         rf"|\b(?P<noun>{nouns})(?:(?<=\b(?:{_DEFINITE})\s+(?:{nouns}))(?P<definite>))?"
@@ -298,14 +345,51 @@ def sum_pattern(forms: Iterable[str]) -> str:
 
 
 def event_pattern(events: Sequence[str]) -> str:
-    """A dated event: "set up in March 2019" (the subject is read separately)."""
+    """A dated event: "set up in March 2019", "since its launch in May 2025", "set up its
+    exploitation unit in 2021" (what is set up is then the subject; otherwise the
+    subject is read separately)."""
     verbs = _alternation(events)
     months = "|".join(MONTH_NAMES)
     return (
-        rf"(?i)(?P<event>\b(?:{verbs}))\s+(?:in|on|during)\s+"
+        rf"(?i)(?P<event>\b(?:{verbs}))"
+        r"(?:\s+(?:its|their|the|a|an|his|her|our)\s+(?:[\w-]+\s+){0,2}?(?P<object>[\w-]+))?"
+        r"\s+(?:in|on|during)\s+"
         r"(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
         rf"(?:(?P<month>{months})\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*(?:to|-|–)\s*\d)"
     )
+
+
+#: A length of time in words or numerals: "nine", "11", "a".
+_TERM_NUMBER = rf"(?:\d{{1,2}}|{_WORDS_RE}|an?|one)"
+
+
+def term_pattern(nouns: Iterable[str], verbs: Iterable[str]) -> str:
+    """A prison term: "jailed for nine years (and six months)" states one; "his 11-year
+    sentence" and "the sentence of nine years" point back to one already given."""
+    noun = _alternation(nouns)
+    verb = _alternation(verbs)
+    length = (
+        rf"(?P<num>{_TERM_NUMBER})\s+(?P<unit>years?|months?)"
+        rf"(?:\s+and\s+(?P<num2>{_TERM_NUMBER})\s+months?)?"
+    )
+    return (
+        rf"(?i)\b(?:{verb})\s+(?:(?:a\s+total\s+of|an\s+extended)\s+)?{length}"
+        rf"(?:\s+(?:in\s+(?:prison|jail|custody|a\s+young\s+offender\S*\s+institution)"
+        r"|imprisonment|custody|behind\s+bars))?"
+        rf"|\b(?P<definite>the|his|her|its|their|this|that)\s+(?:(?:total|overall|jail|prison)\s+)?"
+        rf"(?P<num>{_TERM_NUMBER})[- ](?P<unit>year|month)"
+        rf"(?:[- ]and[- ](?P<num2>{_TERM_NUMBER})[- ]months?)?\s+(?P<noun>{noun})\b"
+        rf"|\b(?P<definite>the|his|her|their)\s+(?P<noun>{noun})\s+of\s+{length}"
+    )
+
+
+def _term_months(m: MatchLike) -> float:
+    def number(text: str) -> int:
+        text = " ".join(text.lower().split())
+        return 1 if text in ("a", "an", "one") else int(NUMBER_WORDS.get(text) or text)
+
+    months = number(m.group("num")) * (12 if m.group("unit").lower().startswith("y") else 1)
+    return float(months + (number(m.group("num2")) if m.group("num2") else 0))
 
 
 #: The subject right before an event's verb: "the taskforce, which was (first) set up".
@@ -323,18 +407,30 @@ def collect(
     pattern: regex.Pattern[str],
     guards: Guards,
     nouns: Mapping[str, str] | None = None,
+    *,
+    mode: str | None = None,
 ) -> list[Fact]:
-    """Phase one: every counted figure (or sum, or dated event) in the document, in
-    order. ``nouns`` maps a sum's noun forms to the noun ("fined" to "fine")."""
+    """Phase one: every counted figure (or sum, dated event, prison term or percentage)
+    in the document, in order. ``nouns`` maps a sum's (or an event's) forms to the one
+    they are forms of ("fined" to "fine", "launch" to "launched")."""
     found = []
-    sums = nouns is not None
+    if mode is None:  # as the pattern says: a sum's nouns, an event's verb, or counts
+        events = "event" in pattern.groupindex
+        mode = "events" if events else "sums" if nouns is not None else "nouns"
+    sums = mode == "sums"
     multipliers = SUM_MULTIPLIERS if sums else MULTIPLIERS
     sentence_starts = [s.start for s in facts.sentences]
     for m, unit in scan(pattern, doc, facts, meta, guards):
-        if "event" in pattern.groupindex:
+        if mode == "events":
             sentence = bisect.bisect_right(sentence_starts, m.start("event"))
-            found.append(_event(m, doc, unit, sentence))
+            found.append(_event(m, doc, unit, sentence, nouns or {}))
             continue
+        if mode == "terms":
+            sentence = bisect.bisect_right(sentence_starts, m.start())
+            found.append(_term(m, doc, sentence))
+            continue
+        if not sums and m.group("definite") is not None and _SUBSET.match(doc.text, m.end()):
+            continue  # "the three girls who gave statements": some of them, not all
         qualifier = m.group("qual")
         start = min(m.start(), m.start("qual")) if qualifier else m.start()
         sentence = bisect.bisect_right(sentence_starts, start)
@@ -359,23 +455,44 @@ def collect(
                 sentence,
                 None if sums else m.group("period"),
                 in_words=word is not None,
-                needs_reference=sums or word is not None,
+                needs_reference=sums or mode == "percent" or word is not None,
                 definite=m.group("definite") is not None,
             )
         )
     return found
 
 
-def _event(m: MatchLike, doc: Document, unit: Block, sentence: int) -> Fact:
+def _term(m: MatchLike, doc: Document, sentence: int) -> Fact:
+    """A prison term, in months; compared only where it points back ("his 11-year
+    sentence"), since a release may sentence several people."""
+    return Fact(
+        "term",
+        _term_months(m),
+        Bound.EXACT,
+        m.start(),
+        m.end(),
+        " ".join(doc.text[m.start() : m.end()].split()),
+        sentence,
+        needs_reference=True,
+        definite=m.group("definite") is not None,
+    )
+
+
+def _event(
+    m: MatchLike, doc: Document, unit: Block, sentence: int, forms: Mapping[str, str]
+) -> Fact:
     month = m.group("month")
     value = int(m.group("year")) * 100 + (MONTH_NAMES.index(month.title()) + 1 if month else 0)
     start = m.start("event")
     before = _SUBJECT.search(doc.text, max(unit.start, start - 80), start)
     subject = before.group("subject").lower() if before else None
+    if m.group("object"):
+        subject = m.group("object").lower()  # "set up its unit in 2021": the unit
     if subject in _PRONOUNS:
         subject = None
+    verb = " ".join(m.group("event").lower().split())
     return Fact(
-        " ".join(m.group("event").lower().split()),
+        forms.get(verb, verb),
         float(value),
         Bound.EXACT,
         start,
@@ -388,11 +505,23 @@ def _event(m: MatchLike, doc: Document, unit: Block, sentence: int) -> Fact:
 
 
 def judge(stated: Sequence[Fact], ratio: float) -> Iterator[Conflict]:
-    """Phase two: each later statement of a noun against the first one."""
+    """Phase two: each later statement of a noun against the first one. A statement that
+    points back ("the six men", "his 11-year sentence") is one claim with any earlier
+    statement it agrees with, so it conflicts only when it agrees with none of them."""
     first: dict[str, Fact] = {}
+    seen: dict[str, list[Fact]] = {}
     for fact in stated:
         earlier = first.setdefault(fact.noun, fact)
+        before = seen.setdefault(fact.noun, [])
+        before.append(fact)
         if earlier is fact or not fact.comparable(earlier):
+            continue
+        if fact.definite and any(
+            not f.bound.contradicts(fact.bound)
+            and (f.value == fact.value or (not f.event and f.agrees(fact)))
+            for f in before[:-1]
+            if f.sentence != fact.sentence
+        ):
             continue
         if fact.value == earlier.value:
             if fact.bound.contradicts(earlier.bound):
@@ -406,8 +535,17 @@ def judge(stated: Sequence[Fact], ratio: float) -> Iterator[Conflict]:
         if fact.agrees(earlier):
             continue
         low, high = sorted((fact.value, earlier.value))
-        if low > 0 and high / low <= ratio and not _overlap(fact, earlier):
+        if _overlap(fact, earlier):
+            continue
+        if (low > 0 and high / low <= ratio) or _swapped(fact, earlier):
             yield Conflict(fact, earlier)
+
+
+def _swapped(one: Fact, other: Fact) -> bool:
+    """Two exact figures with the same digits in another order ("13" and "31"): one figure
+    mistyped, however far apart they are."""
+    a, b = (f"{f.value:g}" for f in (one, other))
+    return one.bound is other.bound is Bound.EXACT and a != b and sorted(a) == sorted(b)
 
 
 def _overlap(one: Fact, other: Fact) -> bool:
@@ -424,11 +562,14 @@ class Figures:
     pattern: regex.Pattern[str]
     guards: Guards
     ratio: float
-    sums: Mapping[str, str] | None = None  # a sum's noun forms → the noun
+    sums: Mapping[str, str] | None = None  # a sum's (or an event's) forms → the one
     compare: str = "all"  # numerals | words | all: which conflicts this rule reports
+    mode: str = "nouns"  # nouns | percent | sums | events | terms
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
-        stated = collect(doc, facts, self.meta, self.pattern, self.guards, self.sums)
+        stated = collect(
+            doc, facts, self.meta, self.pattern, self.guards, self.sums, mode=self.mode
+        )
         for conflict in judge(stated, self.ratio):
             in_words = conflict.fact.in_words or conflict.earlier.in_words
             if (self.compare == "words" and not in_words) or (
@@ -445,10 +586,10 @@ class Figures:
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
     data = families.expand_data(data, src.path, src.data)
-    given = [k for k in ("nouns", "sums", "events") if data.get(k)]
+    given = [k for k in ("nouns", "sums", "events", "terms") if data.get(k)]
     if len(given) > 1:
         raise RuleError(
-            "a figures rule counts 'nouns', 'sums' or dated 'events', one of them",
+            "a figures rule counts 'nouns', 'sums', dated 'events' or prison 'terms', one of them",
             path=src.path,
             line=src.data.line_of(given[1]),
         )
@@ -465,15 +606,29 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
     if ratio < 1:
         raise RuleError("'ratio' must be 1 or more", path=src.path, line=src.data.line_of("ratio"))
     sums = None
-    if key == "sums":
+    mode = key
+    if key in ("sums", "events"):
         sums = {
             form.strip().lower(): entry.split("|")[0].strip().lower()
-            for entry in data["sums"]
+            for entry in data[key]
             for form in entry.split("|")
         }
-        source = sum_pattern(sums)
-    elif key == "events":
-        source = event_pattern(data["events"])
+        source = sum_pattern(sums) if key == "sums" else event_pattern(list(sums))
+    elif key == "nouns" and schema.option(data, KEYS, "percent"):
+        # "rise|rose": forms of one change, as sums' forms are of one sum.
+        sums = {
+            form.strip().lower(): entry.split("|")[0].strip().lower()
+            for entry in data["nouns"]
+            for form in entry.split("|")
+        }
+        mode = "percent"
+        source = fact_pattern(sorted(sums, key=len, reverse=True), modifiers, percent=True)
+    elif key == "terms":
+        nouns = [form.strip() for entry in data["terms"] for form in entry.split("|")]
+        verbs = schema.require(
+            data, "term_verbs", path=src.path, line=src.data.line, kind="figures"
+        )
+        source = term_pattern(nouns, verbs)
     else:
         source = fact_pattern(data["nouns"], modifiers, words=data.get("compare") != "numerals")
     pattern = compile_pattern(source, path=src.path, line=line, key=key)
@@ -485,4 +640,4 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
         path=src.path,
         line=src.data.line_of("compare"),
     )
-    return Figures(meta, pattern, guards, ratio, sums, compare)
+    return Figures(meta, pattern, guards, ratio, sums, compare, mode)

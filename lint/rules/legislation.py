@@ -138,8 +138,11 @@ class Legislation:
             if any(s.any_year or year in s.other_years for s in exact):
                 return None
             nearest = min(exact, key=lambda s: abs(s.year - year))
+            slips = [s for s in exact if _year_slip(s.year, year)]
             if abs(nearest.year - year) > NEAR_YEARS:
-                return None
+                if not slips:
+                    return None
+                nearest = slips[0]
             reason = f"there is no {nearest.words} {kind} {year}"
             return self._hit(span.start, end, nearest.title, observed, reason, FixSafety.DISPLAY)
         for span in spans:
@@ -169,6 +172,16 @@ def _opens(previous: str) -> bool:
 
 def _year_match(statutes: list[Statute], year: int) -> Statute | None:
     return next((s for s in statutes if s.year == year), None)
+
+
+def _year_slip(right: int, written: int) -> bool:
+    """A year typed wrong: two neighbouring digits swapped ("1987" for 1978) or its decade
+    changed ("1988" for 1998), rather than another statute's year."""
+    a, b = str(right), str(written)
+    diff = [i for i in range(4) if a[i] != b[i]]
+    if len(diff) == 2 and diff[1] == diff[0] + 1:
+        return a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    return diff == [2]
 
 
 def _near_title(observed: tuple[str, ...], right: tuple[str, ...]) -> bool:

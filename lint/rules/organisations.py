@@ -72,13 +72,11 @@ class Organisations:
     guards: Guards
     contextual: bool  # report only where the document also names the organisation
     needles: tuple[str, ...] | None = None  # a word of each form (lint.rules.matching.scan)
-
-    @property
-    def proper_names(self) -> tuple[str, ...]:
-        """The register's right forms: proper names other rules leave alone (lint.context).
-        Abbreviations are not among them: "NPCC" still wants spelling out at first use."""
-        forms = (f for w in self.watches for f in w.org.right_forms)
-        return tuple(dict.fromkeys(f for f in forms if not f.isupper()))
+    proper_names: tuple[str, ...] = ()
+    """The register's right forms, of every body on it (not only those with forms this
+    rule reports): proper names other rules leave alone (lint.context), so "Children
+    1st" is no ordinal. Abbreviations are not among them: "NPCC" still wants spelling
+    out at first use."""
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         if self.pattern is None:
@@ -215,6 +213,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations | 
         guards,
         forms == "in_context",
         _needles([w.variant.form for _, w in watches]),
+        tuple(dict.fromkeys(f for o in orgs for f in o.right_forms if not f.isupper())),
     )
 
 

@@ -73,6 +73,10 @@ KEYS: dict[str, schema.Option] = {
         schema.MAP, "ranks check: rank -> its accepted forms and abbreviations."
     ),
     "changes": schema.Option(schema.STR_LIST, "ranks check: words that announce a change of rank."),
+    "first_names": schema.Option(
+        schema.STR_LIST,
+        "variants check: spellings of one first name, '|' between them (Katherine|Catherine).",
+    ),
 }
 DEFAULT_FIX = FixSafety.DISPLAY
 CHECKS = ("spelling", "titles", "variants", "references", "ranks", "ages", "tenure")
@@ -123,4 +127,8 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> People:
                 path=src.path,
                 line=src.data.line_of("as_of"),
             ) from None
-    return People(meta, people, check, as_of, ranks, changes)
+    first_names = tuple(
+        frozenset(n.strip() for n in entry.split("|") if n.strip())
+        for entry in data.get("first_names", [])
+    )
+    return People(meta, people, check, as_of, ranks, changes, first_names)

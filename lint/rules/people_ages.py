@@ -24,8 +24,12 @@ NOT_FIRST = lexicon.words("sentence_openers", "days", "months")
 #: "Mark Ellison, 44," "Ellison, aged 44," "Peter Brown (35)".
 AGE = (
     rf"\b(?:(?P<first>{NAME})\s+)?(?P<surname>{NAME})"
-    r"(?:,\s+(?:aged\s+)?(?P<age>\d{1,3}),|\s+\((?:aged\s+)?(?P<age>\d{1,3})\))"
+    r"(?:,\s+(?:aged\s+|who\s+is\s+)?(?P<age>\d{1,3}),|\s+\((?:aged\s+)?(?P<age>\d{1,3})\))"
 )
+#: "The 46-year-old": an adult named by age alone, pointing back to someone named.
+BACK = r"\b[Tt]he\s+(?P<age>[1-9]\d)-year-old\b(?![ \t]+(?:{others})\b)"
+#: Nouns after "the 46-year-old" that make it someone else.
+OTHERS = "girl|boy|child|victim|woman|man|daughter|son|mother|father|brother|sister|pupil|teenager"
 
 
 def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
@@ -46,6 +50,29 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
                 start = _start(m)
                 said = (doc.text[start : m.end()], doc.text[_start(model) : model.end()])
                 yield rule.hit(start, m.end(), said, None)
+    yield from _back(rule, people, doc, facts)
+
+
+def _back(
+    rule: PeopleRule, people: dict[str, list[MatchLike]], doc: Document, facts: Facts
+) -> Iterator[Hit]:
+    """ "The 46-year-old" after "Mark Dale, 47,", when Dale is the only adult the copy
+    gives an age: one person, two ages, if the ages are a year or two apart or have
+    their digits swapped (further apart, it may be someone not named)."""
+    adults = {
+        m.group("age"): m for uses in people.values() for m in uses if int(m.group("age")) >= 18
+    }
+    if len(adults) != 1 or len(people) > 2:
+        return
+    ((age, model),) = adults.items()
+    for m in rule.find(BACK.format(others=OTHERS), doc, facts):
+        said = m.group("age")
+        if m.start() < model.start() or said == age:
+            continue
+        if abs(int(said) - int(age)) <= 2 or sorted(said) == sorted(age):
+            yield rule.hit(
+                m.start(), m.end(), (m.group(), doc.text[_start(model) : model.end()]), None
+            )
 
 
 def _start(m: MatchLike) -> int:

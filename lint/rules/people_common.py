@@ -53,6 +53,7 @@ class PeopleRule:
     as_of: dt.date | None
     ranks: tuple[tuple[str, str], ...] = ()  # check ranks: (form, rank it stands for)
     changes: regex.Pattern[str] | None = None  # check ranks: words that say it changed
+    first_names: tuple[frozenset[str], ...] = ()  # check variants: spellings of one name
 
     def hit(
         self,

@@ -44,7 +44,11 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
         if len({rank for _, rank in uses}) < 2:
             continue
         if len({m.group("first") for m, _ in uses if m.group("first")}) > 1:
-            continue  # two first names: two people
+            # Two first names: two people ("DCI Laura Bennett", "PC Dan Bennett"). A
+            # surname alone is one of them, so its rank must be one of theirs.
+            if not _changed(rule, uses, doc, facts):
+                yield from _unmatched(rule, uses)
+            continue
         if _changed(rule, uses, doc, facts):
             continue
         usual_rank = usual(uses)
@@ -52,6 +56,15 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
         for m, rank in uses:
             if rank != usual_rank:
                 yield rule.hit(m.start(), m.end(), (m.group(), model), None)
+
+
+def _unmatched(rule: PeopleRule, uses: list[Use]) -> Iterator[Hit]:
+    """Ranks given to a surname alone that none of the named people holds."""
+    named = {rank: m for m, rank in uses if m.group("first")}
+    for m, rank in uses:
+        if not m.group("first") and rank not in named:
+            models = " or ".join(sorted(n.group() for n in named.values()))
+            yield rule.hit(m.start(), m.end(), (m.group(), models), None)
 
 
 def _changed(rule: PeopleRule, uses: list[Use], doc: Document, facts: Facts) -> bool:

@@ -43,7 +43,10 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
             rf"(?<!(?:(?:{HONORIFICS})\.?|\p{{Lu}}[\w'’-]*)[ \t])"
             rf"{literal_pattern(person.surname)}(?![ \t]+\p{{Lu}})"
         )
-        for m in rule.find(bare, doc, facts, needs=[person.surname]):
+        # A surname alone is this person only when the copy names them in full somewhere:
+        # "May" is a month and "Patel" another person unless "Theresa May" or "Priti
+        # Patel" is in the copy.
+        for m in rule.find(bare, doc, facts, needs=[person.surname]) if full else ():
             if any(s <= m.start() < e for s, e in full):
                 continue
             if text[max(0, m.start() - 9) : m.start()].endswith("Minister "):

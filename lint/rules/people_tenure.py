@@ -14,7 +14,7 @@ from lint.document import Document
 from lint.facts import Facts
 from lint.registers.people import Role
 from lint.rules.contract import Hit
-from lint.rules.people_common import MONTHS, PeopleRule, is_title, title_key
+from lint.rules.people_common import DATE_RE, MONTHS, PeopleRule, is_title, title_key
 from lint.rules.people_titles import titles_near
 
 #: Words just before a title that place it in the past or future: "former Home Secretary".
@@ -36,13 +36,16 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
         if not stale or not rule.named_in(person, doc):
             continue
         for start, end, phrase in titles_near(rule, person, doc, facts):
-            if QUALIFIERS.search(doc.text, max(0, start - 24), start) or QUALIFIED.match(phrase):
+            if QUALIFIERS.search(doc.text, max(0, start - 24), start) or QUALIFIED.match(
+                regex.sub(r"^(?i:the)\s+", "", phrase)
+            ):
                 continue
             if any(is_title(phrase, r) for r in held):
                 continue
             role = next((r for r in stale if is_title(phrase, r)), None)
-            if role is None:
+            if role is None or _dated_within(role, start, doc, facts):
                 continue
+            start, phrase = _own_title(start, phrase, role)
             ended = role.end is not None and day > role.end
             yield rule.hit(
                 start,
@@ -50,6 +53,39 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
                 (phrase, person.name, long_date(day), _note(rule, role, day)),
                 f"former {phrase}" if ended else None,
             )
+
+
+def _own_title(start: int, phrase: str, role: Role) -> tuple[int, str]:
+    """The person's own title at the end of a list of titles and names: "Justice
+    Secretary" of "Education Secretary Gillian Keegan and Justice Secretary"."""
+    cut = phrase.rfind(" and ")
+    if cut < 0:
+        return start, phrase
+    tail = phrase[cut + 5 :]
+    if not is_title(tail, role):
+        return start, phrase
+    return start + cut + 5, tail
+
+
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _dated_within(role: Role, at: int, doc: Document, facts: Facts) -> bool:
+    """Whether the sentence dates what it tells to a time the role was held: "In 2023,
+    Home Secretary Suella Braverman ordered a review" tells history. The copy's own
+    date (its first full date) does not count."""
+    sentence = next((s for s in facts.sentences if s.start <= at < s.end), None)
+    if sentence is None:
+        return False
+    own = DATE_RE.search(doc.text)
+    first = role.start.year if role.start else 0
+    last = role.end.year if role.end else 9999
+    for year in _YEAR.finditer(doc.text, sentence.start, sentence.end):
+        if own is not None and own.start() <= year.start() < own.end():
+            continue
+        if first <= int(year.group()) <= last:
+            return True
+    return False
 
 
 def _note(rule: PeopleRule, role: Role, day: dt.date) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import regex
 
+from lint import lexicon
 from lint.document import Document
 from lint.facts import Facts
 from lint.finding import FixSafety
@@ -16,7 +17,6 @@ from lint.registers.people import Person
 from lint.rules.contract import Hit
 from lint.rules.matching import scan
 from lint.rules.people_common import (
-    HONORIFICS,
     NEAR,
     POST_NOMINALS,
     SPEECH,
@@ -27,7 +27,28 @@ from lint.rules.people_common import (
     is_title,
 )
 
-_TRAILING_HONORIFIC = regex.compile(rf"(?:^|[ \t]+)(?:{HONORIFICS})\.?$")
+#: An honorific or style between a title and the name ("Commissioner Dame Cressida
+#: Dick"); not a rank, which is itself the title ("Children's Commissioner").
+_TRAILING_HONORIFIC = regex.compile(
+    rf"(?:^|[ \t]+)(?:{lexicon.alternation('honorifics', 'styles')})\.?$"
+)
+#: Words that open a sentence before a title ("Later the Home Secretary"), not the
+#: qualifiers that say the title is past or acting ("Former", "Acting").
+_OPENERS = regex.compile(
+    r"^(?:(?:"
+    + "|".join(sorted(lexicon.words("sentence_openers") - {"Former", "Acting", "Interim", "New"}))
+    + r"),?\s+)*(?:(?:The|the)\s+)?"
+)
+#: Words of job titles as news copy writes them, in lower case ("IWF chief executive
+#: Susie Hargreaves", "the safeguarding minister, Jess Phillips"): the title heads and
+#: the words of police ranks, from the lexicon.
+_LOWER_TITLE_WORDS = "|".join(
+    sorted(
+        {w.lower() for w in lexicon.parts("ranks", "title_heads") if w.isalpha()}
+        | {"deputy", "general", "safeguarding", "victims", "home", "justice", "education"},
+        key=lambda w: (-len(w), w),
+    )
+)
 
 
 def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
@@ -78,20 +99,28 @@ def titles_near(
 ) -> Iterator[tuple[int, int, str]]:
     """Title-like phrases right before a full name, or in apposition after it."""
     text = doc.text
-    word = r"(?:\p{Lu}[\w'’-]*|of|for|and|the|on|to|in)"
-    before = regex.compile(rf"(\p{{Lu}}[\w'’-]*(?:[ \t]+{word})*)[ \t]*,?[ \t]*$")
+    lower = _LOWER_TITLE_WORDS
+    word = rf"(?:\p{{Lu}}[\w'’-]*|of|for|and|the|on|to|in|(?-i:{lower})\b)"
+    before = regex.compile(
+        # "Minister for Crime, Safeguarding and Vulnerability": a comma inside a title.
+        rf"((?:\p{{Lu}}[\w'’-]*|(?<![\w'’-])(?-i:{lower})\b)"
+        rf"(?:(?:,(?=[ \t]+\p{{Lu}}[\w'’-]*[ \t]+(?:and|&)[ \t]))?[ \t]+{word})*)[ \t]*,?[ \t]*$"
+    )
     after = regex.compile(
         rf"(?:\s+(?:{POST_NOMINALS}))*,[ \t]+([^,:;()\n]+?)[ \t]*(?=,|:|\(|\b(?:{SPEECH})\b|$)",
         regex.M,
     )
-    forms = (person.name, *person.aliases)
+    forms: tuple[str, ...] = (person.name, *person.aliases)
     if not could_occur(forms, doc):
         return
+    if person.honorific:
+        # Once the copy names them in full: "the Home Secretary, Ms Cooper, said".
+        forms = (*forms, f"{person.honorific} {person.surname}")
     names = "|".join(literal_pattern(n) for n in forms)
     for m, unit in scan(compiled(names), doc, facts, rule.meta):
         b = before.search(text, max(unit.start, m.start() - 120), m.start())
         if b is not None:
-            phrase = regex.sub(r"^(?:The|the)\s+", "", b.group(1))
+            phrase = _OPENERS.sub("", b.group(1))
             # "NSPCC Chief Executive Sir Peter Wanless": the honorific is no title.
             end = b.end(1)
             bare = _TRAILING_HONORIFIC.sub("", phrase)

@@ -158,7 +158,8 @@ def test_events_of_different_subjects_are_different_events() -> None:
 
 def test_nouns_and_events_are_exclusive() -> None:
     with pytest.raises(
-        RuleError, match=r"Test/Rule.yml:5: a figures rule counts 'nouns', 'sums' or dated 'events'"
+        RuleError,
+        match=r"Test/Rule.yml:5: a figures rule counts 'nouns', 'sums', dated 'events' or prison",
     ):
         make_rule(EVENTS.replace("events:", "nouns: [arrests]\nevents:"))
 
@@ -208,3 +209,60 @@ def test_nouns_may_come_from_a_word_family() -> None:
 def test_two_bounds_that_overlap_are_the_same_claim() -> None:
     text = "Almost 19,000 victims were found. Over 18,700 victims were supported."
     assert run(figures(), text) == []
+
+
+TERMS = """
+extends: figures
+message: "'%s' here, but '%s' earlier."
+terms: [sentence|jail term]
+term_verbs: [jailed for, sentenced to]
+ratio: 1000
+why: test
+source: test
+"""
+
+
+def test_a_term_that_points_back_is_compared_with_every_earlier_term() -> None:
+    rule = figures(TERMS)
+    two = "Paul was jailed for 14 years. His son was jailed for eight years."
+    assert run(rule, f"{two} His eight-year sentence starts now.") == []
+    assert matches(run(rule, f"{two} His nine-year sentence starts now.")) == [
+        "His nine-year sentence"
+    ]
+
+
+def test_terms_count_months() -> None:
+    rule = figures(TERMS)
+    text = "He was jailed for six years and six months. The six-year sentence is long."
+    assert matches(run(rule, text)) == ["The six-year sentence"]
+
+
+def test_terms_need_their_verbs() -> None:
+    with pytest.raises(RuleError, match="term_verbs"):
+        make_rule(TERMS.replace("term_verbs: [jailed for, sentenced to]\n", ""))
+
+
+PERCENT = """
+extends: figures
+message: "'%s' here, but '%s' earlier."
+nouns: [rise, fall]
+percent: true
+ratio: 10
+why: test
+source: test
+"""
+
+
+def test_percentages_point_back_with_a_definite_article() -> None:
+    rule = figures(PERCENT)
+    assert matches(run(rule, "There was a 23% rise. The 32% rise was large.")) == ["32% rise"]
+    assert run(rule, "There was a 23% rise. A 32% rise followed.") == []
+    assert run(rule, "There was a 23 per cent rise. The 23 per cent rise was large.") == []
+
+
+def test_swapped_digits_conflict_at_any_ratio() -> None:
+    rule = figures()
+    assert matches(run(rule, "Police made 13 arrests. The 31 arrests were in May.")) == [
+        "31 arrests"
+    ]
+    assert run(rule, "Police made 13 arrests. The 40 arrests were in May.") == []
