@@ -235,6 +235,12 @@ _TITLE_PATTERNS = (
     patterns.compile(
         rf"\b(?i:the\s+{_WORKS}|entitled|titled|(?:{_WORKS})\s+called)[\s,:]+(?-i:{_TITLE_CASE})"
     ),
+    # A headline in sentence case, set off by commas after the piece it names: "I read
+    # your article, Charity warns of rising abuse, with interest".
+    patterns.compile(
+        r"(?i:\b(?:article|story|headline|column|editorial|piece|blog\s+post)),[ \t]+"
+        r"(?P<t>\p{Lu}[^\s,;:!?.\"“”]*(?:[ \t]+[^\s,;:!?.\"“”]+){2,15})(?=,)"
+    ),
     # Acts and Bills: "the Sexual Offences Act 2003", "Crime and Policing Bill".
     patterns.compile(
         r"(?P<t>(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:and|of|for|to|the|in)\s+)*){1,8}(?:Act|Bill)"
@@ -243,7 +249,13 @@ _TITLE_PATTERNS = (
 )
 #: What every match of each title pattern contains (a quick test before the slower
 #: pattern, which tries every capitalised word as a start): None, always run.
-_TITLE_CUES = (None, None, None, patterns.compile(r"\b(?:Act|Bill)\b"))
+_TITLE_CUES = (
+    None,
+    None,
+    None,
+    patterns.compile(r"(?i)\b(?:article|story|headline|column|editorial|piece|post),"),
+    patterns.compile(r"\b(?:Act|Bill)\b"),
+)
 _ITALIC_MD = patterns.compile(
     r"(?<![*_\w])([*_])(?=[\p{Lu}\d])([^*_\n]{2,160}?)(?<!\s)\1(?![*_\w])"
 )
@@ -298,10 +310,11 @@ _REMOVAL_CUE = patterns.compile(
 )
 #: A short term in its own single quote marks: a mention or scare quotes, as UK copy
 #: writes them. A mark opens only where no letter precedes it and closes only where none
-#: follows, so apostrophes ("children's", "victims'") are not taken for marks. (Double
+#: follows, so apostrophes ("children's", "victims'") are not taken for marks; a closing
+#: mark typed the wrong way round (‘child prostitute‘) still closes it. (Double
 #: marks are the quote model's: what it finds is not speech is a quoted term.)
 _SCARE = patterns.compile(
-    r"(?<![\p{L}\p{N}])(?:‘(?P<a>[^’\n]{1,60})’|'(?P<b>[^'\n]{1,60})')(?![\p{L}\p{N}])"
+    r"(?<![\p{L}\p{N}])(?:‘(?P<a>[^’‘\n]{1,60})(?<!\s)[’‘]|'(?P<b>[^'\n]{1,60})')(?![\p{L}\p{N}])"
 )
 
 
@@ -426,6 +439,7 @@ _SHORT_LEADS = frozenset(
     | {"WHO", "ALL", "ANY", "OUR"}
 )
 _LEADIN = patterns.compile(r"(?P<w>(?:A[ \t]+)?\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,})*)(?=[ \t]+\p{Ll})")
+_SHORT_LEADIN = patterns.compile(r"(?P<w>\p{Lu}{2,})(?=[ \t]+\p{Lu})")
 
 
 def _leadins(doc: Document) -> Iterator[Span]:
@@ -436,16 +450,22 @@ def _leadins(doc: Document) -> Iterator[Span]:
     for block in doc.blocks:
         if not block.scope.startswith(("paragraph", "list")):
             continue
-        m = _LEADIN.match(doc.text, block.start, block.end)
-        if m is None:
-            continue
-        words = [w for w in m.group("w").split() if w != "A"]
-        # One short all-caps word may be an abbreviation that is also a word ("LAC"),
-        # unless it is a word that starts sentences ("THE UK's largest charity …").
-        if (len(words) > 1 or len(words[0]) >= 4 or words[0] in _SHORT_LEADS) and all(
-            len(w) >= 2 and w.lower() in cmudict_syllables() for w in words
-        ):
-            yield Span(Kind.LEADIN, m.start(), m.end(), "lead-in")
+        for pattern in (_LEADIN, _SHORT_LEADIN):
+            m = pattern.match(doc.text, block.start, block.end)
+            if m is None:
+                continue
+            words = [w for w in m.group("w").split() if w != "A"]
+            # One short all-caps word may be an abbreviation that is also a word ("LAC"),
+            # unless it is a word that starts sentences ("THE UK's largest charity …").
+            # Before a capital, only such a word is a lead-in ("THE NCA said …").
+            short = words[0] in _SHORT_LEADS
+            if pattern is _SHORT_LEADIN and not short:
+                continue
+            if (len(words) > 1 or len(words[0]) >= 4 or short) and all(
+                len(w) >= 2 and w.lower() in cmudict_syllables() for w in words
+            ):
+                yield Span(Kind.LEADIN, m.start(), m.end(), "lead-in")
+                break
 
 
 # -- access -----------------------------------------------------------------------------

@@ -39,6 +39,7 @@ ROLES = (
     "abbreviations",
     "name_connectors",
     "organisation_kinds",
+    "presenting_verbs",
 )
 FILE_NAME = "_lexicon.yml"
 

@@ -41,7 +41,9 @@ STRAIGHT, CURLY = "straight", "curly"
 SPEECH_VERBS = lexicon.alternation("speech_verbs")
 _VERB = rf"(?:{SPEECH_VERBS})"
 
-_MARK_RE = patterns.compile(r"[\"'“”‘’]")
+#: Two straight apostrophes typed for a double mark ('') are one mark.
+_MARK_RE = patterns.compile(r"''|[\"'“”‘’]")
+_TWO_APOSTROPHES = "''"
 _OPENING_PUNCT = "([{—–-/" + OPAQUE
 _CLOSING_PUNCT = ".,;:!?)]}—–-…" + OPAQUE
 # Single marks that are elisions, not quotes: '90s, '24, 'em, 'tis, rock 'n' roll.
@@ -64,11 +66,11 @@ class Mark:
 
     @property
     def weight(self) -> str:
-        return DOUBLE if self.char in '"“”' else SINGLE
+        return DOUBLE if self.char in ('"', "“", "”", _TWO_APOSTROPHES) else SINGLE
 
     @property
     def style(self) -> str:
-        return STRAIGHT if self.char in "\"'" else CURLY
+        return STRAIGHT if self.char in ('"', "'", _TWO_APOSTROPHES) else CURLY
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +189,13 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
         i, c = m.start(), m.group()
         mark = Mark(i, c)
         left, right = _flanking(text, i, start, end)
+        if c == _TWO_APOSTROPHES:
+            # Only a double quote already open is closed by them ("… a trace.''"); as
+            # before, they are otherwise apostrophes (``TeX-style quotes'' included).
+            if not any(s.weight == DOUBLE for s in stack):
+                continue
+            right = _flanking(text, i + 1, start, end)[1]  # after the second one
+            left = False
         if not left and not right and _spaced(text, i, start, end):
             continue  # the character itself, written about: an opening " on each paragraph
         if mark.weight == SINGLE:
@@ -202,6 +211,8 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
                     continue  # 'the victims' families': a plural possessive inside
                 close(mark)
             elif left and c != "’" and not _ELISION.match(text, i, end):
+                if not stack and not text[start:i].strip():
+                    scan.lead = mark  # a paragraph of speech in single marks, continued
                 stack.append(mark)
             continue  # otherwise an apostrophe: Chiefs', '90s
         is_close = {"”": True, "“": False}.get(c, right and not left)
@@ -241,6 +252,14 @@ def _closes_later(text: str, pos: int, end: int) -> bool:
 # -- building the model -----------------------------------------------------------------
 
 _INTRO = patterns.compile(rf"\b{_VERB}\b[^.:!?\"“”]{{0,60}}:\s*$", regex.IGNORECASE)
+#: A one-sentence standfirst that presents the speech after it: "Director of Public
+#: Prosecutions, Sam Reid QC, discusses the new guidelines." (a named person, then a
+#: presenting verb in the present tense).
+_STANDFIRST = patterns.compile(
+    r"\s*(?P<who>(?:[^.!?:\"“”\n]*?\b)?\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{L}'’-]+[^.!?:\"“”\n]*?),?"
+    rf"[ \t]+(?:{lexicon.alternation('presenting_verbs', 'speech_verbs')})\b"
+    r"[^.!?:\"“”\n]*\.\s*"
+)
 _FIRST_PERSON = patterns.compile(
     r"\b(?:I|I'm|I’m|I've|I’ve|we|we're|we’re|our|us|my|me)\b", regex.IGNORECASE
 )
@@ -351,12 +370,30 @@ def build_model(doc: Document) -> QuoteModel:
 
 def _quote(opening: Mark, closing: Mark, parts: Sequence[tuple[int, int]], depth: int = 0) -> Quote:
     return Quote(
-        opening.offset, closing.offset + 1, tuple(parts), "marks", opening, closing, depth=depth
+        opening.offset,
+        closing.offset + len(closing.char),
+        tuple(parts),
+        "marks",
+        opening,
+        closing,
+        depth=depth,
     )
 
 
 def _mismatch(opening: Mark, closing: Mark, problems: list[MarkProblem]) -> None:
-    if opening.style != closing.style:
+    if _TWO_APOSTROPHES in (opening.char, closing.char):
+        mark = closing if closing.char == _TWO_APOSTROPHES else opening
+        problems.append(
+            MarkProblem(
+                "mismatched",
+                mark.offset,
+                mark.offset + len(mark.char),
+                f"'{opening.char}' is closed by two apostrophes ('')"
+                if mark is closing
+                else f"two apostrophes ('') open a quote closed by '{closing.char}'",
+            )
+        )
+    elif opening.style != closing.style:
         problems.append(
             MarkProblem(
                 "mismatched",
@@ -622,6 +659,10 @@ def _from_previous_block(
         span = _who_before(text, prev.start, colon)
         if span:
             return Attribution(*span, text[span[0] : span[1]], "intro")
+    standfirst = _STANDFIRST.fullmatch(text, prev.start, prev.end)
+    if standfirst is not None and prev.scope == "paragraph" and _sentence_like(doc, q, block):
+        s, e = standfirst.span("who")
+        return Attribution(s, e, text[s:e].strip(), "intro")
     # Journalism's convention: a paragraph of speech right after attributed speech,
     # with nothing in between, continues the same speaker (not so in lists or tables).
     if block.scope not in ("paragraph", "blockquote"):

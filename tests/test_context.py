@@ -116,6 +116,12 @@ def test_italic_and_quoted_titles_and_acts() -> None:
     md = "Staff read *Don't Look Away* before training. Staff don't look away.\n"
     (finding,) = _found(md, "Style.Contractions", fmt="markdown")
     assert finding.column > md.index("before")  # only the second "don't"
+    # A headline in sentence case, set off by commas after the piece it names.
+    text = "I read your article, Child prostitution ring smashed in town, with dismay.\n"
+    term = _one(text, "Safeguarding.ChildProstitution")
+    assert term.severity is Severity.SUGGESTION and term.fix is None
+    text = "In the article, officers said child prostitution was rising.\n"
+    assert _one(text, "Safeguarding.ChildProstitution").severity is Severity.ERROR
     text = 'The charity published guidance called "Organized Abuse Online" in May.\n'
     assert Kind.TITLE in _kinds(text, "Organized Abuse Online")
     assert Kind.TITLE in _kinds("He was charged under the Sexual Offences Act 2003.", "Offences")
@@ -140,6 +146,9 @@ def test_a_term_mentioned_to_remove_or_criticise_it_is_no_error_and_never_fixed(
     # A term in its own scare quotes is mentioned, not used.
     text = "The force still files these cases as ‘historic abuse’, the review found."
     assert Kind.MENTION in _kinds(text, "historic abuse")
+    # … even when the closing mark is typed the wrong way round.
+    text = "There is no such thing as a ‘child prostitute‘ or an ‘underage sex worker‘."
+    assert Kind.MENTION in _kinds(text, "underage sex worker")
     assert Kind.MENTION not in _kinds("The force files these as historic abuse.", "historic")
 
 
@@ -209,6 +218,10 @@ def test_phone_numbers_short_codes_references_and_postcodes_are_not_figures() ->
 def test_an_all_caps_lead_in_is_not_an_acronym_but_an_acronym_is() -> None:
     assert _found("ACROSS the county, officers visited schools.", "Acronyms.Undefined") == []
     assert _found("A DOZEN men were charged.", "Acronyms.Undefined") == []
+    # A drop-capped word that starts sentences, before a name or an abbreviation.
+    assert _found("THE UK’s largest charity called for a rethink.", "Acronyms.Undefined") == []
+    (finding,) = _found("THE NCA said more arrests would follow.", "Acronyms.Undefined")
+    assert finding.match == "NCA"
     (finding,) = _found("ACPO said officers visited schools.", "Acronyms.Undefined")
     assert finding.match == "ACPO"
     # The words of a lead-in still count: a mistranslation is still an error, with its fix.

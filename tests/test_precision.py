@@ -73,12 +73,14 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 # quotes ('child pornography'), speech in double quotes; an opening double quote left
 # unclosed runs to the end of its paragraph (multi-paragraph speech). A single quote
 # opens only where no letter precedes it and closes only where none follows, so the
-# apostrophes in "children's" and "victims' shoulders" are not taken for quotes.
+# apostrophes in "children's" and "victims' shoulders" are not taken for quotes. A closing
+# single mark typed the wrong way round (‘child prostitute‘) still closes.
 _QUOTED = regex.compile(
     r"""(?<![\p{L}\p{N}])(?:
         “[^”\n]*(?:”|$)
       | "[^"\n]*(?:"|$)
       | ‘[^\n]*?’(?![\p{L}\p{N}])
+      | ‘[^’‘\n]*?\S‘(?![\p{L}\p{N}])
       | '[^\n]*?'(?![\p{L}\p{N}])
     )""",
     regex.MULTILINE | regex.VERBOSE,
@@ -328,10 +330,6 @@ def _unexplained(violations: list[tuple[str, Finding]]) -> list[str]:
 Findings = Iterable[tuple[Text, list[Finding]]]
 
 
-#: Temporary, while the findings on the 72 texts added on 2026-12-06 are reviewed blind and
-#: the level model (issue 15) lands: removed before that work is submitted.
-_UNDER_REVIEW = "corpus grown to 112 texts; new findings under blind review"
-
 #: Packs whose error level is a measurement, not a judgement of a term: a 41-word
 #: sentence is an error by GOV.UK's own limit (issue 5), and official copy has them.
 MEASURED_PACKS = ("Readability.",)
@@ -378,7 +376,6 @@ def unquoted_findings_on_criticised_terms(results: Findings) -> list[tuple[str, 
 
 
 @pytest.mark.slow  # every rule over the whole corpus
-@pytest.mark.xfail(reason=_UNDER_REVIEW, strict=False)
 def test_no_errors_on_official_copy() -> None:
     unexplained = _unexplained(error_findings_on_official_copy(corpus_findings()))
     assert not unexplained, (
@@ -388,7 +385,6 @@ def test_no_errors_on_official_copy() -> None:
 
 
 @pytest.mark.slow  # every rule over the whole corpus
-@pytest.mark.xfail(reason=_UNDER_REVIEW, strict=False)
 def test_criticised_terms_flagged_only_in_quotes() -> None:
     unexplained = _unexplained(unquoted_findings_on_criticised_terms(corpus_findings()))
     assert not unexplained, (
@@ -431,6 +427,7 @@ def test_clean_prose_gets_no_warnings() -> None:
     ("source", "term", "expected"),
     [
         ("the term ‘child pornography’ is wrong", "child pornography", True),
+        ("no such thing as an ‘underage sex worker‘.", "underage sex", True),
         ('he said "child porn" twice', "child porn", True),
         ("“an unclosed quote runs on child porn", "child porn", True),
         ("there is no such thing as child pornography", "child pornography", False),

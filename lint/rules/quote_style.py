@@ -1,8 +1,9 @@
 """quote-style: one style of quotation marks per document. The first quote sets the
 document's style; a quote opened with the other glyphs (straight or curly) is reported,
 and so is speech in single marks where the document's speech uses double (or the other
-way round). Quotes inside quotes and single-quoted terms are left alone: nesting and
-'unusual terms' in singles are correct style."""
+way round). Headings are left out: a headline's marks are often the page template's.
+Quotes inside quotes and single-quoted terms are left alone: nesting and 'unusual terms'
+in singles are correct style."""
 
 from __future__ import annotations
 
@@ -27,7 +28,11 @@ class QuoteStyle:
     meta: RuleMeta
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
-        marked = [q for q in facts.quote_model.quotes if q.opening is not None]
+        # A headline is set apart (often by another hand, or the page's template): its
+        # marks neither set the document's style nor are held to it.
+        marked = [
+            q for q in facts.quote_model.quotes if q.opening is not None and not _in_heading(doc, q)
+        ]
         glyphs: Quote | None = None
         weight: Quote | None = None
         for q in marked:
@@ -50,6 +55,11 @@ class QuoteStyle:
         assert q.opening is not None
         start = q.opening.offset
         return Hit(start, start + 1, format_message(self.meta.message, here, before))
+
+
+def _in_heading(doc: Document, q: Quote) -> bool:
+    block = doc.block_at(q.start, q.start + 1)
+    return block is not None and block.scope.startswith("heading")
 
 
 def _describe(q: Quote, aspect: str) -> str:
