@@ -2,29 +2,34 @@
 
 Exit status: 0 no finding at or above --fail-level; 1 findings; 2 usage, configuration
 or input error (including any file that could not be read); 3 an internal error (a bug
-in sglint: one line names the file; ``--debug`` adds the traceback).
+in sglint: one line names the file; ``--debug`` adds the traceback); 141 the reader of
+standard output went away (`sglint check . | head -1`).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from lint import __version__, boundary
-from lint.config import Config, active_rules, all_rules, output_settings, resolve, rule_folders
+from lint.config import Config, active_rules, all_rules, resolve
 from lint.configfiles import discover
 from lint.errors import Crash, SglintError, excerpt
 from lint.finding import LEVEL_MEANINGS, LEVEL_NAMES, Severity
-from lint.project import open_project
+from lint.project import NearestConfig
 from lint.report import REPORTERS, reporter, streamer
 from lint.report.escape import printable
-from lint.runner import FileResult, check_cached, check_many, default_jobs
+from lint.report.progress import Progress
+from lint.runner import FileResult, check_cached, check_file, check_many, default_jobs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
 REPORT_HINT = "this is a bug in sglint; please report it with the file that caused it"
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `cmd | head -1`
 VALE_OUTPUTS = {"line": "vale-line", "json": "vale-json", "cli": "text"}
 
 
@@ -38,8 +43,56 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+DESCRIPTION = """\
+sglint checks press releases and other copy about child sexual abuse and exploitation
+against the language guidance of UK authorities: victim-blaming terms, mistranslations,
+names and titles, quotes and house style."""
+
+EXAMPLES = {
+    None: """\
+examples:
+  sglint check drafts/                 lint every draft in a folder
+  sglint check --fix release.md        apply the safe fixes
+  sglint rules --all                   every rule, with why it exists
+  sglint stats release.md              readability figures
+  sglint COMMAND --help                the options of one command
+
+exit status: 0 nothing at or above the fail level, 1 findings, 2 a usage,
+configuration or input error.""",
+    "check": """\
+examples:
+  sglint check .                              lint the folder (.gitignore respected)
+  sglint check release.md --fix               apply the safe fixes
+  sglint check release.md --diff              show the fixes without writing them
+  sglint check . --select Safeguarding        only one pack
+  sglint check . --statistics                 how many findings each rule made
+  sglint check . --format sarif -o out.sarif  a report for GitHub code scanning
+  cat draft.md | sglint check - --stdin-filename press/draft.md
+
+Each file uses the .sglint.yaml (or pyproject.toml [tool.sglint], .vale.ini) nearest
+above it; --config FILE overrides them all.
+exit status: 0 nothing at or above the fail level, 1 findings, 2 a usage,
+configuration or input error.""",
+    "stats": """\
+examples:
+  sglint stats release.md                     figures and the longest sentences
+  sglint stats drafts/ --exclude-quotes       without what people are quoted saying
+  sglint stats drafts/ --format json""",
+    "rules": """\
+examples:
+  sglint rules                                the rules that run, with why and source
+  sglint rules --all --format json            every rule, including those that are off
+  sglint rules --profile news                 what the news profile runs""",
+}
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="sglint", description=__doc__.splitlines()[0] if __doc__ else "")
+    parser = _Parser(
+        prog="sglint",
+        description=DESCRIPTION,
+        epilog=EXAMPLES[None],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"sglint {__version__}")
     parser.add_argument(
         "--debug", action="store_true", help="on an internal error, print the traceback"
@@ -62,7 +115,7 @@ def _parser() -> argparse.ArgumentParser:
         help="skip these rules or packs (repeat or comma-separate)",
     )
 
-    check = sub.add_parser("check", parents=[common], help="lint files and folders")
+    check = _command(sub, "check", "lint files and folders", "(- reads standard input)", common)
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     check.add_argument("--format", default="text", help=f"one of: {', '.join(REPORTERS)}")
     check.add_argument(
@@ -70,7 +123,37 @@ def _parser() -> argparse.ArgumentParser:
         choices=LEVEL_NAMES,
         help="lowest level that fails the run (default: error)",
     )
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (auto: on a terminal, unless NO_COLOR is set; "
+        "FORCE_COLOR turns it on anywhere)",
+    )
+    check.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="print the findings and errors only: no summary line, no notices",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many findings each rule made instead of the findings "
+        "(text or --format json)",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="with - as the path: the name standard input stands for (its format, its "
+        "nearest config, --force-exclude, and the name in the report)",
+    )
+    check.add_argument(
+        "--output-file",
+        "-o",
+        metavar="FILE",
+        help="write the report to FILE instead of standard output",
+    )
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     check.add_argument(
         "--unsafe-fixes",
@@ -96,6 +179,12 @@ def _parser() -> argparse.ArgumentParser:
         help="check every file afresh and keep no results (see the cache folder in README)",
     )
     check.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        help="also lint files that .gitignore and .ignore files leave out of a folder walk",
+    )
+    check.add_argument(
         "--force-exclude",
         action="store_true",
         help="apply the config's exclude to files named on the command line too "
@@ -116,7 +205,7 @@ def _parser() -> argparse.ArgumentParser:
             flag, action="store_true", help="accepted for Vale; sglint always behaves this way"
         )
 
-    stats = sub.add_parser("stats", help="readability figures per file")
+    stats = _command(sub, "stats", "readability figures per file", "(grade, sentence lengths)")
     stats.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     stats.add_argument("--format", choices=("text", "json"), default="text")
     stats.add_argument("--config", metavar="FILE", help="use this config file (for exclude)")
@@ -137,7 +226,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     init.add_argument("folder", nargs="?", default=".", metavar="FOLDER")
 
-    rules = sub.add_parser("rules", parents=[common], help="list the rules and why they exist")
+    rules = _command(sub, "rules", "list the rules and why they exist", "(level, source)", common)
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.add_argument("--all", action="store_true", help="include rules that are off")
 
@@ -148,8 +237,64 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command(
+    sub: argparse._SubParsersAction[_Parser],
+    name: str,
+    summary: str,
+    more: str,
+    *parents: _Parser,
+) -> argparse.ArgumentParser:
+    """A subcommand whose --help opens with what it does and ends with examples."""
+    return sub.add_parser(
+        name,
+        parents=list(parents),
+        help=summary,
+        description=f"{summary[0].upper()}{summary[1:]} {more}.",
+        epilog=EXAMPLES[name],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
 def _split(values: Sequence[str] | None) -> list[str]:
     return [v.strip() for item in values or () for v in item.split(",") if v.strip()]
+
+
+def _quiet_on_closed_pipe(run: Callable[..., int]) -> Callable[..., int]:
+    """``sglint check . | head -1``: when the reader of standard output goes away, stop
+    quietly (no traceback, as grep and ruff do) with the shell's status for SIGPIPE."""
+
+    @functools.wraps(run)
+    def wrapper(*args: object, **kwargs: object) -> int:
+        try:
+            return run(*args, **kwargs)
+        except BrokenPipeError:
+            # Python would report the failed flush of stdout at exit: point it at devnull.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return EXIT_CLOSED_PIPE
+
+    return wrapper
+
+
+def _color(choice: str) -> bool:
+    """--color; with auto, NO_COLOR (no-color.org) then FORCE_COLOR, then a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
+def _to_file(name: str, run: Callable[[], int]) -> int:
+    """Run with standard output written to the file ``name`` (--output-file)."""
+    import contextlib
+
+    try:
+        out = open(name, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as exc:
+        raise UsageError(f"--output-file: cannot write {name}: {exc.strerror or exc}") from None
+    with out, contextlib.redirect_stdout(out):
+        return run()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -172,6 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CRASH
 
 
+@_quiet_on_closed_pipe  # inside main: a closed pipe is not a crash
 def _main(argv: list[str]) -> int:
     parser = _parser()
     if "--debug" in argv:  # accepted anywhere on the line, before or after the command
@@ -206,10 +352,16 @@ def _main(argv: list[str]) -> int:
             args.format = VALE_OUTPUTS[args.output]
         if args.format not in REPORTERS:
             parser.error(f"unknown --format '{args.format}' (choose from {', '.join(REPORTERS)})")
+        if "-" in args.paths and (len(args.paths) > 1 or args.fix or args.diff):
+            parser.error("- (standard input) must be the only path, without --fix or --diff")
+        if args.statistics and args.format not in ("text", "json"):
+            parser.error("--statistics prints text or json")
         start = Path(args.paths[0]) if args.paths else Path.cwd()
         _set_project(options["config"], start)
-        config = resolve(options, start)
-        return _check(args, config)
+        project = NearestConfig(options, respect_gitignore=args.respect_gitignore)
+        if args.output_file:
+            return _to_file(args.output_file, lambda: _check(args, project))
+        return _check(args, project)
     except (SglintError, UsageError) as exc:
         _say(f"sglint: error: {exc}")
         return EXIT_ERROR
@@ -234,14 +386,21 @@ def _print_boundary_notices() -> None:
         _say(f"sglint: notice: {notice}")
 
 
-def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iterator[FileResult]:
-    """Lint (or fix) each file of the project; a fix's diff is appended to ``diffs``.
-    sglint and Vale projects (a .vale.ini) go the same way: --fix, --diff and --jobs
-    work for both."""
-    project = open_project(config)
-    for notice in project.notices:
-        _say(f"sglint: notice: {notice}")
+def _results(
+    args: argparse.Namespace, project: NearestConfig, diffs: list[str], progress: Progress
+) -> Iterator[FileResult]:
+    """Lint (or fix) each file with its nearest configuration's project; a fix's diff is
+    appended to ``diffs``. sglint and Vale projects (a .vale.ini) go the same way: --fix,
+    --diff and --jobs work for both."""
+    if args.paths == ["-"]:  # standard input, named by --stdin-filename
+        name = args.stdin_filename or "<stdin>"
+        if any(project.files([name], force_exclude=args.force_exclude)):
+            yield check_file(name, project, data=sys.stdin.buffer.read())
+        return
     files = list(project.files(args.paths, force_exclude=args.force_exclude))
+    progress.start(len(files))
+    for notice in () if args.quiet else project.notices:
+        _say(f"sglint: notice: {notice}")
     if args.fix or args.diff:
         from lint.fixfile import fix_file
 
@@ -257,52 +416,56 @@ def _results(args: argparse.Namespace, config: Config, diffs: list[str]) -> Iter
             yield fixed.result
         return
     jobs = args.jobs or default_jobs()
-    # The text report's "N fixable" line comes from a dry run of --fix on each file;
-    # cached results do not carry that count yet, so the text format checks afresh.
-    count_fixes = args.format == "text"
-    cache = None
-    if not args.no_cache and config.vale is None and not count_fixes:
-        from lint.resultcache import open_cache
-
-        cache = open_cache(output_settings(config), rule_folders(config))
+    count_fixes = args.format == "text"  # the text report's "N fixable" line
     if not files:  # nothing to check, but a bad configuration is still an error
-        project.rules_for("")
-    if cache is None:
+        project.rules_for(args.paths[0] if args.paths else ".")
+    if args.no_cache:
         yield from check_many(files, project, jobs=jobs, count_fixes=count_fixes)
     else:
-        yield from check_cached(files, project, cache, jobs=jobs)
+        yield from check_cached(
+            files, project, project.cache_for, jobs=jobs, count_fixes=count_fixes
+        )
 
 
-def _check(args: argparse.Namespace, config: Config) -> int:
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+def _check(args: argparse.Namespace, project: NearestConfig) -> int:
+    color = _color(args.color)
     # Text and JSON stream: each file's findings are written as they arrive and only
     # counts are kept. Other formats need every result before they can write.
     # (--fix with another format keeps the results: its summary goes to stderr.)
-    keep = args.diff or (args.fix and args.format != "text")
+    keep = args.diff or args.statistics or (args.fix and args.format != "text")
     stream = None if keep else streamer(args.format, color)
     results: list[FileResult] = []
     failed = False
-    worst: Severity | None = None
+    failing = False  # a finding at or above its file's configuration's fail level
     diffs: list[str] = []
-    for result in _results(args, config, diffs):
+    progress = Progress(sys.stderr, enabled=not args.quiet)
+    for result in _results(args, project, diffs, progress):
+        if result.notices or result.error or result.problems:
+            progress.clear()
         _print_boundary_notices()
-        for notice in result.notices:
+        for notice in () if args.quiet else result.notices:
             _say(f"sglint: notice: {notice}")
         if result.error is not None:
             _say(f"sglint: error: {result.error}")
             failed = True
+            progress.step()
             continue
         for problem in result.problems:
             _say(f"sglint: error: {problem.path}: {problem.rule}: {problem.message}")
             failed = True
-        levels = [f.severity for f in result.findings] + ([worst] if worst else [])
-        worst = max(levels, default=None)
+        fail_level = project.config_for(result.path).fail_level
+        failing = failing or any(f.severity >= fail_level for f in result.findings)
         if stream is not None:
-            sys.stdout.write(stream.add(result))
+            out = stream.add(result)
+            if out:
+                progress.clear()
+            sys.stdout.write(out)
             sys.stdout.flush()
         else:
             result.lines = {}  # only the text format shows source lines; keep memory small
             results.append(result)
+        progress.step()
+    progress.clear()
     if args.diff or args.fix:
         from lint.report.text import fix_summary
     _print_boundary_notices()
@@ -310,8 +473,13 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         sys.stdout.write("".join(diffs))
         _say(f"sglint: {fix_summary(results, dry_run=True)}")
         return EXIT_ERROR if failed else EXIT_FINDINGS if any(diffs) else EXIT_OK
-    if stream is not None:
-        sys.stdout.write(stream.summary())
+    if args.statistics:
+        from lint.report.statistics import render
+
+        sys.stdout.write(render(results, args.format))
+    elif stream is not None:
+        summary = stream.summary()
+        sys.stdout.write("" if args.quiet and args.format == "text" else summary)
     else:
         sys.stdout.write(reporter(args.format)(results, color))
     if args.fix and args.format != "text":
@@ -320,7 +488,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         return EXIT_OK
     if failed:
         return EXIT_ERROR
-    return EXIT_FINDINGS if worst is not None and worst >= config.fail_level else EXIT_OK
+    return EXIT_FINDINGS if failing else EXIT_OK
 
 
 def _stats(args: argparse.Namespace) -> int:

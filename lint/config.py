@@ -33,7 +33,7 @@ PROFILES = ("standard", "govuk", "news", "practice")
 DEFAULT_PROFILE = "standard"
 LEVELS = ("off", "suggestion", "warning", "error")
 
-_KEYS = ("profile", "packs", "rules", "paths", "exclude", "fail-level", "builtin")
+_KEYS = ("profile", "packs", "rules", "paths", "exclude", "fail-level", "builtin", "campaigners")
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,12 @@ class Config:
     exclude: tuple[str, ...] = ()
     fail_level: Severity = Severity.ERROR  # only errors fail a run unless a team raises it
     builtin: bool = True
+    # Public campaigners who have waived anonymity: the Anonymity pack may see them named.
+    campaigners: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    #: The config file's line naming each profile, pack and rule, for located errors.
+    lines: Mapping[str, int] = field(default_factory=dict)
     # Vale-compat (lint/vale): set when the config is a .vale.ini; its styles, sections
     # and vocabularies then decide the files and rules, not sglint's packs.
     vale: ValeProject | None = None
@@ -83,7 +87,7 @@ def load_config(path: Path | None) -> Config:
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
         data = LineDict(table)
-        data.lines = {}
+        data.lines = _toml_lines(text, table)
         return _parse(data, path, "[tool.sglint] ")
     raw = load_yaml(text, str(path))
     if raw is None:
@@ -91,6 +95,22 @@ def load_config(path: Path | None) -> Config:
     if not isinstance(raw, LineDict):
         raise ConfigError("configuration must be a YAML mapping", path=str(path), line=1)
     return _parse(raw, path, "")
+
+
+def _toml_lines(text: str, table: Mapping[str, Any]) -> dict[str, int]:
+    """Where each key of [tool.sglint] and of its ``rules`` table stands: TOML keeps no
+    positions, so the first line after ``[tool.sglint]`` that names it (bare or quoted)."""
+    rows = text.splitlines()
+    start = next((i for i, row in enumerate(rows) if row.strip() == "[tool.sglint]"), 0)
+    rules = table.get("rules")
+    names = [*table, *(rules if isinstance(rules, dict) else ())]
+    lines = {}
+    for name in names:
+        for i in range(start, len(rows)):
+            if any(form in rows[i] for form in (f'"{name}"', f"'{name}'", f"{name} =")):
+                lines[name] = i + 1
+                break
+    return lines
 
 
 def _parse(data: LineDict, path: Path, prefix: str) -> Config:
@@ -119,15 +139,24 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
     if not isinstance(rules, dict):
         raise fail("rules", "must map rule ids or packs to a level or 'off'")
     levels = {}
+    lines = {
+        name: data.lines[key]
+        for key in ("profile", "packs")
+        if key in data.lines
+        for name in ([profile] if key == "profile" else packs or ())
+    }
     for rule_id, level in rules.items():
         setting = "off" if level is False else str(level).lower()
+        line = rules.line_of(rule_id) if isinstance(rules, LineDict) else None
+        line = line or data.lines.get(str(rule_id)) or data.lines.get("rules")
+        if line:
+            lines[str(rule_id)] = line
         if setting not in LEVELS:
-            line = rules.line_of(rule_id) if isinstance(rules, LineDict) else None
             raise ConfigError(
                 f"{prefix}'rules': {rule_id}: level must be one of {', '.join(LEVELS)}, "
                 f"not {level!r}",
                 path=where,
-                line=line or data.lines.get("rules"),
+                line=line,
             )
         levels[str(rule_id)] = setting
     paths = data.get("paths", [])
@@ -156,6 +185,11 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
     builtin = data.get("builtin", True)
     if not isinstance(builtin, bool):
         raise fail("builtin", "must be true or false")
+    campaigners = data.get("campaigners", [])
+    if not isinstance(campaigners, list) or not all(
+        isinstance(n, str) and n.strip() for n in campaigners
+    ):
+        raise fail("campaigners", "must be a list of full names")
     return Config(
         path=where,
         root=path.parent,
@@ -166,6 +200,8 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
         exclude=tuple(exclude),
         fail_level=severity,
         builtin=builtin,
+        lines=lines,
+        campaigners=tuple(campaigners),
     )
 
 
@@ -205,6 +241,7 @@ def output_settings(config: Config) -> dict[str, object]:
         "ignore": config.ignore,
         "builtin": config.builtin,
         "paths": [str(p) for p in config.paths],
+        "campaigners": list(config.campaigners),
     }
 
 
@@ -223,18 +260,24 @@ def known_profiles(rules: Iterable[Rule]) -> set[str]:
 def active_rules(config: Config, rules: Sequence[Rule] | None = None) -> list[ActiveRule]:
     """The rules that run, each at its effective level."""
     from lint.engine import ActiveRule
+    from lint.rules.contract import TakesCampaigners
 
     rules = list(all_rules(config) if rules is None else rules)
     profiles = known_profiles(rules)
     if config.profile not in profiles:
         hint = did_you_mean(config.profile, profiles)
-        raise ConfigError(f"unknown profile '{config.profile}'{hint}", path=config.path)
+        line = config.lines.get(config.profile)
+        raise ConfigError(f"unknown profile '{config.profile}'{hint}", path=config.path, line=line)
     ids = {r.meta.id for r in rules}
     packs = {r.meta.pack for r in rules}
-    for name in (*config.select, *config.ignore, *config.rules, *(config.packs or ())):
+    named: list[tuple[str, str, str | None]] = [("--select: ", n, None) for n in config.select]
+    named += [("--ignore: ", n, None) for n in config.ignore]
+    named += [("", n, config.path) for n in (*config.rules, *(config.packs or ()))]
+    for option, name, path in named:
         if name not in ids and name not in packs:
             hint = did_you_mean(name, sorted(ids | packs))
-            raise ConfigError(f"unknown rule or pack '{name}'{hint}", path=config.path)
+            line = config.lines.get(name) if path else None
+            raise ConfigError(f"{option}unknown rule or pack '{name}'{hint}", path=path, line=line)
     out = []
     for rule in rules:
         meta = rule.meta
@@ -250,6 +293,8 @@ def active_rules(config: Config, rules: Sequence[Rule] | None = None) -> list[Ac
             continue
         if setting == "off":
             continue
+        if config.campaigners and isinstance(rule, TakesCampaigners):
+            rule = rule.with_campaigners(config.campaigners)
         out.append(ActiveRule(rule, Severity.parse(setting), config.profile))
     return out
 

@@ -12,7 +12,7 @@ the source through the document's offset map. Kinds never choose.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from lint.context import Context, build_context
@@ -21,6 +21,7 @@ from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
 from lint.rules.budget import RuleTimeout, time_budget, within
 from lint.rules.contract import Hit, Rule
+from lint.suggest import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,22 @@ class _Switches:
             if _names(rules, rule_id):
                 off = action == "disable"
         return off
+
+
+def unknown_switches(doc: Document, known: Collection[str]) -> list[str]:
+    """A notice, located, for each rule or pack an inline comment names that ``known``
+    (every rule id and pack, on or off) does not: a misspelt name switches nothing."""
+    out = []
+    for d in doc.directives:
+        for name in d.rules:
+            if name not in known:
+                line, _ = doc.position(d.start)
+                hint = did_you_mean(name, sorted(known))
+                out.append(
+                    f"{doc.path}:{line}: inline comment names unknown rule or pack "
+                    f"'{name}', which switches nothing{hint}"
+                )
+    return out
 
 
 def _names(rules: Iterable[str], rule_id: str) -> bool:

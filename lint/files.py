@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lint import gitignore
 from lint.boundary import check_read, leaves
 from lint.errors import InputError
 from lint.readers import SUPPORTED_SUFFIXES, looks_binary
@@ -20,31 +21,47 @@ if TYPE_CHECKING:
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
 
 
-def iter_files(paths: Sequence[str], config: Config) -> Iterator[tuple[str, bool]]:
+def iter_files(
+    paths: Sequence[str], config: Config, *, respect_gitignore: bool = True
+) -> Iterator[tuple[str, bool]]:
     """(path, named explicitly) for every document to lint, in a stable order.
 
-    Folders are walked recursively, skipping hidden and excluded paths, files of other
-    types and binary files; symlinked folders are not followed, so loops cannot happen.
-    A file named explicitly is always yielded, so that what is wrong with it is reported.
+    Folders are walked recursively, skipping hidden and excluded paths, paths that
+    ``.gitignore`` / ``.ignore`` files leave out (unless ``respect_gitignore`` is off),
+    files of other types and binary files; symlinked folders are not followed, so loops
+    cannot happen. A file named explicitly is always yielded, so that what is wrong with
+    it is reported.
     """
     seen: set[str] = set()
     for name in paths:
         path = Path(name)
         if path.is_dir():
+            layers = gitignore.start_layers(path) if respect_gitignore else []
+            depth: dict[str, int] = {}  # folder -> how many layers apply beneath it
+            in_repo = gitignore.repository_root(Path(os.path.realpath(path))) is not None
             for root, dirs, files in os.walk(path):
+                if respect_gitignore:
+                    del layers[depth.get(root, len(layers)) :]
+                    if root != str(path):
+                        own = gitignore.layer(os.path.realpath(root), in_repo=in_repo)
+                        layers += [own] if own is not None else []
                 dirs[:] = sorted(
                     d
                     for d in dirs
                     if not d.startswith(".")
                     and d not in SKIPPED_DIRS
                     and not config.excluded(Path(root) / d)
+                    and not gitignore.ignored(os.path.join(root, d), layers, is_dir=True)
                 )
+                for d in dirs:
+                    depth[os.path.join(root, d)] = len(layers)
                 for file in sorted(files):
                     full = Path(root) / file
                     if (
                         file.startswith(".")
                         or full.suffix.lower() not in SUPPORTED_SUFFIXES
                         or config.excluded(full)
+                        or gitignore.ignored(str(full), layers, is_dir=False)
                         or is_binary(full)
                     ):
                         continue

@@ -30,7 +30,7 @@ from lint import diskcache
 from lint.finding import Finding, FixSafety, Severity
 
 #: The entry layout; a new one makes every older entry stale.
-FORMAT = 1
+FORMAT = 2
 
 _SAFETIES = {s.value: s for s in FixSafety}
 
@@ -42,6 +42,8 @@ class Cached:
     findings: list[Finding]
     notices: tuple[str, ...]
     lines: dict[int, str]
+    #: What --fix and --fix --unsafe-fixes would fix, when the run that stored it counted.
+    fixable: tuple[int, int] | None = None
 
 
 @dataclass
@@ -77,12 +79,14 @@ class ResultCache:
         findings: Iterable[Finding],
         notices: Iterable[str],
         lines: Mapping[int, str],
+        fixable: tuple[int, int] | None = None,
     ) -> None:
         self.fresh.setdefault(self._name(path), {})[path] = {
             "sha256": sha256,
             "findings": [_encode(f) for f in findings],
             "notices": list(notices),
             "lines": {str(n): text for n, text in lines.items()},
+            "fixable": None if fixable is None else list(fixable),
         }
 
     def save(self) -> None:
@@ -201,4 +205,9 @@ def _decode(path: str, entry: Mapping[str, object]) -> Cached | None:
         return None
     if len(shown) != len(lines) or not all(isinstance(n, str) for n in notices):
         return None
-    return Cached(findings, tuple(notices), shown)
+    fixable = entry.get("fixable")
+    if fixable is None:
+        return Cached(findings, tuple(notices), shown)
+    if type(fixable) is not list or [type(n) for n in fixable] != [int, int]:
+        return None
+    return Cached(findings, tuple(notices), shown, (fixable[0], fixable[1]))

@@ -3,8 +3,9 @@ several, and collecting the results."""
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -56,23 +57,31 @@ def check_text(
 
 
 def check_file(
-    path: str, project: Project, *, explicit: bool = True, count_fixes: bool = False
+    path: str,
+    project: Project,
+    *,
+    explicit: bool = True,
+    count_fixes: bool = False,
+    data: bytes | None = None,
 ) -> FileResult:
-    """One file of a project: read as the project reads it, with the rules it gets. A
-    link out of the project is skipped with a notice (lint.boundary); an unexpected
-    exception becomes a Crash naming the file (lint.errors.about). With ``count_fixes``,
-    also work out (without writing) how many problems ``--fix`` would fix, so a report's
+    """One file of a project: read as the project reads it, with the rules it gets.
+    ``data``: the file's bytes when they come from elsewhere (standard input). A link
+    out of the project is skipped with a notice (lint.boundary); an unexpected exception
+    becomes a Crash naming the file (lint.errors.about). With ``count_fixes``, also work
+    out (without writing) how many problems ``--fix`` would fix, so a report's
     "fixable" line is exact."""
     with about(path):
-        return _check_file(path, project, count_fixes=count_fixes)
+        return _check_file(path, project, data, count_fixes=count_fixes)
 
 
-def _check_file(path: str, project: Project, *, count_fixes: bool = False) -> FileResult:
-    from lint.engine import check_document
+def _check_file(
+    path: str, project: Project, data: bytes | None, *, count_fixes: bool = False
+) -> FileResult:
+    from lint.engine import check_document, unknown_switches
 
     result = FileResult(path)
     try:
-        doc = project.read(path, read_file(path))
+        doc = project.read(path, read_file(path) if data is None else data)
     except OutsideProject as exc:
         result.notices = (str(exc),)
         return result
@@ -84,7 +93,7 @@ def _check_file(path: str, project: Project, *, count_fixes: bool = False) -> Fi
     outcome = check_document(doc, rules, facts)
     result.findings = outcome.findings
     result.problems = outcome.problems
-    result.notices = doc.notices
+    result.notices = (*doc.notices, *unknown_switches(doc, project.names(path)))
     result.lines = finding_lines(doc, outcome.findings)
     if count_fixes:
         result.fixable = count_document_fixes(facts, rules, outcome, project)
@@ -106,41 +115,64 @@ def check_paths(
 
 
 def check_cached(
-    files: Sequence[tuple[str, bool]], project: Project, cache: ResultCache, *, jobs: int = 1
+    files: Sequence[tuple[str, bool]],
+    project: Project,
+    cache_for: Callable[[str], ResultCache | None],
+    *,
+    jobs: int = 1,
+    count_fixes: bool = False,
 ) -> Iterator[FileResult]:
     """``check_many`` with the results cache: a file whose bytes are those checked last
-    time (under the same run key) is not checked again. Results come in the files'
-    order; new ones are stored when the run ends."""
+    time (under the same run key, from ``cache_for(path)``, the cache of the file's
+    configuration or None) is not checked again. With ``count_fixes``, an entry counts
+    only if it holds the fixable count too. Results come in the files' order; new ones
+    are stored when the run ends."""
     from lint import resultcache
 
     cached: list[FileResult | None] = []
     digests: dict[int, str] = {}
     misses: list[tuple[str, bool]] = []
+    caches: dict[int, ResultCache] = {}
     for index, (path, explicit) in enumerate(files):
-        try:
-            sha256 = resultcache.digest(read_file(path))
-        except SglintError:
-            sha256 = ""  # checked again below, which reports the error
-        hit = cache.get(path, sha256) if sha256 else None
-        if hit is None:
+        cache = cache_for(path)
+        sha256 = ""
+        if cache is not None:
+            caches[index] = cache
+            with contextlib.suppress(SglintError):  # checked again below, which reports it
+                sha256 = resultcache.digest(read_file(path))
+        hit = cache.get(path, sha256) if cache is not None and sha256 else None
+        if hit is None or (count_fixes and hit.fixable is None):
             cached.append(None)
             digests[index] = sha256
             misses.append((path, explicit))
         else:
-            cached.append(FileResult(path, hit.findings, notices=hit.notices, lines=hit.lines))
+            cached.append(
+                FileResult(
+                    path, hit.findings, notices=hit.notices, lines=hit.lines, fixable=hit.fixable
+                )
+            )
     if misses:
         project.rules_for(misses[0][0])  # compiled once, before any worker starts
-    checked = check_many(misses, project, jobs=jobs)
+    checked = check_many(misses, project, jobs=jobs, count_fixes=count_fixes)
     try:
         for index, (path, _explicit) in enumerate(files):
             result = cached[index]
             if result is None:
                 result = next(checked)
-                if digests[index] and result.error is None and not result.problems:
-                    cache.put(path, digests[index], result.findings, result.notices, result.lines)
+                store = caches.get(index)
+                if store and digests[index] and result.error is None and not result.problems:
+                    store.put(
+                        path,
+                        digests[index],
+                        result.findings,
+                        result.notices,
+                        result.lines,
+                        result.fixable,
+                    )
             yield result
     finally:
-        cache.save()
+        for cache in {id(c): c for c in caches.values()}.values():
+            cache.save()
 
 
 # The project for worker processes: set before the pool forks, so workers inherit its

@@ -184,3 +184,37 @@ def test_runs_at_once_keep_each_others_results(
         str(project / "draft1.txt"),
         str(project / "draft2.txt"),
     }
+
+
+def test_text_report_warm_run_keeps_the_fixable_count(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text report's "N fixable" line comes from a dry run of --fix; the cache keeps
+    that count, so a warm text run checks nothing and prints the same report."""
+    main(["check", "-j", "1", "--no-cache", str(project)])
+    fresh = capsys.readouterr().out
+    assert "fixable" in fresh
+    main(["check", "-j", "1", str(project)])  # cold: fills the cache
+    cold = capsys.readouterr().out
+    with monkeypatch.context() as patch:
+        _no_checking(patch)
+        main(["check", "-j", "1", str(project)])
+        warm = capsys.readouterr().out
+    assert cold == warm == fresh
+
+
+def test_each_configuration_has_its_own_cache(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder with its own .sglint.yaml (NearestConfig) is cached under its own run
+    key: its files keep their own findings on a warm run."""
+    team = project / "team"
+    team.mkdir()
+    (team / ".sglint.yaml").write_text("packs: [Safeguarding]\n")
+    (team / "draft.txt").write_text(BAD + "Our synergy grows.\n")
+    cold = _run(capsys, str(project))
+    ours = {f["rule"] for f in cold if "team" in str(f["path"])}
+    assert ours and "Team.Jargon" not in ours
+    assert _run(capsys, str(project)) == cold
+    keys = {p.name.split("-")[1] for p in (project.parent / "cache").glob("results-*.json")}
+    assert len(keys) == 2

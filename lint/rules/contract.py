@@ -4,9 +4,9 @@ Kinds import this module (and the helpers beside it), never the loader or the re
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from lint.document import Document
 from lint.finding import FixSafety, Severity
@@ -84,6 +84,14 @@ class Rule(Protocol):
     def meta(self) -> RuleMeta: ...
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]: ...
+
+
+@runtime_checkable
+class TakesCampaigners(Protocol):
+    """A rule that a team's ``campaigners:`` (public campaigners who have waived
+    anonymity, from the configuration) adjusts: the Anonymity kinds."""
+
+    def with_campaigners(self, names: Iterable[str]) -> Rule: ...
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,10 @@ class ValeProject:
     def rules_for(self, path: str) -> Sequence[ActiveRule]:
         return self.settings(path).rules
 
+    def names(self, path: str) -> frozenset[str]:
+        """The styles' rule ids and the style names (what ``<!-- vale X = NO -->`` takes)."""
+        return frozenset(self.rules) | {rule_id.split(".", 1)[0] for rule_id in self.rules}
+
     def read(self, path: str, data: bytes) -> Document:
         return self._ignoring(read_bytes(path, data, format_for(path) or "text"))
 

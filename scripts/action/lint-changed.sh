@@ -9,11 +9,13 @@
 #   SGLINT_PATHS       git pathspecs limiting the files, separated by spaces or newlines
 #   SGLINT_EXTENSIONS  suffixes of draft files, separated by spaces
 #   SGLINT_ARGS        more `sglint check` options, e.g. "--profile news --fail-level error"
-#   SGLINT_SARIF       if set, also write a SARIF report there (an empty one if no draft
-#                      changed, so code scanning sees the run)
+#   SGLINT_SARIF       if set, also write a SARIF report there: always a valid one (an
+#                      empty run if no draft changed or sglint could not run), so the
+#                      upload step never fails on it and code scanning sees the run
 #   SGLINT             the sglint command (default: sglint on PATH)
 #   GITHUB_OUTPUT, GITHUB_STEP_SUMMARY  as set by the runner; used when present
-# Exit status is sglint's: 0 clean, 1 findings at or above the fail level, 2 an error.
+# Exit status is sglint's: 0 clean, 1 findings at or above the fail level, 2 an error
+# (a configuration or input error: one annotation each, and the same line in the log).
 set -euo pipefail
 
 sglint=${SGLINT:-sglint}
@@ -23,6 +25,44 @@ read -r -d '' -a extensions <<<"${SGLINT_EXTENSIONS:-txt text md markdown html h
 read -r -d '' -a options <<<"${SGLINT_ARGS:-}" || true
 # "${options[@]}" on an empty array is an error under `set -u` in bash before 4.4 (macOS).
 options=(--force-exclude ${options[@]+"${options[@]}"})
+
+# A valid SARIF log with one empty run: sglint on an empty folder.
+empty_sarif() {
+    local empty
+    empty=$(mktemp -d)
+    "$sglint" check --format sarif "$empty" >"$SGLINT_SARIF" || true
+    rmdir "$empty"
+}
+
+# Whatever happens (a bad base, a bad configuration), leave a valid report behind.
+ensure_sarif() {
+    if [[ -n ${SGLINT_SARIF:-} && ! -s $SGLINT_SARIF ]]; then
+        empty_sarif
+    fi
+}
+trap ensure_sarif EXIT
+
+# sglint's error lines ("sglint: error: path:line: message"), each as one annotation on
+# the file and line it names (relative to the repository), or on none.
+annotate_errors() {
+    local line where file row message
+    while IFS= read -r line; do
+        [[ $line == "sglint: error: "* ]] || continue
+        message=${line#sglint: error: }
+        where=""
+        if [[ $message =~ ^(.+):([0-9]+):\ (.*)$ ]]; then
+            file=${BASH_REMATCH[1]#"$PWD/"}
+            row=${BASH_REMATCH[2]}
+            message=${BASH_REMATCH[3]}
+            file=${file//%/%25}
+            file=${file//,/%2C}
+            file=${file//:/%3A}
+            where=" file=$file,line=$row,"
+        fi
+        message=${message//%/%25}
+        echo "::error${where:- }title=sglint::${message}"
+    done
+}
 
 # The commit to diff against, fetching it (shallow) when the checkout does not have it.
 resolve_base() {
@@ -87,9 +127,7 @@ fi
 if ((${#files[@]} == 0)); then
     echo "sglint: no drafts changed; nothing to lint."
     if [[ -n ${SGLINT_SARIF:-} ]]; then
-        empty=$(mktemp -d)
-        "$sglint" check --format sarif "$empty" >"$SGLINT_SARIF"
-        rmdir "$empty"
+        empty_sarif
     fi
     exit 0
 fi
@@ -104,7 +142,13 @@ echo "::endgroup::"
 
 status=0
 annotations=$(mktemp)
-"$sglint" check --format github "${options[@]}" -- "${files[@]}" >"$annotations" || status=$?
+errors=$(mktemp)
+"$sglint" check --format github "${options[@]}" -- "${files[@]}" >"$annotations" \
+    2>"$errors" || status=$?
+# Errors (a bad configuration, an unreadable file) once: in the log as sglint wrote
+# them, and as annotations. The runs below for the other reports stay quiet about them.
+cat "$errors" >&2
+annotate_errors <"$errors"
 # GitHub shows only 10 annotations of each level per step and drops the rest silently:
 # say so first, so that this note is never the one dropped.
 counts=()
@@ -118,14 +162,20 @@ fi
 cat "$annotations"
 rm -f "$annotations"
 if [[ -n ${SGLINT_SARIF:-} ]]; then
-    "$sglint" check --format sarif "${options[@]}" -- "${files[@]}" >"$SGLINT_SARIF" || true
+    "$sglint" check --format sarif "${options[@]}" -- "${files[@]}" >"$SGLINT_SARIF" \
+        2>/dev/null || true
 fi
 if [[ -n ${GITHUB_STEP_SUMMARY:-} ]]; then
-    report=$("$sglint" check --format text --color never "${options[@]}" -- "${files[@]}") || true
+    report=$(
+        cat "$errors"
+        "$sglint" check --format text --color never "${options[@]}" -- "${files[@]}" \
+            2>/dev/null
+    ) || true
     # A fence longer than any run of backticks in the report: a draft's own ``` cannot
     # close it and turn the rest of the summary into Markdown (links, images).
     fence='```'
     while [[ $report == *"$fence"* ]]; do fence+='`'; done
     printf '### sglint\n%s\n%s\n%s\n' "$fence" "$report" "$fence" >>"$GITHUB_STEP_SUMMARY"
 fi
+rm -f "$errors"
 exit "$status"

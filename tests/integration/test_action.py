@@ -137,7 +137,44 @@ def test_example_workflow_uploads_the_sarif_the_action_writes() -> None:
     upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload"))
     assert upload["with"]["sarif_file"] == lint["with"]["sarif-file"]
     assert "always()" in upload["if"]
-    assert workflow["permissions"]["security-events"] == "write"
+    # a fork's pull request has a read-only token: the upload is skipped there
+    assert "head.repo.full_name == github.repository" in upload["if"]
+    assert workflow["permissions"] == {
+        "contents": "read",
+        "actions": "read",
+        "security-events": "write",
+    }
+
+
+def test_actions_used_are_the_current_majors() -> None:
+    """December 2026: checkout v6, setup-python v6, codeql-action v4 (v3 is deprecated)."""
+    used = re.findall(
+        r"uses: ([\w./-]+@\S+)",
+        (ROOT / "action.yml").read_text() + (ROOT / ".github/workflows/sglint.yml").read_text(),
+    )
+    assert sorted(set(used) - {"./"}) == [
+        "actions/checkout@v6",
+        "actions/setup-python@v6",
+        "github/codeql-action/upload-sarif@v4",
+    ]
+
+
+def test_readme_workflow_is_the_repositorys_own() -> None:
+    """The README's example is the repository's workflow, with `uses:` naming the action
+    at a release tag instead of ./ and `paths:` a drafts folder: nothing else differs."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### On pull requests: GitHub Actions") :]
+    example = re.search(r"```yaml\n(.*?)```", section, flags=re.S)
+    assert example is not None
+    own = (ROOT / ".github" / "workflows" / "sglint.yml").read_text(encoding="utf-8")
+    own = own[own.index("name: sglint") :]
+
+    def normal(text: str) -> str:
+        text = re.sub(r"(?m)^(\s+uses: )(\./|<owner>/sglint@v[\d.]+)( #.*)?$", r"\1ACTION", text)
+        return re.sub(r"(?m)^(\s+paths: ).*$", r"\1PATHS", text)
+
+    assert normal(example.group(1)) == normal(own)
+    assert "uses: <owner>/sglint@v" in example.group(1)
 
 
 def test_pull_request_lints_only_changed_drafts(
@@ -224,9 +261,14 @@ def test_without_a_base_every_draft_is_linted(
 
 
 def test_unknown_base_is_an_error(work: Path, sglint_bin: Path, tmp_path: Path) -> None:
-    done, _ = run_action(work, sglint_bin, tmp_path, SGLINT_BASE="no-such-branch")
+    sarif_file = tmp_path / "sglint.sarif"
+    done, _ = run_action(
+        work, sglint_bin, tmp_path, SGLINT_BASE="no-such-branch", SGLINT_SARIF=str(sarif_file)
+    )
     assert done.returncode == 2
     assert "::error title=sglint::cannot find or fetch the base 'no-such-branch'" in done.stderr
+    # the report is valid all the same, so the upload step does not fail on it
+    assert json.loads(sarif_file.read_text(encoding="utf-8"))["runs"][0]["results"] == []
 
 
 def test_annotations_beyond_githubs_limit_are_announced_first(
@@ -244,3 +286,28 @@ def test_annotations_beyond_githubs_limit_are_announced_first(
 
     done, _ = run_action(repo, sglint_bin, tmp_path, SGLINT_BASE="", SGLINT_PATHS="small.txt")
     assert "title=sglint::" not in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("config", "where"),
+    [
+        ("rules:\n  Safeguarding.Mistranslation: off\n", "file=.sglint.yaml,line=2,"),
+        ("rulez: {}\n", "file=.sglint.yaml,line=1,"),
+    ],
+)
+def test_a_configuration_error_is_one_annotation_and_a_valid_report(
+    sglint_bin: Path, tmp_path: Path, config: str, where: str
+) -> None:
+    repo = new_repo(tmp_path / "bad", {"draft.txt": BAD, ".sglint.yaml": config})
+    sarif_file = tmp_path / "sglint.sarif"
+    done, written = run_action(
+        repo, sglint_bin, tmp_path, SGLINT_BASE="", SGLINT_SARIF=str(sarif_file)
+    )
+    assert done.returncode == 2
+    errors = [line for line in done.stdout.splitlines() if line.startswith("::error")]
+    assert len(errors) == 1 and errors[0].startswith(f"::error {where}title=sglint::")
+    logged = [line for line in done.stderr.splitlines() if line.startswith("sglint: error: ")]
+    assert len(logged) == 1 and "/.sglint.yaml:" in logged[0]
+    assert written["summary"].count("sglint: error: ") == 1
+    log = json.loads(sarif_file.read_text(encoding="utf-8"))
+    assert log["version"] == "2.1.0" and log["runs"][0]["results"] == []

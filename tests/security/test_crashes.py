@@ -112,7 +112,7 @@ def test_a_crash_outside_any_file_exits_3(
 ) -> None:
     from lint import cli
 
-    monkeypatch.setattr(cli, "resolve", _boom)
+    monkeypatch.setattr(cli, "NearestConfig", _boom)  # each file's configuration
     done = sglint(tmp_path, "check", ".")
     assert (done.status, done.err) == (
         3,

@@ -1,0 +1,191 @@
+"""The anonymity register: the words the Anonymity pack reads a report by.
+
+Format (``rules/Anonymity/_anonymity.yml``): each key is a list of plain phrases, except
+``jigsaw`` (kind of detail → phrases) and ``campaigners`` (full names)::
+
+    sexual_offence: [rape, sexual assault, ...]
+    victim_role: [victim, complainant, survivor, ...]
+    jigsaw:
+      school: ["{Name} Academy", "year {n} pupil"]
+
+A phrase matches whole-word and ignores the case of its first letter only ("Victim Amy",
+"the girl", never "the Child Sexual Exploitation team"). Placeholders: ``{he}`` (he, she,
+they), ``{his}`` (his, her, their), ``{n}`` (a number) and ``{Name}`` (one to three
+capitalised words). ``not_names`` are capitalised words matched exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from lint import lexicon, patterns
+from lint.errors import RuleError
+from lint.registers import register_loader
+from lint.suggest import did_you_mean
+from lint.yamlload import LineDict, load_yaml
+
+LISTS = (
+    "sexual_offence",
+    "proceedings",
+    "child",
+    "passive_offence",
+    "offence_adverbs",
+    "plural_people",
+    "age_nouns",
+    "defendant_verbs",
+    "not_plurals",
+    "accused",
+    "active_offence",
+    "abuser",
+    "victim_statement",
+    "victim_role",
+    "child_role",
+    "not_names",
+    "child_kin",
+    "parents",
+    "adult_kin",
+    "trust_roles",
+    "tie_words",
+    "trust_ties",
+    "kin_speaking",
+    "victim_anchor",
+    "other_anchor",
+    "caption",
+    "caption_family",
+    "waiver",
+    "pseudonym",
+    "deceased",
+    "restriction_lifted",
+    "not_real",
+    "campaigners",
+)
+KEYS = (*LISTS, "jigsaw", "jigsaw_context")
+
+#: One to three capitalised words: a school's, street's, estate's or village's name.
+CAPITALISED = r"\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}"
+_PLACEHOLDERS = {
+    "{date}": (
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{lexicon.alternation('months')})\s+\d{{4}}"
+        r"|\d{1,2}/\d{1,2}/\d{2,4})"
+    ),
+    "{he}": r"(?:he|she|they)",
+    "{his}": r"(?:his|her|their)",
+    "{n}": r"\d{1,4}",
+    "{Name}": CAPITALISED,
+}
+_PLACEHOLDER = regex.compile(r"\{(?:date|he|his|n|Name)\}")
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regex for one register phrase: placeholders expanded, spaces flexible, the
+    first letter either case, the rest as written, bounded by word edges."""
+    out = []
+    pos = 0
+    first = True
+    for m in _PLACEHOLDER.finditer(phrase):
+        out.append(_literal(phrase[pos : m.start()], first=first))
+        out.append(_PLACEHOLDERS[m.group()])
+        first = False
+        pos = m.end()
+    out.append(_literal(phrase[pos:], first=first))
+    return r"(?<![\p{L}\p{N}])" + "".join(out) + r"(?![\p{L}\p{N}])"
+
+
+def _literal(text: str, *, first: bool) -> str:
+    parts = []
+    for i, c in enumerate(text):
+        if c == " ":
+            parts.append(r"\s+")
+        elif c in "'’":
+            parts.append("['’]")
+        elif i == 0 and first and c.isalpha():
+            parts.append(f"[{c.lower()}{c.upper()}]")
+        else:
+            parts.append(regex.escape(c))
+    return "".join(parts)
+
+
+def alternation(phrases: tuple[str, ...]) -> str:
+    """The phrases as one group, longest first; a group that never matches when empty."""
+    if not phrases:
+        return r"(?!)"
+    ordered = sorted(phrases, key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(phrase_pattern(p) for p in ordered) + ")"
+
+
+@dataclass(frozen=True)
+class AnonymityWords:
+    """The register, read: every list's phrases and the jigsaw details by kind."""
+
+    lists: Mapping[str, tuple[str, ...]]
+    jigsaw: tuple[tuple[str, tuple[str, ...]], ...]
+    context: Mapping[str, tuple[str, ...]]
+
+    def words(self, name: str) -> tuple[str, ...]:
+        return self.lists[name]
+
+    def pattern(self, name: str) -> str:
+        return alternation(self.lists[name])
+
+    def compiled(self, name: str) -> regex.Pattern[str]:
+        return patterns.compile(self.pattern(name))
+
+
+@register_loader
+def load_anonymity(path: Path) -> AnonymityWords:
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"cannot read register: {exc}", path=where) from None
+    data = load_yaml(text, where)
+    if not isinstance(data, LineDict):
+        raise RuleError("the anonymity register must be a mapping of lists", path=where, line=1)
+    for key in data:
+        if key not in KEYS:
+            hint = did_you_mean(key, KEYS)
+            raise RuleError(f"unknown key '{key}'{hint}", path=where, line=data.line_of(key))
+    lists = {name: _phrases(data, name, where) for name in LISTS}
+    block = data.get("jigsaw")
+    if not isinstance(block, LineDict) or not block:
+        raise RuleError(
+            "'jigsaw' must map kinds of detail to lists of phrases",
+            path=where,
+            line=data.line_of("jigsaw") if "jigsaw" in data else 1,
+        )
+    jigsaw = tuple((kind, _phrases(block, kind, where)) for kind in block)
+    context: dict[str, tuple[str, ...]] = {}
+    near = data.get("jigsaw_context", LineDict())
+    if not isinstance(near, LineDict):
+        raise RuleError(
+            "'jigsaw_context' must map kinds of detail to lists of words",
+            path=where,
+            line=data.line_of("jigsaw_context"),
+        )
+    for kind in near:
+        if kind not in block:
+            raise RuleError(
+                f"'jigsaw_context' names '{kind}', which 'jigsaw' does not list",
+                path=where,
+                line=near.line_of(kind),
+            )
+        context[kind] = _phrases(near, kind, where)
+    return AnonymityWords(lists, jigsaw, context)
+
+
+def _phrases(data: LineDict, key: str, where: str) -> tuple[str, ...]:
+    if key not in data:
+        raise RuleError(f"missing list '{key}'", path=where, line=data.line or 1)
+    value = data[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RuleError(f"'{key}' must be a list of phrases", path=where, line=data.line_of(key))
+    seen: set[str] = set()
+    for v in value:
+        if v.casefold() in seen:
+            raise RuleError(f"'{key}' lists '{v}' twice", path=where, line=data.line_of(key))
+        seen.add(v.casefold())
+    return tuple(value)

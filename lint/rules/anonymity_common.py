@@ -1,0 +1,440 @@
+"""What the Anonymity kinds share: the compiled rule, the reading of a report (is it about
+a sexual offence, a child, a court case; does it state a waiver or a pseudonym), name-like
+references, and the places where the copy names a victim of a sexual offence.
+
+The words come from the pack's register (``lint.registers.anonymity``); public figures
+come from the People register (``people:``), so a minister or a charity's chief
+executive is never read as a victim; campaigners who have waived anonymity come from the
+register and from the team's configuration (``campaigners:`` in ``.sglint.yaml``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any, TypeVar
+
+import regex
+
+from lint import lexicon, patterns
+from lint.document import Block, Document
+from lint.facts import Facts
+from lint.finding import FixSafety
+from lint.messages import format_message
+from lint.registers import register_file
+from lint.registers.anonymity import AnonymityWords, load_anonymity
+from lint.registers.people import load_people
+from lint.rules import schema
+from lint.rules.contract import Hit, RuleMeta, Source
+from lint.speakers import ROLE_WORDS
+
+KEYS: dict[str, schema.Option] = {
+    "register": schema.Option(
+        schema.STR, "The Anonymity register (roles, relatives, cues, waivers), beside the rule."
+    ),
+    "people": schema.Option(
+        schema.STR, "The People register: public figures, never read as victims.", ""
+    ),
+    "notes": schema.Option(
+        schema.STR_MAP, "How a finding was read (by pattern), added to the message.", {}
+    ),
+}
+DEFAULT_FIX = FixSafety.DISPLAY
+#: The age from which reporting restrictions for children no longer apply.
+ADULT = 18
+
+NAME_WORD = r"(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
+HONORIFIC = lexicon.alternation("honorifics")
+#: A name-like reference: "Amy", "Amy Jones", "Mr Green".
+NAME = (
+    rf"(?<![\p{{L}}\p{{N}}'’-])(?:(?:{HONORIFIC})\.?[ \t]+)?{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}"
+    r"(?![\p{L}\p{N}-])"
+)
+#: Words that are never a person's name where a name is expected.
+_NOT_NAMES = (
+    ROLE_WORDS
+    | lexicon.words("sentence_openers", "days", "months", "honorifics")
+    | lexicon.parts("ranks", "styles", "title_heads")
+)
+_RANKED = patterns.compile(
+    rf"(?:\b(?:{lexicon.alternation('ranks', 'rank_abbreviations', 'styles')})\.?[ \t]+)$"
+)
+_THE = patterns.compile(r"\b[Tt]he[ \t]+$")
+_TITLE_CASE = patterns.compile(r"\p{Lu}[\p{L}'’-]*[ \t]+$")
+_AGE_AFTER = patterns.compile(r"\s*,\s*(?:aged\s+)?(\d{1,3})\s*,")
+_PLACE_BEFORE = patterns.compile(r"\b(?:in|at|from|near|of|across|around)[ \t]+$")
+_WORD = patterns.compile(r"[\p{L}'’-]+")
+_BE = r"(?:was|were|had\s+been|has\s+been|is\s+being)"
+
+
+def _when(adverbs: str) -> str:
+    """ "was just 14 when she was (first) ...": the age clause before what happened."""
+    return (
+        r"(?:(?:just|only|aged)\s+)?(?:\d{1,2}(?:\s+years\s+old)?\s+when\s+(?:she|he|they)"
+        rf"\s+(?:was|were)\s+{adverbs})?"
+    )
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One report as the pack reads it (built once per rule per document)."""
+
+    text: str
+    sentences: tuple[Block, ...]
+    sexual: bool
+    child: bool
+    proceedings: bool
+    waiver: bool
+    pseudonym: bool
+    lifted: bool
+    places: frozenset[str]
+    lowercase: frozenset[str]
+    #: Word sets about the people named, each built in one pass over the report when
+    #: first asked for, so that no check on a name scans the whole report again.
+    sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+
+    def words_where(self, what: str, build: Callable[[], Iterable[str]]) -> frozenset[str]:
+        if what not in self.sets:
+            self.sets[what] = frozenset(build())
+        return self.sets[what]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        """The sentence holding ``offset`` (its block's line if no sentence does)."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i].start, self.sentences[i].end
+        lo = self.text.rfind("\n", 0, offset) + 1
+        hi = self.text.find("\n", offset)
+        return lo, len(self.text) if hi < 0 else hi
+
+    def previous_sentence(self, offset: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i <= 0:
+            return None
+        return self.sentences[i - 1].start, self.sentences[i - 1].end
+
+
+@dataclass(frozen=True)
+class VictimName:
+    """A name the copy gives a victim of a sexual offence, and how it was read."""
+
+    start: int
+    end: int
+    name: str
+    how: str  # role | passive | active | abuser | pronoun
+
+
+@dataclass(frozen=True)
+class AnonymityRule:
+    """A compiled Anonymity rule: the register's words, the public figures, the
+    campaigners who waived anonymity and the rule's notes (how a finding was read)."""
+
+    meta: RuleMeta
+    words: AnonymityWords
+    public: frozenset[str] = frozenset()
+    campaigners: frozenset[str] = frozenset()
+    notes: Mapping[str, str] = field(default_factory=dict)
+
+    def with_campaigners(self, names: Iterable[str]) -> AnonymityRule:
+        """The rule with a team's campaigners added (``campaigners:`` in the config)."""
+        extra = {n.strip() for n in names if n.strip()}
+        return replace(self, campaigners=self.campaigners | _name_forms(extra))
+
+    def hit(self, start: int, end: int, *args: str) -> Hit:
+        return Hit(start, end, format_message(self.meta.message, *args))
+
+    def note(self, key: str) -> str:
+        return self.notes.get(key, "")
+
+    @cached_property
+    def pats(self) -> _Patterns:
+        return _Patterns(self.words)
+
+    # -- the report ---------------------------------------------------------------
+
+    def reading(self, doc: Document, facts: Facts) -> Reading:
+        text = doc.text
+        p = self.pats
+        places = frozenset(
+            m.group()
+            for m in patterns.compile(rf"(?<=\b(?:in|near)[ \t]+){NAME_WORD}").finditer(text)
+        )
+        lowercase = frozenset(m.group() for m in patterns.compile(r"\b\p{Ll}+\b").finditer(text))
+        return Reading(
+            text=text,
+            sentences=facts.sentences,
+            sexual=bool(p.sexual.search(text)),
+            child=bool(p.child.search(text)) or bool(_CHILD_AGE.search(text)),
+            proceedings=bool(p.proceedings.search(text)),
+            waiver=bool(p.waiver.search(text)),
+            pseudonym=bool(p.pseudonym.search(text)),
+            lifted=bool(p.lifted.search(text)),
+            places=places,
+            lowercase=lowercase,
+        )
+
+    # -- names --------------------------------------------------------------------
+
+    def is_name(self, reading: Reading, start: int, end: int) -> bool:
+        """Whether the span reads as a private person's name: not a title, body, place or
+        common word; not a public figure or a campaigner who waived anonymity."""
+        text = reading.text
+        form = " ".join(text[start:end].split())
+        words = _WORD.findall(form)
+        bare = [w for w in words if w not in lexicon.words("honorifics")]
+        if not bare:
+            return False
+        for word in bare:
+            plain = regex.sub(r"['’]s$", "", word)
+            if plain in _NOT_NAMES or plain in self.pats.not_names or plain in reading.places:
+                return False
+            if plain.lower() in reading.lowercase:
+                return False  # "Girls", "Victims": a common word capitalised
+        if form in self.public or bare[-1] in self.public:
+            return False
+        if form in self.campaigners or " ".join(bare) in self.campaigners:
+            return False
+        return not _RANKED.search(text, max(0, start - 40), start)
+
+    def deceased_near(self, reading: Reading, start: int, end: int) -> bool:
+        """The copy says the person named here has died: in a sentence that names them
+        (by any word of the name), or in the sentence after one."""
+        words = [w for w in _WORD.findall(reading.text[start:end]) if w not in _NOT_NAMES]
+        near = reading.words_where("deceased", lambda: self._near_deaths(reading))
+        return any(w in near for w in words)
+
+    def _near_deaths(self, reading: Reading) -> Iterator[str]:
+        """Capitalised words of a sentence that says someone died and of the one before."""
+        text = reading.text
+        for m in self.pats.deceased.finditer(text):
+            lo, hi = reading.sentence(m.start())
+            before = reading.previous_sentence(m.start())
+            if before is not None and "\n\n" not in text[before[1] : lo]:
+                lo = min(lo, before[0])
+            yield from _CAPITALISED.findall(text, lo, hi)
+
+    def professional(self, reading: Reading, name: str) -> bool:
+        """The copy gives the name a job title somewhere ("NSPCC chief executive Peter
+        Wanless", "Peter Wanless, chief executive of the NSPCC"): a professional."""
+        titled = reading.words_where(
+            "professional",
+            lambda: (" ".join(m.group("name").split()) for m in _TITLED.finditer(reading.text)),
+        )
+        return " ".join(name.split()) in titled
+
+    def _defendant(self, reading: Reading, name: str) -> bool:
+        """The copy treats the name as the accused's: "of <place>" after it (the court
+        style for a defendant's address), or a verb of the charge ("Smith was jailed")."""
+        accused = reading.words_where(
+            "defendant",
+            lambda: (m.group("word") for m in self.pats.accused_word.finditer(reading.text)),
+        )
+        return _WORD.findall(name)[-1] in accused
+
+    def victim_names(self, reading: Reading) -> Iterator[VictimName]:
+        """Every place the copy gives a victim of a sexual offence a name-like reference,
+        before the exceptions (waiver, pseudonym, death) are applied."""
+        if not reading.sexual:
+            return
+        text = reading.text
+        p = self.pats
+        seen: set[tuple[int, int]] = set()
+        for how, pattern in (
+            ("role", p.role),
+            ("role", p.child_role),
+            ("role", p.statement),
+            ("passive", p.passive),
+            ("passive", p.when),
+            ("passive", p.told),
+            ("active", p.active),
+            ("abuser", p.abuser),
+        ):
+            for m in pattern.finditer(text):
+                start, end = m.span("name")
+                if (start, end) in seen or not self.is_name(reading, start, end):
+                    continue
+                if (
+                    how == "role"
+                    and m.group()[:1].isupper()
+                    and _TITLE_CASE.search(text, max(0, m.start() - 40), m.start())
+                ):
+                    continue  # "Everyday Victim Blaming": a proper name, not a role
+                if self.professional(reading, text[start:end]):
+                    continue
+                if how != "role" and self._defendant(reading, text[start:end]):
+                    continue
+                if how == "active" and p.plural_after.match(text, end):
+                    continue  # "abused Asian girls": an adjective, not a name
+                seen.add((start, end))
+                yield VictimName(start, end, text[start:end], how)
+        for start, end, _age in () if reading.lifted else self.named_children(reading):
+            if p.defendant.search(text, end, reading.sentence(start)[1]):
+                continue  # a child defendant: named-child's warning, not this error
+            if (start, end) not in seen and not self.professional(reading, text[start:end]):
+                seen.add((start, end))
+                yield VictimName(start, end, text[start:end], "child")
+        for m in p.pronoun.finditer(text):
+            found = self._antecedent(reading, m.start())
+            if found is not None and found[:2] not in seen:
+                seen.add(found[:2])
+                yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
+
+    def named_children(self, reading: Reading) -> Iterator[tuple[int, int, str]]:
+        """Names given with an age under 18 ("Liam, 15,", "15-year-old Liam Carter"):
+        (start, end, age), real children only (not an undercover officer's decoy)."""
+        text = reading.text
+        for pattern in self.pats.child_age:
+            for m in pattern.finditer(text):
+                start, end = m.span("name")
+                if int(m.group("age")) >= ADULT or not self.is_name(reading, start, end):
+                    continue
+                lo, hi = reading.sentence(start)
+                before = reading.previous_sentence(start)
+                if self.pats.not_real.search(text, before[0] if before else lo, hi):
+                    continue  # an undercover officer's decoy, here or in the sentence before
+                yield start, end, m.group("age")
+
+    def _antecedent(self, reading: Reading, offset: int) -> tuple[int, int] | None:
+        """The name "she" or "he" at the start of a sentence most likely stands for: the
+        last name-like word of the sentence before, in the same paragraph."""
+        prev = reading.previous_sentence(offset)
+        if prev is None or "\n" in reading.text[prev[1] : offset]:
+            return None
+        text = reading.text
+        found = None
+        for m in patterns.compile(NAME).finditer(text, prev[0], prev[1]):
+            if m.start() == prev[0]:
+                continue  # the sentence's first word
+            if _THE.search(text, max(0, m.start() - 5), m.start()):
+                continue  # "the Moorview estate": a place, not a person
+            if self.is_name(reading, m.start(), m.end()) and not _AGE_ADULT.match(text, m.end()):
+                found = (m.start(), m.end())
+        return found
+
+
+_TITLE_HEADS = lexicon.alternation("title_heads", "ranks", "rank_abbreviations")
+
+
+#: A name with a job title before it, or after it in apposition.
+_TITLED = patterns.compile(
+    rf"(?i:\b(?:{_TITLE_HEADS}))[ \t]+(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})"
+    rf"|(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}),[ \t]+(?:the[ \t]+)?"
+    rf"(?:[\p{{L}}'’-]+[ \t]+){{0,4}}?(?i:{_TITLE_HEADS})\b"
+)
+_CAPITALISED = patterns.compile(NAME_WORD)
+
+
+_CHILD_AGE = patterns.compile(
+    r"\b(?:[1-9]|1[0-7])-year-old\b|\baged\s+(?:[1-9]|1[0-7])\b"
+    r"|\b(?:she|he|they)\s+(?:was|were)\s+(?:(?:just|only|aged)\s+)?(?:[1-9]|1[0-7])\b"
+)
+_AGE_ADULT = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
+
+
+class _Patterns:
+    """The rule's patterns, compiled once from the register."""
+
+    def __init__(self, w: AnonymityWords) -> None:
+        c = patterns.compile
+        self.sexual = c(w.pattern("sexual_offence"))
+        self.child = c(w.pattern("child"))
+        self.proceedings = c(w.pattern("proceedings"))
+        self.waiver = c(w.pattern("waiver"))
+        self.pseudonym = c(w.pattern("pseudonym"))
+        self.lifted = c(w.pattern("restriction_lifted"))
+        self.deceased = c(w.pattern("deceased"))
+        self.not_names = frozenset(w.words("not_names"))
+        age = r"(?:\s*,\s*(?:aged\s+|then\s+|now\s+)?(?P<age>\d{1,3})\s*,)?"
+        adverbs = rf"(?:{w.pattern('offence_adverbs')}\s+)*"
+        happened = rf"{_BE}\s+{_when(adverbs)}{adverbs}{w.pattern('passive_offence')}"
+        self.role = c(rf"{w.pattern('victim_role')}(?:\s*,\s*|[ \t]+)(?P<name>{NAME})")
+        aside = (
+            r"(?:\s*,\s*who\s+(?:was|is)\s+(?:(?:just|only|aged)\s+)?(?P<aside>\d{1,2})\b"
+            r"[^,.;!?]{0,30},)?"
+        )
+        self.passive = c(rf"(?P<name>{NAME}){age}{aside}(?:\s*,?\s*who)?\s+{happened}")
+        self.told = c(
+            rf"(?P<name>{NAME}){age}\s+(?:told|said|described|recalled|explained)\b"
+            rf"[^.!?\"“”]{{0,100}}?\b(?:she|he)\s+{happened}"
+        )
+        self.when = c(
+            rf"(?P<name>{NAME})\s+was\s+(?:(?:just|only|aged)\s+)?(?P<age>\d{{1,2}})"
+            rf"(?:\s+years\s+old)?\s+when\b[^.!?]{{0,120}}?"
+            rf"(?:{w.pattern('sexual_offence')}|{w.pattern('active_offence')})"
+        )
+        child_role = w.pattern("child_role")
+        self.child_role = c(
+            rf"{child_role}(?:\s*,\s*(?P<name>{NAME})\s*[,.;]"
+            rf"|[ \t]+(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})(?![ \t]+{NAME_WORD}))"
+        )
+        self.active = c(
+            rf"{w.pattern('active_offence')}[ \t]+(?:\d{{1,2}}-year-old[ \t]+)?"
+            rf"(?:{child_role}[ \t]+)?(?P<name>{NAME})"
+        )
+        self.child_age = (
+            c(rf"(?P<name>{NAME})\s*(?:,\s*|\(\s*)(?:aged\s+)?(?P<age>\d{{1,2}})\s*[,)]"),
+            c(
+                rf"\b(?P<age>\d{{1,2}})-year-old[ \t]+(?:{w.pattern('age_nouns')}[ \t]+)?"
+                rf"(?P<name>{NAME})"
+            ),
+        )
+        self.not_real = c(w.pattern("not_real"))
+        self.statement = c(
+            rf"{w.pattern('victim_statement')}[^.!?]{{0,80}}?(?P<name>{NAME})[ \t]+"
+            rf"(?:{lexicon.alternation('speech_verbs')}|wrote|described)\b"
+        )
+        self.child_offence = c(
+            rf"{w.pattern('sexual_offence')}|{w.pattern('child')}"
+            rf"|{w.pattern('active_offence')}|{w.pattern('passive_offence')}"
+        )
+        self.abuser = c(rf"(?P<name>{NAME})['’]s[ \t]+(?:\p{{Ll}}+[ \t]+)?{w.pattern('abuser')}")
+        self.pronoun = c(rf"(?<=(?:^|[.!?]\s+))(?:She|He)\s+{happened}", regex.M)
+        self.plural_after = c(
+            rf"[ \t]+(?:(?:\p{{Ll}}+[ \t]+)?{w.pattern('plural_people')}"
+            rf"|(?!{w.pattern('not_plurals')})\p{{Ll}}{{3,}}s\b)"
+        )
+        verbs = w.pattern("defendant_verbs")
+        self.defendant = c(verbs)
+        self.accused_word = c(
+            rf"(?P<word>{NAME_WORD})(?:\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?of\b"
+            rf"|\s+(?:(?:was|were|has\s+been|had\s+been|is)\s+)?{verbs})"
+        )
+
+
+def _name_forms(names: Iterable[str]) -> frozenset[str]:
+    """Full names and surnames, so "Ms Woodhouse" is as known as "Sammy Woodhouse"."""
+    out: set[str] = set()
+    for name in names:
+        out.add(name)
+        parts = name.split()
+        if len(parts) > 1:
+            out.add(parts[-1])
+    return frozenset(out)
+
+
+_R = TypeVar("_R", bound=AnonymityRule)
+
+
+def build_rule(cls: type[_R], meta: RuleMeta, data: dict[str, Any], src: Source) -> _R:
+    line = src.data.line_of
+    name = schema.require(data, "register", path=src.path, line=src.data.line, kind=meta.kind)
+    words = load_anonymity(register_file(src.path, name, line=line("register")))
+    public: frozenset[str] = frozenset()
+    if data.get("people"):
+        people = load_people(
+            register_file(src.path, data["people"], line=line("people"), key="people")
+        )
+        public = _name_forms(n for p in people for n in (p.name, *p.aliases))
+    return cls(
+        meta,
+        words,
+        public=public,
+        campaigners=_name_forms(words.words("campaigners")),
+        notes=data.get("notes", {}),
+    )

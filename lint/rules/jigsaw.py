@@ -1,0 +1,158 @@
+"""jigsaw: a detail attached to a victim or a child that could identify them with other
+facts: their school or year group, street, estate, a small village, an exact date of
+birth, a distinctive family fact, or a photo caption that names them or a parent.
+
+A detail belongs to the nearest person before it in its sentence (after it, when none
+comes before: "an Oakwood Academy pupil"). It is reported only when that person is a
+victim or a child; the defendant's address, an officer's station and an organisation's
+base are normal and stay silent. The rule runs on reports of a sexual offence, and on
+reports of criminal proceedings that involve a child.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import regex
+
+from lint import patterns
+from lint.document import Document
+from lint.facts import Facts
+from lint.registers.anonymity import alternation
+from lint.rules.anonymity_common import (
+    DEFAULT_FIX,
+    KEYS,
+    NAME,
+    AnonymityRule,
+    Reading,
+    build_rule,
+)
+from lint.rules.contract import Hit, RuleMeta, Source
+
+__all__ = ["DEFAULT_FIX", "KEYS", "build"]
+
+_APPOSED = patterns.compile(rf"{NAME}\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?$")
+#: How far after a detail to look for its owner when none comes before it.
+_AFTER = 60
+
+
+@dataclass(frozen=True)
+class Jigsaw(AnonymityRule):
+    @cached_property
+    def _own(self) -> tuple[tuple[tuple[str, regex.Pattern[str]], ...], regex.Pattern[str]]:
+        w = self.words
+        details = tuple(
+            (kind, patterns.compile(alternation(phrases))) for kind, phrases in w.jigsaw
+        )
+        anchors = patterns.compile(
+            rf"(?P<victim>{w.pattern('victim_anchor')})|(?P<other>{w.pattern('other_anchor')})"
+            rf"|(?P<name>{NAME})(?=(?:['’]s)?\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?(?:of|from|who|which)\b)"
+            rf"|(?P<appositive>{NAME})\s*,\s*(?:\d{{1,3}}\s*,\s*)?(?:a|an|the)?[ \t]*"
+            rf"(?:\p{{Ll}}+[ \t]+)?(?:{w.pattern('victim_anchor')})"
+            rf"|(?P<person>{NAME})"
+        )
+        return details, anchors
+
+    @cached_property
+    def _context(self) -> dict[str, regex.Pattern[str]]:
+        """Per kind of detail, the words one of which must come within five words before."""
+        return {
+            kind: patterns.compile(rf"{alternation(words)}(?:\W+\w+){{0,4}}\W*$")
+            for kind, words in self.words.context.items()
+        }
+
+    @cached_property
+    def _caption(self) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+        w = self.words
+        return (
+            patterns.compile(
+                rf"^\W{{0,3}}{w.pattern('caption')}\s*[:–—|]|\(\s*pictured\s*\)", regex.I | regex.M
+            ),
+            patterns.compile(rf"{w.pattern('caption_family')}|{w.pattern('victim_anchor')}"),
+        )
+
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        reading = self.reading(doc, facts)
+        if not (reading.sexual or (reading.child and reading.proceedings)):
+            return
+        details, _ = self._own
+        text = reading.text
+        taken: list[tuple[int, int]] = []
+        for kind, pattern in details:
+            near = self._context.get(kind)
+            for m in pattern.finditer(text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                if near is not None and not near.search(text[max(0, m.start() - 60) : m.start()]):
+                    continue
+                if self._victims(reading, m.start(), m.end()):
+                    taken.append(m.span())
+                    yield self.hit(m.start(), m.end(), m.group(), kind)
+        if reading.sexual and not (reading.waiver or reading.pseudonym):
+            yield from self._captions(reading, doc)
+
+    def _victims(self, reading: Reading, start: int, end: int) -> bool:
+        """Whether the detail belongs to a victim or a child: the nearest person before
+        it in the sentence, else the first one after it."""
+        _, anchors = self._own
+        text = reading.text
+        lo, hi = reading.sentence(start)
+        if _APPOSED.search(text, lo, start):
+            return False  # "Smith, the son of a former MP": the named person's detail
+        owner = None
+        for a in anchors.finditer(text, lo, start):
+            if a.group("person") is not None and not self._person(reading, a, lo):
+                continue
+            owner = a
+        if owner is None:
+            for a in anchors.finditer(text, end, min(hi, end + _AFTER)):
+                if a.group("person") is not None and not self._person(reading, a, lo):
+                    continue
+                owner = a
+                break
+        return owner is not None and owner.group("victim") is not None
+
+    def _person(self, reading: Reading, a: regex.Match[str], lo: int) -> bool:
+        """A capitalised run that names a person (not the sentence's first word, a
+        body or a place): someone other than the victim, who is never named lawfully."""
+        start, end = a.span("person")
+        if start == lo or " " not in reading.text[start:end].strip():
+            return False
+        return self.is_name(reading, start, end)
+
+    def _captions(self, reading: Reading, doc: Document) -> Iterator[Hit]:
+        marker, family = self._caption
+        text = reading.text
+        named: set[tuple[int, int]] | None = None  # named-victim's names, when needed
+        for block in doc.blocks:
+            found = marker.search(text, block.start, block.end)
+            if found is None or block.end - block.start > 300:
+                continue
+            if named is None:
+                named = {(v.start, v.end) for v in self.victim_names(reading)}
+            children = [c for c in self.named_children(reading) if block.start <= c[0] < block.end]
+            if any(c[:2] in named for c in children):
+                continue
+            if children:
+                yield self.hit(
+                    children[0][0],
+                    children[0][1],
+                    text[children[0][0] : children[0][1]],
+                    "photo caption",
+                )
+                continue
+            if not family.search(text, block.start, block.end):
+                continue
+            for m in patterns.compile(NAME).finditer(text, found.end(), block.end):
+                if m.span() in named:
+                    break
+                if self.is_name(reading, m.start(), m.end()):
+                    yield self.hit(m.start(), m.end(), m.group(), "photo caption")
+                    break
+
+
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Jigsaw:
+    return build_rule(Jigsaw, meta, data, src)

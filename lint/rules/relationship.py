@@ -1,0 +1,142 @@
+"""relationship: in a report of a sexual offence against a child, words that show how the
+accused adult is related to the child ("his stepdaughter", "the girl's father, John
+Smith", "abused by her uncle", "a pupil at the school where he taught", "incest").
+
+The Editors' Code lets the adult be named but not the tie: naming the defendant and
+saying "his niece" names the niece to everyone who knows him. The rule runs only on a
+report of a specific case (a sexual offence, a child and criminal proceedings), so
+policy papers that discuss abuse within families in general stay silent. A parent who
+acts in the story ("the girl's mother said", "her father called police") is not the
+accused and is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import regex
+
+from lint import patterns
+from lint.document import Document
+from lint.facts import Facts
+from lint.rules.anonymity_common import (
+    DEFAULT_FIX,
+    KEYS,
+    NAME,
+    AnonymityRule,
+    Reading,
+    build_rule,
+)
+from lint.rules.contract import Hit, RuleMeta, Source
+
+__all__ = ["DEFAULT_FIX", "KEYS", "build"]
+
+_QUALIFIER = r"(?:(?:own|young|teenage|then|former|late|\d{1,2}-year-old)[ \t]+)?"
+
+
+@dataclass(frozen=True)
+class Relationship(AnonymityRule):
+    @cached_property
+    def _own(self) -> tuple[regex.Pattern[str], ...]:
+        w = self.words
+        c = patterns.compile
+        accused = (
+            rf"(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he[ \t]+)?{w.pattern('accused')}['’]s|{NAME}['’]s)"
+        )
+        return (
+            c(w.pattern("tie_words")),
+            c(w.pattern("trust_ties")),
+            c(rf"{accused}[ \t]+{_QUALIFIER}{w.pattern('child_kin')}"),
+            c(
+                rf"(?P<child>(?:[Tt]he[ \t]+)?{w.pattern('victim_anchor')}['’]s"
+                rf"|[Hh]er|[Hh]is|[Tt]heir)[ \t]+{_QUALIFIER}"
+                rf"(?:{w.pattern('adult_kin')}|{w.pattern('trust_roles')})"
+            ),
+            c(rf"\s+(?:(?:has|had|then|later|first|also)\s+)?{w.pattern('kin_speaking')}"),
+            c(rf"\s*,\s*(?P<name>{NAME})"),
+            c(
+                rf"(?:\s*,)?\s+(?:who\s+)?(?:(?:was|has\s+been|had|is)\s+)?"
+                rf"(?:{w.pattern('proceedings')}|{w.pattern('active_offence')})"
+            ),
+            c(r"(?:\bby|\bwho\s+(?:is|was)|\bagainst)\s+$"),
+        )
+
+    @cached_property
+    def _parents(self) -> regex.Pattern[str]:
+        return patterns.compile(self.words.pattern("parents"))
+
+    @cached_property
+    def _trust(self) -> regex.Pattern[str]:
+        return patterns.compile(self.words.pattern("trust_roles"))
+
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        reading = self.reading(doc, facts)
+        if not (reading.sexual and reading.child and reading.proceedings):
+            return
+        ties, trust_ties, child_kin, adult_kin, *_ = self._own
+        text = reading.text
+        for m in ties.finditer(text):
+            yield self.hit(m.start(), m.end(), m.group(), self.note("tie"))
+        for m in trust_ties.finditer(text):
+            yield self.hit(m.start(), m.end(), m.group(), self.note("trust"))
+        for m in child_kin.finditer(text):
+            lo, hi = reading.sentence(m.start())
+            if self._parents.search(text, lo, m.start()):
+                continue  # "a mother ... her daughter": the parent's child, not the accused's
+            if self.pats.child_offence.search(text, lo, hi):
+                yield self.hit(m.start(), m.end(), m.group(), self.note("child"))
+        for m in adult_kin.finditer(text):
+            if self._accused(reading, m):
+                role = self._trust.search(m.group()) is not None
+                yield self.hit(
+                    m.start(), m.end(), m.group(), self.note("trust" if role else "adult")
+                )
+
+    def _predicate(self, reading: Reading, end: int) -> bool:
+        """A verb of the charge or the abuse follows the relative in its sentence with no
+        other person named between: the relative is its subject."""
+        text = reading.text
+        hi = reading.sentence(end)[1]
+        verb = self._verbs.search(text, end, hi)
+        return verb is not None and not self._someone.search(text, end, verb.start())
+
+    @cached_property
+    def _verbs(self) -> regex.Pattern[str]:
+        w = self.words
+        return patterns.compile(rf"{w.pattern('defendant_verbs')}|{w.pattern('active_offence')}")
+
+    @cached_property
+    def _someone(self) -> regex.Pattern[str]:
+        return patterns.compile(rf"\b(?:he|she|they|police|officers)\b|(?<=\s){NAME}")
+
+    def _accused(self, reading: Reading, m: regex.Match[str]) -> bool:
+        """Whether the relative is the accused: named in apposition, the agent of the
+        offence ("by her stepfather"), or the subject of the charge or the abuse."""
+        *_, speaking, apposed, charged, agent = self._own
+        text = reading.text
+        if speaking.match(text, m.end()):
+            return False
+        lo, _ = reading.sentence(m.start())
+        if agent.search(text[lo : m.start()]):
+            return True
+        if charged.match(text, m.end()):
+            return True
+        if m.start() == lo and self._predicate(reading, m.end()):
+            return True  # "Her stepfather, who cannot be named, was jailed"
+        if m.group("child").lower() in ("her", "his", "their"):
+            return False  # whose relative is unclear: only the agent or the accused
+        a = apposed.match(text, m.end())
+        if a is not None and self.is_name(reading, *a.span("name")):
+            return not speaking.match(text, a.end()) and not speaking.match(
+                text, a.end() + 1
+            )  # "the girl's mother, Jane Smith, said": a parent speaking
+        if not regex.search(r",\s*$", text[lo : m.start()]):
+            return False
+        return bool(self._verbs.search(text, lo, reading.sentence(m.start())[1]))
+
+
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Relationship:
+    return build_rule(Relationship, meta, data, src)

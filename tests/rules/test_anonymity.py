@@ -1,0 +1,141 @@
+"""The Anonymity pack: its register, the team's campaigners, the quote model, and the
+development drafts in tests/anonymity/dev/ (every planted detail found, at its level and
+with no other finding; nothing on the lawful controls).
+
+The held-out set (tests/anonymity/heldout/) is never read here: it measures the pack."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import run
+
+from lint.config import Config, active_rules, all_rules, load_config
+from lint.errors import ConfigError, RuleError
+from lint.finding import Finding, Severity
+from lint.registers.anonymity import load_anonymity, phrase_pattern
+from lint.rules.contract import Rule
+from lint.runner import check_paths
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+DEV = ROOT / "tests" / "anonymity" / "dev"
+KEY = yaml.safe_load((DEV / "key.yml").read_text(encoding="utf-8"))
+PACK = [r for r in all_rules(Config()) if r.meta.pack == "Anonymity"]
+LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING}
+CLASSES = {
+    "named-victim": "Anonymity.NamedVictim",
+    "relationship": "Anonymity.Relationship",
+    "jigsaw": "Anonymity.Jigsaw",
+    "named-child": "Anonymity.NamedChild",
+}
+
+
+def _rule(name: str) -> Rule:
+    return next(r for r in PACK if r.meta.id == f"Anonymity.{name}")
+
+
+@pytest.fixture(scope="module")
+def dev_findings() -> dict[str, list[Finding]]:
+    config = Config(select=("Anonymity",))
+    return {Path(res.path).name: res.findings for res in check_paths([str(DEV / "drafts")], config)}
+
+
+def test_pack_is_on_by_default() -> None:
+    ids = {a.rule.meta.id for a in active_rules(Config())}
+    assert set(CLASSES.values()) <= ids
+
+
+def test_dev_set_is_half_lawful() -> None:
+    controls = [e for e in KEY if e["control"]]
+    assert len(KEY) >= 20 and len(controls) * 2 >= len(KEY)
+    assert {p["class"] for e in KEY for p in e.get("planted", [])} == set(CLASSES)
+
+
+@pytest.mark.parametrize("entry", [e for e in KEY if not e["control"]], ids=lambda e: e["draft"])
+def test_dev_planted_detail_is_found(
+    entry: dict[str, object], dev_findings: dict[str, list[Finding]]
+) -> None:
+    (planted,) = entry["planted"]  # type: ignore[misc]
+    body = (DEV / "drafts" / str(entry["draft"])).read_text(encoding="utf-8")
+    start = body.index(planted["text"])
+    end = start + len(planted["text"])
+    findings = dev_findings.get(str(entry["draft"]), [])
+    found = [f for f in findings if f.start < end and start < f.end]
+    assert found, f"missed {planted['text']!r}: {[f.match for f in findings]}"
+    assert found[0].rule == CLASSES[planted["class"]]
+    assert found[0].severity == LEVELS[planted["level"]]
+    assert len(findings) == len(found), f"other findings: {[f.match for f in findings]}"
+
+
+@pytest.mark.parametrize("entry", [e for e in KEY if e["control"]], ids=lambda e: e["draft"])
+def test_dev_control_stays_silent(
+    entry: dict[str, object], dev_findings: dict[str, list[Finding]]
+) -> None:
+    findings = dev_findings.get(str(entry["draft"]), [])
+    assert not findings, [(f.rule, f.match) for f in findings]
+
+
+def test_named_victim_quoted_keeps_its_level_and_says_so() -> None:
+    text = 'Survivor Jane Hart said: "I was groomed when I was 13."'
+    (finding,) = run(_rule("NamedVictim"), text)
+    assert finding.severity == Severity.ERROR and finding.match == "Jane Hart"
+    assert "is quoted" in finding.message
+
+
+def test_named_victim_inside_quotation_marks_is_an_error() -> None:
+    text = 'The officer said: "Victim Amy Jones was brave." He was jailed for rape.'
+    (finding,) = run(_rule("NamedVictim"), text)
+    assert finding.severity == Severity.ERROR and finding.match == "Amy Jones"
+
+
+def test_campaigners_from_the_config_are_not_reported(tmp_path: Path) -> None:
+    text = "Survivor Sammy Woodhouse said the men who raped her must be jailed.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / ".sglint.yaml").write_text(
+        "packs: [Anonymity]\ncampaigners: [Sammy Woodhouse]\n", encoding="utf-8"
+    )
+    plain = list(check_paths([str(tmp_path / "a.txt")], Config(packs=("Anonymity",))))
+    assert [f.match for f in plain[0].findings] == ["Sammy Woodhouse"]
+    config = load_config(tmp_path / ".sglint.yaml")
+    assert config.campaigners == ("Sammy Woodhouse",)
+    results = list(check_paths([str(tmp_path / "a.txt")], config))
+    assert results[0].findings == []
+
+
+def test_campaigners_must_be_names(tmp_path: Path) -> None:
+    path = tmp_path / ".sglint.yaml"
+    path.write_text("campaigners: Sammy Woodhouse\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="campaigners"):
+        load_config(path)
+
+
+def test_rules_survive_pickling_with_campaigners() -> None:
+    rule = _rule("NamedVictim").with_campaigners(["Jane Hart"])  # type: ignore[attr-defined]
+    again = pickle.loads(pickle.dumps(rule))
+    assert not run(again, 'Survivor Jane Hart said: "I was groomed when I was 13."')
+
+
+def test_register_errors_are_located(tmp_path: Path) -> None:
+    source = (ROOT / "rules" / "Anonymity" / "_anonymity.yml").read_text(encoding="utf-8")
+    bad = tmp_path / "_anonymity.yml"
+    bad.write_text(source.replace("victim_role:", "victim_roles:"), encoding="utf-8")
+    with pytest.raises(RuleError, match="did you mean 'victim_role'") as info:
+        load_anonymity(bad)
+    assert info.value.line and info.value.line > 1
+    bad.write_text(source.replace("waiver:\n", "waiver:\n  - Has Waived\n", 1), encoding="utf-8")
+    with pytest.raises(RuleError, match="twice"):
+        load_anonymity(bad)
+
+
+def test_phrase_placeholders_and_first_letter() -> None:
+    import regex
+
+    waived = regex.compile(phrase_pattern("waived {his} right to anonymity"))
+    assert waived.search("She waived her right\nto anonymity.")
+    role = regex.compile(phrase_pattern("the girl"))
+    assert role.search("The girl, Amy,") and not role.search("the Girls Network")
+    dob = regex.compile(phrase_pattern("born on {date}"))
+    assert dob.search("born on 3 May 2012") and dob.search("born on 03/05/2012")
