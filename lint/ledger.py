@@ -60,8 +60,11 @@ def context(finding: Finding, line_text: str | None) -> str:
         return ""
     start = finding.column - 1
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line_text)
-    before = line_text[:start].split()[-CONTEXT_WORDS:]
-    after = line_text[end:].split()[:CONTEXT_WORDS]
+    # A window, not the whole line: a line of megabytes with thousands of findings must
+    # not be split once per finding (CONTEXT_WORDS words fit in it many times over).
+    window = CONTEXT_WORDS * 64
+    before = line_text[max(0, start - window) : start].split()[-CONTEXT_WORDS:]
+    after = line_text[end : end + window].split()[:CONTEXT_WORDS]
     return " ".join([*before, "[…]", *after])
 
 
@@ -197,6 +200,8 @@ def unreviewed(
     ledger: Ledger, findings: Iterable[Finding], lines: Mapping[int, str]
 ) -> list[Finding]:
     """The findings no ``kept`` entry covers."""
+    if not any(e.status == KEPT for e in ledger.entries.values()):
+        return list(findings)
     return [f for f in findings if not ledger.kept(f, lines.get(f.line))]
 
 

@@ -5,7 +5,8 @@ fixture folder the way the package's ``steps.rb`` runs Vale, and its output must
 the scenario's expected output line for line.
 
 Packages come from ``<repo>/../shared/vale-styles`` when that folder exists, else from the
-vendored copy in ``tests/vale/styles``; any package dropped into ``tests/vale/packages``
+vendored copy in ``tests/vale/styles.tar.gz`` (one archive rather than 284 files, unpacked
+into a temporary folder); any package dropped into ``tests/vale/packages``
 (the same ``features/`` + ``fixtures/`` layout, one folder a package) runs too, and more
 folders of packages can be named in ``SGLINT_VALE_STYLES``, separated by ``os.pathsep``.
 ``known_failures.txt`` lists scenarios that do not pass yet, one a line with its reason;
@@ -14,8 +15,9 @@ a listed scenario that passes fails the suite, so the list stays honest.
 
 from __future__ import annotations
 
-import filecmp
 import os
+import tarfile
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,14 +26,25 @@ from vale.features import Scenario, discover, run_scenario
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
-VENDORED = HERE / "styles"
+VENDORED = HERE / "styles.tar.gz"
 SHARED = REPO.parent / "shared" / "vale-styles"
 KNOWN_FAILURES = HERE / "known_failures.txt"
 DROPPED = HERE / "packages"  # packages dropped in by hand (none are committed)
 
 
+def unpacked(archive: Path) -> Path:
+    """The vendored packages, unpacked into a temporary folder for this test run."""
+    folder = Path(tempfile.mkdtemp(prefix="sglint-vale-styles-"))
+    with tarfile.open(archive) as tar:
+        if hasattr(tarfile, "data_filter"):  # Python 3.12, and 3.11.4 on
+            tar.extractall(folder, filter="data")
+        else:  # our own archive, of plain files only
+            tar.extractall(folder)
+    return folder
+
+
 def package_roots() -> list[Path]:
-    roots = [SHARED if SHARED.is_dir() else VENDORED]
+    roots = [SHARED if SHARED.is_dir() else unpacked(VENDORED)]
     roots += [DROPPED] if DROPPED.is_dir() else []
     extra = os.environ.get("SGLINT_VALE_STYLES", "")
     roots += [Path(p).resolve() for p in extra.split(os.pathsep) if p.strip()]
@@ -74,16 +87,18 @@ def test_scenario(scenario: Scenario) -> None:
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="no shared/vale-styles beside the repository")
 def test_vendored_copy_matches_shared() -> None:
-    """tests/vale/styles is a copy of the shared packages (their .gitignore files aside)."""
-
-    def differences(cmp: filecmp.dircmp[str]) -> list[str]:
-        out = [f"{cmp.left}/{n}" for n in cmp.left_only + cmp.diff_files if n != ".gitignore"]
-        out += [f"{cmp.right}/{n}" for n in cmp.right_only]
-        for sub in cmp.subdirs.values():
-            out += differences(sub)
-        return out
-
-    packages = sorted(p.name for p in SHARED.iterdir() if p.is_dir())
-    assert packages == sorted(p.name for p in VENDORED.iterdir() if p.is_dir())
-    for name in packages:
-        assert not differences(filecmp.dircmp(SHARED / name, VENDORED / name)), name
+    """tests/vale/styles.tar.gz holds the shared packages byte for byte (their .gitignore
+    files aside)."""
+    shared = {
+        p.relative_to(SHARED).as_posix(): p.read_bytes()
+        for p in sorted(SHARED.rglob("*"))
+        if p.is_file() and p.name != ".gitignore"
+    }
+    with tarfile.open(VENDORED) as tar:
+        vendored = {
+            m.name: tar.extractfile(m).read()  # type: ignore[union-attr]
+            for m in tar.getmembers()
+            if m.isfile()
+        }
+    assert sorted(vendored) == sorted(shared)
+    assert all(vendored[name] == data for name, data in shared.items())
