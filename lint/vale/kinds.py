@@ -168,29 +168,14 @@ class ValeReadability(AtFileStart, readability.Readability):
         return vale_message(self.meta.message, f"{result:.2f}")
 
 
-def _metric(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
-    rule: Rule = _as(ValeMetric, metric.build(meta, data, src))
-    return rule
+def _overlaid(cls: type[Any], build: Build) -> Build:
+    """The kind's own builder, its rule given the Vale subclass ``cls``."""
 
+    def build_vale(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
+        rule: Rule = _as(cls, build(meta, data, src))
+        return rule
 
-def _existence(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
-    rule: Rule = _as(ValeExistence, existence.build(meta, data, src))
-    return rule
-
-
-def _substitution(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
-    rule: Rule = _as(ValeSubstitution, substitution.build(meta, data, src))
-    return rule
-
-
-def _consistency(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
-    rule: Rule = _as(ValeConsistency, consistency.build(meta, data, src))
-    return rule
-
-
-def _conditional(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
-    rule: Rule = _as(ValeConditional, conditional.build_from(meta, data, src))
-    return rule
+    return build_vale
 
 
 def _capitalization(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
@@ -212,13 +197,13 @@ def _readability(meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
 
 
 OWN: dict[str, Build] = {
-    "existence": _existence,
-    "substitution": _substitution,
-    "consistency": _consistency,
-    "conditional": _conditional,
+    "existence": _overlaid(ValeExistence, existence.build),
+    "substitution": _overlaid(ValeSubstitution, substitution.build),
+    "consistency": _overlaid(ValeConsistency, consistency.build),
+    "conditional": _overlaid(ValeConditional, conditional.build_from),
     "capitalization": _capitalization,
     "readability": _readability,
-    "metric": _metric,
+    "metric": _overlaid(ValeMetric, metric.build),
 }
 
 

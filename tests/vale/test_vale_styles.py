@@ -15,7 +15,9 @@ a listed scenario that passes fails the suite, so the list stays honest.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tarfile
 import tempfile
 from pathlib import Path
@@ -35,6 +37,7 @@ DROPPED = HERE / "packages"  # packages dropped in by hand (none are committed)
 def unpacked(archive: Path) -> Path:
     """The vendored packages, unpacked into a temporary folder for this test run."""
     folder = Path(tempfile.mkdtemp(prefix="sglint-vale-styles-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     with tarfile.open(archive) as tar:
         if hasattr(tarfile, "data_filter"):  # Python 3.12, and 3.11.4 on
             tar.extractall(folder, filter="data")
