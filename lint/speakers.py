@@ -199,8 +199,8 @@ def _form_patterns(people: Sequence[Person]) -> list[_FormPattern]:
             forms.append((f"{person.honorific} {person.surname}", "honorific", person.honorific))
         for title in dict.fromkeys(r.title for r in person.roles):
             forms.append((title, "title", ""))
-        for form, kind, prefix in forms:
-            pattern = patterns.compile(
+        for form, kind, prefix in forms:  # compiled when its needle is first met
+            pattern = patterns.lazy(
                 rf"(?<![\p{{L}}\p{{N}}])(?:the\s+)?{_phrase(form)}"
                 r"(?![\p{L}\p{N}])",
                 regex.IGNORECASE if kind == "title" else 0,

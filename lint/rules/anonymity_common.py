@@ -392,10 +392,11 @@ _AGE_ADULT = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 
 
 class _Patterns:
-    """The rule's patterns, compiled once from the register."""
+    """The rule's patterns, built once from the register, each compiled when first used
+    (a report without a name in it needs few of them)."""
 
     def __init__(self, w: AnonymityWords) -> None:
-        c = patterns.compile
+        c = patterns.lazy
         self.sexual = c(w.pattern("sexual_offence"))
         self.child = c(w.pattern("child"))
         self.proceedings = c(w.pattern("proceedings"))

@@ -32,6 +32,7 @@ from lint.rules.anonymity_common import (
     build_rule,
 )
 from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.prefilter import required_literals
 
 __all__ = ["DEFAULT_FIX", "KEYS", "build"]
 
@@ -75,6 +76,12 @@ class Jigsaw(AnonymityRule):
         return details, anchors
 
     @cached_property
+    def _needles(self) -> tuple[frozenset[str] | None, ...]:
+        """Per kind of detail, words one of which every detail of the kind contains
+        (``lint.rules.prefilter``), or None."""
+        return tuple(required_literals(pattern.pattern) for _, pattern in self._own[0])
+
+    @cached_property
     def _context(self) -> dict[str, regex.Pattern[str]]:
         """Per kind of detail, the words one of which must come within five words before
         it, or open it ("plays for Westbrook Rangers")."""
@@ -107,7 +114,9 @@ class Jigsaw(AnonymityRule):
         details, _ = self._own
         text = reading.text
         taken: list[tuple[int, int, str]] = []
-        for kind, pattern in details:
+        for (kind, pattern), needles in zip(details, self._needles, strict=True):
+            if needles is not None and not any(n in facts.lowered for n in needles):
+                continue  # every detail of the kind has one of these words
             for m in pattern.finditer(text):
                 if any(s < m.end() and m.start() < e for s, e, _ in taken):
                     continue

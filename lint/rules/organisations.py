@@ -200,8 +200,8 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations | 
         pattern = compile_pattern(
             f"{flags}{WORD_START}(?:{body}){WORD_END}", path=src.path, line=line, key="register"
         )
-    named = {
-        org.name: patterns.compile("|".join(literal_pattern(f) for f in org.right_forms))
+    named = {  # compiled when a form of the organisation is found (most never are)
+        org.name: patterns.lazy("|".join(literal_pattern(f) for f in org.right_forms))
         for org in orgs
     }
     guards = build_guards(data, ignorecase=False, path=src.path, lines=src.data.lines)

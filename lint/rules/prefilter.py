@@ -1,8 +1,17 @@
 """Prefilter: literals every match must contain, read from the pattern's syntax tree,
-so a rule can skip a document that contains none of them."""
+so a rule can skip a document that contains none of them.
+
+Reading a pattern's tree costs more than the rest of loading its rule, so what each
+pattern needs is kept in the cache folder (``lint.diskcache``) as plain data: the
+pattern's digest and its needles, under a digest of this module's source (a change to
+how needles are read makes every stored answer stale). The stored answers are checked
+for shape and otherwise trusted like the results cache beside them (``lint/resultcache.py``
+keeps findings themselves); a missing or malformed file is read again from the patterns.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import re._parser as _sre_parse  # type: ignore[import-not-found]  # the stdlib parser
 from collections.abc import Sequence
@@ -19,6 +28,18 @@ _PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
 
 @lru_cache(maxsize=4096)
 def required_literals(pattern: str) -> frozenset[str] | None:
+    """``read_literals``, from the cache folder when an earlier run stored the answer."""
+    digest = hashlib.sha256(pattern.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    stored = _stored()
+    if digest in stored:
+        found = stored[digest]
+        return None if found is None else frozenset(found)
+    result = read_literals(pattern)
+    stored[digest] = _NEW[digest] = None if result is None else sorted(result)
+    return result
+
+
+def read_literals(pattern: str) -> frozenset[str] | None:
     """Lower-case pieces of text of which every match of ``pattern`` contains at least
     one, or None when there is no such set worth testing (a piece under 3 characters).
 
@@ -156,3 +177,75 @@ def needles_for(patterns_: Sequence[str]) -> tuple[str, ...] | None:
             return None
         out |= found
     return tuple(sorted(out))
+
+
+# -- needles kept between runs -----------------------------------------------------------
+
+_NAME = "needles.json"
+_MOST = 100_000
+_STORED: dict[str, list[str] | None] | None = None
+_NEW: dict[str, list[str] | None] = {}
+_DIGEST = re.compile(r"[0-9a-f]{32}")
+
+
+@lru_cache(maxsize=1)
+def _method() -> str:
+    """A digest of this module's source: stored needles are only as good as the code
+    that read them."""
+    try:
+        with open(__file__, "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()[:32]
+    except OSError:
+        return ""
+
+
+def _stored() -> dict[str, list[str] | None]:
+    global _STORED
+    if _STORED is None:
+        from lint import diskcache
+
+        found = diskcache.read(_NAME)
+        _STORED = found["needles"] if _valid(found) else {}
+    return _STORED
+
+
+def _valid(found: object) -> bool:
+    """Whether a stored file has the shape ``remember`` writes, for this module's code."""
+    if not isinstance(found, dict) or set(found) != {"method", "needles"}:
+        return False
+    method, needles = found["method"], found["needles"]
+    return (
+        bool(method)
+        and method == _method()
+        and isinstance(needles, dict)
+        and len(needles) <= _MOST
+        and all(
+            isinstance(k, str) and _DIGEST.fullmatch(k) is not None and _valid_needles(v)
+            for k, v in needles.items()
+        )
+    )
+
+
+def _valid_needles(found: object) -> bool:
+    """None, or a list of lower-case pieces of at least 3 characters (as read)."""
+    if found is None:
+        return True
+    return (
+        isinstance(found, list)
+        and bool(found)
+        and all(isinstance(n, str) and len(n) >= 3 and n == n.lower() for n in found)
+    )
+
+
+def remember() -> None:
+    """Store the needles this run read for the first time (called once the rule set is
+    loaded), so the next run need not read the patterns again."""
+    if not _NEW or not _method():
+        return
+    from lint import diskcache
+
+    stored = _stored()
+    _NEW.clear()
+    if len(stored) > _MOST:
+        stored.clear()
+    diskcache.write(_NAME, {"method": _method(), "needles": stored})

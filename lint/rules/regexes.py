@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import cast
 
 import regex
 
@@ -45,9 +45,13 @@ def flexible_spaces(pattern: str) -> str:
 def compile_pattern(pattern: str, *, path: str, line: int, key: str) -> regex.Pattern[str]:
     """A rule's pattern, compiled, or an invalid one's located error. A pattern that
     compiled on an earlier run (``known_valid``) is compiled on first use instead: a rule
-    whose needles a document lacks never runs it, so a short run compiles less."""
+    whose needles a document lacks never runs it, so a short run compiles less. Should
+    it fail to compile after all (a doctored cache), the error is the same located one."""
     if pattern in _known():
-        return cast("regex.Pattern[str]", LazyPattern(pattern, path, line, key))
+        return cast(
+            "regex.Pattern[str]",
+            patterns.Lazy(pattern, 0, lambda text, _flags: _compile(text, path, line, key)),
+        )
     compiled = _compile(pattern, path, line, key)
     _NEW.add(pattern)
     return compiled
@@ -62,30 +66,6 @@ def _compile(pattern: str, path: str, line: int, key: str) -> regex.Pattern[str]
             path=path,
             line=line,
         ) from None
-
-
-class LazyPattern:
-    """A rule's pattern that compiled before, compiled when first used. Anything asked
-    of it but its text is asked of the compiled pattern; should it fail to compile after
-    all (a doctored cache), the error is the located one ``compile_pattern`` gives."""
-
-    __slots__ = ("_compiled", "_where", "pattern")
-
-    def __init__(self, pattern: str, path: str, line: int, key: str) -> None:
-        self.pattern = pattern
-        self._where = (path, line, key)
-        self._compiled: regex.Pattern[str] | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name in LazyPattern.__slots__:
-            raise AttributeError(name)
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = _compile(self.pattern, *self._where)
-        return getattr(compiled, name)
-
-    def __repr__(self) -> str:
-        return f"LazyPattern({self.pattern!r})"
 
 
 # -- patterns known to compile ----------------------------------------------------------

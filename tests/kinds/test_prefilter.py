@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from lint import diskcache
 from lint.config import Config, all_rules
 from lint.facts import Facts
 from lint.readers import read_text
+from lint.rules import prefilter
 from lint.rules.prefilter import needles_for, required_literals
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,3 +69,51 @@ def test_prefiltered_rules_find_exactly_what_unfiltered_ones_do() -> None:
             assert list(rule.check(doc, Facts(doc))) == list(plain.check(doc, Facts(doc))), (
                 rule.meta.id
             )
+
+
+def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forget what this process read, as a new run would."""
+    monkeypatch.setattr(prefilter, "_STORED", None)
+    monkeypatch.setattr(prefilter, "_NEW", {})
+    required_literals.cache_clear()
+
+
+def test_needles_are_kept_between_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
+    _fresh_process(monkeypatch)
+    assert required_literals("behavior(ally|al|s)?") == {"behavior"}
+    assert required_literals(r"\d+") is None
+    prefilter.remember()
+    _fresh_process(monkeypatch)
+
+    def unread(pattern: str) -> frozenset[str] | None:
+        raise AssertionError(f"read again: {pattern}")
+
+    monkeypatch.setattr(prefilter, "read_literals", unread)
+    assert required_literals("behavior(ally|al|s)?") == {"behavior"}
+    assert required_literals(r"\d+") is None
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        {"method": "0" * 32, "needles": {}},  # read by other code: stale
+        {"needles": {}},
+        [],
+        "x",
+        {"method": "", "needles": {"a" * 32: ["Behavior"]}},  # not lower case
+        {"method": "", "needles": {"a" * 32: ["ab"]}},  # too short to be a needle
+        {"method": "", "needles": {"a" * 32: []}},
+        {"method": "", "needles": {"not a digest": None}},
+    ],
+)
+def test_a_stale_or_malformed_needles_file_is_read_again(
+    stored: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
+    if isinstance(stored, dict) and stored.get("method") == "":
+        stored = {**stored, "method": prefilter._method()}
+    diskcache.write("needles.json", stored)
+    _fresh_process(monkeypatch)
+    assert prefilter._stored() == {}
+    assert required_literals("colou?r") == {"color", "colour"}

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from lint import diskcache
 from lint.config import _load_folder_cached, builtin_rules_dir
 from lint.errors import RuleError
-from lint.rules import regexes
+from lint.rules import prefilter, regexes
 
 
 class _Planted:
@@ -71,13 +71,20 @@ def test_compiled_rules_and_patterns_never_reach_the_disk(
 ) -> None:
     monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(regexes, "_KNOWN", None)
+    monkeypatch.setattr(prefilter, "_STORED", None)
+    prefilter.required_literals.cache_clear()
     _load_folder_cached.cache_clear()
     assert _load_folder_cached(str(builtin_rules_dir()))
     # Only the digests of the patterns that compiled (lint.rules.regexes): no program,
-    # not even a pattern's text.
-    assert [p.name for p in tmp_path.iterdir()] == ["patterns-valid.json"]
+    # not even a pattern's text; and each pattern's needles as lists of words.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["needles.json", "patterns-valid.json"]
     digests = diskcache.read("patterns-valid.json")
     assert digests and all(regex.fullmatch(r"[0-9a-f]{32}", d) for d in digests)
+    needles = diskcache.read("needles.json")["needles"]
+    assert needles and all(
+        regex.fullmatch(r"[0-9a-f]{32}", d) and (n is None or all(isinstance(w, str) for w in n))
+        for d, n in needles.items()
+    )
     _load_folder_cached.cache_clear()
 
 
