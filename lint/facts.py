@@ -94,22 +94,35 @@ class Facts:
         """Where any of ``needles`` starts in the lower-cased view, in order, from one
         pass of the rule set's automaton over the document (``lint.literals``); None
         when there is no automaton for them (the caller tests the needles itself)."""
-        literals = self.literals
-        if literals is None or not literals.needles.issuperset(needles):
-            return None
-        if self._found is None or self._found[0] is not literals:
-            lowered = self.lowered
-            if len(lowered) != len(self.doc.text):  # lower() changed a length: no offsets
-                return None
-            self._found = (literals, literals.find(lowered))
-            self._merged = {}
+        found = self._automaton_found(needles)
+        if found is None or len(self.lowered) != len(self.doc.text):
+            return None  # no automaton, or lower() changed a length: no offsets
         merged = self._merged.get(needles)
         if merged is None:
-            found = self._found[1]
             lists = [found[n] for n in needles if n in found]
             merged = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
             self._merged[needles] = merged
         return merged
+
+    def present(self, needles: tuple[str, ...]) -> frozenset[str]:
+        """Which of ``needles`` occur in the lower-cased view: from the rule set's
+        automaton when it has them all, else by looking for each."""
+        found = self._automaton_found(needles)
+        if found is not None:
+            return frozenset(n for n in needles if n in found)
+        lowered = self.lowered
+        return frozenset(n for n in needles if n in lowered)
+
+    def _automaton_found(self, needles: tuple[str, ...]) -> dict[str, list[int]] | None:
+        """Where each needle of the rule set occurs, found in one pass of its automaton;
+        None when there is no automaton holding all of ``needles``."""
+        literals = self.literals
+        if literals is None or not literals.needles.issuperset(needles):
+            return None
+        if self._found is None or self._found[0] is not literals:
+            self._found = (literals, literals.find(self.lowered))
+            self._merged = {}
+        return self._found[1]
 
     def shared(self, key: Hashable, build: Callable[[], _T]) -> _T:
         """What rules of one kind derive from the document and share (the Anonymity

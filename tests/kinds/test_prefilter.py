@@ -13,6 +13,7 @@ from lint.facts import Facts
 from lint.readers import read_text
 from lint.rules import prefilter
 from lint.rules.prefilter import needles_for, required_literals
+from lint.rules.substitution import Choice, Substitution
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -117,3 +118,52 @@ def test_a_stale_or_malformed_needles_file_is_read_again(
     _fresh_process(monkeypatch)
     assert prefilter._stored() == {}
     assert required_literals("colou?r") == {"color", "colour"}
+
+
+def _substitutions() -> list[Substitution]:
+    return [r for r in all_rules(Config()) if isinstance(r, Substitution)]
+
+
+def test_a_document_runs_only_the_entries_whose_needles_it_holds() -> None:
+    rule = next(r for r in _substitutions() if r.meta.id == "Safeguarding.ChildProstitution")
+    assert rule.choice is not None and len(rule.choice.alternatives) > 4
+    doc = read_text("x.txt", "Officers said the child prostitute was 14.\n")
+    pattern, needles, chosen = rule.choice.for_document(Facts(doc), rule.pattern, rule.needles)
+    assert chosen is not None and 0 < len(chosen) < len(rule.entries)
+    assert len(pattern.pattern) < len(rule.pattern.pattern)
+    assert needles is not None and rule.needles is not None
+    assert set(needles) < set(rule.needles)
+    hits = list(rule.check(doc, Facts(doc)))
+    assert [doc.text[h.start : h.end] for h in hits] == ["child prostitute"]
+    assert hits == list(replace(rule, choice=None).check(doc, Facts(doc)))
+
+
+@pytest.mark.parametrize(
+    "alternatives",
+    [
+        [r"((?:\w)\1)", "(abc)"],  # a back-reference to another entry's group
+        ["((?i)abc)", "(def)"],  # a global flag that would apply to every entry
+        ["(abc)"],  # one entry: nothing to leave out
+    ],
+)
+def test_no_choice_where_leaving_entries_out_could_change_a_match(
+    alternatives: list[str],
+) -> None:
+    needles = [frozenset({"abc"})] * len(alternatives)
+    assert Choice.of(r"(?mi)\b(?:", alternatives, r")\b", needles) is None  # type: ignore[arg-type]
+    assert Choice.of("(?:", ["(abc)", "(def)"], ")", [frozenset({"abc"}), None]) is None
+
+
+@pytest.mark.slow
+def test_chosen_entries_find_exactly_what_the_whole_pattern_does() -> None:
+    texts = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    texts += [p.read_text("utf-8") for p in sorted((ROOT / "tests/precision/corpus").glob("*"))]
+    rules = [r for r in _substitutions() if r.choice is not None]
+    assert len(rules) > 10
+    for text in texts:
+        doc = read_text("x.txt", text)
+        for rule in rules:
+            whole = replace(rule, choice=None)
+            assert list(rule.check(doc, Facts(doc))) == list(whole.check(doc, Facts(doc))), (
+                rule.meta.id
+            )
