@@ -19,9 +19,10 @@ from lint.quotes import QuoteModel, build_model
 from lint.readability import Prose, build_prose
 from lint.scopes import Selector, units_of
 from lint.sentences import split_sentences
-from lint.speakers import Cast, build_cast
+from lint.speakers import Cast, build_cast, heuristic_mentions
 
 if TYPE_CHECKING:
+    from lint.names import Mention
     from lint.registers.people import Person
 
 _T = TypeVar("_T")
@@ -139,9 +140,17 @@ class Facts:
         if entry is None or entry[0] is not people:
             entry = self._casts[id(people)] = (
                 people,
-                build_cast(self.doc, self.quote_model, people),
+                build_cast(
+                    self.doc,
+                    self.quote_model,
+                    people,
+                    self.shared("speakers.heuristic", self._heuristic_mentions),
+                ),
             )
         return entry[1]
+
+    def _heuristic_mentions(self) -> list[tuple[tuple[int, int], list[Mention]]]:
+        return heuristic_mentions(self.doc, self.quote_model)
 
     def prose(self, scopes: Selector | None = None) -> Prose:
         """The measured paragraphs and sentences, for readability rules and stats."""

@@ -21,6 +21,7 @@ text alone. Turning those words into a person is ``lint.speakers``' job.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -417,10 +418,17 @@ def _unmarked_speech(doc: Document, quotes: Sequence[Quote]) -> tuple[list[Quote
     """Paragraphs introduced by "X said:" that carry no quotation marks."""
     text = doc.text
     starts = {q.start for q in quotes}
-    covered = [(q.start, q.end) for q in quotes]
+    covered = sorted((q.start, q.end) for q in quotes)
+    firsts = [s for s, _ in covered]
+    reach = list(itertools.accumulate((e for _, e in covered), max))  # furthest end so far
 
     def marked(block: Block) -> bool:
-        return any(s <= block.start < e or block.start <= s < block.end for s, e in covered)
+        """Whether a quote holds the block's start or starts inside the block."""
+        before = bisect.bisect_right(firsts, block.start)
+        if before and reach[before - 1] > block.start:
+            return True
+        after = bisect.bisect_left(firsts, block.start)
+        return after < len(firsts) and firsts[after] < block.end
 
     out: list[Quote] = []
     intros: list[Block] = []

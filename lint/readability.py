@@ -218,8 +218,8 @@ def _sentence(doc: Document, quotes: SpanIndex, span: Block) -> Sentence:
     spoken = [m for m in matches if quotes.containing(m.start(), m.end()) is not None]
     if len(spoken) * 2 <= len(matches):
         return Sentence(span.start, span.end, words)
-    first = spoken[0].start()
-    quote = next(q for q in quotes if q.start <= first < q.end)
+    quote = quotes.containing(spoken[0].start(), spoken[0].end())
+    assert quote is not None  # the quote that made the word spoken
     return Sentence(
         span.start, span.end, words, (max(quote.start, span.start), min(quote.end, span.end))
     )

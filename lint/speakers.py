@@ -12,6 +12,8 @@ the title they were introduced with, or "he"/"she" for the last person named.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -358,13 +360,22 @@ def _title_mentions(
     return out
 
 
-def build_cast(doc: Document, model: QuoteModel, people: Sequence[Person] = ()) -> Cast:
-    """The people the document mentions and who says each quote (``Facts.cast``)."""
+def build_cast(
+    doc: Document,
+    model: QuoteModel,
+    people: Sequence[Person] = (),
+    heuristic: Sequence[tuple[tuple[int, int], list[Mention]]] | None = None,
+) -> Cast:
+    """The people the document mentions and who says each quote (``Facts.cast``).
+    ``heuristic``: the document's ``heuristic_mentions``, when already found for
+    another register's cast (they do not depend on the register)."""
     text = doc.text
-    spans = _outside(doc, model.quotes)
+    if heuristic is None:
+        heuristic = heuristic_mentions(doc, model)
+    spans = [span for span, _ in heuristic]
     found: list[Mention] = []
-    for start, end in spans:
-        found += _heuristic_mentions(text, start, end)
+    for (start, end), guessed in heuristic:
+        found += guessed
         found += _register_mentions(text, start, end, people)
     builder = _Builder(people)
     linked: list[Mention] = []
@@ -420,15 +431,34 @@ def _with_identity(mention: Mention, key: int) -> Mention:
     )
 
 
+def heuristic_mentions(
+    doc: Document, model: QuoteModel
+) -> list[tuple[tuple[int, int], list[Mention]]]:
+    """Each prose span outside quotes (``_outside``) with the names found in it by
+    their look alone, whatever the register."""
+    text = doc.text
+    return [
+        ((start, end), _heuristic_mentions(text, start, end))
+        for start, end in _outside(doc, model.quotes)
+    ]
+
+
 def _outside(doc: Document, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
     """Prose spans of the document outside quotes. Headings are left out: a headline
-    names people in shorthand and is not their first mention."""
+    names people in shorthand and is not their first mention. ``quotes`` are in
+    document order and do not overlap, so each block looks only at the quotes from the
+    first that ends inside or after it (by bisection) to the last that starts in it."""
     out: list[tuple[int, int]] = []
+    ends = [q.end for q in quotes]
+    ordered = all(a.end <= b.start for a, b in itertools.pairwise(quotes))
     for block in doc.blocks:
         if block.scope.startswith("heading"):
             continue
         pos = block.start
-        for q in quotes:
+        for i in range(bisect.bisect_right(ends, pos) if ordered else 0, len(quotes)):
+            q = quotes[i]
+            if q.start >= block.end and ordered:
+                break  # and so do all that follow
             if q.end <= pos or q.start >= block.end:
                 continue
             if q.start > pos:
