@@ -127,8 +127,12 @@ def alternation(phrases: tuple[str, ...]) -> str:
     """The phrases as one group, longest first; a group that never matches when empty."""
     if not phrases:
         return r"(?!)"
-    ordered = sorted(phrases, key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(phrase_pattern(p) for p in ordered) + ")"
+    return "(?:" + "|".join(phrase_alternatives(phrases)) + ")"
+
+
+def phrase_alternatives(phrases: tuple[str, ...]) -> list[str]:
+    """The patterns of ``alternation``'s group, in its order."""
+    return [phrase_pattern(p) for p in sorted(phrases, key=lambda p: (-len(p), p))]
 
 
 @dataclass(frozen=True)

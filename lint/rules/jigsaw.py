@@ -21,7 +21,7 @@ import regex
 from lint import patterns
 from lint.document import Document
 from lint.facts import Facts
-from lint.registers.anonymity import alternation
+from lint.registers.anonymity import alternation, phrase_alternatives
 from lint.rules.anonymity_common import (
     DEFAULT_FIX,
     KEYS,
@@ -32,7 +32,7 @@ from lint.rules.anonymity_common import (
     build_rule,
 )
 from lint.rules.contract import Hit, RuleMeta, Source
-from lint.rules.prefilter import required_literals
+from lint.rules.prefilter import Alternatives, required_literals
 
 __all__ = ["DEFAULT_FIX", "KEYS", "build"]
 
@@ -76,10 +76,14 @@ class Jigsaw(AnonymityRule):
         return details, anchors
 
     @cached_property
-    def _needles(self) -> tuple[frozenset[str] | None, ...]:
-        """Per kind of detail, words one of which every detail of the kind contains
-        (``lint.rules.prefilter``), or None."""
-        return tuple(required_literals(pattern.pattern) for _, pattern in self._own[0])
+    def _choices(self) -> tuple[Alternatives | None, ...]:
+        """Per kind of detail, its phrases as alternatives chosen by their words."""
+        out = []
+        for _, phrases in self.words.jigsaw:
+            alternatives = phrase_alternatives(phrases)
+            needles = [required_literals(a) for a in alternatives]
+            out.append(Alternatives.of("(?:", alternatives, ")", needles) if phrases else None)
+        return tuple(out)
 
     @cached_property
     def _context(self) -> dict[str, regex.Pattern[str]]:
@@ -114,9 +118,13 @@ class Jigsaw(AnonymityRule):
         details, _ = self._own
         text = reading.text
         taken: list[tuple[int, int, str]] = []
-        for (kind, pattern), needles in zip(details, self._needles, strict=True):
-            if needles is not None and not any(n in facts.lowered for n in needles):
-                continue  # every detail of the kind has one of these words
+        for (kind, pattern), choice in zip(details, self._choices, strict=True):
+            if choice is not None:  # only the phrases whose words the document holds
+                chosen = choice.chosen(facts)
+                if not chosen:
+                    continue
+                if len(chosen) < len(choice.alternatives):
+                    pattern = choice.pattern(chosen)
             for m in pattern.finditer(text):
                 if any(s < m.end() and m.start() < e for s, e, _ in taken):
                     continue

@@ -27,7 +27,7 @@ from lint.rules import budget, families, schema
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import MatchLike, scan
-from lint.rules.prefilter import needles_for, required_literals
+from lint.rules.prefilter import Alternatives, needles_for, required_literals
 from lint.rules.regexes import compile_pattern, flags, flexible_spaces
 
 KEYS: dict[str, schema.Option] = {
@@ -68,12 +68,18 @@ class Substitution:
     capitalize: bool
     needles: tuple[str, ...] | None = None
     capitalised_fix: FixSafety | None = None  # the most a capitalised match's fix may be
-    choice: Choice | None = None  # the pattern as its entries' alternatives
+    choice: Alternatives | None = None  # the pattern as its entries' alternatives
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         pattern, needles, chosen = self.pattern, self.needles, None
-        if self.choice is not None:
-            pattern, needles, chosen = self.choice.for_document(facts, pattern, needles)
+        if self.choice is not None:  # only the entries the document could hold
+            chosen = self.choice.chosen(facts)
+            if not chosen:
+                return
+            if len(chosen) < len(self.entries):
+                pattern, needles = self.choice.pattern(chosen), self.choice.needles_of(chosen)
+            else:
+                chosen = None
         for m, _unit in scan(pattern, doc, facts, self.meta, self.guards, needles):
             index = next((i for i, g in enumerate(m.groups()) if g is not None), None)
             if chosen is not None and index is not None:
@@ -107,56 +113,6 @@ class Substitution:
         (Vale's overlay, lint/vale/kinds.py, builds it as Vale does)."""
         options = [o for o in expected.split("|") if o]
         return format_message(self.meta.message, _as_sentence(options), observed)
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A substitution's pattern as the alternatives of its entries, each with the
-    needles every match of it contains (``lint.rules.prefilter``). A document runs only
-    the alternatives whose needles it holds: an alternative none of whose needles occur
-    in the document can match nowhere in it, and leaving out an alternative that cannot
-    match changes no match of the others, so the findings are those of the whole
-    pattern, found sooner (most documents hold the words of 3 or 4 of a rule's 15
-    entries). Each choice of alternatives is compiled once per run."""
-
-    head: str  # flags and the opening of the alternation
-    alternatives: tuple[str, ...]
-    tail: str
-    needles: tuple[frozenset[str], ...]
-
-    @staticmethod
-    def of(
-        head: str, alternatives: list[str], tail: str, needles: list[frozenset[str] | None]
-    ) -> Choice | None:
-        """The choice, or None where it cannot keep the findings the same: an entry
-        without needles (always a candidate), or a back-reference or global flag inside
-        an entry (whose meaning depends on the others)."""
-        if len(alternatives) < 2 or any(n is None for n in needles):
-            return None
-        if any(_NOT_ALONE.search(a) for a in alternatives):
-            return None
-        return Choice(head, tuple(alternatives), tail, tuple(n for n in needles if n is not None))
-
-    def for_document(
-        self, facts: Facts, whole: regex.Pattern[str], needles: tuple[str, ...] | None
-    ) -> tuple[regex.Pattern[str], tuple[str, ...] | None, tuple[int, ...] | None]:
-        """The pattern for ``facts``' document, its needles, and which entry each of its
-        groups stands for (None: the whole pattern, each group its own entry)."""
-        found = facts.present(needles or ())
-        chosen = tuple(i for i, n in enumerate(self.needles) if not found.isdisjoint(n))
-        if len(chosen) == len(self.alternatives) or not chosen:
-            return whole, needles, None
-        text = self.head + "|".join(self.alternatives[i] for i in chosen) + self.tail
-        return (
-            patterns.compile(text),
-            tuple(sorted(set().union(*(self.needles[i] for i in chosen)))),
-            chosen,
-        )
-
-
-#: What makes an alternative's meaning depend on the others: a back-reference by
-#: number or name, or a global flag (``(?i)``) that would apply to the whole pattern.
-_NOT_ALONE = patterns.compile(r"\\[1-9g]|\(\?P=|\(\?[a-zA-Z0-9^-]*\)")
 
 
 _SENTENCE_START = patterns.compile(r"(?:^|[.!?:;\"“‘(\n]|\p{Pd})\s*$")
@@ -312,5 +268,5 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
         schema.option(data, KEYS, "capitalize"),
         needles_for([k for k, _ in items]),
         capitalised_fix,
-        Choice.of(head, alternatives, tail, [required_literals(k) for k, _ in items]),
+        Alternatives.of(head, alternatives, tail, [required_literals(k) for k, _ in items]),
     )

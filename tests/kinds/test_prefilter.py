@@ -12,8 +12,8 @@ from lint.config import Config, all_rules
 from lint.facts import Facts
 from lint.readers import read_text
 from lint.rules import prefilter
-from lint.rules.prefilter import needles_for, required_literals
-from lint.rules.substitution import Choice, Substitution
+from lint.rules.prefilter import Alternatives, needles_for, required_literals
+from lint.rules.substitution import Substitution
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -128,9 +128,10 @@ def test_a_document_runs_only_the_entries_whose_needles_it_holds() -> None:
     rule = next(r for r in _substitutions() if r.meta.id == "Safeguarding.ChildProstitution")
     assert rule.choice is not None and len(rule.choice.alternatives) > 4
     doc = read_text("x.txt", "Officers said the child prostitute was 14.\n")
-    pattern, needles, chosen = rule.choice.for_document(Facts(doc), rule.pattern, rule.needles)
-    assert chosen is not None and 0 < len(chosen) < len(rule.entries)
-    assert len(pattern.pattern) < len(rule.pattern.pattern)
+    chosen = rule.choice.chosen(Facts(doc))
+    assert 0 < len(chosen) < len(rule.entries)
+    assert len(rule.choice.pattern(chosen).pattern) < len(rule.pattern.pattern)
+    needles = rule.choice.needles_of(chosen)
     assert needles is not None and rule.needles is not None
     assert set(needles) < set(rule.needles)
     hits = list(rule.check(doc, Facts(doc)))
@@ -150,8 +151,19 @@ def test_no_choice_where_leaving_entries_out_could_change_a_match(
     alternatives: list[str],
 ) -> None:
     needles = [frozenset({"abc"})] * len(alternatives)
-    assert Choice.of(r"(?mi)\b(?:", alternatives, r")\b", needles) is None  # type: ignore[arg-type]
-    assert Choice.of("(?:", ["(abc)", "(def)"], ")", [frozenset({"abc"}), None]) is None
+    assert Alternatives.of(r"(?mi)\b(?:", alternatives, r")\b", needles) is None
+    assert Alternatives.of("(?:", ["(abc)", "(def)"], ")", [None, None]) is None
+
+
+def test_an_alternative_without_needles_is_always_chosen() -> None:
+    choice = Alternatives.of(
+        "(?:", ["abc", r"\d+", "xyz"], ")", [frozenset({"abc"}), None, frozenset({"xyz"})]
+    )
+    assert choice is not None
+    doc = read_text("x.txt", "It was abc.\n")
+    assert choice.chosen(Facts(doc)) == (0, 1)
+    assert choice.pattern((0, 1)).pattern == r"(?:abc|\d+)"
+    assert choice.needles_of((0, 1)) is None and choice.needles_of((0, 2)) == ("abc", "xyz")
 
 
 @pytest.mark.slow
