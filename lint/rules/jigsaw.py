@@ -62,8 +62,8 @@ class Jigsaw(AnonymityRule):
     @cached_property
     def _own(self) -> tuple[tuple[tuple[str, regex.Pattern[str]], ...], regex.Pattern[str]]:
         w = self.words
-        details = tuple(
-            (kind, patterns.compile(alternation(phrases))) for kind, phrases in w.jigsaw
+        details = tuple(  # compiled if a document needs every phrase (self._choices)
+            (kind, patterns.lazy(alternation(phrases))) for kind, phrases in w.jigsaw
         )
         anchors = patterns.compile(
             rf"(?P<victim>{w.pattern('victim_anchor')})|(?P<other>{w.pattern('other_anchor')})"

@@ -15,7 +15,7 @@ import hashlib
 import re
 import re._parser as _sre_parse  # type: ignore[import-not-found]  # the stdlib parser
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -277,6 +277,7 @@ class Alternatives:
     tail: str
     needles: tuple[frozenset[str] | None, ...]
     every: tuple[str, ...]  # every alternative's needles
+    _made: list[frozenset[int]] = field(default_factory=list, compare=False, repr=False)
 
     @staticmethod
     def of(
@@ -293,11 +294,27 @@ class Alternatives:
         return Alternatives(head, tuple(alternatives), tail, tuple(needles), every)
 
     def chosen(self, facts: Facts) -> tuple[int, ...]:
-        """The indexes of the alternatives that could match in ``facts``' document."""
+        """The indexes of the alternatives to run on ``facts``' document, in order: those
+        that could match there (none, when none could), or a choice compiled before that
+        holds them all; every one (the whole pattern) once ``_MOST_CHOICES`` are made,
+        so a run over many documents compiles a few patterns, not one per document."""
         present = facts.present(self.every)
-        return tuple(
+        chosen = tuple(
             i for i, n in enumerate(self.needles) if n is None or not present.isdisjoint(n)
         )
+        if not chosen or len(chosen) == len(self.alternatives):
+            return chosen
+        wanted = frozenset(chosen)
+        made = [m for m in self._made if m >= wanted]
+        if wanted in made:
+            return chosen
+        if len(self._made) < _MOST_CHOICES:
+            self._made.append(wanted)
+            return chosen
+        if made:
+            smallest: frozenset[int] = min(made, key=len)
+            return tuple(sorted(smallest))
+        return tuple(range(len(self.alternatives)))
 
     def pattern(self, chosen: Sequence[int]) -> regex.Pattern[str]:
         """The alternation of the ``chosen`` alternatives, in their order."""
@@ -315,6 +332,9 @@ class Alternatives:
             found |= needles
         return tuple(sorted(found))
 
+
+#: The most choices of one pattern's alternatives compiled in a run.
+_MOST_CHOICES = 8
 
 #: What makes an alternative's meaning depend on the others: a back-reference by
 #: number or name, or a global flag (``(?i)``) that would apply to the whole pattern.

@@ -179,3 +179,21 @@ def test_chosen_entries_find_exactly_what_the_whole_pattern_does() -> None:
             assert list(rule.check(doc, Facts(doc))) == list(whole.check(doc, Facts(doc))), (
                 rule.meta.id
             )
+
+
+def test_a_run_compiles_a_few_choices_then_reuses_a_wider_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(prefilter, "_MOST_CHOICES", 1)
+    needles = [frozenset({"abc"}), frozenset({"def"}), frozenset({"ghi"})]
+    choice = Alternatives.of("(?:", ["abc", "def", "ghi"], ")", needles)
+    assert choice is not None
+
+    def chosen(text: str) -> tuple[int, ...]:
+        assert choice is not None
+        return choice.chosen(Facts(read_text("x.txt", text + "\n")))
+
+    assert chosen("abc and def") == (0, 1)  # the one choice this run may compile
+    assert chosen("abc") == (0, 1)  # a choice made before that holds it
+    assert chosen("ghi") == (0, 1, 2)  # none does: the whole pattern
+    assert chosen("nothing") == ()
