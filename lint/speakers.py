@@ -352,10 +352,16 @@ def _title_mentions(
         rf"(?<![\p{{L}}\p{{N}}])the[ \t]+(?:{body})(?![ \t]+(?-i:\p{{Lu}})|\p{{L}})",
         regex.IGNORECASE,
     )
+    # Whether a match overlaps a mention taken: of the mentions starting before its
+    # end (by bisection), the furthest end must pass its start.
+    ordered = sorted((t.start, t.end) for t in taken)
+    starts = [s for s, _ in ordered]
+    reach = list(itertools.accumulate((e for _, e in ordered), max))
     out = []
     for start, end in spans:
         for m in pattern.finditer(text, start, end):
-            if not any(t.start < m.end() and m.start() < t.end for t in taken):
+            before = bisect.bisect_left(starts, m.end())
+            if not (before and reach[before - 1] > m.start()):
                 out.append(Mention(m.start(), m.end(), m.group(), "title"))
     return out
 
@@ -391,11 +397,12 @@ def build_cast(
         if key >= 0:
             linked.append(_with_identity(mention, key))
     linked.sort(key=lambda m: m.start)
+    starts = [m.start for m in linked]
     identities = tuple(builder.identities)
     speakers: dict[int, Speaker] = {}
     for quote in model.quotes:
         if quote.attribution is not None:
-            speaker = _speaker(text, quote.attribution, linked, identities)
+            speaker = _speaker(text, quote.attribution, linked, starts, identities)
             if speaker is not None:
                 speakers[quote.start] = speaker
     return Cast(identities, tuple(linked), speakers)
@@ -470,17 +477,31 @@ def _outside(doc: Document, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
 
 
 def _speaker(
-    text: str, attribution: Attribution, mentions: Sequence[Mention], identities: Sequence[Identity]
+    text: str,
+    attribution: Attribution,
+    mentions: Sequence[Mention],
+    starts: Sequence[int],
+    identities: Sequence[Identity],
 ) -> Speaker | None:
+    """The speaker an attribution names; ``mentions`` in order of their ``starts``."""
     who = attribution.who.strip()
     if _PRONOUN.match(who):
-        before = [m for m in mentions if m.end <= attribution.start]
-        if not before:
+        # The last mention that ends before the attribution: it starts before it too.
+        i = bisect.bisect_right(starts, attribution.start) - 1
+        while i >= 0 and mentions[i].end > attribution.start:
+            i -= 1
+        if i < 0:
             return None
-        antecedent = before[-1]
+        antecedent = mentions[i]
         identity = identities[antecedent.identity]
         return Speaker(identity.name or antecedent.text, identity, antecedent)
-    inside = [m for m in mentions if attribution.start <= m.start < attribution.end]
+    inside = list(
+        mentions[
+            bisect.bisect_left(starts, attribution.start) : bisect.bisect_left(
+                starts, attribution.end
+            )
+        ]
+    )
     # The person, not the post: in "the Home Secretary, Sajid Javid, said" the name decides.
     inside.sort(key=lambda m: m.form == "title")
     if inside:
