@@ -300,6 +300,9 @@ class AnonymityRule:
             ("sympathy", p.sympathy),
             ("sympathy", p.comfort),
             ("role", p.role_after),
+            ("role", p.cared_for),
+            ("special", p.special),
+            ("ordeal", p.ordeal),
             ("active", p.active),
             ("abuser", p.abuser),
         ):
@@ -317,6 +320,8 @@ class AnonymityRule:
                     continue
                 if how != "role" and self._defendant(reading, text[start:end]):
                     continue
+                if how == "special" and p.expert.match(text, start):
+                    continue  # "Dr Morrow gave evidence by video link": an expert witness
                 if how == "active" and p.plural_after.match(text, end):
                     continue  # "abused Asian girls": an adjective, not a name
                 seen.add((start, end))
@@ -332,6 +337,46 @@ class AnonymityRule:
             if found is not None and found[:2] not in seen:
                 seen.add(found[:2])
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
+
+        for m in p.object.finditer(text):
+            found = self._subject_before(reading, m.start())
+            if found is not None and found[:2] not in seen:
+                seen.add(found[:2])
+                yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
+
+    def _subject_before(self, reading: Reading, offset: int) -> tuple[int, int] | None:
+        """For "her" or "him" abused in a sentence that names no one before it: the
+        subject of the sentence before, in the same paragraph, when it is the only
+        private person that sentence names ("When Ruby first came to us at 15 ...")."""
+        text = reading.text
+        lo, _ = reading.sentence(offset)
+        prev = reading.previous_sentence(offset)
+        if prev is None or "\n" in text[prev[1] : lo]:
+            return None
+        if not self.pats.agents.search(text, lo, offset) or self.pats.subject_pronoun.search(
+            text, lo, offset
+        ):
+            return None  # "He raped her": "he" is the one before; "a man ... raped her" is not
+        names = patterns.compile(NAME)
+        if any(
+            self.is_name(reading, n.start(), n.end())
+            for n in names.finditer(text, lo, offset)
+            if n.start() != lo
+        ):
+            return None  # someone named in this sentence: "her" may be them
+        opening = self.pats.opening.match(text, prev[0])
+        if opening is None or not self.is_name(reading, *opening.span("name")):
+            return None
+        start, end = opening.span("name")
+        others = [
+            n
+            for n in names.finditer(text, end, prev[1])
+            if self.is_name(reading, n.start(), n.end())
+        ]
+        name = text[start:end]
+        if others or self.professional(reading, name) or self._defendant(reading, name):
+            return None
+        return start, end
 
     def named_children(self, reading: Reading) -> tuple[tuple[int, int, str], ...]:
         """Names given with an age under 18 ("Liam, 15,", "15-year-old Liam Carter"):
@@ -483,6 +528,30 @@ class _Patterns:
             ),
         )
         self.not_real = c(w.pattern("not_real"))
+        speech = lexicon.alternation("speech_verbs")
+        aged = r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,)?"
+        special = w.pattern("special_measures")
+        self.special = c(
+            rf"{special}[^.!?]{{0,80}}?(?P<name>{NAME}){aged}\s+"
+            rf"(?:{speech}|gave\s+evidence|described|told|wept)\b"
+            rf"|(?P<name>{NAME}){aged}\s+(?:gave\s+evidence|testified|told\s+the\s+(?:jury|court))"
+            rf"[^.!?]{{0,60}}?{special}"
+        )  # "Giving evidence from behind a screen, Natalie Crowther, 31, said"
+        self.cared_for = c(
+            rf"(?<!\b(?:[Ll]ocal|[Ff]ellow|[Aa]nother|[Nn]eighbouring)\s+){w.pattern('cared_for_role')}"
+            rf"[ \t]+(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})(?![ \t]+{NAME_WORD})[^.!?]{{0,100}}?"
+            rf"\b(?:was|is|had\s+been|has\s+been)\s+(?:\p{{Ll}}+\s+)?{w.pattern('harm')}"
+        )  # "Resident Margaret Ellison ... was failed by someone paid to care for her"
+        self.ordeal = c(
+            rf"\b[Ww]hat\s+(?P<name>{NAME})\s+{w.pattern('ordeal_verbs')}"
+            rf"|(?P<name>{NAME})['’]s\s+(?:\p{{Ll}}+\s+)?{w.pattern('ordeal_nouns')}"
+            rf"|(?P<name>{NAME})\s+(?:has|had)\s+been\s+through\b"
+        )  # "What Danielle went through that night was horrific"
+        self.agents = c(w.pattern("agents"))
+        self.expert = c(w.pattern("expert_titles"))
+        self.subject_pronoun = c(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+        self.object = c(rf"{w.pattern('active_offence')}\s+(?:her|him)\b")
+        self.opening = c(rf"(?:{w.pattern('subordinators')}\s+)?(?P<name>{NAME})")
         self.statement = c(
             rf"{w.pattern('victim_statement')}[^.!?]{{0,80}}?(?P<name>{NAME})[ \t]+"
             rf"(?:{lexicon.alternation('speech_verbs')}|wrote|described)\b"

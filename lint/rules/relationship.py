@@ -60,7 +60,8 @@ class Relationship(AnonymityRule):
             c(rf"\s+(?:(?:has|had|then|later|first|also)\s+)?{w.pattern('kin_speaking')}"),
             c(rf"\s*,\s*(?P<name>{NAME})"),
             c(
-                rf"(?:\s*,)?\s+(?:who\s+)?(?:(?:was|has\s+been|had|is)\s+)?"
+                rf"(?:\s*,)?\s+(?:who\s+)?(?:(?:was|is|had|has)\s+(?:been\s+)?)?"
+                rf"(?:{w.pattern('offence_adverbs')}\s+)*"
                 rf"(?:{w.pattern('proceedings')}|{w.pattern('active_offence')})"
             ),
             c(r"(?:\bby|\bwho\s+(?:is|was)|\bagainst)\s+$"),
