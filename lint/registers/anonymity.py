@@ -68,6 +68,7 @@ LISTS = (
     "kin_speaking",
     "victim_anchor",
     "offence_place",
+    "residence",
     "modifies",
     "other_anchor",
     "caption",

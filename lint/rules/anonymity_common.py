@@ -289,6 +289,8 @@ class AnonymityRule:
         for how, pattern in (
             ("role", p.role),
             ("role", p.child_role),
+            ("role", p.child_titled),
+            ("role", p.cared_for),
             ("role", p.statement),
             ("passive", p.passive),
             ("passive", p.when),
@@ -300,7 +302,6 @@ class AnonymityRule:
             ("sympathy", p.sympathy),
             ("sympathy", p.comfort),
             ("role", p.role_after),
-            ("role", p.cared_for),
             ("special", p.special),
             ("ordeal", p.ordeal),
             ("active", p.active),
@@ -308,8 +309,10 @@ class AnonymityRule:
         ):
             for m in pattern.finditer(text):
                 start, end = m.span("name")
-                if (start, end) in seen or not self.is_name(reading, start, end):
-                    continue
+                if overlaps(seen, start, end) or not self.is_name(reading, start, end):
+                    continue  # one finding per name, by the first way it was read
+                if pattern is p.child_titled and not m.group("titled")[:1].isupper():
+                    continue  # "a girl Amy knew": a role in lower case is no title
                 if (
                     how == "role"
                     and m.group()[:1].isupper()
@@ -329,18 +332,18 @@ class AnonymityRule:
         for start, end, _age in () if reading.lifted else self.named_children(reading):
             if p.defendant.search(text, end, reading.sentence(start)[1]):
                 continue  # a child defendant: named-child's warning, not this error
-            if (start, end) not in seen and not self.professional(reading, text[start:end]):
+            if not overlaps(seen, start, end) and not self.professional(reading, text[start:end]):
                 seen.add((start, end))
                 yield VictimName(start, end, text[start:end], "child")
         for m in p.pronoun.finditer(text):
             found = self._antecedent(reading, m.start())
-            if found is not None and found[:2] not in seen:
+            if found is not None and not overlaps(seen, *found[:2]):
                 seen.add(found[:2])
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
 
         for m in p.object.finditer(text):
             found = self._subject_before(reading, m.start())
-            if found is not None and found[:2] not in seen:
+            if found is not None and not overlaps(seen, *found[:2]):
                 seen.add(found[:2])
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
 
@@ -479,8 +482,9 @@ class _Patterns:
         )  # "Emma was walking home when a man raped her": the subject, someone else the agent
         self.when_first = c(
             rf"\b[Ww]hen\s+(?P<name>{NAME})\s+was\s+(?:(?:just|only|aged)\s+)?(?P<age>\d{{1,2}})"
-            rf"\b[^.!?]{{0,120}}?(?:{w.pattern('passive_offence')}|{w.pattern('active_offence')})"
-        )  # "When Leah was 13, she was groomed"
+            rf"\b[^.!?]{{0,120}}?(?:[.!?]\s+[^.!?\n]{{0,120}}?)?"
+            rf"(?:{w.pattern('passive_offence')}|{w.pattern('active_offence')})"
+        )  # "When Leah was 13, she was groomed"; the abuse may come in the next sentence
         praised = (
             rf"[^.!?\n]{{0,30}}?{w.pattern('praise')}[^.!?\n]{{0,50}}?{w.pattern('praise_for')}"
         )
@@ -509,6 +513,10 @@ class _Patterns:
             rf"{child_role}(?:\s*,\s*(?P<name>{NAME})\s*[,.;]"
             rf"|[ \t]+(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})(?![ \t]+{NAME_WORD}))"
         )
+        self.child_titled = c(
+            rf"(?P<titled>{child_role})[ \t]+(?P<name>{NAME_WORD})"
+            rf"(?![\p{{L}}'’-]|[ \t]+{NAME_WORD})"
+        )  # "Pupil Kayla told her teacher": a role used as a title before a first name
         self.active = c(
             rf"{w.pattern('active_offence')}[ \t]+(?:\d{{1,2}}-year-old[ \t]+)?"
             rf"(?:{child_role}[ \t]+)?(?P<name>{NAME})"
@@ -556,6 +564,9 @@ class _Patterns:
             rf"{w.pattern('victim_statement')}[^.!?]{{0,80}}?(?P<name>{NAME})[ \t]+"
             rf"(?:{lexicon.alternation('speech_verbs')}|wrote|described)\b"
         )
+        self.child_offence_verb = c(
+            rf"{w.pattern('active_offence')}|{w.pattern('passive_offence')}"
+        )
         self.child_offence = c(
             rf"{w.pattern('sexual_offence')}|{w.pattern('child')}"
             rf"|{w.pattern('active_offence')}|{w.pattern('passive_offence')}"
@@ -570,10 +581,19 @@ class _Patterns:
         self.charge = c(rf"{verbs}|{w.pattern('active_offence')}")
         self.someone = c(rf"\b(?:he|she|they|police|officers)\b|(?<=\s){NAME}")
         self.defendant = c(verbs)
+        self.charged_after = c(
+            rf"\s*(?:,\s*(?:aged\s+)?\d{{1,3}}\s*,)?\s*(?:who\s+)?"
+            rf"(?:(?:was|is|has\s+been|had\s+been)\s+)?{verbs}"
+        )  # "Mark Doyle, 41, who was jailed": the name is the accused's
         self.accused_word = c(
             rf"(?P<word>{NAME_WORD})(?:\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?of\b"
             rf"|\s+(?:(?:was|were|has\s+been|had\s+been|is)\s+)?{verbs})"
         )
+
+
+def overlaps(seen: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a span shares a character with one already found: one finding per name."""
+    return any(s < end and start < e for s, e in seen)
 
 
 def _name_forms(names: Iterable[str]) -> frozenset[str]:
