@@ -304,6 +304,7 @@ class AnonymityRule:
             ("role", p.role_after),
             ("special", p.special),
             ("ordeal", p.ordeal),
+            ("passive", p.account),
             ("active", p.active),
             ("abuser", p.abuser),
         ):
@@ -553,8 +554,14 @@ class _Patterns:
         self.ordeal = c(
             rf"\b[Ww]hat\s+(?P<name>{NAME})\s+{w.pattern('ordeal_verbs')}"
             rf"|(?P<name>{NAME})['’]s\s+(?:\p{{Ll}}+\s+)?{w.pattern('ordeal_nouns')}"
-            rf"|(?P<name>{NAME})\s+(?:has|had)\s+been\s+through\b"
-        )  # "What Danielle went through that night was horrific"
+            rf"|(?P<name>{NAME})\s+{w.pattern('ordeal_after')}"
+            rf"|\b{w.pattern('introductions')}\s+(?P<name>{NAME})(?=\s*[.:;!–—])"
+        )  # "What Danielle went through that night was horrific"; "Meet Kayla."
+        self.account = c(
+            rf"(?P<name>{NAME}){age}\s+(?:told|said|says|described|recalled|explained)\b"
+            rf"[^.!?\"“”]{{0,60}}?\b(?:she|he|I)\s+(?:had\s+|still\s+)?"
+            rf"{w.pattern('victim_account')}"
+        )  # "Laura Finch, 29, told the jury she froze when he got into her bed"
         self.agents = c(w.pattern("agents"))
         self.expert = c(w.pattern("expert_titles"))
         self.subject_pronoun = c(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
