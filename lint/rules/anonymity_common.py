@@ -395,6 +395,8 @@ class AnonymityRule:
                 if int(m.group("age")) >= ADULT or not self.is_name(reading, start, end):
                     continue
                 lo, hi = reading.sentence(start)
+                if _NOW_ADULT.search(text, end, hi):
+                    continue  # "Doyle, who was 17 at the time but is now 32": an adult now
                 before = reading.previous_sentence(start)
                 if self.pats.not_real.search(text, before[0] if before else lo, hi):
                     continue  # an undercover officer's decoy, here or in the sentence before
@@ -437,6 +439,7 @@ _CHILD_AGE = patterns.compile(
     r"\b(?:[1-9]|1[0-7])-year-old\b|\baged\s+(?:[1-9]|1[0-7])\b"
     r"|\b(?:she|he|they)\s+(?:was|were)\s+(?:(?:just|only|aged)\s+)?(?:[1-9]|1[0-7])\b"
 )
+_NOW_ADULT = patterns.compile(r"\bnow\s+(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 _AGE_ADULT = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 
 
