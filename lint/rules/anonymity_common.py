@@ -312,8 +312,10 @@ class AnonymityRule:
                 start, end = m.span("name")
                 if overlaps(seen, start, end) or not self.is_name(reading, start, end):
                     continue  # one finding per name, by the first way it was read
-                if pattern is p.child_titled and not m.group("titled")[:1].isupper():
-                    continue  # "a girl Amy knew": a role in lower case is no title
+                if pattern is p.child_titled and (
+                    not m.group("titled")[:1].isupper() or _heading(text, start)
+                ):
+                    continue  # "a girl Amy knew", "Child Poverty in the UK": no title
                 if (
                     how == "role"
                     and m.group()[:1].isupper()
@@ -599,6 +601,14 @@ class _Patterns:
             rf"(?P<word>{NAME_WORD})(?:\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?of\b"
             rf"|\s+(?:(?:was|were|has\s+been|had\s+been|is)\s+)?{verbs})"
         )
+
+
+def _heading(text: str, offset: int) -> bool:
+    """Whether the line holding ``offset`` is a heading or a caption: it does not end as
+    a sentence does ("Child Poverty in the UK: A Growing Crisis")."""
+    hi = text.find("\n", offset)
+    line = text[text.rfind("\n", 0, offset) + 1 : len(text) if hi < 0 else hi].rstrip()
+    return not line.endswith((".", "!", "?", '"', "”", "’", "'", ")"))
 
 
 def overlaps(seen: Iterable[tuple[int, int]], start: int, end: int) -> bool:
