@@ -111,6 +111,14 @@ class Reading:
         return self.sets[what]
 
     @cached_property
+    def quoted(self) -> tuple[tuple[int, int], ...]:
+        """The spans of the report inside quotation marks, within a paragraph."""
+        return tuple(m.span() for m in _QUOTED.finditer(self.text))
+
+    def in_quote(self, offset: int) -> bool:
+        return any(lo < offset < hi for lo, hi in self.quoted)
+
+    @cached_property
     def _starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
@@ -305,11 +313,13 @@ class AnonymityRule:
             ("special", p.special),
             ("ordeal", p.ordeal),
             ("passive", p.account),
+            ("quote", p.quoted),
+            ("passive", p.accused_of),
             ("active", p.active),
             ("abuser", p.abuser),
         ):
             for m in pattern.finditer(text):
-                start, end = m.span("name")
+                start, end = self._trimmed(text, *m.span("name"))
                 if overlaps(seen, start, end) or not self.is_name(reading, start, end):
                     continue  # one finding per name, by the first way it was read
                 if pattern is p.child_titled and (
@@ -326,6 +336,8 @@ class AnonymityRule:
                     continue
                 if how != "role" and self._defendant(reading, text[start:end]):
                     continue
+                if how == "quote" and not reading.in_quote(start):
+                    continue  # only a speaker's words name a victim this way
                 if how == "special" and p.expert.match(text, start):
                     continue  # "Dr Morrow gave evidence by video link": an expert witness
                 if how == "active" and p.plural_after.match(text, end):
@@ -333,7 +345,9 @@ class AnonymityRule:
                 seen.add((start, end))
                 yield VictimName(start, end, text[start:end], how)
         for start, end, _age in () if reading.lifted else self.named_children(reading):
-            if p.defendant.search(text, end, reading.sentence(start)[1]):
+            if p.defendant.search(text, end, reading.sentence(start)[1]) or self._defendant(
+                reading, text[start:end]
+            ):
                 continue  # a child defendant: named-child's warning, not this error
             if not overlaps(seen, start, end) and not self.professional(reading, text[start:end]):
                 seen.add((start, end))
@@ -382,6 +396,16 @@ class AnonymityRule:
         name = text[start:end]
         if others or self.professional(reading, name) or self._defendant(reading, name):
             return None
+        return start, end
+
+    def _trimmed(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """The name without a capitalised word before it that is never a name ("Without
+        Nadia's courage": "Nadia")."""
+        first = _WORD.match(text, start)
+        if first is not None and first.group() in self.pats.not_names:
+            rest = regex.match(r"[ \t]+", text[first.end() : end])
+            if rest is not None:
+                return first.end() + rest.end(), end
         return start, end
 
     def named_children(self, reading: Reading) -> tuple[tuple[int, int, str], ...]:
@@ -441,6 +465,7 @@ _CHILD_AGE = patterns.compile(
     r"\b(?:[1-9]|1[0-7])-year-old\b|\baged\s+(?:[1-9]|1[0-7])\b"
     r"|\b(?:she|he|they)\s+(?:was|were)\s+(?:(?:just|only|aged)\s+)?(?:[1-9]|1[0-7])\b"
 )
+_QUOTED = patterns.compile(r"[\"“][^\"“”\n]{1,600}[\"”]")
 _NOW_ADULT = patterns.compile(r"\bnow\s+(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 _AGE_ADULT = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 
@@ -537,6 +562,10 @@ class _Patterns:
                 r"(?P<age>\d{1,2})(?:\s+years\s+old)?(?=\s*[,.;]|\s+at\s+the\s+time)"
             ),
             c(
+                rf"(?P<name>{NAME})\s+was\s+(?:only|just)\s+(?P<age>\d{{1,2}})\b"
+                r"(?!\s+(?:when|at\s+the\s+time))"
+            ),  # "Zoe was only 15 and Doyle knew it"; "was just 14 when" is named-victim's
+            c(
                 rf"\b(?P<age>\d{{1,2}})-year-old[ \t]+(?:{w.pattern('age_nouns')}[ \t]+)?"
                 rf"(?P<name>{NAME})"
             ),
@@ -570,6 +599,19 @@ class _Patterns:
         self.agents = c(w.pattern("agents"))
         self.expert = c(w.pattern("expert_titles"))
         self.subject_pronoun = c(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+        self.quoted = c(
+            rf"(?P<name>{NAME})(?:\s+(?:was|is|has\s+been|had\s+been|has\s+shown|showed)\s+"
+            rf"(?:\p{{Ll}}+\s+){{0,2}}?{w.pattern('quoted_praise')}"
+            rf"|['’]s\s+(?:\p{{Ll}}+\s+)?{w.pattern('quoted_possessions')}"
+            rf"|\s+{w.pattern('quoted_told')})"
+            rf"|\b(?:hope|wish|hoping)\s+(?:that\s+)?(?P<name>{NAME})\s+{w.pattern('quoted_hope')}"
+        )  # '"Sophie was so brave in court," said DC Ward'
+        self.accused_of = c(
+            rf"(?P<name>{NAME})\s*,\s*(?:the|a)\s+\p{{Ll}}+\s+(?:whom\s+|who\s+)?"
+            rf"(?:{NAME}|he|she)\s+(?:is|was|had\s+been|has\s+been)\s+"
+            rf"(?:accused|convicted|found\s+guilty|charged|cleared)\s+of\s+"
+            rf"{w.pattern('active_offence')}"
+        )  # "Karen Blake, the woman Doyle is accused of raping,"
         self.object = c(rf"{w.pattern('active_offence')}\s+(?:her|him)\b")
         self.opening = c(rf"(?:{w.pattern('subordinators')}\s+)?(?P<name>{NAME})")
         self.statement = c(
