@@ -318,6 +318,9 @@ class AnonymityRule:
             ("active", p.active),
             ("abuser", p.abuser),
         ):
+            gate = p.gates.get(pattern)
+            if gate is not None and not gate.search(text):
+                continue  # the pattern's own words are nowhere in the report
             for m in pattern.finditer(text):
                 start, end = self._trimmed(text, *m.span("name"))
                 if overlaps(seen, start, end) or not self.is_name(reading, start, end):
@@ -643,6 +646,28 @@ class _Patterns:
             rf"(?P<word>{NAME_WORD})(?:\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?of\b"
             rf"|\s+(?:(?:was|were|has\s+been|had\s+been|is)\s+)?{verbs})"
         )
+        #: Words each pattern that starts with a name needs somewhere in the report: a
+        #: cheap search that spares scanning the report for names.
+        self.gates: dict[regex.Pattern[str], regex.Pattern[str]] = {
+            self.passive: c(w.pattern("passive_offence")),
+            self.when: c(r"\bwhen\b"),
+            self.subject: self.agents,
+            self.praise: c(w.pattern("praise")),
+            self.role_after: c(w.pattern("victim_role")),
+            self.cared_for: c(w.pattern("cared_for_role")),
+            self.special: c(special),
+            self.ordeal: c(
+                rf"{w.pattern('ordeal_verbs')}|{w.pattern('ordeal_nouns')}"
+                rf"|{w.pattern('ordeal_after')}|{w.pattern('introductions')}"
+            ),
+            self.account: c(w.pattern("victim_account")),
+            self.quoted: c(
+                rf"{w.pattern('quoted_praise')}|{w.pattern('quoted_possessions')}"
+                rf"|{w.pattern('quoted_hope')}|{w.pattern('quoted_told')}"
+            ),
+            self.accused_of: c(r"\b(?:accused|convicted|guilty|charged|cleared)\s+of\b"),
+            self.abuser: c(w.pattern("abuser")),
+        }
 
 
 def _heading(text: str, offset: int) -> bool:
