@@ -63,6 +63,7 @@ LISTS = (
     "quoted_possessions",
     "quoted_hope",
     "quoted_told",
+    "children_owners",
     "subordinators",
     "expert_titles",
     "not_names",

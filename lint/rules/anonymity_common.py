@@ -224,6 +224,8 @@ class AnonymityRule:
             return False  # "Ms Patel" where the copy names Priti Patel; else a private "Ms Patel"
         if form in self.campaigners or " ".join(bare) in self.campaigners:
             return False
+        if _CIPHER.match(text, end):
+            return False  # "Girl A", "Child 3": the court's anonymised reference
         return not _RANKED.search(text, max(0, start - 40), start)
 
     def deceased_near(self, reading: Reading, start: int, end: int) -> bool:
@@ -468,6 +470,8 @@ _CHILD_AGE = patterns.compile(
     r"\b(?:[1-9]|1[0-7])-year-old\b|\baged\s+(?:[1-9]|1[0-7])\b"
     r"|\b(?:she|he|they)\s+(?:was|were)\s+(?:(?:just|only|aged)\s+)?(?:[1-9]|1[0-7])\b"
 )
+#: A lone capital or number after a word: an anonymised reference ("Girl A", "Child 3").
+_CIPHER = patterns.compile(r"[ \t]+(?:\p{Lu}|\d{1,3})(?![\p{L}\p{N}'’-])")
 _QUOTED = patterns.compile(r"[\"“][^\"“”\n]{1,600}[\"”]")
 _NOW_ADULT = patterns.compile(r"\bnow\s+(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 _AGE_ADULT = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")

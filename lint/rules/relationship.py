@@ -55,7 +55,8 @@ class Relationship(AnonymityRule):
             c(w.pattern("trust_ties")),
             c(rf"{accused}[ \t]+{_QUALIFIER}{w.pattern('child_kin')}"),
             c(
-                rf"(?P<child>(?:[Tt]he[ \t]+)?{w.pattern('victim_anchor')}['’]s"
+                rf"(?P<child>(?:[Tt]he[ \t]+)?(?:{w.pattern('victim_anchor')}['’]s"
+                rf"|{w.pattern('children_owners')})"
                 rf"|[Hh]er|[Hh]is|[Tt]heir)[ \t]+{_QUALIFIER}"
                 rf"(?:{w.pattern('adult_kin')}|{w.pattern('trust_roles')})"
             ),
