@@ -22,8 +22,9 @@ kind decides what happens to a finding wholly inside it:
 - ``lead-in``: a drop cap or all-caps lead-in ("ACROSS the country …"): not an acronym
   and no style finding; a term that harms ("CARE GANGS jailed") is still an error.
 
-Rules that check names and quotes themselves (the register and quote kinds) are not
-affected: a misspelt name inside a title is still a misspelt name.
+Rules that check names and quotes themselves (the register, quote and Anonymity kinds:
+``CONTEXT = ContextUse.OWN`` in the kind's module, or ``context: own`` in a rule's YAML)
+are not affected: a misspelt name inside a title is still a misspelt name.
 """
 
 from __future__ import annotations
@@ -73,36 +74,15 @@ class Effect:
 
 DROP = Effect(drop=True)
 SUGGEST = Effect(cap=Severity.SUGGESTION)
-#: Kinds of rule that check names, titles and quotes themselves: no context applies.
-EXEMPT_KINDS = frozenset(
-    {
-        "organisations",
-        "legislation",
-        "people",
-        "quote-marks",
-        "quote-style",
-        "quote-speaker",
-        "quote-insertion",
-        "unmarked-speech",
-        "speaker-introduction",
-        "speaker-naming",
-        "approved-quote",
-        # The Anonymity pack reads names and quotes itself: a victim named in a quote or
-        # beside a role is published all the same.
-        "named-victim",
-        "relationship",
-        "jigsaw",
-        "named-child",
-    }
-)
 
 
-def effect(kind: Kind, rule_kind: str, rule_level: Severity, quoted: str) -> Effect | None:
-    """The policy: what a span of ``kind`` does to a finding of a rule (its kind, its
-    own level under the level model, its ``quoted`` setting). None: no change."""
+def effect(kind: Kind, own: bool, rule_level: Severity, quoted: str) -> Effect | None:
+    """The policy: what a span of ``kind`` does to a finding of a rule (``own``: the rule
+    reads names, titles and quotes itself, its ``context: own``; its own level under the
+    level model; its ``quoted`` setting). None: no change."""
     if kind is Kind.SPEECH:  # every rule, as its ``quoted`` key says
         return {"ignore": DROP, "suggest": SUGGEST}.get(quoted)
-    if rule_kind in EXEMPT_KINDS:
+    if own:
         return None
     if kind is Kind.MENTION:
         return SUGGEST
@@ -141,14 +121,14 @@ class Context:
                 yield span
 
     def effect(
-        self, start: int, end: int, rule_kind: str, rule_level: Severity, quoted: str
+        self, start: int, end: int, own: bool, rule_level: Severity, quoted: str
     ) -> Effect | None:
         """The strongest effect of the spans around a finding: drop beats a cap."""
         best: Effect | None = None
         for span in self.covering(start, max(end, start + 1)):
             if end <= start and span.kind is not Kind.SPEECH:
                 continue  # a measure of a whole block or document, not of these words
-            found = effect(span.kind, rule_kind, rule_level, quoted)
+            found = effect(span.kind, own, rule_level, quoted)
             if found is not None and (best is None or found.drop):
                 best = found
                 if found.drop:

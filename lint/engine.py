@@ -21,7 +21,7 @@ from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
 from lint.literals import literals_for
 from lint.rules.budget import RuleTimeout, time_budget, within
-from lint.rules.contract import Hit, Rule
+from lint.rules.contract import ContextUse, Hit, Rule
 from lint.suggest import did_you_mean
 
 
@@ -122,7 +122,8 @@ def _finding(
     if not raw and not meta.vale_compat:
         # The context every rule respects (lint.context): speech, titles, mentions,
         # names, numbers and lead-ins cap a finding or drop it, and are never fixed.
-        effect = context.effect(hit.start, hit.end, meta.kind, meta.level, meta.quoted)
+        own = meta.context is ContextUse.OWN
+        effect = context.effect(hit.start, hit.end, own, meta.level, meta.quoted)
         if effect is not None:
             if effect.drop:
                 return None

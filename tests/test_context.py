@@ -264,3 +264,36 @@ def test_doubled_words_with_a_comma_or_colon_between_are_deliberate() -> None:
     assert _found("See the definition: Definition of harm.", "Spelling.Repetition") == []
     (finding,) = _found("It was a very very serious crime.", "Spelling.Repetition")
     assert finding.match == "very very"
+
+
+# -- which rules the context applies to (a kind's CONTEXT, a rule's ``context:``) ---------
+
+
+def test_a_rule_says_in_yaml_whether_the_context_applies_to_it() -> None:
+    from lint.engine import ActiveRule, check_document
+    from lint.rules.contract import ContextUse
+    from lint.rules.loader import load_rule_text
+
+    rule = "extends: existence\nmessage: \"'%s'\"\nlevel: warning\nignorecase: true\ntokens: [hope]\n"
+    text = "DI Sam Hope said the case was closed. There is hope for the family.\n"
+    doc = read_text("draft.txt", text)
+    found = {}
+    for setting in ("", "context: respect\n", "context: own\n"):
+        compiled = load_rule_text(rule + setting, rule_id="Team.Hope", path="Hope.yml")
+        outcome = check_document(doc, [ActiveRule(compiled, Severity.WARNING)])
+        found[setting] = [f.column for f in outcome.findings]
+        expected = ContextUse.OWN if setting == "context: own\n" else ContextUse.RESPECT
+        assert compiled.meta.context is expected
+    # The surname inside the officer's name is a name: left alone unless the rule says
+    # it reads names itself; the ordinary word is found either way.
+    assert found[""] == found["context: respect\n"] == [text.index("hope") + 1]
+    assert found["context: own\n"] == [text.index("Hope") + 1, text.index("hope") + 1]
+
+
+def test_the_register_and_quote_kinds_read_names_and_quotes_themselves() -> None:
+    from lint.rules.contract import ContextUse
+    from lint.rules.registry import REGISTRY
+
+    own = {name for name, kind in REGISTRY.items() if kind.CONTEXT is ContextUse.OWN}
+    assert {"organisations", "people", "quote-marks", "named-victim"} <= own
+    assert not own & {"existence", "substitution", "conditional", "readability"}

@@ -33,7 +33,7 @@ from lint.registers import register_file
 from lint.registers.names import NameIndex, name_index
 from lint.registers.organisations import load_organisations
 from lint.rules import schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import scan
 from lint.rules.regexes import compile_pattern, flexible_spaces
@@ -63,6 +63,8 @@ KEYS: dict[str, schema.Option] = {
 }
 SPELLED_OUT = ("report", "defines", "only")
 DEFAULT_FIX = FixSafety.DISPLAY
+#: The document's context (names, titles, mentions …) applies to its findings.
+CONTEXT = ContextUse.RESPECT
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from lint.registers import WORD_END, WORD_START, literal_pattern, normalise, reg
 from lint.registers.names import PHRASE, NameIndex, name_index
 from lint.registers.organisations import Organisation, Variant, load_organisations
 from lint.rules import schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import scan
 from lint.rules.regexes import compile_pattern
@@ -53,6 +53,8 @@ KEYS: dict[str, schema.Option] = {
     **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.SAFE
+#: It reads names, titles and quotes itself: the document's context does not apply.
+CONTEXT = ContextUse.OWN
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,12 @@ from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.quotes import Quote
 from lint.rules import schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 
 KEYS: dict[str, schema.Option] = {}
 DEFAULT_FIX = FixSafety.DISPLAY
+#: It reads names, titles and quotes itself: the document's context does not apply.
+CONTEXT = ContextUse.OWN
 
 
 @dataclass(frozen=True)
