@@ -151,6 +151,15 @@ _SPEECH_DOC = patterns.compile(
 _SPEECH_LABEL_WORDS = 12
 #: A Hansard citation marks an extract wherever it stands: "HC Deb 12 May 2014".
 _HANSARD_CITATION = patterns.compile(r"\bH[CL]\s+Deb\b")
+#: The opening formulas of a Commons or Lords record, which mark a Hansard extract even
+#: when the page gives no "Hansard" label: a minister's oral statement ("With permission,
+#: Mr Speaker, I would like to make a statement …") and an urgent question ("(Urgent
+#: Question): To ask the Home Secretary …"). The debate's heading is its record title.
+_HANSARD_OPENING = patterns.compile(
+    r"(?i)\s*(?:\(Urgent\s+Question\)|With\s+(?:your\s+)?permission,\s+(?:(?:Mr|Madam)\s+"
+    r"(?:Deputy\s+)?Speaker,\s+|my\s+Lords,\s+)?I\s+(?:will|shall|would\s+like\s+to|"
+    r"should\s+like\s+to|wish\s+to)\s+(?:now\s+)?make\s+(?:a|an\s+oral)\s+statement)"
+)
 #: An introduction to a speech set out in paragraphs: "… said in a speech at …:".
 _SPEECH_INTRO = patterns.compile(
     r"(?i)\b(?:in\s+(?:a|her|his|their|the)\s+(?:\w+\s+){0,2}speech|speech\s+(?:at|to)\b"
@@ -175,9 +184,16 @@ def _speech(doc: Document, facts: Facts) -> Iterator[Span]:
         if block.scope.startswith("heading"):
             continue
         label = len(doc.text[block.start : block.end].split()) <= _SPEECH_LABEL_WORDS
-        if (label and _SPEECH_DOC.search(doc.text, block.start, block.end)) or (
-            _HANSARD_CITATION.search(doc.text, block.start, block.end)
+        opening = _HANSARD_OPENING.match(doc.text, block.start, block.end) is not None
+        if (
+            opening
+            or (label and _SPEECH_DOC.search(doc.text, block.start, block.end))
+            or _HANSARD_CITATION.search(doc.text, block.start, block.end)
         ):
+            if opening:  # the debate's title, as the record gives it
+                for earlier in blocks[:i]:
+                    if earlier.scope.startswith("heading"):
+                        yield Span(Kind.TITLE, earlier.start, earlier.end, "debate title")
             # From the marker to the end of the document, headings aside.
             for later in blocks[i:]:
                 if not later.scope.startswith("heading"):
@@ -331,16 +347,28 @@ _AMPERSAND_NAME = patterns.compile(
 )
 
 
-#: A case citation: "R v Smith", "(RN v CICA)", "AB v Home Office".
+#: A case citation: "R v Smith", "(RN v CICA)", "AB v Home Office", "R (on the
+#: application of E) v the DPP".
 _CASE_NAME = patterns.compile(
-    r"\b(?:R|\p{Lu}{1,6}|\p{Lu}\p{Ll}+)[ \t]+v\.?[ \t]+"
+    r"\b(?:R|\p{Lu}{1,6}|\p{Lu}\p{Ll}+)(?:[ \t]+\((?i:on[ \t]+the[ \t]+application[ \t]+of)"
+    r"[^()\n]{1,80}\))?[ \t]+v\.?[ \t]+(?:the[ \t]+)?"
     r"\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}"
+)
+#: A law report or neutral citation, which no editor rewrites: "[2011] EWHC 1465 (Admin)",
+#: "[2019] EWCA Crim 12", "[2004] 1 WLR 2196", "[2020] UKSC 5".
+_CITATION = patterns.compile(
+    r"[\[(](?:19|20)\d\d[\])][ \t]+(?:\d{1,3}[ \t]+)?\p{Lu}{2,6}(?:[ \t]+(?:Civ|Crim|Admin|Fam))?"
+    r"[ \t]+\d{1,5}(?:[ \t]+\((?:Admin|Fam|QB|KB|Ch|Comm|Pat|TCC|IPEC|Costs)\))?"
 )
 
 
 def _names(doc: Document, facts: Facts, registered: Sequence[str]) -> Iterator[Span]:
     text = doc.text
-    for pattern, cue in ((_AMPERSAND_NAME, "name with &"), (_CASE_NAME, "case name")):
+    for pattern, cue in (
+        (_AMPERSAND_NAME, "name with &"),
+        (_CASE_NAME, "case name"),
+        (_CITATION, "citation"),
+    ):
         for m in pattern.finditer(text):
             yield Span(Kind.NAME, m.start(), m.end(), cue)
     names = _registered_pattern(tuple(registered))

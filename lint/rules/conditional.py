@@ -80,18 +80,26 @@ class Conditional:
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         defined_at: dict[str, int] = {}
-        for m, _ in scan(self.second, doc, facts, self.meta):
+        # Definitions in the rule's units, and in headings too: a title may spell a term
+        # out ("Internet Watch Foundation (IWF) annual report") for the body after it.
+        found = [m for m, _ in scan(self.second, doc, facts, self.meta)]
+        for block in doc.blocks:
+            if block.scope.startswith("heading"):
+                found.extend(self.second.finditer(doc.text, block.start, block.end))
+        for m in sorted(found, key=lambda m: m.start()):
             # The first group that took part names the term: a definition pattern may
             # have one group per form ("Name (ABBR)" or "ABBR (Name)").
             term = next((g for g in m.groups() if g is not None), None) if m.groups() else m.group()
             if term is not None and term not in defined_at:
                 defined_at[term] = m.start()
+        lead = _lead_end(doc, facts)
         reported: set[str] = set()
         for m, _ in scan(self.first, doc, facts, self.meta, self.guards):
             term = m.group(1) if m.groups() and m.group(1) is not None else m.group()
             where = defined_at.get(term)
-            # Defined earlier, or this use sits inside its own definition.
-            if where is not None and where <= m.start():
+            # Defined earlier, or this use sits inside its own definition; or it is in
+            # the standfirst, which uses the short form the body then spells out.
+            if where is not None and (where <= m.start() or m.start() < lead):
                 continue
             if term in reported and not self.every_use:
                 continue
@@ -117,6 +125,20 @@ class Conditional:
         if self.known.acronym_slip(term) is not None:
             return None  # a misspelt abbreviation: the organisations rule reports it
         return Hit(start, end, format_message(self.meta.message, term))
+
+
+def _lead_end(doc: Document, facts: Facts) -> int:
+    """Where the standfirst ends: the one-sentence paragraph straight after the
+    document's opening heading ("IWF chief calls it an emergency."); 0 when there is
+    none. News and charity copy use an abbreviation there that the body spells out."""
+    blocks = doc.blocks
+    if len(blocks) < 2 or not blocks[0].scope.startswith("heading"):
+        return 0
+    first = blocks[1]
+    if first.scope != "paragraph":
+        return 0
+    inside = [s for s in facts.sentences if first.start <= s.start < first.end]
+    return first.end if len(inside) == 1 else 0
 
 
 _LINK_WORDS = r"(?:of|the|and|for|in|on|to|at|&)"
