@@ -78,6 +78,9 @@ class RuleMeta:
     fix: FixSafety = FixSafety.DISPLAY
     quoted: str = "suggest"  # inside direct speech: report | suggest | ignore
     context: ContextUse = ContextUse.RESPECT  # whether names, titles … cap its findings
+    dialect: str = (
+        ""  # the dialect whose conventions it checks ("en-gb": en-GB, case aside): lint/dialect.py
+    )
     profiles: Mapping[str, str] = field(default_factory=dict)  # profile -> level | "off"
     # profile -> matches that profile accepts (a newsroom's "NSPCC" needs no spelling out)
     profile_exceptions: Mapping[str, frozenset[str]] = field(default_factory=dict)

@@ -86,6 +86,11 @@ def _meta(
                 line=line("context"),
             )
         )
+    dialect = common("dialect")
+    if dialect:
+        dialect = schema.choice(
+            dialect, ("en-gb", "en-us"), key="dialect", path=path, line=line("dialect")
+        )
     profiles = {}
     for profile, setting in common("profiles").items():
         profiles[profile] = schema.choice(
@@ -113,6 +118,7 @@ def _meta(
         fix=fix,
         quoted=quoted,
         context=context,
+        dialect=dialect,
         profiles=profiles,
         profile_exceptions={k: frozenset(v) for k, v in common("profile_exceptions").items()},
         bad=bad,

@@ -116,6 +116,12 @@ COMMON_KEYS: dict[str, Option] = {
     # Required of every built-in rule that offers a fix (tests/rules/test_fix_reasons.py).
     "fix_reason": Option(STR, "Why the fix is safe, unsafe or display-only.", ""),
     "quoted": Option(STR, "Inside direct speech: report, suggest or ignore.", "suggest"),
+    "dialect": Option(
+        STR,
+        "The dialect whose conventions the rule checks (en-GB): in a document that is"
+        " consistent US English, its findings are one suggestion (lint/dialect.py).",
+        "",
+    ),
     "context": Option(
         STR,
         "Whether the document's context (names, titles, mentions, numbers, lead-ins) caps or"
