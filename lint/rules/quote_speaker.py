@@ -36,6 +36,9 @@ class QuoteSpeaker:
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         cast = facts.cast(self.people)
         for q in facts.quote_model.quotes:
+            block = doc.block_at(q.start, q.start + 1)
+            if block is not None and block.scope.startswith("heading"):
+                continue  # a crosshead quoting the speech below it, which names the speaker
             if q.speech and cast.speaker(q) is None:
                 start, end = q.lead(doc.text)
                 who = q.attribution.who if q.attribution else ""
