@@ -289,6 +289,7 @@ _MENTION_CUE = patterns.compile(
     r"|\binstead\s+of|\brather\s+than|\bno\s+such\s+thing\s+as(?:\s+an?)?"
     r"|#NoSuchThing\s+as(?:\s+an?)?|\b(?:stop|avoid|no\s+longer)\s+(?:using|saying|calling)"
     r"|\bnever\s+(?:use|say|call)|\b(?:definition|meaning)\s+of"
+    r"|\bconnotations?\s+(?:that|of)(?:\s+an?)?"
     r"|\brefer(?:s|red|ring)?\s+to\s+(?:[\p{L}'’-]+\s+){0,5}?as)"
     r"[\s,:]+"
 )
@@ -448,6 +449,12 @@ _SHORT_LEADS = frozenset(
 )
 _LEADIN = patterns.compile(r"(?P<w>(?:A[ \t]+)?\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,})*)(?=[ \t]+\p{Ll})")
 _SHORT_LEADIN = patterns.compile(r"(?P<w>\p{Lu}{2,})(?=[ \t]+\p{Lu})")
+
+
+def lead_ins(doc: Document) -> list[Span]:
+    """The document's lead-ins, for a kind that reads names itself: capitals set for
+    typography ("COPS have claimed …") are not an abbreviation to match against names."""
+    return list(_leadins(doc))
 
 
 def _leadins(doc: Document) -> Iterator[Span]:

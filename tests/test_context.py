@@ -141,6 +141,7 @@ def test_a_term_mentioned_to_remove_or_criticise_it_is_no_error_and_never_fixed(
     for text, fragment in (
         ("Agencies no longer refer to such images as child pornography.", "child pornography"),
         ("The old definition of child prostitution was repealed.", "child prostitution"),
+        ("It carries the connotation that a child prostitute chose it.", "child prostitute"),
     ):
         assert Kind.MENTION in _kinds(text, fragment), text
     # A term in its own scare quotes is mentioned, not used.

@@ -27,6 +27,7 @@ from typing import Any
 import regex
 
 from lint import patterns
+from lint.context import lead_ins
 from lint.document import Document
 from lint.errors import RuleError
 from lint.facts import Facts
@@ -122,9 +123,12 @@ class NearMisses:
     guards: Guards
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        leads = lead_ins(doc)
         for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards):
             slips, case = self.index.scan(m.group(), m.start())
             for slip in case if self.case else slips:
+                if any(s.start <= slip.start and slip.end <= s.end for s in leads):
+                    continue  # a drop-capped word ("COPS have claimed …"), not initials
                 yield Hit(
                     slip.start,
                     slip.end,
