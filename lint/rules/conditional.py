@@ -92,7 +92,7 @@ class Conditional:
             term = next((g for g in m.groups() if g is not None), None) if m.groups() else m.group()
             if term is not None and term not in defined_at:
                 defined_at[term] = m.start()
-        lead = _lead_end(doc, facts)
+        lead = facts.standfirst_end
         reported: set[str] = set()
         for m, _ in scan(self.first, doc, facts, self.meta, self.guards):
             term = m.group(1) if m.groups() and m.group(1) is not None else m.group()
@@ -125,20 +125,6 @@ class Conditional:
         if self.known.acronym_slip(term) is not None:
             return None  # a misspelt abbreviation: the organisations rule reports it
         return Hit(start, end, format_message(self.meta.message, term))
-
-
-def _lead_end(doc: Document, facts: Facts) -> int:
-    """Where the standfirst ends: the one-sentence paragraph straight after the
-    document's opening heading ("IWF chief calls it an emergency."); 0 when there is
-    none. News and charity copy use an abbreviation there that the body spells out."""
-    blocks = doc.blocks
-    if len(blocks) < 2 or not blocks[0].scope.startswith("heading"):
-        return 0
-    first = blocks[1]
-    if first.scope != "paragraph":
-        return 0
-    inside = [s for s in facts.sentences if first.start <= s.start < first.end]
-    return first.end if len(inside) == 1 else 0
 
 
 _LINK_WORDS = r"(?:of|the|and|for|in|on|to|at|&)"
