@@ -23,6 +23,7 @@ from lint.document import Document
 from lint.facts import Facts
 from lint.registers.anonymity import alternation, phrase_alternatives
 from lint.rules.anonymity_common import (
+    CONTEXT,
     DEFAULT_FIX,
     KEYS,
     NAME,
@@ -34,7 +35,7 @@ from lint.rules.anonymity_common import (
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.prefilter import Alternatives, required_literals
 
-__all__ = ["DEFAULT_FIX", "KEYS", "build"]
+__all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
 
 _APPOSED = patterns.compile(rf"{NAME}\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?$")
 _LINK = patterns.compile(r"\s*(?:,|\bat|\bof|\bin|\bon)?\s*(?:the\s+)?")
@@ -162,7 +163,18 @@ class Jigsaw(AnonymityRule):
                     continue
                 owner = a
                 break
-        return owner is not None and owner.group("victim") is not None
+        if owner is None or owner.group("victim") is None:
+            return False
+        between = text[owner.end() : start] if owner.end() <= start else ""
+        return not (
+            self.pats.child_offence_verb.search(between) and not self._residence.search(between)
+        )  # "the girl was assaulted at a bus stop in the village of X": where, not who
+
+    @cached_property
+    def _residence(self) -> regex.Pattern[str]:
+        """Words that make a detail after an offence the victim's own ("abused a boy from
+        the Brookfield estate"), not where it happened."""
+        return patterns.compile(self.words.pattern("residence"))
 
     def _person(self, reading: Reading, a: regex.Match[str], lo: int) -> bool:
         """A capitalised run that names a person (not the sentence's first word, a
@@ -236,7 +248,15 @@ class Jigsaw(AnonymityRule):
                 ):
                     rejected = m.end()  # "Detective Constable Ian Routledge": one run
                     continue
-                yield self.hit(m.start(), m.end(), m.group(), "photo caption")
+                name = m.group()
+                if (
+                    self._defendant(reading, name)
+                    or self.professional(reading, name)
+                    or self.pats.charged_after.match(text, m.end())
+                ):
+                    rejected = m.end()  # "Pictured: Mark Doyle, 41, who was jailed"
+                    continue
+                yield self.hit(m.start(), m.end(), name, "photo caption")
                 break
 
 
