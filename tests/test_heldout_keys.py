@@ -24,6 +24,7 @@ SETS = [
     ROOT / "tests" / "recall" / "dev",
     ROOT / "tests" / "recall" / "dev2",
     ROOT / "tests" / "recall" / "dev3",
+    ROOT / "tests" / "recall" / "dev4",
     ROOT / "tests" / "anonymity" / "heldout",
     ROOT / "tests" / "anonymity" / "heldout2",
 ]
