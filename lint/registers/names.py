@@ -249,17 +249,23 @@ class NameIndex:
     def _force_suffix(
         self, words: Sequence[_Word], j: int, form: _Form, ending: str
     ) -> tuple[str, Organisation] | None:
-        """A force's name with a generic word added after it: "Kent Police Force"."""
-        if ending or j >= len(words) or words[j].text not in FORCE_SUFFIXES:
+        """A force's name with a generic word added after it: "Kent Police Force", or
+        its full name in the plural: "Metropolitan Police Services"."""
+        if ending or j >= len(words):
+            return None
+        word = words[j].text
+        singular = word[:-1] if word.endswith("s") else word
+        if singular not in FORCE_SUFFIXES:
             return None
         if form.words[-1] not in ("Police", "Constabulary"):
             return None
         if j + 1 < len(words) and _capital(words[j + 1].text) and words[j + 1].text != ",":
             return None  # a longer name: "Kent Police Service Centre"
-        longer = _fold([*form.words, words[j].text])
+        longer = _fold([*form.words, word])
         if longer in self.exact or longer in self.wrong:
             return None
-        return form.org.name, form.org
+        full = self.exact.get(_fold([*form.words, singular]), []) if word != singular else []
+        return (full[0].text, full[0].org) if full else (form.org.name, form.org)
 
     def _near(self, span: Sequence[_Word]) -> tuple[_Form, str] | None:
         last, ending = _possessive(span[-1].text)
