@@ -40,6 +40,7 @@ ROLES = (
     "name_connectors",
     "organisation_kinds",
     "presenting_verbs",
+    "other_abbreviations",
 )
 FILE_NAME = "_lexicon.yml"
 

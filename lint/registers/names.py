@@ -22,7 +22,7 @@ Possessives ("the Internet Watch Foundation's") are right.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 from rapidfuzz.distance import OSA, Levenshtein
@@ -47,6 +47,8 @@ KINDS = tuple(frozenset(group.split()) for group in lexicon.words("organisation_
 FORCE_SUFFIXES = next(kind for kind in KINDS if "Police" in kind) - {"Police"}
 #: Generic words whose lower case inside a name is a slip ("Merseyside police").
 GENERIC = lexicon.words("organisation_words")
+#: Other bodies' and things' abbreviations: never a slip of a register abbreviation.
+OTHERS = lexicon.words("other_abbreviations")
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,10 @@ class Slip:
     observed: str
     right: str
     org: Organisation
+    #: Reported only where the document names the body rightly too ("IFW" where the
+    #: Internet Watch Foundation or the IWF is named): a short abbreviation's slip may
+    #: be another body's abbreviation.
+    confirm: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,12 +188,16 @@ class NameIndex:
         caps = [_capital(w.text) for w in words]
         slips: list[Slip] = []
         for word in words:
-            if len(word.text) < 4 or not word.text[:4].isupper():
+            if len(word.text) < 3 or not word.text[:3].isupper():
                 continue
             token, ending = _possessive(word.text)
             org = self.acronym_slip(token)
+            confirm = org is None
+            if org is None:
+                org = self.short_acronym_slip(token)
             if org is not None:
-                slips.append(_slip(text, offset, [word], org.abbreviation + ending, org))
+                short = _slip(text, offset, [word], org.abbreviation + ending, org)
+                slips.append(replace(short, confirm=confirm))
         right: list[tuple[int, int]] = []
         case: list[Slip] = []
         reach = 0  # words before this index lie inside a name already found
@@ -295,6 +305,28 @@ class NameIndex:
         if token in self.abbreviations or token in self.right_tokens:
             return None
         return _acronym_slip(token, tuple(sorted(self.abbreviations)), self)
+
+    def short_acronym_slip(self, token: str) -> Organisation | None:
+        """The organisation whose short abbreviation this word may be a slip of: three
+        letters with two swapped ("IFW" for "IWF"), or four with one doubled over another
+        ("NPPC" for "NPCC"). Weaker evidence than ``acronym_slip``: the rule reports it
+        only where the document names the body rightly too."""
+        if token in self.abbreviations or token in self.right_tokens or token in OTHERS:
+            return None
+        if len(token) not in (3, 4) or not token.isupper() or not token.isalpha():
+            return None
+        for abbr in sorted(self.abbreviations):
+            if len(abbr) != len(token) or not abbr.isupper():
+                continue
+            diffs = [k for k in range(len(token)) if token[k] != abbr[k]]
+            swapped = len(diffs) == 2 and diffs[1] == diffs[0] + 1
+            if swapped and OSA.distance(token, abbr) == 1:
+                return self.abbreviations[abbr]
+            if len(diffs) == 1 and len(token) == 4 and diffs[0] > 0:
+                k = diffs[0]
+                if token[k] == token[k - 1] or (k + 1 < len(token) and token[k] == token[k + 1]):
+                    return self.abbreviations[abbr]
+        return None
 
 
 def _acronym_slip(

@@ -123,6 +123,10 @@ class NearMisses:
         for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards):
             slips, case = self.index.scan(m.group(), m.start())
             for slip in case if self.case else slips:
+                if slip.confirm and (
+                    not _names(doc.text, slip.org) or f"({slip.observed})" in doc.text
+                ):
+                    continue  # the body is not named, or the letters are defined as another
                 yield Hit(
                     slip.start,
                     slip.end,
@@ -132,6 +136,16 @@ class NearMisses:
                     fix=slip.right,
                     why=slip.org.why or None,
                 )
+
+
+def _names(text: str, org: Organisation) -> bool:
+    """Whether the text names the body by its name or its abbreviation."""
+    if org.name in text:
+        return True
+    return (
+        bool(org.abbreviation)
+        and regex.search(rf"\b{regex.escape(org.abbreviation)}\b", text) is not None
+    )
 
 
 def _inside_right_form(right: regex.Pattern[str], text: str, start: int, end: int) -> bool:
