@@ -195,9 +195,10 @@ MONTH_NAMES = [
     "December",
 ]
 #: Subjects that point elsewhere: the event's subject is unknown.
-_PRONOUNS = frozenset(
-    ["it", "its", "this", "that", "which", "they", "their", "he", "she", "who", "since"]
-)
+_PRONOUNS = frozenset(["it", "its", "this", "that", "which", "they", "their", "since"])
+#: Subjects that are a person: such an event ("he began in 2019") is a person's, never
+#: a body's or a course of events' ("the abuse began in 2020").
+_PERSONS = frozenset(["he", "she", "who", "him", "her", "his"])
 #: Multipliers after a sum of money: "£4.5 million", "£4.5m", "£2bn".
 SUM_MULTIPLIERS = {**MULTIPLIERS, "m": 1_000_000, "bn": 1_000_000_000}
 #: How far a bounded figure may be from an exact one and still be the same claim.
@@ -340,7 +341,8 @@ def sum_pattern(forms: Iterable[str]) -> str:
         rf"(?P<noun>{nouns})\b"
         # grant of up to £80,000 (with "the" before it)
         rf"|\b(?P<noun>{nouns})(?:(?<=\b(?:{_DEFINITE})\s+(?:{nouns}))(?P<definite>))?"
-        rf"\s+(?:(?:of|worth|totalling|amounting\s+to)\s+)?(?:(?P<qual>{quals})\s+)?£{amount}"
+        rf"\s+(?:(?:of|worth|totalling|amounting\s+to|cost|costs|costing|will\s+cost)\s+)?"
+        rf"(?:(?P<qual>{quals})\s+)?£{amount}"
     )
 
 
@@ -490,6 +492,8 @@ def _event(
         subject = m.group("object").lower()  # "set up its unit in 2021": the unit
     if subject in _PRONOUNS:
         subject = None
+    elif subject in _PERSONS:
+        subject = "<person>"
     verb = " ".join(m.group("event").lower().split())
     return Fact(
         forms.get(verb, verb),
