@@ -40,11 +40,12 @@ from __future__ import annotations
 import bisect
 import enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
 
+from lint import lexicon
 from lint.document import Block, Document
 from lint.errors import RuleError
 from lint.facts import Facts
@@ -72,6 +73,11 @@ KEYS: dict[str, schema.Option] = {
     ),
     "term_verbs": schema.Option(
         schema.STR_LIST, "terms: verbs that give a term ('jailed for', 'sentenced to')."
+    ),
+    "term_context": schema.Option(
+        schema.STR_LIST,
+        "terms: words that make a bare 'for three years' after them in a sentence a term "
+        "('funding', 'programme').",
     ),
     "percent": schema.Option(
         schema.BOOL, "nouns: the figure is a percentage ('a 23% rise' … 'the 32% rise').", False
@@ -224,6 +230,7 @@ class Fact:
     definite: bool = False  # "the six men": points back to a figure already given
     subject: str | None = None  # events: "taskforce" in "the taskforce was set up in 2019"
     event: bool = False  # a dated event: value is year * 100 + month (0: no month)
+    person: str | None = None  # the surname of the person the figure is about, if named
 
     def comparable(self, other: Fact) -> bool:
         """Whether two facts can be one claim stated twice. Figures in one sentence are
@@ -235,6 +242,8 @@ class Fact:
             return False
         if self.event:
             return self.subject is None or other.subject is None or self.subject == other.subject
+        if self.person and other.person and self.person != other.person:
+            return False  # "Webb was charged with 12 offences" … "Khan … with 15 offences"
         if (self.needs_reference or other.needs_reference) and not self.definite:
             return False
         return self.period is None or other.period is None or self.period == other.period
@@ -365,23 +374,38 @@ def event_pattern(events: Sequence[str]) -> str:
 _TERM_NUMBER = rf"(?:\d{{1,2}}|{_WORDS_RE}|an?|one)"
 
 
-def term_pattern(nouns: Iterable[str], verbs: Iterable[str]) -> str:
+def term_pattern(nouns: Iterable[str], verbs: Iterable[str], context: Iterable[str] = ()) -> str:
     """A prison term: "jailed for nine years (and six months)" states one; "his 11-year
-    sentence" and "the sentence of nine years" point back to one already given."""
+    sentence", "Holloway's 10-year sentence", "the sentence of nine years" and "over the
+    programme's four years" point back to one already given. With ``context``, a bare
+    "for three years" states one too when a context word comes before it in its sentence
+    ("The money will support teams for three years")."""
     noun = _alternation(nouns)
     verb = _alternation(verbs)
     length = (
         rf"(?P<num>{_TERM_NUMBER})\s+(?P<unit>years?|months?)"
         rf"(?:\s+and\s+(?P<num2>{_TERM_NUMBER})\s+months?)?"
     )
+    owner = r"(?P<owner>(?-i:\p{Lu})[\p{L}-]+)['’]s"
+    stated = ""
+    if context:
+        # The context word and the length in one clause: no "who" (another person's
+        # years: "led by X, who has worked there for 12 years") and no full stop between.
+        stated = (
+            rf"|(?<=\b(?:{_alternation(context)})\b(?:(?!\bwho\b)[^.!?\n]){{0,100}}?)"
+            rf"\b(?:for|over)\s+(?:the\s+(?:next|first)\s+)?{length}(?!\s+(?:ago|old)\b)"
+        )
     return (
         rf"(?i)\b(?:{verb})\s+(?:(?:a\s+total\s+of|an\s+extended)\s+)?{length}"
         rf"(?:\s+(?:in\s+(?:prison|jail|custody|a\s+young\s+offender\S*\s+institution)"
         r"|imprisonment|custody|behind\s+bars))?"
-        rf"|\b(?P<definite>the|his|her|its|their|this|that)\s+(?:(?:total|overall|jail|prison)\s+)?"
+        rf"|\b(?P<definite>the|his|her|its|their|this|that|{owner})\s+"
+        rf"(?:(?:total|overall|jail|prison)\s+)?"
         rf"(?P<num>{_TERM_NUMBER})[- ](?P<unit>year|month)"
         rf"(?:[- ]and[- ](?P<num2>{_TERM_NUMBER})[- ]months?)?\s+(?P<noun>{noun})\b"
         rf"|\b(?P<definite>the|his|her|their)\s+(?P<noun>{noun})\s+of\s+{length}"
+        rf"|\b(?P<definite>the|its|their|this)\s+(?P<noun>{noun})['’]s\s+{length}"
+        f"{stated}"
     )
 
 
@@ -477,6 +501,7 @@ def _term(m: MatchLike, doc: Document, sentence: int) -> Fact:
         sentence,
         needs_reference=True,
         definite=m.group("definite") is not None,
+        person=m.group("owner"),
     )
 
 
@@ -560,6 +585,38 @@ def _overlap(one: Fact, other: Fact) -> bool:
     return low1 <= high2 and low2 <= high1
 
 
+#: Between a person's name and a figure about them: no speech, no quote, no new clause
+#: about someone else ("Khan, 38, was jailed for 14 years", not "Smith said 12 men").
+_NOT_SUBJECT = regex.compile(
+    rf"[\"“”;:]|\b(?:{lexicon.alternation('speech_verbs')}|and|but|while|whereas)\b",
+    regex.IGNORECASE,
+)
+
+
+def _with_persons(stated: Sequence[Fact], doc: Document, facts: Facts) -> list[Fact]:
+    """Each figure with the person it is about: the last person named before it in its
+    sentence, with nothing between them that starts another clause or a speech. Two
+    figures about two named people are two claims."""
+    if not stated:
+        return list(stated)
+    mentions = facts.cast().mentions
+    ends = [m.end for m in mentions]
+    sentences = facts.sentences
+    starts = [b.start for b in sentences]
+    out = []
+    for fact in stated:
+        if fact.person is None:
+            i = bisect.bisect_right(ends, fact.start) - 1
+            k = bisect.bisect_right(starts, fact.start) - 1
+            lo = sentences[k].start if k >= 0 else 0
+            if i >= 0 and mentions[i].start >= lo and mentions[i].surname:
+                between = doc.text[mentions[i].end : fact.start]
+                if not _NOT_SUBJECT.search(between):
+                    fact = replace(fact, person=mentions[i].surname)
+        out.append(fact)
+    return out
+
+
 @dataclass(frozen=True)
 class Figures:
     meta: RuleMeta
@@ -574,6 +631,8 @@ class Figures:
         stated = collect(
             doc, facts, self.meta, self.pattern, self.guards, self.sums, mode=self.mode
         )
+        if self.mode != "events":
+            stated = _with_persons(stated, doc, facts)
         for conflict in judge(stated, self.ratio):
             in_words = conflict.fact.in_words or conflict.earlier.in_words
             if (self.compare == "words" and not in_words) or (
@@ -632,7 +691,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
         verbs = schema.require(
             data, "term_verbs", path=src.path, line=src.data.line, kind="figures"
         )
-        source = term_pattern(nouns, verbs)
+        source = term_pattern(nouns, verbs, data.get("term_context") or ())
     else:
         source = fact_pattern(data["nouns"], modifiers, words=data.get("compare") != "numerals")
     pattern = compile_pattern(source, path=src.path, line=line, key=key)
