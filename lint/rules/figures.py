@@ -79,6 +79,14 @@ KEYS: dict[str, schema.Option] = {
         "terms: words that make a bare 'for three years' after them in a sentence a term "
         "('funding', 'programme').",
     ),
+    "claims": schema.Option(
+        schema.STR_LIST,
+        "Verbs of a counted claim ('arrested', 'charged'): '12 arrested' … 'eleven people "
+        "were arrested' (one of nouns, sums, events, terms, claims).",
+    ),
+    "claim_nouns": schema.Option(
+        schema.STR_LIST, "claims: the counted nouns a claim may name ('men', 'children')."
+    ),
     "percent": schema.Option(
         schema.BOOL, "nouns: the figure is a percentage ('a 23% rise' … 'the 32% rise').", False
     ),
@@ -231,6 +239,7 @@ class Fact:
     subject: str | None = None  # events: "taskforce" in "the taskforce was set up in 2019"
     event: bool = False  # a dated event: value is year * 100 + month (0: no month)
     person: str | None = None  # the surname of the person the figure is about, if named
+    claim: bool = False  # claims: subject is the counted noun, period the time words
 
     def comparable(self, other: Fact) -> bool:
         """Whether two facts can be one claim stated twice. Figures in one sentence are
@@ -244,6 +253,13 @@ class Fact:
             return self.subject is None or other.subject is None or self.subject == other.subject
         if self.person and other.person and self.person != other.person:
             return False  # "Webb was charged with 12 offences" … "Khan … with 15 offences"
+        if self.claim:
+            # "12 arrested" and "eleven people were arrested" are one claim; "five boys"
+            # and "four girls" are two. ``period`` holds the time words of each sentence.
+            nouns = {self.subject, other.subject} - {None, "people"}
+            return len(nouns) < 2 and (
+                self.period is None or other.period is None or self.period == other.period
+            )
         if (self.needs_reference or other.needs_reference) and not self.definite:
             return False
         return self.period is None or other.period is None or self.period == other.period
@@ -330,6 +346,33 @@ def fact_pattern(
         rf"(?!\s+(?:or\s+\p{{L}}|and/or\b|and\s+(?:\p{{L}}+\s+)?(?:{noun_body})\b))"
         rf"{_PERIOD}"
     )
+
+
+def claim_pattern(verbs: Sequence[str], nouns: Sequence[str]) -> str:
+    """A counted claim: a figure, the people it counts (optional) and what happened to
+    them: "Eleven people have been arrested", "the nine men charged", "12 arrested" (a
+    headline). "A further 12 people were arrested" is a new claim, not the same one."""
+    quals = _alternation(QUALIFIERS)
+    number = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)"
+    return (
+        rf"(?i)(?:(?<![\d.,£$€/\-]){number}(?![\d,]*\.\d|%|[\w/\-])"
+        rf"|\b(?P<word>{_WORDS_RE})\b(?!-))"
+        rf"(?<!\b(?:further|another|more|additional|extra|other|first|last)\s+{_NUMBER_TOKEN})"
+        rf"(?:(?<=\b(?P<qual>{quals})\s+{_NUMBER_TOKEN}))?"
+        rf"(?:(?<=\b(?:{_DEFINITE})\s+(?:(?:{quals})\s+)?{_NUMBER_TOKEN})(?P<definite>))?"
+        rf"(?:\s+(?P<noun>{'|'.join(nouns)}))?"
+        r"\s+(?:(?:have|has|had)\s+(?:now\s+|also\s+)?been\s+"
+        r"|(?:were|was|are|is|will\s+be|would\s+be)\s+(?:also\s+|now\s+)?)?"
+        rf"(?P<verb>{_alternation(verbs)})\b"
+    )
+
+
+#: Words that date a sentence's claim: "on Monday", "in May", "in 2023", "yesterday".
+_WHEN = regex.compile(
+    rf"\b(?:{'|'.join(MONTH_NAMES)}|{lexicon.alternation('days')}|(?:19|20)\d\d"
+    r"|yesterday|today|last\s+(?:week|month|year)|this\s+(?:week|month|year))\b",
+    regex.IGNORECASE,
+)
 
 
 def sum_pattern(forms: Iterable[str]) -> str:
@@ -455,6 +498,13 @@ def collect(
             sentence = bisect.bisect_right(sentence_starts, m.start())
             found.append(_term(m, doc, sentence))
             continue
+        if mode == "claims":
+            claim = _claim(m, doc, facts, unit, nouns or {})
+            if claim is not None:
+                found.append(
+                    replace(claim, sentence=bisect.bisect_right(sentence_starts, m.start()))
+                )
+            continue
         if not sums and m.group("definite") is not None and _SUBSET.match(doc.text, m.end()):
             continue  # "the three girls who gave statements": some of them, not all
         qualifier = m.group("qual")
@@ -486,6 +536,42 @@ def collect(
             )
         )
     return found
+
+
+def _claim(
+    m: MatchLike, doc: Document, facts: Facts, unit: Block, forms: Mapping[str, str]
+) -> Fact | None:
+    """A counted claim, or None for one that names no one outside a headline ("Of the
+    412 arrested" counts some of those already counted)."""
+    noun = m.group("noun")
+    if noun is None and not unit.scope.startswith("heading"):
+        return None
+    if m.group("definite") is not None and _SUBSET.match(doc.text, m.end()):
+        return None
+    word = m.group("word")
+    value = float(
+        NUMBER_WORDS[" ".join(word.lower().split())] if word else m.group("num").replace(",", "")
+    )
+    qualifier = m.group("qual")
+    start = min(m.start(), m.start("qual")) if qualifier else m.start()
+    sentence = next((b for b in facts.sentences if b.start <= start < b.end), unit)
+    when = sorted(
+        {" ".join(w.lower().split()) for w in _WHEN.findall(doc.text, sentence.start, sentence.end)}
+    )
+    verb = " ".join(m.group("verb").lower().split())
+    return Fact(
+        forms.get(verb, verb),
+        value,
+        QUALIFIERS[" ".join(qualifier.lower().split())] if qualifier else Bound.EXACT,
+        start,
+        m.end(),
+        " ".join(doc.text[start : m.end()].split()),
+        period=" ".join(when) or None,
+        in_words=word is not None,
+        definite=m.group("definite") is not None,
+        subject=" ".join(noun.lower().split()) if noun else None,
+        claim=True,
+    )
 
 
 def _term(m: MatchLike, doc: Document, sentence: int) -> Fact:
@@ -617,6 +703,14 @@ def _with_persons(stated: Sequence[Fact], doc: Document, facts: Facts) -> list[F
     return out
 
 
+def _counted_elsewhere(fact: Fact, earlier: Fact) -> bool:
+    """Whether the counts rules (Numbers.Figures, Numbers.FigureWords) report this pair
+    already: one noun named both times, in numerals or pointed back to ("the six men")."""
+    if fact.subject is None or fact.subject != earlier.subject:
+        return False
+    return fact.definite or not (fact.in_words or earlier.in_words)
+
+
 @dataclass(frozen=True)
 class Figures:
     meta: RuleMeta
@@ -625,7 +719,7 @@ class Figures:
     ratio: float
     sums: Mapping[str, str] | None = None  # a sum's (or an event's) forms → the one
     compare: str = "all"  # numerals | words | all: which conflicts this rule reports
-    mode: str = "nouns"  # nouns | percent | sums | events | terms
+    mode: str = "nouns"  # nouns | percent | sums | events | terms | claims
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         stated = collect(
@@ -640,6 +734,8 @@ class Figures:
             ):
                 continue
             fact = conflict.fact
+            if self.mode == "claims" and _counted_elsewhere(fact, conflict.earlier):
+                continue
             yield Hit(
                 fact.start,
                 fact.end,
@@ -649,7 +745,7 @@ class Figures:
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
     data = families.expand_data(data, src.path, src.data)
-    given = [k for k in ("nouns", "sums", "events", "terms") if data.get(k)]
+    given = [k for k in ("nouns", "sums", "events", "terms", "claims") if data.get(k)]
     if len(given) > 1:
         raise RuleError(
             "a figures rule counts 'nouns', 'sums', dated 'events' or prison 'terms', one of them",
@@ -670,13 +766,21 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
         raise RuleError("'ratio' must be 1 or more", path=src.path, line=src.data.line_of("ratio"))
     sums = None
     mode = key
-    if key in ("sums", "events"):
+    if key in ("sums", "events", "claims"):
         sums = {
             form.strip().lower(): entry.split("|")[0].strip().lower()
             for entry in data[key]
             for form in entry.split("|")
         }
-        source = sum_pattern(sums) if key == "sums" else event_pattern(list(sums))
+        if key == "claims":
+            nouns = schema.require(
+                data, "claim_nouns", path=src.path, line=src.data.line, kind="figures"
+            )
+            source = claim_pattern(sorted(sums, key=len, reverse=True), nouns)
+        elif key == "sums":
+            source = sum_pattern(sums)
+        else:
+            source = event_pattern(list(sums))
     elif key == "nouns" and schema.option(data, KEYS, "percent"):
         # "rise|rose": forms of one change, as sums' forms are of one sum.
         sums = {
