@@ -48,7 +48,7 @@ FORCE_SUFFIXES = next(kind for kind in KINDS if "Police" in kind) - {"Police"}
 #: Generic words whose lower case inside a name is a slip ("Merseyside police").
 GENERIC = lexicon.words("organisation_words")
 #: Other bodies' and things' abbreviations: never a slip of a register abbreviation.
-OTHERS = lexicon.words("other_abbreviations")
+OTHERS = lexicon.words("other_abbreviations", "elected_letters", "post_nominals")
 
 
 @dataclass(frozen=True)
