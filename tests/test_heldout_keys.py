@@ -25,6 +25,7 @@ SETS = [
     ROOT / "tests" / "recall" / "dev2",
     ROOT / "tests" / "recall" / "dev3",
     ROOT / "tests" / "recall" / "dev4",
+    ROOT / "tests" / "recall" / "dev5",
     ROOT / "tests" / "anonymity" / "heldout",
     ROOT / "tests" / "anonymity" / "heldout2",
 ]
