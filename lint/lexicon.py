@@ -41,6 +41,7 @@ ROLES = (
     "organisation_kinds",
     "presenting_verbs",
     "other_abbreviations",
+    "judicial_titles",
 )
 FILE_NAME = "_lexicon.yml"
 

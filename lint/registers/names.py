@@ -95,6 +95,12 @@ def _squeeze(words: Iterable[str]) -> str:
     return " ".join(words).replace("'", "").casefold()
 
 
+def _compound(word: str) -> bool:
+    """A word made of two small words of names ("into", "onto")."""
+    w = word.casefold()
+    return any(w[:i] in CONNECTORS and w[i:] in CONNECTORS for i in range(1, len(w)))
+
+
 def _capital(word: str) -> bool:
     """Starts with a capital or a digit ("Catch22", "5Rights"); "," and "&" are not."""
     return word[:1].isupper() or word[:1].isdigit()
@@ -122,6 +128,9 @@ class NameIndex:
         self.exact: dict[tuple[str, ...], list[_Form]] = {}
         self.wild: dict[tuple[int, int, tuple[str, ...]], list[_Form]] = {}
         self.squeezed: dict[str, list[_Form]] = {}
+        #: Forms with a word made of two small words ("into"), by their letters: "Inquiry
+        #: in to Child Sexual Abuse" splits it.
+        self.joined: dict[str, list[_Form]] = {}
         self.abbreviations: dict[str, Organisation] = {}
         self.right_tokens: set[str] = set()
         #: The lengths of the forms that start with each (case-folded) word.
@@ -152,6 +161,9 @@ class NameIndex:
                         continue
                     if "'" in "".join(ws):
                         self.squeezed.setdefault(_squeeze(ws), []).append(entry)
+                    if any(_compound(w) for w in ws):
+                        self.joined.setdefault("".join(ws).casefold(), []).append(entry)
+                        lengths.add(len(ws) + 1)
                     if len(ws) >= 2:
                         for i in range(len(ws)):
                             key = (len(ws), i, _fold(ws[:i] + ws[i + 1 :]))
@@ -292,6 +304,9 @@ class NameIndex:
             return None
         for form in self.squeezed.get(_squeeze(texts), []):
             if len(form.words) == n and tuple(texts) != form.words:
+                return form, ending
+        for form in self.joined.get("".join(texts).casefold(), []):
+            if len(form.words) == n - 1:
                 return form, ending
         folded = _fold(texts)
         for i in range(n):

@@ -393,7 +393,8 @@ def sum_pattern(forms: Iterable[str]) -> str:
         rf"(?P<noun>{nouns})\b"
         # grant of up to £80,000 (with "the" before it)
         rf"|\b(?P<noun>{nouns})(?:(?<=\b(?:{_DEFINITE})\s+(?:{nouns}))(?P<definite>))?"
-        rf"\s+(?:(?:of|worth|totalling|amounting\s+to|cost|costs|costing|will\s+cost)\s+)?"
+        rf"(?:\s+|,\s+(?=worth|costing|totalling))"
+        rf"(?:(?:of|worth|totalling|amounting\s+to|cost|costs|costing|will\s+cost)\s+)?"
         rf"(?:(?P<qual>{quals})\s+)?£{amount}"
     )
 
@@ -439,7 +440,9 @@ def term_pattern(nouns: Iterable[str], verbs: Iterable[str], context: Iterable[s
             rf"\b(?:for|over)\s+(?:the\s+(?:next|first)\s+)?{length}(?!\s+(?:ago|old)\b)"
         )
     return (
-        rf"(?i)\b(?:{verb})\s+(?:(?:a\s+total\s+of|an\s+extended)\s+)?{length}"
+        # "the pilot will run for a year": its subject points back to the pilot
+        rf"(?i)(?:\b(?P<definite>the|its|their|this)\s+(?P<noun>{noun})\s+)?"
+        rf"\b(?:{verb})\s+(?:(?:a\s+total\s+of|an\s+extended)\s+)?{length}"
         rf"(?:\s+(?:in\s+(?:prison|jail|custody|a\s+young\s+offender\S*\s+institution)"
         r"|imprisonment|custody|behind\s+bars))?"
         rf"|\b(?P<definite>the|his|her|its|their|this|that|{owner})\s+"
@@ -448,6 +451,9 @@ def term_pattern(nouns: Iterable[str], verbs: Iterable[str], context: Iterable[s
         rf"(?:[- ]and[- ](?P<num2>{_TERM_NUMBER})[- ]months?)?\s+(?P<noun>{noun})\b"
         rf"|\b(?P<definite>the|his|her|their)\s+(?P<noun>{noun})\s+of\s+{length}"
         rf"|\b(?P<definite>the|its|their|this)\s+(?P<noun>{noun})['’]s\s+{length}"
+        # "a six-month pilot" states one
+        rf"|\b(?-i:[Aa])n?\s+(?P<num>{_TERM_NUMBER})[- ](?P<unit>year|month)"
+        rf"(?:[- ]and[- ](?P<num2>{_TERM_NUMBER})[- ]months?)?\s+(?P<noun>{noun})\b"
         f"{stated}"
     )
 
