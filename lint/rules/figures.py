@@ -87,6 +87,11 @@ KEYS: dict[str, schema.Option] = {
     "claim_nouns": schema.Option(
         schema.STR_LIST, "claims: the counted nouns a claim may name ('men', 'children')."
     ),
+    "ages": schema.Option(
+        schema.STR_LIST,
+        "Nouns a stated age describes ('girl', 'boy'): 'a 15-year-old girl' … 'the "
+        "16-year-old girl' (one of nouns, sums, events, terms, claims, ages).",
+    ),
     "percent": schema.Option(
         schema.BOOL, "nouns: the figure is a percentage ('a 23% rise' … 'the 32% rise').", False
     ),
@@ -375,6 +380,15 @@ _WHEN = regex.compile(
 )
 
 
+def age_pattern(nouns: Sequence[str]) -> str:
+    """An age that describes someone unnamed: "a 15-year-old girl" states it, "the
+    16-year-old girl" points back to one already given."""
+    return (
+        r"(?i)\b(?:(?P<definite>the|this|that)|an?)\s+(?P<num>\d{1,2})-year-old\s+"
+        rf"(?P<noun>{_alternation(nouns)})\b"
+    )
+
+
 def sum_pattern(forms: Iterable[str]) -> str:
     """A sum of money and what it is: "a £4.5 million fund", "a grant of up to £80,000".
     Each form starts at "£" or at the noun; what comes before is read by look-behinds."""
@@ -503,6 +517,21 @@ def collect(
         if mode == "terms":
             sentence = bisect.bisect_right(sentence_starts, m.start())
             found.append(_term(m, doc, sentence))
+            continue
+        if mode == "ages":
+            found.append(
+                Fact(
+                    " ".join(m.group("noun").lower().split()),
+                    float(m.group("num")),
+                    Bound.EXACT,
+                    m.start(),
+                    m.end(),
+                    " ".join(doc.text[m.start() : m.end()].split()),
+                    bisect.bisect_right(sentence_starts, m.start()),
+                    needs_reference=True,
+                    definite=m.group("definite") is not None,
+                )
+            )
             continue
         if mode == "claims":
             claim = _claim(m, doc, facts, unit, nouns or {})
@@ -725,7 +754,7 @@ class Figures:
     ratio: float
     sums: Mapping[str, str] | None = None  # a sum's (or an event's) forms → the one
     compare: str = "all"  # numerals | words | all: which conflicts this rule reports
-    mode: str = "nouns"  # nouns | percent | sums | events | terms | claims
+    mode: str = "nouns"  # nouns | percent | sums | events | terms | claims | ages
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         stated = collect(
@@ -751,7 +780,7 @@ class Figures:
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
     data = families.expand_data(data, src.path, src.data)
-    given = [k for k in ("nouns", "sums", "events", "terms", "claims") if data.get(k)]
+    given = [k for k in ("nouns", "sums", "events", "terms", "claims", "ages") if data.get(k)]
     if len(given) > 1:
         raise RuleError(
             "a figures rule counts 'nouns', 'sums', dated 'events' or prison 'terms', one of them",
@@ -796,6 +825,8 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
         }
         mode = "percent"
         source = fact_pattern(sorted(sums, key=len, reverse=True), modifiers, percent=True)
+    elif key == "ages":
+        source = age_pattern(data["ages"])
     elif key == "terms":
         nouns = [form.strip() for entry in data["terms"] for form in entry.split("|")]
         verbs = schema.require(
