@@ -74,6 +74,11 @@ KEYS: dict[str, schema.Option] = {
     "term_verbs": schema.Option(
         schema.STR_LIST, "terms: verbs that give a term ('jailed for', 'sentenced to')."
     ),
+    "subject_verbs": schema.Option(
+        schema.STR_LIST,
+        "terms: verbs that give a term only after its noun ('the investigation, which "
+        "lasted 18 months'; 'lasted', 'took').",
+    ),
     "term_context": schema.Option(
         schema.STR_LIST,
         "terms: words that make a bare 'for three years' after them in a sentence a term "
@@ -245,6 +250,8 @@ class Fact:
     event: bool = False  # a dated event: value is year * 100 + month (0: no month)
     person: str | None = None  # the surname of the person the figure is about, if named
     claim: bool = False  # claims: subject is the counted noun, period the time words
+    heading: bool = False  # claims: stated in a heading
+    lead: bool = False  # claims: the first statement of its verb outside headings
 
     def comparable(self, other: Fact) -> bool:
         """Whether two facts can be one claim stated twice. Figures in one sentence are
@@ -261,10 +268,10 @@ class Fact:
         if self.claim:
             # "12 arrested" and "eleven people were arrested" are one claim; "five boys"
             # and "four girls" are two. ``period`` holds the time words of each sentence.
+            # A headline agrees with the lead however the lead sets its claim apart.
             nouns = {self.subject, other.subject} - {None, "people"}
-            return len(nouns) < 2 and (
-                self.period is None or other.period is None or self.period == other.period
-            )
+            headline = (self.heading and other.lead) or (other.heading and self.lead)
+            return len(nouns) < 2 and (self.period == other.period or headline)
         if (self.needs_reference or other.needs_reference) and not self.definite:
             return False
         return self.period is None or other.period is None or self.period == other.period
@@ -356,7 +363,8 @@ def fact_pattern(
 def claim_pattern(verbs: Sequence[str], nouns: Sequence[str]) -> str:
     """A counted claim: a figure, the people it counts (optional) and what happened to
     them: "Eleven people have been arrested", "the nine men charged", "12 arrested" (a
-    headline). "A further 12 people were arrested" is a new claim, not the same one."""
+    headline), "Police arrested 20 people". "A further 12 people were arrested" is a new
+    claim, not the same one."""
     quals = _alternation(QUALIFIERS)
     number = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)"
     return (
@@ -369,14 +377,31 @@ def claim_pattern(verbs: Sequence[str], nouns: Sequence[str]) -> str:
         r"\s+(?:(?:have|has|had)\s+(?:now\s+|also\s+)?been\s+"
         r"|(?:were|was|are|is|will\s+be|would\s+be)\s+(?:also\s+|now\s+)?)?"
         rf"(?P<verb>{_alternation(verbs)})\b"
+        # Active: "Police arrested 20 people", "officers safeguarded 16 children".
+        rf"|\b(?P<verb>{_alternation(verbs)})\s+(?:(?P<qual>{quals})\s+)?"
+        rf"(?:{number}|(?P<word>{_WORDS_RE}))\s+(?P<noun>{'|'.join(nouns)})\b"
     )
 
 
-#: Words that date a sentence's claim: "on Monday", "in May", "in 2023", "yesterday".
+#: Words that set a sentence's claim apart: when ("on Monday", "in May", "in 2023"),
+#: where ("in Leeds") and which ("at the second trial"). Two claims are one only when
+#: their sentences agree on these.
 _WHEN = regex.compile(
-    rf"\b(?:{'|'.join(MONTH_NAMES)}|{lexicon.alternation('days')}|(?:19|20)\d\d"
-    r"|yesterday|today|last\s+(?:week|month|year)|this\s+(?:week|month|year))\b",
-    regex.IGNORECASE,
+    rf"\b(?:(?i:{'|'.join(MONTH_NAMES)}|{lexicon.alternation('days')}|(?:19|20)\d\d"
+    r"|yesterday|today|last\s+(?:week|month|year)|this\s+(?:week|month|year)"
+    r"|first|second|third|fourth|separate|another|earlier|later|previous))\b"
+    r"|(?<=\b(?:in|at|from)\s+)\p{Lu}\p{Ll}+\b"
+)
+#: Words that make a sentence's count a total of parts, or a part of a total.
+_PARTS = regex.compile(
+    r"(?i)\b(?:in\s+total|in\s+all|altogether|a\s+total\s+of|of\s+(?:whom|them|those|these)"
+    r"|including|of\s+the)\b"
+)
+
+
+#: Words that tie an age to a time: the same person may be older or younger there.
+_THEN = regex.compile(
+    r"(?i)\b(?:when|by\s+the\s+time|by\s+then|later|until|now|then|at\s+the\s+time|since|ago)\b"
 )
 
 
@@ -432,7 +457,12 @@ def event_pattern(events: Sequence[str]) -> str:
 _TERM_NUMBER = rf"(?:\d{{1,2}}|{_WORDS_RE}|an?|one)"
 
 
-def term_pattern(nouns: Iterable[str], verbs: Iterable[str], context: Iterable[str] = ()) -> str:
+def term_pattern(
+    nouns: Iterable[str],
+    verbs: Iterable[str],
+    context: Iterable[str] = (),
+    subject_verbs: Iterable[str] = (),
+) -> str:
     """A prison term: "jailed for nine years (and six months)" states one; "his 11-year
     sentence", "Holloway's 10-year sentence", "the sentence of nine years" and "over the
     programme's four years" point back to one already given. With ``context``, a bare
@@ -445,6 +475,13 @@ def term_pattern(nouns: Iterable[str], verbs: Iterable[str], context: Iterable[s
         rf"(?:\s+and\s+(?P<num2>{_TERM_NUMBER})\s+months?)?"
     )
     owner = r"(?P<owner>(?-i:\p{Lu})[\p{L}-]+)['’]s"
+    after_noun = ""
+    if subject_verbs:
+        # "The investigation, which lasted 18 months": a verb that needs its noun.
+        after_noun = (
+            rf"|\b(?P<definite>the|its|their|this)\s+(?P<noun>{noun}),?\s+(?:which\s+|that\s+)?"
+            rf"(?:{_alternation(subject_verbs)})\s+{length}"
+        )
     stated = ""
     if context:
         # The context word and the length in one clause: no "who" (another person's
@@ -468,7 +505,7 @@ def term_pattern(nouns: Iterable[str], verbs: Iterable[str], context: Iterable[s
         # "a six-month pilot" states one
         rf"|\b(?-i:[Aa])n?\s+(?P<num>{_TERM_NUMBER})[- ](?P<unit>year|month)"
         rf"(?:[- ]and[- ](?P<num2>{_TERM_NUMBER})[- ]months?)?\s+(?P<noun>{noun})\b"
-        f"{stated}"
+        f"{stated}{after_noun}"
     )
 
 
@@ -519,6 +556,11 @@ def collect(
             found.append(_term(m, doc, sentence))
             continue
         if mode == "ages":
+            k = bisect.bisect_right(sentence_starts, m.start()) - 1
+            lo = facts.sentences[k].start if k >= 0 else unit.start
+            hi = facts.sentences[k].end if k >= 0 else unit.end
+            if _THEN.search(doc.text, lo, hi):
+                continue  # "when she was a 13-year-old girl": an age at another time
             found.append(
                 Fact(
                     " ".join(m.group("noun").lower().split()),
@@ -590,6 +632,8 @@ def _claim(
     qualifier = m.group("qual")
     start = min(m.start(), m.start("qual")) if qualifier else m.start()
     sentence = next((b for b in facts.sentences if b.start <= start < b.end), unit)
+    if _PARTS.search(doc.text, sentence.start, sentence.end):
+        return None
     when = sorted(
         {" ".join(w.lower().split()) for w in _WHEN.findall(doc.text, sentence.start, sentence.end)}
     )
@@ -606,6 +650,7 @@ def _claim(
         definite=m.group("definite") is not None,
         subject=" ".join(noun.lower().split()) if noun else None,
         claim=True,
+        heading=unit.scope.startswith("heading"),
     )
 
 
@@ -738,6 +783,18 @@ def _with_persons(stated: Sequence[Fact], doc: Document, facts: Facts) -> list[F
     return out
 
 
+def _with_leads(stated: Sequence[Fact]) -> list[Fact]:
+    """Each claim marked when it is the first statement of its verb outside headings."""
+    seen: set[str] = set()
+    out = []
+    for fact in stated:
+        if not fact.heading and fact.noun not in seen:
+            seen.add(fact.noun)
+            fact = replace(fact, lead=True)
+        out.append(fact)
+    return out
+
+
 def _counted_elsewhere(fact: Fact, earlier: Fact) -> bool:
     """Whether the counts rules (Numbers.Figures, Numbers.FigureWords) report this pair
     already: one noun named both times, in numerals or pointed back to ("the six men")."""
@@ -762,6 +819,8 @@ class Figures:
         )
         if self.mode != "events":
             stated = _with_persons(stated, doc, facts)
+        if self.mode == "claims":
+            stated = _with_leads(stated)
         for conflict in judge(stated, self.ratio):
             in_words = conflict.fact.in_words or conflict.earlier.in_words
             if (self.compare == "words" and not in_words) or (
@@ -832,7 +891,9 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
         verbs = schema.require(
             data, "term_verbs", path=src.path, line=src.data.line, kind="figures"
         )
-        source = term_pattern(nouns, verbs, data.get("term_context") or ())
+        source = term_pattern(
+            nouns, verbs, data.get("term_context") or (), data.get("subject_verbs") or ()
+        )
     else:
         source = fact_pattern(data["nouns"], modifiers, words=data.get("compare") != "numerals")
     pattern = compile_pattern(source, path=src.path, line=line, key=key)
