@@ -10,6 +10,8 @@ verdict stays attached to its finding for as long as the rules keep making it.
     python tests/precision_review.py batches OUT.json DIR N  # unreviewed ones, N batches
     python tests/precision_review.py merge REVIEWS.yml ...   # add a reviewer's verdicts
     python tests/precision_review.py tally OUT.json          # rates per rule and kind
+    python tests/precision_review.py tally OUT.json --only tests/precision/batch3.txt
+    python tests/precision_review.py tally OUT.json --not tests/precision/batch3.txt
 
 ``tally`` also reports the hook's view: how many texts with no substantive error (no entry
 graded ``error`` in the front matter's ``editor_errors``, judged independently of the
@@ -241,6 +243,12 @@ def _substantive_errors(name: str) -> list[Any]:
     return [e for e in errors if not isinstance(e, dict) or e.get("level", "error") == "error"]
 
 
+def batch_names(listing: Path) -> set[str]:
+    """The corpus file names a batch list (tests/precision/batch2.txt) holds."""
+    lines = listing.read_text(encoding="utf-8").splitlines()
+    return {n.strip() for n in lines if n.strip() and not n.lstrip().startswith("#")}
+
+
 def _load_items(path: Path) -> tuple[list[Item], dict[str, int]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     return [Item(**i) for i in data["items"]], dict(data["status"])
@@ -272,10 +280,17 @@ def main(argv: list[str]) -> int:
         save_reviews(reviews.values())
         print(f"{len(reviews)} verdicts in {REVIEWS.relative_to(ROOT)}")
         return 0
-    if command == "tally" and len(args) == 1:
+    if command == "tally" and args and len(args) % 2 == 1:
         items, status = _load_items(Path(args[0]))
-        print(tally(items, status))
-        return 0
+        for flag, listing in zip(args[1::2], args[2::2], strict=True):
+            if flag not in ("--only", "--not"):
+                break
+            names, wanted = batch_names(Path(listing)), flag == "--only"
+            items = [i for i in items if (i.file in names) == wanted]
+            status = {n: s for n, s in status.items() if (n in names) == wanted}
+        else:
+            print(tally(items, status))
+            return 0
     print(__doc__)
     return 2
 

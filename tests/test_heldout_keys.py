@@ -28,6 +28,7 @@ SETS = [
     ROOT / "tests" / "recall" / "dev5",
     ROOT / "tests" / "anonymity" / "heldout",
     ROOT / "tests" / "anonymity" / "heldout2",
+    ROOT / "tests" / "anonymity" / "heldout3",
 ]
 PRESENT = [s for s in SETS if (s / "key.yml").is_file()]
 PUBLISHERS = {"govuk", "police", "charity", "news"}
