@@ -487,8 +487,9 @@ def term_pattern(
         # The context word and the length in one clause: no "who" (another person's
         # years: "led by X, who has worked there for 12 years") and no full stop between.
         stated = (
-            rf"|(?<=\b(?:{_alternation(context)})\b(?:(?!\bwho\b)[^.!?\n]){{0,100}}?)"
-            rf"\b(?:for|over)\s+(?:the\s+(?:next|first)\s+)?{length}(?!\s+(?:ago|old)\b)"
+            rf"|\b(?:{_alternation(context)})\b(?:(?!\bwho\b)[^.!?\n]){{0,100}}?"
+            rf"\b(?P<stated>(?:for|over)\s+(?:the\s+(?:next|first)\s+)?{length})"
+            r"(?!\s+(?:ago|old)\b)"
         )
     return (
         # "the pilot will run for a year": its subject points back to the pilot
@@ -553,7 +554,7 @@ def collect(
             continue
         if mode == "terms":
             sentence = bisect.bisect_right(sentence_starts, m.start())
-            found.append(_term(m, doc, sentence))
+            found.append(_term(m, doc, sentence, "stated" in pattern.groupindex))
             continue
         if mode == "ages":
             k = bisect.bisect_right(sentence_starts, m.start()) - 1
@@ -576,7 +577,7 @@ def collect(
             )
             continue
         if mode == "claims":
-            claim = _claim(m, doc, facts, unit, nouns or {})
+            claim = _claim(m, doc, facts, unit, nouns or {}, sentence_starts)
             if claim is not None:
                 found.append(
                     replace(claim, sentence=bisect.bisect_right(sentence_starts, m.start()))
@@ -616,7 +617,12 @@ def collect(
 
 
 def _claim(
-    m: MatchLike, doc: Document, facts: Facts, unit: Block, forms: Mapping[str, str]
+    m: MatchLike,
+    doc: Document,
+    facts: Facts,
+    unit: Block,
+    forms: Mapping[str, str],
+    sentence_starts: Sequence[int],
 ) -> Fact | None:
     """A counted claim, or None for one that names no one outside a headline ("Of the
     412 arrested" counts some of those already counted)."""
@@ -631,7 +637,8 @@ def _claim(
     )
     qualifier = m.group("qual")
     start = min(m.start(), m.start("qual")) if qualifier else m.start()
-    sentence = next((b for b in facts.sentences if b.start <= start < b.end), unit)
+    k = bisect.bisect_right(sentence_starts, start) - 1
+    sentence = facts.sentences[k] if k >= 0 else unit
     if _PARTS.search(doc.text, sentence.start, sentence.end):
         return None
     when = sorted(
@@ -654,16 +661,18 @@ def _claim(
     )
 
 
-def _term(m: MatchLike, doc: Document, sentence: int) -> Fact:
+def _term(m: MatchLike, doc: Document, sentence: int, stated: bool = False) -> Fact:
     """A prison term, in months; compared only where it points back ("his 11-year
     sentence"), since a release may sentence several people."""
+    # A length stated after a context word is the length alone: "for three years".
+    start = m.start("stated") if stated and m.group("stated") else m.start()
     return Fact(
         "term",
         _term_months(m),
         Bound.EXACT,
-        m.start(),
+        start,
         m.end(),
-        " ".join(doc.text[m.start() : m.end()].split()),
+        " ".join(doc.text[start : m.end()].split()),
         sentence,
         needs_reference=True,
         definite=m.group("definite") is not None,
