@@ -59,6 +59,11 @@ KEYS: dict[str, validate.Option] = {
         validate.STR, "The lowest level that fails a run: suggestion, warning or error.", "error"
     ),
     "builtin": validate.Option(validate.BOOL, "Whether sglint's own packs run.", True),
+    "dialect": validate.Option(
+        validate.STR,
+        "auto (US copy gets one suggestion, not a warning per word), en-GB or en-US.",
+        "auto",
+    ),
     "campaigners": validate.Option(
         validate.NAMES, "Public campaigners who have waived anonymity (full names).", []
     ),
@@ -82,6 +87,9 @@ class Config:
     builtin: bool = True
     # Public campaigners who have waived anonymity: the Anonymity pack may see them named.
     campaigners: tuple[str, ...] = ()
+    #: The copy's dialect: auto (lint/dialect.py decides per document), en-GB or en-US
+    #: (the rules that check UK conventions are off).
+    dialect: str = "auto"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     #: The config file's line naming each profile, pack and rule, for located errors.
@@ -203,6 +211,15 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
         )
     )
     exclude, builtin, campaigners = setting("exclude"), setting("builtin"), setting("campaigners")
+    dialect = validate.choice(
+        setting("dialect"),
+        ("auto", "en-gb", "en-us"),
+        key="dialect",
+        path=where,
+        line=data.lines.get("dialect"),
+        prefix=prefix,
+        error=ConfigError,
+    )
     return Config(
         path=where,
         root=path.parent,
@@ -216,6 +233,7 @@ def _parse(data: LineDict, path: Path, prefix: str) -> Config:
         builtin=builtin,
         lines=lines,
         campaigners=tuple(campaigners),
+        dialect=dialect,
     )
 
 
@@ -291,6 +309,7 @@ def output_settings(config: Config) -> dict[str, object]:
         "paths": [str(p) for p in config.paths],
         "registers": {str(p): _digest(p) for p in config.registers},
         "campaigners": list(config.campaigners),
+        "dialect": config.dialect,
     }
 
 
@@ -360,11 +379,11 @@ def active_rules(config: Config, rules: Sequence[Rule] | None = None) -> list[Ac
             continue
         if meta.id in config.ignore or meta.pack in config.ignore:
             continue
-        if setting == "off":
+        if setting == "off" or (meta.dialect == "en-gb" and config.dialect == "en-us"):
             continue
         if config.campaigners and isinstance(rule, TakesCampaigners):
             rule = rule.with_campaigners(config.campaigners)
-        out.append(ActiveRule(rule, Severity.parse(setting), config.profile))
+        out.append(ActiveRule(rule, Severity.parse(setting), config.profile, config.dialect))
     return out
 
 

@@ -22,8 +22,9 @@ kind decides what happens to a finding wholly inside it:
 - ``lead-in``: a drop cap or all-caps lead-in ("ACROSS the country …"): not an acronym
   and no style finding; a term that harms ("CARE GANGS jailed") is still an error.
 
-Rules that check names and quotes themselves (the register and quote kinds) are not
-affected: a misspelt name inside a title is still a misspelt name.
+Rules that check names and quotes themselves (the register, quote and Anonymity kinds:
+``CONTEXT = ContextUse.OWN`` in the kind's module, or ``context: own`` in a rule's YAML)
+are not affected: a misspelt name inside a title is still a misspelt name.
 """
 
 from __future__ import annotations
@@ -73,36 +74,15 @@ class Effect:
 
 DROP = Effect(drop=True)
 SUGGEST = Effect(cap=Severity.SUGGESTION)
-#: Kinds of rule that check names, titles and quotes themselves: no context applies.
-EXEMPT_KINDS = frozenset(
-    {
-        "organisations",
-        "legislation",
-        "people",
-        "quote-marks",
-        "quote-style",
-        "quote-speaker",
-        "quote-insertion",
-        "unmarked-speech",
-        "speaker-introduction",
-        "speaker-naming",
-        "approved-quote",
-        # The Anonymity pack reads names and quotes itself: a victim named in a quote or
-        # beside a role is published all the same.
-        "named-victim",
-        "relationship",
-        "jigsaw",
-        "named-child",
-    }
-)
 
 
-def effect(kind: Kind, rule_kind: str, rule_level: Severity, quoted: str) -> Effect | None:
-    """The policy: what a span of ``kind`` does to a finding of a rule (its kind, its
-    own level under the level model, its ``quoted`` setting). None: no change."""
+def effect(kind: Kind, own: bool, rule_level: Severity, quoted: str) -> Effect | None:
+    """The policy: what a span of ``kind`` does to a finding of a rule (``own``: the rule
+    reads names, titles and quotes itself, its ``context: own``; its own level under the
+    level model; its ``quoted`` setting). None: no change."""
     if kind is Kind.SPEECH:  # every rule, as its ``quoted`` key says
         return {"ignore": DROP, "suggest": SUGGEST}.get(quoted)
-    if rule_kind in EXEMPT_KINDS:
+    if own:
         return None
     if kind is Kind.MENTION:
         return SUGGEST
@@ -141,14 +121,14 @@ class Context:
                 yield span
 
     def effect(
-        self, start: int, end: int, rule_kind: str, rule_level: Severity, quoted: str
+        self, start: int, end: int, own: bool, rule_level: Severity, quoted: str
     ) -> Effect | None:
         """The strongest effect of the spans around a finding: drop beats a cap."""
         best: Effect | None = None
         for span in self.covering(start, max(end, start + 1)):
             if end <= start and span.kind is not Kind.SPEECH:
                 continue  # a measure of a whole block or document, not of these words
-            found = effect(span.kind, rule_kind, rule_level, quoted)
+            found = effect(span.kind, own, rule_level, quoted)
             if found is not None and (best is None or found.drop):
                 best = found
                 if found.drop:
@@ -171,6 +151,15 @@ _SPEECH_DOC = patterns.compile(
 _SPEECH_LABEL_WORDS = 12
 #: A Hansard citation marks an extract wherever it stands: "HC Deb 12 May 2014".
 _HANSARD_CITATION = patterns.compile(r"\bH[CL]\s+Deb\b")
+#: The opening formulas of a Commons or Lords record, which mark a Hansard extract even
+#: when the page gives no "Hansard" label: a minister's oral statement ("With permission,
+#: Mr Speaker, I would like to make a statement …") and an urgent question ("(Urgent
+#: Question): To ask the Home Secretary …"). The debate's heading is its record title.
+_HANSARD_OPENING = patterns.compile(
+    r"(?i)\s*(?:\(Urgent\s+Question\)|With\s+(?:your\s+)?permission,\s+(?:(?:Mr|Madam)\s+"
+    r"(?:Deputy\s+)?Speaker,\s+|my\s+Lords,\s+)?I\s+(?:will|shall|would\s+like\s+to|"
+    r"should\s+like\s+to|wish\s+to)\s+(?:now\s+)?make\s+(?:a|an\s+oral)\s+statement)"
+)
 #: An introduction to a speech set out in paragraphs: "… said in a speech at …:".
 _SPEECH_INTRO = patterns.compile(
     r"(?i)\b(?:in\s+(?:a|her|his|their|the)\s+(?:\w+\s+){0,2}speech|speech\s+(?:at|to)\b"
@@ -195,9 +184,16 @@ def _speech(doc: Document, facts: Facts) -> Iterator[Span]:
         if block.scope.startswith("heading"):
             continue
         label = len(doc.text[block.start : block.end].split()) <= _SPEECH_LABEL_WORDS
-        if (label and _SPEECH_DOC.search(doc.text, block.start, block.end)) or (
-            _HANSARD_CITATION.search(doc.text, block.start, block.end)
+        opening = _HANSARD_OPENING.match(doc.text, block.start, block.end) is not None
+        if (
+            opening
+            or (label and _SPEECH_DOC.search(doc.text, block.start, block.end))
+            or _HANSARD_CITATION.search(doc.text, block.start, block.end)
         ):
+            if opening:  # the debate's title, as the record gives it
+                for earlier in blocks[:i]:
+                    if earlier.scope.startswith("heading"):
+                        yield Span(Kind.TITLE, earlier.start, earlier.end, "debate title")
             # From the marker to the end of the document, headings aside.
             for later in blocks[i:]:
                 if not later.scope.startswith("heading"):
@@ -293,6 +289,7 @@ _MENTION_CUE = patterns.compile(
     r"|\binstead\s+of|\brather\s+than|\bno\s+such\s+thing\s+as(?:\s+an?)?"
     r"|#NoSuchThing\s+as(?:\s+an?)?|\b(?:stop|avoid|no\s+longer)\s+(?:using|saying|calling)"
     r"|\bnever\s+(?:use|say|call)|\b(?:definition|meaning)\s+of"
+    r"|\bconnotations?\s+(?:that|of)(?:\s+an?)?"
     r"|\brefer(?:s|red|ring)?\s+to\s+(?:[\p{L}'’-]+\s+){0,5}?as)"
     r"[\s,:]+"
 )
@@ -351,16 +348,28 @@ _AMPERSAND_NAME = patterns.compile(
 )
 
 
-#: A case citation: "R v Smith", "(RN v CICA)", "AB v Home Office".
+#: A case citation: "R v Smith", "(RN v CICA)", "AB v Home Office", "R (on the
+#: application of E) v the DPP".
 _CASE_NAME = patterns.compile(
-    r"\b(?:R|\p{Lu}{1,6}|\p{Lu}\p{Ll}+)[ \t]+v\.?[ \t]+"
+    r"\b(?:R|\p{Lu}{1,6}|\p{Lu}\p{Ll}+)(?:[ \t]+\((?i:on[ \t]+the[ \t]+application[ \t]+of)"
+    r"[^()\n]{1,80}\))?[ \t]+v\.?[ \t]+(?:the[ \t]+)?"
     r"\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}"
+)
+#: A law report or neutral citation, which no editor rewrites: "[2011] EWHC 1465 (Admin)",
+#: "[2019] EWCA Crim 12", "[2004] 1 WLR 2196", "[2020] UKSC 5".
+_CITATION = patterns.compile(
+    r"[\[(](?:19|20)\d\d[\])][ \t]+(?:\d{1,3}[ \t]+)?\p{Lu}{2,6}(?:[ \t]+(?:Civ|Crim|Admin|Fam))?"
+    r"[ \t]+\d{1,5}(?:[ \t]+\((?:Admin|Fam|QB|KB|Ch|Comm|Pat|TCC|IPEC|Costs)\))?"
 )
 
 
 def _names(doc: Document, facts: Facts, registered: Sequence[str]) -> Iterator[Span]:
     text = doc.text
-    for pattern, cue in ((_AMPERSAND_NAME, "name with &"), (_CASE_NAME, "case name")):
+    for pattern, cue in (
+        (_AMPERSAND_NAME, "name with &"),
+        (_CASE_NAME, "case name"),
+        (_CITATION, "citation"),
+    ):
         for m in pattern.finditer(text):
             yield Span(Kind.NAME, m.start(), m.end(), cue)
     names = _registered_pattern(tuple(registered))
@@ -440,6 +449,12 @@ _SHORT_LEADS = frozenset(
 )
 _LEADIN = patterns.compile(r"(?P<w>(?:A[ \t]+)?\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,})*)(?=[ \t]+\p{Ll})")
 _SHORT_LEADIN = patterns.compile(r"(?P<w>\p{Lu}{2,})(?=[ \t]+\p{Lu})")
+
+
+def lead_ins(doc: Document) -> list[Span]:
+    """The document's lead-ins, for a kind that reads names itself: capitals set for
+    typography ("COPS have claimed …") are not an abbreviation to match against names."""
+    return list(_leadins(doc))
 
 
 def _leadins(doc: Document) -> Iterator[Span]:

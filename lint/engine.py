@@ -15,13 +15,14 @@ import bisect
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from lint import dialect
 from lint.context import Context, build_context
 from lint.document import Document
 from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
 from lint.literals import literals_for
 from lint.rules.budget import RuleTimeout, time_budget, within
-from lint.rules.contract import Hit, Rule
+from lint.rules.contract import ContextUse, Hit, Rule
 from lint.suggest import did_you_mean
 
 
@@ -32,6 +33,7 @@ class ActiveRule:
     rule: Rule
     level: Severity
     profile: str = ""  # the run's profile, for the rule's profile_exceptions
+    dialect: str = "auto"  # the run's dialect setting (lint/dialect.py)
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,10 @@ def check_document(
             count += 1
             if meta.limit and count >= meta.limit:
                 break
+    # US copy: the UK-convention rules' findings are one suggestion (lint/dialect.py).
+    uk_rules = {a.rule.meta.id for a in rules if a.rule.meta.dialect == "en-gb"}
+    if uk_rules and all(a.dialect == "auto" for a in rules if a.rule.meta.id in uk_rules):
+        outcome.findings = dialect.settle(doc.text, outcome.findings, uk_rules)
     outcome.findings.sort(key=lambda f: f.sort_key)
     return outcome
 
@@ -122,7 +128,8 @@ def _finding(
     if not raw and not meta.vale_compat:
         # The context every rule respects (lint.context): speech, titles, mentions,
         # names, numbers and lead-ins cap a finding or drop it, and are never fixed.
-        effect = context.effect(hit.start, hit.end, meta.kind, meta.level, meta.quoted)
+        own = meta.context is ContextUse.OWN
+        effect = context.effect(hit.start, hit.end, own, meta.level, meta.quoted)
         if effect is not None:
             if effect.drop:
                 return None

@@ -48,6 +48,21 @@ class Facts:
         return self.doc.text.lower()
 
     @cached_property
+    def standfirst_end(self) -> int:
+        """Where the standfirst ends: the one-sentence paragraph straight after the
+        document's opening heading ("IWF chief calls it an emergency."); 0 when there is
+        none. It is the headline's companion: short forms and quote marks the body then
+        spells out or sets in its own style."""
+        blocks = self.doc.blocks
+        if len(blocks) < 2 or not blocks[0].scope.startswith("heading"):
+            return 0
+        first = blocks[1]
+        if first.scope != "paragraph":
+            return 0
+        inside = [s for s in self.sentences if first.start <= s.start < first.end]
+        return first.end if len(inside) == 1 else 0
+
+    @cached_property
     def sentences(self) -> tuple[Block, ...]:
         """Sentences of every prose block, from sglint's own splitter."""
         doc = self.doc

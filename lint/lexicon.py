@@ -42,6 +42,7 @@ ROLES = (
     "presenting_verbs",
     "other_abbreviations",
     "judicial_titles",
+    "uk_spellings",
 )
 FILE_NAME = "_lexicon.yml"
 

@@ -88,9 +88,11 @@ class MarkProblem:
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """The words that name the speaker, as written, and how they were found:
-    ``before`` / ``after`` the quote in its paragraph, ``intro`` (a preceding
-    "X said:" paragraph), ``continued`` (a paragraph following attributed speech) or
-    ``message`` ("That's the message from X")."""
+    ``before`` / ``after`` the quote in its paragraph, ``bracket`` (a source in brackets
+    after a stand-alone quote, often an anonymised one: "(Young person, 15)"), ``intro``
+    (a preceding "X said:" paragraph), ``continued`` (a paragraph following attributed or
+    reported speech), ``message`` ("That's the message from X") or ``headline`` (a page
+    headed as the person's statement)."""
 
     start: int
     end: int
@@ -166,6 +168,14 @@ def _flanking(text: str, i: int, start: int, end: int) -> tuple[bool, bool]:
     return left, right
 
 
+def _after_stop(text: str, i: int, start: int) -> bool:
+    """Whether the last character before the spaces before ``i`` ends a clause."""
+    j = i - 1
+    while j >= start and text[j].isspace():
+        j -= 1
+    return j >= start and text[j] in ",.!?"
+
+
 def _spaced(text: str, i: int, start: int, end: int) -> bool:
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
@@ -197,6 +207,8 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
             right = _flanking(text, i + 1, start, end)[1]  # after the second one
             left = False
         if not left and not right and _spaced(text, i, start, end):
+            if c == '"' and any(s.weight == DOUBLE for s in stack) and _after_stop(text, i, start):
+                close(mark)  # a space typed before the closing mark: "… children, " he said
             continue  # the character itself, written about: an opening " on each paragraph
         if mark.weight == SINGLE:
             before = text[i - 1] if i > start else " "
@@ -487,6 +499,28 @@ _MESSAGE = patterns.compile(
     r"(?P<who>[^.;:!?]{1,80})",
     regex.IGNORECASE,
 )
+#: A speaker in brackets after a stand-alone quote: "‘…’ (Young person, Safe Choices)".
+_PAREN_AFTER = patterns.compile(r"[ \t]*[,.]?[ \t]*\((?P<who>[^()\n]{2,80})\)[ \t.]*\s*")
+#: A paragraph that reports what someone said: "He said that …", "But Ms Reid added …".
+_REPORTED = patterns.compile(
+    r"\s*(?:(?:But|And|However|Yet|Later|Separately),?\s+)?(?P<who>[Hh]e|[Ss]he|"
+    r"(?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+)\s+(?:also\s+)?"
+    r"(?:said|added|explained|stressed|insisted|warned|acknowledged|admitted)\b"
+)
+_STATEMENT_WORD = r"(?:statement|message|letter|apology|foreword|remarks)"
+#: The statement's author in its headline: "Statement from Chief Constable Jane Doe
+#: following the apology", "Message by the chief executive".
+_HEADLINE_BY = patterns.compile(
+    rf"(?i:\b{_STATEMENT_WORD}\s+(?:from|by)\s+)(?P<who>\p{{Lu}}[^,:;.!?\n]*?)"
+    r"(?=\s+(?i:following|after|on|about|to|at|in|as|over|regarding)\b|[,:;.!?]|\s*$)"
+)
+#: "PCC statement", "Chief Constable's statement", "Review: council leader’s message":
+#: the words before it, from the start of the heading or after a colon.
+_HEADLINE_OWN = patterns.compile(
+    r"(?:(?<=^|\n)[#>\s]*|(?<=:)[ \t]+)(?P<who>[^:;,.!?\n]{2,60}?)(?:['’]s)?[ \t]+"
+    rf"(?i:{_STATEMENT_WORD})[ \t]*$",
+    regex.MULTILINE,
+)
 _LEADING_ADVERBIAL = patterns.compile(r"^(?:[^,]{1,40},\s+)(?=\S)")
 
 
@@ -573,8 +607,12 @@ def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> l
             after = bisect.bisect_left(starts, q.end, n + 1)  # the first quote after this one
             nxt = quotes[after].start if after < len(quotes) else last.end
             span = _who_after(text, q.end, min(nxt, last.end))
+            paren = _PAREN_AFTER.fullmatch(text, q.end, last.end) if at_block_start else None
             if span:
                 attribution = Attribution(*span, text[span[0] : span[1]], "after")
+            elif paren is not None:  # "‘…’ (Young person, Safe Choices)"
+                s, e = paren.span("who")
+                attribution = Attribution(s, e, text[s:e], "bracket")
         if attribution is None and q.form == "marks" and not at_block_start:
             earlier = [o for o in done.quotes[-1:] if block.start <= o.end <= q.start]
             attribution = _continued_in_block(text, earlier, q)
@@ -584,6 +622,8 @@ def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> l
             attribution = _colon_introduction(doc, q, block, region_start, done.block_index)
         if attribution is None and at_block_start:
             attribution = _from_next_block(doc, q, done.block_index)
+        if attribution is None and at_block_start and q.form == "marks":
+            attribution = _from_headline(doc, block, done.block_index)
         speech = q.form != "marks" or attribution is not None or _sentence_like(doc, q, block)
         done.append(
             Quote(
@@ -675,7 +715,30 @@ def _from_previous_block(
         assert attribution is not None
         if not regex.search(r"[\p{L}\p{N}]", tail) or attribution.end > last.end:
             return Attribution(attribution.start, attribution.end, attribution.who, "continued")
+    # A paragraph of reported speech, then the speaker's own words: "He said that officers
+    # had gone after the offenders." then "“Indeed they were the catalyst …”".
+    reported = _REPORTED.match(text, prev.start, prev.end)
+    if not before and prev.scope == "paragraph" and reported is not None:
+        s, e = reported.span("who")
+        return Attribution(s, e, text[s:e], "continued")
     return None
+
+
+def _from_headline(
+    doc: Document, block: Block, block_index: dict[Block, int]
+) -> Attribution | None:
+    """Speech that opens a page headed as someone's statement ("Statement from Chief
+    Constable Jane Doe", "Council leader's statement", "PCC statement") is theirs."""
+    if block_index[block] != 1 or not doc.blocks[0].scope.startswith("heading"):
+        return None
+    heading = doc.blocks[0]
+    m = _HEADLINE_BY.search(doc.text, heading.start, heading.end) or _HEADLINE_OWN.search(
+        doc.text, heading.start, heading.end
+    )
+    if m is None:
+        return None
+    s, e = m.span("who")
+    return Attribution(s, e, doc.text[s:e], "headline")
 
 
 def _from_next_block(doc: Document, q: Quote, block_index: dict[Block, int]) -> Attribution | None:

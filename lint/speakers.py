@@ -443,6 +443,8 @@ def _speaker(
     text: str, attribution: Attribution, mentions: Sequence[Mention], identities: Sequence[Identity]
 ) -> Speaker | None:
     who = attribution.who.strip()
+    if attribution.how == "bracket":
+        return Speaker(who)  # a source as the page labels it, often anonymised: no person
     if _PRONOUN.match(who):
         before = [m for m in mentions if m.end <= attribution.start]
         if not before:

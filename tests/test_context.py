@@ -141,6 +141,7 @@ def test_a_term_mentioned_to_remove_or_criticise_it_is_no_error_and_never_fixed(
     for text, fragment in (
         ("Agencies no longer refer to such images as child pornography.", "child pornography"),
         ("The old definition of child prostitution was repealed.", "child prostitution"),
+        ("It carries the connotation that a child prostitute chose it.", "child prostitute"),
     ):
         assert Kind.MENTION in _kinds(text, fragment), text
     # A term in its own scare quotes is mentioned, not used.
@@ -264,3 +265,59 @@ def test_doubled_words_with_a_comma_or_colon_between_are_deliberate() -> None:
     assert _found("See the definition: Definition of harm.", "Spelling.Repetition") == []
     (finding,) = _found("It was a very very serious crime.", "Spelling.Repetition")
     assert finding.match == "very very"
+
+
+# -- which rules the context applies to (a kind's CONTEXT, a rule's ``context:``) ---------
+
+
+def test_a_rule_says_in_yaml_whether_the_context_applies_to_it() -> None:
+    from lint.engine import ActiveRule, check_document
+    from lint.rules.contract import ContextUse
+    from lint.rules.loader import load_rule_text
+
+    rule = (
+        "extends: existence\nmessage: \"'%s'\"\nlevel: warning\nignorecase: true\ntokens: [hope]\n"
+    )
+    text = "DI Sam Hope said the case was closed. There is hope for the family.\n"
+    doc = read_text("draft.txt", text)
+    found = {}
+    for setting in ("", "context: respect\n", "context: own\n"):
+        compiled = load_rule_text(rule + setting, rule_id="Team.Hope", path="Hope.yml")
+        outcome = check_document(doc, [ActiveRule(compiled, Severity.WARNING)])
+        found[setting] = [f.column for f in outcome.findings]
+        expected = ContextUse.OWN if setting == "context: own\n" else ContextUse.RESPECT
+        assert compiled.meta.context is expected
+    # The surname inside the officer's name is a name: left alone unless the rule says
+    # it reads names itself; the ordinary word is found either way.
+    assert found[""] == found["context: respect\n"] == [text.index("hope") + 1]
+    assert found["context: own\n"] == [text.index("Hope") + 1, text.index("hope") + 1]
+
+
+def test_the_register_and_quote_kinds_read_names_and_quotes_themselves() -> None:
+    from lint.rules.contract import ContextUse
+    from lint.rules.registry import REGISTRY
+
+    own = {name for name, kind in REGISTRY.items() if kind.CONTEXT is ContextUse.OWN}
+    assert {"organisations", "people", "quote-marks", "named-victim"} <= own
+    assert not own & {"existence", "substitution", "conditional", "readability"}
+
+
+def test_a_commons_statement_or_urgent_question_is_a_hansard_extract() -> None:
+    for opening in (
+        "With permission, Mr Speaker, I would like to make a statement on the review.",
+        "(Urgent Question): To ask the Home Secretary if she will make a statement on it.",
+    ):
+        text = f"# Child Sex Abuse (Northtown)\n\n{opening}\n\nThe review was organized well.\n"
+        assert Kind.SPEECH in _kinds(text, "organized", fmt="markdown")
+        # The debate's heading is the record's title.
+        assert Kind.TITLE in _kinds(text, "Child Sex Abuse", fmt="markdown")
+    # A minister's release that asks permission for something else is the writer's prose.
+    text = "# Plan\n\nWith permission from parents, schools will teach it.\n\nIt was organized.\n"
+    assert Kind.SPEECH not in _kinds(text, "organized", fmt="markdown")
+
+
+def test_a_law_report_citation_and_a_judicial_review_are_names() -> None:
+    text = "In R (on the application of AB) v the DPP [2012] EWHC 2381 (Admin), 1465 men."
+    assert Kind.NAME in _kinds(text, "R (on the application of AB) v the DPP")
+    assert Kind.NAME in _kinds(text, "[2012] EWHC 2381 (Admin)")
+    assert Kind.NAME not in _kinds(text, "1465 men")

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = [
     ROOT / "tests" / "recall" / "heldout",
     ROOT / "tests" / "recall" / "heldout2",
+    ROOT / "tests" / "recall" / "heldout3",
     ROOT / "tests" / "recall" / "dev",
     ROOT / "tests" / "recall" / "dev2",
     ROOT / "tests" / "recall" / "dev3",

@@ -27,7 +27,7 @@ from lint.registers import register_file
 from lint.registers.anonymity import AnonymityWords, load_anonymity
 from lint.registers.people import load_people
 from lint.rules import schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.speakers import ROLE_WORDS
 
 _V = TypeVar("_V")
@@ -44,6 +44,9 @@ KEYS: dict[str, schema.Option] = {
     ),
 }
 DEFAULT_FIX = FixSafety.DISPLAY
+#: The Anonymity kinds read names and quotes themselves: a victim named in a quote or
+#: beside a role is published all the same, so the document's context does not apply.
+CONTEXT = ContextUse.OWN
 #: The age from which reporting restrictions for children no longer apply.
 ADULT = 18
 

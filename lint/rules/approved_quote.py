@@ -27,10 +27,12 @@ from lint.registers import register_file
 from lint.registers.people import Person
 from lint.registers.quotes import Statement, load_statements
 from lint.rules import schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.speakers import Speaker, people_option
 
 DEFAULT_FIX = FixSafety.DISPLAY
+#: It reads names, titles and quotes itself: the document's context does not apply.
+CONTEXT = ContextUse.OWN
 #: Word-level similarity (0-100) from which a quote counts as a version of a statement.
 DEFAULT_THRESHOLD = 30.0
 #: Below this many words a quote is either a passage of a statement or not: short texts

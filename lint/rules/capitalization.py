@@ -16,7 +16,7 @@ from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
 from lint.rules.budget import bounded, deadline_for, remaining
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.regexes import compile_pattern
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ KEYS: dict[str, schema.Option] = {
     ),
 }
 DEFAULT_FIX = FixSafety.UNSAFE
+#: The document's context (names, titles, mentions …) applies to its findings.
+CONTEXT = ContextUse.RESPECT
 
 _WORD = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 # Words AP and Chicago keep in lower case inside a title.

@@ -33,7 +33,7 @@ from lint.registers import register_file
 from lint.registers.names import NameIndex, name_index
 from lint.registers.organisations import load_organisations
 from lint.rules import schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import scan
 from lint.rules.regexes import compile_pattern, flexible_spaces
@@ -63,6 +63,8 @@ KEYS: dict[str, schema.Option] = {
 }
 SPELLED_OUT = ("report", "defines", "only")
 DEFAULT_FIX = FixSafety.DISPLAY
+#: The document's context (names, titles, mentions …) applies to its findings.
+CONTEXT = ContextUse.RESPECT
 
 
 @dataclass(frozen=True)
@@ -78,18 +80,26 @@ class Conditional:
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         defined_at: dict[str, int] = {}
-        for m, _ in scan(self.second, doc, facts, self.meta):
+        # Definitions in the rule's units, and in headings too: a title may spell a term
+        # out ("Internet Watch Foundation (IWF) annual report") for the body after it.
+        found = [m for m, _ in scan(self.second, doc, facts, self.meta)]
+        for block in doc.blocks:
+            if block.scope.startswith("heading"):
+                found.extend(self.second.finditer(doc.text, block.start, block.end))
+        for m in sorted(found, key=lambda m: m.start()):
             # The first group that took part names the term: a definition pattern may
             # have one group per form ("Name (ABBR)" or "ABBR (Name)").
             term = next((g for g in m.groups() if g is not None), None) if m.groups() else m.group()
             if term is not None and term not in defined_at:
                 defined_at[term] = m.start()
+        lead = facts.standfirst_end
         reported: set[str] = set()
         for m, _ in scan(self.first, doc, facts, self.meta, self.guards):
             term = m.group(1) if m.groups() and m.group(1) is not None else m.group()
             where = defined_at.get(term)
-            # Defined earlier, or this use sits inside its own definition.
-            if where is not None and where <= m.start():
+            # Defined earlier, or this use sits inside its own definition; or it is in
+            # the standfirst, which uses the short form the body then spells out.
+            if where is not None and (where <= m.start() or m.start() < lead):
                 continue
             if term in reported and not self.every_use:
                 continue

@@ -15,7 +15,7 @@ from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.matching import scan
 from lint.rules.regexes import compile_pattern, flags, flexible_spaces
 
@@ -36,6 +36,8 @@ KEYS: dict[str, schema.Option] = {
 }
 PREFER = ("first", "left", "right")
 DEFAULT_FIX = FixSafety.UNSAFE
+#: The document's context (names, titles, mentions …) applies to its findings.
+CONTEXT = ContextUse.RESPECT
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ Kinds import this module (and the helpers beside it), never the loader or the re
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -17,6 +18,16 @@ from lint.yamlload import LineDict
 
 if TYPE_CHECKING:
     from lint.facts import Facts
+
+
+class ContextUse(enum.Enum):
+    """Whether the document's context (``lint/context.py``: names, titles, mentions,
+    numbers, lead-ins) applies to a rule's findings. Speech applies to every rule, as its
+    ``quoted`` key says. Each kind has a default (its module's ``CONTEXT``); a rule's
+    ``context:`` key overrides it."""
+
+    RESPECT = "respect"  # a finding inside a name, title, mention … is capped or dropped
+    OWN = "own"  # the rule reads names, titles and quotes itself (registers, quotes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +77,10 @@ class RuleMeta:
     limit: int = 0
     fix: FixSafety = FixSafety.DISPLAY
     quoted: str = "suggest"  # inside direct speech: report | suggest | ignore
+    context: ContextUse = ContextUse.RESPECT  # whether names, titles … cap its findings
+    dialect: str = (
+        ""  # the dialect whose conventions it checks ("en-gb": en-GB, case aside): lint/dialect.py
+    )
     profiles: Mapping[str, str] = field(default_factory=dict)  # profile -> level | "off"
     # profile -> matches that profile accepts (a newsroom's "NSPCC" needs no spelling out)
     profile_exceptions: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -114,5 +129,7 @@ class RuleKind(Protocol):
     def KEYS(self) -> Mapping[str, schema.Option]: ...
     @property
     def DEFAULT_FIX(self) -> FixSafety: ...
+    @property
+    def CONTEXT(self) -> ContextUse: ...
 
     def build(self, meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule: ...

@@ -52,7 +52,7 @@ from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import families, schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import MatchLike, scan
 from lint.rules.regexes import compile_pattern
@@ -116,6 +116,8 @@ KEYS: dict[str, schema.Option] = {
     **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
+#: The document's context (names, titles, mentions …) applies to its findings.
+CONTEXT = ContextUse.RESPECT
 #: Which conflicts a rule reports: both figures numerals, one in words, or any.
 COMPARE = ("numerals", "words", "all")
 

@@ -23,6 +23,7 @@ from lint.document import Document
 from lint.facts import Facts
 from lint.registers.anonymity import alternation
 from lint.rules.anonymity_common import (
+    CONTEXT,
     DEFAULT_FIX,
     KEYS,
     NAME,
@@ -33,7 +34,7 @@ from lint.rules.anonymity_common import (
 )
 from lint.rules.contract import Hit, RuleMeta, Source
 
-__all__ = ["DEFAULT_FIX", "KEYS", "build"]
+__all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
 
 _APPOSED = patterns.compile(rf"{NAME}\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?$")
 _LINK = patterns.compile(r"\s*(?:,|\bat|\bof|\bin|\bon)?\s*(?:the\s+)?")

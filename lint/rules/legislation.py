@@ -35,7 +35,7 @@ from lint.registers import normalise, register_file
 from lint.registers.legislation import Statute, load_legislation
 from lint.registers.names import near_word
 from lint.rules import schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import scan
 
@@ -47,6 +47,8 @@ KEYS: dict[str, schema.Option] = {
     **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
+#: It reads names, titles and quotes itself: the document's context does not apply.
+CONTEXT = ContextUse.OWN
 #: A wrong year is reported only this close to a right one: further off, it is more
 #: likely another statute with the same words.
 NEAR_YEARS = 2

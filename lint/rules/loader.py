@@ -10,7 +10,7 @@ from lint import boundary
 from lint.errors import RuleError, SglintError
 from lint.finding import Severity
 from lint.rules import schema
-from lint.rules.contract import Example, Rule, RuleKind, RuleMeta, Source
+from lint.rules.contract import ContextUse, Example, Rule, RuleKind, RuleMeta, Source
 from lint.rules.registry import REGISTRY
 from lint.scopes import Selector
 from lint.suggest import did_you_mean
@@ -75,6 +75,22 @@ def _meta(
         path=path,
         line=line("quoted"),
     )
+    context = kind.CONTEXT
+    if "context" in data:
+        context = ContextUse(
+            schema.choice(
+                data["context"],
+                tuple(c.value for c in ContextUse),
+                key="context",
+                path=path,
+                line=line("context"),
+            )
+        )
+    dialect = common("dialect")
+    if dialect:
+        dialect = schema.choice(
+            dialect, ("en-gb", "en-us"), key="dialect", path=path, line=line("dialect")
+        )
     profiles = {}
     for profile, setting in common("profiles").items():
         profiles[profile] = schema.choice(
@@ -101,6 +117,8 @@ def _meta(
         limit=common("limit"),
         fix=fix,
         quoted=quoted,
+        context=context,
+        dialect=dialect,
         profiles=profiles,
         profile_exceptions={k: frozenset(v) for k, v in common("profile_exceptions").items()},
         bad=bad,

@@ -21,7 +21,7 @@ from lint.finding import FixSafety
 from lint.formula import COMPARE, CONDITION, Expression
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.scopes import SUMMARY_SCOPES
 
 KEYS: dict[str, schema.Option] = {
@@ -31,6 +31,8 @@ KEYS: dict[str, schema.Option] = {
     "condition": schema.Option(schema.STR, "When to report, e.g. '> 25'."),
 }
 DEFAULT_FIX = FixSafety.DISPLAY
+#: The document's context (names, titles, mentions …) applies to its findings.
+CONTEXT = ContextUse.RESPECT
 
 WORD_RE = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 LONG_WORD_RE = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]{6,}")  # words over 6 characters

@@ -16,10 +16,10 @@ from typing import Any
 
 from lint.document import Document
 from lint.facts import Facts
-from lint.rules.anonymity_common import DEFAULT_FIX, KEYS, AnonymityRule, build_rule
+from lint.rules.anonymity_common import CONTEXT, DEFAULT_FIX, KEYS, AnonymityRule, build_rule
 from lint.rules.contract import Hit, RuleMeta, Source
 
-__all__ = ["DEFAULT_FIX", "KEYS", "build"]
+__all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
 
 
 @dataclass(frozen=True)

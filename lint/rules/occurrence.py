@@ -15,7 +15,7 @@ from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
 from lint.rules.budget import deadline_for
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.matching import finditer
 from lint.rules.regexes import compile_pattern
 
@@ -30,6 +30,8 @@ KEYS: dict[str, schema.Option] = {
     "ignorecase": schema.Option(schema.BOOL, "Match regardless of case.", False),
 }
 DEFAULT_FIX = FixSafety.DISPLAY
+#: The document's context (names, titles, mentions …) applies to its findings.
+CONTEXT = ContextUse.RESPECT
 
 
 @dataclass(frozen=True)

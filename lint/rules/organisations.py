@@ -27,6 +27,7 @@ from typing import Any
 import regex
 
 from lint import patterns
+from lint.context import lead_ins
 from lint.document import Document
 from lint.errors import RuleError
 from lint.facts import Facts
@@ -36,7 +37,7 @@ from lint.registers import WORD_END, WORD_START, literal_pattern, normalise, reg
 from lint.registers.names import PHRASE, NameIndex, name_index
 from lint.registers.organisations import Organisation, Variant, load_organisations
 from lint.rules import schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import scan
 from lint.rules.regexes import compile_pattern
@@ -50,9 +51,18 @@ KEYS: dict[str, schema.Option] = {
         schema.STR, "What to report: wrong (known wrong forms), or style when 'style' is given."
     ),
     "style": schema.Option(schema.STR, "A house-style field of the register to enforce."),
+    "case_in": schema.Option(
+        schema.STR,
+        "forms: case only: report a lower-case form in any document (any), only where the"
+        " document also writes the name with its capitals (mixed: an inconsistency), or only"
+        " where it never does (consistent: a house style that lower-cases it).",
+        "any",
+    ),
     **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.SAFE
+#: It reads names, titles and quotes itself: the document's context does not apply.
+CONTEXT = ContextUse.OWN
 
 
 @dataclass(frozen=True)
@@ -118,8 +128,10 @@ class NearMisses:
     index: NameIndex
     case: bool
     guards: Guards
+    case_in: str = "any"
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        leads = lead_ins(doc)
         for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards):
             slips, case = self.index.scan(m.group(), m.start())
             for slip in case if self.case else slips:
@@ -127,6 +139,12 @@ class NearMisses:
                     not _names(doc.text, slip.org) or f"({slip.observed})" in doc.text
                 ):
                     continue  # the body is not named, or the letters are defined as another
+                if any(s.start <= slip.start and slip.end <= s.end for s in leads):
+                    continue  # a drop-capped word ("COPS have claimed …"), not initials
+                if self.case_in != "any":
+                    capitals = _written(doc.text, slip.right)
+                    if capitals != (self.case_in == "mixed"):
+                        continue
                 yield Hit(
                     slip.start,
                     slip.end,
@@ -146,6 +164,12 @@ def _names(text: str, org: Organisation) -> bool:
         bool(org.abbreviation)
         and regex.search(rf"\b{regex.escape(org.abbreviation)}\b", text) is not None
     )
+
+
+def _written(text: str, name: str) -> bool:
+    """Whether ``name`` appears in ``text`` exactly as written (any spacing)."""
+    words = [regex.escape(w) for w in name.removesuffix("'s").removesuffix("’s").split()]
+    return regex.search(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", text) is not None
 
 
 def _inside_right_form(right: regex.Pattern[str], text: str, start: int, end: int) -> bool:
@@ -174,7 +198,14 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations | 
                 line=src.data.line_of("style"),
             )
         guards = build_guards(data, ignorecase=False, path=src.path, lines=src.data.lines)
-        return NearMisses(meta, _PHRASE, name_index(orgs), forms == "case", guards)
+        case_in = schema.choice(
+            schema.option(data, KEYS, "case_in"),
+            ("any", "mixed", "consistent"),
+            key="case_in",
+            path=src.path,
+            line=src.data.line_of("case_in"),
+        )
+        return NearMisses(meta, _PHRASE, name_index(orgs), forms == "case", guards, case_in)
     style = data.get("style")
     if (forms == "style") != (style is not None):
         raise RuleError(

@@ -56,7 +56,7 @@ from lint.rules import (
     people_variants,
     schema,
 )
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.people_common import PeopleRule
 
 KEYS: dict[str, schema.Option] = {
@@ -79,6 +79,8 @@ KEYS: dict[str, schema.Option] = {
     ),
 }
 DEFAULT_FIX = FixSafety.DISPLAY
+#: It reads names, titles and quotes itself: the document's context does not apply.
+CONTEXT = ContextUse.OWN
 CHECKS = ("spelling", "titles", "variants", "references", "ranks", "ages", "tenure")
 
 

@@ -18,7 +18,7 @@ from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 
 KEYS: dict[str, schema.Option] = {
     "markers": schema.Option(
@@ -26,6 +26,8 @@ KEYS: dict[str, schema.Option] = {
     ),
 }
 DEFAULT_FIX = FixSafety.UNSAFE
+#: It reads names, titles and quotes itself: the document's context does not apply.
+CONTEXT = ContextUse.OWN
 
 _BRACKETED = patterns.compile(r"\(([^()\n]{1,60})\)")
 _SENTENCE_START = patterns.compile(r"(?:^|[.!?…][\"'”’]?\s+|[\"'“‘]\s*)$")

@@ -17,7 +17,7 @@ from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 
 PROBLEMS = ("unclosed", "unopened", "continuation", "mismatched")
 KEYS: dict[str, schema.Option] = {
@@ -28,6 +28,8 @@ KEYS: dict[str, schema.Option] = {
     ),
 }
 DEFAULT_FIX = FixSafety.DISPLAY
+#: It reads names, titles and quotes itself: the document's context does not apply.
+CONTEXT = ContextUse.OWN
 
 
 @dataclass(frozen=True)

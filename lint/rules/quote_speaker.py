@@ -15,7 +15,7 @@ from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.registers.people import Person
 from lint.rules import schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.speakers import people_option
 
 KEYS: dict[str, schema.Option] = {
@@ -24,6 +24,8 @@ KEYS: dict[str, schema.Option] = {
     ),
 }
 DEFAULT_FIX = FixSafety.DISPLAY
+#: It reads names, titles and quotes itself: the document's context does not apply.
+CONTEXT = ContextUse.OWN
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class QuoteSpeaker:
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         cast = facts.cast(self.people)
         for q in facts.quote_model.quotes:
+            block = doc.block_at(q.start, q.start + 1)
+            if block is not None and block.scope.startswith("heading"):
+                continue  # a crosshead quoting the speech below it, which names the speaker
             if q.speech and cast.speaker(q) is None:
                 start, end = q.lead(doc.text)
                 who = q.attribution.who if q.attribution else ""

@@ -17,10 +17,12 @@ from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.quotes import Quote
 from lint.rules import schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 
 KEYS: dict[str, schema.Option] = {}
 DEFAULT_FIX = FixSafety.DISPLAY
+#: It reads names, titles and quotes itself: the document's context does not apply.
+CONTEXT = ContextUse.OWN
 
 
 @dataclass(frozen=True)
@@ -28,10 +30,16 @@ class QuoteStyle:
     meta: RuleMeta
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
-        # A headline is set apart (often by another hand, or the page's template): its
-        # marks neither set the document's style nor are held to it.
+        # A headline and the deck under it (a standfirst with no full stop) are set apart
+        # (often by another hand, or the page's template; news sets their quotes in
+        # single marks): their marks neither set the document's style nor are held to it.
+        lead = facts.standfirst_end
+        if doc.text[:lead].rstrip()[-1:] in (".", "!", "?"):
+            lead = 0  # a full sentence: the body's first paragraph, not a deck
         marked = [
-            q for q in facts.quote_model.quotes if q.opening is not None and not _in_heading(doc, q)
+            q
+            for q in facts.quote_model.quotes
+            if q.opening is not None and not _in_heading(doc, q) and q.start >= lead
         ]
         glyphs: Quote | None = None
         weight: Quote | None = None

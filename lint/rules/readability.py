@@ -51,7 +51,7 @@ from lint.readability import (
     standard,
 )
 from lint.rules import schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.scopes import Selector
 from lint.suggest import did_you_mean
 
@@ -77,6 +77,8 @@ KEYS: dict[str, schema.Option] = {
 #: (a one-line draft scores "difficult" on a single long word).
 DEFAULT_MIN_WORDS = {"document": 100, "sentence": 0, "paragraph": 0}
 DEFAULT_FIX = FixSafety.DISPLAY
+#: The document's context (names, titles, mentions …) applies to its findings.
+CONTEXT = ContextUse.RESPECT
 
 MEASURES = ("sentence", "paragraph", "document")
 DEFAULT_FORMULA = {"sentence": "words", "paragraph": "sentences"}

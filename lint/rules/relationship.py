@@ -23,6 +23,7 @@ from lint import patterns
 from lint.document import Document
 from lint.facts import Facts
 from lint.rules.anonymity_common import (
+    CONTEXT,
     DEFAULT_FIX,
     KEYS,
     NAME,
@@ -32,7 +33,7 @@ from lint.rules.anonymity_common import (
 )
 from lint.rules.contract import Hit, RuleMeta, Source
 
-__all__ = ["DEFAULT_FIX", "KEYS", "build"]
+__all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
 
 #: A preposition before the relative: it is an object in its clause, not the accused.
 _OBJECT = patterns.compile(r"\b(?:with|to|of|for|from|at|and|visiting|near|about)\s+$")

@@ -16,7 +16,7 @@ from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
 from lint.rules.budget import bounded, deadline_for, remaining
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import finditer
 from lint.rules.regexes import compile_pattern
@@ -33,6 +33,8 @@ KEYS: dict[str, schema.Option] = {
     "not_before": schema.GUARD_KEYS["not_before"],
 }
 DEFAULT_FIX = FixSafety.UNSAFE
+#: The document's context (names, titles, mentions …) applies to its findings.
+CONTEXT = ContextUse.RESPECT
 _SENTENCE_END = patterns.compile(r"[.!?]")
 _REPEATED_WORD = patterns.compile(r"(?i)(?<!\w)(\w+)(?!\w)\W+\1(?!\w)")
 

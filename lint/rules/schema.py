@@ -116,6 +116,18 @@ COMMON_KEYS: dict[str, Option] = {
     # Required of every built-in rule that offers a fix (tests/rules/test_fix_reasons.py).
     "fix_reason": Option(STR, "Why the fix is safe, unsafe or display-only.", ""),
     "quoted": Option(STR, "Inside direct speech: report, suggest or ignore.", "suggest"),
+    "dialect": Option(
+        STR,
+        "The dialect whose conventions the rule checks (en-GB): in a document that is"
+        " consistent US English, its findings are one suggestion (lint/dialect.py).",
+        "",
+    ),
+    "context": Option(
+        STR,
+        "Whether the document's context (names, titles, mentions, numbers, lead-ins) caps or"
+        " drops the rule's findings: respect, or own (the rule reads names, titles and"
+        " quotes itself). Each kind has a default.",
+    ),
     # Seconds a rule may spend on one file: a minute is already far past any real rule.
     "timeout": Option(
         number_in(0.01, 60), "Seconds the rule may spend matching per file.", DEFAULT_TIMEOUT

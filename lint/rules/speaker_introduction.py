@@ -14,7 +14,7 @@ from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.registers.people import Person
 from lint.rules import schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.speakers import first_mention, has_role, people_option, speaking
 
 KEYS: dict[str, schema.Option] = {
@@ -23,6 +23,8 @@ KEYS: dict[str, schema.Option] = {
     ),
 }
 DEFAULT_FIX = FixSafety.DISPLAY
+#: It reads names, titles and quotes itself: the document's context does not apply.
+CONTEXT = ContextUse.OWN
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,15 @@ from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.registers.people import Person
 from lint.rules import schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.speakers import Identity, people_option, speaking
 
 KEYS: dict[str, schema.Option] = {
     "people": schema.Option(schema.STR, "A People register: its names are the canonical ones."),
 }
 DEFAULT_FIX = FixSafety.UNSAFE
+#: It reads names, titles and quotes itself: the document's context does not apply.
+CONTEXT = ContextUse.OWN
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import budget, families, schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import MatchLike, scan
 from lint.rules.prefilter import needles_for
@@ -49,6 +49,8 @@ KEYS: dict[str, schema.Option] = {
     **families.KEYS,
 }
 DEFAULT_FIX = FixSafety.SAFE
+#: The document's context (names, titles, mentions …) applies to its findings.
+CONTEXT = ContextUse.RESPECT
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from lint.rules import (
     schema,
     substitution,
 )
-from lint.rules.contract import Hit, Rule, RuleKind, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, Rule, RuleKind, RuleMeta, Source
 from lint.rules.matching import scan
 from lint.rules.registry import REGISTRY
 from lint.scopes import Selector
@@ -235,6 +235,10 @@ class ValeKind:
     @property
     def DEFAULT_FIX(self) -> FixSafety:
         return self.kind.DEFAULT_FIX
+
+    @property
+    def CONTEXT(self) -> ContextUse:
+        return self.kind.CONTEXT
 
     def build(self, meta: RuleMeta, data: dict[str, Any], src: Source) -> Rule:
         meta = replace(

@@ -31,7 +31,7 @@ from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import vale_message
 from lint.rules import budget, schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.scopes import Selector
 from lint.vale.lenient import CannotRun
 
@@ -44,6 +44,7 @@ KEYS: dict[str, schema.Option] = {
     "model": schema.Option(schema.STR, "A tagger model (Vale's; sglint has none).", ""),
 }
 DEFAULT_FIX = FixSafety.DISPLAY
+CONTEXT = ContextUse.RESPECT
 
 TOKEN_KEYS = frozenset({"pattern", "tag", "upos", "skip", "min", "negate", "target"})
 #: Prose's tokens, roughly: words (inner apostrophes and hyphens kept) and punctuation marks.

@@ -34,7 +34,7 @@ from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import vale_message
 from lint.rules import budget, schema
-from lint.rules.contract import Hit, RuleMeta, Source
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.vale.hunspell import Dictionary, load
 from lint.vale.lenient import CannotRun
 from lint.yamlload import read_data_file
@@ -54,6 +54,7 @@ KEYS: dict[str, schema.Option] = {
     "threshold": schema.Option(schema.INT, "Kept for Vale styles (Vale ignores it too).", 0),
 }
 DEFAULT_FIX = FixSafety.DISPLAY
+CONTEXT = ContextUse.RESPECT
 
 #: Names of the default dictionary, looked for in ``dicpath``.
 DEFAULT_NAMES = ("en_US-web", "en_US")

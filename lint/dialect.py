@@ -1,0 +1,63 @@
+"""The document's dialect: whether a document is consistent US English.
+
+Rules that check UK conventions say so (``dialect: en-GB`` in their YAML: US spellings,
+US date order). A document of 100 words or more in which they find at least two different
+US forms and which has no UK spelling (the lexicon's ``uk_spellings``) is US copy, not UK
+copy with slips: its US forms are one suggestion for the document, not a warning per
+word. A team says ``dialect: en-US`` in its configuration to turn those rules off, or
+``en-GB`` to have every US form reported whatever the rest of the document says (the
+default is ``auto``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Sequence
+
+import regex
+
+from lint import lexicon
+from lint.finding import Finding, FixSafety, Severity
+
+#: Different US forms a document needs, with no UK spelling, to be read as US copy; and
+#: the words it needs, since a sentence or a headline says nothing of a whole document.
+US_FORMS = 2
+MIN_WORDS = 100
+_WORD = regex.compile(r"\p{L}+")
+
+
+def has_uk_spelling(text: str) -> bool:
+    uk = lexicon.words("uk_spellings")
+    return any(m.group().lower() in uk for m in _WORD.finditer(text))
+
+
+def is_us_copy(text: str, us_forms: Collection[str]) -> bool:
+    """Whether ``text``, in which the UK-convention rules found ``us_forms``, is US copy."""
+    return (
+        len({f.lower() for f in us_forms}) >= US_FORMS
+        and len(text.split()) >= MIN_WORDS
+        and not has_uk_spelling(text)
+    )
+
+
+def settle(text: str, findings: Sequence[Finding], uk_rules: Collection[str]) -> list[Finding]:
+    """The findings with those of ``uk_rules`` (rule ids) made one suggestion for the
+    document when it is US copy; unchanged otherwise."""
+    ours = [f for f in findings if f.rule in uk_rules]
+    if not ours or not is_us_copy(text, [f.match for f in ours]):
+        return list(findings)
+    first = min(ours, key=lambda f: f.sort_key)
+    forms = sorted({f.match for f in ours}, key=lambda m: m.lower())
+    note = dataclasses.replace(
+        first,
+        severity=Severity.SUGGESTION,
+        message=(
+            f"This document reads as US English ({len(forms)} US forms, such as "
+            f"'{first.match}', and no UK spelling); sglint checks UK conventions. If it "
+            "is for UK readers, use UK spelling and date order throughout; if your house "
+            "style is US English, set 'dialect: en-US' in your configuration."
+        ),
+        fix=None,
+        fix_safety=FixSafety.DISPLAY,
+    )
+    return [f for f in findings if f.rule not in uk_rules] + [note]
