@@ -51,6 +51,21 @@ LISTS = (
     "victim_statement",
     "victim_role",
     "child_role",
+    "cared_for_role",
+    "harm",
+    "special_measures",
+    "ordeal_verbs",
+    "ordeal_nouns",
+    "ordeal_after",
+    "victim_account",
+    "introductions",
+    "quoted_praise",
+    "quoted_possessions",
+    "quoted_hope",
+    "quoted_told",
+    "children_owners",
+    "subordinators",
+    "expert_titles",
     "not_names",
     "child_kin",
     "parents",
@@ -61,6 +76,7 @@ LISTS = (
     "kin_speaking",
     "victim_anchor",
     "offence_place",
+    "residence",
     "modifies",
     "other_anchor",
     "caption",
@@ -97,16 +113,25 @@ _PLACEHOLDER = regex.compile(r"\{(?:date|he|his|n|number|Name)\}")
 def phrase_pattern(phrase: str) -> str:
     """A regex for one register phrase: placeholders expanded, spaces flexible, the
     first letter either case, the rest as written, bounded by word edges."""
+    return _EDGE_BEFORE + _body(phrase, first=True) + _EDGE_AFTER
+
+
+_EDGE_BEFORE = r"(?<![\p{L}\p{N}])"
+_EDGE_AFTER = r"(?![\p{L}\p{N}])"
+#: Phrases that open with a name ("{Name} Academy") share one scan for the name.
+_NAME_LEAD = "{Name} "
+
+
+def _body(phrase: str, *, first: bool) -> str:
     out = []
     pos = 0
-    first = True
     for m in _PLACEHOLDER.finditer(phrase):
         out.append(_literal(phrase[pos : m.start()], first=first))
         out.append(_PLACEHOLDERS[m.group()])
         first = False
         pos = m.end()
     out.append(_literal(phrase[pos:], first=first))
-    return r"(?<![\p{L}\p{N}])" + "".join(out) + r"(?![\p{L}\p{N}])"
+    return "".join(out)
 
 
 def _literal(text: str, *, first: bool) -> str:
@@ -127,8 +152,23 @@ def alternation(phrases: tuple[str, ...]) -> str:
     """The phrases as one group, longest first; a group that never matches when empty."""
     if not phrases:
         return r"(?!)"
-    ordered = sorted(phrases, key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(phrase_pattern(p) for p in ordered) + ")"
+    named = [p[len("{Name}") :] for p in phrases if p.startswith(_NAME_LEAD)]
+    ordered = sorted(
+        (p for p in phrases if not p.startswith(_NAME_LEAD) or len(named) < 2),
+        key=lambda p: (-len(p), p),
+    )
+    parts = [phrase_pattern(p) for p in ordered]
+    if len(named) > 1:  # "{Name} Academy|{Name} College": the name once, then its ends
+        ends = sorted(named, key=lambda p: (-len(p), p))
+        parts.append(
+            _EDGE_BEFORE
+            + _PLACEHOLDERS["{Name}"]
+            + "(?:"
+            + "|".join(_body(e, first=False) for e in ends)
+            + ")"
+            + _EDGE_AFTER
+        )
+    return "(?:" + "|".join(parts) + ")"
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,14 @@ class Reading:
         return self.sets[what]
 
     @cached_property
+    def quoted(self) -> tuple[tuple[int, int], ...]:
+        """The spans of the report inside quotation marks, within a paragraph."""
+        return tuple(m.span() for m in _QUOTED.finditer(self.text))
+
+    def in_quote(self, offset: int) -> bool:
+        return any(lo < offset < hi for lo, hi in self.quoted)
+
+    @cached_property
     def _starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
@@ -219,6 +227,8 @@ class AnonymityRule:
             return False  # "Ms Patel" where the copy names Priti Patel; else a private "Ms Patel"
         if form in self.campaigners or " ".join(bare) in self.campaigners:
             return False
+        if _CIPHER.match(text, end):
+            return False  # "Girl A", "Child 3": the court's anonymised reference
         return not _RANKED.search(text, max(0, start - 40), start)
 
     def deceased_near(self, reading: Reading, start: int, end: int) -> bool:
@@ -292,6 +302,8 @@ class AnonymityRule:
         for how, pattern in (
             ("role", p.role),
             ("role", p.child_role),
+            ("role", p.child_titled),
+            ("role", p.cared_for),
             ("role", p.statement),
             ("passive", p.passive),
             ("passive", p.when),
@@ -303,13 +315,25 @@ class AnonymityRule:
             ("sympathy", p.sympathy),
             ("sympathy", p.comfort),
             ("role", p.role_after),
+            ("special", p.special),
+            ("ordeal", p.ordeal),
+            ("passive", p.account),
+            ("quote", p.quoted),
+            ("passive", p.accused_of),
             ("active", p.active),
             ("abuser", p.abuser),
         ):
+            gate = p.gates.get(pattern)
+            if gate is not None and not gate.search(text):
+                continue  # the pattern's own words are nowhere in the report
             for m in pattern.finditer(text):
-                start, end = m.span("name")
-                if (start, end) in seen or not self.is_name(reading, start, end):
-                    continue
+                start, end = self._trimmed(text, *m.span("name"))
+                if overlaps(seen, start, end) or not self.is_name(reading, start, end):
+                    continue  # one finding per name, by the first way it was read
+                if pattern is p.child_titled and (
+                    not m.group("titled")[:1].isupper() or _heading(text, start)
+                ):
+                    continue  # "a girl Amy knew", "Child Poverty in the UK": no title
                 if (
                     how == "role"
                     and m.group()[:1].isupper()
@@ -320,21 +344,77 @@ class AnonymityRule:
                     continue
                 if how != "role" and self._defendant(reading, text[start:end]):
                     continue
+                if how == "quote" and not reading.in_quote(start):
+                    continue  # only a speaker's words name a victim this way
+                if how == "special" and p.expert.match(text, start):
+                    continue  # "Dr Morrow gave evidence by video link": an expert witness
                 if how == "active" and p.plural_after.match(text, end):
                     continue  # "abused Asian girls": an adjective, not a name
                 seen.add((start, end))
                 yield VictimName(start, end, text[start:end], how)
         for start, end, _age in () if reading.lifted else self.named_children(reading):
-            if p.defendant.search(text, end, reading.sentence(start)[1]):
+            if p.defendant.search(text, end, reading.sentence(start)[1]) or self._defendant(
+                reading, text[start:end]
+            ):
                 continue  # a child defendant: named-child's warning, not this error
-            if (start, end) not in seen and not self.professional(reading, text[start:end]):
+            if not overlaps(seen, start, end) and not self.professional(reading, text[start:end]):
                 seen.add((start, end))
                 yield VictimName(start, end, text[start:end], "child")
         for m in p.pronoun.finditer(text):
             found = self._antecedent(reading, m.start())
-            if found is not None and found[:2] not in seen:
+            if found is not None and not overlaps(seen, *found[:2]):
                 seen.add(found[:2])
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
+
+        for m in p.object.finditer(text):
+            found = self._subject_before(reading, m.start())
+            if found is not None and not overlaps(seen, *found[:2]):
+                seen.add(found[:2])
+                yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
+
+    def _subject_before(self, reading: Reading, offset: int) -> tuple[int, int] | None:
+        """For "her" or "him" abused in a sentence that names no one before it: the
+        subject of the sentence before, in the same paragraph, when it is the only
+        private person that sentence names ("When Ruby first came to us at 15 ...")."""
+        text = reading.text
+        lo, _ = reading.sentence(offset)
+        prev = reading.previous_sentence(offset)
+        if prev is None or "\n" in text[prev[1] : lo]:
+            return None
+        if not self.pats.agents.search(text, lo, offset) or self.pats.subject_pronoun.search(
+            text, lo, offset
+        ):
+            return None  # "He raped her": "he" is the one before; "a man ... raped her" is not
+        names = patterns.compile(NAME)
+        if any(
+            self.is_name(reading, n.start(), n.end())
+            for n in names.finditer(text, lo, offset)
+            if n.start() != lo
+        ):
+            return None  # someone named in this sentence: "her" may be them
+        opening = self.pats.opening.match(text, prev[0])
+        if opening is None or not self.is_name(reading, *opening.span("name")):
+            return None
+        start, end = opening.span("name")
+        others = [
+            n
+            for n in names.finditer(text, end, prev[1])
+            if self.is_name(reading, n.start(), n.end())
+        ]
+        name = text[start:end]
+        if others or self.professional(reading, name) or self._defendant(reading, name):
+            return None
+        return start, end
+
+    def _trimmed(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """The name without a capitalised word before it that is never a name ("Without
+        Nadia's courage": "Nadia")."""
+        first = _WORD.match(text, start)
+        if first is not None and first.group() in self.pats.not_names:
+            rest = regex.match(r"[ \t]+", text[first.end() : end])
+            if rest is not None:
+                return first.end() + rest.end(), end
+        return start, end
 
     def named_children(self, reading: Reading) -> tuple[tuple[int, int, str], ...]:
         """Names given with an age under 18 ("Liam, 15,", "15-year-old Liam Carter"):
@@ -349,6 +429,8 @@ class AnonymityRule:
                 if int(m.group("age")) >= ADULT or not self.is_name(reading, start, end):
                     continue
                 lo, hi = reading.sentence(start)
+                if _NOW_ADULT.search(text, end, hi):
+                    continue  # "Doyle, who was 17 at the time but is now 32": an adult now
                 before = reading.previous_sentence(start)
                 if self.pats.not_real.search(text, before[0] if before else lo, hi):
                     continue  # an undercover officer's decoy, here or in the sentence before
@@ -391,6 +473,10 @@ _CHILD_AGE = patterns.compile(
     r"\b(?:[1-9]|1[0-7])-year-old\b|\baged\s+(?:[1-9]|1[0-7])\b"
     r"|\b(?:she|he|they)\s+(?:was|were)\s+(?:(?:just|only|aged)\s+)?(?:[1-9]|1[0-7])\b"
 )
+#: A lone capital or number after a word: an anonymised reference ("Girl A", "Child 3").
+_CIPHER = patterns.compile(r"[ \t]+(?:\p{Lu}|\d{1,3})(?![\p{L}\p{N}'’-])")
+_QUOTED = patterns.compile(r"[\"“][^\"“”\n]{1,600}[\"”]")
+_NOW_ADULT = patterns.compile(r"\bnow\s+(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 _AGE_ADULT = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 
 
@@ -437,8 +523,9 @@ class _Patterns:
         )  # "Emma was walking home when a man raped her": the subject, someone else the agent
         self.when_first = c(
             rf"\b[Ww]hen\s+(?P<name>{NAME})\s+was\s+(?:(?:just|only|aged)\s+)?(?P<age>\d{{1,2}})"
-            rf"\b[^.!?]{{0,120}}?(?:{w.pattern('passive_offence')}|{w.pattern('active_offence')})"
-        )  # "When Leah was 13, she was groomed"
+            rf"\b[^.!?]{{0,120}}?(?:[.!?]\s+[^.!?\n]{{0,120}}?)?"
+            rf"(?:{w.pattern('passive_offence')}|{w.pattern('active_offence')})"
+        )  # "When Leah was 13, she was groomed"; the abuse may come in the next sentence
         praised = (
             rf"[^.!?\n]{{0,30}}?{w.pattern('praise')}[^.!?\n]{{0,50}}?{w.pattern('praise_for')}"
         )
@@ -467,6 +554,10 @@ class _Patterns:
             rf"{child_role}(?:\s*,\s*(?P<name>{NAME})\s*[,.;]"
             rf"|[ \t]+(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})(?![ \t]+{NAME_WORD}))"
         )
+        self.child_titled = c(
+            rf"(?P<titled>{child_role})[ \t]+(?P<name>{NAME_WORD})"
+            rf"(?![\p{{L}}'’-]|[ \t]+{NAME_WORD})"
+        )  # "Pupil Kayla told her teacher": a role used as a title before a first name
         self.active = c(
             rf"{w.pattern('active_offence')}[ \t]+(?:\d{{1,2}}-year-old[ \t]+)?"
             rf"(?:{child_role}[ \t]+)?(?P<name>{NAME})"
@@ -481,14 +572,64 @@ class _Patterns:
                 r"(?P<age>\d{1,2})(?:\s+years\s+old)?(?=\s*[,.;]|\s+at\s+the\s+time)"
             ),
             c(
+                rf"(?P<name>{NAME})\s+was\s+(?:only|just)\s+(?P<age>\d{{1,2}})\b"
+                r"(?!\s+(?:when|at\s+the\s+time))"
+            ),  # "Zoe was only 15 and Doyle knew it"; "was just 14 when" is named-victim's
+            c(
                 rf"\b(?P<age>\d{{1,2}})-year-old[ \t]+(?:{w.pattern('age_nouns')}[ \t]+)?"
                 rf"(?P<name>{NAME})"
             ),
         )
         self.not_real = c(w.pattern("not_real"))
+        speech = lexicon.alternation("speech_verbs")
+        aged = r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,)?"
+        special = w.pattern("special_measures")
+        self.special = c(
+            rf"{special}[^.!?]{{0,80}}?(?P<name>{NAME}){aged}\s+"
+            rf"(?:{speech}|gave\s+evidence|described|told|wept)\b"
+            rf"|(?P<name>{NAME}){aged}\s+(?:gave\s+evidence|testified|told\s+the\s+(?:jury|court))"
+            rf"[^.!?]{{0,60}}?{special}"
+        )  # "Giving evidence from behind a screen, Natalie Crowther, 31, said"
+        self.cared_for = c(
+            rf"(?<!\b(?:[Ll]ocal|[Ff]ellow|[Aa]nother|[Nn]eighbouring)\s+){w.pattern('cared_for_role')}"
+            rf"[ \t]+(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})(?![ \t]+{NAME_WORD})[^.!?]{{0,100}}?"
+            rf"\b(?:was|is|had\s+been|has\s+been)\s+(?:\p{{Ll}}+\s+)?{w.pattern('harm')}"
+        )  # "Resident Margaret Ellison ... was failed by someone paid to care for her"
+        self.ordeal = c(
+            rf"\b[Ww]hat\s+(?P<name>{NAME})\s+{w.pattern('ordeal_verbs')}"
+            rf"|(?P<name>{NAME})['’]s\s+(?:\p{{Ll}}+\s+)?{w.pattern('ordeal_nouns')}"
+            rf"|(?P<name>{NAME})\s+{w.pattern('ordeal_after')}"
+            rf"|\b{w.pattern('introductions')}\s+(?P<name>{NAME})(?=\s*[.:;!–—])"
+        )  # "What Danielle went through that night was horrific"; "Meet Kayla."
+        self.account = c(
+            rf"(?P<name>{NAME}){age}\s+(?:told|said|says|described|recalled|explained)\b"
+            rf"[^.!?\"“”]{{0,60}}?\b(?:she|he|I)\s+(?:had\s+|still\s+)?"
+            rf"{w.pattern('victim_account')}"
+        )  # "Laura Finch, 29, told the jury she froze when he got into her bed"
+        self.agents = c(w.pattern("agents"))
+        self.expert = c(w.pattern("expert_titles"))
+        self.subject_pronoun = c(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+        self.quoted = c(
+            rf"(?P<name>{NAME})(?:\s+(?:was|is|has\s+been|had\s+been|has\s+shown|showed)\s+"
+            rf"(?:\p{{Ll}}+\s+){{0,2}}?{w.pattern('quoted_praise')}"
+            rf"|['’]s\s+(?:\p{{Ll}}+\s+)?{w.pattern('quoted_possessions')}"
+            rf"|\s+{w.pattern('quoted_told')})"
+            rf"|\b(?:hope|wish|hoping)\s+(?:that\s+)?(?P<name>{NAME})\s+{w.pattern('quoted_hope')}"
+        )  # '"Sophie was so brave in court," said DC Ward'
+        self.accused_of = c(
+            rf"(?P<name>{NAME})\s*,\s*(?:the|a)\s+\p{{Ll}}+\s+(?:whom\s+|who\s+)?"
+            rf"(?:{NAME}|he|she)\s+(?:is|was|had\s+been|has\s+been)\s+"
+            rf"(?:accused|convicted|found\s+guilty|charged|cleared)\s+of\s+"
+            rf"{w.pattern('active_offence')}"
+        )  # "Karen Blake, the woman Doyle is accused of raping,"
+        self.object = c(rf"{w.pattern('active_offence')}\s+(?:her|him)\b")
+        self.opening = c(rf"(?:{w.pattern('subordinators')}\s+)?(?P<name>{NAME})")
         self.statement = c(
             rf"{w.pattern('victim_statement')}[^.!?]{{0,80}}?(?P<name>{NAME})[ \t]+"
             rf"(?:{lexicon.alternation('speech_verbs')}|wrote|described)\b"
+        )
+        self.child_offence_verb = c(
+            rf"{w.pattern('active_offence')}|{w.pattern('passive_offence')}"
         )
         self.child_offence = c(
             rf"{w.pattern('sexual_offence')}|{w.pattern('child')}"
@@ -504,10 +645,49 @@ class _Patterns:
         self.charge = c(rf"{verbs}|{w.pattern('active_offence')}")
         self.someone = c(rf"\b(?:he|she|they|police|officers)\b|(?<=\s){NAME}")
         self.defendant = c(verbs)
+        self.charged_after = c(
+            rf"\s*(?:,\s*(?:aged\s+)?\d{{1,3}}\s*,)?\s*(?:who\s+)?"
+            rf"(?:(?:was|is|has\s+been|had\s+been)\s+)?{verbs}"
+        )  # "Mark Doyle, 41, who was jailed": the name is the accused's
         self.accused_word = c(
             rf"(?P<word>{NAME_WORD})(?:\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?of\b"
             rf"|\s+(?:(?:was|were|has\s+been|had\s+been|is)\s+)?{verbs})"
         )
+        #: Words each pattern that starts with a name needs somewhere in the report: a
+        #: cheap search that spares scanning the report for names.
+        self.gates: dict[regex.Pattern[str], regex.Pattern[str]] = {
+            self.passive: c(w.pattern("passive_offence")),
+            self.when: c(r"\bwhen\b"),
+            self.subject: self.agents,
+            self.praise: c(w.pattern("praise")),
+            self.role_after: c(w.pattern("victim_role")),
+            self.cared_for: c(w.pattern("cared_for_role")),
+            self.special: c(special),
+            self.ordeal: c(
+                rf"{w.pattern('ordeal_verbs')}|{w.pattern('ordeal_nouns')}"
+                rf"|{w.pattern('ordeal_after')}|{w.pattern('introductions')}"
+            ),
+            self.account: c(w.pattern("victim_account")),
+            self.quoted: c(
+                rf"{w.pattern('quoted_praise')}|{w.pattern('quoted_possessions')}"
+                rf"|{w.pattern('quoted_hope')}|{w.pattern('quoted_told')}"
+            ),
+            self.accused_of: c(r"\b(?:accused|convicted|guilty|charged|cleared)\s+of\b"),
+            self.abuser: c(w.pattern("abuser")),
+        }
+
+
+def _heading(text: str, offset: int) -> bool:
+    """Whether the line holding ``offset`` is a heading or a caption: it does not end as
+    a sentence does ("Child Poverty in the UK: A Growing Crisis")."""
+    hi = text.find("\n", offset)
+    line = text[text.rfind("\n", 0, offset) + 1 : len(text) if hi < 0 else hi].rstrip()
+    return not line.endswith((".", "!", "?", '"', "”", "’", "'", ")"))
+
+
+def overlaps(seen: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a span shares a character with one already found: one finding per name."""
+    return any(s < end and start < e for s, e in seen)
 
 
 def _name_forms(names: Iterable[str]) -> frozenset[str]:

@@ -146,7 +146,18 @@ class Jigsaw(AnonymityRule):
                     continue
                 owner = a
                 break
-        return owner is not None and owner.group("victim") is not None
+        if owner is None or owner.group("victim") is None:
+            return False
+        between = text[owner.end() : start] if owner.end() <= start else ""
+        return not (
+            self.pats.child_offence_verb.search(between) and not self._residence.search(between)
+        )  # "the girl was assaulted at a bus stop in the village of X": where, not who
+
+    @cached_property
+    def _residence(self) -> regex.Pattern[str]:
+        """Words that make a detail after an offence the victim's own ("abused a boy from
+        the Brookfield estate"), not where it happened."""
+        return patterns.compile(self.words.pattern("residence"))
 
     def _person(self, reading: Reading, a: regex.Match[str], lo: int) -> bool:
         """A capitalised run that names a person (not the sentence's first word, a
@@ -220,7 +231,15 @@ class Jigsaw(AnonymityRule):
                 ):
                     rejected = m.end()  # "Detective Constable Ian Routledge": one run
                     continue
-                yield self.hit(m.start(), m.end(), m.group(), "photo caption")
+                name = m.group()
+                if (
+                    self._defendant(reading, name)
+                    or self.professional(reading, name)
+                    or self.pats.charged_after.match(text, m.end())
+                ):
+                    rejected = m.end()  # "Pictured: Mark Doyle, 41, who was jailed"
+                    continue
+                yield self.hit(m.start(), m.end(), name, "photo caption")
                 break
 
 

@@ -16,7 +16,14 @@ from typing import Any
 
 from lint.document import Document
 from lint.facts import Facts
-from lint.rules.anonymity_common import CONTEXT, DEFAULT_FIX, KEYS, AnonymityRule, build_rule
+from lint.rules.anonymity_common import (
+    CONTEXT,
+    DEFAULT_FIX,
+    KEYS,
+    AnonymityRule,
+    build_rule,
+    overlaps,
+)
 from lint.rules.contract import Hit, RuleMeta, Source
 
 __all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
@@ -30,7 +37,9 @@ class NamedChild(AnonymityRule):
             return
         victims = {(v.start, v.end) for v in self.victim_names(reading)}
         for start, end, age in self.named_children(reading):
-            if (start, end) in victims or self.deceased_near(reading, start, end):
+            if overlaps(victims, start, end):
+                continue  # named-victim reports the name, perhaps with its role word
+            if self.deceased_near(reading, start, end):
                 continue
             yield self.hit(start, end, reading.text[start:end], age)
 

@@ -37,6 +37,8 @@ __all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
 
 #: A preposition before the relative: it is an object in its clause, not the accused.
 _OBJECT = patterns.compile(r"\b(?:with|to|of|for|from|at|and|visiting|near|about)\s+$")
+#: An adult's age after a relative ("Doyle's daughter, 25,"): not the child.
+_ADULT_AGE = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 _QUALIFIER = r"(?:(?:own|young|teenage|then|former|late|\d{1,2}-year-old)[ \t]+)?"
 
 
@@ -54,18 +56,28 @@ class Relationship(AnonymityRule):
             c(w.pattern("trust_ties")),
             c(rf"{accused}[ \t]+{_QUALIFIER}{w.pattern('child_kin')}"),
             c(
-                rf"(?P<child>(?:[Tt]he[ \t]+)?{w.pattern('victim_anchor')}['’]s"
+                rf"(?P<child>(?:[Tt]he[ \t]+)?(?:{w.pattern('victim_anchor')}['’]s"
+                rf"|{w.pattern('children_owners')})"
                 rf"|[Hh]er|[Hh]is|[Tt]heir)[ \t]+{_QUALIFIER}"
                 rf"(?:{w.pattern('adult_kin')}|{w.pattern('trust_roles')})"
             ),
             c(rf"\s+(?:(?:has|had|then|later|first|also)\s+)?{w.pattern('kin_speaking')}"),
             c(rf"\s*,\s*(?P<name>{NAME})"),
             c(
-                rf"(?:\s*,)?\s+(?:who\s+)?(?:(?:was|has\s+been|had|is)\s+)?"
+                rf"(?:\s*,)?\s+(?:who\s+)?(?:(?:was|is|had|has)\s+(?:been\s+)?)?"
+                rf"(?:{w.pattern('offence_adverbs')}\s+)*"
                 rf"(?:{w.pattern('proceedings')}|{w.pattern('active_offence')})"
             ),
             c(r"(?:\bby|\bwho\s+(?:is|was)|\bagainst)\s+$"),
             c(rf"(?:\b(?P<he>[Hh]e)|(?P<name>{NAME}))\s+(?:is|was|had\s+been|became)\s+$"),
+        )
+
+    @cached_property
+    def _abused_by(self) -> regex.Pattern[str]:
+        w = self.words
+        return patterns.compile(
+            rf"(?:{w.pattern('passive_offence')}|{w.pattern('active_offence')})"
+            r"(?:\s+[\p{Ll}\d-]+){0,4}?\s+by\s+$"
         )
 
     @cached_property
@@ -90,6 +102,8 @@ class Relationship(AnonymityRule):
             lo, hi = reading.sentence(m.start())
             if self._parents.search(text, lo, m.start()):
                 continue  # "a mother ... her daughter": the parent's child, not the accused's
+            if _ADULT_AGE.match(text, m.end()) or self._own[4].match(text, m.end()):
+                continue  # "Doyle's daughter, 25, said": an adult relative, speaking
             if self.pats.child_offence.search(text, lo, hi):
                 yield self.hit(m.start(), m.end(), m.group(), self.note("child"))
         for m in adult_kin.finditer(text):
@@ -104,9 +118,11 @@ class Relationship(AnonymityRule):
         offence ("by her stepfather"), or the subject of the charge or the abuse."""
         *_, speaking, apposed, charged, agent, subject = self._own
         text = reading.text
+        lo, _ = reading.sentence(m.start())
+        if self._abused_by.search(text, max(lo, m.start() - 60), m.start()):
+            return True  # "abused by her stepdad": the agent of the abuse, whatever follows
         if speaking.match(text, m.end()):
             return False
-        lo, _ = reading.sentence(m.start())
         if agent.search(text[lo : m.start()]):
             return True
         s = subject.search(text[lo : m.start()])

@@ -1,6 +1,6 @@
 """The Anonymity pack: its register, the team's campaigners, the quote model, and the
-development drafts in tests/anonymity/dev/ (every planted detail found, at its level and
-with no other finding; nothing on the lawful controls).
+development drafts in tests/anonymity/dev/ and dev2/ (every planted detail found, at its
+level and with no other finding; nothing on the lawful controls).
 
 The held-out set (tests/anonymity/heldout/) is never read here: it measures the pack."""
 
@@ -21,8 +21,13 @@ from lint.rules.contract import Rule
 from lint.runner import check_paths
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-DEV = ROOT / "tests" / "anonymity" / "dev"
-KEY = yaml.safe_load((DEV / "key.yml").read_text(encoding="utf-8"))
+SETS = ("dev", "dev2")
+DEV = {name: ROOT / "tests" / "anonymity" / name for name in SETS}
+KEY = [
+    {**entry, "set": name}
+    for name in SETS
+    for entry in yaml.safe_load((DEV[name] / "key.yml").read_text(encoding="utf-8"))
+]
 PACK = [r for r in all_rules(Config()) if r.meta.pack == "Anonymity"]
 LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING}
 CLASSES = {
@@ -38,9 +43,17 @@ def _rule(name: str) -> Rule:
 
 
 @pytest.fixture(scope="module")
-def dev_findings() -> dict[str, list[Finding]]:
+def dev_findings() -> dict[tuple[str, str], list[Finding]]:
     config = Config(select=("Anonymity",))
-    return {Path(res.path).name: res.findings for res in check_paths([str(DEV / "drafts")], config)}
+    return {
+        (name, Path(res.path).name): res.findings
+        for name in SETS
+        for res in check_paths([str(DEV[name] / "drafts")], config)
+    }
+
+
+def _draft_id(entry: dict[str, object]) -> str:
+    return f"{entry['set']}/{entry['draft']}"
 
 
 def test_pack_is_on_by_default() -> None:
@@ -48,21 +61,24 @@ def test_pack_is_on_by_default() -> None:
     assert set(CLASSES.values()) <= ids
 
 
-def test_dev_set_is_half_lawful() -> None:
-    controls = [e for e in KEY if e["control"]]
-    assert len(KEY) >= 20 and len(controls) * 2 >= len(KEY)
+@pytest.mark.parametrize("name", SETS)
+def test_dev_set_is_half_lawful(name: str) -> None:
+    key = [e for e in KEY if e["set"] == name]
+    controls = [e for e in key if e["control"]]
+    assert len(key) >= 20 and len(controls) * 2 >= len(key)
+    assert {p["class"] for e in key for p in e.get("planted", [])} <= set(CLASSES)
     assert {p["class"] for e in KEY for p in e.get("planted", [])} == set(CLASSES)
 
 
-@pytest.mark.parametrize("entry", [e for e in KEY if not e["control"]], ids=lambda e: e["draft"])
+@pytest.mark.parametrize("entry", [e for e in KEY if not e["control"]], ids=_draft_id)
 def test_dev_planted_detail_is_found(
-    entry: dict[str, object], dev_findings: dict[str, list[Finding]]
+    entry: dict[str, object], dev_findings: dict[tuple[str, str], list[Finding]]
 ) -> None:
     (planted,) = entry["planted"]  # type: ignore[misc]
-    body = (DEV / "drafts" / str(entry["draft"])).read_text(encoding="utf-8")
+    body = (DEV[str(entry["set"])] / "drafts" / str(entry["draft"])).read_text(encoding="utf-8")
     start = body.index(planted["text"])
     end = start + len(planted["text"])
-    findings = dev_findings.get(str(entry["draft"]), [])
+    findings = dev_findings.get((str(entry["set"]), str(entry["draft"])), [])
     found = [f for f in findings if f.start < end and start < f.end]
     assert found, f"missed {planted['text']!r}: {[f.match for f in findings]}"
     assert found[0].rule == CLASSES[planted["class"]]
@@ -70,11 +86,11 @@ def test_dev_planted_detail_is_found(
     assert len(findings) == len(found), f"other findings: {[f.match for f in findings]}"
 
 
-@pytest.mark.parametrize("entry", [e for e in KEY if e["control"]], ids=lambda e: e["draft"])
+@pytest.mark.parametrize("entry", [e for e in KEY if e["control"]], ids=_draft_id)
 def test_dev_control_stays_silent(
-    entry: dict[str, object], dev_findings: dict[str, list[Finding]]
+    entry: dict[str, object], dev_findings: dict[tuple[str, str], list[Finding]]
 ) -> None:
-    findings = dev_findings.get(str(entry["draft"]), [])
+    findings = dev_findings.get((str(entry["set"]), str(entry["draft"])), [])
     assert not findings, [(f.rule, f.match) for f in findings]
 
 
