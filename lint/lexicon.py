@@ -40,6 +40,8 @@ ROLES = (
     "name_connectors",
     "organisation_kinds",
     "presenting_verbs",
+    "other_abbreviations",
+    "judicial_titles",
     "uk_spellings",
 )
 FILE_NAME = "_lexicon.yml"

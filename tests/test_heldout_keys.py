@@ -25,6 +25,8 @@ SETS = [
     ROOT / "tests" / "recall" / "dev",
     ROOT / "tests" / "recall" / "dev2",
     ROOT / "tests" / "recall" / "dev3",
+    ROOT / "tests" / "recall" / "dev4",
+    ROOT / "tests" / "recall" / "dev5",
     ROOT / "tests" / "anonymity" / "heldout",
     ROOT / "tests" / "anonymity" / "heldout2",
     ROOT / "tests" / "anonymity" / "heldout3",

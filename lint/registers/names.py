@@ -22,7 +22,7 @@ Possessives ("the Internet Watch Foundation's") are right.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 from rapidfuzz.distance import OSA, Levenshtein
@@ -47,6 +47,8 @@ KINDS = tuple(frozenset(group.split()) for group in lexicon.words("organisation_
 FORCE_SUFFIXES = next(kind for kind in KINDS if "Police" in kind) - {"Police"}
 #: Generic words whose lower case inside a name is a slip ("Merseyside police").
 GENERIC = lexicon.words("organisation_words")
+#: Other bodies' and things' abbreviations: never a slip of a register abbreviation.
+OTHERS = lexicon.words("other_abbreviations", "elected_letters", "post_nominals")
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,10 @@ class Slip:
     observed: str
     right: str
     org: Organisation
+    #: Reported only where the document names the body rightly too ("IFW" where the
+    #: Internet Watch Foundation or the IWF is named): a short abbreviation's slip may
+    #: be another body's abbreviation.
+    confirm: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,12 @@ def _squeeze(words: Iterable[str]) -> str:
     return " ".join(words).replace("'", "").casefold()
 
 
+def _compound(word: str) -> bool:
+    """A word made of two small words of names ("into", "onto")."""
+    w = word.casefold()
+    return any(w[:i] in CONNECTORS and w[i:] in CONNECTORS for i in range(1, len(w)))
+
+
 def _capital(word: str) -> bool:
     """Starts with a capital or a digit ("Catch22", "5Rights"); "," and "&" are not."""
     return word[:1].isupper() or word[:1].isdigit()
@@ -116,6 +128,9 @@ class NameIndex:
         self.exact: dict[tuple[str, ...], list[_Form]] = {}
         self.wild: dict[tuple[int, int, tuple[str, ...]], list[_Form]] = {}
         self.squeezed: dict[str, list[_Form]] = {}
+        #: Forms with a word made of two small words ("into"), by their letters: "Inquiry
+        #: in to Child Sexual Abuse" splits it.
+        self.joined: dict[str, list[_Form]] = {}
         self.abbreviations: dict[str, Organisation] = {}
         self.right_tokens: set[str] = set()
         #: The lengths of the forms that start with each (case-folded) word.
@@ -146,6 +161,9 @@ class NameIndex:
                         continue
                     if "'" in "".join(ws):
                         self.squeezed.setdefault(_squeeze(ws), []).append(entry)
+                    if any(_compound(w) for w in ws):
+                        self.joined.setdefault("".join(ws).casefold(), []).append(entry)
+                        lengths.add(len(ws) + 1)
                     if len(ws) >= 2:
                         for i in range(len(ws)):
                             key = (len(ws), i, _fold(ws[:i] + ws[i + 1 :]))
@@ -182,12 +200,16 @@ class NameIndex:
         caps = [_capital(w.text) for w in words]
         slips: list[Slip] = []
         for word in words:
-            if len(word.text) < 4 or not word.text[:4].isupper():
+            if len(word.text) < 3 or not word.text[:3].isupper():
                 continue
             token, ending = _possessive(word.text)
             org = self.acronym_slip(token)
+            confirm = org is None
+            if org is None:
+                org = self.short_acronym_slip(token)
             if org is not None:
-                slips.append(_slip(text, offset, [word], org.abbreviation + ending, org))
+                short = _slip(text, offset, [word], org.abbreviation + ending, org)
+                slips.append(replace(short, confirm=confirm))
         right: list[tuple[int, int]] = []
         case: list[Slip] = []
         reach = 0  # words before this index lie inside a name already found
@@ -249,17 +271,23 @@ class NameIndex:
     def _force_suffix(
         self, words: Sequence[_Word], j: int, form: _Form, ending: str
     ) -> tuple[str, Organisation] | None:
-        """A force's name with a generic word added after it: "Kent Police Force"."""
-        if ending or j >= len(words) or words[j].text not in FORCE_SUFFIXES:
+        """A force's name with a generic word added after it: "Kent Police Force", or
+        its full name in the plural: "Metropolitan Police Services"."""
+        if ending or j >= len(words):
+            return None
+        word = words[j].text
+        singular = word[:-1] if word.endswith("s") else word
+        if singular not in FORCE_SUFFIXES:
             return None
         if form.words[-1] not in ("Police", "Constabulary"):
             return None
         if j + 1 < len(words) and _capital(words[j + 1].text) and words[j + 1].text != ",":
             return None  # a longer name: "Kent Police Service Centre"
-        longer = _fold([*form.words, words[j].text])
+        longer = _fold([*form.words, word])
         if longer in self.exact or longer in self.wrong:
             return None
-        return form.org.name, form.org
+        full = self.exact.get(_fold([*form.words, singular]), []) if word != singular else []
+        return (full[0].text, full[0].org) if full else (form.org.name, form.org)
 
     def _near(self, span: Sequence[_Word]) -> tuple[_Form, str] | None:
         last, ending = _possessive(span[-1].text)
@@ -277,6 +305,9 @@ class NameIndex:
         for form in self.squeezed.get(_squeeze(texts), []):
             if len(form.words) == n and tuple(texts) != form.words:
                 return form, ending
+        for form in self.joined.get("".join(texts).casefold(), []):
+            if len(form.words) == n - 1:
+                return form, ending
         folded = _fold(texts)
         for i in range(n):
             for form in self.wild.get((n, i, folded[:i] + folded[i + 1 :]), []):
@@ -289,6 +320,28 @@ class NameIndex:
         if token in self.abbreviations or token in self.right_tokens:
             return None
         return _acronym_slip(token, tuple(sorted(self.abbreviations)), self)
+
+    def short_acronym_slip(self, token: str) -> Organisation | None:
+        """The organisation whose short abbreviation this word may be a slip of: three
+        letters with two swapped ("IFW" for "IWF"), or four with one doubled over another
+        ("NPPC" for "NPCC"). Weaker evidence than ``acronym_slip``: the rule reports it
+        only where the document names the body rightly too."""
+        if token in self.abbreviations or token in self.right_tokens or token in OTHERS:
+            return None
+        if len(token) not in (3, 4) or not token.isupper() or not token.isalpha():
+            return None
+        for abbr in sorted(self.abbreviations):
+            if len(abbr) != len(token) or not abbr.isupper():
+                continue
+            diffs = [k for k in range(len(token)) if token[k] != abbr[k]]
+            swapped = len(diffs) == 2 and diffs[1] == diffs[0] + 1
+            if swapped and OSA.distance(token, abbr) == 1:
+                return self.abbreviations[abbr]
+            if len(diffs) == 1 and len(token) == 4 and diffs[0] > 0:
+                k = diffs[0]
+                if token[k] == token[k - 1] or (k + 1 < len(token) and token[k] == token[k + 1]):
+                    return self.abbreviations[abbr]
+        return None
 
 
 def _acronym_slip(

@@ -40,11 +40,12 @@ from __future__ import annotations
 import bisect
 import enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
 
+from lint import lexicon
 from lint.document import Block, Document
 from lint.errors import RuleError
 from lint.facts import Facts
@@ -72,6 +73,29 @@ KEYS: dict[str, schema.Option] = {
     ),
     "term_verbs": schema.Option(
         schema.STR_LIST, "terms: verbs that give a term ('jailed for', 'sentenced to')."
+    ),
+    "subject_verbs": schema.Option(
+        schema.STR_LIST,
+        "terms: verbs that give a term only after its noun ('the investigation, which "
+        "lasted 18 months'; 'lasted', 'took').",
+    ),
+    "term_context": schema.Option(
+        schema.STR_LIST,
+        "terms: words that make a bare 'for three years' after them in a sentence a term "
+        "('funding', 'programme').",
+    ),
+    "claims": schema.Option(
+        schema.STR_LIST,
+        "Verbs of a counted claim ('arrested', 'charged'): '12 arrested' … 'eleven people "
+        "were arrested' (one of nouns, sums, events, terms, claims).",
+    ),
+    "claim_nouns": schema.Option(
+        schema.STR_LIST, "claims: the counted nouns a claim may name ('men', 'children')."
+    ),
+    "ages": schema.Option(
+        schema.STR_LIST,
+        "Nouns a stated age describes ('girl', 'boy'): 'a 15-year-old girl' … 'the "
+        "16-year-old girl' (one of nouns, sums, events, terms, claims, ages).",
     ),
     "percent": schema.Option(
         schema.BOOL, "nouns: the figure is a percentage ('a 23% rise' … 'the 32% rise').", False
@@ -197,9 +221,10 @@ MONTH_NAMES = [
     "December",
 ]
 #: Subjects that point elsewhere: the event's subject is unknown.
-_PRONOUNS = frozenset(
-    ["it", "its", "this", "that", "which", "they", "their", "he", "she", "who", "since"]
-)
+_PRONOUNS = frozenset(["it", "its", "this", "that", "which", "they", "their", "since"])
+#: Subjects that are a person: such an event ("he began in 2019") is a person's, never
+#: a body's or a course of events' ("the abuse began in 2020").
+_PERSONS = frozenset(["he", "she", "who", "him", "her", "his"])
 #: Multipliers after a sum of money: "£4.5 million", "£4.5m", "£2bn".
 SUM_MULTIPLIERS = {**MULTIPLIERS, "m": 1_000_000, "bn": 1_000_000_000}
 #: How far a bounded figure may be from an exact one and still be the same claim.
@@ -225,6 +250,10 @@ class Fact:
     definite: bool = False  # "the six men": points back to a figure already given
     subject: str | None = None  # events: "taskforce" in "the taskforce was set up in 2019"
     event: bool = False  # a dated event: value is year * 100 + month (0: no month)
+    person: str | None = None  # the surname of the person the figure is about, if named
+    claim: bool = False  # claims: subject is the counted noun, period the time words
+    heading: bool = False  # claims: stated in a heading
+    lead: bool = False  # claims: the first statement of its verb outside headings
 
     def comparable(self, other: Fact) -> bool:
         """Whether two facts can be one claim stated twice. Figures in one sentence are
@@ -236,6 +265,15 @@ class Fact:
             return False
         if self.event:
             return self.subject is None or other.subject is None or self.subject == other.subject
+        if self.person and other.person and self.person != other.person:
+            return False  # "Webb was charged with 12 offences" … "Khan … with 15 offences"
+        if self.claim:
+            # "12 arrested" and "eleven people were arrested" are one claim; "five boys"
+            # and "four girls" are two. ``period`` holds the time words of each sentence.
+            # A headline agrees with the lead however the lead sets its claim apart.
+            nouns = {self.subject, other.subject} - {None, "people"}
+            headline = (self.heading and other.lead) or (other.heading and self.lead)
+            return len(nouns) < 2 and (self.period == other.period or headline)
         if (self.needs_reference or other.needs_reference) and not self.definite:
             return False
         return self.period is None or other.period is None or self.period == other.period
@@ -324,6 +362,60 @@ def fact_pattern(
     )
 
 
+def claim_pattern(verbs: Sequence[str], nouns: Sequence[str]) -> str:
+    """A counted claim: a figure, the people it counts (optional) and what happened to
+    them: "Eleven people have been arrested", "the nine men charged", "12 arrested" (a
+    headline), "Police arrested 20 people". "A further 12 people were arrested" is a new
+    claim, not the same one."""
+    quals = _alternation(QUALIFIERS)
+    number = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)"
+    return (
+        rf"(?i)(?:(?<![\d.,£$€/\-]){number}(?![\d,]*\.\d|%|[\w/\-])"
+        rf"|\b(?P<word>{_WORDS_RE})\b(?!-))"
+        rf"(?<!\b(?:further|another|more|additional|extra|other|first|last)\s+{_NUMBER_TOKEN})"
+        rf"(?:(?<=\b(?P<qual>{quals})\s+{_NUMBER_TOKEN}))?"
+        rf"(?:(?<=\b(?:{_DEFINITE})\s+(?:(?:{quals})\s+)?{_NUMBER_TOKEN})(?P<definite>))?"
+        rf"(?:\s+(?P<noun>{'|'.join(nouns)}))?"
+        r"\s+(?:(?:have|has|had)\s+(?:now\s+|also\s+)?been\s+"
+        r"|(?:were|was|are|is|will\s+be|would\s+be)\s+(?:also\s+|now\s+)?)?"
+        rf"(?P<verb>{_alternation(verbs)})\b"
+        # Active: "Police arrested 20 people", "officers safeguarded 16 children".
+        rf"|\b(?P<verb>{_alternation(verbs)})\s+(?:(?P<qual>{quals})\s+)?"
+        rf"(?:{number}|(?P<word>{_WORDS_RE}))\s+(?P<noun>{'|'.join(nouns)})\b"
+    )
+
+
+#: Words that set a sentence's claim apart: when ("on Monday", "in May", "in 2023"),
+#: where ("in Leeds") and which ("at the second trial"). Two claims are one only when
+#: their sentences agree on these.
+_WHEN = regex.compile(
+    rf"\b(?:(?i:{'|'.join(MONTH_NAMES)}|{lexicon.alternation('days')}|(?:19|20)\d\d"
+    r"|yesterday|today|last\s+(?:week|month|year)|this\s+(?:week|month|year)"
+    r"|first|second|third|fourth|separate|another|earlier|later|previous))\b"
+    r"|(?<=\b(?:in|at|from)\s+)\p{Lu}\p{Ll}+\b"
+)
+#: Words that make a sentence's count a total of parts, or a part of a total.
+_PARTS = regex.compile(
+    r"(?i)\b(?:in\s+total|in\s+all|altogether|a\s+total\s+of|of\s+(?:whom|them|those|these)"
+    r"|including|of\s+the)\b"
+)
+
+
+#: Words that tie an age to a time: the same person may be older or younger there.
+_THEN = regex.compile(
+    r"(?i)\b(?:when|by\s+the\s+time|by\s+then|later|until|now|then|at\s+the\s+time|since|ago)\b"
+)
+
+
+def age_pattern(nouns: Sequence[str]) -> str:
+    """An age that describes someone unnamed: "a 15-year-old girl" states it, "the
+    16-year-old girl" points back to one already given."""
+    return (
+        r"(?i)\b(?:(?P<definite>the|this|that)|an?)\s+(?P<num>\d{1,2})-year-old\s+"
+        rf"(?P<noun>{_alternation(nouns)})\b"
+    )
+
+
 def sum_pattern(forms: Iterable[str]) -> str:
     """A sum of money and what it is: "a £4.5 million fund", "a grant of up to £80,000".
     Each form starts at "£" or at the noun; what comes before is read by look-behinds."""
@@ -342,7 +434,9 @@ def sum_pattern(forms: Iterable[str]) -> str:
         rf"(?P<noun>{nouns})\b"
         # grant of up to £80,000 (with "the" before it)
         rf"|\b(?P<noun>{nouns})(?:(?<=\b(?:{_DEFINITE})\s+(?:{nouns}))(?P<definite>))?"
-        rf"\s+(?:(?:of|worth|totalling|amounting\s+to)\s+)?(?:(?P<qual>{quals})\s+)?£{amount}"
+        rf"(?:\s+|,\s+(?=worth|costing|totalling))"
+        rf"(?:(?:of|worth|totalling|amounting\s+to|cost|costs|costing|will\s+cost)\s+)?"
+        rf"(?:(?P<qual>{quals})\s+)?£{amount}"
     )
 
 
@@ -365,23 +459,56 @@ def event_pattern(events: Sequence[str]) -> str:
 _TERM_NUMBER = rf"(?:\d{{1,2}}|{_WORDS_RE}|an?|one)"
 
 
-def term_pattern(nouns: Iterable[str], verbs: Iterable[str]) -> str:
+def term_pattern(
+    nouns: Iterable[str],
+    verbs: Iterable[str],
+    context: Iterable[str] = (),
+    subject_verbs: Iterable[str] = (),
+) -> str:
     """A prison term: "jailed for nine years (and six months)" states one; "his 11-year
-    sentence" and "the sentence of nine years" point back to one already given."""
+    sentence", "Holloway's 10-year sentence", "the sentence of nine years" and "over the
+    programme's four years" point back to one already given. With ``context``, a bare
+    "for three years" states one too when a context word comes before it in its sentence
+    ("The money will support teams for three years")."""
     noun = _alternation(nouns)
     verb = _alternation(verbs)
     length = (
         rf"(?P<num>{_TERM_NUMBER})\s+(?P<unit>years?|months?)"
         rf"(?:\s+and\s+(?P<num2>{_TERM_NUMBER})\s+months?)?"
     )
+    owner = r"(?P<owner>(?-i:\p{Lu})[\p{L}-]+)['’]s"
+    after_noun = ""
+    if subject_verbs:
+        # "The investigation, which lasted 18 months": a verb that needs its noun.
+        after_noun = (
+            rf"|\b(?P<definite>the|its|their|this)\s+(?P<noun>{noun}),?\s+(?:which\s+|that\s+)?"
+            rf"(?:{_alternation(subject_verbs)})\s+{length}"
+        )
+    stated = ""
+    if context:
+        # The context word and the length in one clause: no "who" (another person's
+        # years: "led by X, who has worked there for 12 years") and no full stop between.
+        stated = (
+            rf"|\b(?:{_alternation(context)})\b(?:(?!\bwho\b)[^.!?\n]){{0,100}}?"
+            rf"\b(?P<stated>(?:for|over)\s+(?:the\s+(?:next|first)\s+)?{length})"
+            r"(?!\s+(?:ago|old)\b)"
+        )
     return (
-        rf"(?i)\b(?:{verb})\s+(?:(?:a\s+total\s+of|an\s+extended)\s+)?{length}"
+        # "the pilot will run for a year": its subject points back to the pilot
+        rf"(?i)(?:\b(?P<definite>the|its|their|this)\s+(?P<noun>{noun})\s+)?"
+        rf"\b(?:{verb})\s+(?:(?:a\s+total\s+of|an\s+extended)\s+)?{length}"
         rf"(?:\s+(?:in\s+(?:prison|jail|custody|a\s+young\s+offender\S*\s+institution)"
         r"|imprisonment|custody|behind\s+bars))?"
-        rf"|\b(?P<definite>the|his|her|its|their|this|that)\s+(?:(?:total|overall|jail|prison)\s+)?"
+        rf"|\b(?P<definite>the|his|her|its|their|this|that|{owner})\s+"
+        rf"(?:(?:total|overall|jail|prison)\s+)?"
         rf"(?P<num>{_TERM_NUMBER})[- ](?P<unit>year|month)"
         rf"(?:[- ]and[- ](?P<num2>{_TERM_NUMBER})[- ]months?)?\s+(?P<noun>{noun})\b"
         rf"|\b(?P<definite>the|his|her|their)\s+(?P<noun>{noun})\s+of\s+{length}"
+        rf"|\b(?P<definite>the|its|their|this)\s+(?P<noun>{noun})['’]s\s+{length}"
+        # "a six-month pilot" states one
+        rf"|\b(?-i:[Aa])n?\s+(?P<num>{_TERM_NUMBER})[- ](?P<unit>year|month)"
+        rf"(?:[- ]and[- ](?P<num2>{_TERM_NUMBER})[- ]months?)?\s+(?P<noun>{noun})\b"
+        f"{stated}{after_noun}"
     )
 
 
@@ -429,7 +556,34 @@ def collect(
             continue
         if mode == "terms":
             sentence = bisect.bisect_right(sentence_starts, m.start())
-            found.append(_term(m, doc, sentence))
+            found.append(_term(m, doc, sentence, "stated" in pattern.groupindex))
+            continue
+        if mode == "ages":
+            k = bisect.bisect_right(sentence_starts, m.start()) - 1
+            lo = facts.sentences[k].start if k >= 0 else unit.start
+            hi = facts.sentences[k].end if k >= 0 else unit.end
+            if _THEN.search(doc.text, lo, hi):
+                continue  # "when she was a 13-year-old girl": an age at another time
+            found.append(
+                Fact(
+                    " ".join(m.group("noun").lower().split()),
+                    float(m.group("num")),
+                    Bound.EXACT,
+                    m.start(),
+                    m.end(),
+                    " ".join(doc.text[m.start() : m.end()].split()),
+                    bisect.bisect_right(sentence_starts, m.start()),
+                    needs_reference=True,
+                    definite=m.group("definite") is not None,
+                )
+            )
+            continue
+        if mode == "claims":
+            claim = _claim(m, doc, facts, unit, nouns or {}, sentence_starts)
+            if claim is not None:
+                found.append(
+                    replace(claim, sentence=bisect.bisect_right(sentence_starts, m.start()))
+                )
             continue
         if not sums and m.group("definite") is not None and _SUBSET.match(doc.text, m.end()):
             continue  # "the three girls who gave statements": some of them, not all
@@ -464,19 +618,67 @@ def collect(
     return found
 
 
-def _term(m: MatchLike, doc: Document, sentence: int) -> Fact:
+def _claim(
+    m: MatchLike,
+    doc: Document,
+    facts: Facts,
+    unit: Block,
+    forms: Mapping[str, str],
+    sentence_starts: Sequence[int],
+) -> Fact | None:
+    """A counted claim, or None for one that names no one outside a headline ("Of the
+    412 arrested" counts some of those already counted)."""
+    noun = m.group("noun")
+    if noun is None and not unit.scope.startswith("heading"):
+        return None
+    if m.group("definite") is not None and _SUBSET.match(doc.text, m.end()):
+        return None
+    word = m.group("word")
+    value = float(
+        NUMBER_WORDS[" ".join(word.lower().split())] if word else m.group("num").replace(",", "")
+    )
+    qualifier = m.group("qual")
+    start = min(m.start(), m.start("qual")) if qualifier else m.start()
+    k = bisect.bisect_right(sentence_starts, start) - 1
+    sentence = facts.sentences[k] if k >= 0 else unit
+    if _PARTS.search(doc.text, sentence.start, sentence.end):
+        return None
+    when = sorted(
+        {" ".join(w.lower().split()) for w in _WHEN.findall(doc.text, sentence.start, sentence.end)}
+    )
+    verb = " ".join(m.group("verb").lower().split())
+    return Fact(
+        forms.get(verb, verb),
+        value,
+        QUALIFIERS[" ".join(qualifier.lower().split())] if qualifier else Bound.EXACT,
+        start,
+        m.end(),
+        " ".join(doc.text[start : m.end()].split()),
+        period=" ".join(when) or None,
+        in_words=word is not None,
+        definite=m.group("definite") is not None,
+        subject=" ".join(noun.lower().split()) if noun else None,
+        claim=True,
+        heading=unit.scope.startswith("heading"),
+    )
+
+
+def _term(m: MatchLike, doc: Document, sentence: int, stated: bool = False) -> Fact:
     """A prison term, in months; compared only where it points back ("his 11-year
     sentence"), since a release may sentence several people."""
+    # A length stated after a context word is the length alone: "for three years".
+    start = m.start("stated") if stated and m.group("stated") else m.start()
     return Fact(
         "term",
         _term_months(m),
         Bound.EXACT,
-        m.start(),
+        start,
         m.end(),
-        " ".join(doc.text[m.start() : m.end()].split()),
+        " ".join(doc.text[start : m.end()].split()),
         sentence,
         needs_reference=True,
         definite=m.group("definite") is not None,
+        person=m.group("owner"),
     )
 
 
@@ -492,6 +694,8 @@ def _event(
         subject = m.group("object").lower()  # "set up its unit in 2021": the unit
     if subject in _PRONOUNS:
         subject = None
+    elif subject in _PERSONS:
+        subject = "<person>"
     verb = " ".join(m.group("event").lower().split())
     return Fact(
         forms.get(verb, verb),
@@ -558,6 +762,58 @@ def _overlap(one: Fact, other: Fact) -> bool:
     return low1 <= high2 and low2 <= high1
 
 
+#: Between a person's name and a figure about them: no speech, no quote, no new clause
+#: about someone else ("Khan, 38, was jailed for 14 years", not "Smith said 12 men").
+_NOT_SUBJECT = regex.compile(
+    rf"[\"“”;:]|\b(?:{lexicon.alternation('speech_verbs')}|and|but|while|whereas)\b",
+    regex.IGNORECASE,
+)
+
+
+def _with_persons(stated: Sequence[Fact], doc: Document, facts: Facts) -> list[Fact]:
+    """Each figure with the person it is about: the last person named before it in its
+    sentence, with nothing between them that starts another clause or a speech. Two
+    figures about two named people are two claims."""
+    if not stated:
+        return list(stated)
+    mentions = facts.cast().mentions
+    ends = [m.end for m in mentions]
+    sentences = facts.sentences
+    starts = [b.start for b in sentences]
+    out = []
+    for fact in stated:
+        if fact.person is None:
+            i = bisect.bisect_right(ends, fact.start) - 1
+            k = bisect.bisect_right(starts, fact.start) - 1
+            lo = sentences[k].start if k >= 0 else 0
+            if i >= 0 and mentions[i].start >= lo and mentions[i].surname:
+                between = doc.text[mentions[i].end : fact.start]
+                if not _NOT_SUBJECT.search(between):
+                    fact = replace(fact, person=mentions[i].surname)
+        out.append(fact)
+    return out
+
+
+def _with_leads(stated: Sequence[Fact]) -> list[Fact]:
+    """Each claim marked when it is the first statement of its verb outside headings."""
+    seen: set[str] = set()
+    out = []
+    for fact in stated:
+        if not fact.heading and fact.noun not in seen:
+            seen.add(fact.noun)
+            fact = replace(fact, lead=True)
+        out.append(fact)
+    return out
+
+
+def _counted_elsewhere(fact: Fact, earlier: Fact) -> bool:
+    """Whether the counts rules (Numbers.Figures, Numbers.FigureWords) report this pair
+    already: one noun named both times, in numerals or pointed back to ("the six men")."""
+    if fact.subject is None or fact.subject != earlier.subject:
+        return False
+    return fact.definite or not (fact.in_words or earlier.in_words)
+
+
 @dataclass(frozen=True)
 class Figures:
     meta: RuleMeta
@@ -566,12 +822,16 @@ class Figures:
     ratio: float
     sums: Mapping[str, str] | None = None  # a sum's (or an event's) forms → the one
     compare: str = "all"  # numerals | words | all: which conflicts this rule reports
-    mode: str = "nouns"  # nouns | percent | sums | events | terms
+    mode: str = "nouns"  # nouns | percent | sums | events | terms | claims | ages
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         stated = collect(
             doc, facts, self.meta, self.pattern, self.guards, self.sums, mode=self.mode
         )
+        if self.mode != "events":
+            stated = _with_persons(stated, doc, facts)
+        if self.mode == "claims":
+            stated = _with_leads(stated)
         for conflict in judge(stated, self.ratio):
             in_words = conflict.fact.in_words or conflict.earlier.in_words
             if (self.compare == "words" and not in_words) or (
@@ -579,6 +839,8 @@ class Figures:
             ):
                 continue
             fact = conflict.fact
+            if self.mode == "claims" and _counted_elsewhere(fact, conflict.earlier):
+                continue
             yield Hit(
                 fact.start,
                 fact.end,
@@ -588,7 +850,7 @@ class Figures:
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
     data = families.expand_data(data, src.path, src.data)
-    given = [k for k in ("nouns", "sums", "events", "terms") if data.get(k)]
+    given = [k for k in ("nouns", "sums", "events", "terms", "claims", "ages") if data.get(k)]
     if len(given) > 1:
         raise RuleError(
             "a figures rule counts 'nouns', 'sums', dated 'events' or prison 'terms', one of them",
@@ -609,13 +871,21 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
         raise RuleError("'ratio' must be 1 or more", path=src.path, line=src.data.line_of("ratio"))
     sums = None
     mode = key
-    if key in ("sums", "events"):
+    if key in ("sums", "events", "claims"):
         sums = {
             form.strip().lower(): entry.split("|")[0].strip().lower()
             for entry in data[key]
             for form in entry.split("|")
         }
-        source = sum_pattern(sums) if key == "sums" else event_pattern(list(sums))
+        if key == "claims":
+            nouns = schema.require(
+                data, "claim_nouns", path=src.path, line=src.data.line, kind="figures"
+            )
+            source = claim_pattern(sorted(sums, key=len, reverse=True), nouns)
+        elif key == "sums":
+            source = sum_pattern(sums)
+        else:
+            source = event_pattern(list(sums))
     elif key == "nouns" and schema.option(data, KEYS, "percent"):
         # "rise|rose": forms of one change, as sums' forms are of one sum.
         sums = {
@@ -625,12 +895,16 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
         }
         mode = "percent"
         source = fact_pattern(sorted(sums, key=len, reverse=True), modifiers, percent=True)
+    elif key == "ages":
+        source = age_pattern(data["ages"])
     elif key == "terms":
         nouns = [form.strip() for entry in data["terms"] for form in entry.split("|")]
         verbs = schema.require(
             data, "term_verbs", path=src.path, line=src.data.line, kind="figures"
         )
-        source = term_pattern(nouns, verbs)
+        source = term_pattern(
+            nouns, verbs, data.get("term_context") or (), data.get("subject_verbs") or ()
+        )
     else:
         source = fact_pattern(data["nouns"], modifiers, words=data.get("compare") != "numerals")
     pattern = compile_pattern(source, path=src.path, line=line, key=key)

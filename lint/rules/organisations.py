@@ -135,6 +135,10 @@ class NearMisses:
         for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards):
             slips, case = self.index.scan(m.group(), m.start())
             for slip in case if self.case else slips:
+                if slip.confirm and (
+                    not _names(doc.text, slip.org) or f"({slip.observed})" in doc.text
+                ):
+                    continue  # the body is not named, or the letters are defined as another
                 if any(s.start <= slip.start and slip.end <= s.end for s in leads):
                     continue  # a drop-capped word ("COPS have claimed …"), not initials
                 if self.case_in != "any":
@@ -150,6 +154,16 @@ class NearMisses:
                     fix=slip.right,
                     why=slip.org.why or None,
                 )
+
+
+def _names(text: str, org: Organisation) -> bool:
+    """Whether the text names the body by its name or its abbreviation."""
+    if org.name in text:
+        return True
+    return (
+        bool(org.abbreviation)
+        and regex.search(rf"\b{regex.escape(org.abbreviation)}\b", text) is not None
+    )
 
 
 def _written(text: str, name: str) -> bool:

@@ -29,10 +29,20 @@ Use = tuple[MatchLike, str]  # a rank before a name, and the rank it stands for
 
 
 def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
-    forms = "|".join(literal_pattern(form, bounded=False) for form, _ in rule.ranks)
+    # A rank in words may be written in lower case ("detective sergeant Liam Ford", news
+    # style); an abbreviation in capitals ("PS", "DC") only as it is.
+    forms = "|".join(
+        f"(?i:{literal_pattern(form, bounded=False)})"
+        if any(c.islower() for c in form) and " " in form
+        else literal_pattern(form, bounded=False)
+        for form, _ in rule.ranks
+    )
     canonical = {normalise(form).casefold(): rank for form, rank in rule.ranks}
+    name = rf"(?:(?P<first>{NAME})\s+(?={NAME}\b))?(?P<surname>{NAME})"
     pattern = (
-        rf"\b(?P<rank>{forms})\.?\s+(?:(?P<first>{NAME})\s+(?={NAME}\b))?(?P<surname>{NAME})\b"
+        rf"\b(?P<rank>{forms})\.?\s+{name}\b"
+        # In apposition: "Jane Roe, a detective constable, said".
+        rf"|\b{name},\s+(?:an?|the)\s+(?P<rank>{forms})\b"
     )
     people: dict[str, list[Use]] = {}
     for m in rule.find(pattern, doc, facts):

@@ -51,6 +51,10 @@ _LOWER_TITLE_WORDS = "|".join(
 )
 
 
+#: A title that opens with its body in the possessive: "NCA's Director General".
+_POSSESSIVE_HEAD = regex.compile(r"^(\S+)['’]s(?=\s)")
+
+
 def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
     day = rule.copy_date(doc)
     reported: list[tuple[int, int]] = []
@@ -81,7 +85,9 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
         for start, end, candidate in titles_near(rule, person, doc, facts):
             if any(s < end and start < e for s, e in reported):
                 continue
-            if any(is_title(candidate, r) for r in now):
+            # "the NCA's Director General" is the "NCA Director General".
+            plain = _POSSESSIVE_HEAD.sub(r"\1", candidate)
+            if any(is_title(c, r) for r in now for c in (candidate, plain)):
                 continue
             best, score = closest_title(candidate, now)
             if any(r not in now and is_title(candidate, r) for r in person.roles):

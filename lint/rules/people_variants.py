@@ -233,11 +233,15 @@ def _lower_use(word: str, doc: Document) -> bool:
     return regex.search(rf"(?<![\w'’-]){regex.escape(word.lower())}\b", doc.text) is not None
 
 
+#: Judges' titles and role words that are titles before a name ("Judge Rowntree").
+_JUDICIAL = lexicon.alternation("judicial_titles", "role_surnames")
+
+
 def _mentions(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Mention]:
     post = rf"(?:\s+(?:{POST_NOMINALS}))"
     patterns = (
-        # Mr Cleverly; Assistant Chief Constable Kevin Baldwin
-        rf"\b(?:{HONORIFICS})\.?\s+(?:(?P<first>{NAME})\s+)?(?P<surname>{NAME})\b",
+        # Mr Cleverly; Assistant Chief Constable Kevin Baldwin; Judge Amanda Rowntree
+        rf"\b(?:{HONORIFICS}|{_JUDICIAL})\.?\s+(?:(?P<first>{NAME})\s+)?(?P<surname>{NAME})\b",
         # Home Secretary James Cleverly
         rf"\b(?:{TITLE_HEADS}),?\s+(?P<first>{NAME})\s+(?P<surname>{NAME})\b",
         # James Cleverley MP

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from lint import lexicon
 from lint.document import Document
 from lint.facts import Facts
 from lint.finding import FixSafety
@@ -64,9 +65,13 @@ def _aliases(identity: Identity) -> tuple[str, ...]:
 
 
 def _kind(short: str) -> str:
-    """The honorific of a second reference ("Mr", "ACC"), or "" for a bare surname."""
+    """The honorific of a second reference ("Mr", "Dr"), "rank" for any police rank ("ACC",
+    "Inspector": two ranks for one officer are People.Ranks' finding, not a second way of
+    naming them), or "" for a bare surname."""
     words = short.split()
-    return words[0] if len(words) > 1 else ""
+    if len(words) < 2:
+        return ""
+    return "rank" if words[0] in lexicon.parts("ranks", "rank_abbreviations") else words[0]
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> SpeakerNaming:
