@@ -66,6 +66,10 @@ class Slip:
     confirm: bool = False
 
 
+#: What a phrase holds: its slips and its case slips.
+Found = tuple[list[Slip], list[Slip]]
+
+
 @dataclass(frozen=True)
 class _Form:
     words: tuple[str, ...]
@@ -170,7 +174,6 @@ class NameIndex:
                             self.wild.setdefault(key, []).append(entry)
         self.lengths = sorted(lengths, reverse=True)
         self._starts = {w: sorted(ns, reverse=True) for w, ns in self.starts.items()}
-        self._memo: dict[tuple[int, str], tuple[list[Slip], list[Slip]]] = {}
 
     # -- look-ups ------------------------------------------------------------------
 
@@ -183,19 +186,22 @@ class NameIndex:
         texts = [w.text for w in words[:-1]] + [last]
         return self.exact.get(_fold(texts), []), ending
 
-    def scan(self, text: str, offset: int) -> tuple[list[Slip], list[Slip]]:
+    def scan(
+        self, text: str, offset: int, memo: dict[tuple[int, int], Found] | None = None
+    ) -> Found:
         """The (slips, case slips) in one phrase of text starting at ``offset``. The
-        near-miss and case rules scan the same phrases: the second is served from a
-        small memo."""
-        key = (offset, text)
-        found = self._memo.get(key)
+        near-miss and case rules scan the same phrases of a document: pass one ``memo``
+        per document (``Facts.shared``) and each phrase is read once, however large the
+        document."""
+        if memo is None:
+            return self._scan(text, offset)
+        key = (offset, offset + len(text))
+        found = memo.get(key)
         if found is None:
-            if len(self._memo) > 4096:
-                self._memo.clear()
-            found = self._memo[key] = self._scan(text, offset)
+            found = memo[key] = self._scan(text, offset)
         return found
 
-    def _scan(self, text: str, offset: int) -> tuple[list[Slip], list[Slip]]:
+    def _scan(self, text: str, offset: int) -> Found:
         words = _words(text, offset)
         caps = [_capital(w.text) for w in words]
         slips: list[Slip] = []

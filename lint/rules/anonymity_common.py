@@ -118,8 +118,15 @@ class Reading:
         """The spans of the report inside quotation marks, within a paragraph."""
         return tuple(m.span() for m in _QUOTED.finditer(self.text))
 
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [lo for lo, _ in self.quoted]
+
     def in_quote(self, offset: int) -> bool:
-        return any(lo < offset < hi for lo, hi in self.quoted)
+        """Whether ``offset`` lies inside a quoted span (the spans do not overlap: only
+        the last one opening before it can hold it)."""
+        i = bisect.bisect_left(self._quote_starts, offset) - 1
+        return i >= 0 and offset < self.quoted[i][1]
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -221,15 +228,22 @@ class AnonymityRule:
                 return False  # "Girls", "Victims": a common word capitalised
         if form in self.public or " ".join(bare) in self.public:
             return False
-        if len(bare) == 1 and any(
-            full in reading.text for full in self.public if full.split()[-1] == bare[0]
-        ):
+        if len(bare) == 1 and bare[0] in self._public_surnames(reading):
             return False  # "Ms Patel" where the copy names Priti Patel; else a private "Ms Patel"
         if form in self.campaigners or " ".join(bare) in self.campaigners:
             return False
         if _CIPHER.match(text, end):
             return False  # "Girl A", "Child 3": the court's anonymised reference
         return not _RANKED.search(text, max(0, start - 40), start)
+
+    def _public_surnames(self, reading: Reading) -> tuple[str, ...]:
+        """The last words of the public figures' names the copy holds, found once per
+        document (not one search of the whole copy per name read)."""
+        return self._memo(
+            reading,
+            "public surnames",
+            lambda: {full.split()[-1] for full in self.public if full in reading.text},
+        )
 
     def deceased_near(self, reading: Reading, start: int, end: int) -> bool:
         """The copy says the person named here has died: in a sentence that names them

@@ -34,7 +34,7 @@ from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.registers import WORD_END, WORD_START, literal_pattern, normalise, register_file
-from lint.registers.names import PHRASE, NameIndex, name_index
+from lint.registers.names import PHRASE, Found, NameIndex, name_index
 from lint.registers.organisations import Organisation, Variant, load_organisations
 from lint.rules import schema
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
@@ -132,18 +132,31 @@ class NearMisses:
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         leads = lead_ins(doc)
+        # What each test below finds in the whole text, once per document and question
+        # (a large file has thousands of slips of a few names).
+        named: dict[tuple[str, str], bool] = {}
+        defined: dict[str, bool] = {}
+        written: dict[str, bool] = {}
+        read: dict[tuple[int, int], Found] = facts.shared(("names.scan", id(self.index)), dict)
         for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards):
-            slips, case = self.index.scan(m.group(), m.start())
+            slips, case = self.index.scan(m.group(), m.start(), read)
             for slip in case if self.case else slips:
-                if slip.confirm and (
-                    not _names(doc.text, slip.org) or f"({slip.observed})" in doc.text
-                ):
-                    continue  # the body is not named, or the letters are defined as another
+                if slip.confirm:
+                    body = slip.org.name, slip.org.abbreviation
+                    if body not in named:
+                        named[body] = _names(doc.text, slip.org)
+                    if not named[body]:
+                        continue  # the body is not named
+                    if slip.observed not in defined:
+                        defined[slip.observed] = f"({slip.observed})" in doc.text
+                    if defined[slip.observed]:
+                        continue  # the letters are defined as another body's
                 if any(s.start <= slip.start and slip.end <= s.end for s in leads):
                     continue  # a drop-capped word ("COPS have claimed …"), not initials
                 if self.case_in != "any":
-                    capitals = _written(doc.text, slip.right)
-                    if capitals != (self.case_in == "mixed"):
+                    if slip.right not in written:
+                        written[slip.right] = _written(doc.text, slip.right)
+                    if written[slip.right] != (self.case_in == "mixed"):
                         continue
                 yield Hit(
                     slip.start,

@@ -212,25 +212,45 @@ def _lone_surnames(
     """A surname alone that is a slip of a named person's surname: "Mark Johnson, 47" …
     "she said Johnsen had targeted children". A word the copy also writes in lower case,
     or any form of a name the document gives a first name of its own, is not one."""
-    named = {s for s, found in mentions.items() if any(m.first for m in found)}
+    named = sorted(s for s, found in mentions.items() if any(m.first for m in found))
     seen: set[str] = set()
+    passed: set[str] = set()  # words found to be no slip: each word is judged once
+    lower = _lower_words(doc)
     for m in _LONE.finditer(doc.text):
         word = m.group("word")
         if word in mentions or word in _NOT_NAMES or word in seen or word in skip:
             continue
-        if _lower_use(word, doc):
+        if word in passed or _lower_use(word, doc, lower):
+            passed.add(word)
             continue
-        usual = next((s for s in sorted(named) if s not in skip and _surname_slip(word, s)), None)
+        usual = next((s for s in named if s not in skip and _surname_slip(word, s)), None)
         if usual is None:
+            passed.add(word)
             continue
         seen.add(word)
         for found in rule.find(rf"(?<![\w'’-]){regex.escape(word)}\b", doc, facts):
             yield rule.hit(found.start(), found.end(), (word, usual), usual)
 
 
-def _lower_use(word: str, doc: Document) -> bool:
-    """Whether the copy writes the word in lower case too: a common word, not a name."""
-    return regex.search(rf"(?<![\w'’-]){regex.escape(word.lower())}\b", doc.text) is not None
+#: A word as ``_lower_use`` looks for it: not after a letter, apostrophe or hyphen, and
+#: ending where a ``\b`` after it would (the longest run of word characters).
+_WORD_START = regex.compile(r"(?<![\w'’-])\w+")
+_ALL_WORD = regex.compile(r"\w+")
+
+
+def _lower_words(doc: Document) -> frozenset[str]:
+    """The document's words in lower case, as ``_lower_use`` finds them, in one pass."""
+    return frozenset(w for w in _WORD_START.findall(doc.text) if w.islower())
+
+
+def _lower_use(word: str, doc: Document, lower: frozenset[str]) -> bool:
+    """Whether the copy writes the word in lower case too: a common word, not a name.
+    ``lower``: the document's lower-case words (``_lower_words``), which answer for a
+    word of word characters alone (one search of the document per word otherwise)."""
+    lowered = word.lower()
+    if lowered.islower() and _ALL_WORD.fullmatch(lowered):
+        return lowered in lower
+    return regex.search(rf"(?<![\w'’-]){regex.escape(lowered)}\b", doc.text) is not None
 
 
 #: Judges' titles and role words that are titles before a name ("Judge Rowntree").
