@@ -28,6 +28,7 @@ from lint.registers.anonymity import AnonymityWords, load_anonymity
 from lint.registers.people import load_people
 from lint.rules import schema
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
+from lint.rules.prefilter import required_literals
 from lint.speakers import ROLE_WORDS
 
 _V = TypeVar("_V")
@@ -86,6 +87,15 @@ def _when(adverbs: str) -> str:
     )
 
 
+def lacks(pattern: regex.Pattern[str], lowered: str) -> bool:
+    """Whether the text (``lowered``: in lower case) holds none of the pieces of text
+    every match of ``pattern`` contains (``lint.rules.prefilter``): the pattern cannot
+    match anywhere in it, so it need not be run. Most reports hold the words of few of
+    the pack's patterns; a pattern whose pieces cannot be read is always run."""
+    needles = required_literals(pattern.pattern)
+    return needles is not None and not any(n in lowered for n in needles)
+
+
 @dataclass(frozen=True)
 class Reading:
     """One report as the pack reads it (built once per document, ``Facts.shared``)."""
@@ -100,6 +110,8 @@ class Reading:
     lifted: bool
     places: frozenset[str]
     lowercase: frozenset[str]
+    #: The report in lower case, for ``lacks``.
+    lowered: str = field(default="", compare=False, repr=False)
     #: Word sets about the people named, each built in one pass over the report when
     #: first asked for, so that no check on a name scans the whole report again.
     sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
@@ -107,6 +119,10 @@ class Reading:
     found: dict[tuple[str, frozenset[str], frozenset[str]], tuple[Any, ...]] = field(
         default_factory=dict, compare=False
     )
+
+    def lacks(self, pattern: regex.Pattern[str]) -> bool:
+        """Whether ``pattern`` cannot match anywhere in the report (``lacks``)."""
+        return lacks(pattern, self.lowered)
 
     def words_where(self, what: str, build: Callable[[], Iterable[str]]) -> frozenset[str]:
         if what not in self.sets:
@@ -196,20 +212,31 @@ class AnonymityRule:
         p = self.pats
         places = frozenset(_PLACE.findall(text))
         lowercase = frozenset(_LOWER_WORD.findall(text))
+        lowered = facts.lowered
+
+        def found(pattern: regex.Pattern[str]) -> bool:
+            return not lacks(pattern, lowered) and bool(pattern.search(text))
+
         return Reading(
             text=text,
             sentences=facts.sentences,
-            sexual=bool(p.sexual.search(text)),
-            child=bool(p.child.search(text)) or bool(_CHILD_AGE.search(text)),
-            proceedings=bool(p.proceedings.search(text)),
-            waiver=bool(p.waiver.search(text)),
-            pseudonym=bool(p.pseudonym.search(text)),
-            lifted=bool(p.lifted.search(text)),
+            sexual=found(p.sexual),
+            child=found(p.child) or found(_CHILD_AGE),
+            proceedings=found(p.proceedings),
+            waiver=found(p.waiver),
+            pseudonym=found(p.pseudonym),
+            lifted=found(p.lifted),
             places=places,
             lowercase=lowercase,
+            lowered=lowered,
         )
 
     # -- names --------------------------------------------------------------------
+
+    def _matches(self, reading: Reading, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+        """``pattern``'s matches in the report; none, without running it, where the
+        report lacks the words every match holds (``lacks``)."""
+        return iter(()) if reading.lacks(pattern) else pattern.finditer(reading.text)
 
     def is_name(self, reading: Reading, start: int, end: int) -> bool:
         """Whether the span reads as a private person's name: not a title, body, place or
@@ -255,7 +282,7 @@ class AnonymityRule:
     def _near_deaths(self, reading: Reading) -> Iterator[str]:
         """Capitalised words of a sentence that says someone died and of the one before."""
         text = reading.text
-        for m in self.pats.deceased.finditer(text):
+        for m in self._matches(reading, self.pats.deceased):
             lo, hi = reading.sentence(m.start())
             before = reading.previous_sentence(m.start())
             if before is not None and "\n\n" not in text[before[1] : lo]:
@@ -269,7 +296,7 @@ class AnonymityRule:
         titled = reading.words_where(
             "professional",
             lambda: (
-                " ".join(m.group("name").split()) for m in self.pats.titled.finditer(reading.text)
+                " ".join(m.group("name").split()) for m in self._matches(reading, self.pats.titled)
             ),
         )
         return " ".join(name.split()) in titled
@@ -287,7 +314,7 @@ class AnonymityRule:
         style for a defendant's address), or a verb of the charge ("Smith was jailed")."""
         accused = reading.words_where(
             "defendant",
-            lambda: (m.group("word") for m in self.pats.accused_word.finditer(reading.text)),
+            lambda: (m.group("word") for m in self._matches(reading, self.pats.accused_word)),
         )
         return _WORD.findall(name)[-1] in accused
 
@@ -338,7 +365,7 @@ class AnonymityRule:
             ("abuser", p.abuser),
         ):
             gate = p.gates.get(pattern)
-            if gate is not None and not gate.search(text):
+            if reading.lacks(pattern) or (gate is not None and not gate.search(text)):
                 continue  # the pattern's own words are nowhere in the report
             for m in pattern.finditer(text):
                 start, end = self._trimmed(text, *m.span("name"))
@@ -374,13 +401,13 @@ class AnonymityRule:
             if not overlaps(seen, start, end) and not self.professional(reading, text[start:end]):
                 seen.add((start, end))
                 yield VictimName(start, end, text[start:end], "child")
-        for m in p.pronoun.finditer(text):
+        for m in self._matches(reading, p.pronoun):
             found = self._antecedent(reading, m.start())
             if found is not None and not overlaps(seen, *found[:2]):
                 seen.add(found[:2])
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
 
-        for m in p.object.finditer(text):
+        for m in self._matches(reading, p.object):
             found = self._subject_before(reading, m.start())
             if found is not None and not overlaps(seen, *found[:2]):
                 seen.add(found[:2])
@@ -438,7 +465,7 @@ class AnonymityRule:
     def _named_children(self, reading: Reading) -> Iterator[tuple[int, int, str]]:
         text = reading.text
         for pattern in self.pats.child_age:
-            for m in pattern.finditer(text):
+            for m in self._matches(reading, pattern):
                 start, end = m.span("name")
                 if int(m.group("age")) >= ADULT or not self.is_name(reading, start, end):
                     continue

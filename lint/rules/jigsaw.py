@@ -207,9 +207,9 @@ class Jigsaw(AnonymityRule):
     def _relatives(self, reading: Reading) -> Iterator[Hit]:
         """The victim's family named: they share a surname and a home with the victim.
         Silent where the copy says someone died (a dead victim's family may speak)."""
-        if self.pats.deceased.search(reading.text):
+        if not reading.lacks(self.pats.deceased) and self.pats.deceased.search(reading.text):
             return
-        for m in self._relative.finditer(reading.text):
+        for m in self._matches(reading, self._relative):
             start, end = m.span("name")
             # an accused relative ("the girl's father, Mark Doyle, abused her") is the
             # relationship rule's

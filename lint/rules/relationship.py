@@ -94,11 +94,11 @@ class Relationship(AnonymityRule):
             return
         ties, trust_ties, child_kin, adult_kin, *_ = self._own
         text = reading.text
-        for m in ties.finditer(text):
+        for m in self._matches(reading, ties):
             yield self.hit(m.start(), m.end(), m.group(), self.note("tie"))
-        for m in trust_ties.finditer(text):
+        for m in self._matches(reading, trust_ties):
             yield self.hit(m.start(), m.end(), m.group(), self.note("trust"))
-        for m in child_kin.finditer(text):
+        for m in self._matches(reading, child_kin):
             lo, hi = reading.sentence(m.start())
             if self._parents.search(text, lo, m.start()):
                 continue  # "a mother ... her daughter": the parent's child, not the accused's
@@ -106,7 +106,7 @@ class Relationship(AnonymityRule):
                 continue  # "Doyle's daughter, 25, said": an adult relative, speaking
             if self.pats.child_offence.search(text, lo, hi):
                 yield self.hit(m.start(), m.end(), m.group(), self.note("child"))
-        for m in adult_kin.finditer(text):
+        for m in self._matches(reading, adult_kin):
             if self._accused(reading, m):
                 role = self._trust.search(m.group()) is not None
                 yield self.hit(
