@@ -14,7 +14,7 @@ import bisect
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import regex
 
@@ -232,6 +232,10 @@ class AnonymityRule:
         )
 
     # -- names --------------------------------------------------------------------
+
+    def scanned(self) -> tuple[regex.Pattern[str], ...]:
+        """The patterns run only where a report holds their needles (``lacks``)."""
+        return self.pats.scanned()
 
     def _matches(self, reading: Reading, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
         """``pattern``'s matches in the report; none, without running it, where the
@@ -718,6 +722,17 @@ class _Patterns:
             self.abuser: c(w.pattern("abuser")),
         }
 
+    def scanned(self) -> tuple[regex.Pattern[str], ...]:
+        """Every pattern here, and ``_CHILD_AGE`` (each is run only where a report holds
+        its needles: ``lacks``)."""
+        found: list[regex.Pattern[str]] = [_CHILD_AGE]
+        for value in vars(self).values():
+            if isinstance(value, tuple):
+                found.extend(value)
+            elif isinstance(value, (regex.Pattern, patterns.Lazy)):
+                found.append(cast("regex.Pattern[str]", value))
+        return tuple(found)
+
 
 def _heading(text: str, offset: int) -> bool:
     """Whether the line holding ``offset`` is a heading or a caption: it does not end as
@@ -756,10 +771,13 @@ def build_rule(cls: type[_R], meta: RuleMeta, data: dict[str, Any], src: Source)
             register_file(src.path, data["people"], line=line("people"), key="people")
         )
         public = frozenset(n for p in people for n in (p.name, *p.aliases))
-    return cls(
+    rule = cls(
         meta,
         words,
         public=public,
         campaigners=_name_forms(words.words("campaigners")),
         notes=data.get("notes", {}),
     )
+    for pattern in rule.scanned():  # read with the rule set, so that it keeps them
+        required_literals(pattern.pattern)  # (lint.rules.prefilter.remember)
+    return rule

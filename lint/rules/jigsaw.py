@@ -112,6 +112,9 @@ class Jigsaw(AnonymityRule):
             patterns.compile(rf"{w.pattern('caption_family')}|{w.pattern('victim_anchor')}"),
         )
 
+    def scanned(self) -> tuple[regex.Pattern[str], ...]:
+        return (*super().scanned(), self._relative)
+
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         reading = self.reading(doc, facts)
         if not (reading.sexual or (reading.child and reading.proceedings)):
@@ -199,7 +202,7 @@ class Jigsaw(AnonymityRule):
         """A victim's or child's relative given a full name: "the girl's mother, Jane
         Smith"."""
         w = self.words
-        return patterns.compile(
+        return patterns.lazy(
             rf"{w.pattern('victim_anchor')}['’]s[ \t]+(?:{w.pattern('caption_family')}"
             rf"|{w.pattern('adult_kin')})\s*,\s*(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})\b"
         )

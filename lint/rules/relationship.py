@@ -47,7 +47,7 @@ class Relationship(AnonymityRule):
     @cached_property
     def _own(self) -> tuple[regex.Pattern[str], ...]:
         w = self.words
-        c = patterns.compile
+        c = patterns.lazy  # compiled when first used; their needles are read at load
         accused = (
             rf"(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he[ \t]+)?{w.pattern('accused')}['’]s|{NAME}['’]s)"
         )
@@ -87,6 +87,9 @@ class Relationship(AnonymityRule):
     @cached_property
     def _trust(self) -> regex.Pattern[str]:
         return patterns.compile(self.words.pattern("trust_roles"))
+
+    def scanned(self) -> tuple[regex.Pattern[str], ...]:
+        return (*super().scanned(), *self._own[:4])
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         reading = self.reading(doc, facts)
