@@ -190,7 +190,8 @@ def needles_for(patterns_: Sequence[str]) -> tuple[str, ...] | None:
 # -- needles kept between runs -----------------------------------------------------------
 
 _NAME = "needles.json"
-_MOST = 100_000
+#: The most patterns whose needles the cache folder keeps.
+_MOST_STORED = 100_000
 _STORED: dict[str, list[str] | None] | None = None
 _NEW: dict[str, list[str] | None] = {}
 _DIGEST = re.compile(r"[0-9a-f]{32}")
@@ -226,7 +227,7 @@ def _valid(found: object) -> bool:
         bool(method)
         and method == _method()
         and isinstance(needles, dict)
-        and len(needles) <= _MOST
+        and len(needles) <= _MOST_STORED
         and all(
             isinstance(k, str) and _DIGEST.fullmatch(k) is not None and _valid_needles(v)
             for k, v in needles.items()
@@ -254,7 +255,7 @@ def remember() -> None:
 
     stored = _stored()
     _NEW.clear()
-    if len(stored) > _MOST:
+    if len(stored) > _MOST_STORED:
         stored.clear()
     diskcache.write(_NAME, {"method": _method(), "needles": stored})
 
