@@ -28,6 +28,7 @@ SETS = [
     ROOT / "tests" / "recall" / "dev3",
     ROOT / "tests" / "recall" / "dev4",
     ROOT / "tests" / "recall" / "dev5",
+    ROOT / "tests" / "recall" / "dev6",
     ROOT / "tests" / "anonymity" / "heldout",
     ROOT / "tests" / "anonymity" / "heldout2",
     ROOT / "tests" / "anonymity" / "heldout3",
