@@ -10,6 +10,7 @@ from __future__ import annotations
 from lint.rules import (
     approved_quote,
     capitalization,
+    claim_figures,
     conditional,
     consistency,
     existence,
@@ -50,6 +51,7 @@ REGISTRY: dict[str, RuleKind] = {
     "people": people,
     "legislation": legislation,
     "figures": figures,
+    "claim-figures": claim_figures,
     "quote-marks": quote_marks,
     "quote-style": quote_style,
     "unmarked-speech": unmarked_speech,

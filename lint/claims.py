@@ -1,0 +1,915 @@
+"""The claim model: what each figure in a document says, and which two say one thing.
+
+A *claim* is a figure with what it is about: the subject it counts or measures (the head
+noun: "men", "homes", "fund"; for a length, the event: "operation", "abuse", a prison
+"sentence"), what happened (the predicate: "charged", "inspected"), the unit (a count,
+a percentage, a sum of money, a duration) and the value, normalised ("a dozen" is 12,
+"£2.5m" is 2,500,000, "one in three" is about 33%, "18 months" is 547 days). Claims are
+read from every sentence, headlines, quotes and captions included, by the words of
+``rules/Numbers/_claims.yml`` (data, not code).
+
+Two claims are one claim stated twice when the unit, the subject and the predicate agree
+and nothing sets them apart: figures that are parts ("19 of whom", "Of the 23 victims,
+four …"), further or other claims ("a further 12", "another four men"), another period's
+("up from 6,200 the year before", "in 2024"), another place's or day's ("in Leeds", "on
+Monday"), bounded figures that can both be true ("more than 40" and "43"), figures far
+apart (twice or more, unless their digits are swapped: "79" and "97"). A later figure
+that points back ("the eight men", "Pugh's 12-year sentence", "the £2m fund") names the
+claim it restates, so its predicate may be left unsaid; a headline's claim is the
+story's, restated in the body.
+
+The model is built once per document and kept in ``Facts`` (``facts.shared``).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import regex
+
+from lint import lexicon
+from lint.document import Document
+
+#: Tokens: numbers (with separators), words (with inner apostrophes), other marks.
+_TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|\p{L}+(?:['’]\p{L}+)*|\S")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+#: Words that end a clause: a figure's subject and predicate are read within one.
+_CLAUSE_END = frozenset([";", ":", "(", ")", "—", "–", '"', "“", "”"])
+#: How far apart two figures of one claim may be (twice or more is another claim).
+RATIO = 2.0
+#: How far "one in three" may be from 33% and still be the same share (points).
+SHARE_SLACK = 4.0
+#: How far "around 500" may be from 500 (a fraction).
+ABOUT_SLACK = 0.1
+
+
+class Kind(enum.Enum):
+    COUNT = "count"
+    PERCENT = "percent"
+    MONEY = "money"
+    DURATION = "duration"
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The model's words, from ``_claims.yml``."""
+
+    units: Mapping[str, int]
+    tens: Mapping[str, int]
+    phrases: Mapping[tuple[str, ...], float]
+    scales: Mapping[str, float]
+    bounds: Mapping[tuple[str, ...], str]  # phrase → above | below | about
+    time_units: Mapping[str, float]
+    predicates: Mapping[tuple[str, ...], str]  # form → group
+    subjects: Mapping[tuple[str, ...], str]
+    generic: frozenset[str]
+    persons: frozenset[str]
+    changes: frozenset[str]
+    events: Mapping[tuple[str, ...], str]
+    term_verbs: frozenset[tuple[str, ...]]
+    totals: frozenset[tuple[str, ...]]
+    other: frozenset[str]
+    past: frozenset[tuple[str, ...]]
+    parts: frozenset[tuple[str, ...]]
+    parts_after: frozenset[tuple[str, ...]]
+    definite: frozenset[tuple[str, ...]]
+    then: frozenset[tuple[str, ...]]
+    aux: frozenset[str]
+    stop: frozenset[str]
+    subset: frozenset[str]
+    plurals: frozenset[str]
+    places: frozenset[str]
+    not_names: frozenset[str]
+    length_words: frozenset[str]
+    bare_length_words: frozenset[str]
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in _TOKEN.findall(str(text)))
+
+
+def _groups(entries: Sequence[str]) -> dict[tuple[str, ...], str]:
+    out: dict[tuple[str, ...], str] = {}
+    for entry in entries:
+        forms = [f.strip() for f in str(entry).split("|") if f.strip()]
+        for form in forms:
+            out.setdefault(_phrase(form), forms[0].lower())
+    return out
+
+
+def words_from(data: Mapping[str, object]) -> Words:
+    """The model's words from a ``_claims.yml`` mapping (validated by the rule kind)."""
+
+    def mapping(key: str) -> Mapping[str, object]:
+        value = data.get(key) or {}
+        return value if isinstance(value, Mapping) else {}
+
+    def listed(key: str) -> list[str]:
+        value = data.get(key) or []
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    bounds: dict[tuple[str, ...], str] = {}
+    for way in ("above", "below", "about"):
+        for phrase in listed(way):
+            bounds[_phrase(phrase)] = way
+    return Words(
+        units={str(k).lower(): int(str(v)) for k, v in mapping("units").items()},
+        tens={str(k).lower(): int(str(v)) for k, v in mapping("tens").items()},
+        phrases={_phrase(k): float(str(v)) for k, v in mapping("phrases").items()},
+        scales={str(k).lower(): float(str(v)) for k, v in mapping("scales").items()},
+        bounds=bounds,
+        time_units={str(k).lower(): float(str(v)) for k, v in mapping("time_units").items()},
+        predicates=_groups(listed("predicates")),
+        subjects=_groups(listed("subjects")),
+        generic=frozenset(w.lower() for w in listed("generic_heads")),
+        persons=frozenset(_groups(listed("person_heads")).values()),
+        changes=frozenset(_groups(listed("changes")).values()),
+        events=_groups(listed("events")),
+        term_verbs=frozenset(_phrase(p) for p in listed("term_verbs")),
+        totals=frozenset(_phrase(p) for p in listed("totals")),
+        other=frozenset(w.lower() for w in listed("other")),
+        past=frozenset(_phrase(p) for p in listed("past")),
+        parts=frozenset(_phrase(p) for p in listed("parts")),
+        parts_after=frozenset(_phrase(p) for p in listed("parts_after")),
+        definite=frozenset(_phrase(p) for p in listed("definite")),
+        then=frozenset(_phrase(p) for p in listed("then")),
+        aux=frozenset(w.lower() for w in listed("auxiliaries")),
+        stop=frozenset(w.lower() for w in listed("function_words")),
+        subset=frozenset(w.lower() for w in listed("subset_words")),
+        plurals=frozenset(w.lower() for w in listed("irregular_plurals")),
+        places=frozenset(w.lower() for w in listed("place_words")),
+        not_names=frozenset(w.lower() for w in listed("not_names")),
+        length_words=frozenset(w.lower() for w in listed("length_words")),
+        bare_length_words=frozenset(w.lower() for w in listed("bare_length_words")),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One figure and what it says: "The eight men were sentenced" at start..end."""
+
+    kind: Kind
+    value: float
+    low: float  # the values the statement allows ("more than 40": 40 upwards)
+    high: float
+    start: int
+    end: int
+    text: str
+    digits: str  # the figure's digits as written ("" for words): swaps are slips
+    sentence: int
+    subject: str | None  # the head noun's group, or the event a length belongs to
+    predicate: str | None
+    definite: bool  # points back: "the eight men", "Pugh's 12-year sentence"
+    heading: bool
+    lead: bool  # in the story's first sentence after the headline
+    person: str | None = None  # whose sentence: "Pugh" in "Pugh's 12-year sentence"
+    total: bool = False  # "a combined 97 years"
+    period: str = ""  # the years and "last year" words of its clause
+    place: str = ""  # "in Leeds", "on Monday": a restriction of the claim
+    anchored: bool = True  # a length tied to an event ("a six-month operation")
+    fresh: bool = False  # "a further 120 reports": a new claim, never an earlier one's
+    thing: str | None = None  # what rose: "reports" in "a 16% rise in reports"
+    restriction: str = ""  # the content words of "who gave statements" after the head
+
+    def agrees(self, other: Claim) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """A figure as read, before what it is about: its value and the words round it."""
+
+    value: float
+    low: float
+    high: float
+    digits: str
+    sentence: int
+    definite: bool
+    total: bool
+    fresh: bool
+
+    def scaled(self, by: float) -> _Figure:
+        """The figure in another unit ("18 months" in days)."""
+        return replace(self, value=self.value * by, low=self.low * by, high=self.high * by)
+
+    def claim(
+        self,
+        kind: Kind,
+        start: int,
+        end: int,
+        subject: str | None,
+        predicate: str | None,
+        *,
+        person: str | None = None,
+        anchored: bool = True,
+        thing: str | None = None,
+        restriction: str = "",
+    ) -> Claim:
+        return Claim(
+            kind,
+            self.value,
+            self.low,
+            self.high,
+            start,
+            end,
+            "",
+            self.digits,
+            self.sentence,
+            subject,
+            predicate,
+            self.definite,
+            heading=False,
+            lead=False,
+            person=person,
+            total=self.total,
+            anchored=anchored,
+            fresh=self.fresh,
+            thing=thing,
+            restriction=restriction,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    claim: Claim  # the later statement, reported
+    earlier: Claim
+    strong: bool  # clearly one claim (an error), or a weaker match (a warning)
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    return [
+        Token(m.group(), m.group().lower(), start + m.start(), start + m.end())
+        for m in _TOKEN.finditer(text[start:end])
+    ]
+
+
+def _match(toks: Sequence[Token], i: int, phrases: Mapping[tuple[str, ...], str]) -> int:
+    """The length of the longest phrase of ``phrases`` at toks[i] (0: none)."""
+    for n in (4, 3, 2, 1):
+        if i + n <= len(toks) and tuple(t.low for t in toks[i : i + n]) in phrases:
+            return n
+    return 0
+
+
+def _ends_with(
+    toks: Sequence[Token],
+    i: int,
+    phrases: frozenset[tuple[str, ...]] | Mapping[tuple[str, ...], str],
+) -> int:
+    """The length of the longest phrase that ends just before toks[i] (0: none)."""
+    for n in (4, 3, 2, 1):
+        if i - n >= 0 and tuple(t.low for t in toks[i - n : i]) in phrases:
+            return n
+    return 0
+
+
+class _Reader:
+    """Reads the claims of one document."""
+
+    def __init__(self, doc: Document, words: Words, sentences: Sequence[tuple[int, int, bool]]):
+        self.doc = doc
+        self.w = words
+        self.sentences = sentences
+        self.days = lexicon.words("days")
+        self.months = lexicon.words("months")
+        #: Capitalised words that are not a person's name.
+        self.not_names = (
+            words.not_names | lexicon.words("sentence_openers") | self.days | self.months
+        )
+
+    def number(self, toks: Sequence[Token], i: int) -> tuple[float, int, str] | None:
+        """The value of a figure starting at toks[i], the tokens it takes and its digits."""
+        w = self.w
+        t = toks[i]
+        n = len(toks)
+        if t.low[0].isdigit():
+            if "," in t.low and not regex.fullmatch(r"\d{1,3}(?:,\d{3})+", t.low):
+                return None
+            try:
+                value = float(t.low.replace(",", ""))
+            except ValueError:
+                return None
+            used = 1
+            if i + 1 < n and toks[i + 1].start == t.end and toks[i + 1].low in ("m", "bn", "k"):
+                return value * w.scales[toks[i + 1].low], 2, t.low
+            if i + 1 < n and toks[i + 1].low in ("million", "billion", "thousand"):
+                return value * w.scales[toks[i + 1].low], 2, t.low
+            return value, used, t.low
+        length = _match(toks, i, {k: "" for k in w.phrases})
+        if length:
+            value = w.phrases[tuple(x.low for x in toks[i : i + length])]
+            used = length
+        elif t.low == "half" and i + 2 < n and toks[i + 1].low == "a":
+            scale = w.scales.get(toks[i + 2].low)
+            if not scale or toks[i + 2].low in ("m", "bn", "k"):
+                return None
+            return 0.5 * scale, 3, ""
+        elif t.low in w.tens:
+            value, used = w.tens[t.low], 1
+            if i + 2 < n and toks[i + 1].low == "-" and w.units.get(toks[i + 2].low, 10) < 10:
+                value, used = value + w.units[toks[i + 2].low], 3
+        elif t.low in w.units:
+            value, used = w.units[t.low], 1
+        else:
+            return None
+        j = i + used
+        if j + 2 < n and (toks[j].low, toks[j + 1].low, toks[j + 2].low) == ("and", "a", "half"):
+            value, j = value + 0.5, j + 3
+        if j < n and toks[j].low in ("million", "billion", "thousand", "hundred"):
+            value, j = value * w.scales[toks[j].low], j + 1
+        return float(value), j - i, ""
+
+    def read(self) -> list[Claim]:
+        out: list[Claim] = []
+        for index, (start, end, heading) in enumerate(self.sentences):
+            toks = tokens(self.doc.text, start, end)
+            lead = index == self._lead()
+            out.extend(self._sentence(toks, index, heading, lead))
+        return out
+
+    def _lead(self) -> int:
+        """The story's first sentence: the first after the headline and dateline."""
+        for index, (start, end, heading) in enumerate(self.sentences):
+            if heading:
+                continue
+            words = len(tokens(self.doc.text, start, end))
+            if words >= 10:
+                return index
+        return -1
+
+    def _sentence(
+        self, toks: list[Token], index: int, heading: bool, lead: bool
+    ) -> Iterator[Claim]:
+        i = 0
+        n = len(toks)
+        while i < n:
+            t = toks[i]
+            if i > 0 and toks[i - 1].low == "(" and t.low[0].isdigit():
+                i += 1  # "(33%)": restates the figure before it
+                continue
+            if t.low[0].isdigit() and _YEAR.fullmatch(t.low):
+                i += 1  # a year, not a figure (EventDates dates events)
+                continue
+            if t.low == "one" and i + 2 < n and toks[i + 1].low == "in":
+                share = self.number(toks, i + 2)
+                if share and share[0] > 1:
+                    claim = self._share(toks, i, 100.0 / share[0], i + 2 + share[1], index)
+                    if claim:
+                        yield self._finish(claim, toks, i, heading, lead)
+                    i += 2 + share[1]
+                    continue
+            parsed = self.number(toks, i)
+            if parsed is None or (t.low == "one" and not t.low[0].isdigit()):
+                i += 1
+                continue
+            value, used, digits = parsed
+            claim = self._claim(toks, i, value, used, digits, index)
+            if claim is not None:
+                yield self._finish(claim, toks, i, heading, lead)
+            i += used
+
+    # -- what a figure is about -------------------------------------------------------
+
+    def _before(self, toks: Sequence[Token], i: int) -> tuple[int, str | None, bool]:
+        """Step back over a qualifier and a definite word before toks[i]: where the
+        figure's phrase starts, its bound and whether it points back."""
+        j = i
+        bound = None
+        if j > 0 and toks[j - 1].low == "£":
+            j -= 1
+        length = _ends_with(toks, j, self.w.bounds)
+        if length:
+            bound = self.w.bounds[tuple(x.low for x in toks[j - length : j])]
+            j -= length
+        definite = False
+        length = _ends_with(toks, j, self.w.definite)
+        if length:
+            definite, j = True, j - length
+        elif j > 0 and regex.search(r"['’]s$", toks[j - 1].text):
+            definite = True
+            j -= 1
+        return j, bound, definite
+
+    def _set_apart(self, toks: Sequence[Token], i: int, end: int, begin: int) -> bool:
+        """Whether the figure at toks[i] (its phrase from begin to end) is another
+        claim's, a part or another period's: "a further 12", "19 of whom", "up from
+        6,200", "Of the 12 arrested, ten were men"."""
+        w = self.w
+        if _ends_with(toks, begin, w.past) or _ends_with(toks, begin, w.parts):
+            return True
+        if begin > 0 and toks[begin - 1].low in ("to", "and", "or", "between"):
+            return True  # "from 410 to 560", "between six and 12"
+        if _match(toks, end, {p: "" for p in w.parts_after}):
+            return True
+        after = tuple(x.low for x in toks[end : end + 1])
+        if after[:1] in (("to",), ("and",), ("or",)) and end + 1 < len(toks):
+            nxt = toks[end + 1].low
+            if nxt[0].isdigit() or nxt in w.units or nxt in w.tens:
+                return True  # "six or seven", "between 13 and 16", "two to three"
+        # "Of the 12 people arrested, ten were men": a figure after the comma is a part.
+        if len(toks) > 2 and toks[0].low == "of" and toks[1].low in ("the", "those", "these"):
+            comma = next((k for k, x in enumerate(toks) if x.low == ","), len(toks))
+            if i > comma:
+                return True
+        # "54 the year before", "6,200 a year earlier": another period's figure.
+        later = {p: "" for p in w.past if p[-1] in ("before", "earlier", "ago", "year")}
+        return any(_match(toks, k, later) for k in range(end, min(end + 4, len(toks))))
+
+    def _predicate(self, toks: Sequence[Token], begin: int, after: int) -> str | None:
+        """What happened: a predicate after the subject ("were charged", "the 23 homes
+        inspected") or before the figure ("inspected 32 homes", "identified 23")."""
+        w = self.w
+        k = after
+        if k < len(toks) and toks[k].low == "(":  # "young people (33%) have been sent"
+            close = next((j for j in range(k, len(toks)) if toks[j].low == ")"), k)
+            k = close + 1 if close - k < 6 else k
+        skipped = k - after
+        while k < len(toks) and toks[k].low in self.w.aux:
+            k += 1
+        length = _match(toks, k, w.predicates)
+        if length and k - after - skipped <= 4:
+            return w.predicates[tuple(x.low for x in toks[k : k + length])]
+        for back in range(1, 4):
+            j = begin - back
+            if j < 0 or toks[j].low in _CLAUSE_END or toks[j].low == ",":
+                break
+            length = _match(toks, j, w.predicates)
+            if length and j + length <= begin:
+                return w.predicates[tuple(x.low for x in toks[j : j + length])]
+        return None
+
+    def _head(self, toks: Sequence[Token], k: int) -> tuple[str | None, int]:
+        """The noun a figure counts, from toks[k]: "32 children's homes" → homes; the
+        index after it."""
+        w = self.w
+        for skip in range(3):
+            j = k + skip
+            if j >= len(toks) or not toks[j].low[0].isalpha() or toks[j].low in self.w.stop:
+                return None, k
+            length = _match(toks, j, w.subjects)
+            if length:
+                return w.subjects[tuple(x.low for x in toks[j : j + length])], j + length
+            if length := _match(toks, j, w.predicates):
+                return None, k
+            low = toks[j].low
+            plural = (
+                low.endswith("s") and not low.endswith(("'s", "’s", "ss"))
+            ) or low in self.w.plurals
+            if plural:
+                return low, j + 1
+        return None, k
+
+    def _claim(
+        self, toks: Sequence[Token], i: int, value: float, used: int, digits: str, index: int
+    ) -> Claim | None:
+        w = self.w
+        n = len(toks)
+        end = i + used
+        begin, bound, definite = self._before(toks, i)
+        money = begin < i and any(x.low == "£" for x in toks[begin:i])
+        if i > 0 and toks[i - 1].low == "£":
+            money = True
+        if self._set_apart(toks, i, end, begin):
+            return None
+        # "a further 12 people", "a 14th man": a new claim, which later figures may
+        # point back to but which restates none before it.
+        fresh = begin > 0 and (
+            toks[begin - 1].low in w.other or regex.fullmatch(r"\d+th", toks[begin - 1].low)
+        )
+        # "over four years" is a length's time, not a bound ("for over 20 years" is).
+        if (
+            bound == "above"
+            and begin < i
+            and toks[i - 1].low == "over"
+            and not (i > 1 and toks[i - 2].low in ("for", "of", "by"))
+        ):
+            k = end + 1 if end < n and toks[end].low == "-" else end
+            if k < n and toks[k].low in w.time_units:
+                bound, begin = None, i
+        # "a combined 97 years", "for a total of 79 years": a total of several.
+        verb_at = begin
+        length = _ends_with(toks, begin, w.totals)
+        total = bool(length)
+        if total:
+            verb_at = begin - length
+            if verb_at > 0 and toks[verb_at - 1].low == "a":
+                verb_at -= 1
+        low, high = _range(value, bound)
+        start_tok = toks[verb_at] if total else toks[begin] if begin < i else toks[i]
+        fig = _Figure(value, low, high, digits, index, definite, total, bool(fresh))
+        # A percentage: "38% of young people have been sent", "an increase of 18%".
+        if end < n and (
+            toks[end].low == "%"
+            or (toks[end].low == "per" and end + 1 < n and toks[end + 1].low == "cent")
+        ):
+            stop = end + (1 if toks[end].low == "%" else 2)
+            subject, after = None, stop
+            thing: str | None = None
+            if stop < n and toks[stop].low == "of":
+                subject, after = self._head(toks, stop + 1)
+            elif stop < n and (length := _match(toks, stop, w.subjects)):
+                subject = w.subjects[tuple(x.low for x in toks[stop : stop + length])]
+                after = stop + length
+                if after < n and toks[after].low == "in":
+                    thing, _ = self._head(toks, after + 1)
+            elif begin >= 2 and toks[begin - 1].low in ("of", "by"):
+                # "an increase of 18%", "rose by 4%"
+                subject = w.subjects.get((toks[begin - 2].low,))
+            if subject is None:
+                return None
+            return fig.claim(
+                Kind.PERCENT,
+                start_tok.start,
+                toks[min(after, n) - 1].end,
+                subject,
+                self._predicate(toks, begin, after),
+                thing=thing,
+            )
+        # A length: "a six-month operation", "jailed for 14 years", "over four years".
+        k = end + 1 if end < n and toks[end].low == "-" else end
+        if (
+            k < n
+            and toks[k].low in w.time_units
+            and not (k + 2 < n and toks[k + 1].low == "-" and toks[k + 2].low == "old")
+        ):
+            return self._duration(toks, i, begin, verb_at, k, fig, start_tok)
+        if money:
+            subject, after = self._head(toks, end)
+            if subject is None and begin >= 2 and toks[begin - 1].low in ("of", "worth"):
+                subject = self._noun_before(toks, begin - 1)
+            if subject is None:
+                return None
+            return fig.claim(
+                Kind.MONEY,
+                start_tok.start,
+                toks[after - 1].end if after > end else toks[end - 1].end,
+                w.subjects.get((subject,), subject),
+                None,
+            )
+        if value < 2 or value != int(value):
+            return None
+        subject, after = self._head(toks, end)
+        restriction = ""
+        if after > end and after < n and toks[after].low in w.subset:
+            # "the three girls who gave statements": those the clause picks out.
+            restriction = " ".join(sorted(self._restriction(toks, after + 1)))
+        predicate = self._predicate(toks, begin, after)
+        if subject is None and predicate is None:
+            return None
+        if subject is not None and subject.endswith(("'s", "’s")):
+            return None
+        stop = after if after > end else end
+        while stop < n and toks[stop].low in w.aux:
+            stop += 1
+        if predicate is not None:
+            length = _match(toks, stop, w.predicates)
+            stop += length
+        return fig.claim(
+            Kind.COUNT,
+            start_tok.start,
+            toks[max(stop, end) - 1].end,
+            subject,
+            predicate,
+            person=self._person(toks, begin),
+            restriction=restriction,
+        )
+
+    def _restriction(self, toks: Sequence[Token], k: int) -> set[str]:
+        """The content words of a relative clause from toks[k] ("did not meet the
+        threshold" → meet, threshold): two clauses that share one describe one group."""
+        out: set[str] = set()
+        for t in toks[k : k + 8]:
+            if t.low in _CLAUSE_END or t.low in (",", "."):
+                break
+            if (
+                t.low.isalpha()
+                and len(t.low) > 3
+                and t.low not in self.w.stop
+                and t.low not in self.w.aux
+            ):
+                out.add(t.low)
+        return out
+
+    def _noun_before(self, toks: Sequence[Token], j: int) -> str | None:
+        """The noun a sum is of: "The contract, worth £1.4m", "a fund of £2m"."""
+        for k in range(j - 1, max(j - 4, -1), -1):
+            low = toks[k].low
+            if low in self.w.stop or low == ",":
+                continue
+            return self.w.subjects.get((low,), low) if low.isalpha() else None
+        return None
+
+    def _duration(
+        self,
+        toks: Sequence[Token],
+        i: int,
+        begin: int,
+        verb_at: int,
+        k: int,
+        fig: _Figure,
+        start_tok: Token,
+    ) -> Claim | None:
+        """A length, in days: "a six-month operation", "jailed for 14 years", "over
+        four years" (a bare length, tied to no event)."""
+        w = self.w
+        n = len(toks)
+        fig = fig.scaled(w.time_units[toks[k].low])
+        end = k + 1
+        event: str | None = None
+        person: str | None = None
+        anchored = True
+        definite = fig.definite
+        if end < n and toks[k - 1].low == "-":
+            # "a six-month operation", "Pugh's 12-year sentence"
+            length = _match(toks, end, w.events)
+            if not length and end + 1 < n:
+                length = _match(toks, end + 1, w.events)
+                end += 1 if length else 0
+            if not length:
+                return None
+            event = w.events[tuple(x.low for x in toks[end : end + length])]
+            end += length
+            if begin < i and regex.search(r"['’]s$", toks[begin].text):
+                person = regex.sub(r"['’]s$", "", toks[begin].text)
+        else:
+            length = _ends_with(toks, verb_at, w.term_verbs)
+            prep = toks[begin - 1].low if begin > 0 else ""
+            if length:
+                event = "sentence"
+                person = self._person(toks, verb_at - length)
+            elif prep in w.length_words or definite:
+                if prep == "of" and begin >= 3 and toks[begin - 2].low == "period":
+                    prep = toks[begin - 4].low if begin >= 4 else ""  # "over a period of"
+                event = self._event_in(toks, begin)
+                if event is None:
+                    if prep not in w.bare_length_words and not definite:
+                        return None
+                    anchored = False
+                elif event == "sentence":
+                    return None
+            else:
+                return None
+        return fig.claim(
+            Kind.DURATION,
+            start_tok.start,
+            toks[end - 1].end,
+            event,
+            None,
+            person=person,
+            anchored=anchored,
+        )
+
+    def _event_in(self, toks: Sequence[Token], begin: int) -> str | None:
+        """The event a bare length belongs to: an event word earlier in its clause."""
+        for j in range(begin - 1, -1, -1):
+            if toks[j].low in _CLAUSE_END:
+                break
+            length = _match(toks, j, self.w.events)
+            if length:
+                return self.w.events[tuple(x.low for x in toks[j : j + length])]
+        return None
+
+    def _person(self, toks: Sequence[Token], j: int) -> str | None:
+        """The person a figure is about: the last name before it in its sentence
+        ("Alan Rees, 66, … was jailed for nine years"; "Webb was charged with 12
+        offences"), with the first name when it is given."""
+        for k in range(j - 1, -1, -1):
+            text = toks[k].text
+            possessive = regex.search(r"['’]s$", text)
+            if possessive:
+                text = text[: possessive.start()]
+            if not (text[:1].isupper() and text.isalpha()) or text.lower() in self.not_names:
+                continue
+            if k > 0 and toks[k - 1].low in self.w.places:
+                continue  # "in Cardiff", "of Oldham": a place
+            if k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and not possessive:
+                continue  # not the last word of a name
+            first = toks[k - 1] if k > 0 else None
+            if (
+                first
+                and first.text[:1].isupper()
+                and first.text.isalpha()
+                and (first.low not in self.not_names)
+            ):
+                return f"{first.text} {text}"
+            return text
+        return None
+
+    def _share(
+        self, toks: Sequence[Token], i: int, value: float, after: int, index: int
+    ) -> Claim | None:
+        """ "One in three young people have been sent …": a share, about 100/3 %."""
+        subject, stop = self._head(toks, after)
+        if subject is None:
+            return None
+        return Claim(
+            Kind.PERCENT,
+            value=value,
+            low=value - SHARE_SLACK,
+            high=value + SHARE_SLACK,
+            start=toks[i].start,
+            end=toks[stop - 1].end,
+            text="",
+            digits="",
+            sentence=index,
+            subject=subject,
+            predicate=self._predicate(toks, i, stop),
+            definite=False,
+            heading=False,
+            lead=False,
+        )
+
+    def _finish(
+        self, claim: Claim, toks: Sequence[Token], i: int, heading: bool, lead: bool
+    ) -> Claim:
+        """The claim with its text, place in the story, period and place words."""
+        period: list[str] = []
+        place: list[str] = []
+        for k, t in enumerate(toks):
+            if k >= len(toks):
+                break
+            if _YEAR.fullmatch(t.low) and (k == 0 or toks[k - 1].low != "£"):
+                period.append(t.low)
+            elif t.low in self.days:
+                place.append(t.low)
+            elif (
+                t.low in ("in", "at")
+                and k + 1 < len(toks)
+                and toks[k + 1].text[:1].isupper()
+                and toks[k + 1].low not in self.months
+                and not heading
+            ):
+                place.append(toks[k + 1].low)
+        text = " ".join(x.low for x in toks)
+        for words in ("last year", "this year", "the year before", "previous year"):
+            if words in text:
+                period.append(words)
+        return Claim(
+            claim.kind,
+            claim.value,
+            claim.low,
+            claim.high,
+            claim.start,
+            claim.end,
+            self.doc.text[claim.start : claim.end],
+            claim.digits,
+            claim.sentence,
+            claim.subject,
+            claim.predicate,
+            claim.definite,
+            heading,
+            lead,
+            claim.person,
+            claim.total,
+            " ".join(sorted(set(period))),
+            " ".join(sorted(set(place))),
+            claim.anchored,
+            claim.fresh,
+            claim.thing,
+            claim.restriction,
+        )
+
+
+def _range(value: float, bound: str | None) -> tuple[float, float]:
+    if bound == "above":
+        return value, value * 1e9
+    if bound == "below":
+        return value * (1 - ABOUT_SLACK * 2), value
+    if bound == "about":
+        return value * (1 - ABOUT_SLACK), value * (1 + ABOUT_SLACK)
+    return value, value
+
+
+def read_claims(
+    doc: Document, words: Words, sentences: Sequence[tuple[int, int, bool]]
+) -> list[Claim]:
+    """Every claim of a document, in order. ``sentences``: (start, end, in a heading)."""
+    return _Reader(doc, words, sentences).read()
+
+
+def _swapped(one: Claim, other: Claim) -> bool:
+    a, b = one.digits.replace(",", ""), other.digits.replace(",", "")
+    return bool(a) and a != b and sorted(a) == sorted(b)
+
+
+def _near(one: Claim, other: Claim) -> bool:
+    low, high = sorted((one.value, other.value))
+    return low > 0 and (high / low <= RATIO or _swapped(one, other))
+
+
+def judge(
+    one: Claim,
+    other: Claim,
+    generic: frozenset[str],
+    persons: frozenset[str],
+    changes: frozenset[str],
+) -> bool | None:
+    """Whether two claims are one claim with two figures: True (clearly), False (a weaker
+    match), None (two claims, or one figure)."""
+    if one.kind != other.kind or one.sentence == other.sentence:
+        return None
+    if one.agrees(other) or not _near(one, other):
+        return None
+    if one.period and other.period and one.period != other.period:
+        return None
+    later = other if other.start > one.start else one
+    earlier = one if later is other else other
+    if later.fresh:
+        return None
+    if earlier.place and later.place and earlier.place != later.place and not later.definite:
+        return None
+    if one.kind is Kind.DURATION:
+        return _durations(earlier, later)
+    if later.restriction and not set(later.restriction.split()) & set(earlier.restriction.split()):
+        return None  # "five girls were approached" … "the three girls who gave statements"
+    if earlier.person and later.person and not _same_person(earlier.person, later.person):
+        return None  # "Webb was charged with 12 offences" … "Khan … with 15 offences"
+    if one.total != other.total:
+        return None
+    if earlier.place != later.place and not (later.definite or earlier.heading):
+        return None
+    subjects = {earlier.subject, later.subject}
+    if one.kind is Kind.PERCENT and subjects <= changes:
+        # "an increase of 18%" … "an 81% rise": one change, when nothing says two
+        # things changed and the figures are close, swapped or pointed back to.
+        if len(subjects) > 1 or (earlier.thing and later.thing and earlier.thing != later.thing):
+            return None
+        close = max(one.value, other.value) / min(one.value, other.value) <= 1.25
+        return True if close or _swapped(one, other) or later.definite else None
+    if one.kind is Kind.MONEY:
+        return True if len(subjects) == 1 and later.definite else None
+    named = subjects - {None}
+    if len(named) > 1 and not (named & generic and (named - generic) <= persons):
+        return None
+    predicates = {earlier.predicate, later.predicate}
+    if len(predicates - {None}) > 1:
+        return None
+    if None in predicates and not later.definite:
+        return None
+        if None in subjects and len(subjects) > 1 and len(predicates) > 1:
+            return None
+    if one.kind is Kind.PERCENT and None in subjects:
+        return None
+    if None in subjects and None in predicates:
+        return None
+    same = len(subjects) == 1 and None not in subjects and len(predicates - {None}) == 1
+    return bool(same or later.definite)
+
+
+def _same_person(one: str, other: str) -> bool:
+    """ "Tariq Mahmood" and "Mahmood" may be one person; "Imran Mahmood" is another."""
+    a, b = one.split(), other.split()
+    return a[-1] == b[-1] and (len(a) == 1 or len(b) == 1 or a[0] == b[0])
+
+
+def _durations(earlier: Claim, later: Claim) -> bool | None:
+    """Two lengths: one event's (the same event, or a bare "over five years" against
+    the headline's or lead's), or one person's prison term, or one total."""
+    if earlier.total or later.total:
+        return True if earlier.total and later.total else None
+    if earlier.subject == "sentence" or later.subject == "sentence":
+        if earlier.subject != later.subject:
+            return None
+        if earlier.person and later.person:
+            return True if _same_person(earlier.person, later.person) else None
+        if earlier.person or later.person:
+            return True if later.definite and later.person and earlier.lead else None
+        return None
+    if earlier.anchored and later.anchored:
+        return True if earlier.subject == later.subject else None
+    if earlier.heading or earlier.lead:
+        return False
+    return None
+
+
+def conflicts(claims: Sequence[Claim], words: Words) -> Iterator[Conflict]:
+    """Each later claim that restates an earlier one with another figure, once, against
+    the first it conflicts with (a figure that agrees with an earlier statement of its
+    claim is not reported against another)."""
+    for index, claim in enumerate(claims):
+        for earlier in claims[:index]:
+            if (
+                earlier.value == claim.value
+                and earlier.kind == claim.kind
+                and earlier.subject == claim.subject
+                and (
+                    claim.definite
+                    or None in (earlier.predicate, claim.predicate)
+                    or earlier.predicate == claim.predicate
+                )
+            ):
+                break  # the claim agrees with one already given
+            verdict = judge(earlier, claim, words.generic, words.persons, words.changes)
+            if verdict is not None:
+                yield Conflict(claim, earlier, verdict)
+                break

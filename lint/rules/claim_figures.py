@@ -1,0 +1,134 @@
+"""claim-figures: one claim given two figures, found by the claim model (``lint/claims.py``).
+
+The model reads every figure of a document as a claim (subject, predicate, unit, value)
+with the words of a ``lexicon`` file (``_claims.yml``: number words, bounds, units,
+predicates, subject and event nouns, the words that set a figure apart), and compares
+claims across the whole document: headline and body, quote and prose. ``matches`` says
+which conflicts a rule reports: ``clear`` (same subject and predicate, or a figure that
+points back: "the eight men") or ``likely`` (a weaker match: a bare "over five years"
+against the headline's length), so each can have its own level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lint import claims
+from lint.document import Document
+from lint.errors import RuleError
+from lint.facts import Facts
+from lint.finding import FixSafety
+from lint.messages import format_message
+from lint.registers import register_file
+from lint.rules import schema
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
+from lint.yamlload import LineDict, load_yaml, read_data_file
+
+KEYS: dict[str, schema.Option] = {
+    "lexicon": schema.Option(
+        schema.STR, "The claim model's words: a file beside the rule ('_claims.yml')."
+    ),
+    "matches": schema.Option(
+        schema.STR,
+        "clear (same subject and predicate, or a figure that points back) or likely "
+        "(a weaker match): which conflicts this rule reports.",
+        "clear",
+    ),
+    **schema.GUARD_KEYS,
+}
+DEFAULT_FIX = FixSafety.DISPLAY
+#: The document's context (names, titles, mentions …) applies to its findings.
+CONTEXT = ContextUse.RESPECT
+MATCHES = ("clear", "likely")
+#: The lexicon's keys: mappings and lists of words.
+_MAPPINGS = ("units", "tens", "phrases", "scales", "time_units")
+_LISTS = (
+    "above",
+    "below",
+    "about",
+    "predicates",
+    "subjects",
+    "generic_heads",
+    "person_heads",
+    "changes",
+    "events",
+    "term_verbs",
+    "totals",
+    "other",
+    "past",
+    "parts",
+    "parts_after",
+    "definite",
+    "then",
+    "length_words",
+    "bare_length_words",
+    "auxiliaries",
+    "function_words",
+    "subset_words",
+    "irregular_plurals",
+    "place_words",
+    "not_names",
+)
+
+
+@dataclass(frozen=True)
+class ClaimFigures:
+    meta: RuleMeta
+    words: claims.Words
+    clear: bool
+
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        found = facts.shared(("claims", id(self.words)), lambda: self._conflicts(doc, facts))
+        for conflict in found:
+            if conflict.strong != self.clear:
+                continue
+            yield Hit(
+                conflict.claim.start,
+                conflict.claim.end,
+                format_message(self.meta.message, conflict.claim.text, conflict.earlier.text),
+            )
+
+    def _conflicts(self, doc: Document, facts: Facts) -> list[claims.Conflict]:
+        sentences = [(s.start, s.end, "heading" in s.scope) for s in facts.sentences]
+        read = claims.read_claims(doc, self.words, sentences)
+        return list(claims.conflicts(read, self.words))
+
+
+def _lexicon(path: str, name: str, line: int) -> claims.Words:
+    file = register_file(path, name, line=line, key="lexicon")
+    data = load_yaml(read_data_file(file, "claim lexicon", RuleError), str(file))
+    if not isinstance(data, LineDict):
+        raise RuleError("a claim lexicon must be a mapping", path=str(file), line=1)
+    for key in _MAPPINGS:
+        value = data.get(key)
+        if not isinstance(value, dict) or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values()
+        ):
+            raise RuleError(
+                f"'{key}' must be a mapping of words to numbers",
+                path=str(file),
+                line=data.line_of(key),
+            )
+    for key in _LISTS:
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise RuleError(
+                f"'{key}' must be a list of words", path=str(file), line=data.line_of(key)
+            )
+    return claims.words_from(data)
+
+
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> ClaimFigures:
+    name = schema.require(data, "lexicon", path=src.path, line=src.data.line, kind="claim-figures")
+    matches = schema.choice(
+        data.get("matches", "clear"),
+        MATCHES,
+        key="matches",
+        path=src.path,
+        line=src.data.line_of("matches"),
+    )
+    return ClaimFigures(
+        meta, _lexicon(src.path, name, src.data.line_of("lexicon")), matches == "clear"
+    )
