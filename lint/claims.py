@@ -180,6 +180,7 @@ class Claim:
     fresh: bool = False  # "a further 120 reports": a new claim, never an earlier one's
     thing: str | None = None  # what rose: "reports" in "a 16% rise in reports"
     restriction: str = ""  # the content words of "who gave statements" after the head
+    words: str = ""  # the content words of its sentence: what a restriction may restate
 
     def agrees(self, other: Claim) -> bool:
         return self.low <= other.high and other.low <= self.high
@@ -584,12 +585,13 @@ class _Reader:
             restriction=restriction,
         )
 
-    def _restriction(self, toks: Sequence[Token], k: int) -> set[str]:
+    def _restriction(self, toks: Sequence[Token], k: int, most: int = 8) -> set[str]:
         """The content words of a relative clause from toks[k] ("did not meet the
-        threshold" → meet, threshold): two clauses that share one describe one group."""
+        threshold" → meet, threshold): a clause that shares one with an earlier
+        statement describes its group. With ``most`` the whole sentence's words."""
         out: set[str] = set()
-        for t in toks[k : k + 8]:
-            if t.low in _CLAUSE_END or t.low in (",", "."):
+        for t in toks[k : k + most]:
+            if most <= 8 and (t.low in _CLAUSE_END or t.low in (",", ".")):
                 break
             if (
                 t.low.isalpha()
@@ -694,6 +696,8 @@ class _Reader:
                 continue  # "in Cardiff", "of Oldham": a place
             if k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and not possessive:
                 continue  # not the last word of a name
+            if k == 0 and not (len(toks) > 1 and toks[1].low in self.w.aux | {",", "said"}):
+                continue  # "Child sexual abuse cases …", "If the …": no one named
             first = toks[k - 1] if k > 0 else None
             if (
                 first
@@ -777,6 +781,7 @@ class _Reader:
             claim.fresh,
             claim.thing,
             claim.restriction,
+            " ".join(sorted(self._restriction(toks, 0, len(toks)))),
         )
 
 
@@ -830,7 +835,7 @@ def judge(
         return None
     if one.kind is Kind.DURATION:
         return _durations(earlier, later)
-    if later.restriction and not set(later.restriction.split()) & set(earlier.restriction.split()):
+    if later.restriction and not set(later.restriction.split()) & set(earlier.words.split()):
         return None  # "five girls were approached" … "the three girls who gave statements"
     if earlier.person and later.person and not _same_person(earlier.person, later.person):
         return None  # "Webb was charged with 12 offences" … "Khan … with 15 offences"
