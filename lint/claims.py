@@ -41,6 +41,9 @@ _CLAUSE_END = frozenset([";", ":", "(", ")", "—", "–", '"', "“", "”"])
 RATIO = 2.0
 #: How far "one in three" may be from 33% and still be the same share (points).
 SHARE_SLACK = 4.0
+#: Figures at least this large that differ by at most SLIP_RATIO are one figure mistyped.
+SLIP_FLOOR = 1000
+SLIP_RATIO = 1.05
 #: How far "around 500" may be from 500 (a fraction).
 ABOUT_SLACK = 0.1
 
@@ -69,6 +72,12 @@ class Words:
     changes: frozenset[str]
     events: Mapping[tuple[str, ...], str]
     term_verbs: frozenset[tuple[str, ...]]
+    term_event: str
+    times: frozenset[str]
+    frame_words: frozenset[str]
+    earlier_times: frozenset[str]
+    nominal: Mapping[str, str]
+    nominal_subject: str
     totals: frozenset[tuple[str, ...]]
     other: frozenset[str]
     past: frozenset[tuple[str, ...]]
@@ -128,6 +137,12 @@ def words_from(data: Mapping[str, object]) -> Words:
         changes=frozenset(_groups(listed("changes")).values()),
         events=_groups(listed("events")),
         term_verbs=frozenset(_phrase(p) for p in listed("term_verbs")),
+        term_event=str(data.get("term_event") or ""),
+        times=frozenset(" ".join(_phrase(p)) for p in listed("times")),
+        frame_words=frozenset(w.lower() for w in listed("frame_words")),
+        earlier_times=frozenset(" ".join(_phrase(p)) for p in listed("earlier_times")),
+        nominal={str(k).lower(): str(v).lower() for k, v in mapping("nominal").items()},
+        nominal_subject=str(data.get("nominal_subject") or ""),
         totals=frozenset(_phrase(p) for p in listed("totals")),
         other=frozenset(w.lower() for w in listed("other")),
         past=frozenset(_phrase(p) for p in listed("past")),
@@ -281,8 +296,8 @@ class _Reader:
         self.doc = doc
         self.w = words
         self.sentences = sentences
-        self.days = lexicon.words("days")
-        self.months = lexicon.words("months")
+        self.days = frozenset(w.lower() for w in lexicon.words("days"))
+        self.months = frozenset(w.lower() for w in lexicon.words("months"))
         #: Capitalised words that are not a person's name.
         self.not_names = (
             words.not_names | lexicon.words("sentence_openers") | self.days | self.months
@@ -374,6 +389,8 @@ class _Reader:
                 i += 1
                 continue
             value, used, digits = parsed
+            if not digits and value == int(value):
+                digits = str(int(value))  # "Thirteen" and "31": digits swapped
             claim = self._claim(toks, i, value, used, digits, index)
             if claim is not None:
                 yield self._finish(claim, toks, i, heading, lead)
@@ -408,8 +425,14 @@ class _Reader:
         w = self.w
         if _ends_with(toks, begin, w.past) or _ends_with(toks, begin, w.parts):
             return True
-        if begin > 0 and toks[begin - 1].low in ("to", "and", "or", "between"):
-            return True  # "from 410 to 560", "between six and 12"
+        if begin > 0 and toks[begin - 1].low == "between":
+            return True
+        if (
+            begin > 1
+            and toks[begin - 1].low in ("to", "and", "or")
+            and self._numeric(toks[begin - 2])
+        ):
+            return True  # "from 410 to 560", "between six and 12", "six or seven"
         if _match(toks, end, {p: "" for p in w.parts_after}):
             return True
         after = tuple(x.low for x in toks[end : end + 1])
@@ -425,6 +448,10 @@ class _Reader:
         # "54 the year before", "6,200 a year earlier": another period's figure.
         later = {p: "" for p in w.past if p[-1] in ("before", "earlier", "ago", "year")}
         return any(_match(toks, k, later) for k in range(end, min(end + 4, len(toks))))
+
+    def _numeric(self, t: Token) -> bool:
+        """Whether a token is a figure ("410", "six", "%" after one)."""
+        return t.low[0].isdigit() or t.low in self.w.units or t.low in self.w.tens or t.low == "%"
 
     def _predicate(self, toks: Sequence[Token], begin: int, after: int) -> str | None:
         """What happened: a predicate after the subject ("were charged", "the 23 homes
@@ -560,11 +587,15 @@ class _Reader:
         if value < 2 or value != int(value):
             return None
         subject, after = self._head(toks, end)
+        predicate: str | None = None
+        if subject in w.nominal:
+            # "19 arrests": 19 people arrested
+            subject, predicate = w.nominal_subject, w.nominal[subject]
         restriction = ""
         if after > end and after < n and toks[after].low in w.subset:
             # "the three girls who gave statements": those the clause picks out.
             restriction = " ".join(sorted(self._restriction(toks, after + 1)))
-        predicate = self._predicate(toks, begin, after)
+        predicate = predicate or self._predicate(toks, begin, after)
         if subject is None and predicate is None:
             return None
         if subject is not None and subject.endswith(("'s", "’s")):
@@ -581,7 +612,7 @@ class _Reader:
             toks[max(stop, end) - 1].end,
             subject,
             predicate,
-            person=self._person(toks, begin),
+            person=self._person(toks, begin, subject_only=True),
             restriction=restriction,
         )
 
@@ -647,7 +678,7 @@ class _Reader:
             length = _ends_with(toks, verb_at, w.term_verbs)
             prep = toks[begin - 1].low if begin > 0 else ""
             if length:
-                event = "sentence"
+                event = w.term_event
                 person = self._person(toks, verb_at - length)
             elif prep in w.length_words or definite:
                 if prep == "of" and begin >= 3 and toks[begin - 2].low == "period":
@@ -657,7 +688,7 @@ class _Reader:
                     if prep not in w.bare_length_words and not definite:
                         return None
                     anchored = False
-                elif event == "sentence":
+                elif event == w.term_event:
                     return None
             else:
                 return None
@@ -669,19 +700,38 @@ class _Reader:
             None,
             person=person,
             anchored=anchored,
+            thing=self._whose(toks, begin),
         )
 
+    def _whose(self, toks: Sequence[Token], begin: int) -> str | None:
+        """Whose length it is, when its clause names a group of people: "Women waited
+        an average of 19 years" and "men waited an average of 26" are two claims."""
+        for j in range(begin - 1, -1, -1):
+            if toks[j].low in _CLAUSE_END or toks[j].low == ";":
+                break
+            group = self.w.subjects.get((toks[j].low,), toks[j].low)
+            if group in self.w.persons:
+                return group
+        return None
+
     def _event_in(self, toks: Sequence[Token], begin: int) -> str | None:
-        """The event a bare length belongs to: an event word earlier in its clause."""
+        """The event a bare length belongs to: an event word earlier in its clause, or
+        just after the length ("Over two years he groomed her")."""
         for j in range(begin - 1, -1, -1):
             if toks[j].low in _CLAUSE_END:
                 break
             length = _match(toks, j, self.w.events)
             if length:
                 return self.w.events[tuple(x.low for x in toks[j : j + length])]
+        for j in range(begin + 2, min(begin + 6, len(toks))):
+            if toks[j].low in _CLAUSE_END or toks[j].low == ",":
+                break
+            length = _match(toks, j, self.w.events)
+            if length:
+                return self.w.events[tuple(x.low for x in toks[j : j + length])]
         return None
 
-    def _person(self, toks: Sequence[Token], j: int) -> str | None:
+    def _person(self, toks: Sequence[Token], j: int, subject_only: bool = False) -> str | None:
         """The person a figure is about: the last name before it in its sentence
         ("Alan Rees, 66, … was jailed for nine years"; "Webb was charged with 12
         offences"), with the first name when it is given."""
@@ -696,6 +746,12 @@ class _Reader:
                 continue  # "in Cardiff", "of Oldham": a place
             if k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and not possessive:
                 continue  # not the last word of a name
+            if (
+                subject_only
+                and not possessive
+                and not (k + 1 < len(toks) and toks[k + 1].low in self.w.aux)
+            ):
+                return None  # a count is a person's only when they are its subject
             if k == 0 and not (len(toks) > 1 and toks[1].low in self.w.aux | {",", "said"}):
                 continue  # "Child sexual abuse cases …", "If the …": no one named
             first = toks[k - 1] if k > 0 else None
@@ -739,11 +795,28 @@ class _Reader:
         """The claim with its text, place in the story, period and place words."""
         period: list[str] = []
         place: list[str] = []
+        figures = [k for k, t in enumerate(toks) if self._numeric(t) and not _YEAR.fullmatch(t.low)]
+
+        commas = [k for k, t in enumerate(toks) if t.low == ","]
+
+        def mine(k: int) -> bool:
+            """Whether the time word at k is this claim's: it belongs to the figure
+            before it in its stretch between commas ("61 people had been charged in
+            2025, compared with 54"), else to the nearest after it ("In 2024, 54 …")."""
+            if commas and k < commas[0] < i and toks[0].low in self.w.frame_words:
+                return True  # "In the last nine months of 2024, the taskforce …"
+            start = max((c for c in commas if c < k), default=-1)
+            before = [f for f in figures if start < f < k]
+            if before:
+                return before[-1] == i
+            return min(figures, key=lambda f: (abs(f - k), f), default=i) == i
+
         for k, t in enumerate(toks):
-            if k >= len(toks):
-                break
             if _YEAR.fullmatch(t.low) and (k == 0 or toks[k - 1].low != "£"):
-                period.append(t.low)
+                if mine(k):
+                    period.append(t.low)
+            elif t.low in self.months and t.text[:1].isupper() and mine(k):
+                period.append(t.low)  # "up to March 2024" … "the last nine months of 2024"
             elif t.low in self.days:
                 place.append(t.low)
             elif (
@@ -754,10 +827,12 @@ class _Reader:
                 and not heading
             ):
                 place.append(toks[k + 1].low)
-        text = " ".join(x.low for x in toks)
-        for words in ("last year", "this year", "the year before", "previous year"):
-            if words in text:
-                period.append(words)
+        lows = [x.low for x in toks]
+        for k in range(len(toks)):
+            for words in self.w.times:
+                size = len(words.split())
+                if " ".join(lows[k : k + size]) == words and mine(k):
+                    period.append(("earlier:" if words in self.w.earlier_times else "") + words)
         return Claim(
             claim.kind,
             claim.value,
@@ -807,34 +882,39 @@ def _swapped(one: Claim, other: Claim) -> bool:
     return bool(a) and a != b and sorted(a) == sorted(b)
 
 
+def _slip(one: Claim, other: Claim) -> bool:
+    """Two large figures so close (or with digits swapped) that they are one figure
+    mistyped: "291,270" and "291,720", "3,440" and "3,340"."""
+    low, high = sorted((one.value, other.value))
+    return low >= SLIP_FLOOR and (high / low <= SLIP_RATIO or _swapped(one, other))
+
+
 def _near(one: Claim, other: Claim) -> bool:
     low, high = sorted((one.value, other.value))
     return low > 0 and (high / low <= RATIO or _swapped(one, other))
 
 
-def judge(
-    one: Claim,
-    other: Claim,
-    generic: frozenset[str],
-    persons: frozenset[str],
-    changes: frozenset[str],
-) -> bool | None:
+def judge(one: Claim, other: Claim, words: Words, sole: bool = False) -> bool | None:
     """Whether two claims are one claim with two figures: True (clearly), False (a weaker
-    match), None (two claims, or one figure)."""
+    match), None (two claims, or one figure). ``sole``: the document names one person
+    only with a prison term, so an unnamed term in its lead is theirs."""
+    generic, persons, changes = words.generic, words.persons, words.changes
     if one.kind != other.kind or one.sentence == other.sentence:
         return None
     if one.agrees(other) or not _near(one, other):
         return None
-    if one.period and other.period and one.period != other.period:
-        return None
+    if one.period != other.period and (
+        (one.period and other.period) or _earlier_time(one) or _earlier_time(other)
+    ):
+        return None  # "in 2024" and "in 2025"; "last year's week led to nine arrests"
     later = other if other.start > one.start else one
     earlier = one if later is other else other
-    if later.fresh:
-        return None
+    if later.fresh or (earlier.fresh and not later.definite):
+        return None  # "a further 2,418 people called" is a claim of its own
     if earlier.place and later.place and earlier.place != later.place and not later.definite:
         return None
     if one.kind is Kind.DURATION:
-        return _durations(earlier, later)
+        return _durations(earlier, later, sole, words.term_event)
     if later.restriction and not set(later.restriction.split()) & set(earlier.words.split()):
         return None  # "five girls were approached" … "the three girls who gave statements"
     if earlier.person and later.person and not _same_person(earlier.person, later.person):
@@ -857,8 +937,12 @@ def judge(
     if len(named) > 1 and not (named & generic and (named - generic) <= persons):
         return None
     predicates = {earlier.predicate, later.predicate}
+    if len(subjects) == 1 and None not in subjects and _slip(earlier, later):
+        return True  # "291,270 reports" … "291,720 reports": one total, a slip
     if len(predicates - {None}) > 1:
-        return None
+        # "Seven men have been convicted" … "All six men will be sentenced": the six
+        # men point back to a group no one has named
+        return False if later.definite and len(subjects) == 1 and None not in subjects else None
     if None in predicates and not later.definite:
         return None
         if None in subjects and len(subjects) > 1 and len(predicates) > 1:
@@ -871,24 +955,34 @@ def judge(
     return bool(same or later.definite)
 
 
+def _earlier_time(claim: Claim) -> bool:
+    """Whether a claim is set in a time before the story's: "last year", "the year
+    before" (a figure with no time is the story's own)."""
+    return "earlier:" in claim.period
+
+
 def _same_person(one: str, other: str) -> bool:
     """ "Tariq Mahmood" and "Mahmood" may be one person; "Imran Mahmood" is another."""
     a, b = one.split(), other.split()
     return a[-1] == b[-1] and (len(a) == 1 or len(b) == 1 or a[0] == b[0])
 
 
-def _durations(earlier: Claim, later: Claim) -> bool | None:
+def _durations(earlier: Claim, later: Claim, sole: bool, term: str) -> bool | None:
     """Two lengths: one event's (the same event, or a bare "over five years" against
     the headline's or lead's), or one person's prison term, or one total."""
     if earlier.total or later.total:
         return True if earlier.total and later.total else None
-    if earlier.subject == "sentence" or later.subject == "sentence":
+    if earlier.thing and later.thing and earlier.thing != later.thing:
+        return None  # women's wait and men's wait
+    if earlier.subject == term or later.subject == term:
         if earlier.subject != later.subject:
             return None
         if earlier.person and later.person:
             return True if _same_person(earlier.person, later.person) else None
-        if earlier.person or later.person:
-            return True if later.definite and later.person and earlier.lead else None
+        if later.person and (earlier.lead or earlier.heading):
+            # "A teacher has been jailed for 12 years" … "Pugh's 12-year sentence" (or
+            # "Pennick was sentenced to 13 years", the only person sentenced)
+            return True if later.definite or sole else None
         return None
     if earlier.anchored and later.anchored:
         return True if earlier.subject == later.subject else None
@@ -901,20 +995,31 @@ def conflicts(claims: Sequence[Claim], words: Words) -> Iterator[Conflict]:
     """Each later claim that restates an earlier one with another figure, once, against
     the first it conflicts with (a figure that agrees with an earlier statement of its
     claim is not reported against another)."""
+    sentenced = {
+        c.person.split()[-1]
+        for c in claims
+        if c.kind is Kind.DURATION and c.subject == words.term_event and c.person
+    }
     for index, claim in enumerate(claims):
-        for earlier in claims[:index]:
-            if (
-                earlier.value == claim.value
-                and earlier.kind == claim.kind
-                and earlier.subject == claim.subject
-                and (
-                    claim.definite
-                    or None in (earlier.predicate, claim.predicate)
-                    or earlier.predicate == claim.predicate
-                )
-            ):
-                break  # the claim agrees with one already given
-            verdict = judge(earlier, claim, words.generic, words.persons, words.changes)
+        before = claims[:index]
+        if any(_restates(earlier, claim) for earlier in before):
+            continue  # the claim agrees with one already given
+        for earlier in before:
+            verdict = judge(earlier, claim, words, len(sentenced) == 1)
             if verdict is not None:
                 yield Conflict(claim, earlier, verdict)
                 break
+
+
+def _restates(earlier: Claim, claim: Claim) -> bool:
+    """Whether a claim gives the figure an earlier statement of it gave."""
+    return (
+        earlier.value == claim.value
+        and earlier.kind == claim.kind
+        and earlier.subject == claim.subject
+        and (
+            claim.definite
+            or None in (earlier.predicate, claim.predicate)
+            or earlier.predicate == claim.predicate
+        )
+    )

@@ -44,6 +44,9 @@ CONTEXT = ContextUse.RESPECT
 MATCHES = ("clear", "likely")
 #: The lexicon's keys: mappings and lists of words.
 _MAPPINGS = ("units", "tens", "phrases", "scales", "time_units")
+#: Mappings of words to words, and single words.
+_WORD_MAPPINGS = ("nominal",)
+_WORDS = ("term_event", "nominal_subject")
 _LISTS = (
     "above",
     "below",
@@ -62,6 +65,9 @@ _LISTS = (
     "parts_after",
     "definite",
     "then",
+    "times",
+    "frame_words",
+    "earlier_times",
     "length_words",
     "bare_length_words",
     "auxiliaries",
@@ -111,6 +117,19 @@ def _lexicon(path: str, name: str, line: int) -> claims.Words:
                 path=str(file),
                 line=data.line_of(key),
             )
+    for key in _WORD_MAPPINGS:
+        value = data.get(key)
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        ):
+            raise RuleError(
+                f"'{key}' must be a mapping of words to words",
+                path=str(file),
+                line=data.line_of(key),
+            )
+    for key in _WORDS:
+        if not isinstance(data.get(key), str) or not data[key]:
+            raise RuleError(f"'{key}' must be a word", path=str(file), line=data.line_of(key))
     for key in _LISTS:
         value = data.get(key)
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
