@@ -55,7 +55,6 @@ PATTERN_KEYS = (
     "near",
     "not_near",
     "nouns",
-    "claim_nouns",
 )
 
 #: ``{name}``, ``{name?}`` (optional, with the space after it) and ``{~N}`` (a gap); not

@@ -1,6 +1,10 @@
 """figures: one claim, two figures. "more than 550 arrests" in the summary and "505
 arrests" in the quote, or "over 76,000 contacts" and "nearly 76,000 contacts".
 
+Counted claims ("Seven men were charged" … "the six men") are the claim model's
+(``lint/claims.py``, the ``claim-figures`` kind, Numbers.OneClaim); this kind keeps the
+percentages, sums, dated events, prison terms and ages its rules name.
+
 Two phases over the whole document. First collect facts: a figure, the noun it counts
 (one of the rule's ``nouns``) and its qualifier ("more than", "nearly", …). Then judge
 each noun's facts against the first statement of it: a later figure that differs, but
@@ -84,18 +88,10 @@ KEYS: dict[str, schema.Option] = {
         "terms: words that make a bare 'for three years' after them in a sentence a term "
         "('funding', 'programme').",
     ),
-    "claims": schema.Option(
-        schema.STR_LIST,
-        "Verbs of a counted claim ('arrested', 'charged'): '12 arrested' … 'eleven people "
-        "were arrested' (one of nouns, sums, events, terms, claims).",
-    ),
-    "claim_nouns": schema.Option(
-        schema.STR_LIST, "claims: the counted nouns a claim may name ('men', 'children')."
-    ),
     "ages": schema.Option(
         schema.STR_LIST,
         "Nouns a stated age describes ('girl', 'boy'): 'a 15-year-old girl' … 'the "
-        "16-year-old girl' (one of nouns, sums, events, terms, claims, ages).",
+        "16-year-old girl' (one of nouns, sums, events, terms, ages).",
     ),
     "percent": schema.Option(
         schema.BOOL, "nouns: the figure is a percentage ('a 23% rise' … 'the 32% rise').", False
@@ -251,9 +247,6 @@ class Fact:
     subject: str | None = None  # events: "taskforce" in "the taskforce was set up in 2019"
     event: bool = False  # a dated event: value is year * 100 + month (0: no month)
     person: str | None = None  # the surname of the person the figure is about, if named
-    claim: bool = False  # claims: subject is the counted noun, period the time words
-    heading: bool = False  # claims: stated in a heading
-    lead: bool = False  # claims: the first statement of its verb outside headings
 
     def comparable(self, other: Fact) -> bool:
         """Whether two facts can be one claim stated twice. Figures in one sentence are
@@ -267,13 +260,6 @@ class Fact:
             return self.subject is None or other.subject is None or self.subject == other.subject
         if self.person and other.person and self.person != other.person:
             return False  # "Webb was charged with 12 offences" … "Khan … with 15 offences"
-        if self.claim:
-            # "12 arrested" and "eleven people were arrested" are one claim; "five boys"
-            # and "four girls" are two. ``period`` holds the time words of each sentence.
-            # A headline agrees with the lead however the lead sets its claim apart.
-            nouns = {self.subject, other.subject} - {None, "people"}
-            headline = (self.heading and other.lead) or (other.heading and self.lead)
-            return len(nouns) < 2 and (self.period == other.period or headline)
         if (self.needs_reference or other.needs_reference) and not self.definite:
             return False
         return self.period is None or other.period is None or self.period == other.period
@@ -360,45 +346,6 @@ def fact_pattern(
         rf"(?!\s+(?:or\s+\p{{L}}|and/or\b|and\s+(?:\p{{L}}+\s+)?(?:{noun_body})\b))"
         rf"{_PERIOD}"
     )
-
-
-def claim_pattern(verbs: Sequence[str], nouns: Sequence[str]) -> str:
-    """A counted claim: a figure, the people it counts (optional) and what happened to
-    them: "Eleven people have been arrested", "the nine men charged", "12 arrested" (a
-    headline), "Police arrested 20 people". "A further 12 people were arrested" is a new
-    claim, not the same one."""
-    quals = _alternation(QUALIFIERS)
-    number = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)"
-    return (
-        rf"(?i)(?:(?<![\d.,£$€/\-]){number}(?![\d,]*\.\d|%|[\w/\-])"
-        rf"|\b(?P<word>{_WORDS_RE})\b(?!-))"
-        rf"(?<!\b(?:further|another|more|additional|extra|other|first|last)\s+{_NUMBER_TOKEN})"
-        rf"(?:(?<=\b(?P<qual>{quals})\s+{_NUMBER_TOKEN}))?"
-        rf"(?:(?<=\b(?:{_DEFINITE})\s+(?:(?:{quals})\s+)?{_NUMBER_TOKEN})(?P<definite>))?"
-        rf"(?:\s+(?P<noun>{'|'.join(nouns)}))?"
-        r"\s+(?:(?:have|has|had)\s+(?:now\s+|also\s+)?been\s+"
-        r"|(?:were|was|are|is|will\s+be|would\s+be)\s+(?:also\s+|now\s+)?)?"
-        rf"(?P<verb>{_alternation(verbs)})\b"
-        # Active: "Police arrested 20 people", "officers safeguarded 16 children".
-        rf"|\b(?P<verb>{_alternation(verbs)})\s+(?:(?P<qual>{quals})\s+)?"
-        rf"(?:{number}|(?P<word>{_WORDS_RE}))\s+(?P<noun>{'|'.join(nouns)})\b"
-    )
-
-
-#: Words that set a sentence's claim apart: when ("on Monday", "in May", "in 2023"),
-#: where ("in Leeds") and which ("at the second trial"). Two claims are one only when
-#: their sentences agree on these.
-_WHEN = regex.compile(
-    rf"\b(?:(?i:{'|'.join(MONTH_NAMES)}|{lexicon.alternation('days')}|(?:19|20)\d\d"
-    r"|yesterday|today|last\s+(?:week|month|year)|this\s+(?:week|month|year)"
-    r"|first|second|third|fourth|separate|another|earlier|later|previous))\b"
-    r"|(?<=\b(?:in|at|from)\s+)\p{Lu}\p{Ll}+\b"
-)
-#: Words that make a sentence's count a total of parts, or a part of a total.
-_PARTS = regex.compile(
-    r"(?i)\b(?:in\s+total|in\s+all|altogether|a\s+total\s+of|of\s+(?:whom|them|those|these)"
-    r"|including|of\s+the)\b"
-)
 
 
 #: Words that tie an age to a time: the same person may be older or younger there.
@@ -578,13 +525,6 @@ def collect(
                 )
             )
             continue
-        if mode == "claims":
-            claim = _claim(m, doc, facts, unit, nouns or {}, sentence_starts)
-            if claim is not None:
-                found.append(
-                    replace(claim, sentence=bisect.bisect_right(sentence_starts, m.start()))
-                )
-            continue
         if not sums and m.group("definite") is not None and _SUBSET.match(doc.text, m.end()):
             continue  # "the three girls who gave statements": some of them, not all
         qualifier = m.group("qual")
@@ -616,51 +556,6 @@ def collect(
             )
         )
     return found
-
-
-def _claim(
-    m: MatchLike,
-    doc: Document,
-    facts: Facts,
-    unit: Block,
-    forms: Mapping[str, str],
-    sentence_starts: Sequence[int],
-) -> Fact | None:
-    """A counted claim, or None for one that names no one outside a headline ("Of the
-    412 arrested" counts some of those already counted)."""
-    noun = m.group("noun")
-    if noun is None and not unit.scope.startswith("heading"):
-        return None
-    if m.group("definite") is not None and _SUBSET.match(doc.text, m.end()):
-        return None
-    word = m.group("word")
-    value = float(
-        NUMBER_WORDS[" ".join(word.lower().split())] if word else m.group("num").replace(",", "")
-    )
-    qualifier = m.group("qual")
-    start = min(m.start(), m.start("qual")) if qualifier else m.start()
-    k = bisect.bisect_right(sentence_starts, start) - 1
-    sentence = facts.sentences[k] if k >= 0 else unit
-    if _PARTS.search(doc.text, sentence.start, sentence.end):
-        return None
-    when = sorted(
-        {" ".join(w.lower().split()) for w in _WHEN.findall(doc.text, sentence.start, sentence.end)}
-    )
-    verb = " ".join(m.group("verb").lower().split())
-    return Fact(
-        forms.get(verb, verb),
-        value,
-        QUALIFIERS[" ".join(qualifier.lower().split())] if qualifier else Bound.EXACT,
-        start,
-        m.end(),
-        " ".join(doc.text[start : m.end()].split()),
-        period=" ".join(when) or None,
-        in_words=word is not None,
-        definite=m.group("definite") is not None,
-        subject=" ".join(noun.lower().split()) if noun else None,
-        claim=True,
-        heading=unit.scope.startswith("heading"),
-    )
 
 
 def _term(m: MatchLike, doc: Document, sentence: int, stated: bool = False) -> Fact:
@@ -794,26 +689,6 @@ def _with_persons(stated: Sequence[Fact], doc: Document, facts: Facts) -> list[F
     return out
 
 
-def _with_leads(stated: Sequence[Fact]) -> list[Fact]:
-    """Each claim marked when it is the first statement of its verb outside headings."""
-    seen: set[str] = set()
-    out = []
-    for fact in stated:
-        if not fact.heading and fact.noun not in seen:
-            seen.add(fact.noun)
-            fact = replace(fact, lead=True)
-        out.append(fact)
-    return out
-
-
-def _counted_elsewhere(fact: Fact, earlier: Fact) -> bool:
-    """Whether the counts rules (Numbers.Figures, Numbers.FigureWords) report this pair
-    already: one noun named both times, in numerals or pointed back to ("the six men")."""
-    if fact.subject is None or fact.subject != earlier.subject:
-        return False
-    return fact.definite or not (fact.in_words or earlier.in_words)
-
-
 @dataclass(frozen=True)
 class Figures:
     meta: RuleMeta
@@ -822,7 +697,7 @@ class Figures:
     ratio: float
     sums: Mapping[str, str] | None = None  # a sum's (or an event's) forms → the one
     compare: str = "all"  # numerals | words | all: which conflicts this rule reports
-    mode: str = "nouns"  # nouns | percent | sums | events | terms | claims | ages
+    mode: str = "nouns"  # nouns | percent | sums | events | terms | ages
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         stated = collect(
@@ -830,8 +705,6 @@ class Figures:
         )
         if self.mode != "events":
             stated = _with_persons(stated, doc, facts)
-        if self.mode == "claims":
-            stated = _with_leads(stated)
         for conflict in judge(stated, self.ratio):
             in_words = conflict.fact.in_words or conflict.earlier.in_words
             if (self.compare == "words" and not in_words) or (
@@ -839,8 +712,6 @@ class Figures:
             ):
                 continue
             fact = conflict.fact
-            if self.mode == "claims" and _counted_elsewhere(fact, conflict.earlier):
-                continue
             yield Hit(
                 fact.start,
                 fact.end,
@@ -850,7 +721,7 @@ class Figures:
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
     data = families.expand_data(data, src.path, src.data)
-    given = [k for k in ("nouns", "sums", "events", "terms", "claims", "ages") if data.get(k)]
+    given = [k for k in ("nouns", "sums", "events", "terms", "ages") if data.get(k)]
     if len(given) > 1:
         raise RuleError(
             "a figures rule counts 'nouns', 'sums', dated 'events' or prison 'terms', one of them",
@@ -871,21 +742,13 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
         raise RuleError("'ratio' must be 1 or more", path=src.path, line=src.data.line_of("ratio"))
     sums = None
     mode = key
-    if key in ("sums", "events", "claims"):
+    if key in ("sums", "events"):
         sums = {
             form.strip().lower(): entry.split("|")[0].strip().lower()
             for entry in data[key]
             for form in entry.split("|")
         }
-        if key == "claims":
-            nouns = schema.require(
-                data, "claim_nouns", path=src.path, line=src.data.line, kind="figures"
-            )
-            source = claim_pattern(sorted(sums, key=len, reverse=True), nouns)
-        elif key == "sums":
-            source = sum_pattern(sums)
-        else:
-            source = event_pattern(list(sums))
+        source = sum_pattern(sums) if key == "sums" else event_pattern(list(sums))
     elif key == "nouns" and schema.option(data, KEYS, "percent"):
         # "rise|rose": forms of one change, as sums' forms are of one sum.
         sums = {
