@@ -396,7 +396,7 @@ def event_pattern(events: Sequence[str]) -> str:
     return (
         rf"(?i)(?P<event>\b(?:{verbs}))"
         r"(?:\s+(?:its|their|the|a|an|his|her|our)\s+(?:[\w-]+\s+){0,2}?(?P<object>[\w-]+))?"
-        r"\s+(?:in|on|during)\s+"
+        r"\s+(?:in|on|during|from)\s+"
         r"(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
         rf"(?:(?P<month>{months})\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*(?:to|-|–)\s*\d)"
     )
