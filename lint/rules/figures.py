@@ -471,7 +471,7 @@ def _term_months(m: MatchLike) -> float:
 #: The subject right before an event's verb: "the taskforce, which was (first) set up".
 _SUBJECT = regex.compile(
     r"(?i)(?P<subject>[\p{L}'’-]+)(?:,?\s+(?:which|that))?,?\s+"
-    r"(?:(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+)?"
+    r"(?:(?:was|were|is|are|has\s+been|had\s+been|have\s+been|will|would|shall|is\s+to)\s+)?"
     r"(?:(?:first|originally|only|formally|officially)\s+)?$"
 )
 
