@@ -26,6 +26,12 @@ AGE = (
     rf"\b(?:(?P<first>{NAME})\s+)?(?P<surname>{NAME})"
     r"(?:,\s+(?:aged\s+|who\s+is\s+)?(?P<age>\d{1,3}),|\s+\((?:aged\s+)?(?P<age>\d{1,3})\))"
 )
+#: Ages "The 46-year-old" may point back to besides those of AGE: a named person's
+#: present age ("Lauren Marsh, now 30,") and an unnamed adult's ("a 35-year-old man").
+EARLIER = (
+    rf"\b(?:(?P<first>{NAME})\s+)?(?P<surname>{NAME}),\s+now\s+(?P<age>\d{{1,3}}),"
+    r"|\b[Aa]n?\s+(?P<age>[1-9]\d)-year-old\s+(?:man|woman)\b"
+)
 #: "The 46-year-old": an adult named by age alone, pointing back to someone named.
 BACK = r"\b[Tt]he\s+(?P<age>[1-9]\d)-year-old\b(?![ \t]+(?:{others})\b)"
 #: Nouns after "the 46-year-old" that make it someone else.
@@ -62,6 +68,9 @@ def _back(
     adults = {
         m.group("age"): m for uses in people.values() for m in uses if int(m.group("age")) >= 18
     }
+    for m in rule.find(EARLIER, doc, facts):
+        if int(m.group("age")) >= 18:
+            adults.setdefault(m.group("age"), m)
     if len(adults) != 1 or len(people) > 2:
         return
     ((age, model),) = adults.items()
@@ -76,7 +85,10 @@ def _back(
 
 
 def _start(m: MatchLike) -> int:
-    """Where the name starts: at the first name, unless that word is no first name."""
+    """Where the name starts: at the first name, unless that word is no first name (or
+    where an unnamed adult's age is given: "a 35-year-old man")."""
+    if m.group("surname") is None:
+        return m.start()
     return m.start() if _first(m) else m.start("surname")
 
 
