@@ -986,6 +986,8 @@ def _durations(earlier: Claim, later: Claim, sole: bool, term: str) -> bool | No
         return None
     if earlier.anchored and later.anchored:
         return True if earlier.subject == later.subject else None
+    if later.definite and not later.anchored:
+        return False  # "over 18 months" … "During those two years"
     if earlier.heading or earlier.lead:
         return False
     return None
@@ -1004,7 +1006,9 @@ def conflicts(claims: Sequence[Claim], words: Words) -> Iterator[Conflict]:
         before = claims[:index]
         if any(_restates(earlier, claim) for earlier in before):
             continue  # the claim agrees with one already given
-        for earlier in before:
+        # "During those two years" points back to the last length given before it.
+        pointing = claim.kind is Kind.DURATION and claim.definite and not claim.anchored
+        for earlier in reversed(before) if pointing else before:
             verdict = judge(earlier, claim, words, len(sentenced) == 1)
             if verdict is not None:
                 yield Conflict(claim, earlier, verdict)
