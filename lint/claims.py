@@ -803,6 +803,8 @@ class _Reader:
             """Whether the time word at k is this claim's: it belongs to the figure
             before it in its stretch between commas ("61 people had been charged in
             2025, compared with 54"), else to the nearest after it ("In 2024, 54 …")."""
+            if k <= 2 and k < i:
+                return True  # "Last year's week of action led to nine arrests and 14 …"
             if commas and k < commas[0] < i and toks[0].low in self.w.frame_words:
                 return True  # "In the last nine months of 2024, the taskforce …"
             start = max((c for c in commas if c < k), default=-1)
@@ -942,7 +944,8 @@ def judge(one: Claim, other: Claim, words: Words, sole: bool = False) -> bool | 
     if len(predicates - {None}) > 1:
         # "Seven men have been convicted" … "All six men will be sentenced": the six
         # men point back to a group no one has named
-        return False if later.definite and len(subjects) == 1 and None not in subjects else None
+        one_named = len(subjects) == 1 and not subjects & (generic | {None})
+        return False if later.definite and one_named else None
     if None in predicates and not later.definite:
         return None
         if None in subjects and len(subjects) > 1 and len(predicates) > 1:

@@ -36,7 +36,6 @@ KEYS: dict[str, schema.Option] = {
         "(a weaker match): which conflicts this rule reports.",
         "clear",
     ),
-    **schema.GUARD_KEYS,
 }
 DEFAULT_FIX = FixSafety.DISPLAY
 #: The document's context (names, titles, mentions …) applies to its findings.
