@@ -41,6 +41,8 @@ _CLAUSE_END = frozenset([";", ":", "(", ")", "—", "–", '"', "“", "”"])
 RATIO = 2.0
 #: How far "one in three" may be from 33% and still be the same share (points).
 SHARE_SLACK = 4.0
+#: How many values of one subject make it a list rather than one claim restated.
+LISTED = 4
 #: Figures at least this large that differ by at most SLIP_RATIO are one figure mistyped.
 SLIP_FLOOR = 1000
 SLIP_RATIO = 1.05
@@ -1005,6 +1007,14 @@ def conflicts(claims: Sequence[Claim], words: Words) -> Iterator[Conflict]:
         for c in claims
         if c.kind is Kind.DURATION and c.subject == words.term_event and c.person
     }
+    # A subject given three or more values is listed, not restated ("Ten clean texts",
+    # "the 40 texts", "the 112 texts" in a report on several sets): a figure pointing
+    # back among them is compared only where the predicate names its claim.
+    values: dict[tuple[Kind, str | None], set[float]] = {}
+    for c in claims:
+        if c.kind is Kind.COUNT:
+            values.setdefault((c.kind, c.subject), set()).add(c.value)
+    listed = {key for key, found in values.items() if len(found) >= LISTED}
     for index, claim in enumerate(claims):
         before = claims[:index]
         if any(_restates(earlier, claim) for earlier in before):
@@ -1013,6 +1023,10 @@ def conflicts(claims: Sequence[Claim], words: Words) -> Iterator[Conflict]:
         pointing = claim.kind is Kind.DURATION and claim.definite and not claim.anchored
         for earlier in reversed(before) if pointing else before:
             verdict = judge(earlier, claim, words, len(sentenced) == 1)
+            if (claim.kind, claim.subject) in listed and (
+                claim.predicate is None or claim.predicate != earlier.predicate
+            ):
+                verdict = None
             if verdict is not None:
                 yield Conflict(claim, earlier, verdict)
                 break

@@ -96,7 +96,12 @@ class ClaimFigures:
             )
 
     def _conflicts(self, doc: Document, facts: Facts) -> list[claims.Conflict]:
-        sentences = [(s.start, s.end, "heading" in s.scope) for s in facts.sentences]
+        # Table cells list figures side by side; they restate no claim.
+        sentences = [
+            (s.start, s.end, "heading" in s.scope)
+            for s in facts.sentences
+            if "table" not in s.scope
+        ]
         read = claims.read_claims(doc, self.words, sentences)
         return list(claims.conflicts(read, self.words))
 
