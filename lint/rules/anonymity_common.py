@@ -221,7 +221,7 @@ class AnonymityRule:
             text=text,
             sentences=facts.sentences,
             sexual=found(p.sexual),
-            child=found(p.child) or found(_CHILD_AGE),
+            child=found(p.child) or found(_CHILD_AGE) or found(p.kin_victim),
             proceedings=found(p.proceedings),
             waiver=found(p.waiver),
             pseudonym=found(p.pseudonym),
@@ -276,22 +276,56 @@ class AnonymityRule:
             lambda: {full.split()[-1] for full in self.public if full in reading.text},
         )
 
-    def deceased_near(self, reading: Reading, start: int, end: int) -> bool:
-        """The copy says the person named here has died: in a sentence that names them
-        (by any word of the name), or in the sentence after one."""
-        words = [w for w in _WORD.findall(reading.text[start:end]) if w not in _NOT_NAMES]
-        near = reading.words_where("deceased", lambda: self._near_deaths(reading))
-        return any(w in near for w in words)
+    def excused(self, reading: Reading, start: int, end: int) -> bool:
+        """Whether the person named here may be named: the copy states their waiver, marks
+        their name as a pseudonym or says they have died. Each of these belongs to the
+        person it is said of ("Laura Benn, who has waived her right to anonymity" excuses
+        Laura Benn, and "Laura" or "Ms Benn" elsewhere, not the second woman named after
+        her, nor "Joan Ellis" for "Margaret Ellis"); a waiver or a pseudonym note
+        that names no one ("Names in this story have been changed") covers the report."""
+        words = _bare(reading.text[start:end])
+        return bool(words) and any(
+            not person or words <= person or person <= words for person in self._excuses(reading)
+        )
 
-    def _near_deaths(self, reading: Reading) -> Iterator[str]:
-        """Capitalised words of a sentence that says someone died and of the one before."""
+    def _excuses(self, reading: Reading) -> tuple[frozenset[str], ...]:
+        """The people the copy's waivers, pseudonym notes and deaths are said of (their
+        names' words), found once per document; an empty set stands for the report."""
+        return self._memo(reading, "excuses", lambda: self._find_excuses(reading))
+
+    def _find_excuses(self, reading: Reading) -> Iterator[frozenset[str]]:
+        p = self.pats
+        for pattern, whole in ((p.waiver, True), (p.pseudonym, True), (p.deceased, False)):
+            for m in self._matches(reading, pattern):
+                person = self._owner(reading, m.start(), m.end())
+                if person:
+                    yield person
+                elif whole:
+                    yield frozenset()  # said of no one named: it covers the report
+
+    def _owner(self, reading: Reading, start: int, end: int) -> frozenset[str]:
+        """Whom the words at ``start``-``end`` are said of: the nearest private name before
+        them in their sentence, else the first after them ("Having waived her anonymity,
+        Jane said"), else, when the sentence opens with "She" or "He", the first private
+        name of the sentence before that is not the accused's; empty when none is."""
         text = reading.text
-        for m in self._matches(reading, self.pats.deceased):
-            lo, hi = reading.sentence(m.start())
-            before = reading.previous_sentence(m.start())
-            if before is not None and "\n\n" not in text[before[1] : lo]:
-                lo = min(lo, before[0])
-            yield from _CAPITALISED.findall(text, lo, hi)
+        lo, hi = reading.sentence(start)
+        names = [
+            n.span() for n in _NAMES.finditer(text, lo, hi) if self.is_name(reading, *n.span())
+        ]
+        before = [n for n in names if n[1] <= start]
+        after = [n for n in names if n[0] >= end]
+        if before or after:
+            found = before[-1] if before else after[0]
+            return _bare(text[found[0] : found[1]])
+        prev = reading.previous_sentence(start)
+        if prev is None or not _PRONOUN_OPENING.match(text, lo) or "\n" in text[prev[1] : lo]:
+            return frozenset()
+        for n in _NAMES.finditer(text, prev[0], prev[1]):
+            name = n.group()
+            if self.is_name(reading, *n.span()) and not self._defendant(reading, name):
+                return _bare(name)
+        return frozenset()
 
     def professional(self, reading: Reading, name: str) -> bool:
         """The copy gives the name a job title or a profession somewhere ("NSPCC chief
@@ -379,6 +413,12 @@ class AnonymityRule:
                     not m.group("titled")[:1].isupper() or _heading(text, start)
                 ):
                     continue  # "a girl Amy knew", "Child Poverty in the UK": no title
+                if pattern is p.child_role and (
+                    _AGE_ADULT.match(text, end)
+                    or (p.kin_word.match(m.group()) is not None and _SAYS.match(text, end))
+                ):
+                    continue  # "Renshaw's daughter, Lisa Renshaw, 23,"; "Her daughter,
+                    # Susan Rees, said": a grown-up child, or a relative speaking
                 if (
                     how == "role"
                     and m.group()[:1].isupper()
@@ -511,7 +551,19 @@ def _titled(heads: str) -> regex.Pattern[str]:
     )
 
 
-_CAPITALISED = patterns.compile(NAME_WORD)
+#: Names as ``NAME`` reads them, and also in quotation marks ("'Sarah' (not her real
+#: name)"): whom a waiver, a pseudonym note or a death is said of.
+_NAMES = patterns.compile(NAME.replace(r"(?<![\p{L}\p{N}'’-])", r"(?<![\p{L}\p{N}-])", 1))
+_PRONOUN_OPENING = patterns.compile(r"(?:She|He|They)\b")
+
+
+def _bare(name: str) -> frozenset[str]:
+    """A name's own words: no honorific, no possessive ("Ms Rayner's": {"Rayner"})."""
+    return frozenset(
+        regex.sub(r"['’]s$", "", word)
+        for word in _WORD.findall(name)
+        if word not in lexicon.words("honorifics") and word not in _NOT_NAMES
+    )
 
 
 _CHILD_AGE = patterns.compile(
@@ -522,6 +574,7 @@ _CHILD_AGE = patterns.compile(
 _CIPHER = patterns.compile(r"[ \t]+(?:\p{Lu}|\d{1,3})(?![\p{L}\p{N}'’-])")
 _QUOTED = patterns.compile(r"[\"“][^\"“”\n]{1,600}[\"”]")
 _NOW_ADULT = patterns.compile(r"\bnow\s+(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
+_SAYS = patterns.compile(r"\s*,?\s+(?:said|says)\b")
 _AGE_ADULT = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 
 
@@ -533,6 +586,11 @@ class _Patterns:
         c = patterns.lazy
         self.sexual = c(w.pattern("sexual_offence"))
         self.child = c(w.pattern("child"))
+        self.kin_victim = c(
+            rf"{w.pattern('active_offence')}\s+(?:his|her|their)\s+(?:own\s+|young\s+)?"
+            rf"{w.pattern('child_kin')}"
+        )  # "sexually abusing his daughter": the victim is the accused's child
+        self.kin_word = c(w.pattern("child_kin"))
         self.proceedings = c(w.pattern("proceedings"))
         self.waiver = c(w.pattern("waiver"))
         self.pseudonym = c(w.pattern("pseudonym"))
@@ -553,7 +611,7 @@ class _Patterns:
         )
         self.passive = c(rf"(?P<name>{NAME}){age}{aside}(?:\s*,?\s*who)?\s+{happened}")
         self.told = c(
-            rf"(?P<name>{NAME}){age}\s+(?:told|said|described|recalled|explained)\b"
+            rf"(?P<name>{NAME}){age}(?:\s*,)?\s+(?:told|said|described|recalled|explained)\b"
             rf"[^.!?\"“”]{{0,100}}?(?:\b(?:she|he)\s+{happened}"
             rf"|{w.pattern('active_offence')}\s+(?:her|him)\b)"
         )
@@ -628,7 +686,7 @@ class _Patterns:
         )
         self.not_real = c(w.pattern("not_real"))
         speech = lexicon.alternation("speech_verbs")
-        aged = r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,)?"
+        aged = r"(?:\s*,\s*(?:aged\s+|now\s+|then\s+)?\d{1,3}\s*,)?"
         special = w.pattern("special_measures")
         self.special = c(
             rf"{special}[^.!?]{{0,80}}?(?P<name>{NAME}){aged}\s+"
@@ -648,7 +706,7 @@ class _Patterns:
             rf"|\b{w.pattern('introductions')}\s+(?P<name>{NAME})(?=\s*[.:;!–—])"
         )  # "What Danielle went through that night was horrific"; "Meet Kayla."
         self.account = c(
-            rf"(?P<name>{NAME}){age}\s+(?:told|said|says|described|recalled|explained)\b"
+            rf"(?P<name>{NAME}){age}(?:\s*,)?\s+(?:told|said|says|described|recalled|explained)\b"
             rf"[^.!?\"“”]{{0,60}}?\b(?:she|he|I)\s+(?:had\s+|still\s+)?"
             rf"{w.pattern('victim_account')}"
         )  # "Laura Finch, 29, told the jury she froze when he got into her bed"
