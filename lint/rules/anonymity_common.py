@@ -399,6 +399,7 @@ class AnonymityRule:
             ("passive", p.account),
             ("quote", p.quoted),
             ("passive", p.accused_of),
+            ("passive", p.one_of),
             ("active", p.active),
             ("abuser", p.abuser),
         ):
@@ -452,24 +453,31 @@ class AnonymityRule:
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
 
         for m in self._matches(reading, p.object):
-            found = self._subject_before(reading, m.start())
+            found = self._subject_before(reading, m.start(), m.group().split()[-1])
             if found is not None and not overlaps(seen, *found[:2]):
                 seen.add(found[:2])
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
 
-    def _subject_before(self, reading: Reading, offset: int) -> tuple[int, int] | None:
+    def _subject_before(
+        self, reading: Reading, offset: int, done_to: str
+    ) -> tuple[int, int] | None:
         """For "her" or "him" abused in a sentence that names no one before it: the
         subject of the sentence before, in the same paragraph, when it is the only
-        private person that sentence names ("When Ruby first came to us at 15 ...")."""
+        private person that sentence names ("When Ruby first came to us at 15 ..."), or
+        the only one besides the accused when "he" did it to "her" (or "she" to "him"):
+        "Freya Lund met Whitlock at the club. The jury heard he followed her home and
+        raped her." """
         text = reading.text
         lo, _ = reading.sentence(offset)
         prev = reading.previous_sentence(offset)
         if prev is None or "\n" in text[prev[1] : lo]:
             return None
-        if not self.pats.agents.search(text, lo, offset) or self.pats.subject_pronoun.search(
-            text, lo, offset
-        ):
-            return None  # "He raped her": "he" is the one before; "a man ... raped her" is not
+        pronoun = self.pats.subject_pronoun.search(text, lo, offset)
+        if pronoun is not None:
+            if _OTHER_SEX.get(pronoun.group().lower()) != done_to.lower():
+                return None  # "She said he raped her": who is who is not known
+        elif not self.pats.agents.search(text, lo, offset):
+            return None  # "a man ... raped her" names the agent; without one, "her" is unclear
         names = patterns.compile(NAME)
         if any(
             self.is_name(reading, n.start(), n.end())
@@ -482,12 +490,17 @@ class AnonymityRule:
             return None
         start, end = opening.span("name")
         others = [
-            n
+            n.group()
             for n in names.finditer(text, end, prev[1])
             if self.is_name(reading, n.start(), n.end())
         ]
+        accused = [o for o in others if self._defendant(reading, o)]
+        if pronoun is not None and (not accused or len(accused) != len(others)):
+            return None  # "he" must be the accused, named beside the one it was done to
+        if pronoun is None and others:
+            return None
         name = text[start:end]
-        if others or self.professional(reading, name) or self._defendant(reading, name):
+        if self.professional(reading, name) or self._defendant(reading, name):
             return None
         return start, end
 
@@ -574,6 +587,8 @@ _CHILD_AGE = patterns.compile(
 _CIPHER = patterns.compile(r"[ \t]+(?:\p{Lu}|\d{1,3})(?![\p{L}\p{N}'’-])")
 _QUOTED = patterns.compile(r"[\"“][^\"“”\n]{1,600}[\"”]")
 _NOW_ADULT = patterns.compile(r"\bnow\s+(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
+#: "he" did it to "her", "she" to "him": two people, so "her" is not "he".
+_OTHER_SEX = {"he": "her", "she": "him"}
 _SAYS = patterns.compile(r"\s*,?\s+(?:said|says)\b")
 _AGE_ADULT = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 
@@ -720,6 +735,12 @@ class _Patterns:
             rf"|\s+{w.pattern('quoted_told')})"
             rf"|\b(?:hope|wish|hoping)\s+(?:that\s+)?(?P<name>{NAME})\s+{w.pattern('quoted_hope')}"
         )  # '"Sophie was so brave in court," said DC Ward'
+        self.one_of = c(
+            rf"(?P<name>{NAME}){age}\s+(?:was|is)\s+(?:among|one\s+of)\s+(?:[\p{{Ll}}\d-]+\s+){{0,2}}?"
+            rf"(?:{w.pattern('plural_people')})\s+(?:(?:who|whom|that)\s+)?"
+            rf"(?:(?:{NAME}|he|she|they|the\s+\p{{Ll}}+)\s+(?:had\s+)?{w.pattern('active_offence')}"
+            rf"|(?:were|had\s+been)\s+{adverbs}{w.pattern('passive_offence')})"
+        )  # "Daisy Cole, now 19, was one of three girls Ives groomed online"
         self.accused_of = c(
             rf"(?P<name>{NAME})\s*,\s*(?:the|a)\s+\p{{Ll}}+\s+(?:whom\s+|who\s+)?"
             rf"(?:{NAME}|he|she)\s+(?:is|was|had\s+been|has\s+been)\s+"
@@ -777,6 +798,7 @@ class _Patterns:
                 rf"|{w.pattern('quoted_hope')}|{w.pattern('quoted_told')}"
             ),
             self.accused_of: c(r"\b(?:accused|convicted|guilty|charged|cleared)\s+of\b"),
+            self.one_of: c(r"\b(?:among|one\s+of)\b"),
             self.abuser: c(w.pattern("abuser")),
         }
 
