@@ -88,6 +88,8 @@ LISTS = (
     "lifting",
     "restriction",
     "not_real",
+    "harm_done",
+    "person_nouns",
     "campaigners",
 )
 KEYS = (*LISTS, "jigsaw", "jigsaw_context")

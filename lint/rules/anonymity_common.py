@@ -70,7 +70,10 @@ _RANKED = patterns.compile(
 _THE = patterns.compile(r"\b[Tt]he[ \t]+$")
 _TITLE_CASE = patterns.compile(r"\p{Lu}[\p{L}'’-]*[ \t]+$")
 _AGE_AFTER = patterns.compile(r"\s*,\s*(?:aged\s+)?(\d{1,3})\s*,")
-_PLACE_BEFORE = patterns.compile(r"\b(?:in|at|from|near|of|across|around)[ \t]+$")
+#: A place after a preposition, or the town after it in an address ("of Splott, Cardiff").
+_PLACE_RUN = patterns.compile(
+    rf"\b(?:in|at|from|near|of|across|around)[ \t]+(?:{NAME_WORD}[ \t]*,[ \t]*)?$"
+)
 _WORD = patterns.compile(r"[\p{L}'’-]+")
 #: A capitalised word after "in" or "near": a place ("in Rochdale").
 _PLACE = patterns.compile(rf"(?<=\b(?:in|near)[ \t]+){NAME_WORD}")
@@ -307,11 +310,16 @@ class AnonymityRule:
         """Whom the words at ``start``-``end`` are said of: the nearest private name before
         them in their sentence, else the first after them ("Having waived her anonymity,
         Jane said"), else, when the sentence opens with "She" or "He", the first private
-        name of the sentence before that is not the accused's; empty when none is."""
+        name of the sentence before; never the accused's or a place's ("Probert, 36, of
+        Splott, attacked Danielle Evans. She died"); empty when none is."""
         text = reading.text
         lo, hi = reading.sentence(start)
         names = [
-            n.span() for n in _NAMES.finditer(text, lo, hi) if self.is_name(reading, *n.span())
+            n.span()
+            for n in _NAMES.finditer(text, lo, hi)
+            if self.is_name(reading, *n.span())
+            and not self._defendant(reading, n.group())
+            and not _PLACE_RUN.search(text, max(0, n.start() - 40), n.start())
         ]
         before = [n for n in names if n[1] <= start]
         after = [n for n in names if n[0] >= end]
@@ -323,8 +331,12 @@ class AnonymityRule:
             return frozenset()
         for n in _NAMES.finditer(text, prev[0], prev[1]):
             name = n.group()
-            if self.is_name(reading, *n.span()) and not self._defendant(reading, name):
-                return _bare(name)
+            if (
+                self.is_name(reading, *n.span())
+                and not self._defendant(reading, name)
+                and not _PLACE_RUN.search(text, max(0, n.start() - 40), n.start())
+            ):
+                return _bare(name)  # "Probert, 36, of Splott, attacked Danielle Evans"
         return frozenset()
 
     def professional(self, reading: Reading, name: str) -> bool:
@@ -400,6 +412,7 @@ class AnonymityRule:
             ("quote", p.quoted),
             ("passive", p.accused_of),
             ("passive", p.one_of),
+            ("passive", p.apposed),
             ("active", p.active),
             ("abuser", p.abuser),
         ):
@@ -472,12 +485,11 @@ class AnonymityRule:
         prev = reading.previous_sentence(offset)
         if prev is None or "\n" in text[prev[1] : lo]:
             return None
-        pronoun = self.pats.subject_pronoun.search(text, lo, offset)
-        if pronoun is not None:
-            if _OTHER_SEX.get(pronoun.group().lower()) != done_to.lower():
+        pronoun = None
+        if not self.pats.agents.search(text, lo, offset):  # "a man (she met) ... raped her"
+            pronoun = self.pats.subject_pronoun.search(text, lo, offset)
+            if pronoun is None or _OTHER_SEX.get(pronoun.group().lower()) != done_to.lower():
                 return None  # "She said he raped her": who is who is not known
-        elif not self.pats.agents.search(text, lo, offset):
-            return None  # "a man ... raped her" names the agent; without one, "her" is unclear
         names = patterns.compile(NAME)
         if any(
             self.is_name(reading, n.start(), n.end())
@@ -545,8 +557,10 @@ class AnonymityRule:
         for m in patterns.compile(NAME).finditer(text, prev[0], prev[1]):
             if m.start() == prev[0]:
                 continue  # the sentence's first word
-            if _THE.search(text, max(0, m.start() - 5), m.start()):
-                continue  # "the Moorview estate": a place, not a person
+            if _THE.search(text, max(0, m.start() - 5), m.start()) or _PLACE_RUN.search(
+                text, max(0, m.start() - 40), m.start()
+            ):
+                continue  # "the Moorview estate", "out of Liverpool": a place, not a person
             if self.is_name(reading, m.start(), m.end()) and not _AGE_ADULT.match(text, m.end()):
                 found = (m.start(), m.end())
         return found
@@ -623,7 +637,8 @@ class _Patterns:
         aside = (
             r"(?:\s*,\s*who\s+(?:was|is)\s+(?:(?:just|only|aged)\s+)?(?P<aside>\d{1,2})\b"
             r"[^,.;!?]{0,30},)?"
-        )
+            r"(?:\s*,\s*(?:then|now)?\s*an?\s+(?:\d{1,2}-year-old\s+)?\p{Ll}+(?=\s+who\b))?"
+        )  # ", who was 11 at the time,"; ", then a 13-year-old boarder who had been abused"
         self.passive = c(rf"(?P<name>{NAME}){age}{aside}(?:\s*,?\s*who)?\s+{happened}")
         self.told = c(
             rf"(?P<name>{NAME}){age}(?:\s*,)?\s+(?:told|said|described|recalled|explained)\b"
@@ -649,7 +664,7 @@ class _Patterns:
             rf"[^.!?\n]{{0,30}}?{w.pattern('praise')}[^.!?\n]{{0,50}}?{w.pattern('praise_for')}"
         )
         self.praise = c(
-            rf"(?P<name>{NAME})(?:['’]s\b|\s+(?:(?:has|had)\s+)?"
+            rf"(?P<name>{NAME})(?:['’]s\b|(?:\s*,\s*who)?\s+(?:(?:has|had)\s+)?"
             rf"(?:shown|showed|displayed|demonstrated|been|was|is)\b)" + praised
         )
         thank = r"\b[Tt]hank(?:s|ed)?\s+(?:to\s+)?"
@@ -719,7 +734,14 @@ class _Patterns:
             rf"|(?P<name>{NAME})['’]s\s+(?:\p{{Ll}}+\s+)?{w.pattern('ordeal_nouns')}"
             rf"|(?P<name>{NAME})\s+{w.pattern('ordeal_after')}"
             rf"|\b{w.pattern('introductions')}\s+(?P<name>{NAME})(?=\s*[.:;!–—])"
-        )  # "What Danielle went through that night was horrific"; "Meet Kayla."
+            rf"|{w.pattern('harm_done')}\s+(?:\p{{Ll}}+\s+)?(?P<name>{NAME})"
+            rf"|(?P<name>{NAME})(?:\s*,\s*(?:a|an|the)\s+\p{{Ll}}+|\s+in\s+[\p{{L}}\d]+(?:\s+\d+)?)?"
+            rf"\s*,?\s+who\s+"
+            rf"[^.!?\"“”]{{0,60}}?{w.pattern('harm_done')}\s+(?:her|him)"
+            r"(?=\s*[,.;:!?]|\s+(?:and|in|at|by|from|when|while|as|for|since|but)\b)"
+        )  # "What Danielle went through that night was horrific"; "Meet Kayla."; "what
+        # had happened to resident Keeley Ward"; "Olivia, who spoke up about what had
+        # happened to her"
         self.account = c(
             rf"(?P<name>{NAME}){age}(?:\s*,)?\s+(?:told|said|says|described|recalled|explained)\b"
             rf"[^.!?\"“”]{{0,60}}?\b(?:she|he|I)\s+(?:had\s+|still\s+)?"
@@ -741,6 +763,11 @@ class _Patterns:
             rf"(?:(?:{NAME}|he|she|they|the\s+\p{{Ll}}+)\s+(?:had\s+)?{w.pattern('active_offence')}"
             rf"|(?:were|had\s+been)\s+{adverbs}{w.pattern('passive_offence')})"
         )  # "Daisy Cole, now 19, was one of three girls Ives groomed online"
+        self.apposed = c(
+            rf"\b(?:[Tt]he|[Aa])\s+{w.pattern('person_nouns')}\s*,\s*(?P<name>{NAME}){age}"
+            rf"[^.!?\"“”]{{0,150}}?(?:[.!?]\s+[^.!?\"“”\n]{{0,150}}?)?"
+            rf"\b(?:he|{NAME_WORD})\s+(?:had\s+)?{w.pattern('active_offence')}\s+her\b"
+        )  # "the woman, Chloe Brandreth, 24, had become separated ... where he raped her"
         self.accused_of = c(
             rf"(?P<name>{NAME})\s*,\s*(?:the|a)\s+\p{{Ll}}+\s+(?:whom\s+|who\s+)?"
             rf"(?:{NAME}|he|she)\s+(?:is|was|had\s+been|has\s+been)\s+"
@@ -791,6 +818,7 @@ class _Patterns:
             self.ordeal: c(
                 rf"{w.pattern('ordeal_verbs')}|{w.pattern('ordeal_nouns')}"
                 rf"|{w.pattern('ordeal_after')}|{w.pattern('introductions')}"
+                rf"|{w.pattern('harm_done')}"
             ),
             self.account: c(w.pattern("victim_account")),
             self.quoted: c(
@@ -799,6 +827,7 @@ class _Patterns:
             ),
             self.accused_of: c(r"\b(?:accused|convicted|guilty|charged|cleared)\s+of\b"),
             self.one_of: c(r"\b(?:among|one\s+of)\b"),
+            self.apposed: c(w.pattern("person_nouns")),
             self.abuser: c(w.pattern("abuser")),
         }
 
