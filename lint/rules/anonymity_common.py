@@ -160,6 +160,12 @@ class Reading:
         hi = self.text.find("\n", offset)
         return lo, len(self.text) if hi < 0 else hi
 
+    def next_sentence(self, offset: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self._starts, offset)
+        if i >= len(self.sentences):
+            return None
+        return self.sentences[i].start, self.sentences[i].end
+
     def previous_sentence(self, offset: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self._starts, offset) - 1
         if i <= 0:
@@ -290,6 +296,25 @@ class AnonymityRule:
         return bool(words) and any(
             not person or words <= person or person <= words for person in self._excuses(reading)
         )
+
+    def waived_near(self, reading: Reading, offset: int) -> bool:
+        """Whether the copy states a waiver in the sentence holding ``offset``, the one
+        before or the one after: a tie told of someone who chose to be identified ("A man
+        who was abused by his music teacher has spoken publicly. Martin Croome, 51, has
+        chosen to give up his lifelong anonymity.")."""
+        starts = self._memo(
+            reading,
+            "waivers",
+            lambda: (
+                reading.sentence(m.start())[0] for m in self._matches(reading, self.pats.waiver)
+            ),
+        )
+        near = (
+            reading.sentence(offset),
+            reading.previous_sentence(offset),
+            reading.next_sentence(offset),
+        )
+        return any(s[0] in starts for s in near if s is not None)
 
     def _excuses(self, reading: Reading) -> tuple[frozenset[str], ...]:
         """The people the copy's waivers, pseudonym notes and deaths are said of (their

@@ -107,8 +107,10 @@ class Jigsaw(AnonymityRule):
         w = self.words
         return (
             patterns.compile(
-                rf"^\W{{0,3}}{w.pattern('caption')}\s*[:–—|]|\(\s*pictured\s*\)", regex.I | regex.M
-            ),
+                rf"^\W{{0,3}}(?:{w.pattern('caption')}\s+)?{w.pattern('caption')}\s*[:–—|]"
+                r"|\(\s*pictured\s*\)",
+                regex.I | regex.M,
+            ),  # "Caption:", "Picture caption:", "(pictured)"
             patterns.compile(rf"{w.pattern('caption_family')}|{w.pattern('victim_anchor')}"),
         )
 

@@ -107,6 +107,11 @@ class Relationship(AnonymityRule):
         reading = self.reading(doc, facts)
         if not (reading.sexual and reading.child and reading.proceedings):
             return
+        for hit in self._ties(reading):
+            if not (reading.waiver and self.waived_near(reading, hit.start)):
+                yield hit  # a tie beside a stated waiver is told of the one who waived
+
+    def _ties(self, reading: Reading) -> Iterator[Hit]:
         ties, trust_ties, child_kin, adult_kin, *_, partner, taught, _ = self._own
         text = reading.text
         for m in self._matches(reading, partner):
