@@ -77,6 +77,7 @@ LISTS = (
     "partner_of",
     "taught_groups",
     "support_verbs",
+    "belonging",
     "victim_anchor",
     "offence_place",
     "residence",

@@ -38,6 +38,7 @@ from lint.rules.prefilter import Alternatives, required_literals
 __all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
 
 _APPOSED = patterns.compile(rf"{NAME}\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?$")
+_TOKEN = patterns.compile(r"[\p{L}\d'’()-]+")
 _LINK = patterns.compile(r"\s*(?:,|\bat|\bof|\bin|\bon)?\s*(?:the\s+)?")
 
 
@@ -115,7 +116,7 @@ class Jigsaw(AnonymityRule):
         )
 
     def scanned(self) -> tuple[regex.Pattern[str], ...]:
-        return (*super().scanned(), self._relative)
+        return (*super().scanned(), self._relative, self._clause)
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         reading = self.reading(doc, facts)
@@ -138,11 +139,48 @@ class Jigsaw(AnonymityRule):
                     continue
                 if self._victims(reading, m.start(), m.end()):
                     taken.append((m.start(), m.end(), kind))
+        for m in self._matches(reading, self._clause):
+            start, end = m.span("clause")
+            if not any(s < end and start < e for s, e, _ in taken) and self._names_group(
+                text, start, end
+            ):
+                taken.append((start, end, "group or place they belong to"))
         for start, end, kind in _merged(text, taken):
             yield self.hit(start, end, text[start:end], kind)
         if reading.sexual and not (reading.waiver or reading.pseudonym):
             yield from self._captions(reading, doc)
             yield from self._relatives(reading)
+
+    @cached_property
+    def _clause(self) -> regex.Pattern[str]:
+        """A clause about the victim or child that says what they belong to ("the girl,
+        who plays for the under-13s at Fordham Rovers girls' team,")."""
+        w = self.words
+        return patterns.lazy(
+            rf"\b(?:[Tt]he|[Oo]ne\s+of\s+the)\s+(?:\p{{Ll}}+\s+)?(?:{w.pattern('victim_anchor')}|{w.pattern('plural_people')})"
+            rf"\s*,\s*(?P<clause>who\s+[^,.;:!?\"“”]{{0,60}}?\b{w.pattern('belonging')}\b"
+            r"[^,.;:!?\"“”()]*(?:\([^()]{1,40}\)[^,.;:!?\"“”()]*)?)"
+        )
+
+    def _names_group(self, text: str, start: int, end: int) -> bool:
+        """Whether a clause names a group or a place in two or more capitalised words
+        ("Fordham Rovers", "the Fitton Hill estate"), not after "in" ("lives in West
+        Yorkshire": a county), and says nothing of the offence (where, not who)."""
+        if self.pats.child_offence_verb.search(text, start, end):
+            return False
+        run, after_in, previous = 0, False, ""
+        for token in _TOKEN.finditer(text, start, end):
+            word = token.group().strip("()")
+            if word[:1].isupper() or (run and word[:1].isdigit()):
+                if run == 0:
+                    after_in = previous == "in"
+                run += 1
+                if run >= 2 and not after_in:
+                    return True
+            else:
+                run = 0
+            previous = word
+        return False
 
     def _victims(self, reading: Reading, start: int, end: int) -> bool:
         """Whether the detail belongs to a victim or a child: the nearest person before
