@@ -78,6 +78,7 @@ LISTS = (
     "taught_groups",
     "support_verbs",
     "belonging",
+    "parent_does",
     "victim_anchor",
     "offence_place",
     "residence",

@@ -38,6 +38,7 @@ from lint.rules.prefilter import Alternatives, required_literals
 __all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
 
 _APPOSED = patterns.compile(rf"{NAME}\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?$")
+_ONLY = patterns.compile(r"\bthe\s+only\b")
 _TOKEN = patterns.compile(r"[\p{L}\d'’()-]+")
 _LINK = patterns.compile(r"\s*(?:,|\bat|\bof|\bin|\bon)?\s*(?:the\s+)?")
 
@@ -116,7 +117,7 @@ class Jigsaw(AnonymityRule):
         )
 
     def scanned(self) -> tuple[regex.Pattern[str], ...]:
-        return (*super().scanned(), self._relative, self._clause)
+        return (*super().scanned(), self._relative, self._clause, self._parent)
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         reading = self.reading(doc, facts)
@@ -139,12 +140,16 @@ class Jigsaw(AnonymityRule):
                     continue
                 if self._victims(reading, m.start(), m.end()):
                     taken.append((m.start(), m.end(), kind))
-        for m in self._matches(reading, self._clause):
-            start, end = m.span("clause")
-            if not any(s < end and start < e for s, e, _ in taken) and self._names_group(
-                text, start, end
-            ):
-                taken.append((start, end, "group or place they belong to"))
+        for kind, pattern in (
+            ("club, group or home", self._clause),
+            ("family fact", self._parent),
+        ):
+            for m in self._matches(reading, pattern):
+                start, end = m.span("clause")
+                if not any(s < end and start < e for s, e, _ in taken) and self._names_group(
+                    text, start, end
+                ):
+                    taken.append((start, end, kind))
         for start, end, kind in _merged(text, taken):
             yield self.hit(start, end, text[start:end], kind)
         if reading.sexual and not (reading.waiver or reading.pseudonym):
@@ -162,12 +167,25 @@ class Jigsaw(AnonymityRule):
             r"[^,.;:!?\"“”()]*(?:\([^()]{1,40}\)[^,.;:!?\"“”()]*)?)"
         )
 
+    @cached_property
+    def _parent(self) -> regex.Pattern[str]:
+        """What the victim's parent does ("her father is the only pharmacist in Church
+        Stretton"): it names the family as much as the victim's own school does."""
+        w = self.words
+        return patterns.lazy(
+            rf"(?P<clause>(?:\b(?:[Hh]er|[Hh]is|[Ww]hose)|(?:[Tt]he\s+)?{w.pattern('victim_anchor')}['’]s)"
+            rf"\s+{w.pattern('parents')}\s+{w.pattern('parent_does')}\s+[^,.;:!?\"“”]{{3,80}})"
+        )
+
     def _names_group(self, text: str, start: int, end: int) -> bool:
-        """Whether a clause names a group or a place in two or more capitalised words
-        ("Fordham Rovers", "the Fitton Hill estate"), not after "in" ("lives in West
-        Yorkshire": a county), and says nothing of the offence (where, not who)."""
+        """Whether a clause says nothing of the offence (where, not who) and names a
+        group or a place in two or more capitalised words ("Fordham Rovers", "the Fitton
+        Hill estate"), not after "in" ("lives in West Yorkshire": a county), or makes
+        its owner one of a kind ("the only pharmacist in Church Stretton")."""
         if self.pats.child_offence_verb.search(text, start, end):
             return False
+        if _ONLY.search(text, start, end):
+            return True  # "the only pharmacist in Church Stretton", "the only set of quadruplets"
         run, after_in, previous = 0, False, ""
         for token in _TOKEN.finditer(text, start, end):
             word = token.group().strip("()")
