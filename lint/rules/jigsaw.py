@@ -117,7 +117,7 @@ class Jigsaw(AnonymityRule):
         )
 
     def scanned(self) -> tuple[regex.Pattern[str], ...]:
-        return (*super().scanned(), self._relative, self._clause, self._parent)
+        return (*super().scanned(), self._relative, *(p for _, p in self._belonging))
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         reading = self.reading(doc, facts)
@@ -140,10 +140,7 @@ class Jigsaw(AnonymityRule):
                     continue
                 if self._victims(reading, m.start(), m.end()):
                     taken.append((m.start(), m.end(), kind))
-        for kind, pattern in (
-            ("club, group or home", self._clause),
-            ("family fact", self._parent),
-        ):
+        for kind, pattern in self._belonging:
             for m in self._matches(reading, pattern):
                 start, end = m.span("clause")
                 if not any(s < end and start < e for s, e, _ in taken) and self._names_group(
@@ -157,24 +154,31 @@ class Jigsaw(AnonymityRule):
             yield from self._relatives(reading)
 
     @cached_property
-    def _clause(self) -> regex.Pattern[str]:
-        """A clause about the victim or child that says what they belong to ("the girl,
-        who plays for the under-13s at Fordham Rovers girls' team,")."""
+    def _belonging(self) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+        """Clauses that tie a victim or child to a group, a place or a one-of-a-kind
+        family, by kind: "the girl, who plays for the under-13s at Fordham Rovers girls'
+        team,"; "her father is the only pharmacist in Church Stretton" (it names the
+        family as much as the victim's own school does)."""
         w = self.words
-        return patterns.lazy(
-            rf"\b(?:[Tt]he|[Oo]ne\s+of\s+the)\s+(?:\p{{Ll}}+\s+)?(?:{w.pattern('victim_anchor')}|{w.pattern('plural_people')})"
-            rf"\s*,\s*(?P<clause>who\s+[^,.;:!?\"“”]{{0,60}}?\b{w.pattern('belonging')}\b"
-            r"[^,.;:!?\"“”()]*(?:\([^()]{1,40}\)[^,.;:!?\"“”()]*)?)"
-        )
-
-    @cached_property
-    def _parent(self) -> regex.Pattern[str]:
-        """What the victim's parent does ("her father is the only pharmacist in Church
-        Stretton"): it names the family as much as the victim's own school does."""
-        w = self.words
-        return patterns.lazy(
-            rf"(?P<clause>(?:\b(?:[Hh]er|[Hh]is|[Ww]hose)|(?:[Tt]he\s+)?{w.pattern('victim_anchor')}['’]s)"
-            rf"\s+{w.pattern('parents')}\s+{w.pattern('parent_does')}\s+[^,.;:!?\"“”]{{3,80}})"
+        anchor = w.pattern("victim_anchor")
+        return (
+            (
+                "club, group or home",
+                patterns.lazy(
+                    rf"\b(?:[Tt]he|[Oo]ne\s+of\s+the)\s+(?:\p{{Ll}}+\s+)?"
+                    rf"(?:{anchor}|{w.pattern('plural_people')})\s*,\s*"
+                    rf"(?P<clause>who\s+[^,.;:!?\"“”]{{0,60}}?\b{w.pattern('belonging')}\b"
+                    r"[^,.;:!?\"“”()]*(?:\([^()]{1,40}\)[^,.;:!?\"“”()]*)?)"
+                ),
+            ),
+            (
+                "family fact",
+                patterns.lazy(
+                    rf"(?P<clause>(?:\b(?:[Hh]er|[Hh]is|[Ww]hose)|(?:[Tt]he\s+)?{anchor}['’]s)"
+                    rf"\s+{w.pattern('parents')}\s+{w.pattern('parent_does')}"
+                    r"\s+[^,.;:!?\"“”]{3,80})"
+                ),
+            ),
         )
 
     def _names_group(self, text: str, start: int, end: int) -> bool:
