@@ -78,6 +78,7 @@ LISTS = (
     "taught_groups",
     "support_verbs",
     "belonging",
+    "victim_plurals",
     "parent_does",
     "victim_anchor",
     "offence_place",

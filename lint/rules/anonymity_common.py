@@ -343,6 +343,7 @@ class AnonymityRule:
             n.span()
             for n in _NAMES.finditer(text, lo, hi)
             if self.is_name(reading, *n.span())
+            and not _POSSESSIVE.match(text, n.end())  # "Doyle's trial": not the one meant
             and not self._defendant(reading, n.group())
             and not _PLACE_RUN.search(text, max(0, n.start() - 40), n.start())
         ]
@@ -628,6 +629,7 @@ _QUOTED = patterns.compile(r"[\"“][^\"“”\n]{1,600}[\"”]")
 _NOW_ADULT = patterns.compile(r"\bnow\s+(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 #: "he" did it to "her", "she" to "him": two people, so "her" is not "he".
 _OTHER_SEX = {"he": "her", "she": "him"}
+_POSSESSIVE = patterns.compile(r"['’]s\b")
 _SAYS = patterns.compile(r"\s*,?\s+(?:said|says)\b")
 _AGE_ADULT = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 

@@ -143,10 +143,12 @@ class Jigsaw(AnonymityRule):
         for kind, pattern in self._belonging:
             for m in self._matches(reading, pattern):
                 start, end = m.span("clause")
-                if not any(s < end and start < e for s, e, _ in taken) and self._names_group(
-                    text, start, end
+                if any(s < end and start < e for s, e, _ in taken):
+                    continue
+                if self._names_group(text, start, end) and (
+                    m.group("anchor") or self._victims(reading, start, end)
                 ):
-                    taken.append((start, end, kind))
+                    taken.append((start, end, kind))  # not "Doyle, whose father is ..."
         for start, end, kind in _merged(text, taken):
             yield self.hit(start, end, text[start:end], kind)
         if reading.sexual and not (reading.waiver or reading.pseudonym):
@@ -165,8 +167,8 @@ class Jigsaw(AnonymityRule):
             (
                 "club, group or home",
                 patterns.lazy(
-                    rf"\b(?:[Tt]he|[Oo]ne\s+of\s+the)\s+(?:\p{{Ll}}+\s+)?"
-                    rf"(?:{anchor}|{w.pattern('plural_people')})\s*,\s*"
+                    rf"(?P<anchor>\b(?:[Tt]he|[Oo]ne\s+of\s+the)\s+(?:\p{{Ll}}+\s+)?"
+                    rf"(?:{anchor}|{w.pattern('victim_plurals')}))\s*,\s*"
                     rf"(?P<clause>who\s+[^,.;:!?\"“”]{{0,60}}?\b{w.pattern('belonging')}\b"
                     r"[^,.;:!?\"“”()]*(?:\([^()]{1,40}\)[^,.;:!?\"“”()]*)?)"
                 ),
@@ -174,7 +176,7 @@ class Jigsaw(AnonymityRule):
             (
                 "family fact",
                 patterns.lazy(
-                    rf"(?P<clause>(?:\b(?:[Hh]er|[Hh]is|[Ww]hose)|(?:[Tt]he\s+)?{anchor}['’]s)"
+                    rf"(?P<clause>(?:\b(?:[Hh]er|[Hh]is|[Ww]hose)|(?P<anchor>(?:[Tt]he\s+)?{anchor}['’]s))"
                     rf"\s+{w.pattern('parents')}\s+{w.pattern('parent_does')}"
                     r"\s+[^,.;:!?\"“”]{3,80})"
                 ),
