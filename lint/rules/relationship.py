@@ -74,13 +74,15 @@ class Relationship(AnonymityRule):
             c(r"(?:\bby|\bwho\s+(?:is|was)|\bagainst)\s+$"),
             c(rf"(?:\b(?P<he>[Hh]e)|(?P<name>{NAME}))\s+(?:is|was|had\s+been|became)\s+$"),
             c(
-                rf"\b{w.pattern('partner_of')}\s+(?:(?:[Hh]er|[Hh]is|[Tt]heir)"
+                rf"\b{w.pattern('partner_of')}\s+(?:(?:[Hh]er|[Tt]heir)"
                 rf"|(?:[Tt]he[ \t]+)?{w.pattern('victim_anchor')}['’]s)\s+{w.pattern('parents')}"
-            ),  # "after Orton moved in with her mother": the mother's partner
+            ),  # "after Orton moved in with her mother": the mother's partner ("his
+            # mother" may be his own)
             c(
-                rf"\bin\s+(?:one\s+of\s+)?his\s+(?:[\p{{L}}\d-]+\s+)?"
+                rf"(?<=(?:\bwho\s+(?:was|is|were)|{w.pattern('victim_anchor')})\s+)"
+                rf"in\s+(?:one\s+of\s+)?his\s+(?:[\p{{L}}\d-]+\s+)?"
                 rf"{w.pattern('taught_groups')}\b"
-            ),  # "the girl, who was in one of his GCSE classes": his pupil
+            ),  # "the girl, who was in one of his GCSE classes": his pupil, said of her
             c(rf"{w.pattern('support_verbs')}(?:\s+\p{{Ll}}+)?\s+by\s+$"),
         )
 
