@@ -292,9 +292,21 @@ class AnonymityRule:
         Laura Benn, and "Laura" or "Ms Benn" elsewhere, not the second woman named after
         her, nor "Joan Ellis" for "Margaret Ellis"); a waiver or a pseudonym note
         that names no one ("Names in this story have been changed") covers the report."""
+        return self._excused(reading, start, end, ("waiver", "pseudonym", "deceased"))
+
+    def pseudonymous(self, reading: Reading, start: int, end: int) -> bool:
+        """Whether the copy marks this very name as a pseudonym ("Maya (not her real
+        name)"): the person is a victim whose story is told under another name."""
+        return self._excused(reading, start, end, ("pseudonym",), whole=False)
+
+    def _excused(
+        self, reading: Reading, start: int, end: int, kinds: tuple[str, ...], whole: bool = True
+    ) -> bool:
         words = _bare(reading.text[start:end])
         return bool(words) and any(
-            not person or words <= person or person <= words for person in self._excuses(reading)
+            (whole if not person else words <= person or person <= words)
+            for kind, person in self._excuses(reading)
+            if kind in kinds
         )
 
     def waived_near(self, reading: Reading, offset: int) -> bool:
@@ -316,20 +328,25 @@ class AnonymityRule:
         )
         return any(s[0] in starts for s in near if s is not None)
 
-    def _excuses(self, reading: Reading) -> tuple[frozenset[str], ...]:
+    def _excuses(self, reading: Reading) -> tuple[tuple[str, frozenset[str]], ...]:
         """The people the copy's waivers, pseudonym notes and deaths are said of (their
-        names' words), found once per document; an empty set stands for the report."""
+        names' words), by kind, found once per document; an empty set stands for the
+        report."""
         return self._memo(reading, "excuses", lambda: self._find_excuses(reading))
 
-    def _find_excuses(self, reading: Reading) -> Iterator[frozenset[str]]:
+    def _find_excuses(self, reading: Reading) -> Iterator[tuple[str, frozenset[str]]]:
         p = self.pats
-        for pattern, whole in ((p.waiver, True), (p.pseudonym, True), (p.deceased, False)):
+        for kind, pattern, whole in (
+            ("waiver", p.waiver, True),
+            ("pseudonym", p.pseudonym, True),
+            ("deceased", p.deceased, False),
+        ):
             for m in self._matches(reading, pattern):
                 person = self._owner(reading, m.start(), m.end())
                 if person:
-                    yield person
+                    yield kind, person
                 elif whole:
-                    yield frozenset()  # said of no one named: it covers the report
+                    yield kind, frozenset()  # said of no one named: it covers the report
 
     def _owner(self, reading: Reading, start: int, end: int) -> frozenset[str]:
         """Whom the words at ``start``-``end`` are said of: the nearest private name before

@@ -219,18 +219,21 @@ class Jigsaw(AnonymityRule):
         opening = anchors.match(text, start)
         if opening is not None and opening.group("victim") is not None:
             return True  # "a pupil at St Mary's": the detail names its owner
-        owner = None
+        owner, victim = None, False
         for a in anchors.finditer(text, lo, start):
+            if a.group("person") is not None and self.pseudonymous(reading, *a.span("person")):
+                owner, victim = a, True  # "Maya (not her real name) was in Year 8 at ..."
+                continue
             if a.group("person") is not None and not self._person(reading, a, lo):
                 continue
-            owner = a
+            owner, victim = a, a.group("victim") is not None
         if owner is None:
             for a in anchors.finditer(text, end, min(hi, end + _AFTER)):
                 if a.group("person") is not None and not self._person(reading, a, lo):
                     continue
-                owner = a
+                owner, victim = a, a.group("victim") is not None
                 break
-        if owner is None or owner.group("victim") is None:
+        if owner is None or not victim:
             return False
         between = text[owner.end() : start] if owner.end() <= start else ""
         return not (
@@ -264,11 +267,15 @@ class Jigsaw(AnonymityRule):
     @cached_property
     def _relative(self) -> regex.Pattern[str]:
         """A victim's or child's relative given a full name: "the girl's mother, Jane
-        Smith"."""
+        Smith", or "Nicola Shenton, the girl's mother," (a caption's order)."""
         w = self.words
+        kin = (
+            rf"{w.pattern('victim_anchor')}['’]s[ \t]+"
+            rf"(?:{w.pattern('caption_family')}|{w.pattern('adult_kin')})"
+        )
         return patterns.lazy(
-            rf"{w.pattern('victim_anchor')}['’]s[ \t]+(?:{w.pattern('caption_family')}"
-            rf"|{w.pattern('adult_kin')})\s*,\s*(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})\b"
+            rf"{kin}\s*,\s*(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})\b"
+            rf"|(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})\s*,\s*(?:the[ \t]+)?{kin}\b"
         )
 
     def _relatives(self, reading: Reading) -> Iterator[Hit]:
