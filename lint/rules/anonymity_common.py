@@ -299,6 +299,17 @@ class AnonymityRule:
         name)"): the person is a victim whose story is told under another name."""
         return self._excused(reading, start, end, ("pseudonym",), whole=False)
 
+    def family_excused(self, reading: Reading, start: int, end: int) -> bool:
+        """Whether the victim's family may be named here: a waiver or a pseudonym note
+        covers the report, or a waiver is said of someone who shares a name with the one
+        named here ("Amy Smith, who has waived her anonymity ... her mother, Jane Smith")."""
+        words = _bare(reading.text[start:end])
+        return any(
+            not person or (kind == "waiver" and bool(words & person))
+            for kind, person in self._excuses(reading)
+            if kind in ("waiver", "pseudonym")
+        )
+
     def _excused(
         self, reading: Reading, start: int, end: int, kinds: tuple[str, ...], whole: bool = True
     ) -> bool:

@@ -151,9 +151,10 @@ class Jigsaw(AnonymityRule):
                     taken.append((start, end, kind))  # not "Doyle, whose father is ..."
         for start, end, kind in _merged(text, taken):
             yield self.hit(start, end, text[start:end], kind)
-        if reading.sexual and not (reading.waiver or reading.pseudonym):
-            yield from self._captions(reading, doc)
-            yield from self._relatives(reading)
+        if reading.sexual:  # a family named beside the victim's own waiver is theirs to name
+            for hit in (*self._captions(reading, doc), *self._relatives(reading)):
+                if not self.family_excused(reading, hit.start, hit.end):
+                    yield hit
 
     @cached_property
     def _belonging(self) -> tuple[tuple[str, regex.Pattern[str]], ...]:
