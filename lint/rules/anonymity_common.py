@@ -1,6 +1,7 @@
 """What the Anonymity kinds share: the compiled rule, the reading of a report (is it about
-a sexual offence, a child, a court case; does it state a waiver or a pseudonym), name-like
-references, and the places where the copy names a victim of a sexual offence.
+a sexual offence, a child, a court case; does it state a waiver), name-like references,
+the places where the copy names a victim of a sexual offence, and whom each waiver,
+pseudonym note and death is said of (an exception belongs to one person, not the report).
 
 The words come from the pack's register (``lint.registers.anonymity``); public figures
 come from the People register (``people:``), so a minister or a charity's chief
@@ -109,7 +110,6 @@ class Reading:
     child: bool
     proceedings: bool
     waiver: bool
-    pseudonym: bool
     lifted: bool
     places: frozenset[str]
     lowercase: frozenset[str]
@@ -233,7 +233,6 @@ class AnonymityRule:
             child=found(p.child) or found(_CHILD_AGE) or found(p.kin_victim),
             proceedings=found(p.proceedings),
             waiver=found(p.waiver),
-            pseudonym=found(p.pseudonym),
             lifted=found(p.lifted),
             places=places,
             lowercase=lowercase,
