@@ -75,6 +75,7 @@ LISTS = (
     "trust_ties",
     "kin_speaking",
     "partner_of",
+    "partner_targets",
     "taught_groups",
     "support_verbs",
     "belonging",

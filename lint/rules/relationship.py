@@ -39,7 +39,12 @@ __all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
 _OBJECT = patterns.compile(r"\b(?:with|to|of|for|from|at|and|visiting|near|about)\s+$")
 #: An adult's age after a relative ("Doyle's daughter, 25,"): not the child.
 _ADULT_AGE = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
-_QUALIFIER = r"(?:(?:own|young|teenage|then|former|late|older|elder|\d{1,2}-year-old)[ \t]+)?"
+_QUALIFIER = (
+    r"(?:(?:own|young|teenage|then|former|late|older|elder|\d{1,2}-year-old)[ \t]+|then-|ex-)?"
+)
+#: The accused named just before the relative, in apposition ("Doyle, her stepfather at
+#: the time, abused her").
+_NAMED_BEFORE = patterns.compile(rf"(?P<name>{NAME})\s*,\s*(?:who\s+(?:is|was)\s+)?$")
 #: "as the boy's grandfather." : the accused acting as the relative (the clause ends there).
 _AS = patterns.compile(r"(?<!\bsuch\s)(?<!\bwell\s)(?<!\bsame\s)\bas\s+$")
 _CLAUSE_END = patterns.compile(r"\s*[,.;:!?]")
@@ -71,11 +76,12 @@ class Relationship(AnonymityRule):
                 rf"(?:{w.pattern('offence_adverbs')}\s+)*"
                 rf"(?:{w.pattern('proceedings')}|{w.pattern('active_offence')})"
             ),
-            c(r"(?:\bby|\bwho\s+(?:is|was)|\bagainst)\s+$"),
+            c(r"(?:\bby|\bwho\s+(?:is|was)(?:\s+then|\s+at\s+the\s+time)?|\bagainst)\s+$"),
             c(rf"(?:\b(?P<he>[Hh]e)|(?P<name>{NAME}))\s+(?:is|was|had\s+been|became)\s+$"),
             c(
                 rf"\b{w.pattern('partner_of')}\s+(?:(?:[Hh]er|[Tt]heir)"
-                rf"|(?:[Tt]he[ \t]+)?{w.pattern('victim_anchor')}['’]s)\s+{w.pattern('parents')}"
+                rf"|(?:[Tt]he[ \t]+)?{w.pattern('victim_anchor')}['’]s)"
+                rf"\s+{w.pattern('partner_targets')}"
             ),  # "after Orton moved in with her mother": the mother's partner ("his
             # mother" may be his own)
             c(
@@ -160,6 +166,9 @@ class Relationship(AnonymityRule):
         a = apposed.match(text, m.end())
         if a is not None and self._defendant(reading, a.group("name")):
             return True  # "at the home of her uncle, Hetherington,": the accused, named
+        b = _NAMED_BEFORE.search(text, lo, m.start())
+        if b is not None and self._defendant(reading, b.group("name")):
+            return True  # "Doyle, her stepfather at the time, abused her"
         s = subject.search(text[lo : m.start()])
         if s is not None and (s.group("he") or self._defendant(reading, s.group("name"))):
             return True  # "when Cole was the boy's mother's boyfriend": the accused is it
