@@ -529,10 +529,11 @@ class AnonymityRule:
     ) -> tuple[int, int] | None:
         """For "her" or "him" abused in a sentence that names no one before it: the
         subject of the sentence before, in the same paragraph, when it is the only
-        private person that sentence names ("When Ruby first came to us at 15 ..."), or
-        the only one besides the accused when "he" did it to "her" (or "she" to "him"):
-        "Freya Lund met Whitlock at the club. The jury heard he followed her home and
-        raped her." """
+        private person that sentence names and someone else did it ("When Ruby first came
+        to us at 15 ... A man ... exploited her"), or, when "he" did it to "her" (or "she"
+        to "him"), the one person that sentence names besides the accused ("Freya Lund
+        met Whitlock at the club. The jury heard he followed her home and raped her";
+        "Doyle met Rachel Finn on a dating app. Weeks later he raped her")."""
         text = reading.text
         lo, _ = reading.sentence(offset)
         prev = reading.previous_sentence(offset)
@@ -550,20 +551,31 @@ class AnonymityRule:
             if n.start() != lo
         ):
             return None  # someone named in this sentence: "her" may be them
-        opening = self.pats.opening.match(text, prev[0])
-        if opening is None or not self.is_name(reading, *opening.span("name")):
-            return None
-        start, end = opening.span("name")
-        others = [
-            n.group()
-            for n in names.finditer(text, end, prev[1])
-            if self.is_name(reading, n.start(), n.end())
-        ]
-        accused = [o for o in others if self._defendant(reading, o)]
-        if pronoun is not None and (not accused or len(accused) != len(others)):
-            return None  # "he" must be the accused, named beside the one it was done to
-        if pronoun is None and others:
-            return None
+        if pronoun is not None:  # "he" is the accused; "her" the one other person named
+            named = [
+                n
+                for n in names.finditer(text, prev[0], prev[1])
+                if self.is_name(reading, n.start(), n.end())
+                and not _PLACE_RUN.search(text, max(0, n.start() - 40), n.start())
+                and not _TITLE_CASE.search(text, max(0, n.start() - 40), n.start())
+            ]  # not the end of a longer capitalised run ("Itchen Valley Swimming Club")
+            accused = [n for n in named if self._defendant(reading, n.group())]
+            rest = [n for n in named if n not in accused]
+            if not accused or len(rest) != 1:
+                return None  # "Doyle met Rachel Finn ... he raped her": Rachel Finn
+            same = _SAME_SEX[pronoun.group().lower()]
+            if same.search(text, rest[0].end(), prev[1]) or _HONORIFIC_OF[done_to.lower()].match(
+                text, rest[0].start()
+            ):
+                return None  # "John Smith said he saw Doyle": "he" may be him, not "her"
+            start, end = rest[0].span()
+        else:
+            opening = self.pats.opening.match(text, prev[0])
+            if opening is None or not self.is_name(reading, *opening.span("name")):
+                return None
+            start, end = opening.span("name")
+            if any(self.is_name(reading, *n.span()) for n in names.finditer(text, end, prev[1])):
+                return None  # two people before "a man ... raped her": which is unclear
         name = text[start:end]
         if self.professional(reading, name) or self._defendant(reading, name):
             return None
@@ -656,6 +668,16 @@ _QUOTED = patterns.compile(r"[\"“][^\"“”\n]{1,600}[\"”]")
 _NOW_ADULT = patterns.compile(r"\bnow\s+(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 #: "he" did it to "her", "she" to "him": two people, so "her" is not "he".
 _OTHER_SEX = {"he": "her", "she": "him"}
+#: Words for the one who did it ("he"), after the person named: they may be that person.
+_SAME_SEX = {
+    "he": patterns.compile(r"\b(?:he|his|him|himself)\b"),
+    "she": patterns.compile(r"\b(?:she|her|hers|herself)\b"),
+}
+#: A title that does not fit the one it was done to ("Mr" for "her").
+_HONORIFIC_OF = {
+    "her": patterns.compile(r"(?:Mr|Sir|Lord)\b"),
+    "him": patterns.compile(r"(?:Mrs|Ms|Miss|Lady|Dame)\b"),
+}
 _POSSESSIVE = patterns.compile(r"['’]s\b")
 _SAYS = patterns.compile(r"\s*,?\s+(?:said|says)\b")
 _AGE_ADULT = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
@@ -695,7 +717,8 @@ class _Patterns:
         )  # ", who was 11 at the time,"; ", then a 13-year-old boarder who had been abused"
         self.passive = c(rf"(?P<name>{NAME}){age}{aside}(?:\s*,?\s*who)?\s+{happened}")
         self.told = c(
-            rf"(?P<name>{NAME}){age}(?:\s*,)?\s+(?:told|said|described|recalled|explained)\b"
+            rf"(?P<name>{NAME}){age}(?:\s*,)?\s+(?:who\s+)?"
+            rf"(?:told|said|described|recalled|explained|disclosed|reported)\b"
             rf"[^.!?\"“”]{{0,100}}?(?:\b(?:she|he)\s+{happened}"
             rf"|{w.pattern('active_offence')}\s+(?:her|him)\b)"
         )
@@ -823,11 +846,14 @@ class _Patterns:
             rf"\b(?:he|{NAME_WORD})\s+(?:had\s+)?{w.pattern('active_offence')}\s+her\b"
         )  # "the woman, Chloe Brandreth, 24, had become separated ... where he raped her"
         self.accused_of = c(
-            rf"(?P<name>{NAME})\s*,\s*(?:the|a)\s+\p{{Ll}}+\s+(?:whom\s+|who\s+)?"
-            rf"(?:{NAME}|he|she)\s+(?:is|was|had\s+been|has\s+been)\s+"
-            rf"(?:accused|convicted|found\s+guilty|charged|cleared)\s+of\s+"
+            rf"(?P<name>{NAME})\s*,\s*(?:(?:the|a)\s+\p{{Ll}}+\s+)?(?:whom\s+|who\s+)?"
+            rf"(?:{NAME_WORD}|he|she)\s+(?:(?:is|was|had\s+been|has\s+been)\s+"
+            rf"(?:accused|convicted|found\s+guilty|charged|cleared)\s+of\s+|had\s+|has\s+)?"
             rf"{w.pattern('active_offence')}"
-        )  # "Karen Blake, the woman Doyle is accused of raping,"
+            rf"|{w.pattern('victim_role')}\s*,\s*(?:who\s+was\s+)?(?:named|identified)\s+"
+            rf"(?:in\s+court\s+)?as\s+(?P<name>{NAME})"
+        )  # "Karen Blake, the woman Doyle is accused of raping,"; "Kelly Ward, who Doyle
+        # raped"; "the woman Doyle attacked"; "victim, named in court as Kelly Ward"
         self.object = c(rf"{w.pattern('active_offence')}\s+(?:her|him)\b")
         self.opening = c(rf"(?:{w.pattern('subordinators')}\s+)?(?P<name>{NAME})")
         self.statement = c(
@@ -879,7 +905,9 @@ class _Patterns:
                 rf"{w.pattern('quoted_praise')}|{w.pattern('quoted_possessions')}"
                 rf"|{w.pattern('quoted_hope')}|{w.pattern('quoted_told')}"
             ),
-            self.accused_of: c(r"\b(?:accused|convicted|guilty|charged|cleared)\s+of\b"),
+            self.accused_of: c(
+                rf"{w.pattern('active_offence')}|\b(?:named|identified)\s+(?:in\s+court\s+)?as\b"
+            ),
             self.one_of: c(r"\b(?:among|one\s+of)\b"),
             self.apposed: c(w.pattern("person_nouns")),
             self.abuser: c(w.pattern("abuser")),
