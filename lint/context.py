@@ -6,9 +6,14 @@ spans once per document from its facts (``lint.facts``), and the engine asks
 ``Context.effect`` about each hit. A span's
 kind decides what happens to a finding wholly inside it:
 
-- ``speech``: quoted speech, and a delivered speech, transcript or Hansard extract (a
-  document marked "CHECK AGAINST DELIVERY", or the paragraphs after "… said in a speech
-  at …:"). As the rule's ``quoted`` key says: by default at most a suggestion, never a fix.
+- ``speech``: quoted speech, and a delivered speech or transcript set out after a marker
+  (a label "CHECK AGAINST DELIVERY", or the paragraphs after "… said in a speech at
+  …:"). As the rule's ``quoted`` key says: by default at most a suggestion, never a fix.
+- ``verbatim``: the body of a document whose genre (``lint.genre``) is a record or a
+  speech (Hansard, committee evidence, a published speech or interview): the speaker's
+  words, published as spoken. One level below the rule's own (a framing term is still
+  reported, a house-style point becomes a suggestion), never a fix; a rule with
+  ``quoted: report`` is unaffected and ``quoted: ignore`` drops it.
 - ``title``: the title of a report, guidance, Act, programme, book or film (quoted or
   italic after "the report", "entitled", "guidance called", …; "… Act 2003"). No style
   finding; a terminology finding is at most a suggestion; never a fix.
@@ -37,6 +42,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from lint import genre as genres
 from lint import lexicon, patterns
 from lint.document import Document
 from lint.finding import Severity
@@ -47,6 +53,7 @@ if TYPE_CHECKING:
 
 class Kind(enum.Enum):
     SPEECH = "speech"
+    VERBATIM = "verbatim"
     TITLE = "title"
     MENTION = "mention"
     NAME = "name"
@@ -82,6 +89,10 @@ def effect(kind: Kind, own: bool, rule_level: Severity, quoted: str) -> Effect |
     level model; its ``quoted`` setting). None: no change."""
     if kind is Kind.SPEECH:  # every rule, as its ``quoted`` key says
         return {"ignore": DROP, "suggest": SUGGEST}.get(quoted)
+    if kind is Kind.VERBATIM:  # the speaker's words, kept: one level lower, never a fix
+        if quoted == "report":
+            return None
+        return DROP if quoted == "ignore" else Effect(cap=_lower(rule_level))
     if own:
         return None
     if kind is Kind.MENTION:
@@ -93,6 +104,10 @@ def effect(kind: Kind, own: bool, rule_level: Severity, quoted: str) -> Effect |
         # Capitals for typography, not letters of an abbreviation; the words still count.
         return None if rule_level >= Severity.ERROR else DROP
     return DROP  # names, numbers: nothing but the registers applies
+
+
+def _lower(level: Severity) -> Severity:
+    return Severity(max(Severity.SUGGESTION, level - 1))
 
 
 @dataclass(frozen=True)
@@ -126,7 +141,7 @@ class Context:
         """The strongest effect of the spans around a finding: drop beats a cap."""
         best: Effect | None = None
         for span in self.covering(start, max(end, start + 1)):
-            if end <= start and span.kind is not Kind.SPEECH:
+            if end <= start and span.kind not in (Kind.SPEECH, Kind.VERBATIM):
                 continue  # a measure of a whole block or document, not of these words
             found = effect(span.kind, own, rule_level, quoted)
             if found is not None and (best is None or found.drop):
@@ -149,17 +164,6 @@ _SPEECH_DOC = patterns.compile(
     r"|\btranscript\s+of\s+(?:the|a|her|his)\s+speech\b"
 )
 _SPEECH_LABEL_WORDS = 12
-#: A Hansard citation marks an extract wherever it stands: "HC Deb 12 May 2014".
-_HANSARD_CITATION = patterns.compile(r"\bH[CL]\s+Deb\b")
-#: The opening formulas of a Commons or Lords record, which mark a Hansard extract even
-#: when the page gives no "Hansard" label: a minister's oral statement ("With permission,
-#: Mr Speaker, I would like to make a statement …") and an urgent question ("(Urgent
-#: Question): To ask the Home Secretary …"). The debate's heading is its record title.
-_HANSARD_OPENING = patterns.compile(
-    r"(?i)\s*(?:\(Urgent\s+Question\)|With\s+(?:your\s+)?permission,\s+(?:(?:Mr|Madam)\s+"
-    r"(?:Deputy\s+)?Speaker,\s+|my\s+Lords,\s+)?I\s+(?:will|shall|would\s+like\s+to|"
-    r"should\s+like\s+to|wish\s+to)\s+(?:now\s+)?make\s+(?:a|an\s+oral)\s+statement)"
-)
 #: An introduction to a speech set out in paragraphs: "… said in a speech at …:".
 _SPEECH_INTRO = patterns.compile(
     r"(?i)\b(?:in\s+(?:a|her|his|their|the)\s+(?:\w+\s+){0,2}speech|speech\s+(?:at|to)\b"
@@ -180,20 +184,18 @@ def _speech(doc: Document, facts: Facts) -> Iterator[Span]:
     for quote in facts.quotes:
         yield Span(Kind.SPEECH, quote.start, quote.end, "quoted")
     blocks = doc.blocks
+    if genres.is_verbatim(facts.genre):  # a record or a speech: its body is the speaker's
+        for i, block in enumerate(blocks):
+            if not block.scope.startswith("heading"):
+                yield Span(Kind.VERBATIM, block.start, block.end, f"{facts.genre} document")
+            elif i == 0:  # the debate's or the speech's title, as the record gives it
+                yield Span(Kind.TITLE, block.start, block.end, f"{facts.genre} title")
+        return
     for i, block in enumerate(blocks):
         if block.scope.startswith("heading"):
             continue
         label = len(doc.text[block.start : block.end].split()) <= _SPEECH_LABEL_WORDS
-        opening = _HANSARD_OPENING.match(doc.text, block.start, block.end) is not None
-        if (
-            opening
-            or (label and _SPEECH_DOC.search(doc.text, block.start, block.end))
-            or _HANSARD_CITATION.search(doc.text, block.start, block.end)
-        ):
-            if opening:  # the debate's title, as the record gives it
-                for earlier in blocks[:i]:
-                    if earlier.scope.startswith("heading"):
-                        yield Span(Kind.TITLE, earlier.start, earlier.end, "debate title")
+        if label and _SPEECH_DOC.search(doc.text, block.start, block.end):
             # From the marker to the end of the document, headings aside.
             for later in blocks[i:]:
                 if not later.scope.startswith("heading"):
