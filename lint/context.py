@@ -17,6 +17,9 @@ kind decides what happens to a finding wholly inside it:
 - ``title``: the title of a report, guidance, Act, programme, book or film (quoted or
   italic after "the report", "entitled", "guidance called", …; "… Act 2003"). No style
   finding; a terminology finding is at most a suggestion; never a fix.
+- ``offence``: an offence by its legal name ("conspiracy to engage in sexual activity
+  with a child", "found guilty of … child prostitution"; the lexicon's offence words): the
+  court's words, read as a title.
 - ``mention``: a term mentioned in order to criticise, define or remove it ("the term
   …", "no such thing as …", "… struck from the statute book", a term in its own scare
   quotes). Not an error: at most a suggestion, never a fix that would invert the argument.
@@ -55,6 +58,7 @@ class Kind(enum.Enum):
     SPEECH = "speech"
     VERBATIM = "verbatim"
     TITLE = "title"
+    OFFENCE = "offence"
     MENTION = "mention"
     NAME = "name"
     NUMBER = "number"
@@ -97,7 +101,7 @@ def effect(kind: Kind, own: bool, rule_level: Severity, quoted: str) -> Effect |
         return None
     if kind is Kind.MENTION:
         return SUGGEST
-    if kind is Kind.TITLE:
+    if kind in (Kind.TITLE, Kind.OFFENCE):
         # Terminology (an error-level rule) is only mentioned in a title; style is moot.
         return SUGGEST if rule_level >= Severity.ERROR else DROP
     if kind is Kind.LEADIN:
@@ -280,6 +284,42 @@ def _titles(doc: Document) -> Iterator[Span]:
         for m in _ITALIC_HTML.finditer(doc.source):
             if m.group(2)[:1].isupper() or m.group(2)[:1].isdigit():
                 yield Span(Kind.TITLE, m.start(2), m.end(2), "italic")
+
+
+# -- offences ---------------------------------------------------------------------------
+
+
+def _word_pattern(role: str) -> regex.Pattern[str]:
+    return patterns.compile(
+        rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{lexicon.alternation(role)})(?![\p{{L}}\p{{N}}])"
+    )
+
+
+_LIST_BEFORE = patterns.compile(r"(?:,|\s(?:and|or))\s*$")
+_LIST_AFTER = patterns.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|or|offences?|charges?|counts?)\b")
+
+
+def _offences(doc: Document, facts: Facts) -> Iterator[Span]:
+    """Offences named in the law's words: always for ``offence_names``; for
+    ``framed_offences`` only after a charge or conviction in the same sentence."""
+    text = doc.text
+    for m in _word_pattern("offence_names").finditer(text):
+        yield Span(Kind.OFFENCE, m.start(), m.end(), "offence")
+    frames = _word_pattern("offence_frames")
+    framed = _word_pattern("framed_offences")
+    for sentence in facts.sentences:
+        frame = frames.search(text, sentence.start, sentence.end)
+        if frame is None:
+            continue
+        for m in framed.finditer(text, frame.end(), sentence.end):
+            # An item of the list of charges, not words of the writer's own ("accused of
+            # running child prostitution rings"): after the frame or a list separator,
+            # before one, the sentence's end or "offences".
+            before = text[frame.end() : m.start()]
+            if (before.strip() == "" or _LIST_BEFORE.search(before)) and _LIST_AFTER.match(
+                text, m.end(), sentence.end
+            ):
+                yield Span(Kind.OFFENCE, m.start(), m.end(), f"offence after '{frame.group()}'")
 
 
 # -- mentions ---------------------------------------------------------------------------
@@ -495,6 +535,7 @@ def build_context(doc: Document, facts: Facts, registered: Iterable[str] = ()) -
         [
             *_speech(doc, facts),
             *_titles(doc),
+            *_offences(doc, facts),
             *_mentions(doc, facts),
             *_names(doc, facts, names),
             *_numbers(doc),

@@ -43,6 +43,9 @@ ROLES = (
     "other_abbreviations",
     "judicial_titles",
     "uk_spellings",
+    "offence_names",
+    "framed_offences",
+    "offence_frames",
 )
 FILE_NAME = "_lexicon.yml"
 

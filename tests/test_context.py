@@ -322,3 +322,15 @@ def test_a_law_report_citation_and_a_judicial_review_are_names() -> None:
     assert Kind.NAME in _kinds(text, "R (on the application of AB) v the DPP")
     assert Kind.NAME in _kinds(text, "[2012] EWHC 2381 (Admin)")
     assert Kind.NAME not in _kinds(text, "1465 men")
+
+
+def test_an_offence_by_its_legal_name_is_the_courts_words() -> None:
+    text = "He was convicted of conspiracy to engage in sexual activity with a child."
+    assert Kind.OFFENCE in _kinds(text, "engage in sexual activity with a child")
+    # After a charge, an item of the list of offences; not the writer's own words.
+    text = "They were found guilty of rape, child prostitution and trafficking."
+    assert Kind.OFFENCE in _kinds(text, "child prostitution")
+    text = "He was accused of running child prostitution rings."
+    assert Kind.OFFENCE not in _kinds(text, "child prostitution")
+    text = "Reports of child prostitution rose, police said."
+    assert Kind.OFFENCE not in _kinds(text, "child prostitution")
