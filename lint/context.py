@@ -25,6 +25,10 @@ kind decides what happens to a finding wholly inside it:
   quotes). Not an error: at most a suggestion, never a fix that would invert the argument.
 - ``name``: a proper name (a person the document names, "Bishop", "Young", "Hope"; a
   registered name with "&"; a name on the registers). No finding but the registers' own.
+- ``named``: a name of many capitalised words ending in a body's word, or a brand in
+  capitals (``lint.docindex``: "Paedophile On-Line Investigation Team", "the CLIMB
+  project"), not on any register: at most a suggestion, never a fix, since the words are
+  the body's own but sglint cannot be sure they are a name.
 - ``number``: a phone or helpline number, a text short code, a case or crime reference,
   a postcode. Never a number-style target.
 - ``lead-in``: a drop cap or all-caps lead-in ("ACROSS the country …"): not an acronym
@@ -61,6 +65,7 @@ class Kind(enum.Enum):
     OFFENCE = "offence"
     MENTION = "mention"
     NAME = "name"
+    NAMED = "named"
     NUMBER = "number"
     LEADIN = "lead-in"
 
@@ -99,7 +104,7 @@ def effect(kind: Kind, own: bool, rule_level: Severity, quoted: str) -> Effect |
         return DROP if quoted == "ignore" else Effect(cap=_lower(rule_level))
     if own:
         return None
-    if kind is Kind.MENTION:
+    if kind in (Kind.MENTION, Kind.NAMED):
         return SUGGEST
     if kind in (Kind.TITLE, Kind.OFFENCE):
         # Terminology (an error-level rule) is only mentioned in a title; style is moot.
@@ -414,6 +419,10 @@ def _names(doc: Document, facts: Facts, registered: Sequence[str]) -> Iterator[S
     ):
         for m in pattern.finditer(text):
             yield Span(Kind.NAME, m.start(), m.end(), cue)
+    # Names of many words and brands, from the document's index ("Paedophile On-Line
+    # Investigation Team", "the CLIMB project").
+    for start, end, what in facts.index.names:
+        yield Span(Kind.NAMED, start, end, what)
     names = _registered_pattern(tuple(registered))
     if names is not None:
         for m in names.finditer(text):

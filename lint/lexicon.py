@@ -46,6 +46,7 @@ ROLES = (
     "offence_names",
     "framed_offences",
     "offence_frames",
+    "name_heads",
 )
 FILE_NAME = "_lexicon.yml"
 

@@ -334,3 +334,17 @@ def test_an_offence_by_its_legal_name_is_the_courts_words() -> None:
     assert Kind.OFFENCE not in _kinds(text, "child prostitution")
     text = "Reports of child prostitution rose, police said."
     assert Kind.OFFENCE not in _kinds(text, "child prostitution")
+
+
+def test_names_of_many_words_and_brands_are_names() -> None:
+    text = "Officers from the Paedophile Image Response Squad searched the flat."
+    assert Kind.NAMED in _kinds(text, "Paedophile")
+    text = "The charity runs the BRIDGE project for young people."
+    assert Kind.NAMED in _kinds(text, "BRIDGE")
+    # Letters, not a word, before "project"; a word in capitals before a name's word.
+    assert Kind.NAMED not in _kinds("The charity runs the BXQR project.", "BXQR")
+    assert Kind.NAMED not in _kinds("Reports went to the CEOP Centre.", "CEOP")
+    # A title-case headline is no run of names.
+    assert Kind.NAMED not in _kinds(
+        "# Paedophile Gang Jailed By Crown Court\n", "Paedophile", "markdown"
+    )
