@@ -45,6 +45,7 @@ import bisect
 import enum
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -294,6 +295,7 @@ def _titles(doc: Document) -> Iterator[Span]:
 # -- offences ---------------------------------------------------------------------------
 
 
+@cache
 def _word_pattern(role: str) -> regex.Pattern[str]:
     return patterns.compile(
         rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{lexicon.alternation(role)})(?![\p{{L}}\p{{N}}])"

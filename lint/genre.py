@@ -121,10 +121,10 @@ def genres() -> Genres:
     return Genres(tuple(specs), frozenset(verbatim), aliases)
 
 
-_FRONT_MATTER = regex.compile(
+_FRONT_MATTER = patterns.compile(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S
 )
-_FRONT_KEY = regex.compile(r"(?m)^(genre|kind)[ \t]*:[ \t]*[\"']?([\w -]+?)[\"']?[ \t]*$")
+_FRONT_KEY = patterns.compile(r"(?m)^(genre|kind)[ \t]*:[ \t]*[\"']?([\w -]+?)[\"']?[ \t]*$")
 
 
 def declared(source: str) -> str:

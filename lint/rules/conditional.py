@@ -26,6 +26,7 @@ from typing import Any
 
 import regex
 
+from lint import patterns
 from lint.document import Document
 from lint.facts import Facts
 from lint.finding import FixSafety
@@ -130,7 +131,7 @@ class Conditional:
 
 #: Between an abbreviation and its words written straight after it: "CROP, the Coalition
 #: for the Removal of Pimping", "NWG – the National Working Group".
-_STRAIGHT_AFTER = regex.compile(r"[ \t]*[,–—-]?[ \t]*(?:(?:the|a|an)[ \t]+)?")
+_STRAIGHT_AFTER = patterns.compile(r"[ \t]*[,–—-]?[ \t]*(?:(?:the|a|an)[ \t]+)?")
 
 
 def _spelled_out(text: str, found: tuple[int, ...], use: MatchLike) -> bool:
