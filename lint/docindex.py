@@ -68,18 +68,24 @@ def _brand_pattern() -> regex.Pattern[str]:
 @dataclass
 class DocIndex:
     doc: Document
-    _tokens: list[_Token] = field(default_factory=list)
     _spelled: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _names: list[tuple[int, int, str]] | None = None
+    _words: list[_Token] | None = None
 
-    def __post_init__(self) -> None:
-        text = self.doc.text
-        run, last = 0, 0
-        for m in _TOKEN.finditer(text):
-            if _BREAK.search(text, last, m.start()):
-                run += 1
-            last = m.end()
-            self._tokens.append(_Token(m.group(), m.start(), m.end(), run))
+    @property
+    def _tokens(self) -> list[_Token]:
+        """The document's words, each with the run (sentence or clause) it is in; read
+        when an abbreviation is first looked up."""
+        if self._words is None:
+            text, words = self.doc.text, []
+            run, last = 0, 0
+            for m in _TOKEN.finditer(text):
+                if _BREAK.search(text, last, m.start()):
+                    run += 1
+                last = m.end()
+                words.append(_Token(m.group(), m.start(), m.end(), run))
+            self._words = words
+        return self._words
 
     def spelled_out(self, term: str) -> tuple[int, ...]:
         """Where words spelling ``term`` start, anywhere in the document."""

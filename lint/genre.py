@@ -145,18 +145,18 @@ def declared(source: str) -> str:
     return ""
 
 
-def scores(doc: Document, quotes: SpanIndex) -> dict[str, int]:
-    """Each genre's marker matches in the text, outside quoted speech."""
-    out = {}
-    for spec in genres().order:
-        score = 0
-        for weight, markers in ((spec.min_score, spec.strong), (1, spec.markers)):
-            for marker in markers:
-                for m in marker.finditer(doc.text):
-                    if quotes.containing(m.start(), m.end()) is None:
-                        score += weight
-        out[spec.name] = score
-    return out
+def score(spec: GenreSpec, doc: Document, quotes: SpanIndex) -> int:
+    """The genre's marker matches in the text, outside quoted speech (a strong marker
+    scores the whole ``min_score``), counted until they reach ``min_score``."""
+    found = 0
+    for weight, markers in ((spec.min_score, spec.strong), (1, spec.markers)):
+        for marker in markers:
+            for m in marker.finditer(doc.text):
+                if quotes.containing(m.start(), m.end()) is None:
+                    found += weight
+                    if found >= spec.min_score:
+                        return found
+    return found
 
 
 def detect(doc: Document, quotes: SpanIndex) -> str:
@@ -164,9 +164,8 @@ def detect(doc: Document, quotes: SpanIndex) -> str:
     given = declared(doc.source)
     if given:
         return given
-    found = scores(doc, quotes)
     for spec in genres().order:
-        if found[spec.name] >= spec.min_score:
+        if score(spec, doc, quotes) >= spec.min_score:
             return spec.name
     return ""
 
