@@ -174,6 +174,12 @@ def render_rules() -> str:
                     if meta.profiles
                     else ""
                 )
+                + (
+                    " · by genre, at most: "
+                    + ", ".join(f"{g} {v}" for g, v in sorted(meta.genres.items()))
+                    if meta.genres
+                    else ""
+                )
                 + "\n"
             )
             out.append(f"Message: {_cell(meta.message)}\n")
