@@ -116,3 +116,12 @@ def test_a_rules_genres_key_is_checked() -> None:
     assert [
         f.match for f in check_document(read_text("d.md", RELEASE + line), active).findings
     ] == ["whilst"]
+
+
+def test_a_news_report_of_an_interview_is_not_a_speech() -> None:
+    text = (
+        "# Charity warns of rise in online grooming\n\n"
+        "In an interview with the BBC, the charity's director said referrals had doubled. "
+        "A transcript was not released. Good morning calls to the helpline also rose.\n"
+    )
+    assert _genre(text) == ""
