@@ -125,3 +125,12 @@ def test_a_news_report_of_an_interview_is_not_a_speech() -> None:
         "A transcript was not released. Good morning calls to the helpline also rose.\n"
     )
     assert _genre(text) == ""
+
+
+def test_a_hansard_citation_alone_is_a_footnote_not_a_record() -> None:
+    text = (
+        "# Briefing: care leavers\n\n"
+        "The minister promised a review of support for care leavers (HC Deb 12 May 2014).\n"
+    )
+    assert _genre(text) == ""
+    assert _genre(text + "\nMr Speaker, the hon. Member is right.\n") == "record"
