@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from lint import patterns
+from lint import diskcache, patterns
 
 if TYPE_CHECKING:
     import regex
@@ -37,13 +37,12 @@ _PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
 @lru_cache(maxsize=4096)
 def required_literals(pattern: str) -> frozenset[str] | None:
     """``read_literals``, from the cache folder when an earlier run stored the answer."""
-    digest = hashlib.sha256(pattern.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    stored = _stored()
-    if digest in stored:
-        found = stored[digest]
+    digest = diskcache.digest(pattern)
+    if digest in NEEDLES:
+        found = NEEDLES.get(digest)
         return None if found is None else frozenset(found)
     result = read_literals(pattern)
-    stored[digest] = _NEW[digest] = None if result is None else sorted(result)
+    NEEDLES.put(digest, None if result is None else sorted(result))
     return result
 
 
@@ -189,13 +188,6 @@ def needles_for(patterns_: Sequence[str]) -> tuple[str, ...] | None:
 
 # -- needles kept between runs -----------------------------------------------------------
 
-_NAME = "needles.json"
-#: The most patterns whose needles the cache folder keeps.
-_MOST_STORED = 100_000
-_STORED: dict[str, list[str] | None] | None = None
-_NEW: dict[str, list[str] | None] = {}
-_DIGEST = re.compile(r"[0-9a-f]{32}")
-
 
 @lru_cache(maxsize=1)
 def _method() -> str:
@@ -206,33 +198,6 @@ def _method() -> str:
             return hashlib.sha256(handle.read()).hexdigest()[:32]
     except OSError:
         return ""
-
-
-def _stored() -> dict[str, list[str] | None]:
-    global _STORED
-    if _STORED is None:
-        from lint import diskcache
-
-        found = diskcache.read(_NAME)
-        _STORED = found["needles"] if _valid(found) else {}
-    return _STORED
-
-
-def _valid(found: object) -> bool:
-    """Whether a stored file has the shape ``remember`` writes, for this module's code."""
-    if not isinstance(found, dict) or set(found) != {"method", "needles"}:
-        return False
-    method, needles = found["method"], found["needles"]
-    return (
-        bool(method)
-        and method == _method()
-        and isinstance(needles, dict)
-        and len(needles) <= _MOST_STORED
-        and all(
-            isinstance(k, str) and _DIGEST.fullmatch(k) is not None and _valid_needles(v)
-            for k, v in needles.items()
-        )
-    )
 
 
 def _valid_needles(found: object) -> bool:
@@ -246,18 +211,14 @@ def _valid_needles(found: object) -> bool:
     )
 
 
+#: Each pattern's needles by the pattern's digest (None: it has none worth testing).
+NEEDLES = diskcache.Store("needles.json", _method(), _valid_needles)
+
+
 def remember() -> None:
     """Store the needles this run read for the first time (called once the rule set is
     loaded), so the next run need not read the patterns again."""
-    if not _NEW or not _method():
-        return
-    from lint import diskcache
-
-    stored = _stored()
-    _NEW.clear()
-    if len(stored) > _MOST_STORED:
-        stored.clear()
-    diskcache.write(_NAME, {"method": _method(), "needles": stored})
+    NEEDLES.save()
 
 
 # -- alternatives chosen by their needles -------------------------------------------------
