@@ -17,9 +17,10 @@ import re._parser as _sre_parse  # type: ignore[import-not-found]  # the stdlib 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from lint import diskcache, patterns
+from lint.rules.words import WordPattern, Words
 
 if TYPE_CHECKING:
     import regex
@@ -240,10 +241,19 @@ class Alternatives:
     needles: tuple[frozenset[str] | None, ...]
     every: tuple[str, ...]  # every alternative's needles
     _made: list[frozenset[int]] = field(default_factory=list, compare=False, repr=False)
+    #: The whole pattern's words, when it is only words (``lint.rules.words``).
+    words: Words | None = None
+    _as_words: dict[tuple[int, ...], WordPattern] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @staticmethod
     def of(
-        head: str, alternatives: Sequence[str], tail: str, needles: Sequence[frozenset[str] | None]
+        head: str,
+        alternatives: Sequence[str],
+        tail: str,
+        needles: Sequence[frozenset[str] | None],
+        words: Words | None = None,
     ) -> Alternatives | None:
         """The alternatives, or None where choosing among them gains nothing (fewer than
         two, or none with needles) or could change a match: a back-reference or a
@@ -253,7 +263,9 @@ class Alternatives:
         if any(_NOT_ALONE.search(a) for a in alternatives):
             return None
         every = tuple(sorted({w for n in needles if n is not None for w in n}))
-        return Alternatives(head, tuple(alternatives), tail, tuple(needles), every)
+        if words is not None and len(words.alternatives) != len(alternatives):
+            words = None
+        return Alternatives(head, tuple(alternatives), tail, tuple(needles), every, words=words)
 
     def chosen(self, facts: Facts) -> tuple[int, ...]:
         """The indexes of the alternatives to run on ``facts``' document, in order: those
@@ -279,10 +291,16 @@ class Alternatives:
         return tuple(range(len(self.alternatives)))
 
     def pattern(self, chosen: Sequence[int]) -> regex.Pattern[str]:
-        """The alternation of the ``chosen`` alternatives, in their order."""
-        return patterns.compile(
-            self.head + "|".join(self.alternatives[i] for i in chosen) + self.tail
-        )
+        """The alternation of the ``chosen`` alternatives, in their order (as words,
+        uncompiled, when the whole pattern is only words)."""
+        text = self.head + "|".join(self.alternatives[i] for i in chosen) + self.tail
+        if self.words is None:
+            return patterns.compile(text)
+        key = tuple(chosen)
+        found = self._as_words.get(key)
+        if found is None:
+            found = self._as_words[key] = WordPattern(text, self.words.only(chosen))
+        return cast("regex.Pattern[str]", found)
 
     def needles_of(self, chosen: Sequence[int]) -> tuple[str, ...] | None:
         """Needles of which every match of ``pattern(chosen)`` contains one, or None."""

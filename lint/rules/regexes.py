@@ -10,6 +10,7 @@ import regex
 
 from lint import diskcache, patterns
 from lint.errors import RuleError, excerpt
+from lint.rules.words import WordPattern, words_of
 
 _SPACE_QUANTIFIER = patterns.compile(r"[?*+{]")
 
@@ -45,15 +46,23 @@ def compile_pattern(pattern: str, *, path: str, line: int, key: str) -> regex.Pa
     """A rule's pattern, compiled, or an invalid one's located error. A pattern that
     compiled on an earlier run (``KNOWN``) is compiled on first use instead: a rule
     whose needles a document lacks never runs it, so a short run compiles less. Should
-    it fail to compile after all (a doctored cache), the error is the same located one."""
+    it fail to compile after all (a doctored cache), the error is the same located one.
+    A pattern that is only words (``lint.rules.words``) comes with them, and ``scan``
+    matches it without compiling it."""
     known = diskcache.digest(pattern)
+    found = words_of(pattern)
+
+    def compiler(text: str, _flags: int) -> regex.Pattern[str]:
+        return _compile(text, path, line, key)
+
     if known in KNOWN:
-        return cast(
-            "regex.Pattern[str]",
-            patterns.Lazy(pattern, 0, lambda text, _flags: _compile(text, path, line, key)),
-        )
+        if found is not None:
+            return cast("regex.Pattern[str]", WordPattern(pattern, found, compiler))
+        return cast("regex.Pattern[str]", patterns.Lazy(pattern, 0, compiler))
     compiled = _compile(pattern, path, line, key)
     KNOWN.put(known, True)
+    if found is not None:  # matched as words from the first run on, as on later ones
+        return cast("regex.Pattern[str]", WordPattern(pattern, found, compiler, compiled))
     return compiled
 
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from lint import diskcache
 from lint.config import _load_folder_cached, builtin_rules_dir
 from lint.errors import RuleError
-from lint.rules import prefilter, regexes
+from lint.rules import prefilter, regexes, words
 
 
 class _Planted:
@@ -72,12 +72,15 @@ def test_compiled_rules_and_patterns_never_reach_the_disk(
     monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
     regexes.KNOWN.forget()
     prefilter.NEEDLES.forget()
+    words.STORE.forget()
     prefilter.required_literals.cache_clear()
     _load_folder_cached.cache_clear()
     assert _load_folder_cached(str(builtin_rules_dir()))
     # Only the digests of the patterns that compiled (lint.rules.regexes): no program,
-    # not even a pattern's text; and each pattern's needles as lists of words.
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["needles.json", "patterns-valid.json"]
+    # not even a pattern's text; each pattern's needles as lists of words; and the
+    # words of the patterns that are only words (lint.rules.words), as lists of strings.
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["needles.json", "patterns-valid.json", "words.json"]
     digests = diskcache.read("patterns-valid.json")["entries"]
     assert digests and all(regex.fullmatch(r"[0-9a-f]{32}", d) for d in digests)
     assert set(digests.values()) == {True}
@@ -86,6 +89,8 @@ def test_compiled_rules_and_patterns_never_reach_the_disk(
         regex.fullmatch(r"[0-9a-f]{32}", d) and (n is None or all(isinstance(w, str) for w in n))
         for d, n in needles.items()
     )
+    only_words = diskcache.read("words.json")["entries"]
+    assert any(only_words.values()) and all(words._valid(w) for w in only_words.values())
     _load_folder_cached.cache_clear()
 
 
