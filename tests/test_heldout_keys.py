@@ -23,6 +23,7 @@ SETS = [
     ROOT / "tests" / "recall" / "heldout2",
     ROOT / "tests" / "recall" / "heldout3",
     ROOT / "tests" / "recall" / "heldout4",
+    ROOT / "tests" / "recall" / "heldout5",
     ROOT / "tests" / "recall" / "dev",
     ROOT / "tests" / "recall" / "dev2",
     ROOT / "tests" / "recall" / "dev3",
@@ -32,6 +33,7 @@ SETS = [
     ROOT / "tests" / "anonymity" / "heldout2",
     ROOT / "tests" / "anonymity" / "heldout3",
     ROOT / "tests" / "anonymity" / "heldout4",
+    ROOT / "tests" / "anonymity" / "heldout5",
 ]
 PRESENT = [s for s in SETS if (s / "key.yml").is_file()]
 PUBLISHERS = {"govuk", "police", "charity", "news"}
