@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import regex
 
@@ -33,7 +35,7 @@ def test_patterns_lazy_goes_through_the_one_compile() -> None:
 
 
 def test_plain_flags_give_the_regex_engine_the_same_programs(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Every pattern a check of the seeds compiles (rules, registers, sglint's own) is
     handed to the engine as the same program whether the parser's flags are plain
@@ -41,7 +43,8 @@ def test_plain_flags_give_the_regex_engine_the_same_programs(
     import regex._main as regex_main
     from seed_snapshot import CONFIG, seed_files
 
-    from lint.config import load_config
+    from lint.config import _load_folder_cached, load_config
+    from lint.rules import regexes
     from lint.runner import check_paths
 
     engine = regex_main._regex
@@ -65,8 +68,16 @@ def test_plain_flags_give_the_regex_engine_the_same_programs(
     monkeypatch.setattr(regex_main, "_compile", asking)
     regex.purge()
     patterns.compile.cache_clear()
-    for result in check_paths([str(p) for p in seed_files()], load_config(CONFIG)):
-        assert result.error is None, result.error
+    # A cold start: every rule built afresh, every pattern compiled at once.
+    monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
+    regexes.KNOWN.forget()
+    _load_folder_cached.cache_clear()
+    try:
+        for result in check_paths([str(p) for p in seed_files()], load_config(CONFIG)):
+            assert result.error is None, result.error
+    finally:
+        _load_folder_cached.cache_clear()
+        regexes.KNOWN.forget()
 
     def programs() -> dict[tuple[object, object], tuple[object, ...]]:
         return {(m[0], m[1]): m for m in made if isinstance(m[0], str)}
