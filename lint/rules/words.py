@@ -394,14 +394,20 @@ class WordPattern(patterns.Lazy):
         words = self.words
         groups = words.groups
         after = pos
+        spaces: dict[int, int] = {}  # where the run of white space from an offset ends
         for at in sorted(starts):
             if at < after:
                 continue
             if words.start_boundary and _BOUNDARY.match(text, at, endpos) is None:
                 continue
-            tried = sorted(t for first in starts[at] for t in by_first[first])
+            firsts = starts[at]
+            tried = (  # each list is in the engine's order already
+                by_first[firsts[0]]
+                if len(firsts) == 1
+                else sorted(t for first in firsts for t in by_first[first])
+            )
             for alternative, _s, string in tried:
-                end = _match(string, text, lowered, at, endpos, words.end_boundary)
+                end = _match(string, text, lowered, at, endpos, words.end_boundary, spaces)
                 if end >= 0:
                     yield WordMatch(text, at, end, alternative + 1 if groups else 0, groups)
                     after = end
@@ -409,16 +415,26 @@ class WordPattern(patterns.Lazy):
 
 
 def _match(
-    words: tuple[str, ...], text: str, lowered: str, at: int, endpos: int, boundary: bool
+    words: tuple[str, ...],
+    text: str,
+    lowered: str,
+    at: int,
+    endpos: int,
+    boundary: bool,
+    spaces: dict[int, int],
 ) -> int:
-    """Where ``words`` matched from ``at`` ends (-1: no match there)."""
+    """Where ``words`` matched from ``at`` ends (-1: no match there); ``spaces`` keeps
+    where each run of white space looked at ends (-1: none there)."""
     here = at
     for k, word in enumerate(words):
         if k:
-            space = _SPACE.match(text, here, endpos)
-            if space is None:
+            found = spaces.get(here)
+            if found is None:
+                space = _SPACE.match(text, here, endpos)
+                found = spaces[here] = -1 if space is None else space.end()
+            if found < 0:
                 return -1
-            here = space.end()
+            here = found
         if here + len(word) > endpos or not lowered.startswith(word, here):
             return -1
         here += len(word)
