@@ -34,6 +34,9 @@ SETS = [
     ROOT / "tests" / "anonymity" / "heldout3",
     ROOT / "tests" / "anonymity" / "heldout4",
     ROOT / "tests" / "anonymity" / "heldout5",
+    ROOT / "tests" / "anonymity" / "dev",
+    ROOT / "tests" / "anonymity" / "dev2",
+    ROOT / "tests" / "anonymity" / "dev3",
 ]
 PRESENT = [s for s in SETS if (s / "key.yml").is_file()]
 PUBLISHERS = {"govuk", "police", "charity", "news"}

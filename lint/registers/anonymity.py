@@ -74,6 +74,13 @@ LISTS = (
     "tie_words",
     "trust_ties",
     "kin_speaking",
+    "partner_of",
+    "partner_targets",
+    "taught_groups",
+    "support_verbs",
+    "belonging",
+    "victim_plurals",
+    "parent_does",
     "victim_anchor",
     "offence_place",
     "residence",
@@ -88,6 +95,8 @@ LISTS = (
     "lifting",
     "restriction",
     "not_real",
+    "harm_done",
+    "person_nouns",
     "campaigners",
 )
 KEYS = (*LISTS, "jigsaw", "jigsaw_context")

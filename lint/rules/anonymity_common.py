@@ -1,6 +1,7 @@
 """What the Anonymity kinds share: the compiled rule, the reading of a report (is it about
-a sexual offence, a child, a court case; does it state a waiver or a pseudonym), name-like
-references, and the places where the copy names a victim of a sexual offence.
+a sexual offence, a child, a court case; does it state a waiver), name-like references,
+the places where the copy names a victim of a sexual offence, and whom each waiver,
+pseudonym note and death is said of (an exception belongs to one person, not the report).
 
 The words come from the pack's register (``lint.registers.anonymity``); public figures
 come from the People register (``people:``), so a minister or a charity's chief
@@ -70,7 +71,10 @@ _RANKED = patterns.compile(
 _THE = patterns.compile(r"\b[Tt]he[ \t]+$")
 _TITLE_CASE = patterns.compile(r"\p{Lu}[\p{L}'’-]*[ \t]+$")
 _AGE_AFTER = patterns.compile(r"\s*,\s*(?:aged\s+)?(\d{1,3})\s*,")
-_PLACE_BEFORE = patterns.compile(r"\b(?:in|at|from|near|of|across|around)[ \t]+$")
+#: A place after a preposition, or the town after it in an address ("of Splott, Cardiff").
+_PLACE_RUN = patterns.compile(
+    rf"\b(?:in|at|from|near|of|across|around)[ \t]+(?:{NAME_WORD}[ \t]*,[ \t]*)?$"
+)
 _WORD = patterns.compile(r"[\p{L}'’-]+")
 #: A capitalised word after "in" or "near": a place ("in Rochdale").
 _PLACE = patterns.compile(rf"(?<=\b(?:in|near)[ \t]+){NAME_WORD}")
@@ -106,7 +110,6 @@ class Reading:
     child: bool
     proceedings: bool
     waiver: bool
-    pseudonym: bool
     lifted: bool
     places: frozenset[str]
     lowercase: frozenset[str]
@@ -156,6 +159,12 @@ class Reading:
         lo = self.text.rfind("\n", 0, offset) + 1
         hi = self.text.find("\n", offset)
         return lo, len(self.text) if hi < 0 else hi
+
+    def next_sentence(self, offset: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self._starts, offset)
+        if i >= len(self.sentences):
+            return None
+        return self.sentences[i].start, self.sentences[i].end
 
     def previous_sentence(self, offset: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -221,10 +230,9 @@ class AnonymityRule:
             text=text,
             sentences=facts.sentences,
             sexual=found(p.sexual),
-            child=found(p.child) or found(_CHILD_AGE),
+            child=found(p.child) or found(_CHILD_AGE) or found(p.kin_victim),
             proceedings=found(p.proceedings),
             waiver=found(p.waiver),
-            pseudonym=found(p.pseudonym),
             lifted=found(p.lifted),
             places=places,
             lowercase=lowercase,
@@ -276,22 +284,113 @@ class AnonymityRule:
             lambda: {full.split()[-1] for full in self.public if full in reading.text},
         )
 
-    def deceased_near(self, reading: Reading, start: int, end: int) -> bool:
-        """The copy says the person named here has died: in a sentence that names them
-        (by any word of the name), or in the sentence after one."""
-        words = [w for w in _WORD.findall(reading.text[start:end]) if w not in _NOT_NAMES]
-        near = reading.words_where("deceased", lambda: self._near_deaths(reading))
-        return any(w in near for w in words)
+    def excused(self, reading: Reading, start: int, end: int) -> bool:
+        """Whether the person named here may be named: the copy states their waiver, marks
+        their name as a pseudonym or says they have died. Each of these belongs to the
+        person it is said of ("Laura Benn, who has waived her right to anonymity" excuses
+        Laura Benn, and "Laura" or "Ms Benn" elsewhere, not the second woman named after
+        her, nor "Joan Ellis" for "Margaret Ellis"); a waiver or a pseudonym note
+        that names no one ("Names in this story have been changed") covers the report."""
+        return self._excused(reading, start, end, ("waiver", "pseudonym", "deceased"))
 
-    def _near_deaths(self, reading: Reading) -> Iterator[str]:
-        """Capitalised words of a sentence that says someone died and of the one before."""
+    def pseudonymous(self, reading: Reading, start: int, end: int) -> bool:
+        """Whether the copy marks this very name as a pseudonym ("Maya (not her real
+        name)"): the person is a victim whose story is told under another name."""
+        return self._excused(reading, start, end, ("pseudonym",), whole=False)
+
+    def family_excused(self, reading: Reading, start: int, end: int) -> bool:
+        """Whether the victim's family may be named here: a waiver or a pseudonym note
+        covers the report, or a waiver is said of someone who shares a name with the one
+        named here ("Amy Smith, who has waived her anonymity ... her mother, Jane Smith")."""
+        words = _bare(reading.text[start:end])
+        return any(
+            not person or (kind == "waiver" and bool(words & person))
+            for kind, person in self._excuses(reading)
+            if kind in ("waiver", "pseudonym")
+        )
+
+    def _excused(
+        self, reading: Reading, start: int, end: int, kinds: tuple[str, ...], whole: bool = True
+    ) -> bool:
+        words = _bare(reading.text[start:end])
+        return bool(words) and any(
+            (whole if not person else words <= person or person <= words)
+            for kind, person in self._excuses(reading)
+            if kind in kinds
+        )
+
+    def waived_near(self, reading: Reading, offset: int) -> bool:
+        """Whether the copy states a waiver in the sentence holding ``offset``, the one
+        before or the one after: a tie told of someone who chose to be identified ("A man
+        who was abused by his music teacher has spoken publicly. Martin Croome, 51, has
+        chosen to give up his lifelong anonymity.")."""
+        starts = self._memo(
+            reading,
+            "waivers",
+            lambda: (
+                reading.sentence(m.start())[0] for m in self._matches(reading, self.pats.waiver)
+            ),
+        )
+        near = (
+            reading.sentence(offset),
+            reading.previous_sentence(offset),
+            reading.next_sentence(offset),
+        )
+        return any(s[0] in starts for s in near if s is not None)
+
+    def _excuses(self, reading: Reading) -> tuple[tuple[str, frozenset[str]], ...]:
+        """The people the copy's waivers, pseudonym notes and deaths are said of (their
+        names' words), by kind, found once per document; an empty set stands for the
+        report."""
+        return self._memo(reading, "excuses", lambda: self._find_excuses(reading))
+
+    def _find_excuses(self, reading: Reading) -> Iterator[tuple[str, frozenset[str]]]:
+        p = self.pats
+        for kind, pattern, whole in (
+            ("waiver", p.waiver, True),
+            ("pseudonym", p.pseudonym, True),
+            ("deceased", p.deceased, False),
+        ):
+            for m in self._matches(reading, pattern):
+                person = self._owner(reading, m.start(), m.end())
+                if person:
+                    yield kind, person
+                elif whole:
+                    yield kind, frozenset()  # said of no one named: it covers the report
+
+    def _owner(self, reading: Reading, start: int, end: int) -> frozenset[str]:
+        """Whom the words at ``start``-``end`` are said of: the nearest private name before
+        them in their sentence, else the first after them ("Having waived her anonymity,
+        Jane said"), else, when the sentence opens with "She" or "He", the first private
+        name of the sentence before; never the accused's or a place's ("Probert, 36, of
+        Splott, attacked Danielle Evans. She died"); empty when none is."""
         text = reading.text
-        for m in self._matches(reading, self.pats.deceased):
-            lo, hi = reading.sentence(m.start())
-            before = reading.previous_sentence(m.start())
-            if before is not None and "\n\n" not in text[before[1] : lo]:
-                lo = min(lo, before[0])
-            yield from _CAPITALISED.findall(text, lo, hi)
+        lo, hi = reading.sentence(start)
+        names = [
+            n.span()
+            for n in _NAMES.finditer(text, lo, hi)
+            if self.is_name(reading, *n.span())
+            and not _POSSESSIVE.match(text, n.end())  # "Doyle's trial": not the one meant
+            and not self._defendant(reading, n.group())
+            and not _PLACE_RUN.search(text, max(0, n.start() - 40), n.start())
+        ]
+        before = [n for n in names if n[1] <= start]
+        after = [n for n in names if n[0] >= end]
+        if before or after:
+            found = before[-1] if before else after[0]
+            return _bare(text[found[0] : found[1]])
+        prev = reading.previous_sentence(start)
+        if prev is None or not _PRONOUN_OPENING.match(text, lo) or "\n" in text[prev[1] : lo]:
+            return frozenset()
+        for n in _NAMES.finditer(text, prev[0], prev[1]):
+            name = n.group()
+            if (
+                self.is_name(reading, *n.span())
+                and not self._defendant(reading, name)
+                and not _PLACE_RUN.search(text, max(0, n.start() - 40), n.start())
+            ):
+                return _bare(name)  # "Probert, 36, of Splott, attacked Danielle Evans"
+        return frozenset()
 
     def professional(self, reading: Reading, name: str) -> bool:
         """The copy gives the name a job title or a profession somewhere ("NSPCC chief
@@ -365,6 +464,8 @@ class AnonymityRule:
             ("passive", p.account),
             ("quote", p.quoted),
             ("passive", p.accused_of),
+            ("passive", p.one_of),
+            ("passive", p.apposed),
             ("active", p.active),
             ("abuser", p.abuser),
         ):
@@ -379,6 +480,12 @@ class AnonymityRule:
                     not m.group("titled")[:1].isupper() or _heading(text, start)
                 ):
                     continue  # "a girl Amy knew", "Child Poverty in the UK": no title
+                if pattern is p.child_role and (
+                    _AGE_ADULT.match(text, end)
+                    or (p.kin_word.match(m.group()) is not None and _SAYS.match(text, end))
+                ):
+                    continue  # "Renshaw's daughter, Lisa Renshaw, 23,"; "Her daughter,
+                    # Susan Rees, said": a grown-up child, or a relative speaking
                 if (
                     how == "role"
                     and m.group()[:1].isupper()
@@ -412,24 +519,31 @@ class AnonymityRule:
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
 
         for m in self._matches(reading, p.object):
-            found = self._subject_before(reading, m.start())
+            found = self._subject_before(reading, m.start(), m.group().split()[-1])
             if found is not None and not overlaps(seen, *found[:2]):
                 seen.add(found[:2])
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
 
-    def _subject_before(self, reading: Reading, offset: int) -> tuple[int, int] | None:
+    def _subject_before(
+        self, reading: Reading, offset: int, done_to: str
+    ) -> tuple[int, int] | None:
         """For "her" or "him" abused in a sentence that names no one before it: the
         subject of the sentence before, in the same paragraph, when it is the only
-        private person that sentence names ("When Ruby first came to us at 15 ...")."""
+        private person that sentence names and someone else did it ("When Ruby first came
+        to us at 15 ... A man ... exploited her"), or, when "he" did it to "her" (or "she"
+        to "him"), the one person that sentence names besides the accused ("Freya Lund
+        met Whitlock at the club. The jury heard he followed her home and raped her";
+        "Doyle met Rachel Finn on a dating app. Weeks later he raped her")."""
         text = reading.text
         lo, _ = reading.sentence(offset)
         prev = reading.previous_sentence(offset)
         if prev is None or "\n" in text[prev[1] : lo]:
             return None
-        if not self.pats.agents.search(text, lo, offset) or self.pats.subject_pronoun.search(
-            text, lo, offset
-        ):
-            return None  # "He raped her": "he" is the one before; "a man ... raped her" is not
+        pronoun = None
+        if not self.pats.agents.search(text, lo, offset):  # "a man (she met) ... raped her"
+            pronoun = self.pats.subject_pronoun.search(text, lo, offset)
+            if pronoun is None or _OTHER_SEX.get(pronoun.group().lower()) != done_to.lower():
+                return None  # "She said he raped her": who is who is not known
         names = patterns.compile(NAME)
         if any(
             self.is_name(reading, n.start(), n.end())
@@ -437,17 +551,33 @@ class AnonymityRule:
             if n.start() != lo
         ):
             return None  # someone named in this sentence: "her" may be them
-        opening = self.pats.opening.match(text, prev[0])
-        if opening is None or not self.is_name(reading, *opening.span("name")):
-            return None
-        start, end = opening.span("name")
-        others = [
-            n
-            for n in names.finditer(text, end, prev[1])
-            if self.is_name(reading, n.start(), n.end())
-        ]
+        if pronoun is not None:  # "he" is the accused; "her" the one other person named
+            named = [
+                n
+                for n in names.finditer(text, prev[0], prev[1])
+                if self.is_name(reading, n.start(), n.end())
+                and not _PLACE_RUN.search(text, max(0, n.start() - 40), n.start())
+                and not _TITLE_CASE.search(text, max(0, n.start() - 40), n.start())
+            ]  # not the end of a longer capitalised run ("Itchen Valley Swimming Club")
+            accused = [n for n in named if self._defendant(reading, n.group())]
+            rest = [n for n in named if n not in accused]
+            if not accused or len(rest) != 1:
+                return None  # "Doyle met Rachel Finn ... he raped her": Rachel Finn
+            same = _SAME_SEX[pronoun.group().lower()]
+            if same.search(text, rest[0].end(), prev[1]) or _HONORIFIC_OF[done_to.lower()].match(
+                text, rest[0].start()
+            ):
+                return None  # "John Smith said he saw Doyle": "he" may be him, not "her"
+            start, end = rest[0].span()
+        else:
+            opening = self.pats.opening.match(text, prev[0])
+            if opening is None or not self.is_name(reading, *opening.span("name")):
+                return None
+            start, end = opening.span("name")
+            if any(self.is_name(reading, *n.span()) for n in names.finditer(text, end, prev[1])):
+                return None  # two people before "a man ... raped her": which is unclear
         name = text[start:end]
-        if others or self.professional(reading, name) or self._defendant(reading, name):
+        if self.professional(reading, name) or self._defendant(reading, name):
             return None
         return start, end
 
@@ -492,8 +622,10 @@ class AnonymityRule:
         for m in patterns.compile(NAME).finditer(text, prev[0], prev[1]):
             if m.start() == prev[0]:
                 continue  # the sentence's first word
-            if _THE.search(text, max(0, m.start() - 5), m.start()):
-                continue  # "the Moorview estate": a place, not a person
+            if _THE.search(text, max(0, m.start() - 5), m.start()) or _PLACE_RUN.search(
+                text, max(0, m.start() - 40), m.start()
+            ):
+                continue  # "the Moorview estate", "out of Liverpool": a place, not a person
             if self.is_name(reading, m.start(), m.end()) and not _AGE_ADULT.match(text, m.end()):
                 found = (m.start(), m.end())
         return found
@@ -511,7 +643,19 @@ def _titled(heads: str) -> regex.Pattern[str]:
     )
 
 
-_CAPITALISED = patterns.compile(NAME_WORD)
+#: Names as ``NAME`` reads them, and also in quotation marks ("'Sarah' (not her real
+#: name)"): whom a waiver, a pseudonym note or a death is said of.
+_NAMES = patterns.compile(NAME.replace(r"(?<![\p{L}\p{N}'’-])", r"(?<![\p{L}\p{N}-])", 1))
+_PRONOUN_OPENING = patterns.compile(r"(?:She|He|They)\b")
+
+
+def _bare(name: str) -> frozenset[str]:
+    """A name's own words: no honorific, no possessive ("Ms Rayner's": {"Rayner"})."""
+    return frozenset(
+        regex.sub(r"['’]s$", "", word)
+        for word in _WORD.findall(name)
+        if word not in lexicon.words("honorifics") and word not in _NOT_NAMES
+    )
 
 
 _CHILD_AGE = patterns.compile(
@@ -522,6 +666,20 @@ _CHILD_AGE = patterns.compile(
 _CIPHER = patterns.compile(r"[ \t]+(?:\p{Lu}|\d{1,3})(?![\p{L}\p{N}'’-])")
 _QUOTED = patterns.compile(r"[\"“][^\"“”\n]{1,600}[\"”]")
 _NOW_ADULT = patterns.compile(r"\bnow\s+(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
+#: "he" did it to "her", "she" to "him": two people, so "her" is not "he".
+_OTHER_SEX = {"he": "her", "she": "him"}
+#: Words for the one who did it ("he"), after the person named: they may be that person.
+_SAME_SEX = {
+    "he": patterns.compile(r"\b(?:he|his|him|himself)\b"),
+    "she": patterns.compile(r"\b(?:she|her|hers|herself)\b"),
+}
+#: A title that does not fit the one it was done to ("Mr" for "her").
+_HONORIFIC_OF = {
+    "her": patterns.compile(r"(?:Mr|Sir|Lord)\b"),
+    "him": patterns.compile(r"(?:Mrs|Ms|Miss|Lady|Dame)\b"),
+}
+_POSSESSIVE = patterns.compile(r"['’]s\b")
+_SAYS = patterns.compile(r"\s*,?\s+(?:said|says)\b")
 _AGE_ADULT = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 
 
@@ -533,6 +691,11 @@ class _Patterns:
         c = patterns.lazy
         self.sexual = c(w.pattern("sexual_offence"))
         self.child = c(w.pattern("child"))
+        self.kin_victim = c(
+            rf"{w.pattern('active_offence')}\s+(?:his|her|their)\s+(?:own\s+|young\s+)?"
+            rf"{w.pattern('child_kin')}"
+        )  # "sexually abusing his daughter": the victim is the accused's child
+        self.kin_word = c(w.pattern("child_kin"))
         self.proceedings = c(w.pattern("proceedings"))
         self.waiver = c(w.pattern("waiver"))
         self.pseudonym = c(w.pattern("pseudonym"))
@@ -550,10 +713,12 @@ class _Patterns:
         aside = (
             r"(?:\s*,\s*who\s+(?:was|is)\s+(?:(?:just|only|aged)\s+)?(?P<aside>\d{1,2})\b"
             r"[^,.;!?]{0,30},)?"
-        )
+            r"(?:\s*,\s*(?:then|now)?\s*an?\s+(?:\d{1,2}-year-old\s+)?\p{Ll}+(?=\s+who\b))?"
+        )  # ", who was 11 at the time,"; ", then a 13-year-old boarder who had been abused"
         self.passive = c(rf"(?P<name>{NAME}){age}{aside}(?:\s*,?\s*who)?\s+{happened}")
         self.told = c(
-            rf"(?P<name>{NAME}){age}\s+(?:told|said|described|recalled|explained)\b"
+            rf"(?P<name>{NAME}){age}(?:\s*,)?\s+(?:who\s+)?"
+            rf"(?:told|said|described|recalled|explained|disclosed|reported)\b"
             rf"[^.!?\"“”]{{0,100}}?(?:\b(?:she|he)\s+{happened}"
             rf"|{w.pattern('active_offence')}\s+(?:her|him)\b)"
         )
@@ -576,7 +741,7 @@ class _Patterns:
             rf"[^.!?\n]{{0,30}}?{w.pattern('praise')}[^.!?\n]{{0,50}}?{w.pattern('praise_for')}"
         )
         self.praise = c(
-            rf"(?P<name>{NAME})(?:['’]s\b|\s+(?:(?:has|had)\s+)?"
+            rf"(?P<name>{NAME})(?:['’]s\b|(?:\s*,\s*who)?\s+(?:(?:has|had)\s+)?"
             rf"(?:shown|showed|displayed|demonstrated|been|was|is)\b)" + praised
         )
         thank = r"\b[Tt]hank(?:s|ed)?\s+(?:to\s+)?"
@@ -628,7 +793,7 @@ class _Patterns:
         )
         self.not_real = c(w.pattern("not_real"))
         speech = lexicon.alternation("speech_verbs")
-        aged = r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,)?"
+        aged = r"(?:\s*,\s*(?:aged\s+|now\s+|then\s+)?\d{1,3}\s*,)?"
         special = w.pattern("special_measures")
         self.special = c(
             rf"{special}[^.!?]{{0,80}}?(?P<name>{NAME}){aged}\s+"
@@ -646,9 +811,16 @@ class _Patterns:
             rf"|(?P<name>{NAME})['’]s\s+(?:\p{{Ll}}+\s+)?{w.pattern('ordeal_nouns')}"
             rf"|(?P<name>{NAME})\s+{w.pattern('ordeal_after')}"
             rf"|\b{w.pattern('introductions')}\s+(?P<name>{NAME})(?=\s*[.:;!–—])"
-        )  # "What Danielle went through that night was horrific"; "Meet Kayla."
+            rf"|{w.pattern('harm_done')}\s+(?:\p{{Ll}}+\s+)?(?P<name>{NAME})"
+            rf"|(?P<name>{NAME})(?:\s*,\s*(?:a|an|the)\s+\p{{Ll}}+|\s+in\s+[\p{{L}}\d]+(?:\s+\d+)?)?"
+            rf"\s*,?\s+who\s+"
+            rf"[^.!?\"“”]{{0,60}}?{w.pattern('harm_done')}\s+(?:her|him)"
+            r"(?=\s*[,.;:!?]|\s+(?:and|in|at|by|from|when|while|as|for|since|but)\b)"
+        )  # "What Danielle went through that night was horrific"; "Meet Kayla."; "what
+        # had happened to resident Keeley Ward"; "Olivia, who spoke up about what had
+        # happened to her"
         self.account = c(
-            rf"(?P<name>{NAME}){age}\s+(?:told|said|says|described|recalled|explained)\b"
+            rf"(?P<name>{NAME}){age}(?:\s*,)?\s+(?:told|said|says|described|recalled|explained)\b"
             rf"[^.!?\"“”]{{0,60}}?\b(?:she|he|I)\s+(?:had\s+|still\s+)?"
             rf"{w.pattern('victim_account')}"
         )  # "Laura Finch, 29, told the jury she froze when he got into her bed"
@@ -662,12 +834,26 @@ class _Patterns:
             rf"|\s+{w.pattern('quoted_told')})"
             rf"|\b(?:hope|wish|hoping)\s+(?:that\s+)?(?P<name>{NAME})\s+{w.pattern('quoted_hope')}"
         )  # '"Sophie was so brave in court," said DC Ward'
+        self.one_of = c(
+            rf"(?P<name>{NAME}){age}\s+(?:was|is)\s+(?:among|one\s+of)\s+(?:[\p{{Ll}}\d-]+\s+){{0,2}}?"
+            rf"(?:{w.pattern('plural_people')})\s+(?:(?:who|whom|that)\s+)?"
+            rf"(?:(?:{NAME}|he|she|they|the\s+\p{{Ll}}+)\s+(?:had\s+)?{w.pattern('active_offence')}"
+            rf"|(?:were|had\s+been)\s+{adverbs}{w.pattern('passive_offence')})"
+        )  # "Daisy Cole, now 19, was one of three girls Ives groomed online"
+        self.apposed = c(
+            rf"\b(?:[Tt]he|[Aa])\s+{w.pattern('person_nouns')}\s*,\s*(?P<name>{NAME}){age}"
+            rf"[^.!?\"“”]{{0,150}}?(?:[.!?]\s+[^.!?\"“”\n]{{0,150}}?)?"
+            rf"\b(?:he|{NAME_WORD})\s+(?:had\s+)?{w.pattern('active_offence')}\s+her\b"
+        )  # "the woman, Chloe Brandreth, 24, had become separated ... where he raped her"
         self.accused_of = c(
-            rf"(?P<name>{NAME})\s*,\s*(?:the|a)\s+\p{{Ll}}+\s+(?:whom\s+|who\s+)?"
-            rf"(?:{NAME}|he|she)\s+(?:is|was|had\s+been|has\s+been)\s+"
-            rf"(?:accused|convicted|found\s+guilty|charged|cleared)\s+of\s+"
+            rf"(?P<name>{NAME})\s*,\s*(?:(?:the|a)\s+\p{{Ll}}+\s+)?(?:whom\s+|who\s+)?"
+            rf"(?:{NAME_WORD}|he|she)\s+(?:(?:is|was|had\s+been|has\s+been)\s+"
+            rf"(?:accused|convicted|found\s+guilty|charged|cleared)\s+of\s+|had\s+|has\s+)?"
             rf"{w.pattern('active_offence')}"
-        )  # "Karen Blake, the woman Doyle is accused of raping,"
+            rf"|{w.pattern('victim_role')}\s*,\s*(?:who\s+was\s+)?(?:named|identified)\s+"
+            rf"(?:in\s+court\s+)?as\s+(?P<name>{NAME})"
+        )  # "Karen Blake, the woman Doyle is accused of raping,"; "Kelly Ward, who Doyle
+        # raped"; "the woman Doyle attacked"; "victim, named in court as Kelly Ward"
         self.object = c(rf"{w.pattern('active_offence')}\s+(?:her|him)\b")
         self.opening = c(rf"(?:{w.pattern('subordinators')}\s+)?(?P<name>{NAME})")
         self.statement = c(
@@ -712,13 +898,18 @@ class _Patterns:
             self.ordeal: c(
                 rf"{w.pattern('ordeal_verbs')}|{w.pattern('ordeal_nouns')}"
                 rf"|{w.pattern('ordeal_after')}|{w.pattern('introductions')}"
+                rf"|{w.pattern('harm_done')}"
             ),
             self.account: c(w.pattern("victim_account")),
             self.quoted: c(
                 rf"{w.pattern('quoted_praise')}|{w.pattern('quoted_possessions')}"
                 rf"|{w.pattern('quoted_hope')}|{w.pattern('quoted_told')}"
             ),
-            self.accused_of: c(r"\b(?:accused|convicted|guilty|charged|cleared)\s+of\b"),
+            self.accused_of: c(
+                rf"{w.pattern('active_offence')}|\b(?:named|identified)\s+(?:in\s+court\s+)?as\b"
+            ),
+            self.one_of: c(r"\b(?:among|one\s+of)\b"),
+            self.apposed: c(w.pattern("person_nouns")),
             self.abuser: c(w.pattern("abuser")),
         }
 

@@ -38,6 +38,8 @@ from lint.rules.prefilter import Alternatives, required_literals
 __all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
 
 _APPOSED = patterns.compile(rf"{NAME}\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?$")
+_ONLY = patterns.compile(r"\bthe\s+only\b")
+_TOKEN = patterns.compile(r"[\p{L}\d'’()-]+")
 _LINK = patterns.compile(r"\s*(?:,|\bat|\bof|\bin|\bon)?\s*(?:the\s+)?")
 
 
@@ -107,13 +109,15 @@ class Jigsaw(AnonymityRule):
         w = self.words
         return (
             patterns.compile(
-                rf"^\W{{0,3}}{w.pattern('caption')}\s*[:–—|]|\(\s*pictured\s*\)", regex.I | regex.M
-            ),
+                rf"^\W{{0,3}}(?:{w.pattern('caption')}\s+)?{w.pattern('caption')}\s*[:–—|]"
+                r"|\(\s*pictured\s*\)",
+                regex.I | regex.M,
+            ),  # "Caption:", "Picture caption:", "(pictured)"
             patterns.compile(rf"{w.pattern('caption_family')}|{w.pattern('victim_anchor')}"),
         )
 
     def scanned(self) -> tuple[regex.Pattern[str], ...]:
-        return (*super().scanned(), self._relative)
+        return (*super().scanned(), self._relative, *(p for _, p in self._belonging))
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         reading = self.reading(doc, facts)
@@ -136,11 +140,72 @@ class Jigsaw(AnonymityRule):
                     continue
                 if self._victims(reading, m.start(), m.end()):
                     taken.append((m.start(), m.end(), kind))
+        for kind, pattern in self._belonging:
+            for m in self._matches(reading, pattern):
+                start, end = m.span("clause")
+                if any(s < end and start < e for s, e, _ in taken):
+                    continue
+                if self._names_group(text, start, end) and (
+                    m.group("anchor") or self._victims(reading, start, end)
+                ):
+                    taken.append((start, end, kind))  # not "Doyle, whose father is ..."
         for start, end, kind in _merged(text, taken):
             yield self.hit(start, end, text[start:end], kind)
-        if reading.sexual and not (reading.waiver or reading.pseudonym):
-            yield from self._captions(reading, doc)
-            yield from self._relatives(reading)
+        if reading.sexual:  # a family named beside the victim's own waiver is theirs to name
+            for hit in (*self._captions(reading, doc), *self._relatives(reading)):
+                if not self.family_excused(reading, hit.start, hit.end):
+                    yield hit
+
+    @cached_property
+    def _belonging(self) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+        """Clauses that tie a victim or child to a group, a place or a one-of-a-kind
+        family, by kind: "the girl, who plays for the under-13s at Fordham Rovers girls'
+        team,"; "her father is the only pharmacist in Church Stretton" (it names the
+        family as much as the victim's own school does)."""
+        w = self.words
+        anchor = w.pattern("victim_anchor")
+        return (
+            (
+                "club, group or home",
+                patterns.lazy(
+                    rf"(?P<anchor>\b(?:[Tt]he|[Oo]ne\s+of\s+the)\s+(?:\p{{Ll}}+\s+)?"
+                    rf"(?:{anchor}|{w.pattern('victim_plurals')}))\s*,\s*"
+                    rf"(?P<clause>who\s+[^,.;:!?\"“”]{{0,60}}?\b{w.pattern('belonging')}\b"
+                    r"[^,.;:!?\"“”()]*(?:\([^()]{1,40}\)[^,.;:!?\"“”()]*)?)"
+                ),
+            ),
+            (
+                "family fact",
+                patterns.lazy(
+                    rf"(?P<clause>(?:\b(?:[Hh]er|[Hh]is|[Ww]hose)|(?P<anchor>(?:[Tt]he\s+)?{anchor}['’]s))"
+                    rf"\s+{w.pattern('parents')}\s+{w.pattern('parent_does')}"
+                    r"\s+[^,.;:!?\"“”]{3,80})"
+                ),
+            ),
+        )
+
+    def _names_group(self, text: str, start: int, end: int) -> bool:
+        """Whether a clause says nothing of the offence (where, not who) and names a
+        group or a place in two or more capitalised words ("Fordham Rovers", "the Fitton
+        Hill estate"), not after "in" ("lives in West Yorkshire": a county), or makes
+        its owner one of a kind ("the only pharmacist in Church Stretton")."""
+        if self.pats.child_offence_verb.search(text, start, end):
+            return False
+        if _ONLY.search(text, start, end):
+            return True  # "the only pharmacist in Church Stretton", "the only set of quadruplets"
+        run, after_in, previous = 0, False, ""
+        for token in _TOKEN.finditer(text, start, end):
+            word = token.group().strip("()")
+            if word[:1].isupper() or (run and word[:1].isdigit()):
+                if run == 0:
+                    after_in = previous == "in"
+                run += 1
+                if run >= 2 and not after_in:
+                    return True
+            else:
+                run = 0
+            previous = word
+        return False
 
     def _victims(self, reading: Reading, start: int, end: int) -> bool:
         """Whether the detail belongs to a victim or a child: the nearest person before
@@ -155,18 +220,21 @@ class Jigsaw(AnonymityRule):
         opening = anchors.match(text, start)
         if opening is not None and opening.group("victim") is not None:
             return True  # "a pupil at St Mary's": the detail names its owner
-        owner = None
+        owner, victim = None, False
         for a in anchors.finditer(text, lo, start):
+            if a.group("person") is not None and self.pseudonymous(reading, *a.span("person")):
+                owner, victim = a, True  # "Maya (not her real name) was in Year 8 at ..."
+                continue
             if a.group("person") is not None and not self._person(reading, a, lo):
                 continue
-            owner = a
+            owner, victim = a, a.group("victim") is not None
         if owner is None:
             for a in anchors.finditer(text, end, min(hi, end + _AFTER)):
                 if a.group("person") is not None and not self._person(reading, a, lo):
                     continue
-                owner = a
+                owner, victim = a, a.group("victim") is not None
                 break
-        if owner is None or owner.group("victim") is None:
+        if owner is None or not victim:
             return False
         between = text[owner.end() : start] if owner.end() <= start else ""
         return not (
@@ -200,11 +268,15 @@ class Jigsaw(AnonymityRule):
     @cached_property
     def _relative(self) -> regex.Pattern[str]:
         """A victim's or child's relative given a full name: "the girl's mother, Jane
-        Smith"."""
+        Smith", or "Nicola Shenton, the girl's mother," (a caption's order)."""
         w = self.words
+        kin = (
+            rf"{w.pattern('victim_anchor')}['’]s[ \t]+"
+            rf"(?:{w.pattern('caption_family')}|{w.pattern('adult_kin')})"
+        )
         return patterns.lazy(
-            rf"{w.pattern('victim_anchor')}['’]s[ \t]+(?:{w.pattern('caption_family')}"
-            rf"|{w.pattern('adult_kin')})\s*,\s*(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})\b"
+            rf"{kin}\s*,\s*(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})\b"
+            rf"|(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})\s*,\s*(?:the[ \t]+)?{kin}\b"
         )
 
     def _relatives(self, reading: Reading) -> Iterator[Hit]:

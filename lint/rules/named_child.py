@@ -33,13 +33,13 @@ __all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
 class NamedChild(AnonymityRule):
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         reading = self.reading(doc, facts)
-        if not reading.proceedings or reading.lifted or reading.pseudonym:
+        if not reading.proceedings or reading.lifted:
             return
         victims = {(v.start, v.end) for v in self.victim_names(reading)}
         for start, end, age in self.named_children(reading):
             if overlaps(victims, start, end):
                 continue  # named-victim reports the name, perhaps with its role word
-            if self.deceased_near(reading, start, end):
+            if self.excused(reading, start, end):
                 continue
             yield self.hit(start, end, reading.text[start:end], age)
 

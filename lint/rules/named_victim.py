@@ -2,11 +2,13 @@
 or child witness of a sexual offence ("victim Amy Jones", "Amy, 14, was abused",
 "raped Amy", "Amy's abuser"; "She was 14 when she was raped" after a first name).
 
-Silent where the copy states a waiver or marks the name as a pseudonym, where it says
-the person has died, and for public figures (the People register) and campaigners who
-have waived anonymity (the register and the team's ``campaigners:``). The message says
-how the name was read, so an editor can judge it: a name found through "she" needs a
-look at who "she" is; a quoted survivor needs the waiver stated in the copy.
+Silent where the copy states that person's waiver, marks their name as a pseudonym or
+says they have died (each said of one person covers that person only; a waiver or a
+pseudonym note that names no one covers the report), and for public figures (the People
+register) and campaigners who have waived anonymity (the register and the team's
+``campaigners:``). The message says how the name was read, so an editor can judge it: a
+name found through "she" needs a look at who "she" is; a quoted survivor needs the
+waiver stated in the copy.
 """
 
 from __future__ import annotations
@@ -27,12 +29,12 @@ __all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
 class NamedVictim(AnonymityRule):
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         reading = self.reading(doc, facts)
-        if not reading.sexual or reading.waiver or reading.pseudonym:
+        if not reading.sexual:
             return
         speakers = {s.label for s in facts.cast().speakers.values()}
         for found in self.victim_names(reading):
-            if self.deceased_near(reading, found.start, found.end):
-                continue
+            if self.excused(reading, found.start, found.end):
+                continue  # their waiver, pseudonym or death is stated
             quoted = any(found.name in label or label in found.name for label in speakers)
             note = self.note(found.how) + (self.note("quoted") if quoted else "")
             yield self.hit(found.start, found.end, found.name, note)

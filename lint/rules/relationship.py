@@ -39,7 +39,15 @@ __all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
 _OBJECT = patterns.compile(r"\b(?:with|to|of|for|from|at|and|visiting|near|about)\s+$")
 #: An adult's age after a relative ("Doyle's daughter, 25,"): not the child.
 _ADULT_AGE = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
-_QUALIFIER = r"(?:(?:own|young|teenage|then|former|late|\d{1,2}-year-old)[ \t]+)?"
+_QUALIFIER = (
+    r"(?:(?:own|young|teenage|then|former|late|older|elder|\d{1,2}-year-old)[ \t]+|then-|ex-)?"
+)
+#: The accused named just before the relative, in apposition ("Doyle, her stepfather at
+#: the time, abused her").
+_NAMED_BEFORE = patterns.compile(rf"(?P<name>{NAME})\s*,\s*(?:who\s+(?:is|was)\s+)?$")
+#: "as the boy's grandfather." : the accused acting as the relative (the clause ends there).
+_AS = patterns.compile(r"(?<!\bsuch\s)(?<!\bwell\s)(?<!\bsame\s)\bas\s+$")
+_CLAUSE_END = patterns.compile(r"\s*[,.;:!?]")
 
 
 @dataclass(frozen=True)
@@ -68,8 +76,20 @@ class Relationship(AnonymityRule):
                 rf"(?:{w.pattern('offence_adverbs')}\s+)*"
                 rf"(?:{w.pattern('proceedings')}|{w.pattern('active_offence')})"
             ),
-            c(r"(?:\bby|\bwho\s+(?:is|was)|\bagainst)\s+$"),
+            c(r"(?:\bby|\bwho\s+(?:is|was)(?:\s+then|\s+at\s+the\s+time)?|\bagainst)\s+$"),
             c(rf"(?:\b(?P<he>[Hh]e)|(?P<name>{NAME}))\s+(?:is|was|had\s+been|became)\s+$"),
+            c(
+                rf"\b{w.pattern('partner_of')}\s+(?:(?:[Hh]er|[Tt]heir)"
+                rf"|(?:[Tt]he[ \t]+)?{w.pattern('victim_anchor')}['’]s)"
+                rf"\s+{w.pattern('partner_targets')}"
+            ),  # "after Orton moved in with her mother": the mother's partner ("his
+            # mother" may be his own)
+            c(
+                rf"(?<=(?:\bwho\s+(?:was|is|were)|{w.pattern('victim_anchor')})\s+)"
+                rf"in\s+(?:one\s+of\s+)?his\s+(?:[\p{{L}}\d-]+\s+)?"
+                rf"{w.pattern('taught_groups')}\b"
+            ),  # "the girl, who was in one of his GCSE classes": his pupil, said of her
+            c(rf"{w.pattern('support_verbs')}(?:\s+\p{{Ll}}+)?\s+by\s+$"),
         )
 
     @cached_property
@@ -89,14 +109,23 @@ class Relationship(AnonymityRule):
         return patterns.compile(self.words.pattern("trust_roles"))
 
     def scanned(self) -> tuple[regex.Pattern[str], ...]:
-        return (*super().scanned(), *self._own[:4])
+        return (*super().scanned(), *self._own[:4], *self._own[9:11])
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         reading = self.reading(doc, facts)
         if not (reading.sexual and reading.child and reading.proceedings):
             return
-        ties, trust_ties, child_kin, adult_kin, *_ = self._own
+        for hit in self._ties(reading):
+            if not (reading.waiver and self.waived_near(reading, hit.start)):
+                yield hit  # a tie beside a stated waiver is told of the one who waived
+
+    def _ties(self, reading: Reading) -> Iterator[Hit]:
+        ties, trust_ties, child_kin, adult_kin, *_, partner, taught, _ = self._own
         text = reading.text
+        for m in self._matches(reading, partner):
+            yield self.hit(m.start(), m.end(), m.group(), self.note("adult"))
+        for m in self._matches(reading, taught):
+            yield self.hit(m.start(), m.end(), m.group(), self.note("trust"))
         for m in self._matches(reading, ties):
             yield self.hit(m.start(), m.end(), m.group(), self.note("tie"))
         for m in self._matches(reading, trust_ties):
@@ -119,15 +148,27 @@ class Relationship(AnonymityRule):
     def _accused(self, reading: Reading, m: regex.Match[str]) -> bool:
         """Whether the relative is the accused: named in apposition, the agent of the
         offence ("by her stepfather"), or the subject of the charge or the abuse."""
-        *_, speaking, apposed, charged, agent, subject = self._own
+        *_, speaking, apposed, charged, agent, subject, _, _, helped = self._own
         text = reading.text
         lo, _ = reading.sentence(m.start())
         if self._abused_by.search(text, max(lo, m.start() - 60), m.start()):
             return True  # "abused by her stepdad": the agent of the abuse, whatever follows
         if speaking.match(text, m.end()):
             return False
+        if helped.search(text, max(lo, m.start() - 40), m.start()):
+            return False  # "supported throughout by her social worker": a helper
         if agent.search(text[lo : m.start()]):
             return True
+        if _AS.search(text, max(lo, m.start() - 10), m.start()) and _CLAUSE_END.match(
+            text, m.end()
+        ):
+            return True  # "when he looked after him at weekends as the boy's grandfather."
+        a = apposed.match(text, m.end())
+        if a is not None and self._defendant(reading, a.group("name")):
+            return True  # "at the home of her uncle, Hetherington,": the accused, named
+        b = _NAMED_BEFORE.search(text, lo, m.start())
+        if b is not None and self._defendant(reading, b.group("name")):
+            return True  # "Doyle, her stepfather at the time, abused her"
         s = subject.search(text[lo : m.start()])
         if s is not None and (s.group("he") or self._defendant(reading, s.group("name"))):
             return True  # "when Cole was the boy's mother's boyfriend": the accused is it
