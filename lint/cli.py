@@ -811,6 +811,7 @@ def _list_rules(config: Config, fmt: str, include_off: bool) -> int:
                 "level": level.label if isinstance(level, Severity) else "off",
                 "why": meta.why or meta.description,
                 "level_reason": meta.level_reason,
+                "genres": dict(meta.genres),
                 "source": meta.source,
                 "link": meta.link,
             }
@@ -831,6 +832,9 @@ def _rule_lines(row: dict[str, Any]) -> Iterator[str]:
         yield f"    why: {row['why']}"
     if row["level_reason"]:
         yield f"    level: {row['level_reason']}"
+    if row["genres"]:
+        by = ", ".join(f"{g} {v}" for g, v in sorted(row["genres"].items()))
+        yield f"    by genre (lint/genre.py): at most {by}"
     if row["source"]:
         yield f"    source: {row['source']}"
 

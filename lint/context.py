@@ -6,17 +6,29 @@ spans once per document from its facts (``lint.facts``), and the engine asks
 ``Context.effect`` about each hit. A span's
 kind decides what happens to a finding wholly inside it:
 
-- ``speech``: quoted speech, and a delivered speech, transcript or Hansard extract (a
-  document marked "CHECK AGAINST DELIVERY", or the paragraphs after "… said in a speech
-  at …:"). As the rule's ``quoted`` key says: by default at most a suggestion, never a fix.
+- ``speech``: quoted speech, and a delivered speech or transcript set out after a marker
+  (a label "CHECK AGAINST DELIVERY", or the paragraphs after "… said in a speech at
+  …:"). As the rule's ``quoted`` key says: by default at most a suggestion, never a fix.
+- ``verbatim``: the body of a document whose genre (``lint.genre``) is a record or a
+  speech (Hansard, committee evidence, a published speech or interview): the speaker's
+  words, published as spoken. One level below the rule's own (a framing term is still
+  reported, a house-style point becomes a suggestion), never a fix; a rule with
+  ``quoted: report`` is unaffected and ``quoted: ignore`` drops it.
 - ``title``: the title of a report, guidance, Act, programme, book or film (quoted or
   italic after "the report", "entitled", "guidance called", …; "… Act 2003"). No style
   finding; a terminology finding is at most a suggestion; never a fix.
+- ``offence``: an offence by its legal name ("conspiracy to engage in sexual activity
+  with a child", "found guilty of … child prostitution"; the lexicon's offence words): the
+  court's words, read as a title.
 - ``mention``: a term mentioned in order to criticise, define or remove it ("the term
   …", "no such thing as …", "… struck from the statute book", a term in its own scare
   quotes). Not an error: at most a suggestion, never a fix that would invert the argument.
 - ``name``: a proper name (a person the document names, "Bishop", "Young", "Hope"; a
   registered name with "&"; a name on the registers). No finding but the registers' own.
+- ``named``: a name of many capitalised words ending in a body's word, or a brand in
+  capitals (``lint.docindex``: "Paedophile On-Line Investigation Team", "the CLIMB
+  project"), not on any register: at most a suggestion, never a fix, since the words are
+  the body's own but sglint cannot be sure they are a name.
 - ``number``: a phone or helpline number, a text short code, a case or crime reference,
   a postcode. Never a number-style target.
 - ``lead-in``: a drop cap or all-caps lead-in ("ACROSS the country …"): not an acronym
@@ -33,10 +45,12 @@ import bisect
 import enum
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 import regex
 
+from lint import genre as genres
 from lint import lexicon, patterns
 from lint.document import Document
 from lint.finding import Severity
@@ -47,9 +61,12 @@ if TYPE_CHECKING:
 
 class Kind(enum.Enum):
     SPEECH = "speech"
+    VERBATIM = "verbatim"
     TITLE = "title"
+    OFFENCE = "offence"
     MENTION = "mention"
     NAME = "name"
+    NAMED = "named"
     NUMBER = "number"
     LEADIN = "lead-in"
 
@@ -82,17 +99,25 @@ def effect(kind: Kind, own: bool, rule_level: Severity, quoted: str) -> Effect |
     level model; its ``quoted`` setting). None: no change."""
     if kind is Kind.SPEECH:  # every rule, as its ``quoted`` key says
         return {"ignore": DROP, "suggest": SUGGEST}.get(quoted)
+    if kind is Kind.VERBATIM:  # the speaker's words, kept: one level lower, never a fix
+        if quoted == "report":
+            return None
+        return DROP if quoted == "ignore" else Effect(cap=_lower(rule_level))
     if own:
         return None
-    if kind is Kind.MENTION:
+    if kind in (Kind.MENTION, Kind.NAMED):
         return SUGGEST
-    if kind is Kind.TITLE:
+    if kind in (Kind.TITLE, Kind.OFFENCE):
         # Terminology (an error-level rule) is only mentioned in a title; style is moot.
         return SUGGEST if rule_level >= Severity.ERROR else DROP
     if kind is Kind.LEADIN:
         # Capitals for typography, not letters of an abbreviation; the words still count.
         return None if rule_level >= Severity.ERROR else DROP
     return DROP  # names, numbers: nothing but the registers applies
+
+
+def _lower(level: Severity) -> Severity:
+    return Severity(max(Severity.SUGGESTION, level - 1))
 
 
 @dataclass(frozen=True)
@@ -126,7 +151,7 @@ class Context:
         """The strongest effect of the spans around a finding: drop beats a cap."""
         best: Effect | None = None
         for span in self.covering(start, max(end, start + 1)):
-            if end <= start and span.kind is not Kind.SPEECH:
+            if end <= start and span.kind not in (Kind.SPEECH, Kind.VERBATIM):
                 continue  # a measure of a whole block or document, not of these words
             found = effect(span.kind, own, rule_level, quoted)
             if found is not None and (best is None or found.drop):
@@ -149,17 +174,6 @@ _SPEECH_DOC = patterns.compile(
     r"|\btranscript\s+of\s+(?:the|a|her|his)\s+speech\b"
 )
 _SPEECH_LABEL_WORDS = 12
-#: A Hansard citation marks an extract wherever it stands: "HC Deb 12 May 2014".
-_HANSARD_CITATION = patterns.compile(r"\bH[CL]\s+Deb\b")
-#: The opening formulas of a Commons or Lords record, which mark a Hansard extract even
-#: when the page gives no "Hansard" label: a minister's oral statement ("With permission,
-#: Mr Speaker, I would like to make a statement …") and an urgent question ("(Urgent
-#: Question): To ask the Home Secretary …"). The debate's heading is its record title.
-_HANSARD_OPENING = patterns.compile(
-    r"(?i)\s*(?:\(Urgent\s+Question\)|With\s+(?:your\s+)?permission,\s+(?:(?:Mr|Madam)\s+"
-    r"(?:Deputy\s+)?Speaker,\s+|my\s+Lords,\s+)?I\s+(?:will|shall|would\s+like\s+to|"
-    r"should\s+like\s+to|wish\s+to)\s+(?:now\s+)?make\s+(?:a|an\s+oral)\s+statement)"
-)
 #: An introduction to a speech set out in paragraphs: "… said in a speech at …:".
 _SPEECH_INTRO = patterns.compile(
     r"(?i)\b(?:in\s+(?:a|her|his|their|the)\s+(?:\w+\s+){0,2}speech|speech\s+(?:at|to)\b"
@@ -180,20 +194,18 @@ def _speech(doc: Document, facts: Facts) -> Iterator[Span]:
     for quote in facts.quotes:
         yield Span(Kind.SPEECH, quote.start, quote.end, "quoted")
     blocks = doc.blocks
+    if genres.is_verbatim(facts.genre):  # a record or a speech: its body is the speaker's
+        for i, block in enumerate(blocks):
+            if not block.scope.startswith("heading"):
+                yield Span(Kind.VERBATIM, block.start, block.end, f"{facts.genre} document")
+            elif i == 0:  # the debate's or the speech's title, as the record gives it
+                yield Span(Kind.TITLE, block.start, block.end, f"{facts.genre} title")
+        return
     for i, block in enumerate(blocks):
         if block.scope.startswith("heading"):
             continue
         label = len(doc.text[block.start : block.end].split()) <= _SPEECH_LABEL_WORDS
-        opening = _HANSARD_OPENING.match(doc.text, block.start, block.end) is not None
-        if (
-            opening
-            or (label and _SPEECH_DOC.search(doc.text, block.start, block.end))
-            or _HANSARD_CITATION.search(doc.text, block.start, block.end)
-        ):
-            if opening:  # the debate's title, as the record gives it
-                for earlier in blocks[:i]:
-                    if earlier.scope.startswith("heading"):
-                        yield Span(Kind.TITLE, earlier.start, earlier.end, "debate title")
+        if label and _SPEECH_DOC.search(doc.text, block.start, block.end):
             # From the marker to the end of the document, headings aside.
             for later in blocks[i:]:
                 if not later.scope.startswith("heading"):
@@ -278,6 +290,43 @@ def _titles(doc: Document) -> Iterator[Span]:
         for m in _ITALIC_HTML.finditer(doc.source):
             if m.group(2)[:1].isupper() or m.group(2)[:1].isdigit():
                 yield Span(Kind.TITLE, m.start(2), m.end(2), "italic")
+
+
+# -- offences ---------------------------------------------------------------------------
+
+
+@cache
+def _word_pattern(role: str) -> regex.Pattern[str]:
+    return patterns.compile(
+        rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{lexicon.alternation(role)})(?![\p{{L}}\p{{N}}])"
+    )
+
+
+_LIST_BEFORE = patterns.compile(r"(?:,|\s(?:and|or))\s*$")
+_LIST_AFTER = patterns.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|or|offences?|charges?|counts?)\b")
+
+
+def _offences(doc: Document, facts: Facts) -> Iterator[Span]:
+    """Offences named in the law's words: always for ``offence_names``; for
+    ``framed_offences`` only after a charge or conviction in the same sentence."""
+    text = doc.text
+    for m in _word_pattern("offence_names").finditer(text):
+        yield Span(Kind.OFFENCE, m.start(), m.end(), "offence")
+    frames = _word_pattern("offence_frames")
+    framed = _word_pattern("framed_offences")
+    for sentence in facts.sentences:
+        frame = frames.search(text, sentence.start, sentence.end)
+        if frame is None:
+            continue
+        for m in framed.finditer(text, frame.end(), sentence.end):
+            # An item of the list of charges, not words of the writer's own ("accused of
+            # running child prostitution rings"): after the frame or a list separator,
+            # before one, the sentence's end or "offences".
+            before = text[frame.end() : m.start()]
+            if (before.strip() == "" or _LIST_BEFORE.search(before)) and _LIST_AFTER.match(
+                text, m.end(), sentence.end
+            ):
+                yield Span(Kind.OFFENCE, m.start(), m.end(), f"offence after '{frame.group()}'")
 
 
 # -- mentions ---------------------------------------------------------------------------
@@ -372,6 +421,10 @@ def _names(doc: Document, facts: Facts, registered: Sequence[str]) -> Iterator[S
     ):
         for m in pattern.finditer(text):
             yield Span(Kind.NAME, m.start(), m.end(), cue)
+    # Names of many words and brands, from the document's index ("Paedophile On-Line
+    # Investigation Team", "the CLIMB project").
+    for start, end, what in facts.index.names:
+        yield Span(Kind.NAMED, start, end, what)
     names = _registered_pattern(tuple(registered))
     if names is not None:
         for m in names.finditer(text):
@@ -493,6 +546,7 @@ def build_context(doc: Document, facts: Facts, registered: Iterable[str] = ()) -
         [
             *_speech(doc, facts),
             *_titles(doc),
+            *_offences(doc, facts),
             *_mentions(doc, facts),
             *_names(doc, facts, names),
             *_numbers(doc),

@@ -14,6 +14,14 @@ pattern strings.
 Files are written atomically (a temporary file, then a rename), so runs at once never see
 half a file. ``SGLINT_CACHE_DIR`` moves the folder, ``SGLINT_NO_CACHE=1`` turns it off.
 Everything here can be deleted at any time.
+
+Answers kept by key go in a ``Store``, one kind of file with one set of checks (shape,
+the method that made the answers, ``MAX_ENTRIES``, keys, values) and one way of saving
+(merged with the file as it is then, written atomically). Three kinds use one:
+``patterns-valid.json`` (the digests of patterns known to compile, under the ``regex``
+version: ``lint.rules.regexes``), ``needles.json`` (each pattern's needles, under the
+digest of the code that read them: ``lint.rules.prefilter``) and ``results-*.json``
+(each file's findings, one store per run key and folder: ``lint.resultcache``).
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -115,3 +124,99 @@ def memo(name: str, build: Callable[[], _T], valid: Callable[[Any], bool]) -> _T
     value = build()
     write(name, value)
     return value
+
+
+# -- stores: many small answers in one file ------------------------------------------------
+
+#: The most entries one store keeps; past it, a save keeps only the run's new entries.
+MAX_ENTRIES = 100_000
+
+_DIGEST = re.compile(r"[0-9a-f]{32}")
+
+
+def digest(text: str) -> str:
+    """The key of a piece of text in a store: 32 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def is_digest(key: object) -> bool:
+    return isinstance(key, str) and _DIGEST.fullmatch(key) is not None
+
+
+class Store:
+    """Answers worked out from text (a pattern's needles, whether it compiles, a file's
+    findings), kept under one name in the cache folder as ``{"method": …, "entries":
+    {key: value}}``. Every store is checked the same way when read: the file's header
+    (``read``), then its shape, its ``method`` (what made the answers: the code's digest
+    or a library's version; answers made otherwise are stale), at most ``MAX_ENTRIES``
+    entries, every key accepted by ``key`` (a digest unless told) and every value by
+    ``valid``. A file failing any check counts as empty, silently. ``save`` merges this
+    run's new entries into the file as it is on disk then (another run may have added
+    some) and writes it atomically, so runs at once lose at most each other's new
+    entries, never read half a file. Nothing is read until first asked."""
+
+    def __init__(
+        self,
+        name: str,
+        method: str,
+        valid: Callable[[Any], bool],
+        key: Callable[[object], bool] = is_digest,
+    ) -> None:
+        self.name = name
+        self.method = method
+        self._valid = valid
+        self._key = key
+        self._entries: dict[str, Any] | None = None
+        self._new: dict[str, Any] = {}
+
+    def _load(self) -> dict[str, Any]:
+        found = read(self.name)
+        if (
+            not isinstance(found, dict)
+            or set(found) != {"method", "entries"}
+            or not self.method
+            or found["method"] != self.method
+        ):
+            return {}
+        entries = found["entries"]
+        if (
+            not isinstance(entries, dict)
+            or len(entries) > MAX_ENTRIES
+            or not all(self._key(k) and self._valid(v) for k, v in entries.items())
+        ):
+            return {}
+        return entries
+
+    def entries(self) -> dict[str, Any]:
+        """Every entry: the file's, read once, and this run's."""
+        if self._entries is None:
+            self._entries = {**self._load(), **self._new}
+        return self._entries
+
+    def get(self, key: str) -> Any:
+        """The value under ``key``, or None."""
+        return self.entries().get(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.entries()
+
+    def put(self, key: str, value: object) -> None:
+        """Keep ``value`` under ``key`` (stored by the next ``save``)."""
+        self._new[key] = value
+        if self._entries is not None:
+            self._entries[key] = value
+
+    def save(self) -> None:
+        """Store this run's new entries beside those on disk now (see the class)."""
+        if not self._new or not self.method:
+            return
+        entries = {**self._load(), **self._new}
+        if len(entries) > MAX_ENTRIES:
+            entries = dict(self._new)
+        self._new = {}
+        write(self.name, {"method": self.method, "entries": entries})
+
+    def forget(self) -> None:
+        """Read the file again when next asked, as a new run would."""
+        self._entries = None
+        self._new = {}

@@ -125,6 +125,11 @@ def _finding(
         return None
     fix = hit.fix
     safety = hit.fix_safety or meta.fix
+    by_genre = meta.genres.get(facts.genre) if meta.genres else None
+    if by_genre == "off":
+        return None
+    if by_genre is not None:  # the rule's level in this genre of document (lint/genre.py)
+        severity = min(severity, Severity.parse(by_genre))
     if not raw and not meta.vale_compat:
         # The context every rule respects (lint.context): speech, titles, mentions,
         # names, numbers and lead-ins cap a finding or drop it, and are never fixed.

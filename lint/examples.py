@@ -6,6 +6,7 @@ may say more than "it fires":
 - ``match``: the text of each finding of the rule, in order (one string: exactly one
   finding, with that text);
 - ``line`` and ``column``: where the first finding starts (1-based, in the source);
+- ``level``: the level of every finding (a document's genre or context may lower it);
 - ``fix``: the text after ``--fix --unsafe-fixes``, through the real fix loop
   (:func:`lint.fixdoc.fix_document`, with only this rule on); the fixed text must not
   fire the rule again, except where a finding is shown and never fixed (display).
@@ -91,6 +92,12 @@ def problems(rule: Rule, example: Example, *, bad: bool) -> list[str]:
         out.append(f"first finding on line {first.line}, the example says {example.line}")
     if example.column is not None and first.column != example.column:
         out.append(f"first finding at column {first.column}, the example says {example.column}")
+    if example.level is not None:
+        out += [
+            f"{f.match!r} reported at {f.severity.label}, the example says {example.level}"
+            for f in found
+            if f.severity.label != example.level
+        ]
     if example.fix is not None:
         out += _fix_problems(rule, example, found)
     return out

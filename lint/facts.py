@@ -12,6 +12,8 @@ from collections.abc import Callable, Hashable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from lint import genre as genres
+from lint.docindex import DocIndex
 from lint.document import Block, Document, SpanIndex
 from lint.literals import Literals
 from lint.protected import Protected, find_protected
@@ -72,6 +74,18 @@ class Facts:
             for block in doc.blocks
             for start, end in split_sentences(doc.text, block.start, block.end)
         )
+
+    @cached_property
+    def genre(self) -> str:
+        """The document's genre (``lint.genre``): record, speech, release, criticism,
+        guidance, news, or "" when neither its front matter nor its text says."""
+        return genres.detect(self.doc, self.quotes)
+
+    @cached_property
+    def index(self) -> DocIndex:
+        """What one place of the document tells about another (``lint.docindex``):
+        abbreviations spelled out anywhere, names of many words, brands."""
+        return DocIndex(self.doc)
 
     @cached_property
     def quote_model(self) -> QuoteModel:

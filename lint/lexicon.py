@@ -43,6 +43,10 @@ ROLES = (
     "other_abbreviations",
     "judicial_titles",
     "uk_spellings",
+    "offence_names",
+    "framed_offences",
+    "offence_frames",
+    "name_heads",
 )
 FILE_NAME = "_lexicon.yml"
 

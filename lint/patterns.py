@@ -10,15 +10,69 @@ counts in a loop) and drops entries past 500 patterns, which a rule set exceeds.
 Compiling is the costliest part of a short run (``regex`` parses patterns in Python:
 a long alternation takes tens of milliseconds), so a pattern that a run may never use
 is made with ``lazy``: compiled when first used, once per process.
+
+The ``regex`` parser tests its flags (``IGNORECASE``, ``VERBOSE`` …) hundreds of thousands
+of times in a run, and on Python 3.11 each test of an ``enum.IntFlag`` constant is a call
+into ``enum`` that builds a new flag object: a fifth of compiling. ``plain_flags`` gives
+the parser the same values as plain integers (``int`` arithmetic gives the same numbers,
+so the same programs: ``tests/test_patterns.py`` compares them for every pattern a run
+over the seeds compiles). Set ``SGLINT_ENUM_FLAGS=1`` to leave ``regex`` as it is.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, cast
 
 import regex
+import regex._main as _regex_main
+import regex._regex_core as _regex_core
+
+#: Set to 1 to keep the ``regex`` parser's flags as ``enum`` constants (see ``plain_flags``).
+ENUM_FLAGS_ENV = "SGLINT_ENUM_FLAGS"
+
+_ENUM_FLAGS: dict[tuple[object, str], object] = {}
+
+
+def plain_flags(plain: bool = True) -> None:
+    """Give the ``regex`` parser its flag constants as plain integers (``plain``), or
+    back as they were. Only values that are ``RegexFlag`` members (or dictionaries of
+    them) in the parser's own modules are touched; an unknown layout changes nothing."""
+    flag_type = getattr(_regex_core, "RegexFlag", None)
+    if not isinstance(flag_type, type):
+        return
+    if not plain:
+        for (module, name), value in _ENUM_FLAGS.items():
+            setattr(module, name, value)
+        _ENUM_FLAGS.clear()
+        return
+    # The parser's modules, and the default version ``regex`` reads at each compile (the
+    # public flags, ``regex.I`` and the rest, stay as they are).
+    found = [(m, n, v) for m in (_regex_core, _regex_main) for n, v in list(vars(m).items())]
+    found.append((regex, "DEFAULT_VERSION", getattr(regex, "DEFAULT_VERSION", None)))
+    for module, name, value in found:
+        if isinstance(value, int) and isinstance(value, flag_type):
+            plain_value: object = int(value)
+        elif (
+            isinstance(value, dict)
+            and value
+            and any(isinstance(v, flag_type) for v in value.values())
+        ):
+            plain_value = {k: _plain(v, flag_type) for k, v in value.items()}
+        else:
+            continue
+        _ENUM_FLAGS.setdefault((module, name), value)
+        setattr(module, name, plain_value)
+
+
+def _plain(value: object, flag_type: type) -> object:
+    return int(value) if isinstance(value, int) and isinstance(value, flag_type) else value
+
+
+if os.environ.get(ENUM_FLAGS_ENV, "").strip() in ("", "0"):
+    plain_flags()
 
 
 @lru_cache(maxsize=8192)

@@ -51,26 +51,27 @@ class Cached:
 
 @dataclass
 class ResultCache:
-    """The results of one run key, one entry per folder of files (as ruff keeps one per
-    package): a run over a few files reads only their folders' entries. Looked up per
+    """The results of one run key, one store per folder of files (as ruff keeps one per
+    package): a run over a few files reads only their folders' stores. Looked up per
     file, stored once at the end."""
 
     key: str
-    shards: dict[str, dict[str, dict[str, object]]] = field(default_factory=dict)
-    fresh: dict[str, dict[str, dict[str, object]]] = field(default_factory=dict)
+    shards: dict[str, diskcache.Store] = field(default_factory=dict)
 
-    def _name(self, path: str) -> str:
+    def _shard(self, path: str) -> diskcache.Store:
         folder = os.path.dirname(os.path.abspath(path))
-        return f"results-{self.key}-{hashlib.sha256(folder.encode()).hexdigest()[:16]}.json"
+        name = f"results-{self.key}-{hashlib.sha256(folder.encode()).hexdigest()[:16]}.json"
+        shard = self.shards.get(name)
+        if shard is None:
+            shard = self.shards[name] = diskcache.Store(
+                name, f"results {FORMAT}", _is_entry, _is_path
+            )
+        return shard
 
     def get(self, path: str, sha256: str) -> Cached | None:
         """The cached result for ``path`` if its bytes (by ``digest``) are those checked
         last time."""
-        name = self._name(path)
-        shard = self.shards.get(name)
-        if shard is None:
-            shard = self.shards[name] = _load(name)
-        entry = shard.get(path)
+        entry = self._shard(path).get(path)
         if not isinstance(entry, dict) or entry.get("sha256") != sha256:
             return None
         return _decode(path, entry)
@@ -85,21 +86,33 @@ class ResultCache:
         fixable: tuple[int, int] | None = None,
         excerpts: Mapping[tuple[int, int], Excerpt] | None = None,
     ) -> None:
-        self.fresh.setdefault(self._name(path), {})[path] = {
-            "sha256": sha256,
-            "findings": [_encode(f) for f in findings],
-            "notices": list(notices),
-            "lines": {str(n): text for n, text in lines.items()},
-            "fixable": None if fixable is None else list(fixable),
-            "excerpts": [[s, e, x.text, x.start, x.end] for (s, e), x in (excerpts or {}).items()],
-        }
+        self._shard(path).put(
+            path,
+            {
+                "sha256": sha256,
+                "findings": [_encode(f) for f in findings],
+                "notices": list(notices),
+                "lines": {str(n): text for n, text in lines.items()},
+                "fixable": None if fixable is None else list(fixable),
+                "excerpts": [
+                    [s, e, x.text, x.start, x.end] for (s, e), x in (excerpts or {}).items()
+                ],
+            },
+        )
 
     def save(self) -> None:
-        """Store this run's new results beside the ones still valid (atomically)."""
-        for name, fresh in self.fresh.items():
-            on_disk = _load(name)  # a run at the same time may have added some
-            diskcache.write(name, {"format": FORMAT, "files": {**on_disk, **fresh}})
-        self.fresh = {}
+        """Store this run's new results beside the ones on disk (atomically)."""
+        for shard in self.shards.values():
+            shard.save()
+
+
+def _is_path(key: object) -> bool:
+    return isinstance(key, str)
+
+
+def _is_entry(entry: object) -> bool:
+    """An entry's outer shape; its fields are checked when it is used (``_decode``)."""
+    return isinstance(entry, dict)
 
 
 def open_cache(settings: Mapping[str, object], folders: Iterable[Path]) -> ResultCache | None:
@@ -136,16 +149,6 @@ def run_key(settings: Mapping[str, object], folders: Iterable[Path]) -> str | No
 def digest(content: bytes) -> str:
     """The key of a file's bytes."""
     return hashlib.sha256(content).hexdigest()
-
-
-def _load(name: str) -> dict[str, dict[str, object]]:
-    data = diskcache.read(name)
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return {}
-    files = data.get("files")
-    if not isinstance(files, dict):
-        return {}
-    return {p: e for p, e in files.items() if isinstance(p, str) and isinstance(e, dict)}
 
 
 def _encode(f: Finding) -> list[object]:

@@ -540,21 +540,55 @@ def has_role(
     ):
         return True
     before = text[start : mention.start]
-    clause = regex.split(r"[.!?,;:(]\s", before)[-1].split()[-6:]
-    if any(_bare(w).lower() in _ROLE_WORDS_LOWER and w[:1].islower() for w in clause):
+    words = regex.split(r"[.!?,;:(]\s", before)[-1].split()
+    if any(_bare(w).lower() in _ROLE_WORDS_LOWER and w[:1].islower() for w in words[-6:]):
         # "prosecutor Jane Doe", "chief executive Martin Hope", "Barnardo's director of
         # strategy Puja Darbari"
         return True
+    if _role_before_body(words):
+        return True  # "the chair of Northtown Safeguarding Children Board (NSCB) Ann Roe"
     if _COMMA_BEFORE.search(before):
         sentence = regex.split(r"[.!?]\s", before)[-1]
         words = regex.findall(r"\p{L}[\p{L}'’]+", sentence)
         if any(_is_role(w) or _bare(w).lower() in _ROLE_WORDS_LOWER for w in words):
             return True  # "The charity's chief executive, Sam Green, said"
+    if identity.person is None:
+        return False
+    # One of the person's registered titles in the same sentence, the paragraph before or
+    # the headline ("The Prime Minister … visited" before "Rishi Sunak and …").
     sentence_span = next((s for s in sentences if s.start <= mention.start < s.end), None)
-    if sentence_span and identity.person is not None:
-        sentence = text[sentence_span.start : sentence_span.end].lower()
-        return any(r.title.lower() in sentence for r in identity.person.roles)
-    return False
+    near = [text[sentence_span.start : sentence_span.end]] if sentence_span else []
+    blocks = doc.blocks
+    at = next((i for i, b in enumerate(blocks) if b.start <= mention.start < b.end), None)
+    if at is not None:
+        near += [text[b.start : b.end] for b in blocks[max(0, at - 1) : at]]
+    if blocks and blocks[0].scope.startswith("heading"):
+        near.append(text[blocks[0].start : blocks[0].end])
+    lowered = " ".join(near).lower()
+    return any(r.title.lower() in lowered for r in identity.person.roles)
+
+
+#: Words of a body's name between a role and a name ("chair of [the] Northtown
+#: Safeguarding Children Board (NSCB)"): capitalised words, bracketed initials, links.
+_NAME_LINKS = frozenset({"of", "the", "for", "and", "&", "on", "in"})
+
+
+def _role_before_body(words: list[str]) -> bool:
+    """Whether the words before a name end "role of <Body's Name>": a lower-case role
+    word, then "of" and a body's name in capitals (and its initials in brackets)."""
+    i = len(words)
+    body = 0
+    while i > 0 and (
+        words[i - 1][:1].isupper()
+        or words[i - 1].lower() in _NAME_LINKS
+        or regex.fullmatch(r"\(\p{Lu}{2,8}\)", words[i - 1])
+    ):
+        body += words[i - 1][:1].isupper()
+        i -= 1
+    if body == 0 or i == 0 or words[i].lower() not in _NAME_LINKS:
+        return False
+    role = _bare(words[i - 1]).lower()
+    return words[i - 1][:1].islower() and role in _ROLE_WORDS_LOWER
 
 
 def people_option(data: Mapping[str, Any], rule_path: str, line: int) -> tuple[Person, ...]:

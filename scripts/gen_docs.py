@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lint.config import Config, all_rules  # noqa: E402
+from lint.genre import genres  # noqa: E402
 from lint.rules import schema  # noqa: E402
 from lint.rules.contract import ContextUse, Rule  # noqa: E402
 from lint.rules.registry import REGISTRY  # noqa: E402
@@ -95,6 +96,20 @@ def render_kinds() -> str:
     )
     out.append("\n## Common keys\n")
     out += _keys_table(schema.COMMON_KEYS.items())
+    out.append("\n### Genres\n")
+    out.append(
+        "`genres:` caps a rule's level in documents of a genre (or turns it `off` there). "
+        "A document's genre comes from its front matter (`genre:` or `kind:`) or from "
+        "markers in its text outside quoted speech (rules/_genres.yml, lint/genre.py); the "
+        "body of a verbatim genre is the speaker's words, one level below each rule's own "
+        "and never fixed, for every rule whose `quoted` is not `report`.\n"
+    )
+    table = genres()
+    out += ["| genre | what it is | verbatim |", "| --- | --- | --- |"]
+    out += [
+        f"| `{g.name}` | {_cell(g.description)} | {'yes' if g.name in table.verbatim else 'no'} |"
+        for g in table.order
+    ]
     out.append("\n### Examples\n")
     out.append(
         "`examples:` holds `bad` (must fire) and `good` (must stay silent) lists; the test "
@@ -157,6 +172,12 @@ def render_rules() -> str:
                     " · profiles: "
                     + ", ".join(f"{p} {v}" for p, v in sorted(meta.profiles.items()))
                     if meta.profiles
+                    else ""
+                )
+                + (
+                    " · by genre, at most: "
+                    + ", ".join(f"{g} {v}" for g, v in sorted(meta.genres.items()))
+                    if meta.genres
                     else ""
                 )
                 + "\n"

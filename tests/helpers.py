@@ -73,3 +73,30 @@ def split_between(a: Rule, b: Rule) -> bool:
     return (near_a is not None and near_a == pattern(b, "not_near")) or (
         near_b is not None and near_b == pattern(a, "not_near")
     )
+
+
+def checked(paths: list[str], config: Config) -> list[tuple[str, list[Finding]]]:
+    """Each file's findings, for comparing two ways of checking the same files (none
+    may end in an error or a rule out of time)."""
+    from lint.runner import check_paths
+
+    out = []
+    for result in check_paths(paths, config):
+        assert result.error is None, result.error
+        assert not result.problems, result.problems
+        out.append((result.path, result.findings))
+    return out
+
+
+def corpus_runs() -> list[tuple[list[str], Config]]:
+    """The files two ways of matching must agree on: the precision corpus (with its
+    clean drafts) under the default settings, and the seeds under their config."""
+    from lint.config import load_config
+
+    root = Path(__file__).resolve().parent.parent
+    precision = root / "tests" / "precision"
+    seeds = sorted(p for p in (root / "seeds").iterdir() if p.suffix == ".txt")
+    return [
+        ([str(precision / "corpus"), str(precision / "clean")], Config(root=root)),
+        ([str(p) for p in seeds], load_config(root / "seeds" / ".sglint.yaml")),
+    ]

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.cli import main
 from lint.config import Config, active_rules, all_rules, load_config
@@ -267,3 +269,29 @@ def test_streamed_json_equals_json_dumps(capsys: pytest.CaptureFixture[str]) -> 
     empty = Path(seeds).parent / "tests" / "precision" / "clean"
     main(["check", "--format", "json", "--select", "Safeguarding", str(empty)])
     assert capsys.readouterr().out == "[]\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.text(max_size=8),
+        st.one_of(
+            st.text(),
+            st.integers(),
+            st.none(),
+            st.booleans(),
+            st.floats(allow_nan=False),
+            st.lists(st.one_of(st.text(max_size=5), st.integers()), max_size=3),
+            st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_json_items_are_written_as_json_dumps_writes_them(item: dict[str, object]) -> None:
+    """The JSON report writes each finding's object by hand (the ``json`` module's
+    indented encoder runs in Python): byte for byte ``json.dumps(indent=2)`` in an array."""
+    from lint.report.json_format import item_text
+
+    expected = json.dumps([item], ensure_ascii=False, indent=2)
+    assert "[\n" + item_text(item) + "\n]" == expected

@@ -308,12 +308,13 @@ def test_a_commons_statement_or_urgent_question_is_a_hansard_extract() -> None:
         "(Urgent Question): To ask the Home Secretary if she will make a statement on it.",
     ):
         text = f"# Child Sex Abuse (Northtown)\n\n{opening}\n\nThe review was organized well.\n"
-        assert Kind.SPEECH in _kinds(text, "organized", fmt="markdown")
+        # A record (lint/genre.py): the Member's words, as spoken.
+        assert Kind.VERBATIM in _kinds(text, "organized", fmt="markdown")
         # The debate's heading is the record's title.
         assert Kind.TITLE in _kinds(text, "Child Sex Abuse", fmt="markdown")
     # A minister's release that asks permission for something else is the writer's prose.
     text = "# Plan\n\nWith permission from parents, schools will teach it.\n\nIt was organized.\n"
-    assert Kind.SPEECH not in _kinds(text, "organized", fmt="markdown")
+    assert not {Kind.SPEECH, Kind.VERBATIM} & _kinds(text, "organized", fmt="markdown")
 
 
 def test_a_law_report_citation_and_a_judicial_review_are_names() -> None:
@@ -321,3 +322,29 @@ def test_a_law_report_citation_and_a_judicial_review_are_names() -> None:
     assert Kind.NAME in _kinds(text, "R (on the application of AB) v the DPP")
     assert Kind.NAME in _kinds(text, "[2012] EWHC 2381 (Admin)")
     assert Kind.NAME not in _kinds(text, "1465 men")
+
+
+def test_an_offence_by_its_legal_name_is_the_courts_words() -> None:
+    text = "He was convicted of conspiracy to engage in sexual activity with a child."
+    assert Kind.OFFENCE in _kinds(text, "engage in sexual activity with a child")
+    # After a charge, an item of the list of offences; not the writer's own words.
+    text = "They were found guilty of rape, child prostitution and trafficking."
+    assert Kind.OFFENCE in _kinds(text, "child prostitution")
+    text = "He was accused of running child prostitution rings."
+    assert Kind.OFFENCE not in _kinds(text, "child prostitution")
+    text = "Reports of child prostitution rose, police said."
+    assert Kind.OFFENCE not in _kinds(text, "child prostitution")
+
+
+def test_names_of_many_words_and_brands_are_names() -> None:
+    text = "Officers from the Paedophile Image Response Squad searched the flat."
+    assert Kind.NAMED in _kinds(text, "Paedophile")
+    text = "The charity runs the BRIDGE project for young people."
+    assert Kind.NAMED in _kinds(text, "BRIDGE")
+    # Letters, not a word, before "project"; a word in capitals before a name's word.
+    assert Kind.NAMED not in _kinds("The charity runs the BXQR project.", "BXQR")
+    assert Kind.NAMED not in _kinds("Reports went to the CEOP Centre.", "CEOP")
+    # A title-case headline is no run of names.
+    assert Kind.NAMED not in _kinds(
+        "# Paedophile Gang Jailed By Crown Court\n", "Paedophile", "markdown"
+    )

@@ -65,3 +65,15 @@ def test_a_team_sets_its_dialect(tmp_path: Path) -> None:
         conf = tmp_path / ".sglint.yaml"
         conf.write_text(f"dialect: {dialect}\n", encoding="utf-8")
         assert [level for _, level, _ in _ours(US_LETTER, load_config(conf))] == expected
+
+
+def test_full_stops_in_abbreviations_are_a_us_form() -> None:
+    # One US spelling and "U.S.": two US forms, no UK spelling, so US copy.
+    text = US_LETTER.replace("center in Colorado", "group in the U.S.").replace(
+        "organization works", "team works"
+    )
+    found = [
+        f for f in check_text(text, path="l.txt") if f.rule in (*UK_RULES, "Acronyms.FullStops")
+    ]
+    assert [(f.severity, f.fix) for f in found] == [(Severity.SUGGESTION, None)]
+    assert "reads as US English" in found[0].message

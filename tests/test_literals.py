@@ -3,32 +3,16 @@ each rule scanning on its own, found in fewer places."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from seed_snapshot import CONFIG, seed_files
+from helpers import checked, corpus_runs
 
-from lint.config import Config, all_rules, load_config
+from lint.config import Config, all_rules
 from lint.document import Block
 from lint.engine import ActiveRule, check_document
 from lint.facts import Facts
-from lint.finding import Finding
 from lint.literals import NO_AUTOMATON_ENV, automaton_enabled, literals_for
 from lint.readers import read_text
 from lint.rules import matching
-from lint.runner import check_paths
-
-ROOT = Path(__file__).resolve().parent.parent
-PRECISION = ROOT / "tests" / "precision"
-
-
-def _findings(paths: list[str], config: Config) -> list[tuple[str, list[Finding]]]:
-    out = []
-    for result in check_paths(paths, config):
-        assert result.error is None, result.error
-        assert not result.problems, result.problems
-        out.append((result.path, result.findings))
-    return out
 
 
 @pytest.mark.slow
@@ -36,16 +20,12 @@ def test_both_paths_find_the_same_on_the_precision_corpus_and_the_seeds(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     assert automaton_enabled(), "pyahocorasick is a dependency: the fast path must run"
-    runs = [
-        ([str(PRECISION / "corpus"), str(PRECISION / "clean")], Config(root=ROOT)),
-        ([str(p) for p in seed_files()], load_config(CONFIG)),
-    ]
-    for paths, config in runs:
-        fast = _findings(paths, config)
+    for paths, config in corpus_runs():
+        fast = checked(paths, config)
         with monkeypatch.context() as patch:
             patch.setenv(NO_AUTOMATON_ENV, "1")
             assert not automaton_enabled()
-            slow = _findings(paths, config)
+            slow = checked(paths, config)
         assert sum(len(f) for _, f in fast) > 100  # the comparison compares something
         assert fast == slow
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from lint import config as config_module
+from lint import diskcache, resultcache
 from lint import project as project_module
-from lint import resultcache
 from lint.cli import main
 
 OPEN_CACHE = resultcache.open_cache
@@ -112,24 +112,28 @@ def test_select_is_part_of_the_key(project: Path, capsys: pytest.CaptureFixture[
     assert _run(capsys, str(project)) == everything
 
 
+#: What the results cache's stores are made by (``lint.diskcache.Store``).
+METHOD = f"results {resultcache.FORMAT}"
+
+
 def _wrong_shapes(path: Path) -> list[object]:
     """Entries that are well-formed data but not results: each must be ignored."""
     sha = resultcache.digest(path.read_bytes())
     row = ["Team.Jargon", 2, "m", "synergy", 1, 2, 1, 1, 1, 2, None, "display", "", "", ""]
     return [
         [],
-        {"format": 1, "files": []},
-        {"format": 1, "files": {str(path): {"sha256": sha, "findings": [row[:5]]}}},
-        {"format": 1, "files": {str(path): {"sha256": sha, "findings": [[7, *row[1:]]]}}},
+        {"method": METHOD, "entries": []},
+        {"method": METHOD, "entries": {str(path): {"sha256": sha, "findings": [row[:5]]}}},
+        {"method": METHOD, "entries": {str(path): {"sha256": sha, "findings": [[7, *row[1:]]]}}},
         {
-            "format": 1,
-            "files": {
+            "method": METHOD,
+            "entries": {
                 str(path): {"sha256": sha, "findings": [row], "notices": [], "lines": {"x": ""}}
             },
         },
         {
-            "format": 1,
-            "files": {
+            "method": METHOD,
+            "entries": {
                 str(path): {
                     "sha256": sha,
                     "findings": [[*row[:11], "sometimes", *row[12:]]],
@@ -150,8 +154,6 @@ def test_a_damaged_entry_is_rebuilt_silently(
     raw = entry.read_bytes()
     if damage == "shapes":
         for value in _wrong_shapes(project / "draft1.txt"):
-            from lint import diskcache
-
             diskcache.write(entry.name, value)
             assert _run(capsys, str(project)) == cold
         return
@@ -179,7 +181,7 @@ def test_runs_at_once_keep_each_others_results(
     _run(capsys, str(project / "draft2.txt"))
     entries = sorted((project.parent / "cache").glob("results-*.json"))
     assert len(entries) == 2  # one per folder
-    kept = {path for entry in entries for path in resultcache._load(entry.name)}
+    kept = {path for entry in entries for path in diskcache.read(entry.name)["entries"]}
     assert kept == {
         str(first / "draft0.txt"),
         str(project / "draft1.txt"),

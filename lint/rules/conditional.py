@@ -11,8 +11,9 @@ a term that is the abbreviation of a body on it is *known*, so its message
 fix spells it out for review; a term that is a slip of one ("NSPPC" for "NSPCC") is
 left to the organisations rule that reports it as a misspelling.
 
-``spelled_out`` says what a name written in full earlier, in capitalised words whose
-initials spell the term ("Greater Manchester Police" before "GMP"), counts for:
+``spelled_out`` says what a name written in full anywhere in the document, in words whose
+initials spell the term ("Greater Manchester Police" before "GMP", "GMP, Greater
+Manchester Police", ``lint.docindex``), counts for:
 ``report`` (default, as Vale: nothing, only ``second`` defines), ``defines`` (the reader
 has seen what the letters stand for) or ``only`` (report just those uses: the house
 style wants the bracketed form even so)."""
@@ -25,6 +26,7 @@ from typing import Any
 
 import regex
 
+from lint import patterns
 from lint.document import Document
 from lint.facts import Facts
 from lint.finding import FixSafety
@@ -35,7 +37,7 @@ from lint.registers.organisations import load_organisations
 from lint.rules import schema
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
-from lint.rules.matching import scan
+from lint.rules.matching import MatchLike, scan
 from lint.rules.regexes import compile_pattern, flexible_spaces
 
 KEYS: dict[str, schema.Option] = {
@@ -104,7 +106,7 @@ class Conditional:
             if term in reported and not self.every_use:
                 continue
             if self.spelled_out != "report":
-                earlier = _spelled_out_before(doc.text, term, m.start())
+                earlier = _spelled_out(doc.text, facts.index.spelled_out(term), m)
                 if earlier != (self.spelled_out == "only"):
                     if earlier:
                         defined_at[term] = m.start()  # and so for every later use
@@ -127,17 +129,21 @@ class Conditional:
         return Hit(start, end, format_message(self.meta.message, term))
 
 
-_LINK_WORDS = r"(?:of|the|and|for|in|on|to|at|&)"
+#: Between an abbreviation and its words written straight after it: "CROP, the Coalition
+#: for the Removal of Pimping", "NWG – the National Working Group".
+_STRAIGHT_AFTER = patterns.compile(r"[ \t]*[,–—-]?[ \t]*(?:(?:the|a|an)[ \t]+)?")
 
 
-def _spelled_out_before(text: str, term: str, before: int) -> bool:
-    """Whether capitalised words whose initials spell ``term`` ("Greater Manchester
-    Police" for GMP, "British Board of Film Classification" for BBFC) come earlier."""
-    if not term.isalpha() or not term.isupper() or len(term) < 2:
-        return False
-    words = [rf"{regex.escape(c)}[\p{{Ll}}'’-]+" for c in term]
-    pattern = r"\b" + rf"(?:\s+{_LINK_WORDS})*\s+".join(words) + r"\b"
-    return regex.compile(pattern).search(text, 0, before) is not None
+def _spelled_out(text: str, found: tuple[int, ...], use: MatchLike) -> bool:
+    """Whether words spelling the abbreviation of ``use`` come before it, anywhere, or
+    straight after it (``lint.docindex`` found them at ``found``)."""
+    for at in found:
+        if at < use.start():
+            return True
+        straight = _STRAIGHT_AFTER.match(text, use.end(), at)
+        if straight is not None and straight.end() == at:
+            return True
+    return False
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Conditional:

@@ -57,6 +57,7 @@ class Example:
     match: tuple[str, ...] | None = None  # the text of each finding, in order
     line: int | None = None  # where the first finding starts (1-based)
     column: int | None = None
+    level: str | None = None  # the level of every finding (bad examples)
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ class RuleMeta:
         ""  # the dialect whose conventions it checks ("en-gb": en-GB, case aside): lint/dialect.py
     )
     profiles: Mapping[str, str] = field(default_factory=dict)  # profile -> level | "off"
+    # document genre (lint/genre.py) -> the most the rule reports there, or "off"
+    genres: Mapping[str, str] = field(default_factory=dict)
     # profile -> matches that profile accepts (a newsroom's "NSPCC" needs no spelling out)
     profile_exceptions: Mapping[str, frozenset[str]] = field(default_factory=dict)
     bad: tuple[Example, ...] = ()

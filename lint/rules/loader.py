@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from lint import boundary
+from lint import boundary, genre
 from lint.errors import RuleError, SglintError
 from lint.finding import Severity
 from lint.rules import schema
@@ -91,15 +91,8 @@ def _meta(
         dialect = schema.choice(
             dialect, ("en-gb", "en-us"), key="dialect", path=path, line=line("dialect")
         )
-    profiles = {}
-    for profile, setting in common("profiles").items():
-        profiles[profile] = schema.choice(
-            setting,
-            ("off", "suggestion", "warning", "error"),
-            key=f"profiles.{profile}",
-            path=path,
-            line=line("profiles"),
-        )
+    profiles = _levels(common("profiles"), "profiles", path, line("profiles"))
+    genres = _levels(common("genres"), "genres", path, line("genres"), genre.genres().names)
     scopes = common("scope")
     bad, good = _examples(raw, path)
     return RuleMeta(
@@ -120,12 +113,36 @@ def _meta(
         context=context,
         dialect=dialect,
         profiles=profiles,
+        genres=genres,
         profile_exceptions={k: frozenset(v) for k, v in common("profile_exceptions").items()},
         bad=bad,
         good=good,
         action=common("action"),
         timeout=common("timeout"),
     )
+
+
+def _levels(
+    given: Mapping[str, str],
+    key: str,
+    path: str,
+    line: int | None,
+    known: tuple[str, ...] | None = None,
+) -> dict[str, str]:
+    """A ``profiles:`` or ``genres:`` map, each name (when ``known`` lists them) and level
+    checked: name -> level or "off"."""
+    out = {}
+    for name, setting in given.items():
+        if known is not None:
+            schema.choice(name, known, key=key, path=path, line=line)
+        out[name] = schema.choice(
+            setting,
+            ("off", "suggestion", "warning", "error"),
+            key=f"{key}.{name}",
+            path=path,
+            line=line,
+        )
+    return out
 
 
 def _examples(raw: LineDict, path: str) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
@@ -179,6 +196,15 @@ def _example(item: LineDict, *, bad: bool, path: str) -> Example:
         line=item.line_of("format"),
     )
     match = data.get("match")
+    level = data.get("level")
+    if level is not None:
+        level = schema.choice(
+            level,
+            ("suggestion", "warning", "error"),
+            key="level",
+            path=path,
+            line=item.line_of("level"),
+        )
     return Example(
         data["text"],
         data.get("fix"),
@@ -188,6 +214,7 @@ def _example(item: LineDict, *, bad: bool, path: str) -> Example:
         None if match is None else tuple(match),
         data.get("line"),
         data.get("column"),
+        level,
     )
 
 

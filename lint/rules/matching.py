@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 import regex
 
 from lint.document import Block, Document
 from lint.facts import Facts
+from lint.rules import words
 from lint.rules.budget import bounded, deadline_for, remaining
 from lint.rules.contract import RuleMeta
 from lint.rules.guards import Guards
 from lint.rules.vale_compat import Shifted
+from lint.rules.words import WordPattern
 
 
 def finditer(
@@ -81,8 +83,18 @@ def scan(
         spans = [(unit_list[0].start, unit_list[-1].end, unit_list[-1].end)]
     else:
         spans = _runs(unit_list, candidates)
+    by_words = (
+        pattern
+        if isinstance(pattern, WordPattern) and facts.shared(_MATCHABLE, _matchable(facts))
+        else None
+    )
     for span_start, span_end, before in spans:
-        for m in finditer(pattern, text, span_start, span_end, deadline):
+        matches: Iterator[MatchLike] = (
+            by_words.finditer_words(text, facts.lowered, span_start, span_end)
+            if by_words is not None
+            else finditer(pattern, text, span_start, span_end, deadline)
+        )
+        for m in matches:
             if m.start() >= before:
                 break
             if m.end() == m.start():
@@ -95,6 +107,14 @@ def scan(
             ):
                 continue
             yield m, unit
+
+
+_MATCHABLE = "words.matchable"
+
+
+def _matchable(facts: Facts) -> Callable[[], bool]:
+    """Whether the document's word patterns are matched without ``regex``."""
+    return lambda: words.enabled() and words.matchable(facts.doc.text, facts.lowered)
 
 
 #: Characters past a run of candidate units that the pattern may still read

@@ -51,6 +51,12 @@ KEYS: dict[str, schema.Option] = {
         schema.STR, "What to report: wrong (known wrong forms), or style when 'style' is given."
     ),
     "style": schema.Option(schema.STR, "A house-style field of the register to enforce."),
+    "descriptive_after": schema.Option(
+        schema.STR_LIST,
+        "Words that, right before a form written wholly in lower case, make it a"
+        " description, not the name ('a new grooming gang taskforce').",
+        [],
+    ),
     "case_in": schema.Option(
         schema.STR,
         "forms: case only: report a lower-case form in any document (any), only where the"
@@ -83,6 +89,7 @@ class Organisations:
     contextual: bool  # report only where the document also names the organisation
     needles: tuple[str, ...] | None = None  # a word of each form (lint.rules.matching.scan)
     proper_names: tuple[str, ...] = ()
+    descriptive: regex.Pattern[str] | None = None  # before a lower-case form: no name
     """The register's right forms, of every body on it (not only those with forms this
     rule reports): proper names other rules leave alone (lint.context), so "Children
     1st" is no ordinal. Abbreviations are not among them: "NPCC" still wants spelling
@@ -104,6 +111,12 @@ class Organisations:
             observed = m.group()
             if normalise(observed) in {normalise(f) for f in org.right_forms}:
                 continue  # a case-insensitive wrong form met the right one exactly
+            if (
+                self.descriptive is not None
+                and not any(c.isupper() for c in observed)
+                and self.descriptive.search(doc.text, max(0, m.start() - 40), m.start())
+            ):
+                continue  # "a new grooming gang taskforce": a description, not the name
             if _inside_right_form(self.named[org.name], doc.text, m.start(), m.end()):
                 continue
             target = watch.variant.to
@@ -272,6 +285,19 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations | 
         forms == "in_context",
         _needles([w.variant.form for _, w in watches]),
         tuple(dict.fromkeys(f for o in orgs for f in o.right_forms if not f.isupper())),
+        _descriptive(schema.option(data, KEYS, "descriptive_after"), src),
+    )
+
+
+def _descriptive(words: list[str], src: Source) -> regex.Pattern[str] | None:
+    if not words:
+        return None
+    body = "|".join(regex.escape(w) for w in words)
+    return compile_pattern(
+        rf"(?i)(?<![\p{{L}}])(?:{body})[ \t]+$",
+        path=src.path,
+        line=src.data.line_of("descriptive_after"),
+        key="descriptive_after",
     )
 
 

@@ -17,9 +17,10 @@ import re._parser as _sre_parse  # type: ignore[import-not-found]  # the stdlib 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from lint import patterns
+from lint import diskcache, patterns
+from lint.rules.words import WordPattern, Words
 
 if TYPE_CHECKING:
     import regex
@@ -37,13 +38,12 @@ _PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
 @lru_cache(maxsize=4096)
 def required_literals(pattern: str) -> frozenset[str] | None:
     """``read_literals``, from the cache folder when an earlier run stored the answer."""
-    digest = hashlib.sha256(pattern.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    stored = _stored()
-    if digest in stored:
-        found = stored[digest]
+    digest = diskcache.digest(pattern)
+    if digest in NEEDLES:
+        found = NEEDLES.get(digest)
         return None if found is None else frozenset(found)
     result = read_literals(pattern)
-    stored[digest] = _NEW[digest] = None if result is None else sorted(result)
+    NEEDLES.put(digest, None if result is None else sorted(result))
     return result
 
 
@@ -189,13 +189,6 @@ def needles_for(patterns_: Sequence[str]) -> tuple[str, ...] | None:
 
 # -- needles kept between runs -----------------------------------------------------------
 
-_NAME = "needles.json"
-#: The most patterns whose needles the cache folder keeps.
-_MOST_STORED = 100_000
-_STORED: dict[str, list[str] | None] | None = None
-_NEW: dict[str, list[str] | None] = {}
-_DIGEST = re.compile(r"[0-9a-f]{32}")
-
 
 @lru_cache(maxsize=1)
 def _method() -> str:
@@ -206,33 +199,6 @@ def _method() -> str:
             return hashlib.sha256(handle.read()).hexdigest()[:32]
     except OSError:
         return ""
-
-
-def _stored() -> dict[str, list[str] | None]:
-    global _STORED
-    if _STORED is None:
-        from lint import diskcache
-
-        found = diskcache.read(_NAME)
-        _STORED = found["needles"] if _valid(found) else {}
-    return _STORED
-
-
-def _valid(found: object) -> bool:
-    """Whether a stored file has the shape ``remember`` writes, for this module's code."""
-    if not isinstance(found, dict) or set(found) != {"method", "needles"}:
-        return False
-    method, needles = found["method"], found["needles"]
-    return (
-        bool(method)
-        and method == _method()
-        and isinstance(needles, dict)
-        and len(needles) <= _MOST_STORED
-        and all(
-            isinstance(k, str) and _DIGEST.fullmatch(k) is not None and _valid_needles(v)
-            for k, v in needles.items()
-        )
-    )
 
 
 def _valid_needles(found: object) -> bool:
@@ -246,18 +212,14 @@ def _valid_needles(found: object) -> bool:
     )
 
 
+#: Each pattern's needles by the pattern's digest (None: it has none worth testing).
+NEEDLES = diskcache.Store("needles.json", _method(), _valid_needles)
+
+
 def remember() -> None:
     """Store the needles this run read for the first time (called once the rule set is
     loaded), so the next run need not read the patterns again."""
-    if not _NEW or not _method():
-        return
-    from lint import diskcache
-
-    stored = _stored()
-    _NEW.clear()
-    if len(stored) > _MOST_STORED:
-        stored.clear()
-    diskcache.write(_NAME, {"method": _method(), "needles": stored})
+    NEEDLES.save()
 
 
 # -- alternatives chosen by their needles -------------------------------------------------
@@ -279,10 +241,19 @@ class Alternatives:
     needles: tuple[frozenset[str] | None, ...]
     every: tuple[str, ...]  # every alternative's needles
     _made: list[frozenset[int]] = field(default_factory=list, compare=False, repr=False)
+    #: The whole pattern's words, when it is only words (``lint.rules.words``).
+    words: Words | None = None
+    _as_words: dict[tuple[int, ...], WordPattern] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @staticmethod
     def of(
-        head: str, alternatives: Sequence[str], tail: str, needles: Sequence[frozenset[str] | None]
+        head: str,
+        alternatives: Sequence[str],
+        tail: str,
+        needles: Sequence[frozenset[str] | None],
+        words: Words | None = None,
     ) -> Alternatives | None:
         """The alternatives, or None where choosing among them gains nothing (fewer than
         two, or none with needles) or could change a match: a back-reference or a
@@ -292,7 +263,9 @@ class Alternatives:
         if any(_NOT_ALONE.search(a) for a in alternatives):
             return None
         every = tuple(sorted({w for n in needles if n is not None for w in n}))
-        return Alternatives(head, tuple(alternatives), tail, tuple(needles), every)
+        if words is not None and len(words.alternatives) != len(alternatives):
+            words = None
+        return Alternatives(head, tuple(alternatives), tail, tuple(needles), every, words=words)
 
     def chosen(self, facts: Facts) -> tuple[int, ...]:
         """The indexes of the alternatives to run on ``facts``' document, in order: those
@@ -318,10 +291,16 @@ class Alternatives:
         return tuple(range(len(self.alternatives)))
 
     def pattern(self, chosen: Sequence[int]) -> regex.Pattern[str]:
-        """The alternation of the ``chosen`` alternatives, in their order."""
-        return patterns.compile(
-            self.head + "|".join(self.alternatives[i] for i in chosen) + self.tail
-        )
+        """The alternation of the ``chosen`` alternatives, in their order (as words,
+        uncompiled, when the whole pattern is only words)."""
+        text = self.head + "|".join(self.alternatives[i] for i in chosen) + self.tail
+        if self.words is None:
+            return patterns.compile(text)
+        key = tuple(chosen)
+        found = self._as_words.get(key)
+        if found is None:
+            found = self._as_words[key] = WordPattern(text, self.words.only(chosen))
+        return cast("regex.Pattern[str]", found)
 
     def needles_of(self, chosen: Sequence[int]) -> tuple[str, ...] | None:
         """Needles of which every match of ``pattern(chosen)`` contains one, or None."""

@@ -3,14 +3,14 @@ and compiling with located errors."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from typing import cast
 
 import regex
 
-from lint import patterns
+from lint import diskcache, patterns
 from lint.errors import RuleError, excerpt
+from lint.rules.words import WordPattern, words_of
 
 _SPACE_QUANTIFIER = patterns.compile(r"[?*+{]")
 
@@ -44,16 +44,25 @@ def flexible_spaces(pattern: str) -> str:
 
 def compile_pattern(pattern: str, *, path: str, line: int, key: str) -> regex.Pattern[str]:
     """A rule's pattern, compiled, or an invalid one's located error. A pattern that
-    compiled on an earlier run (``known_valid``) is compiled on first use instead: a rule
+    compiled on an earlier run (``KNOWN``) is compiled on first use instead: a rule
     whose needles a document lacks never runs it, so a short run compiles less. Should
-    it fail to compile after all (a doctored cache), the error is the same located one."""
-    if pattern in _known():
-        return cast(
-            "regex.Pattern[str]",
-            patterns.Lazy(pattern, 0, lambda text, _flags: _compile(text, path, line, key)),
-        )
+    it fail to compile after all (a doctored cache), the error is the same located one.
+    A pattern that is only words (``lint.rules.words``) comes with them, and ``scan``
+    matches it without compiling it."""
+    known = diskcache.digest(pattern)
+    found = words_of(pattern)
+
+    def compiler(text: str, _flags: int) -> regex.Pattern[str]:
+        return _compile(text, path, line, key)
+
+    if known in KNOWN:
+        if found is not None:
+            return cast("regex.Pattern[str]", WordPattern(pattern, found, compiler))
+        return cast("regex.Pattern[str]", patterns.Lazy(pattern, 0, compiler))
     compiled = _compile(pattern, path, line, key)
-    _NEW.add(pattern)
+    KNOWN.put(known, True)
+    if found is not None:  # matched as words from the first run on, as on later ones
+        return cast("regex.Pattern[str]", WordPattern(pattern, found, compiler, compiled))
     return compiled
 
 
@@ -74,59 +83,15 @@ def _compile(pattern: str, path: str, line: int, key: str) -> regex.Pattern[str]
 # under the regex module's version. A doctored list can at worst delay an invalid
 # pattern's located error to its first use.
 
-_NAME = "patterns-valid.json"
-_MOST = 100_000
-_KNOWN: set[str] | None = None
-_NEW: set[str] = set()
-
-
-def _digest(pattern: str) -> str:
-    return hashlib.sha256(f"{regex.__version__}\0{pattern}".encode()).hexdigest()[:32]
-
-
-class _Known:
-    """Membership by digest, so the set holds no pattern text."""
-
-    def __init__(self, digests: set[str]) -> None:
-        self.digests = digests
-
-    def __contains__(self, pattern: object) -> bool:
-        return isinstance(pattern, str) and _digest(pattern) in self.digests
-
-
-def _known() -> _Known:
-    global _KNOWN
-    if _KNOWN is None:
-        from lint import diskcache
-
-        found = diskcache.read(_NAME)
-        valid = (
-            isinstance(found, list)
-            and len(found) <= _MOST
-            and all(isinstance(d, str) and _DIGEST.fullmatch(d) for d in found)
-        )
-        _KNOWN = set(found) if valid else set()
-    return _Known(_KNOWN)
-
-
-_DIGEST = patterns.compile(r"[0-9a-f]{32}")
+KNOWN = diskcache.Store(
+    "patterns-valid.json", f"regex {regex.__version__}", lambda value: value is True
+)
 
 
 def remember_valid() -> None:
     """Store the digests of the patterns this run compiled for the first time (called
     once the rule set is loaded)."""
-    global _KNOWN
-    if not _NEW:
-        return
-    from lint import diskcache
-
-    known = _KNOWN if _KNOWN is not None else set()
-    known |= {_digest(p) for p in _NEW}
-    _NEW.clear()
-    if len(known) > _MOST:
-        known = set()
-    _KNOWN = known
-    diskcache.write(_NAME, sorted(known))
+    KNOWN.save()
 
 
 def word_pattern(tokens: Sequence[str], *, nonword: bool) -> str:

@@ -109,6 +109,12 @@ COMMON_KEYS: dict[str, Option] = {
     "profiles": Option(
         level_map("profiles"), "Profile -> level or off (govuk, news, practice ...).", {}
     ),
+    "genres": Option(
+        level_map("genres"),
+        "Genre -> the most the rule reports there, or off (record, speech, release,"
+        " criticism, guidance, news: lint/genre.py).",
+        {},
+    ),
     "profile_exceptions": Option(
         _list_map, "Profile -> matches that profile accepts (news: NSPCC, CPS ...).", {}
     ),
@@ -157,6 +163,10 @@ EXAMPLE_KEYS: dict[str, Option] = {
         "Bad examples: the text after --fix --unsafe-fixes, through the real fix loop with"
         " only this rule on; the fixed text must not fire the rule again.",
     ),
+    "level": Option(
+        STR,
+        "Bad examples: the level of every finding (a genre or context may lower it).",
+    ),
 }
 #: The lists under ``examples:``.
 EXAMPLE_GROUPS: dict[str, Option] = {
@@ -164,7 +174,7 @@ EXAMPLE_GROUPS: dict[str, Option] = {
     "good": Option(LIST_OF_ANY, "Examples the rule must stay silent on.", []),
 }
 #: Keys a good example may not have: they say what a finding is.
-BAD_ONLY = ("match", "line", "column", "fix")
+BAD_ONLY = ("match", "line", "column", "fix", "level")
 
 
 def validate(

@@ -29,6 +29,7 @@ from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import MatchLike, scan
 from lint.rules.prefilter import Alternatives, needles_for, required_literals
 from lint.rules.regexes import compile_pattern, flags, flexible_spaces
+from lint.rules.words import WordPattern
 
 KEYS: dict[str, schema.Option] = {
     "swap": schema.Option(
@@ -270,5 +271,11 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
         schema.option(data, KEYS, "capitalize"),
         needles_for([k for k, _ in items]),
         capitalised_fix,
-        Alternatives.of(head, alternatives, tail, [required_literals(k) for k, _ in items]),
+        Alternatives.of(
+            head,
+            alternatives,
+            tail,
+            [required_literals(k) for k, _ in items],
+            pattern.words if isinstance(pattern, WordPattern) else None,
+        ),
     )

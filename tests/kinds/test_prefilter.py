@@ -74,8 +74,7 @@ def test_prefiltered_rules_find_exactly_what_unfiltered_ones_do() -> None:
 
 def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """Forget what this process read, as a new run would."""
-    monkeypatch.setattr(prefilter, "_STORED", None)
-    monkeypatch.setattr(prefilter, "_NEW", {})
+    prefilter.NEEDLES.forget()
     required_literals.cache_clear()
 
 
@@ -98,14 +97,14 @@ def test_needles_are_kept_between_runs(tmp_path: Path, monkeypatch: pytest.Monke
 @pytest.mark.parametrize(
     "stored",
     [
-        {"method": "0" * 32, "needles": {}},  # read by other code: stale
-        {"needles": {}},
+        {"method": "0" * 32, "entries": {"a" * 32: ["colo"]}},  # read by other code: stale
+        {"entries": {"a" * 32: ["colo"]}},
         [],
         "x",
-        {"method": "", "needles": {"a" * 32: ["Behavior"]}},  # not lower case
-        {"method": "", "needles": {"a" * 32: ["ab"]}},  # too short to be a needle
-        {"method": "", "needles": {"a" * 32: []}},
-        {"method": "", "needles": {"not a digest": None}},
+        {"method": "", "entries": {"a" * 32: ["Behavior"]}},  # not lower case
+        {"method": "", "entries": {"a" * 32: ["ab"]}},  # too short to be a needle
+        {"method": "", "entries": {"a" * 32: []}},
+        {"method": "", "entries": {"not a digest": None}},
     ],
 )
 def test_a_stale_or_malformed_needles_file_is_read_again(
@@ -116,7 +115,7 @@ def test_a_stale_or_malformed_needles_file_is_read_again(
         stored = {**stored, "method": prefilter._method()}
     diskcache.write("needles.json", stored)
     _fresh_process(monkeypatch)
-    assert prefilter._stored() == {}
+    assert prefilter.NEEDLES.entries() == {}
     assert required_literals("colou?r") == {"color", "colour"}
 
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from lint import diskcache
 from lint.config import _load_folder_cached, builtin_rules_dir
 from lint.errors import RuleError
-from lint.rules import prefilter, regexes
+from lint.rules import prefilter, regexes, words
 
 
 class _Planted:
@@ -70,21 +70,27 @@ def test_compiled_rules_and_patterns_never_reach_the_disk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(regexes, "_KNOWN", None)
-    monkeypatch.setattr(prefilter, "_STORED", None)
+    regexes.KNOWN.forget()
+    prefilter.NEEDLES.forget()
+    words.STORE.forget()
     prefilter.required_literals.cache_clear()
     _load_folder_cached.cache_clear()
     assert _load_folder_cached(str(builtin_rules_dir()))
     # Only the digests of the patterns that compiled (lint.rules.regexes): no program,
-    # not even a pattern's text; and each pattern's needles as lists of words.
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["needles.json", "patterns-valid.json"]
-    digests = diskcache.read("patterns-valid.json")
+    # not even a pattern's text; each pattern's needles as lists of words; and the
+    # words of the patterns that are only words (lint.rules.words), as lists of strings.
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["needles.json", "patterns-valid.json", "words.json"]
+    digests = diskcache.read("patterns-valid.json")["entries"]
     assert digests and all(regex.fullmatch(r"[0-9a-f]{32}", d) for d in digests)
-    needles = diskcache.read("needles.json")["needles"]
+    assert set(digests.values()) == {True}
+    needles = diskcache.read("needles.json")["entries"]
     assert needles and all(
         regex.fullmatch(r"[0-9a-f]{32}", d) and (n is None or all(isinstance(w, str) for w in n))
         for d, n in needles.items()
     )
+    only_words = diskcache.read("words.json")["entries"]
+    assert any(only_words.values()) and all(words._valid(w) for w in only_words.values())
     _load_folder_cached.cache_clear()
 
 
@@ -93,15 +99,16 @@ def test_a_doctored_list_of_valid_patterns_delays_the_located_error_and_no_more(
 ) -> None:
     monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
     bad = "(?:unclosed"
-    diskcache.write("patterns-valid.json", [regexes._digest(bad)])
-    monkeypatch.setattr(regexes, "_KNOWN", None)
+    known = {"method": regexes.KNOWN.method, "entries": {diskcache.digest(bad): True}}
+    diskcache.write("patterns-valid.json", known)
+    regexes.KNOWN.forget()
     lazy = regexes.compile_pattern(bad, path="rules/X.yml", line=4, key="tokens")
     assert lazy.pattern == bad  # its text is there without compiling
     with pytest.raises(RuleError) as caught:
         lazy.search("text")
     assert caught.value.path == "rules/X.yml" and caught.value.line == 4
-    monkeypatch.setattr(regexes, "_KNOWN", None)
-    diskcache.write("patterns-valid.json", [])
+    regexes.KNOWN.forget()
+    diskcache.write("patterns-valid.json", {"method": regexes.KNOWN.method, "entries": {}})
     with pytest.raises(RuleError):  # unknown: compiled, and refused, at once
         regexes.compile_pattern(bad, path="rules/X.yml", line=4, key="tokens")
 

@@ -1,0 +1,153 @@
+"""The document's index: what one place of a document tells a rule about another.
+
+Built once per document (``Facts.index``), so rules consult the whole document instead
+of the sentence they stand in:
+
+- ``spelled_out(term)``: where words whose initials spell an abbreviation stand, before
+  or after it ("Heads of Prosecuting Agencies Conference" for HOPAC, "the Coalition for
+  the Removal of Pimping" for CROP). Linking words ("of", "the", "for" …) may give a
+  letter or be skipped; the words are capitalised (lower-case words spelling the letters,
+  "child sexual exploitation", tell a reader nothing about "CSE" unless brackets join
+  them, which is a definition).
+- ``names``: capitalised names of many words that end in a body's word (the lexicon's
+  ``organisation_words`` and ``name_heads``: "Paedophile On-Line Investigation Team",
+  "Northtown Safeguarding Children Board"), outside headings, which a title-case headline
+  would fill with false names; and brands, an English word in capitals before such a
+  word in lower case ("the CLIMB project"), which are no one's initials.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from lint import lexicon, patterns
+from lint.document import Document
+from lint.syllables import cmudict_syllables
+
+#: Words that link the words of a name: they may give a letter ("of" in CROP) or not.
+LINKS = frozenset({"of", "the", "for", "and", "in", "on", "to", "at", "against", "&"})
+_TOKEN = patterns.compile(r"[\p{L}&][\p{L}'’-]*")
+#: What ends a run of words that may spell a name: a sentence's or a clause's end.
+_BREAK = patterns.compile(r"[.!?;:()\[\]\"“”\n]")
+
+
+@dataclass(frozen=True)
+class _Token:
+    word: str
+    start: int
+    end: int
+    run: int  # which unbroken run of words it belongs to
+
+
+@cache
+def _heads() -> frozenset[str]:
+    return lexicon.single_words("organisation_words", "name_heads")
+
+
+@cache
+def _name_pattern() -> regex.Pattern[str]:
+    heads = "|".join(sorted(_heads(), key=lambda w: (-len(w), w)))
+    # Words, not initials: "the CEOP Centre" is an abbreviation still to spell out.
+    word = r"\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*"
+    links = r"(?:(?:of|for|the|and|on|in|against|&)[ \t]+)*"
+    return patterns.compile(
+        rf"(?<![\p{{L}}\p{{N}}])(?!(?:The|A|An)[ \t])(?:{word}[ \t]+{links}){{2,7}}(?:{heads})"
+        r"(?![\p{L}\p{N}])"
+    )
+
+
+@cache
+def _brand_pattern() -> regex.Pattern[str]:
+    nouns = "|".join(sorted((w.lower() for w in _heads()), key=lambda w: (-len(w), w)))
+    return patterns.compile(rf"(?<![\p{{L}}\p{{N}}])(\p{{Lu}}{{4,}})(?=[ \t]+(?:{nouns})\b)")
+
+
+@dataclass
+class DocIndex:
+    doc: Document
+    _spelled: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _names: list[tuple[int, int, str]] | None = None
+    _words: list[_Token] | None = None
+
+    @property
+    def _tokens(self) -> list[_Token]:
+        """The document's words, each with the run (sentence or clause) it is in; read
+        when an abbreviation is first looked up."""
+        if self._words is None:
+            text, words = self.doc.text, []
+            run, last = 0, 0
+            for m in _TOKEN.finditer(text):
+                if _BREAK.search(text, last, m.start()):
+                    run += 1
+                last = m.end()
+                words.append(_Token(m.group(), m.start(), m.end(), run))
+            self._words = words
+        return self._words
+
+    def spelled_out(self, term: str) -> tuple[int, ...]:
+        """Where words spelling ``term`` start, anywhere in the document."""
+        found = self._spelled.get(term)
+        if found is None:
+            found = self._spelled[term] = tuple(self._spell(term))
+        return found
+
+    def _spell(self, term: str) -> list[int]:
+        if not (term.isalpha() and term.isupper() and len(term) >= 2):
+            return []
+        tokens = self._tokens
+        out = []
+        for i, tok in enumerate(tokens):
+            if tok.word[:1].upper() != term[0] or tok.word.lower() in LINKS:
+                continue
+            if _significant(tok.word) and _match(tokens, term, 1, i + 1, tok.run):
+                out.append(tok.start)
+        return out
+
+    @property
+    def names(self) -> list[tuple[int, int, str]]:
+        """(start, end, what) of the document's many-word names and brands."""
+        if self._names is None:
+            self._names = list(self._find_names())
+        return self._names
+
+    def _find_names(self) -> list[tuple[int, int, str]]:
+        doc, text = self.doc, self.doc.text
+        out = []
+        for block in doc.blocks:
+            if block.scope.startswith("heading"):
+                continue
+            for m in _name_pattern().finditer(text, block.start, block.end):
+                out.append((m.start(), m.end(), "name"))
+            for m in _brand_pattern().finditer(text, block.start, block.end):
+                if m.group(1).lower() in cmudict_syllables():  # a word, not letters
+                    out.append((m.start(1), m.end(1), "brand"))
+        return out
+
+
+def _significant(word: str) -> bool:
+    """Whether ``word`` may give a letter as a word of a name: capitalised, and not
+    another abbreviation."""
+    return word[:1].isupper() and not (word.isupper() and len(word) > 1)
+
+
+def _match(tokens: list[_Token], term: str, j: int, i: int, run: int) -> bool:
+    """Whether tokens from ``i`` on give the letters of ``term`` from ``j`` on, in one
+    run, linking words giving a letter or skipped; the last word is not a link."""
+    if j == len(term):
+        return True
+    if i >= len(tokens) or tokens[i].run != run:
+        return False
+    word = tokens[i].word
+    if word.lower() in LINKS:  # a link gives its letter (not the last) or is skipped
+        gives = word[:1].upper() == term[j] and j + 1 < len(term)
+        return (gives and _match(tokens, term, j + 1, i + 1, run)) or _match(
+            tokens, term, j, i + 1, run
+        )
+    return (
+        word[:1].upper() == term[j]
+        and _significant(word)
+        and _match(tokens, term, j + 1, i + 1, run)
+    )

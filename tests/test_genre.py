@@ -1,0 +1,136 @@
+"""The document's genre (lint/genre.py, rules/_genres.yml): from front matter when given,
+otherwise from markers in the text outside quoted speech; a verbatim record or speech is
+the speaker's words (one level lower, never a fix); a rule's ``genres:`` key caps its
+level by genre. Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint import check_text
+from lint.engine import ActiveRule, check_document
+from lint.errors import RuleError
+from lint.facts import Facts
+from lint.finding import Severity
+from lint.genre import declared, genres
+from lint.readers import read_text
+from lint.rules.loader import load_rule_text
+
+
+def _genre(text: str, path: str = "draft.md") -> str:
+    return Facts(read_text(path, text)).genre
+
+
+RECORD = (
+    "# Protection of Young People in Care\n\n"
+    "I beg to move, That this House notes the rise in exploitation of young people "
+    "leaving care.\n\n"
+    "Mr Speaker, the hon. Member for Northtown has raised this with me many times.\n"
+)
+SPEECH = (
+    "# Keeping children safe online\n\n"
+    "Keynote speech by the chief executive to the online safety summit.\n\n"
+    "Good morning. It is a pleasure to be here, and I want to start with a story.\n"
+)
+RELEASE = (
+    "# Charity launches helpline for parents\n\n"
+    "The charity has opened a helpline for parents worried about their children online.\n\n"
+    "Notes to editors\n\n"
+    "The helpline is open every day.\n"
+)
+NEWS = (
+    "# Three charged after police operation\n\n"
+    "NORTHTOWN - Three men have been charged after a police operation in the town.\n\n"
+    "A police spokesperson told reporters the investigation was continuing.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "genre"),
+    [(RECORD, "record"), (SPEECH, "speech"), (RELEASE, "release"), (NEWS, "news")],
+)
+def test_markers_give_the_genre(text: str, genre: str) -> None:
+    assert _genre(text) == genre
+
+
+def test_no_markers_no_genre() -> None:
+    assert _genre("# Funding announced\n\nThe council has funded two new posts.\n") == ""
+
+
+def test_markers_inside_quoted_speech_do_not_count() -> None:
+    # A news report quoting the Commons is not a record.
+    text = (
+        "The minister told MPs: \u201cMr Speaker, I beg to move that this House notes "
+        "the report, and the hon. Member knows why.\u201d The debate lasted an hour.\n"
+    )
+    assert _genre(text) != "record"
+
+
+def test_front_matter_decides() -> None:
+    assert _genre("---\ngenre: speech\n---\n\nWe published the figures today.\n") == "speech"
+    # An alias, and a kind that names a genre; a kind that does not is ignored.
+    assert declared("---\ngenre: Hansard\n---\n") == "record"
+    assert declared("---\nkind: criticism\n---\n") == "criticism"
+    assert declared("---\nkind: police\n---\n") == ""
+    assert _genre("---\nkind: police\n---\n\n" + RECORD) == "record"
+
+
+def test_every_genre_has_a_description_and_markers() -> None:
+    table = genres()
+    assert set(table.names) == {"record", "speech", "release", "criticism", "guidance", "news"}
+    assert table.verbatim == {"record", "speech"}
+    for spec in table.order:
+        assert spec.description and spec.markers
+
+
+def _levels(text: str, rule: str) -> list[Severity]:
+    return [f.severity for f in check_text(text, path="draft.md") if f.rule == rule]
+
+
+def test_verbatim_record_lowers_style_and_keeps_terms() -> None:
+    record = RECORD + "\nThe police seized child pornography from 16 year olds' phones.\n"
+    assert _levels(record, "Numbers.AgeHyphens") == [Severity.SUGGESTION]
+    assert _levels(record, "Safeguarding.AbuseMaterial") == [Severity.WARNING]
+    # The same words in the writer's own voice, a release, stay at their level.
+    release = RELEASE + "\nThe police seized child pornography from 16 year olds' phones.\n"
+    assert _levels(release, "Numbers.AgeHyphens") == [Severity.WARNING]
+    assert _levels(release, "Safeguarding.AbuseMaterial") == [Severity.ERROR]
+
+
+def test_verbatim_findings_carry_no_fix() -> None:
+    record = RECORD + "\nThe police seized child pornography.\n"
+    found = [f for f in check_text(record, path="d.md") if f.rule == "Safeguarding.AbuseMaterial"]
+    assert found and all(f.fix is None for f in found)
+
+
+def test_a_rules_genres_key_is_checked() -> None:
+    head = "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\ntokens: [whilst]\n"
+    with pytest.raises(RuleError) as err:
+        load_rule_text(head + "genres:\n  hansard: off\n", rule_id="House.Term", path="Term.yml")
+    assert "hansard" in str(err.value) and "Term.yml:5" in str(err.value)
+    rule = load_rule_text(head + "genres:\n  record: off\n", rule_id="House.Term", path="T.yml")
+    assert rule.meta.genres == {"record": "off"}
+    active = [ActiveRule(rule, Severity.WARNING)]
+    line = "\nWe must act whilst there is time.\n"
+    assert check_document(read_text("d.md", RECORD + line), active).findings == []
+    assert [
+        f.match for f in check_document(read_text("d.md", RELEASE + line), active).findings
+    ] == ["whilst"]
+
+
+def test_a_news_report_of_an_interview_is_not_a_speech() -> None:
+    text = (
+        "# Charity warns of rise in online grooming\n\n"
+        "In an interview with the BBC, the charity's director said referrals had doubled. "
+        "A transcript was not released. Good morning calls to the helpline also rose.\n"
+    )
+    assert _genre(text) == ""
+
+
+def test_a_hansard_citation_alone_is_a_footnote_not_a_record() -> None:
+    text = (
+        "# Briefing: care leavers\n\n"
+        "The minister promised a review of support for care leavers (HC Deb 12 May 2014).\n"
+    )
+    assert _genre(text) == ""
+    assert _genre(text + "\nMr Speaker, the hon. Member is right.\n") == "record"
