@@ -32,6 +32,7 @@ SETS = [
     ROOT / "tests" / "anonymity" / "heldout2",
     ROOT / "tests" / "anonymity" / "heldout3",
     ROOT / "tests" / "anonymity" / "heldout4",
+    ROOT / "tests" / "anonymity" / "heldout5",
 ]
 PRESENT = [s for s in SETS if (s / "key.yml").is_file()]
 PUBLISHERS = {"govuk", "police", "charity", "news"}
