@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from lint import claims
@@ -108,7 +109,21 @@ class ClaimFigures:
 
 def _lexicon(path: str, name: str, line: int) -> claims.Words:
     file = register_file(path, name, line=line, key="lexicon")
-    data = load_yaml(read_data_file(file, "claim lexicon", RuleError), str(file))
+    text = read_data_file(file, "claim lexicon", RuleError)
+    # Both rules of the kind name one lexicon: one Words object for both, so the
+    # document's claims (memoised by it in Facts) are read once, not once per rule.
+    known = _LEXICONS.get((str(file), text))
+    if known is not None:
+        return known
+    words = _LEXICONS[(str(file), text)] = _validated(file, text)
+    return words
+
+
+_LEXICONS: dict[tuple[str, str], claims.Words] = {}
+
+
+def _validated(file: Path, text: str) -> claims.Words:
+    data = load_yaml(text, str(file))
     if not isinstance(data, LineDict):
         raise RuleError("a claim lexicon must be a mapping", path=str(file), line=1)
     for key in _MAPPINGS:

@@ -1,0 +1,43 @@
+"""The claim-figures kind reads a document's claims once for all its rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import run
+
+from lint import claims
+from lint.rules.claim_figures import ClaimFigures
+from lint.rules.loader import load_rule_text
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXT = "Six men were jailed on Friday.\n\nThe seven men were jailed for a total of 80 years.\n"
+
+
+def _rule(name: str) -> ClaimFigures:
+    path = ROOT / "rules" / "Numbers" / f"{name}.yml"
+    rule = load_rule_text(
+        path.read_text(encoding="utf-8"), rule_id=f"Numbers.{name}", path=str(path)
+    )
+    assert isinstance(rule, ClaimFigures)
+    return rule
+
+
+def test_rules_naming_one_lexicon_share_its_words() -> None:
+    assert _rule("OneClaim").words is _rule("OneClaimLikely").words
+
+
+def test_claims_are_read_once_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = [_rule("OneClaim"), _rule("OneClaimLikely")]
+    calls: list[int] = []
+    real = claims.read_claims
+
+    def counted(*args: object, **kwargs: object) -> list[claims.Claim]:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(claims, "read_claims", counted)
+    found = run(rules, TEXT, profile="standard")
+    assert [f.rule for f in found if f.rule.startswith("Numbers.")] == ["Numbers.OneClaim"]
+    assert len(calls) == 1
