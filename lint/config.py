@@ -415,7 +415,55 @@ def resolve(options: Mapping[str, Any], start: Path) -> Config:
         overrides["ignore"] = tuple(options["ignore"])
     if options.get("fail_level"):
         overrides["fail_level"] = Severity.parse(options["fail_level"])
-    return replace(config, **overrides)
+    return _redirected(replace(config, **overrides))
+
+
+def _redirected(config: Config) -> Config:
+    """``config`` with every replaced rule id (rules/_redirects.yml) read as the rules that
+    replaced it, and a notice for each."""
+    from dataclasses import replace
+
+    from lint.redirects import notice, redirects
+
+    table = redirects()
+    where = f"{config.path}: " if config.path else ""
+    notices: list[str] = []
+
+    def names(given: tuple[str, ...], option: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for name in given:
+            if name in table:
+                notices.append(notice(name, option))
+                out.extend(t for t in table[name].to if t not in out)
+            elif name not in out:
+                out.append(name)
+        return tuple(out)
+
+    derived: dict[str, str] = {}
+    explicit: dict[str, str] = {}
+    lines = dict(config.lines)
+    for name, setting in config.rules.items():
+        if name not in table:
+            explicit[name] = setting
+            continue
+        notices.append(notice(name, where))
+        for new in table[name].to:
+            derived[new] = setting
+            if name in lines:
+                lines.setdefault(new, lines[name])
+    rules = {**derived, **explicit}  # a setting for the new id itself wins
+    select = names(config.select, "--select: ")
+    ignore = names(config.ignore, "--ignore: ")
+    if not notices:
+        return config
+    return replace(
+        config,
+        rules=rules,
+        select=select,
+        ignore=ignore,
+        lines=lines,
+        notices=(*config.notices, *notices),
+    )
 
 
 def _load_vale(path: Path | None) -> Config:
