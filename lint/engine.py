@@ -21,6 +21,7 @@ from lint.document import Document
 from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
 from lint.literals import literals_for
+from lint.redirects import notice, redirects
 from lint.rules.budget import RuleTimeout, time_budget, within
 from lint.rules.contract import ContextUse, Hit, Rule
 from lint.suggest import did_you_mean
@@ -214,9 +215,13 @@ def unknown_switches(doc: Document, known: Collection[str]) -> list[str]:
     """A notice, located, for each rule or pack an inline comment names that ``known``
     (every rule id and pack, on or off) does not: a misspelt name switches nothing."""
     out = []
+    replaced = redirects()
     for d in doc.directives:
         for name in d.rules:
-            if name not in known:
+            if name in replaced:
+                line, _ = doc.position(d.start)
+                out.append(f"{doc.path}:{line}: inline comment: " + notice(name, ""))
+            elif name not in known:
                 line, _ = doc.position(d.start)
                 hint = did_you_mean(name, sorted(known))
                 out.append(
@@ -230,5 +235,8 @@ def _names(rules: Iterable[str], rule_id: str) -> bool:
     rules = tuple(rules)
     if not rules:
         return True
+    replaced = redirects()
+    if any(r in replaced for r in rules):  # a replaced id switches what replaced it
+        rules = tuple(t for r in rules for t in (replaced[r].to if r in replaced else (r,)))
     pack = rule_id.split(".", 1)[0]
     return any(r in (rule_id, pack) for r in rules)

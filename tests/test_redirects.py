@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import run
+
 from lint.config import active_rules, all_rules, resolve
+from lint.engine import unknown_switches
+from lint.readers import read_text
 from lint.redirects import redirects
+from lint.rules.contract import Rule
+from lint.rules.loader import load_rule_text
 
 
 def _ids(options: dict[str, object], folder: Path) -> dict[str, str]:
@@ -49,3 +55,34 @@ def test_a_setting_for_the_new_id_itself_wins(tmp_path: Path) -> None:
 
 def test_no_notice_without_an_old_id(tmp_path: Path) -> None:
     assert resolve({"select": ["Numbers"]}, tmp_path).notices == ()
+
+
+def _claim_rules() -> list[Rule]:
+    root = Path(__file__).resolve().parents[1] / "rules" / "Numbers"
+    return [
+        load_rule_text(
+            (root / f"{n}.yml").read_text(encoding="utf-8"),
+            rule_id=f"Numbers.{n}",
+            path=str(root / f"{n}.yml"),
+        )
+        for n in ("OneClaim", "OneClaimLikely")
+    ]
+
+
+CLAIMS = "Six men were jailed.\n\n{comment}The seven men were jailed.\n"
+
+
+def test_an_inline_comment_naming_an_old_id_switches_the_new_rules() -> None:
+    rules = _claim_rules()
+    plain = run(rules, CLAIMS.format(comment=""), fmt="markdown", profile="standard")
+    assert [f.rule for f in plain] == ["Numbers.OneClaim"]
+    off = "<!-- sglint-disable Numbers.Figures -->\n\n"
+    assert run(rules, CLAIMS.format(comment=off), fmt="markdown", profile="standard") == []
+
+
+def test_an_inline_comment_naming_an_old_id_gets_a_located_notice() -> None:
+    doc = read_text(
+        "draft.md", CLAIMS.format(comment="<!-- sglint-disable Numbers.Claims -->\n\n"), "markdown"
+    )
+    (notice,) = unknown_switches(doc, {"Numbers.OneClaim", "Numbers.OneClaimLikely"})
+    assert notice.startswith("draft.md:3: inline comment: 'Numbers.Claims' was replaced by")
