@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -38,14 +39,34 @@ def load(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def action_copy(dest: Path) -> Path:
+    """The action's folder as a runner checks it out: the repository's files (tracked or
+    new, as they are in the working tree) without ignored ones, so a stale ``build/`` left
+    by an earlier local build cannot put a deleted rule file into the installed wheel."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout
+    for name in filter(None, listed.decode("utf-8").split("\0")):
+        source = ROOT / name
+        if source.is_file():  # a tracked file deleted in the working tree is gone
+            target = dest / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    return dest
+
+
 @pytest.fixture(scope="module")
 def sglint_bin(tmp_path_factory: pytest.TempPathFactory) -> Path:
     runner = tmp_path_factory.mktemp("runner")
     github_path = runner / "github_path"
+    action = action_copy(tmp_path_factory.mktemp("action"))
     done = subprocess.run(
         ["bash", str(SCRIPTS / "install.sh")],
         env=clean_env(
-            RUNNER_TEMP=str(runner), GITHUB_PATH=str(github_path), GITHUB_ACTION_PATH=str(ROOT)
+            RUNNER_TEMP=str(runner), GITHUB_PATH=str(github_path), GITHUB_ACTION_PATH=str(action)
         ),
         capture_output=True,
         text=True,
