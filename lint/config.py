@@ -425,6 +425,8 @@ def _redirected(config: Config) -> Config:
 
     from lint.redirects import notice, redirects
 
+    if not (config.rules or config.select or config.ignore):
+        return config  # nothing named: the common case reads no redirects file
     table = redirects()
     where = f"{config.path}: " if config.path else ""
     notices: list[str] = []

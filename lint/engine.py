@@ -214,7 +214,9 @@ class _Switches:
 def unknown_switches(doc: Document, known: Collection[str]) -> list[str]:
     """A notice, located, for each rule or pack an inline comment names that ``known``
     (every rule id and pack, on or off) does not: a misspelt name switches nothing."""
-    out = []
+    out: list[str] = []
+    if not doc.directives:
+        return out
     replaced = redirects()
     for d in doc.directives:
         for name in d.rules:

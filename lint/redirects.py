@@ -13,6 +13,7 @@ from functools import cache
 
 from lint.configfiles import builtin_rules_dir
 from lint.errors import RuleError
+from lint.validate import MAP, NAMES, STR, Option, check_keys
 from lint.yamlload import LineDict, load_yaml, read_data_file
 
 FILE_NAME = "_redirects.yml"
@@ -24,38 +25,34 @@ class Redirect:
     why: str
 
 
+_TOP = {"redirects": Option(MAP, "Each replaced rule id and what replaced it.")}
+_ENTRY = {
+    "to": Option(NAMES, "The rule ids that replaced it."),
+    "why": Option(STR, "One line: why it was replaced."),
+}
+
+
 @cache
 def redirects() -> Mapping[str, Redirect]:
     """Old rule id → what replaced it (read once)."""
     path = builtin_rules_dir() / FILE_NAME
     where = str(path)
     data = load_yaml(read_data_file(path, "redirects", RuleError), where)
-    if not isinstance(data, LineDict) or set(data) != {"redirects"}:
-        raise RuleError(
-            "the redirects file must be a mapping with one key, 'redirects'", path=where
-        )
-    table = data["redirects"]
-    if not isinstance(table, LineDict):
-        raise RuleError("'redirects' must map old rule ids to entries", path=where)
+    if not isinstance(data, LineDict):
+        raise RuleError("the redirects file must be a mapping", path=where)
+    check_keys(data, _TOP, path=where, where=" in the redirects file", required=_TOP)
     out: dict[str, Redirect] = {}
-    for old, entry in table.items():
-        line = table.line_of(old)
-        to = entry.get("to") if isinstance(entry, dict) else None
-        why = entry.get("why") if isinstance(entry, dict) else None
-        if (
-            not isinstance(entry, dict)
-            or set(entry) != {"to", "why"}
-            or not isinstance(to, list)
-            or not to
-            or not all(isinstance(t, str) and "." in t for t in to)
-            or not isinstance(why, str)
-        ):
+    for old, entry in data["redirects"].items():
+        if not isinstance(entry, LineDict):
             raise RuleError(
-                f"redirect '{old}' needs exactly 'to' (a list of rule ids) and 'why' (text)",
+                f"redirect '{old}' must be a mapping",
                 path=where,
-                line=line,
+                line=data["redirects"].line_of(old),
             )
-        out[str(old)] = Redirect(tuple(to), why)
+        given = check_keys(
+            entry, _ENTRY, path=where, where=f" in redirect '{old}'", required=_ENTRY
+        )
+        out[str(old)] = Redirect(tuple(given["to"]), given["why"])
     return out
 
 
