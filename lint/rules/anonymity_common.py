@@ -70,6 +70,7 @@ _RANKED = patterns.compile(
 )
 _THE = patterns.compile(r"\b[Tt]he[ \t]+$")
 _TITLE_CASE = patterns.compile(r"\p{Lu}[\p{L}'’-]*[ \t]+$")
+_NAME = patterns.lazy(NAME)  # a private name, compiled once on first use
 _AGE_AFTER = patterns.compile(r"\s*,\s*(?:aged\s+)?(\d{1,3})\s*,")
 #: A place after a preposition, or the town after it in an address ("of Splott, Cardiff").
 _PLACE_RUN = patterns.compile(
@@ -544,7 +545,7 @@ class AnonymityRule:
             pronoun = self.pats.subject_pronoun.search(text, lo, offset)
             if pronoun is None or _OTHER_SEX.get(pronoun.group().lower()) != done_to.lower():
                 return None  # "She said he raped her": who is who is not known
-        names = patterns.compile(NAME)
+        names = _NAME
         if any(
             self.is_name(reading, n.start(), n.end())
             for n in names.finditer(text, lo, offset)
@@ -619,7 +620,7 @@ class AnonymityRule:
             return None
         text = reading.text
         found = None
-        for m in patterns.compile(NAME).finditer(text, prev[0], prev[1]):
+        for m in _NAME.finditer(text, prev[0], prev[1]):
             if m.start() == prev[0]:
                 continue  # the sentence's first word
             if _THE.search(text, max(0, m.start() - 5), m.start()) or _PLACE_RUN.search(
