@@ -11,8 +11,15 @@ per name), then run over the words of a phrase. It reports:
   added after a force's name ("Kent Police Force");
 * **case**: a right form with its generic word in lower case ("Merseyside police",
   "Internet Watch foundation");
-* **acronym slips**: a register abbreviation with a letter doubled, dropped or two
-  letters swapped ("NSPPC", "NSPC", "IOCP").
+* **acronym slips**: a register abbreviation with a letter doubled, dropped, added
+  twice or two letters swapped ("NSPPC", "NSPC", "IICCSA", "IOCP"), or one letter
+  moved in a long one ("HMIRCFS");
+* **coined names**: a capitalised word a slip from a one-word name the register marks
+  ``coined`` ("Ofstead", "Childine", "Barnardoes"), unless the register lists the word
+  as a real word or name near it (``unlike``);
+* **a long name with one word confused**: in a name of five words or more, one word
+  replaced by another that starts with the same two letters ("National Society for the
+  Protection of Cruelty to Children", "Independent Office for Police Complaints").
 
 A form that is right for any body on the register is never reported, so a real body
 with a similar name ("Gwent Police" beside "Kent Police") is silent once it is listed.
@@ -49,6 +56,8 @@ FORCE_SUFFIXES = next(kind for kind in KINDS if "Police" in kind) - {"Police"}
 GENERIC = lexicon.words("organisation_words")
 #: Other bodies' and things' abbreviations: never a slip of a register abbreviation.
 OTHERS = lexicon.words("other_abbreviations", "elected_letters", "post_nominals")
+#: Places: a word of a long name replaced by a place names another body.
+PLACES = lexicon.words("places")
 
 
 @dataclass(frozen=True)
@@ -136,6 +145,9 @@ class NameIndex:
         #: in to Child Sexual Abuse" splits it.
         self.joined: dict[str, list[_Form]] = {}
         self.abbreviations: dict[str, Organisation] = {}
+        #: Coined one-word names, by their letters (case and apostrophes aside), with
+        #: the real words a slip away from each that are never taken for it.
+        self.coined: list[tuple[str, _Form, frozenset[str]]] = []
         self.right_tokens: set[str] = set()
         #: The lengths of the forms that start with each (case-folded) word.
         self.starts: dict[str, set[int]] = {}
@@ -147,6 +159,10 @@ class NameIndex:
                 self.wrong.add(_fold(w.text for w in _words(normalise(variant.form))))
             if org.abbreviation:
                 self.abbreviations[org.abbreviation] = org
+            if org.coined:
+                unlike = frozenset(_squeeze([w]) for w in org.unlike)
+                name = normalise(org.coined_word)
+                self.coined.append((_squeeze([name]), _Form((name,), name, org), unlike))
             for form in org.right_forms:
                 words = tuple(w.text for w in _words(normalise(form)))
                 if not words:
@@ -255,8 +271,10 @@ class NameIndex:
                 continue
             for n in self.lengths:
                 j = i + n
-                if j > len(words) or not caps[j - 1] or (j < len(words) and caps[j]):
-                    continue  # not ending on a capital, or part of a longer name
+                if j > len(words) or not caps[j - 1]:
+                    continue  # not ending on a capital
+                if j < len(words) and caps[j] and not _possessive(words[j - 1].text)[1]:
+                    continue  # part of a longer name (a possessive ends one: "Agency's Child")
                 if _overlaps(i, j, right) or _overlaps(i, j, taken):
                     continue
                 span = words[i:j]
@@ -307,7 +325,7 @@ class NameIndex:
             for form in self.squeezed.get(_squeeze(texts), []):
                 if len(form.words) == 1:
                     return form, ending
-            return None
+            return self._coined(texts[0], ending)
         for form in self.squeezed.get(_squeeze(texts), []):
             if len(form.words) == n and tuple(texts) != form.words:
                 return form, ending
@@ -317,8 +335,26 @@ class NameIndex:
         folded = _fold(texts)
         for i in range(n):
             for form in self.wild.get((n, i, folded[:i] + folded[i + 1 :]), []):
-                if near_word(texts[i], form.words[i]):
+                if near_word(texts[i], form.words[i]) or (
+                    n >= LONG_NAME and confused_word(texts[i], form.words[i])
+                ):
                     return form, ending
+        return None
+
+    def _coined(self, word: str, ending: str) -> tuple[_Form, str] | None:
+        """A word a slip from a coined one-word name: a letter or two off (two only in a
+        name of ten letters or more), or a plural for a possessive ("Ofsteds")."""
+        if len(word) < 5 or not word[:1].isupper() or not word.replace("'", "").isalpha():
+            return None
+        letters = _squeeze([word])
+        for name, form, unlike in self.coined:
+            if letters == name or letters in unlike or _squeeze([word + ending]) in unlike:
+                continue  # the name in another case ("ChildLine"), or a real word
+            if letters == name + "s" and not ending:
+                return form, "'s"
+            limit = 1 if len(name) < 10 else 2
+            if OSA.distance(letters, name) <= limit:
+                return form, ending
         return None
 
     def acronym_slip(self, token: str) -> Organisation | None:
@@ -371,7 +407,41 @@ def _acronym_slip(
                     return index.abbreviations[abbr]  # a letter doubled over another
         elif len(abbr) == len(token) + 1 >= 5 and Levenshtein.distance(token, abbr) == 1:
             return index.abbreviations[abbr]  # a letter dropped
+        elif len(token) == len(abbr) + 1 > 4 and token not in OTHERS and _doubled(token, abbr):
+            return index.abbreviations[abbr]  # a letter typed twice: "IICCSA"
+    for abbr in abbreviations:
+        moved = (
+            len(abbr) == len(token) >= 6
+            and abbr[:2] == token[:2]
+            and sorted(abbr) == sorted(token)
+            and Levenshtein.distance(token, abbr) == 2
+        )
+        if moved and abbr.isupper() and token not in OTHERS:
+            return index.abbreviations[abbr]  # one letter moved: "HMIRCFS"
     return None
+
+
+#: Names of this many words or more are long: one word confused inside one is a slip.
+LONG_NAME = 5
+
+
+def confused_word(observed: str, right: str) -> bool:
+    """One capitalised word of a long name replaced by another that starts with the same
+    two letters ("Protection" for "Prevention", "Complaints" for "Conduct"): a word
+    remembered wrongly. A place is never one ("Wales" for "Warwickshire")."""
+    if not (_capital(observed) and _capital(right)) or observed in PLACES:
+        return False
+    if len(observed) < 4 or len(right) < 4 or not observed.isalpha():
+        return False
+    return observed[:2].casefold() == right[:2].casefold()
+
+
+def _doubled(token: str, abbr: str) -> bool:
+    """The abbreviation with one of its letters typed twice."""
+    return any(
+        token[k] == token[k + 1] and token[:k] + token[k + 1 :] == abbr
+        for k in range(len(token) - 1)
+    )
 
 
 def near_word(observed: str, right: str) -> bool:
@@ -386,6 +456,8 @@ def near_word(observed: str, right: str) -> bool:
         return True  # an apostrophe missing, added or misplaced
     if observed in (right + "s", right + "es") or right in (observed + "s", observed + "es"):
         return True  # a plural
+    if right.endswith("y") and observed == right[:-1] + "ies":
+        return True  # a plural: "Agencies" for "Agency"
     if any(observed in kind and right in kind for kind in KINDS):
         return True
     shortest = min(len(observed), len(right))

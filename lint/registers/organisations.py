@@ -21,6 +21,8 @@ A team adds its own organisations by writing data, never a regex
         former: [Names it had before]  # right in copy about the past (optional)
         why: Why the right name matters.
         source: Where the canonical form comes from.
+        coined: true                  # a one-word coined name: its slips are found
+        unlike: [Barnard]             # real names a slip from a coined one (optional)
         checked: 2026-12-06          # when a person last compared the entry with its source
         note: Any doubt about the entry (optional).
 
@@ -40,7 +42,7 @@ from typing import Any
 from lint.errors import RuleError
 from lint.finding import FixSafety
 from lint.registers import entry_values, load_entries, normalise, register_loader, with_team
-from lint.validate import ANY, DATE, STR, STR_LIST, Option, choice
+from lint.validate import ANY, BOOL, DATE, STR, STR_LIST, Option, choice
 from lint.yamlload import LineDict
 
 
@@ -69,6 +71,19 @@ class Organisation:
     former: tuple[str, ...] = ()
     checked: dt.date | None = None
     note: str = ""
+    #: A one-word name (or abbreviation: "Cafcass") that is no English word or common
+    #: surname ("Ofsted"): a capitalised word a slip away from it is a misspelling of it
+    #: ("Ofstead").
+    coined: bool = False
+    #: Real words or names a slip away from a coined name, never taken for it.
+    unlike: tuple[str, ...] = ()
+
+    @property
+    def coined_word(self) -> str:
+        """The coined one-word name: the name, or else the abbreviation ("Cafcass")."""
+        if not self.coined:
+            return ""
+        return self.name if len(self.name.split()) == 1 else self.abbreviation
 
     @property
     def right_forms(self) -> tuple[str, ...]:
@@ -91,6 +106,15 @@ KEYS: dict[str, Option] = {
     "source": Option(STR, "Where the entry was checked.", ""),
     "checked": Option(DATE, "When a person compared it with the source."),
     "note": Option(STR, "Any doubt, in words.", ""),
+    "coined": Option(
+        BOOL,
+        "true: the one-word name is coined (no English word or common surname), so a"
+        " capitalised word a slip away from it is a misspelling of it.",
+        False,
+    ),
+    "unlike": Option(
+        STR_LIST, "Real words or names a slip away from a coined name: never taken for it.", ()
+    ),
 }
 VARIANT_KEYS: dict[str, Option] = {
     "form": Option(STR, "The form reported."),
@@ -136,9 +160,21 @@ def load_organisations(path: Path) -> tuple[Organisation, ...]:
                 former=former,
                 checked=values["checked"],
                 note=values["note"].strip(),
+                coined=_coined(values["coined"], name, abbreviation, path, entry),
+                unlike=tuple(values["unlike"]),
             )
         )
     return tuple(out)
+
+
+def _coined(value: bool, name: str, abbreviation: str, path: Path, entry: LineDict) -> bool:
+    if value and len(name.split()) != 1 and len(abbreviation.split()) != 1:
+        raise RuleError(
+            f"'coined' is for a one-word name or abbreviation, not '{name}'",
+            path=str(path),
+            line=entry.line_of("coined"),
+        )
+    return value
 
 
 def _variants(entry: LineDict, key: str, right: tuple[str, ...], path: Path) -> tuple[Variant, ...]:
