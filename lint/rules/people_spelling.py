@@ -72,7 +72,9 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
             if not near(found, person.surname):
                 continue
             if m.group("first") != person.first_name and (
-                min(len(found), len(person.surname)) <= 5 or not typo(found, person.surname)
+                min(len(found), len(person.surname)) <= 5
+                or not typo(found, person.surname)
+                or not person.roles  # no office to tell them apart: "Mr Saville" is anyone
             ):
                 # Without the first name, only a typing slip of a longer name is taken
                 # for the same person: "Mr Critchly", not "Mr Stevens" for Stephens.
@@ -82,6 +84,35 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
                 m.end("surname"),
                 (person.surname, found),
                 person.surname,
+                FixSafety.UNSAFE,
+            )
+            break
+    yield from _first_names(rule, doc, facts, surnames)
+
+
+def _first_names(
+    rule: PeopleRule, doc: Document, facts: Facts, surnames: set[str]
+) -> Iterator[Hit]:
+    """A register person's first name with a typing slip before their surname ("Kier
+    Starmer"): a letter added, dropped or two swapped. Another first name ("Victoria
+    Starmer") is another person."""
+    firsts = {p.first_name for p in rule.people}
+    pattern = (
+        rf"\b(?P<first>{NAME})[ \t]+(?P<surname>{'|'.join(map(regex.escape, sorted(surnames)))})"
+        rf"\b(?![ \t]+{NAME}\b)"
+    )
+    for m in rule.find(pattern, doc, facts, needs=sorted(surnames)):
+        first = m.group("first")
+        if first in firsts or len(first) < 3:
+            continue
+        for person in rule.people:
+            if person.surname != m.group("surname") or not typo(first, person.first_name):
+                continue
+            yield rule.hit(
+                m.start("first"),
+                m.end("first"),
+                (person.first_name, first),
+                person.first_name,
                 FixSafety.UNSAFE,
             )
             break
