@@ -96,6 +96,14 @@ KEYS: dict[str, schema.Option] = {
     "percent": schema.Option(
         schema.BOOL, "nouns: the figure is a percentage ('a 23% rise' … 'the 32% rise').", False
     ),
+    "persons": schema.Option(
+        schema.BOOL,
+        "events: the events happen to a person ('arrested', 'died'): one person's event"
+        " is the same event; the subject is the person named before the verb, a possessive"
+        " ('Hale's arrest') or the noun 'who' follows; 'he' and 'his' point back to the one"
+        " person whose event it is.",
+        False,
+    ),
     "compare": schema.Option(
         schema.STR,
         "numerals or words: which of the conflicts this rule reports (two rules can split them).",
@@ -216,6 +224,7 @@ MONTH_NAMES = [
     "November",
     "December",
 ]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 #: Subjects that point elsewhere: the event's subject is unknown.
 _PRONOUNS = frozenset(["it", "its", "this", "that", "which", "they", "their", "since"])
 #: Subjects that are a person: such an event ("he began in 2019") is a person's, never
@@ -245,7 +254,8 @@ class Fact:
     needs_reference: bool = False  # compared only when it points back (words, sums)
     definite: bool = False  # "the six men": points back to a figure already given
     subject: str | None = None  # events: "taskforce" in "the taskforce was set up in 2019"
-    event: bool = False  # a dated event: value is year * 100 + month (0: no month)
+    event: bool = False  # a dated event: value is year * 10000 + month * 100 + day (0: none)
+    weekday: int = 0  # a dated event's day of the week (1 to 7; 0: none)
     person: str | None = None  # the surname of the person the figure is about, if named
 
     def comparable(self, other: Fact) -> bool:
@@ -393,12 +403,19 @@ def event_pattern(events: Sequence[str]) -> str:
     subject is read separately)."""
     verbs = _alternation(events)
     months = "|".join(MONTH_NAMES)
+    days = "|".join(WEEKDAYS)
     return (
-        rf"(?i)(?P<event>\b(?:{verbs}))"
+        rf"(?i)(?P<event>\b(?:{verbs}))(?!\s+again\b)"
         r"(?:\s+(?:its|their|the|a|an|his|her|our)\s+(?:[\w-]+\s+){0,2}?(?P<object>[\w-]+))?"
+        # "jailed for 16 years on Tuesday": a term between the verb and its date
+        rf"(?:\s+for\s+{_TERM_NUMBER}\s+(?:years?|months?)(?:\s+and\s+{_TERM_NUMBER}\s+months?)?)?"
         r"\s+(?:in|on|during|from)\s+"
-        r"(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+        r"(?:(?:(?:early|late|mid-?)\s*)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?"
         rf"(?:(?P<month>{months})\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*(?:to|-|–)\s*\d)"
+        # "on 14 March" with no year; "on Tuesday"
+        rf"|(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{months})\b(?!\s*,?\s*(?:19|20)\d\d)"
+        rf"(?!\s*(?:to|-|–|and)\s*\d)"
+        rf"|(?P<weekday>{days})\b(?!['’]s))"
     )
 
 
@@ -580,8 +597,12 @@ def _term(m: MatchLike, doc: Document, sentence: int, stated: bool = False) -> F
 def _event(
     m: MatchLike, doc: Document, unit: Block, sentence: int, forms: Mapping[str, str]
 ) -> Fact:
-    month = m.group("month")
-    value = int(m.group("year")) * 100 + (MONTH_NAMES.index(month.title()) + 1 if month else 0)
+    month, day, year, weekday = (m.group(g) for g in ("month", "day", "year", "weekday"))
+    value = (
+        (int(year) * 10000 if year else 0)
+        + (MONTH_NAMES.index(month.title()) + 1 if month else 0) * 100
+        + (int(day) if day else 0)
+    )
     start = m.start("event")
     before = _SUBJECT.search(doc.text, max(unit.start, start - 80), start)
     subject = before.group("subject").lower() if before else None
@@ -602,7 +623,16 @@ def _event(
         sentence,
         subject=subject,
         event=True,
+        weekday=WEEKDAYS.index(weekday.title()) + 1 if weekday else 0,
     )
+
+
+def _dates_differ(one: Fact, other: Fact) -> bool:
+    """Whether two dates of one event cannot both be true: a part both give (year,
+    month, day of the month, day of the week) differs."""
+    a, b = int(one.value), int(other.value)
+    parts = ((a // 10000, b // 10000), (a // 100 % 100, b // 100 % 100), (a % 100, b % 100))
+    return any(x and y and x != y for x, y in (*parts, (one.weekday, other.weekday)))
 
 
 def judge(stated: Sequence[Fact], ratio: float) -> Iterator[Conflict]:
@@ -624,13 +654,12 @@ def judge(stated: Sequence[Fact], ratio: float) -> Iterator[Conflict]:
             if f.sentence != fact.sentence
         ):
             continue
-        if fact.value == earlier.value:
-            if fact.bound.contradicts(earlier.bound):
+        if fact.event:
+            if _dates_differ(fact, earlier):
                 yield Conflict(fact, earlier)
             continue
-        if fact.event:
-            same_year = int(fact.value) // 100 == int(earlier.value) // 100
-            if not same_year or (int(fact.value) % 100 and int(earlier.value) % 100):
+        if fact.value == earlier.value:
+            if fact.bound.contradicts(earlier.bound):
                 yield Conflict(fact, earlier)
             continue
         if fact.agrees(earlier):
@@ -689,6 +718,72 @@ def _with_persons(stated: Sequence[Fact], doc: Document, facts: Facts) -> list[F
     return out
 
 
+#: Before a person's event: "Hale's arrest", "his arrest".
+_OWNER = regex.compile(r"(?P<owner>[\p{L}-]+)(?:['’]s?)?\s+$")
+#: "His co-defendant, who was arrested": the noun "who" stands for.
+_WHO = regex.compile(
+    r"(?i)(?P<noun>[\p{L}-]+),?\s+who\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?$"
+)
+#: Words that introduce a new person: "a 34-year-old man", "a second man", "two men".
+_NEW_PERSON = regex.compile(
+    r"(?i)\b(?:an?|another|second|third|fourth|fifth|other|two|three|four|five|six|both)"
+    r"\b[^.;:]{0,30}$"
+)
+
+
+def _persons_events(stated: Sequence[Fact], doc: Document, facts: Facts) -> list[Fact]:
+    """A person's events, each with whose it is: a possessive before the noun ("Hale's
+    arrest"), the person named before the verb in its sentence (nothing between that
+    starts a clause or a speech), the noun "who" follows ("his co-defendant, who was
+    arrested"), or a new person ("a second man was arrested": their own). "He", "his"
+    and a definite noun ("the man") point back: they are kept only where the document
+    gives one person that event, since with two they could mean either."""
+    if not stated:
+        return []
+    mentions = facts.cast().mentions
+    ends = [m.end for m in mentions]
+    sentences = facts.sentences
+    starts = [b.start for b in sentences]
+    out: list[Fact] = []
+    for fact in stated:
+        k = bisect.bisect_right(starts, fact.start) - 1
+        lo = sentences[k].start if k >= 0 else 0
+        before = doc.text[lo : fact.start]
+        subject: str | None = None
+        owner = _OWNER.search(before)
+        if (
+            owner
+            and owner.group("owner")[:1].isupper()
+            and owner.group().rstrip()[-2:]
+            in (
+                "'s",
+                "’s",
+            )
+        ):
+            subject = owner.group("owner").lower()
+        else:
+            i = bisect.bisect_right(ends, fact.start) - 1
+            named = i >= 0 and mentions[i].start >= lo and mentions[i].surname
+            if named and not _NOT_SUBJECT.search(doc.text[mentions[i].end : fact.start]):
+                subject = mentions[i].surname.lower()
+            elif (who := _WHO.search(before)) is not None:
+                subject = who.group("noun").lower()
+            elif _NEW_PERSON.search(before[-40:]) and not (
+                fact.subject in _PRONOUNS or fact.subject == "<person>"
+            ):
+                subject = f"<new {fact.start}>"
+            else:
+                subject = fact.subject  # the word before: "Shah was jailed", "the man"
+        if subject in _PRONOUNS or subject in _PERSONS or subject == "<person>":
+            subject = None
+        out.append(replace(fact, subject=subject))
+    named_subjects: dict[str, set[str]] = {}
+    for fact in out:
+        if fact.subject is not None:
+            named_subjects.setdefault(fact.noun, set()).add(fact.subject)
+    return [f for f in out if f.subject is not None or len(named_subjects.get(f.noun, ())) < 2]
+
+
 @dataclass(frozen=True)
 class Figures:
     meta: RuleMeta
@@ -698,6 +793,7 @@ class Figures:
     sums: Mapping[str, str] | None = None  # a sum's (or an event's) forms → the one
     compare: str = "all"  # numerals | words | all: which conflicts this rule reports
     mode: str = "nouns"  # nouns | percent | sums | events | terms | ages
+    persons: bool = False  # events: a person's events (arrested, died)
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         stated = collect(
@@ -705,6 +801,8 @@ class Figures:
         )
         if self.mode != "events":
             stated = _with_persons(stated, doc, facts)
+        elif self.persons:
+            stated = _persons_events(stated, doc, facts)
         for conflict in judge(stated, self.ratio):
             in_words = conflict.fact.in_words or conflict.earlier.in_words
             if (self.compare == "words" and not in_words) or (
@@ -779,4 +877,9 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
         path=src.path,
         line=src.data.line_of("compare"),
     )
-    return Figures(meta, pattern, guards, ratio, sums, compare, mode)
+    persons = schema.option(data, KEYS, "persons")
+    if persons and key != "events":
+        raise RuleError(
+            "'persons' goes with 'events'", path=src.path, line=src.data.line_of("persons")
+        )
+    return Figures(meta, pattern, guards, ratio, sums, compare, mode, persons)

@@ -34,6 +34,11 @@ def identified(person: Person, text: str, start: int, *, first_name: bool) -> bo
     return regex.search(rf"{lead}[ \t]*,?[ \t]+$", before) is not None
 
 
+def named_in_full(person: Person, text: str) -> bool:
+    """Whether the text names the person by first name and surname (or an alias)."""
+    return any(form in text for form in (person.name, *person.aliases))
+
+
 def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
     surnames = {p.surname for p in rule.people}
     known: set[int] = set()
@@ -74,7 +79,9 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
             if m.group("first") != person.first_name and (
                 min(len(found), len(person.surname)) <= 5
                 or not typo(found, person.surname)
-                or not person.roles  # no office to tell them apart: "Mr Saville" is anyone
+                # No office to tell them apart: "Mr Saville" is anyone, unless the
+                # document names the person in full ("Sammy Woodhouse" … "Ms Woodhous").
+                or (not person.roles and not named_in_full(person, doc.text))
             ):
                 # Without the first name, only a typing slip of a longer name is taken
                 # for the same person: "Mr Critchly", not "Mr Stevens" for Stephens.
