@@ -90,6 +90,7 @@ class Words:
     aux: frozenset[str]
     stop: frozenset[str]
     subset: frozenset[str]
+    modals: frozenset[str]
     plurals: frozenset[str]
     places: frozenset[str]
     not_names: frozenset[str]
@@ -155,6 +156,7 @@ def words_from(data: Mapping[str, object]) -> Words:
         aux=frozenset(w.lower() for w in listed("auxiliaries")),
         stop=frozenset(w.lower() for w in listed("function_words")),
         subset=frozenset(w.lower() for w in listed("subset_words")),
+        modals=frozenset(w.lower() for w in listed("share_verbs")),
         plurals=frozenset(w.lower() for w in listed("irregular_plurals")),
         places=frozenset(w.lower() for w in listed("place_words")),
         not_names=frozenset(w.lower() for w in listed("not_names")),
@@ -304,6 +306,13 @@ class _Reader:
         self.not_names = (
             words.not_names | lexicon.words("sentence_openers") | self.days | self.months
         )
+        #: The group the last share was of ("62% of parents"): a share that names no
+        #: group and points back ("the 68% who have seen …") or says "of those" is of it.
+        self.population: str | None = None
+        #: The group the last count in this sentence counted ("A survey of 2,000 parents
+        #: found that 62% would …"): a share with no group of its own in the same
+        #: sentence is of it.
+        self.counted: str | None = None
 
     def number(self, toks: Sequence[Token], i: int) -> tuple[float, int, str] | None:
         """The value of a figure starting at toks[i], the tokens it takes and its digits."""
@@ -368,6 +377,15 @@ class _Reader:
     def _sentence(
         self, toks: list[Token], index: int, heading: bool, lead: bool
     ) -> Iterator[Claim]:
+        for claim in self._figures(toks, index, heading, lead):
+            if claim.kind is Kind.COUNT:
+                self.counted = claim.subject
+            elif claim.kind is Kind.PERCENT and claim.subject not in self.w.changes:
+                self.population = claim.subject
+            yield claim
+        self.counted = None
+
+    def _figures(self, toks: list[Token], index: int, heading: bool, lead: bool) -> Iterator[Claim]:
         i = 0
         n = len(toks)
         while i < n:
@@ -555,8 +573,15 @@ class _Reader:
             elif begin >= 2 and toks[begin - 1].low in ("of", "by"):
                 # "an increase of 18%", "rose by 4%"
                 subject = w.subjects.get((toks[begin - 2].low,))
+            restriction, back = "", False
+            if subject is None:
+                subject, restriction, back = self._population(toks, stop, definite)
             if subject is None:
                 return None
+            if back:
+                fig = replace(fig, definite=True)  # "25% of those surveyed"
+                if not restriction:
+                    after = min(stop + 2, n)
             return fig.claim(
                 Kind.PERCENT,
                 start_tok.start,
@@ -564,6 +589,7 @@ class _Reader:
                 subject,
                 self._predicate(toks, begin, after),
                 thing=thing,
+                restriction=restriction,
             )
         # A length: "a six-month operation", "jailed for 14 years", "over four years".
         k = end + 1 if end < n and toks[end].low == "-" else end
@@ -617,6 +643,30 @@ class _Reader:
             person=self._person(toks, begin, subject_only=True),
             restriction=restriction,
         )
+
+    def _population(
+        self, toks: Sequence[Token], stop: int, definite: bool
+    ) -> tuple[str | None, str, bool]:
+        """The group a share that names none is of, the clause that picks it out, and
+        whether the share points back to the group's earlier share:
+        "25% of those surveyed" and "the 68% who have seen a stranger" (a clause that
+        restates an earlier statement) are of the last share's group; "A survey of 2,000
+        parents found that 62% would not know" is of the group counted before it in its
+        sentence."""
+        n = len(toks)
+        word = toks[stop].low if stop < n else ""
+        if word == "of" and stop + 1 < n and toks[stop + 1].low in ("those", "them"):
+            return self.population, "", True
+        if definite and word in self.w.subset:
+            if any(t.low in ("not", "never", "no") for t in toks[stop + 1 : stop + 4]):
+                return None, "", False  # "the 40% who had not": the rest of the group
+            groups = {k[0] for k in self.w.subjects if len(k) == 1}
+            words = self._restriction(toks, stop + 1) - groups
+            restriction = " ".join(sorted(words))
+            return (self.population, restriction, True) if restriction else (None, "", False)
+        if not definite and word in self.w.aux | self.w.modals and self.counted is not None:
+            return self.counted, "", False
+        return None, "", False
 
     def _restriction(self, toks: Sequence[Token], k: int, most: int = 8) -> set[str]:
         """The content words of a relative clause from toks[k] ("did not meet the

@@ -73,6 +73,7 @@ _LISTS = (
     "auxiliaries",
     "function_words",
     "subset_words",
+    "share_verbs",
     "irregular_plurals",
     "place_words",
     "not_names",
