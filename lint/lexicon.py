@@ -38,6 +38,7 @@ ROLES = (
     "sentence_openers",
     "abbreviations",
     "name_connectors",
+    "title_phrases",
     "organisation_kinds",
     "presenting_verbs",
     "other_abbreviations",

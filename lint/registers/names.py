@@ -28,8 +28,9 @@ Possessives ("the Internet Watch Foundation's") are right.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import regex
 from rapidfuzz.distance import OSA, Levenshtein
@@ -58,6 +59,9 @@ GENERIC = lexicon.words("organisation_words")
 OTHERS = lexicon.words("other_abbreviations", "elected_letters", "post_nominals")
 #: Places: a word of a long name replaced by a place names another body.
 PLACES = lexicon.words("places")
+#: Titles of plans, programmes and teams: their words, next to each other, are checked
+#: for typing slips with the register's names.
+TITLE_PHRASES = lexicon.words("title_phrases")
 
 
 @dataclass(frozen=True)
@@ -188,6 +192,18 @@ class NameIndex:
                         for i in range(len(ws)):
                             key = (len(ws), i, _fold(ws[:i] + ws[i + 1 :]))
                             self.wild.setdefault(key, []).append(entry)
+        #: Pairs of neighbouring words in the register's names and the lexicon's titles,
+        #: and the words of both (case-folded): a word one letter from one of them, next
+        #: to its neighbour in a pair, is a typing slip ("Acton Plan").
+        self.pairs: set[tuple[str, str]] = set()
+        titles = [f for org in orgs for f in org.right_forms] + sorted(TITLE_PHRASES)
+        for title in titles:
+            folded = [w.text.casefold() for w in _words(normalise(title)) if w.text != ","]
+            self.pairs.update(pairwise(folded))
+        self.vocabulary: dict[tuple[str, int], list[str]] = {}
+        for word in sorted({w for pair in self.pairs for w in pair}):
+            if len(word) >= 4 and word.isalpha():
+                self.vocabulary.setdefault((word[0], len(word)), []).append(word)
         self.lengths = sorted(lengths, reverse=True)
         self._starts = {w: sorted(ns, reverse=True) for w, ns in self.starts.items()}
 
@@ -286,7 +302,53 @@ class NameIndex:
                     slips.append(_slip(text, offset, span, form.text + ending, form.org))
                     taken.append((i, j))
                     break
+        slips.extend(self._title_slips(text, offset, words, caps, right + taken))
         return slips, case
+
+    def _title_slips(
+        self,
+        text: str,
+        offset: int,
+        words: Sequence[_Word],
+        caps: Sequence[bool],
+        known: list[tuple[int, int]],
+    ) -> Iterator[Slip]:
+        """A capitalised word one letter from a word of a title, beside the word that
+        goes with it there: "Acton Plan" (Action Plan), "Chield Sexual Exploitation"."""
+        for i, word in enumerate(words):
+            low = word.text.casefold()
+            if not caps[i] or len(low) < 4 or not low.isalpha() or _overlaps(i, i + 1, known):
+                continue
+            if word.text in PLACES or word.text in self.right_tokens or word.text.isupper():
+                continue
+            if any(low in ws for ws in self.vocabulary.values() if ws and ws[0][0] == low[0]):
+                continue
+            for j in (i + 1, i - 1):
+                if not 0 <= j < len(words) or not caps[j]:
+                    continue
+                other = words[j].text.casefold()
+                right = self._title_word(low, other, before=j > i)
+                if right is None:
+                    continue
+                fixed = right[:1].upper() + right[1:]
+                pair = sorted((i, j))
+                span = words[pair[0] : pair[1] + 1]
+                phrase = " ".join(fixed if k == i else words[k].text for k in pair)
+                org = Organisation(phrase, why=TITLE_WHY)
+                yield _slip(text, offset, span, phrase, org)
+                break
+
+    def _title_word(self, low: str, other: str, *, before: bool) -> str | None:
+        """The title word ``low`` slips from, given its neighbour in the title."""
+        for size in (len(low) - 1, len(low), len(low) + 1):
+            for candidate in self.vocabulary.get((low[0], size), ()):
+                pair = (candidate, other) if before else (other, candidate)
+                if pair not in self.pairs or OSA.distance(low, candidate) != 1:
+                    continue
+                if low in (candidate + "s", candidate[:-1]) or _us_spelling(low, candidate):
+                    continue  # another word: "Prosecutions", "Organized" (Spelling's)
+                return candidate
+        return None
 
     def _listed_wrong(self, span: Sequence[_Word]) -> bool:
         folded = _fold([*(w.text for w in span[:-1]), _possessive(span[-1].text)[0]])
@@ -421,6 +483,10 @@ def _acronym_slip(
     return None
 
 
+TITLE_WHY = (
+    "A word of a title one letter from the word the title uses is a typing slip that"
+    " readers searching for the plan, programme or team will not find."
+)
 #: Names of this many words or more are long: one word confused inside one is a slip.
 LONG_NAME = 5
 
@@ -434,6 +500,11 @@ def confused_word(observed: str, right: str) -> bool:
     if len(observed) < 4 or len(right) < 4 or not observed.isalpha():
         return False
     return observed[:2].casefold() == right[:2].casefold()
+
+
+def _us_spelling(observed: str, right: str) -> bool:
+    """The word with "z" for "s" ("organized"): a dialect, which the Spelling pack reads."""
+    return len(observed) == len(right) and observed.replace("z", "s") == right
 
 
 def _doubled(token: str, abbr: str) -> bool:
