@@ -80,7 +80,7 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
                 min(len(found), len(person.surname)) <= 5
                 or not typo(found, person.surname)
                 # No office to tell them apart: "Mr Saville" is anyone, unless the
-                # document names the person in full ("Sammy Woodhouse" … "Ms Woodhous").
+                # document names the person in full ("Sara Rowbotham" … "Ms Rowbotam").
                 or (not person.roles and not named_in_full(person, doc.text))
             ):
                 # Without the first name, only a typing slip of a longer name is taken
