@@ -485,7 +485,7 @@ def _speaker(
 ) -> Speaker | None:
     """The speaker an attribution names; ``mentions`` in order of their ``starts``."""
     who = attribution.who.strip()
-    if attribution.how == "bracket":
+    if attribution.how in ("bracket", "caption"):
         return Speaker(who)  # a source as the page labels it, often anonymised: no person
     if _PRONOUN.match(who):
         # The last mention that ends before the attribution: it starts before it too.
