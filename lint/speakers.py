@@ -29,7 +29,13 @@ from lint.registers.people import Person
 
 #: Words of titles, ranks, organisations and places: not part of a person's name.
 ROLE_WORDS = lexicon.words(
-    "role_words", "role_surnames", "role_first_names", "title_heads", "organisation_words", "places"
+    "role_words",
+    "person_nouns",
+    "role_surnames",
+    "role_first_names",
+    "title_heads",
+    "organisation_words",
+    "places",
 ) | lexicon.parts("styles", "ranks", "rank_abbreviations")
 #: Role words that are also surnames: the last word of a name ("Adam Bishop").
 ROLE_SURNAMES = lexicon.words("role_surnames")
