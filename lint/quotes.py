@@ -781,6 +781,13 @@ def _from_next_block(doc: Document, q: Quote, block_index: dict[Block, int]) -> 
     return Attribution(s, e, doc.text[s:e].strip(), "message")
 
 
+def whole_speech(doc: Document, q: Quote) -> bool:
+    """Whether a quote is speech given whole (several paragraphs, or a sentence of its
+    own), not a few words quoted inside the writer's sentence ("said he ‘knew about it’")."""
+    block = doc.block_at(q.start, q.start + 1)
+    return block is not None and _sentence_like(doc, q, block)
+
+
 def _sentence_like(doc: Document, q: Quote, block: Block) -> bool:
     """Speech rather than a quoted term, title or fragment: several paragraphs, or a
     whole sentence of four words or more that starts a sentence of its own (not in a
