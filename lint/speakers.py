@@ -563,6 +563,8 @@ def has_role(
         return True
     if _role_before_body(words):
         return True  # "the chair of Northtown Safeguarding Children Board (NSCB) Ann Roe"
+    if _DOTTED_ROLE.search(before):
+        return True  # a post's initials with full stops right before it: "I.C.E. Jan Roe"
     if _BODY_POSSESSIVE.search(before):
         return True  # "the NSPCC's Richard Collard": news shorthand for a body's person
     if _OPENS_PARAGRAPH.fullmatch(before) and _role_intro_before(doc, block):
@@ -588,6 +590,9 @@ def has_role(
     return any(r.title.lower() in lowered for r in identity.person.roles)
 
 
+#: Initials with full stops right before a name, as a post's are ("I.C.E. Jan Roe"):
+#: the letters without stops ("CEO") are a role word already.
+_DOTTED_ROLE = patterns.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}[ \t]+$")
 #: A body's possessive right before a name: "the NSPCC's Richard Collard", "Barnardo's
 #: Lynn Perry" (a body's initials, or a capitalised word after "the" or opening a clause).
 _BODY_POSSESSIVE = patterns.compile(
