@@ -61,6 +61,8 @@ def _merged(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int
 #: The kind of detail a family's business is.
 _BUSINESS = "family business"
 _PRONOUN = patterns.compile(r"(?i:he|she|they)")
+#: How far a family's business match reaches before and after its word for the family.
+_KIN_BEFORE, _KIN_AFTER = 60, 220
 
 #: How far after a detail to look for its owner when none comes before it.
 _AFTER = 60
@@ -150,7 +152,12 @@ class Jigsaw(AnonymityRule):
                     spans.add(m.start(), m.end())
         for kind, pattern in self._belonging:
             business = kind == _BUSINESS
-            for m in self._matches(reading, pattern):
+            found = (
+                self._around_family(reading, pattern)
+                if business
+                else self._matches(reading, pattern)
+            )
+            for m in found:
                 start, end = m.span("clause")
                 if spans.overlaps(start, end):
                     continue
@@ -234,6 +241,28 @@ class Jigsaw(AnonymityRule):
                 run = 0
             previous = word
         return False
+
+    @cached_property
+    def _family_word(self) -> regex.Pattern[str]:
+        return patterns.compile(self.words.pattern("family_members"))
+
+    def _around_family(
+        self, reading: Reading, pattern: regex.Pattern[str]
+    ) -> list[regex.Match[str]]:
+        """A family's business, looked for only around the words for a family ("her
+        parents' café", "the pub the girl's family runs"): every match holds one, at most
+        ``_KIN_BEFORE`` characters into the match and ``_KIN_AFTER`` before its end, so a
+        long report is searched in short windows, not at every character."""
+        if reading.lacks(pattern):
+            return []
+        text, found, after = reading.text, [], 0
+        for word in self._family_word.finditer(text):
+            lo = max(after, word.start() - _KIN_BEFORE)
+            for m in pattern.finditer(text, lo, min(len(text), word.end() + _KIN_AFTER)):
+                if m.start() >= after and m.start() <= word.start() <= m.end():
+                    found.append(m)
+                    after = m.end()
+        return found
 
     def _names_business(self, text: str, start: int, end: int) -> bool:
         """Whether a clause about a family's business says nothing of the offence and
