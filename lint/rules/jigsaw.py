@@ -298,6 +298,11 @@ class Jigsaw(AnonymityRule):
                 continue
             if business and a.group("other") is not None and _PRONOUN.fullmatch(a.group()):
                 continue
+            if a.group("appositive") is not None and not self.is_name(
+                reading, *a.span("appositive")
+            ):
+                owner, victim = a, True  # "Speaking on Monday, the girl's father": the girl's
+                continue
             owner, victim = a, a.group("victim") is not None
         if owner is None:
             for a in anchors.finditer(text, end, min(hi, end + _AFTER)):
