@@ -33,7 +33,8 @@ class Guards:
     its *clause* (its sentence, cut at semicolons and colons) before the match or inside
     it, so the framing is said of that party ("the girls, aged 13 to 15, were sold
     into …"), or when a ``party_pronouns`` word in the clause before the match points
-    back to one named in the sentence before ("One victim was 15. She was forced …").
+    back to one named in the sentence before ("One victim was 15. She was forced …"),
+    or further back through a pronoun in each sentence between.
     """
 
     exceptions: regex.Pattern[str] | None = None
@@ -110,7 +111,8 @@ class Guards:
     ) -> bool:
         """Whether the match's clause names a party up to the match's end (its subject,
         or an object inside the match), or has a pronoun before the match that refers
-        back to one named in the sentence before."""
+        back to one named in the sentence before (or, through a pronoun in each
+        sentence between, up to ``PRONOUN_CHAIN`` sentences before)."""
         assert self.party is not None
         index = bisect.bisect_right([s.start for s in sentences], start) - 1
         here = sentences[index] if index >= 0 and start < sentences[index].end else unit
@@ -122,9 +124,16 @@ class Guards:
             return False
         if not self.party_pronouns.search(text, lo, start, timeout=timeout):
             return False
-        before = sentences[index - 1]
-        return bool(self.party.search(text, before.start, before.end, timeout=timeout))
+        for before in reversed(sentences[max(0, index - PRONOUN_CHAIN) : index]):
+            if self.party.search(text, before.start, before.end, timeout=timeout):
+                return True
+            if not self.party_pronouns.search(text, before.start, before.end, timeout=timeout):
+                return False  # the chain of pronouns is broken
+        return False
 
+
+#: How many sentences back a chain of pronouns may lead to a ``party``.
+PRONOUN_CHAIN = 3
 
 #: Where a clause ends inside a sentence, for ``party``.
 _CLAUSE_END = patterns.compile(r"[;:](?=\s)")

@@ -84,7 +84,8 @@ GUARD_KEYS: dict[str, Option] = {
         STR_LIST,
         "Patterns for who the match must be about: one must be in the match's clause "
         "(its sentence, cut at semicolons and colons) before the match or inside it, or "
-        "a party_pronouns word there must point back to one in the sentence before.",
+        "a party_pronouns word there must point back to one in the sentence before (or "
+        "further back, through a pronoun in each sentence between).",
         (),
     ),
     "party_pronouns": Option(

@@ -86,7 +86,7 @@ def test_party_guard_reads_the_clause_and_a_pronoun_back() -> None:
         message: "'%s'"
         ignorecase: true
         party: ['girls?', '1[0-7]-year-olds?']
-        party_pronouns: [she, they]
+        party_pronouns: [she, her, they]
         tokens: [sold into prostitution]
     """)
     text = (
@@ -95,10 +95,12 @@ def test_party_guard_reads_the_clause_and_a_pronoun_back() -> None:
         "The girls were safe; their mothers were sold into prostitution.\n\n"  # silent: clause
         "The youngest was a 13-year-old. She was sold into prostitution.\n\n"  # fires: pronoun
         "The office was busy. She was sold into prostitution.\n\n"  # silent: no antecedent
-        "Women were sold into prostitution, the girls said."  # silent: the child is after
+        "Women were sold into prostitution, the girls said.\n\n"  # silent: the child is after
+        "The girl was 14. He gave her a phone. She was sold into prostitution.\n\n"  # fires
+        "The girl was 14. The flat was empty. She was sold into prostitution."  # chain broken
     )
     found = run(rule, text)
-    assert [f.line for f in found] == [1, 7]
+    assert [f.line for f in found] == [1, 7, 13]
 
 
 def test_party_pronouns_need_a_party() -> None:
