@@ -31,8 +31,9 @@ kind decides what happens to a finding wholly inside it:
   the body's own but sglint cannot be sure they are a name.
 - ``number``: a phone or helpline number, a text short code, a case or crime reference,
   a postcode. Never a number-style target.
-- ``lead-in``: a drop cap or all-caps lead-in ("ACROSS the country …"): not an acronym
-  and no style finding; a term that harms ("CARE GANGS jailed") is still an error.
+- ``lead-in``: a drop cap or all-caps lead-in ("ACROSS the country …"), or an English
+  word in capitals for emphasis ("the IMPACT of the abuse", ``lint.docindex``): not an
+  acronym and no style finding; a term that harms ("CARE GANGS jailed") is still an error.
 
 Rules that check names and quotes themselves (the register, quote and Anonymity kinds:
 ``CONTEXT = ContextUse.OWN`` in the kind's module, or ``context: own`` in a rule's YAML)
@@ -502,6 +503,8 @@ _SHORT_LEADS = frozenset(
 )
 _LEADIN = patterns.compile(r"(?P<w>(?:A[ \t]+)?\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,})*)(?=[ \t]+\p{Ll})")
 _SHORT_LEADIN = patterns.compile(r"(?P<w>\p{Lu}{2,})(?=[ \t]+\p{Lu})")
+#: A capitalised word in lower case after its capital: "Scotland", not "UK".
+_TITLE_WORD = patterns.compile(r"[ \t]*\p{Lu}\p{Ll}")
 
 
 def lead_ins(doc: Document) -> list[Span]:
@@ -525,8 +528,13 @@ def _leadins(doc: Document) -> Iterator[Span]:
             words = [w for w in m.group("w").split() if w != "A"]
             # One short all-caps word may be an abbreviation that is also a word ("LAC"),
             # unless it is a word that starts sentences ("THE UK's largest charity …").
-            # Before a capital, only such a word is a lead-in ("THE NCA said …").
-            short = words[0] in _SHORT_LEADS
+            # Before a capital, only such a word is a lead-in ("THE NCA said …"), or a
+            # long word before a name's next word ("POLICE Scotland's new unit …").
+            short = words[0] in _SHORT_LEADS or (
+                pattern is _SHORT_LEADIN
+                and len(words[0]) >= 5
+                and _TITLE_WORD.match(doc.text, m.end()) is not None
+            )
             if pattern is _SHORT_LEADIN and not short:
                 continue
             if (len(words) > 1 or len(words[0]) >= 4 or short) and all(
@@ -551,5 +559,6 @@ def build_context(doc: Document, facts: Facts, registered: Iterable[str] = ()) -
             *_names(doc, facts, names),
             *_numbers(doc),
             *_leadins(doc),
+            *(Span(Kind.LEADIN, s, e, "emphasis") for s, e in facts.index.emphasis),
         ]
     )

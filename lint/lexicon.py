@@ -47,6 +47,7 @@ ROLES = (
     "framed_offences",
     "offence_frames",
     "name_heads",
+    "person_nouns",
 )
 FILE_NAME = "_lexicon.yml"
 

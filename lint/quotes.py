@@ -84,6 +84,9 @@ class MarkProblem:
     start: int
     end: int
     detail: str
+    #: An ``unclosed`` quote still open where the text ends: in an excerpt cut from a
+    #: longer page, the quote's close may simply lie beyond the cut.
+    at_end: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,8 +297,8 @@ def build_model(doc: Document) -> QuoteModel:
     # The quote carried over a paragraph break: its opening mark and parts so far.
     carry: tuple[Mark, list[tuple[int, int]], Block] | None = None
 
-    def unclosed(mark: Mark, detail: str) -> None:
-        problems.append(MarkProblem("unclosed", mark.offset, mark.offset + 1, detail))
+    def unclosed(mark: Mark, detail: str, *, at_end: bool = False) -> None:
+        problems.append(MarkProblem("unclosed", mark.offset, mark.offset + 1, detail, at_end))
 
     for index, block in enumerate(blocks):
         scan = _scan_block(text, block.start, block.end)
@@ -363,13 +366,15 @@ def build_model(doc: Document) -> QuoteModel:
             if following is not None and _is_prose(following):
                 carry = (outer, [(outer.offset + 1, block.end)], block)
             else:
-                unclosed(outer, f"'{outer.char}' opened here is never closed")
+                # The last paragraph of a text of several ends inside the quote.
+                last = following is None and index > 0
+                unclosed(outer, f"'{outer.char}' opened here is never closed", at_end=last)
                 quotes.append(
                     Quote(outer.offset, block.end, ((outer.offset + 1, block.end),), "marks", outer)
                 )
     if carry is not None:
         opening, parts, _ = carry
-        unclosed(opening, f"'{opening.char}' opened here is never closed")
+        unclosed(opening, f"'{opening.char}' opened here is never closed", at_end=True)
         quotes.append(Quote(opening.offset, parts[-1][1], tuple(parts), "marks", opening))
 
     quotes.sort(key=lambda q: q.start)
@@ -509,6 +514,11 @@ _MESSAGE = patterns.compile(
 )
 #: A speaker in brackets after a stand-alone quote: "‘…’ (Young person, Safe Choices)".
 _PAREN_AFTER = patterns.compile(r"[ \t]*[,.]?[ \t]*\((?P<who>[^()\n]{2,80})\)[ \t.]*\s*")
+#: A source on its own line below a stand-alone quote, as a pull quote is captioned:
+#: "…”\nSam* / Amy's* mother" (a short line, with no sentence end).
+_CAPTION_AFTER = patterns.compile(
+    r"[ \t]*\n[ \t]*(?:[—–-][ \t]*)?(?P<who>\p{Lu}[^\n.!?:;“”\"]{1,60}?)[ \t]*"
+)
 #: A paragraph that reports what someone said: "He said that …", "But Ms Reid added …".
 _REPORTED = patterns.compile(
     r"\s*(?:(?:But|And|However|Yet|Later|Separately),?\s+)?(?P<who>[Hh]e|[Ss]he|"
@@ -615,12 +625,18 @@ def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> l
             after = bisect.bisect_left(starts, q.end, n + 1)  # the first quote after this one
             nxt = quotes[after].start if after < len(quotes) else last.end
             span = _who_after(text, q.end, min(nxt, last.end))
-            paren = _PAREN_AFTER.fullmatch(text, q.end, last.end) if at_block_start else None
+            paren = caption = None
+            if at_block_start:
+                paren = _PAREN_AFTER.fullmatch(text, q.end, last.end)
+                caption = _CAPTION_AFTER.fullmatch(text, q.end, last.end)
             if span:
                 attribution = Attribution(*span, text[span[0] : span[1]], "after")
             elif paren is not None:  # "‘…’ (Young person, Safe Choices)"
                 s, e = paren.span("who")
                 attribution = Attribution(s, e, text[s:e], "bracket")
+            elif caption is not None:  # "…”\nSam* / Amy's* mother"
+                s, e = caption.span("who")
+                attribution = Attribution(s, e, text[s:e], "caption")
         if attribution is None and q.form == "marks" and not at_block_start:
             earlier = [o for o in done.quotes[-1:] if block.start <= o.end <= q.start]
             attribution = _continued_in_block(text, earlier, q)
@@ -763,6 +779,13 @@ def _from_next_block(doc: Document, q: Quote, block_index: dict[Block, int]) -> 
         return None
     s, e = m.span("who")
     return Attribution(s, e, doc.text[s:e].strip(), "message")
+
+
+def whole_speech(doc: Document, q: Quote) -> bool:
+    """Whether a quote is speech given whole (several paragraphs, or a sentence of its
+    own), not a few words quoted inside the writer's sentence ("said he ‘knew about it’")."""
+    block = doc.block_at(q.start, q.start + 1)
+    return block is not None and _sentence_like(doc, q, block)
 
 
 def _sentence_like(doc: Document, q: Quote, block: Block) -> bool:

@@ -29,7 +29,13 @@ from lint.registers.people import Person
 
 #: Words of titles, ranks, organisations and places: not part of a person's name.
 ROLE_WORDS = lexicon.words(
-    "role_words", "role_surnames", "role_first_names", "title_heads", "organisation_words", "places"
+    "role_words",
+    "person_nouns",
+    "role_surnames",
+    "role_first_names",
+    "title_heads",
+    "organisation_words",
+    "places",
 ) | lexicon.parts("styles", "ranks", "rank_abbreviations")
 #: Role words that are also surnames: the last word of a name ("Adam Bishop").
 ROLE_SURNAMES = lexicon.words("role_surnames")
@@ -130,6 +136,16 @@ def _heuristic_mentions(text: str, start: int, end: int) -> list[Mention]:
             if words[split][2] in ROLE_FIRST_NAMES and following and not _is_role(following):
                 break  # "Bill McWilliam", "Dean Hale": a first name, not a role
             split += 1
+        if split == 0 and len(words) > 3:
+            # A place or body before the title: "Former Rotherham Coun Brian Cutts",
+            # "Northtown Council Chief Executive Jane Doe": the name follows the last
+            # title word, when two or three words follow it.
+            last = max(
+                (i for i, (_, _, w) in enumerate(words[:-2]) if _is_role(w) or w in HONORIFICS),
+                default=-1,
+            )
+            if last > 0 and len(words) - last - 1 <= 3:
+                split = last + 1
         prefix_words, name_words = words[:split], words[split:]
         prefix = " ".join(w for _, _, w in prefix_words)
         if 2 <= len(name_words) <= 3 and not any(
@@ -485,7 +501,7 @@ def _speaker(
 ) -> Speaker | None:
     """The speaker an attribution names; ``mentions`` in order of their ``starts``."""
     who = attribution.who.strip()
-    if attribution.how == "bracket":
+    if attribution.how in ("bracket", "caption"):
         return Speaker(who)  # a source as the page labels it, often anonymised: no person
     if _PRONOUN.match(who):
         # The last mention that ends before the attribution: it starts before it too.
@@ -547,6 +563,12 @@ def has_role(
         return True
     if _role_before_body(words):
         return True  # "the chair of Northtown Safeguarding Children Board (NSCB) Ann Roe"
+    if _DOTTED_ROLE.search(before):
+        return True  # a post's initials with full stops right before it: "I.C.E. Jan Roe"
+    if _BODY_POSSESSIVE.search(before):
+        return True  # "the NSPCC's Richard Collard": news shorthand for a body's person
+    if _OPENS_PARAGRAPH.fullmatch(before) and _role_intro_before(doc, block):
+        return True  # "The deputy leader of Northtown Council has said …" then "Ann Roe …"
     if _COMMA_BEFORE.search(before):
         sentence = regex.split(r"[.!?]\s", before)[-1]
         words = regex.findall(r"\p{L}[\p{L}'’]+", sentence)
@@ -566,6 +588,51 @@ def has_role(
         near.append(text[blocks[0].start : blocks[0].end])
     lowered = " ".join(near).lower()
     return any(r.title.lower() in lowered for r in identity.person.roles)
+
+
+#: Initials with full stops right before a name, as a post's are ("I.C.E. Jan Roe"):
+#: the letters without stops ("CEO") are a role word already.
+_DOTTED_ROLE = patterns.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}[ \t]+$")
+#: A body's possessive right before a name: "the NSPCC's Richard Collard", "Barnardo's
+#: Lynn Perry" (a body's initials, or a capitalised word after "the" or opening a clause).
+_BODY_POSSESSIVE = patterns.compile(
+    r"(?:\b\p{Lu}{2,8}|(?:\b(?i:the)[ \t]+|^|[.!?:;,][ \t]+)\p{Lu}[\p{L}-]+)['’]s[ \t]+$"
+)
+#: Before a name that opens its paragraph, alone or after another name ("Sam Reid and").
+_OPENS_PARAGRAPH = patterns.compile(r"\s*(?:(?:\p{Lu}[\p{L}'’-]*[ \t]+){1,3}(?:and|&)[ \t]+)?")
+#: The head noun of a role: a title head, a rank's last word, a person noun ("leader").
+_ROLE_HEADS = frozenset(
+    w.lower()
+    for w in lexicon.words("title_heads", "person_nouns")
+    | {r.split()[-1] for r in lexicon.words("ranks")}
+)
+#: A paragraph that opens on a role as its subject: "The deputy leader of Northtown
+#: Council has said …", "THE Prime Minister and Home Secretary met …" (up to five words
+#: before the role's head noun, with no verb or clause break between).
+_ROLE_INTRO = patterns.compile(
+    r"\s*(?i:the)[ \t]+(?P<words>(?:[\p{L}'’-]+[ \t]+){0,5}[\p{L}'’-]+)\b"
+)
+
+
+def _role_intro_before(doc: Document, block: Block | None) -> bool:
+    """Whether the paragraph before ``block`` opens on a role as its subject, as a news
+    intro does before its second paragraph names the person."""
+    if block is None or not block.scope.startswith("paragraph"):
+        return False
+    blocks = doc.blocks
+    at = next((i for i, b in enumerate(blocks) if b == block), None)
+    if not at or not blocks[at - 1].scope.startswith("paragraph"):
+        return False
+    prev = blocks[at - 1]
+    m = _ROLE_INTRO.match(doc.text, prev.start, prev.end)
+    if m is None:
+        return False
+    for word in m.group("words").split():
+        if _bare(word).lower() in _ROLE_HEADS:
+            return True
+        if word[:1].islower() and _bare(word).lower() not in _ROLE_WORDS_LOWER | {"of", "and"}:
+            return False  # a verb or other word before any role: "The court heard"
+    return False
 
 
 #: Words of a body's name between a role and a name ("chair of [the] Northtown

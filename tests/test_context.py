@@ -348,3 +348,13 @@ def test_names_of_many_words_and_brands_are_names() -> None:
     assert Kind.NAMED not in _kinds(
         "# Paedophile Gang Jailed By Crown Court\n", "Paedophile", "markdown"
     )
+
+
+def test_capitals_for_emphasis_are_no_acronym_but_a_harmful_term_keeps_its_level() -> None:
+    assert _found("It does not lessen the IMPACT of the abuse.", "Acronyms.Undefined") == []
+    (finding,) = _found("It sent the NWCA report on.", "Acronyms.Undefined")
+    assert finding.match == "NWCA"
+    rule = "Safeguarding.Paedophile"
+    (term,) = _found("He was called a known PAEDOPHILE by the paper.", rule)
+    (plain,) = _found("He was called a known paedophile by the paper.", rule)
+    assert term.severity is plain.severity

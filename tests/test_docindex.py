@@ -42,3 +42,12 @@ def test_names_and_brands() -> None:
     assert ("Paedophile On-Line Investigation Team", "name") in found
     assert ("SPARK", "brand") in found
     assert all("Story" not in name for name, _ in found)  # headings are left out
+
+
+def test_emphasis_is_an_english_word_in_capitals_between_lower_case_words() -> None:
+    text = "It does not lessen the IMPACT of the abuse. The RAPID team and the BRIDGE project met."
+    index = _index(text)
+    # RAPID is a word but stands before a capital; BRIDGE is a brand; IMPACT is emphasis.
+    assert [text[s:e] for s, e in index.emphasis] == ["IMPACT"]
+    # Letters that are no word, and short words, are not emphasis.
+    assert _index("It went to the NWCA panel and the CAT team for review.").emphasis == []

@@ -16,12 +16,16 @@ initials spell the term ("Greater Manchester Police" before "GMP", "GMP, Greater
 Manchester Police", ``lint.docindex``), counts for:
 ``report`` (default, as Vale: nothing, only ``second`` defines), ``defines`` (the reader
 has seen what the letters stand for) or ``only`` (report just those uses: the house
-style wants the bracketed form even so)."""
+style wants the bracketed form even so).
+
+``regional`` maps a term to the places whose readers know it by its letters ("PSNI" to
+"Northern Ireland", "Belfast" …): in a text that names one of them, spelling the term out
+is a house-style choice, so its finding is at most a suggestion."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
@@ -29,7 +33,7 @@ import regex
 from lint import patterns
 from lint.document import Document
 from lint.facts import Facts
-from lint.finding import FixSafety
+from lint.finding import FixSafety, Severity
 from lint.messages import format_message
 from lint.registers import register_file
 from lint.registers.names import NameIndex, name_index
@@ -39,6 +43,13 @@ from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import MatchLike, scan
 from lint.rules.regexes import compile_pattern, flexible_spaces
+
+
+def _regional(value: Any) -> dict[str, list[str]]:
+    if isinstance(value, dict):
+        return {str(k): schema.STR_LIST(v) for k, v in value.items()}
+    raise TypeError("a mapping of terms to lists of places")
+
 
 KEYS: dict[str, schema.Option] = {
     "first": schema.Option(schema.STR, "A pattern for a use (group 1, if any, is the term)."),
@@ -61,8 +72,14 @@ KEYS: dict[str, schema.Option] = {
         "report, defines or only.",
         "report",
     ),
+    "regional": schema.Option(
+        _regional,
+        "Term -> places whose readers know it: in a text naming one, at most a suggestion.",
+        {},
+    ),
     **schema.GUARD_KEYS,
 }
+
 SPELLED_OUT = ("report", "defines", "only")
 DEFAULT_FIX = FixSafety.DISPLAY
 #: The document's context (names, titles, mentions …) applies to its findings.
@@ -79,6 +96,7 @@ class Conditional:
     known: NameIndex | None = None
     known_message: str = ""
     spelled_out: str = "report"
+    regional: tuple[tuple[str, regex.Pattern[str]], ...] = ()
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         defined_at: dict[str, int] = {}
@@ -113,8 +131,14 @@ class Conditional:
                     continue
             reported.add(term)
             hit = self._hit(m.start(), m.end(), term)
+            if hit is not None and self._known_here(doc.text, term):
+                hit = replace(hit, level=Severity.SUGGESTION)
             if hit is not None:
                 yield hit
+
+    def _known_here(self, text: str, term: str) -> bool:
+        """Whether the text names a place whose readers know ``term`` by its letters."""
+        return any(t == term and places.search(text) for t, places in self.regional)
 
     def _hit(self, start: int, end: int, term: str) -> Hit | None:
         if self.known is None:
@@ -185,6 +209,11 @@ def build_from(
     if data.get("register"):
         line = src.data.line_of("register")
         known = name_index(load_organisations(register_file(src.path, data["register"], line=line)))
+    regional = tuple(
+        (term, patterns.compile(rf"\b(?:{'|'.join(regex.escape(p) for p in places)})\b"))
+        for term, places in schema.option(data, KEYS, "regional").items()
+        if places
+    )
     return Conditional(
         meta,
         first_re,
@@ -194,4 +223,5 @@ def build_from(
         known,
         str(data.get("known_message", "")),
         spelled_out,
+        regional,
     )

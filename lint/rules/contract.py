@@ -43,6 +43,9 @@ class Hit:
     fix: str | None = None
     fix_safety: FixSafety | None = None  # None: the rule's default
     why: str | None = None  # per-entry reason, overriding the rule's
+    # The most this hit is reported at, when the rule itself knows it is less sure here
+    # (a quotation still open where the text ends); None: the rule's level.
+    level: Severity | None = None
 
 
 @dataclass(frozen=True, slots=True)

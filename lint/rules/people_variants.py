@@ -45,6 +45,7 @@ _NOT_NAMES = lexicon.parts(
     "places",
     "organisation_words",
     "role_words",
+    "person_nouns",
     "title_heads",
     "ranks",
     "honorifics",

@@ -3,7 +3,12 @@
 ``problems`` picks what the rule reports: ``unclosed`` (an opening mark never closed),
 ``unopened`` (a closing mark with no opening), ``continuation`` (a paragraph of
 multi-paragraph speech that does not open with a mark) and ``mismatched`` (a pair of
-two styles, such as “ closed by ")."""
+two styles, such as “ closed by ").
+
+``at_end`` is the most an ``unclosed`` quote still open where a text of several
+paragraphs ends is reported at: an excerpt cut from a longer page often stops inside a
+quotation whose close lies beyond the cut, so there sglint cannot tell a fault from a
+cut (unset: the rule's level)."""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from typing import Any
 from lint.document import Document
 from lint.errors import RuleError
 from lint.facts import Facts
-from lint.finding import FixSafety
+from lint.finding import LEVEL_NAMES, FixSafety, Severity
 from lint.messages import format_message
 from lint.rules import schema
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
@@ -26,6 +31,12 @@ KEYS: dict[str, schema.Option] = {
         "Which problems to report: unclosed, unopened, continuation, mismatched.",
         PROBLEMS,
     ),
+    "at_end": schema.Option(
+        schema.STR,
+        "The most a quotation still open where a text of several paragraphs ends is"
+        " reported at (suggestion, warning or error; unset: the rule's level).",
+        "",
+    ),
 }
 DEFAULT_FIX = FixSafety.DISPLAY
 #: It reads names, titles and quotes itself: the document's context does not apply.
@@ -36,13 +47,21 @@ CONTEXT = ContextUse.OWN
 class QuoteMarks:
     meta: RuleMeta
     problems: frozenset[str]
+    at_end: Severity | None = None
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         for problem in facts.quote_model.problems:
-            if problem.kind in self.problems:
-                yield Hit(
-                    problem.start, problem.end, format_message(self.meta.message, problem.detail)
-                )
+            if problem.kind not in self.problems:
+                continue
+            detail = problem.detail
+            if problem.at_end and self.at_end is not None:
+                detail += " before the text ends (if it was cut from a longer text, check there)"
+            yield Hit(
+                problem.start,
+                problem.end,
+                format_message(self.meta.message, detail),
+                level=self.at_end if problem.at_end else None,
+            )
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> QuoteMarks:
@@ -54,4 +73,11 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> QuoteMarks:
                 path=src.path,
                 line=src.data.line_of("problems"),
             )
-    return QuoteMarks(meta, frozenset(chosen))
+    at_end = str(schema.option(data, KEYS, "at_end") or "")
+    level = None
+    if at_end:
+        line = src.data.line_of("at_end")
+        level = Severity.parse(
+            schema.choice(at_end, LEVEL_NAMES, key="at_end", path=src.path, line=line)
+        )
+    return QuoteMarks(meta, frozenset(chosen), level)

@@ -35,10 +35,16 @@ class QuoteSpeaker:
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         cast = facts.cast(self.people)
-        for q in facts.quote_model.quotes:
+        model = facts.quote_model
+        # A quote whose opening mark is never closed has no known extent, so nor has its
+        # attribution: the marks are the fault (Quotes.Unbalanced), one finding for it.
+        broken = {p.start for p in model.problems if p.kind == "unclosed"}
+        for q in model.quotes:
             block = doc.block_at(q.start, q.start + 1)
             if block is not None and block.scope.startswith("heading"):
                 continue  # a crosshead quoting the speech below it, which names the speaker
+            if q.start in broken:
+                continue
             if q.speech and cast.speaker(q) is None:
                 start, end = q.lead(doc.text)
                 who = q.attribution.who if q.attribution else ""

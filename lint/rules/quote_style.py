@@ -1,9 +1,11 @@
 """quote-style: one style of quotation marks per document. The first quote sets the
 document's style; a quote opened with the other glyphs (straight or curly) is reported,
 and so is speech in single marks where the document's speech uses double (or the other
-way round). Headings are left out: a headline's marks are often the page template's.
-Quotes inside quotes and single-quoted terms are left alone: nesting and 'unusual terms'
-in singles are correct style."""
+way round); news style's partial quotes (a few words inside the writer's sentence, "said
+he ‘knew about it’") may take single marks beside whole speech in double, so only whole
+speech is held to one weight. Headings are left out: a headline's marks are often the
+page template's. Quotes inside quotes and single-quoted terms are left alone: nesting
+and 'unusual terms' in singles are correct style."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from lint.document import Document
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.quotes import Quote
+from lint.quotes import Quote, whole_speech
 from lint.rules import schema
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 
@@ -47,12 +49,13 @@ class QuoteStyle:
             assert q.opening is not None
             glyphs = glyphs or q
             assert glyphs.opening is not None
-            if q.speech:
+            whole = q.speech and whole_speech(doc, q)
+            if whole:
                 weight = weight or q
             if q.opening.style != glyphs.opening.style:
                 yield self._hit(q, _describe(q, "style"), _describe(glyphs, "style"))
             elif (
-                q.speech
+                whole
                 and weight is not None
                 and weight.opening is not None
                 and (q.opening.weight != weight.opening.weight)
