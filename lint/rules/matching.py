@@ -63,6 +63,7 @@ def scan(
     text = doc.text
     index = facts.unit_index(meta.scope)
     deadline = deadline_for(meta, doc)
+    sentences = facts.sentences if guards is not None and guards.party is not None else ()
     if meta.vale_compat:  # Vale compat: each block is a string of its own (^ and $ at its edges)
         for part in unit_list:
             for found in finditer(
@@ -72,7 +73,9 @@ def scan(
                 start, end = shifted.start(), shifted.end()
                 if end > start and not (
                     guards is not None
-                    and guards.silences(text, part, start, end, deadline=deadline)
+                    and guards.silences(
+                        text, part, start, end, deadline=deadline, sentences=sentences
+                    )
                 ):
                     yield shifted, part
         return
@@ -106,7 +109,7 @@ def scan(
             if unit is None:
                 continue
             if guards is not None and guards.silences(
-                text, unit, m.start(), m.end(), deadline=deadline
+                text, unit, m.start(), m.end(), deadline=deadline, sentences=sentences
             ):
                 continue
             yield m, unit
