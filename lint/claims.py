@@ -358,10 +358,10 @@ class _Reader:
 
     def read(self) -> list[Claim]:
         out: list[Claim] = []
+        lead = self._lead()  # once, not once per sentence
         for index, (start, end, heading) in enumerate(self.sentences):
             toks = tokens(self.doc.text, start, end)
-            lead = index == self._lead()
-            out.extend(self._sentence(toks, index, heading, lead))
+            out.extend(self._sentence(toks, index, heading, index == lead))
         return out
 
     def _lead(self) -> int:
@@ -1065,9 +1065,18 @@ def conflicts(claims: Sequence[Claim], words: Words) -> Iterator[Conflict]:
         if c.kind is Kind.COUNT:
             values.setdefault((c.kind, c.subject), set()).add(c.value)
     listed = {key for key, found in values.items() if len(found) >= LISTED}
-    for index, claim in enumerate(claims):
-        before = claims[:index]
-        if any(_restates(earlier, claim) for earlier in before):
+    # The earlier claims by what a restatement shares (figure, kind, subject) and by
+    # kind (``judge`` compares claims of one kind only), in order: looked up, not
+    # scanned, so a long document's claims are not each compared with all before them.
+    stated: dict[tuple[float, Kind, str | None], list[Claim]] = {}
+    of_kind: dict[Kind, list[Claim]] = {}
+    for claim in claims:
+        same = stated.setdefault((claim.value, claim.kind, claim.subject), [])
+        before = of_kind.setdefault(claim.kind, [])
+        restated = any(_restates(earlier, claim) for earlier in same)
+        same.append(claim)
+        if restated:
+            before.append(claim)
             continue  # the claim agrees with one already given
         # "During those two years" points back to the last length given before it.
         pointing = claim.kind is Kind.DURATION and claim.definite and not claim.anchored
@@ -1080,6 +1089,7 @@ def conflicts(claims: Sequence[Claim], words: Words) -> Iterator[Conflict]:
             if verdict is not None:
                 yield Conflict(claim, earlier, verdict)
                 break
+        before.append(claim)
 
 
 def _restates(earlier: Claim, claim: Claim) -> bool:

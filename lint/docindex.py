@@ -78,6 +78,7 @@ class DocIndex:
     _spelled: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _names: list[tuple[int, int, str]] | None = None
     _words: list[_Token] | None = None
+    _by_initial: dict[str, list[int]] | None = None
 
     @property
     def _tokens(self) -> list[_Token]:
@@ -94,6 +95,17 @@ class DocIndex:
             self._words = words
         return self._words
 
+    @property
+    def _initials(self) -> dict[str, list[int]]:
+        """The indexes of the tokens by their initial in upper case, in order: a term is
+        looked for only where a word gives its first letter, not through every word."""
+        if self._by_initial is None:
+            by_initial: dict[str, list[int]] = {}
+            for i, tok in enumerate(self._tokens):
+                by_initial.setdefault(tok.word[:1].upper(), []).append(i)
+            self._by_initial = by_initial
+        return self._by_initial
+
     def spelled_out(self, term: str) -> tuple[int, ...]:
         """Where words spelling ``term`` start, anywhere in the document."""
         found = self._spelled.get(term)
@@ -106,8 +118,9 @@ class DocIndex:
             return []
         tokens = self._tokens
         out = []
-        for i, tok in enumerate(tokens):
-            if tok.word[:1].upper() != term[0] or tok.word.lower() in LINKS:
+        for i in self._initials.get(term[0], ()):
+            tok = tokens[i]
+            if tok.word.lower() in LINKS:
                 continue
             if _significant(tok.word) and _match(tokens, term, 1, i + 1, tok.run):
                 out.append(tok.start)

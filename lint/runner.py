@@ -13,15 +13,14 @@ from lint.boundary import OutsideProject
 from lint.config import Config, active_rules
 from lint.errors import SglintError, about
 from lint.excerpts import Excerpt, prose_excerpt
-from lint.facts import Facts
 from lint.files import read_file
 from lint.finding import Finding
-from lint.fixdoc import count_fixes as count_document_fixes
 from lint.project import Project, open_project
 from lint.readers import BINARY_FORMATS, read_text
 
-# The engine (and with it every rule kind) is imported on first use: a run whose files
-# are all in the results cache never loads it.
+# The engine (and with it every rule kind), the document's facts and the fix planner
+# are imported on first use: a run whose files are all in the results cache never loads
+# them (``tests/test_resultcache.py`` checks which modules a warm run imports).
 if TYPE_CHECKING:
     from lint.document import Document
     from lint.engine import ActiveRule, RuleProblem
@@ -81,6 +80,8 @@ def _check_file(
     path: str, project: Project, data: bytes | None, *, count_fixes: bool = False
 ) -> FileResult:
     from lint.engine import check_document, unknown_switches
+    from lint.facts import Facts
+    from lint.fixdoc import count_fixes as count_document_fixes
 
     result = FileResult(path)
     try:

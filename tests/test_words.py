@@ -4,6 +4,7 @@ matched by an automaton and string tests, with the same matches as the compiled 
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,16 @@ from helpers import checked, corpus_runs
 from lint import diskcache
 from lint.config import Config, _load_folder_cached, all_rules
 from lint.configfiles import builtin_rules_dir
-from lint.rules import words
-from lint.rules.words import NO_WORDS_ENV, SAFE, UNSAFE_TEXT, WordPattern, read_words
+from lint.rules import matching, words
+from lint.rules.prefilter import Alternatives
+from lint.rules.words import (
+    NO_WORDS_ENV,
+    SAFE,
+    UNSAFE_TEXT,
+    MixedPattern,
+    WordPattern,
+    read_words,
+)
 
 
 @pytest.mark.slow
@@ -32,17 +41,28 @@ def test_words_and_regex_find_the_same_on_the_precision_corpus_and_the_seeds(
         used.append(1)
         return finditer_words(self, *args)  # type: ignore[arg-type]
 
+    merged: list[int] = []
+    mixed = matching.mixed
+
+    def counting_mixed(*args: object) -> object:
+        merged.append(1)
+        return mixed(*args)  # type: ignore[arg-type]
+
     monkeypatch.setattr(WordPattern, "finditer_words", counting)
+    monkeypatch.setattr(matching, "mixed", counting_mixed)
     for paths, config in corpus_runs():
         used.clear()
+        merged.clear()
         fast = checked(paths, config)
         assert len(used) > 50  # the word path ran
+        assert len(merged) > 10  # and the mixed one (some entries words, some regex)
         with monkeypatch.context() as patch:
             patch.setenv(NO_WORDS_ENV, "1")
             assert not words.enabled()
             used.clear()
+            merged.clear()
             slow = checked(paths, config)
-            assert not used
+            assert not used and not merged
         assert sum(len(f) for _, f in fast) > 100
         assert fast == slow
 
@@ -79,6 +99,50 @@ def test_matches_are_the_compiled_patterns() -> None:
     assert _same(r"(?i)\b(?:task\s+forces??)\b", "task forces") == [(0, 11)]
     assert _same(r"(?i)(?:task\s+forces??)", "task forces") == [(0, 10)]
     assert _same(r"(?i)\b(?:(sex\s+abuse))\b", "sex abuse") == [(0, 9)]
+
+
+def _mixed_same(alternatives: list[str], text: str, pos: int = 0, end: int | None = None) -> None:
+    """The mixed path's matches of a substitution-like alternation, checked against the
+    compiled pattern's, with the entries' groups."""
+    head, tail = r"(?mi)\b(?:", r")\b"
+    needles = [frozenset({"care"})] + [None] * (len(alternatives) - 1)
+    choice = Alternatives.of(head, alternatives, tail, needles, groups=True)
+    assert choice is not None
+    pattern = choice.by_words(range(len(alternatives)))
+    assert isinstance(pattern, MixedPattern), alternatives
+    endpos = len(text) if end is None else end
+    lowered = text.lower()
+    mine = [
+        (m.span(), m.groups())
+        for m in matching.mixed(pattern, text, lowered, pos, endpos, time.monotonic() + 60)
+    ]
+    whole = regex.compile(head + "|".join(alternatives) + tail)
+    theirs = [(m.span(), m.groups()) for m in whole.finditer(text, pos, endpos)]
+    assert mine == theirs, (alternatives, text)
+
+
+def test_mixed_matches_are_the_compiled_patterns() -> None:
+    entries = [
+        r"(care\s+gangs)",  # words
+        r"((?<!day[ -])care\s+gangs?)",  # regex: a look-behind
+        r"(gangs?\s+grooming)",  # words
+        r"(grooming\s+\w+)",  # regex
+        r"(grooming)",  # words, after a regex entry that matches first where both do
+    ]
+    texts = [
+        "Care gangs and day care gang, care gang grooming gangs; gang grooming here.",
+        "grooming grooming gangs care gangs grooming",  # sides overlapping in turn
+        "day-care gangs grooming",
+        "",
+    ]
+    for text in texts:
+        _mixed_same(entries, text)
+        _mixed_same(list(reversed(entries)), text)  # the other side earlier at a tie
+        for pos in range(0, len(text), 7):
+            _mixed_same(entries, text, pos, min(len(text), pos + 20))
+    # the regex entries may match the empty string: the whole pattern takes over
+    _mixed_same([r"(care)", r"(x*)"], "care x care")
+    _mixed_same([r"(care\s+gangs)", r"((?=gangs))"], "care gangs gangs")
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """The anonymity register: the words the Anonymity pack reads a report by.
 
 Format (``rules/Anonymity/_anonymity.yml``): each key is a list of plain phrases, except
-``jigsaw`` (kind of detail → phrases) and ``campaigners`` (full names)::
+``jigsaw`` (kind of detail → phrases), ``campaigners`` (full names) and
+``pseudonym_marks`` (marks written straight after a name, matched as written)::
 
     sexual_offence: [rape, sexual assault, ...]
     victim_role: [victim, complainant, survivor, ...]
@@ -65,6 +66,9 @@ LISTS = (
     "quoted_told",
     "children_owners",
     "subordinators",
+    "offence_verbs",
+    "story_openers",
+    "not_after_subject",
     "expert_titles",
     "not_names",
     "child_kin",
@@ -81,6 +85,9 @@ LISTS = (
     "belonging",
     "victim_plurals",
     "parent_does",
+    "family_members",
+    "family_business",
+    "business_verbs",
     "victim_anchor",
     "offence_place",
     "residence",
@@ -90,6 +97,7 @@ LISTS = (
     "caption_family",
     "waiver",
     "pseudonym",
+    "pseudonym_marks",
     "deceased",
     "restriction_lifted",
     "lifting",

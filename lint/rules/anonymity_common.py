@@ -114,6 +114,8 @@ class Reading:
     lifted: bool
     places: frozenset[str]
     lowercase: frozenset[str]
+    #: The paragraphs, in order: a story opens with the first that reads as prose.
+    paragraphs: tuple[Block, ...] = ()
     #: The report in lower case, for ``lacks``.
     lowered: str = field(default="", compare=False, repr=False)
     #: Word sets about the people named, each built in one pass over the report when
@@ -132,6 +134,12 @@ class Reading:
         if what not in self.sets:
             self.sets[what] = frozenset(build())
         return self.sets[what]
+
+    @cached_property
+    def letters(self) -> frozenset[str]:
+        """The report's runs of letters, found in one pass: a name none of whose words
+        it holds need not be searched for ("Priti Patel" in a report without "Patel")."""
+        return frozenset(_LETTERS.findall(self.text))
 
     @cached_property
     def quoted(self) -> tuple[tuple[int, int], ...]:
@@ -161,6 +169,11 @@ class Reading:
         hi = self.text.find("\n", offset)
         return lo, len(self.text) if hi < 0 else hi
 
+    def sentences_from(self, offset: int, count: int) -> tuple[Block, ...]:
+        """Up to ``count`` sentences, the first starting at or after ``offset``."""
+        i = bisect.bisect_left(self._starts, offset)
+        return self.sentences[i : i + count]
+
     def next_sentence(self, offset: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self._starts, offset)
         if i >= len(self.sentences):
@@ -172,6 +185,26 @@ class Reading:
         if i <= 0:
             return None
         return self.sentences[i - 1].start, self.sentences[i - 1].end
+
+
+class _Excuses:
+    """A report's waivers, pseudonym notes and deaths: whether one of a kind names no one
+    (it covers the report), and which people each word of a name belongs to."""
+
+    def __init__(self, excuses: Iterable[tuple[str, frozenset[str]]]) -> None:
+        self._report: set[str] = set()
+        self._people: dict[tuple[str, str], list[frozenset[str]]] = {}
+        for kind, person in excuses:
+            if not person:
+                self._report.add(kind)
+            for word in person:
+                self._people.setdefault((kind, word), []).append(person)
+
+    def report(self, kind: str) -> bool:
+        return kind in self._report
+
+    def people(self, kind: str, word: str) -> list[frozenset[str]]:
+        return self._people.get((kind, word), [])
 
 
 @dataclass(frozen=True)
@@ -237,6 +270,7 @@ class AnonymityRule:
             lifted=found(p.lifted),
             places=places,
             lowercase=lowercase,
+            paragraphs=tuple(b for b in doc.blocks if b.scope == "paragraph"),
             lowered=lowered,
         )
 
@@ -282,7 +316,11 @@ class AnonymityRule:
         return self._memo(
             reading,
             "public surnames",
-            lambda: {full.split()[-1] for full in self.public if full in reading.text},
+            lambda: {
+                full.split()[-1]
+                for full in self.public
+                if reading.letters.issuperset(_LETTERS.findall(full)) and full in reading.text
+            },
         )
 
     def excused(self, reading: Reading, start: int, end: int) -> bool:
@@ -304,32 +342,47 @@ class AnonymityRule:
         covers the report, or a waiver is said of someone who shares a name with the one
         named here ("Amy Smith, who has waived her anonymity ... her mother, Jane Smith")."""
         words = _bare(reading.text[start:end])
-        return any(
-            not person or (kind == "waiver" and bool(words & person))
-            for kind, person in self._excuses(reading)
-            if kind in ("waiver", "pseudonym")
+        index = self._excuse_index(reading)
+        return (
+            index.report("waiver")
+            or index.report("pseudonym")
+            or any(index.people("waiver", word) for word in words)
         )
 
     def _excused(
         self, reading: Reading, start: int, end: int, kinds: tuple[str, ...], whole: bool = True
     ) -> bool:
         words = _bare(reading.text[start:end])
-        return bool(words) and any(
-            (whole if not person else words <= person or person <= words)
-            for kind, person in self._excuses(reading)
-            if kind in kinds
+        if not words:
+            return False
+        index = self._excuse_index(reading)
+        return any(
+            (whole and index.report(kind))
+            or any(
+                words <= person or person <= words  # both share ``word``: no one else can
+                for word in words
+                for person in index.people(kind, word)
+            )
+            for kind in kinds
         )
+
+    def _excuse_index(self, reading: Reading) -> _Excuses:
+        """The excuses by kind and by the words of the names they are said of, built
+        once per document: a name is looked up by its own words, never against every
+        waiver, pseudonym note and death in the copy."""
+        (index,) = self._memo(reading, "excuse index", lambda: (_Excuses(self._excuses(reading)),))
+        return index
 
     def waived_near(self, reading: Reading, offset: int) -> bool:
         """Whether the copy states a waiver in the sentence holding ``offset``, the one
         before or the one after: a tie told of someone who chose to be identified ("A man
         who was abused by his music teacher has spoken publicly. Martin Croome, 51, has
         chosen to give up his lifelong anonymity.")."""
-        starts = self._memo(
-            reading,
-            "waivers",
+        starts = reading.words_where(  # one set per document, not a scan per tie
+            "waiver sentences",
             lambda: (
-                reading.sentence(m.start())[0] for m in self._matches(reading, self.pats.waiver)
+                str(reading.sentence(m.start())[0])
+                for m in self._matches(reading, self.pats.waiver)
             ),
         )
         near = (
@@ -337,7 +390,7 @@ class AnonymityRule:
             reading.previous_sentence(offset),
             reading.next_sentence(offset),
         )
-        return any(s[0] in starts for s in near if s is not None)
+        return any(str(s[0]) in starts for s in near if s is not None)
 
     def _excuses(self, reading: Reading) -> tuple[tuple[str, frozenset[str]], ...]:
         """The people the copy's waivers, pseudonym notes and deaths are said of (their
@@ -358,6 +411,9 @@ class AnonymityRule:
                     yield kind, person
                 elif whole:
                     yield kind, frozenset()  # said of no one named: it covers the report
+        for m in self._matches(reading, p.marked):  # "Andy*", "Megan¹": this name only
+            if self.is_name(reading, *m.span("name")):
+                yield "pseudonym", _bare(m.group("name"))
 
     def _owner(self, reading: Reading, start: int, end: int) -> frozenset[str]:
         """Whom the words at ``start``-``end`` are said of: the nearest private name before
@@ -371,7 +427,9 @@ class AnonymityRule:
             n.span()
             for n in _NAMES.finditer(text, lo, hi)
             if self.is_name(reading, *n.span())
-            and not _POSSESSIVE.match(text, n.end())  # "Doyle's trial": not the one meant
+            and (
+                not _POSSESSIVE.match(text, n.end()) or _THEIR_NAME.match(text, n.end())
+            )  # "Doyle's trial": not the one meant; "Megan's name has been changed": Megan
             and not self._defendant(reading, n.group())
             and not _PLACE_RUN.search(text, max(0, n.start() - 40), n.start())
         ]
@@ -443,7 +501,7 @@ class AnonymityRule:
             return
         text = reading.text
         p = self.pats
-        seen: set[tuple[int, int]] = set()
+        seen = Spans()
         for how, pattern in (
             ("role", p.role),
             ("role", p.child_role),
@@ -475,7 +533,7 @@ class AnonymityRule:
                 continue  # the pattern's own words are nowhere in the report
             for m in pattern.finditer(text):
                 start, end = self._trimmed(text, *m.span("name"))
-                if overlaps(seen, start, end) or not self.is_name(reading, start, end):
+                if seen.overlaps(start, end) or not self.is_name(reading, start, end):
                     continue  # one finding per name, by the first way it was read
                 if pattern is p.child_titled and (
                     not m.group("titled")[:1].isupper() or _heading(text, start)
@@ -503,27 +561,80 @@ class AnonymityRule:
                     continue  # "Dr Morrow gave evidence by video link": an expert witness
                 if how == "active" and p.plural_after.match(text, end):
                     continue  # "abused Asian girls": an adjective, not a name
-                seen.add((start, end))
+                seen.add(start, end)
                 yield VictimName(start, end, text[start:end], how)
         for start, end, _age in () if reading.lifted else self.named_children(reading):
             if p.defendant.search(text, end, reading.sentence(start)[1]) or self._defendant(
                 reading, text[start:end]
             ):
                 continue  # a child defendant: named-child's warning, not this error
-            if not overlaps(seen, start, end) and not self.professional(reading, text[start:end]):
-                seen.add((start, end))
+            if not seen.overlaps(start, end) and not self.professional(reading, text[start:end]):
+                seen.add(start, end)
                 yield VictimName(start, end, text[start:end], "child")
+        for subject in self._case_study(reading):
+            if not seen.overlaps(subject.start, subject.end):
+                seen.add(subject.start, subject.end)
+                yield subject
         for m in self._matches(reading, p.pronoun):
             found = self._antecedent(reading, m.start())
-            if found is not None and not overlaps(seen, *found[:2]):
-                seen.add(found[:2])
+            if found is not None and not seen.overlaps(*found):
+                seen.add(*found)
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
 
         for m in self._matches(reading, p.object):
             found = self._subject_before(reading, m.start(), m.group().split()[-1])
-            if found is not None and not overlaps(seen, *found[:2]):
-                seen.add(found[:2])
+            if found is not None and not seen.overlaps(*found):
+                seen.add(*found)
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
+
+    def _case_study(self, reading: Reading) -> Iterator[VictimName]:
+        """The people a story opens with, when it goes on to tell what was done to them
+        ("Kayleigh Trask was 13 when she first came to our service. ... a man had been
+        sexually abusing her"): a case study names its subject, and only a note saying
+        the name was changed (or a waiver, or a death) makes that lawful. The story is
+        the report's first paragraph that ends as prose does; the abuse must be told of
+        "her", "him" or "them" within its first sentences, and the story must not open
+        as a court report does (a defendant charged or jailed). Its people are the names
+        that are subjects there: a sentence's first words ("When Tamsin ...", "Sisters
+        Megan and Lauren ..."), after "is" or "and" ("The second is Ellie Marsh")."""
+        text = reading.text
+        p = self.pats
+        story = next(
+            (b for b in reading.paragraphs if text[b.start : b.end].rstrip().endswith(_PROSE_END)),
+            None,
+        )
+        if story is None or p.defendant.search(text, story.start, story.end):
+            return
+        window = reading.sentences_from(story.start, _STORY_SENTENCES)
+        if not window:
+            return
+        told = p.story_offence.search(text, story.start, window[-1].end)
+        if told is None:
+            return
+        for m in _NAME.finditer(text, story.start, min(story.end, told.start())):
+            start, end = self._trimmed(text, *m.span())
+            opener = p.story_subject.match(text, start, end)
+            if opener is not None and opener.end() == end:
+                continue  # "Sisters" alone
+            if opener is not None:
+                start = opener.end()  # "When Megan": Megan
+            lo, _ = reading.sentence(start)
+            if not (p.story_subject.fullmatch(text, lo, start) or _AND_IS.search(text, lo, start)):
+                continue  # "our Redruth service", "referred to Kernow Young Voices": no subject
+            name = text[start:end]
+            if " " not in name.strip() and p.not_after_subject.match(text, end):
+                continue  # "Mistakes by police led to ...": a plural noun, not a person
+            if (
+                not self.is_name(reading, start, end)
+                or self.professional(reading, name)
+                or self._defendant(reading, name)
+            ):
+                continue
+            if told.start() < reading.sentence(start)[1] and not (
+                p.agents.search(text, end, told.start()) or _TOLD_PASSIVE.match(told.group())
+            ):
+                continue  # "Doyle met the girl ... and sexually assaulted her": the one who did it
+            yield VictimName(start, end, name, "case")
 
     def _subject_before(
         self, reading: Reading, offset: int, done_to: str
@@ -665,6 +776,7 @@ _CHILD_AGE = patterns.compile(
 )
 #: A lone capital or number after a word: an anonymised reference ("Girl A", "Child 3").
 _CIPHER = patterns.compile(r"[ \t]+(?:\p{Lu}|\d{1,3})(?![\p{L}\p{N}'’-])")
+_LETTERS = patterns.compile(r"\p{L}+")
 _QUOTED = patterns.compile(r"[\"“][^\"“”\n]{1,600}[\"”]")
 _NOW_ADULT = patterns.compile(r"\bnow\s+(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 #: "he" did it to "her", "she" to "him": two people, so "her" is not "he".
@@ -680,6 +792,14 @@ _HONORIFIC_OF = {
     "him": patterns.compile(r"(?:Mrs|Ms|Miss|Lady|Dame)\b"),
 }
 _POSSESSIVE = patterns.compile(r"['’]s\b")
+#: How prose ends (a dateline or a byline does not): the first such paragraph opens a story.
+_PROSE_END = (".", "!", "?", '"', "”")
+#: How many sentences of a story may pass before it tells what was done to its subject.
+_STORY_SENTENCES = 6
+_THEIR_NAME = patterns.compile(r"['’]s\s+(?:real\s+|first\s+)?names?\b")
+_TOLD_PASSIVE = patterns.compile(r"(?i:she|he|they)\b")
+#: A name after "is" or "and": a subject too ("The second is Ellie Marsh").
+_AND_IS = patterns.compile(r"\b(?:is|and)[ \t]+$")
 _SAYS = patterns.compile(r"\s*,?\s+(?:said|says)\b")
 _AGE_ADULT = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 
@@ -705,6 +825,9 @@ class _Patterns:
             rf"(?:\W+[\w.]+){{0,4}}?\W+{w.pattern('restriction')}"
         )
         self.deceased = c(w.pattern("deceased"))
+        marks = "|".join(regex.escape(m) for m in sorted(w.words("pseudonym_marks"), key=len)[::-1])
+        markable = NAME.replace(r"(?![\p{L}\p{N}-])", r"(?![\p{L}-])")  # "Megan¹"
+        self.marked = c(rf"(?P<name>{markable})[ \t]?(?:{marks})(?![\p{{L}}\p{{N}}])")
         self.not_names = frozenset(w.words("not_names"))
         self.titled = _titled(rf"{_TITLE_HEADS}|{w.pattern('professions')}")
         age = r"(?:\s*,\s*(?:aged\s+|then\s+|now\s+)?(?P<age>\d{1,3})\s*,)?"
@@ -870,6 +993,15 @@ class _Patterns:
         )
         self.abuser = c(rf"(?P<name>{NAME})['’]s[ \t]+(?:\p{{Ll}}+[ \t]+)?{w.pattern('abuser')}")
         self.pronoun = c(rf"(?<=(?:^|[.!?]\s+))(?:She|He)\s+{happened}", regex.M)
+        self.story_offence = c(
+            rf"(?:{w.pattern('active_offence')}|{w.pattern('offence_verbs')})\s+(?:her|him|them)\b"
+            rf"|\b(?:[Ss]he|[Hh]e|[Tt]hey)\s+(?:was|were|had\s+been)\b[^.!?]{{0,80}}?"
+            rf"{w.pattern('passive_offence')}"
+        )  # "had been sexually abusing her"; "she was being taken to flats ... and abused"
+        self.not_after_subject = c(rf"[ \t]+{w.pattern('not_after_subject')}")
+        self.story_subject = c(
+            rf"(?:(?:{w.pattern('subordinators')}|{w.pattern('story_openers')})[ \t]+)?"
+        )  # what may stand before a story's subject in its sentence
         self.plural_after = c(
             rf"[ \t]+(?:(?:\p{{Ll}}+[ \t]+)?{w.pattern('plural_people')}"
             rf"|(?!{w.pattern('not_plurals')})\p{{Ll}}{{3,}}s\b)"
@@ -934,9 +1066,28 @@ def _heading(text: str, offset: int) -> bool:
     return not line.endswith((".", "!", "?", '"', "”", "’", "'", ")"))
 
 
-def overlaps(seen: Iterable[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether a span shares a character with one already found: one finding per name."""
-    return any(s < end and start < e for s, e in seen)
+class Spans:
+    """Spans found so far, none overlapping another, kept in order: whether a new span
+    shares a character with one of them is two bisections, not a scan of them all (one
+    finding per name, however many names a long report holds)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted(spans):
+            if not self.overlaps(start, end):
+                self.add(start, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # the spans are apart, so their ends are in order too: only the last one that
+        # starts before ``end`` can reach past ``start``
+        i = bisect.bisect_left(self._starts, end)
+        return i > 0 and self._ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
 
 
 def _name_forms(names: Iterable[str]) -> frozenset[str]:

@@ -54,6 +54,8 @@ PATTERN_KEYS = (
     "not_before",
     "near",
     "not_near",
+    "party",
+    "party_pronouns",
     "nouns",
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,7 +29,12 @@ class Guards:
     mentioned, not used ('the label "child prostitute" is wrong'). ``near``: the match
     counts only when one of these patterns is found within ``NEAR_CHARS`` of it in its
     unit (a child is being talked about); ``not_near``: it is silenced when one is (the
-    people are adults).
+    people are adults). ``party``: the match counts only when one of these patterns is in
+    its *clause* (its sentence, cut at semicolons and colons) before the match or inside
+    it, so the framing is said of that party ("the girls, aged 13 to 15, were sold
+    into …"), or when a ``party_pronouns`` word in the clause before the match points
+    back to one named in the sentence before ("One victim was 15. She was forced …"),
+    or further back through a pronoun in each sentence between.
     """
 
     exceptions: regex.Pattern[str] | None = None
@@ -38,8 +44,21 @@ class Guards:
     ignore_mentions: bool = False
     near: regex.Pattern[str] | None = None
     not_near: regex.Pattern[str] | None = None
+    party: regex.Pattern[str] | None = None
+    party_pronouns: regex.Pattern[str] | None = None
 
-    def silences(self, text: str, unit: Block, start: int, end: int, *, deadline: float) -> bool:
+    def silences(
+        self,
+        text: str,
+        unit: Block,
+        start: int,
+        end: int,
+        *,
+        deadline: float,
+        sentences: Sequence[Block] = (),
+    ) -> bool:
+        """Whether a guard silences the match ``start:end`` in ``unit``; ``sentences``
+        (the document's, in order) are what ``party`` reads clauses from."""
         if self.ignore_mentions and _MENTION.fullmatch(
             text, max(unit.start, start - 1), min(unit.end, end + 2)
         ):
@@ -71,12 +90,53 @@ class Guards:
                 text, max(unit.start, start - 160), start, timeout=remaining(deadline)
             ):
                 return True
+            if self.party is not None and not self._about_party(
+                text, unit, start, end, sentences, deadline
+            ):
+                return True
             return self.not_before is not None and bool(
                 self.not_before.match(
                     text, end, min(unit.end, end + 160), timeout=remaining(deadline)
                 )
             )
 
+    def _about_party(
+        self,
+        text: str,
+        unit: Block,
+        start: int,
+        end: int,
+        sentences: Sequence[Block],
+        deadline: float,
+    ) -> bool:
+        """Whether the match's clause names a party up to the match's end (its subject,
+        or an object inside the match), or has a pronoun before the match that refers
+        back to one named in the sentence before (or, through a pronoun in each
+        sentence between, up to ``PRONOUN_CHAIN`` sentences before)."""
+        assert self.party is not None
+        index = bisect.bisect_right([s.start for s in sentences], start) - 1
+        here = sentences[index] if index >= 0 and start < sentences[index].end else unit
+        lo = max([here.start, *(m.end() for m in _CLAUSE_END.finditer(text, here.start, start))])
+        timeout = remaining(deadline)
+        if self.party.search(text, lo, end, timeout=timeout):
+            return True
+        if self.party_pronouns is None or index < 1 or here is unit:
+            return False
+        if not self.party_pronouns.search(text, lo, start, timeout=timeout):
+            return False
+        for before in reversed(sentences[max(0, index - PRONOUN_CHAIN) : index]):
+            if self.party.search(text, before.start, before.end, timeout=timeout):
+                return True
+            if not self.party_pronouns.search(text, before.start, before.end, timeout=timeout):
+                return False  # the chain of pronouns is broken
+        return False
+
+
+#: How many sentences back a chain of pronouns may lead to a ``party``.
+PRONOUN_CHAIN = 3
+
+#: Where a clause ends inside a sentence, for ``party``.
+_CLAUSE_END = patterns.compile(r"[;:](?=\s)")
 
 #: How far (in characters, either side, within the unit) ``near`` and ``not_near`` look.
 NEAR_CHARS = 200
@@ -123,14 +183,17 @@ def build_guards(
 
     not_after = context("not_after", "(?i)(?:{body})\\s*[\"'“‘]?\\s*$")
     not_before = context("not_before", "(?i)\\s*[\"'”’]?\\s*(?:{body})")
-    near = not_near = None
-    for key in ("near", "not_near"):
+    found: dict[str, regex.Pattern[str]] = {}
+    for key in ("near", "not_near", "party", "party_pronouns"):
         if data.get(key):
             body = "|".join(flexible_spaces(p) for p in data[key])
-            found = compile_pattern(
+            found[key] = compile_pattern(
                 rf"(?i)\b(?:{body})\b", path=path, line=lines.get(key, 0), key=key
             )
-            near, not_near = (found, not_near) if key == "near" else (near, found)
+    if "party_pronouns" in found and "party" not in found:
+        raise RuleError(
+            "'party_pronouns' needs 'party'", path=path, line=lines.get("party_pronouns", 0)
+        )
     mentions = schema.option(data, schema.GUARD_KEYS, "mentions")
     if mentions not in ("report", "ignore"):
         raise RuleError(
@@ -139,5 +202,13 @@ def build_guards(
             line=lines.get("mentions", 0),
         )
     return Guards(
-        ex_pattern, phrase_pattern, not_after, not_before, mentions == "ignore", near, not_near
+        ex_pattern,
+        phrase_pattern,
+        not_after,
+        not_before,
+        mentions == "ignore",
+        found.get("near"),
+        found.get("not_near"),
+        found.get("party"),
+        found.get("party_pronouns"),
     )

@@ -11,6 +11,7 @@ reports of criminal proceedings that involve a child.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -30,6 +31,7 @@ from lint.rules.anonymity_common import (
     NAME_WORD,
     AnonymityRule,
     Reading,
+    Spans,
     build_rule,
 )
 from lint.rules.contract import Hit, RuleMeta, Source
@@ -55,6 +57,12 @@ def _merged(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int
             out.append((start, end, kind))
     return out
 
+
+#: The kind of detail a family's business is.
+_BUSINESS = "family business"
+_PRONOUN = patterns.compile(r"(?i:he|she|they)")
+#: How far a family's business match reaches before and after its word for the family.
+_KIN_BEFORE, _KIN_AFTER = 60, 220
 
 #: How far after a detail to look for its owner when none comes before it.
 _AFTER = 60
@@ -126,6 +134,7 @@ class Jigsaw(AnonymityRule):
         details, _ = self._own
         text = reading.text
         taken: list[tuple[int, int, str]] = []
+        spans = Spans()  # the details taken, for overlap tests by bisection
         for (kind, pattern), choice in zip(details, self._choices, strict=True):
             if choice is not None:  # only the phrases whose words the document holds
                 chosen = choice.chosen(facts)
@@ -134,21 +143,30 @@ class Jigsaw(AnonymityRule):
                 if len(chosen) < len(choice.alternatives):
                     pattern = choice.pattern(chosen)
             for m in pattern.finditer(text):
-                if any(s < m.end() and m.start() < e for s, e, _ in taken):
+                if spans.overlaps(m.start(), m.end()):
                     continue
                 if not self._near(kind, text, m) or self._modifier.match(text, m.end()):
                     continue
                 if self._victims(reading, m.start(), m.end()):
                     taken.append((m.start(), m.end(), kind))
+                    spans.add(m.start(), m.end())
         for kind, pattern in self._belonging:
-            for m in self._matches(reading, pattern):
+            business = kind == _BUSINESS
+            found = (
+                self._around_family(reading, pattern)
+                if business
+                else self._matches(reading, pattern)
+            )
+            for m in found:
                 start, end = m.span("clause")
-                if any(s < end and start < e for s, e, _ in taken):
+                if spans.overlaps(start, end):
                     continue
-                if self._names_group(text, start, end) and (
-                    m.group("anchor") or self._victims(reading, start, end)
+                named = self._names_business if business else self._names_group
+                if named(text, start, end) and (
+                    m.group("anchor") or self._victims(reading, start, end, business=business)
                 ):
                     taken.append((start, end, kind))  # not "Doyle, whose father is ..."
+                    spans.add(start, end)
         for start, end, kind in _merged(text, taken):
             yield self.hit(start, end, text[start:end], kind)
         if reading.sexual:  # a family named beside the victim's own waiver is theirs to name
@@ -164,7 +182,24 @@ class Jigsaw(AnonymityRule):
         family as much as the victim's own school does)."""
         w = self.words
         anchor = w.pattern("victim_anchor")
+        kin = (
+            rf"(?:(?P<anchor>(?:[Tt]he\s+)?{anchor}['’]s)|\b(?:[Hh]er|[Hh]is|[Tt]heir))"
+            rf"\s+{w.pattern('family_members')}"
+        )
+        trade = rf"{w.pattern('family_business')}"
+        name = r"(?:\s*,\s*(?:the\s+)?\p{Lu}[^,.;:!?\"“”()]{0,60})?"
         return (
+            (
+                _BUSINESS,
+                patterns.lazy(
+                    rf"{kin}\s*,\s*(?P<clause>who\s+(?:\p{{Ll}}+\s+)?"
+                    rf"{w.pattern('business_verbs')}\b[^,.;:!?\"“”]{{3,80}})"
+                    rf"|(?P<clause>{kin}(?:['’]s?)?\s+(?:\p{{Ll}}+\s+)?{trade}\b{name})"
+                    rf"|(?P<clause>\b(?:[Tt]he|[Aa])\s+{trade}\s+(?:that\s+|which\s+)?{kin}"
+                    rf"\s+(?:still\s+)?{w.pattern('business_verbs')}\b{name})"
+                ),  # "the girl's mother, who runs the family's fish bar on Portsoy harbour";
+                # "her parents' café, the Copper Kettle"; "the pub the girl's family runs"
+            ),
             (
                 "club, group or home",
                 patterns.lazy(
@@ -207,9 +242,43 @@ class Jigsaw(AnonymityRule):
             previous = word
         return False
 
-    def _victims(self, reading: Reading, start: int, end: int) -> bool:
+    @cached_property
+    def _family_word(self) -> regex.Pattern[str]:
+        return patterns.compile(self.words.pattern("family_members"))
+
+    def _around_family(
+        self, reading: Reading, pattern: regex.Pattern[str]
+    ) -> list[regex.Match[str]]:
+        """A family's business, looked for only around the words for a family ("her
+        parents' café", "the pub the girl's family runs"): every match holds one, at most
+        ``_KIN_BEFORE`` characters into the match and ``_KIN_AFTER`` before its end, so a
+        long report is searched in short windows, not at every character."""
+        if reading.lacks(pattern):
+            return []
+        text, found, after = reading.text, [], 0
+        for word in self._family_word.finditer(text):
+            lo = max(after, word.start() - _KIN_BEFORE)
+            for m in pattern.finditer(text, lo, min(len(text), word.end() + _KIN_AFTER)):
+                if m.start() >= after and m.start() <= word.start() <= m.end():
+                    found.append(m)
+                    after = m.end()
+        return found
+
+    def _names_business(self, text: str, start: int, end: int) -> bool:
+        """Whether a clause about a family's business says nothing of the offence and
+        names the business or its place: a capitalised word after its first ("who
+        farms Bryn Eithin", "the post office in Ardgay"); "her parents' café" alone
+        does not single a family out."""
+        if self.pats.child_offence_verb.search(text, start, end):
+            return False
+        return any(t.group()[:1].isupper() for t in _TOKEN.finditer(text, start + 1, end))
+
+    def _victims(self, reading: Reading, start: int, end: int, business: bool = False) -> bool:
         """Whether the detail belongs to a victim or a child: the nearest person before
-        it in the sentence, else the first one after it."""
+        it in the sentence, else the first one after it. For a family's ``business``,
+        "he" and "she" are passed over ("his family's takeaway" after "the boy ... while
+        he helped out" is the boy's family's), and the offence may come between: the
+        family's business names the family, where or not the abuse happened there."""
         text = reading.text
         lo, hi = reading.sentence(start)
         if _APPOSED.search(text, lo, start):
@@ -227,6 +296,13 @@ class Jigsaw(AnonymityRule):
                 continue
             if a.group("person") is not None and not self._person(reading, a, lo):
                 continue
+            if business and a.group("other") is not None and _PRONOUN.fullmatch(a.group()):
+                continue
+            if a.group("appositive") is not None and not self.is_name(
+                reading, *a.span("appositive")
+            ):
+                owner, victim = a, True  # "Speaking on Monday, the girl's father": the girl's
+                continue
             owner, victim = a, a.group("victim") is not None
         if owner is None:
             for a in anchors.finditer(text, end, min(hi, end + _AFTER)):
@@ -236,6 +312,8 @@ class Jigsaw(AnonymityRule):
                 break
         if owner is None or not victim:
             return False
+        if business:
+            return True
         between = text[owner.end() : start] if owner.end() <= start else ""
         return not (
             self.pats.child_offence_verb.search(between) and not self._residence.search(between)
@@ -295,22 +373,24 @@ class Jigsaw(AnonymityRule):
         marker, family = self._caption
         text = reading.text
         named: set[tuple[int, int]] | None = None  # named-victim's names, when needed
+        kids = self.named_children(reading)
+        children_order = {c: i for i, c in reversed(list(enumerate(kids)))}  # first found
+        children = sorted(kids)
+        starts = [c[0] for c in children]
         for block in doc.blocks:
             found = marker.search(text, block.start, block.end)
             if found is None or block.end - block.start > 300:
                 continue
             if named is None:
                 named = {(v.start, v.end) for v in self.victim_names(reading)}
-            children = [c for c in self.named_children(reading) if block.start <= c[0] < block.end]
-            if any(c[:2] in named for c in children):
+            inside = children[
+                bisect.bisect_left(starts, block.start) : bisect.bisect_left(starts, block.end)
+            ]
+            if any(c[:2] in named for c in inside):
                 continue
-            if children:
-                yield self.hit(
-                    children[0][0],
-                    children[0][1],
-                    text[children[0][0] : children[0][1]],
-                    "photo caption",
-                )
+            if inside:
+                first = min(inside, key=children_order.__getitem__)
+                yield self.hit(first[0], first[1], text[first[0] : first[1]], "photo caption")
                 continue
             if not family.search(text, block.start, block.end):
                 continue

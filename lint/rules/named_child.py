@@ -21,8 +21,8 @@ from lint.rules.anonymity_common import (
     DEFAULT_FIX,
     KEYS,
     AnonymityRule,
+    Spans,
     build_rule,
-    overlaps,
 )
 from lint.rules.contract import Hit, RuleMeta, Source
 
@@ -35,9 +35,9 @@ class NamedChild(AnonymityRule):
         reading = self.reading(doc, facts)
         if not reading.proceedings or reading.lifted:
             return
-        victims = {(v.start, v.end) for v in self.victim_names(reading)}
+        victims = Spans((v.start, v.end) for v in self.victim_names(reading))
         for start, end, age in self.named_children(reading):
-            if overlaps(victims, start, end):
+            if victims.overlaps(start, end):
                 continue  # named-victim reports the name, perhaps with its role word
             if self.excused(reading, start, end):
                 continue

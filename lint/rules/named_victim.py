@@ -31,11 +31,19 @@ class NamedVictim(AnonymityRule):
         reading = self.reading(doc, facts)
         if not reading.sexual:
             return
-        speakers = {s.label for s in facts.cast().speakers.values()}
+        speakers: set[str] | None = None
+        joined = ""
         for found in self.victim_names(reading):
             if self.excused(reading, found.start, found.end):
                 continue  # their waiver, pseudonym or death is stated
-            quoted = any(found.name in label or label in found.name for label in speakers)
+            if speakers is None:
+                speakers = {s.label for s in facts.cast().speakers.values()}
+                joined = "\n".join(speakers)  # one string to look a name up in
+            quoted = found.name in joined or any(
+                found.name[i:j] in speakers  # a speaker's label inside the name
+                for i in range(len(found.name))
+                for j in range(i, len(found.name) + 1)
+            )
             note = self.note(found.how) + (self.note("quoted") if quoted else "")
             yield self.hit(found.start, found.end, found.name, note)
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 import hashlib
 import re
 import re._parser as _sre_parse  # type: ignore[import-not-found]  # the stdlib parser
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
 from lint import diskcache, patterns
-from lint.rules.words import WordPattern, Words
+from lint.rules.words import MixedPattern, WordPattern, Words, words_of
 
 if TYPE_CHECKING:
     import regex
@@ -246,6 +247,10 @@ class Alternatives:
     _as_words: dict[tuple[int, ...], WordPattern] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _alone: list[tuple[Words | None, ...]] = field(default_factory=list, compare=False, repr=False)
+    _by_words: dict[tuple[int, ...], regex.Pattern[str] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @staticmethod
     def of(
@@ -254,10 +259,14 @@ class Alternatives:
         tail: str,
         needles: Sequence[frozenset[str] | None],
         words: Words | None = None,
+        *,
+        groups: bool = False,
     ) -> Alternatives | None:
         """The alternatives, or None where choosing among them gains nothing (fewer than
         two, or none with needles) or could change a match: a back-reference or a
-        global flag inside an alternative, whose meaning depends on the others."""
+        global flag inside an alternative, whose meaning depends on the others.
+        ``groups``: each alternative is one capture group, so those that are only words
+        may be matched without ``regex`` (``by_words``), read now, as the rule loads."""
         if len(alternatives) < 2 or all(n is None for n in needles):
             return None
         if any(_NOT_ALONE.search(a) for a in alternatives):
@@ -265,7 +274,10 @@ class Alternatives:
         every = tuple(sorted({w for n in needles if n is not None for w in n}))
         if words is not None and len(words.alternatives) != len(alternatives):
             words = None
-        return Alternatives(head, tuple(alternatives), tail, tuple(needles), every, words=words)
+        found = Alternatives(head, tuple(alternatives), tail, tuple(needles), every, words=words)
+        if groups and words is None:
+            found._alone.append(tuple(found._words_alone(a) for a in alternatives))
+        return found
 
     def chosen(self, facts: Facts) -> tuple[int, ...]:
         """The indexes of the alternatives to run on ``facts``' document, in order: those
@@ -293,7 +305,7 @@ class Alternatives:
     def pattern(self, chosen: Sequence[int]) -> regex.Pattern[str]:
         """The alternation of the ``chosen`` alternatives, in their order (as words,
         uncompiled, when the whole pattern is only words)."""
-        text = self.head + "|".join(self.alternatives[i] for i in chosen) + self.tail
+        text = self._text(chosen)
         if self.words is None:
             return patterns.compile(text)
         key = tuple(chosen)
@@ -301,6 +313,63 @@ class Alternatives:
         if found is None:
             found = self._as_words[key] = WordPattern(text, self.words.only(chosen))
         return cast("regex.Pattern[str]", found)
+
+    def by_words(self, chosen: Sequence[int]) -> regex.Pattern[str] | None:
+        """``pattern(chosen)`` for a pattern that is not only words but whose chosen
+        alternatives are, some or all (an alternative is only words when, between the
+        pattern's head and tail, it is a word pattern of one group of its own): all of
+        them, as one ``WordPattern``; some, as a ``MixedPattern`` (the others by
+        ``regex``). None when the whole is only words (``pattern`` has it), the
+        alternatives were not read as groups (``of``) or no chosen one is words."""
+        if self.words is not None:
+            return None
+        key = tuple(chosen)
+        if key in self._by_words:
+            return self._by_words[key]
+        if not self._alone:
+            return None
+        alone = self._alone[0]
+        taken = [k for k, i in enumerate(key) if alone[i] is not None]
+        found: regex.Pattern[str] | None = None
+        if taken:
+            parts = [alone[key[k]] for k in taken]
+            first = cast("Words", parts[0])
+            words = Words(
+                tuple(cast("Words", p).alternatives[0] for p in parts),
+                len(parts),
+                first.start_boundary,
+                first.end_boundary,
+            )
+            by_words = WordPattern(self._text(key[k] for k in taken), words)
+            if len(taken) == len(key):
+                found = cast("regex.Pattern[str]", by_words)
+            else:
+                others = tuple(k for k in range(len(key)) if alone[key[k]] is None)
+                found = cast(
+                    "regex.Pattern[str]",
+                    MixedPattern(
+                        self._text(key),
+                        by_words,
+                        tuple(k + 1 for k in taken),
+                        self._text(key[k] for k in others),
+                        tuple(k + 1 for k in others),
+                    ),
+                )
+        self._by_words[key] = found
+        return found
+
+    def _text(self, chosen: Iterable[int]) -> str:
+        return self.head + "|".join(self.alternatives[i] for i in chosen) + self.tail
+
+    def _words_alone(self, alternative: str) -> Words | None:
+        found = words_of(self.head + alternative + self.tail)
+        if found is None or found.groups != 1:
+            return None
+        # Each place a first word stands, its strings are tried one by one: many strings
+        # after one word ("the vulnerable girl", "the under-age girl" …) cost more
+        # there than ``regex`` does.
+        firsts = Counter(s[0] for s in found.alternatives[0])
+        return found if max(firsts.values()) <= _FEW else None
 
     def needles_of(self, chosen: Sequence[int]) -> tuple[str, ...] | None:
         """Needles of which every match of ``pattern(chosen)`` contains one, or None."""
@@ -312,6 +381,9 @@ class Alternatives:
             found |= needles
         return tuple(sorted(found))
 
+
+#: The most strings of an alternative matched as words that start with the same word.
+_FEW = 8
 
 #: The most choices of one pattern's alternatives compiled in a run.
 _MOST_CHOICES = 8

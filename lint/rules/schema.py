@@ -80,6 +80,20 @@ GUARD_KEYS: dict[str, Option] = {
         STR_LIST, "Patterns of which one must be in the unit for the match to count.", ()
     ),
     "not_near": Option(STR_LIST, "Patterns that, anywhere in the unit, silence the match.", ()),
+    "party": Option(
+        STR_LIST,
+        "Patterns for who the match must be about: one must be in the match's clause "
+        "(its sentence, cut at semicolons and colons) before the match or inside it, or "
+        "a party_pronouns word there must point back to one in the sentence before (or "
+        "further back, through a pronoun in each sentence between).",
+        (),
+    ),
+    "party_pronouns": Option(
+        STR_LIST,
+        "With party: pronouns that, in the match's clause before it, refer back to a "
+        "party named in the sentence before.",
+        (),
+    ),
     "mentions": Option(
         STR, "ignore: a match in its own quote marks is a term mentioned, not used.", "report"
     ),

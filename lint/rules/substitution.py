@@ -79,9 +79,12 @@ class Substitution:
             chosen = self.choice.chosen(facts)
             if not chosen:
                 return
+            by_words = self.choice.by_words(chosen)  # some entries or all matched as words
             if len(chosen) < len(self.entries):
-                pattern, needles = self.choice.pattern(chosen), self.choice.needles_of(chosen)
+                needles = self.choice.needles_of(chosen)
+                pattern = self.choice.pattern(chosen) if by_words is None else by_words
             else:
+                pattern = pattern if by_words is None else by_words
                 chosen = None
         for m, _unit in scan(pattern, doc, facts, self.meta, self.guards, needles):
             index = next((i for i, g in enumerate(m.groups()) if g is not None), None)
@@ -277,5 +280,6 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
             tail,
             [required_literals(k) for k, _ in items],
             pattern.words if isinstance(pattern, WordPattern) else None,
+            groups=True,
         ),
     )

@@ -329,6 +329,11 @@ class WordMatch:
         self._group = group  # the alternative's capture group (0: none)
         self._groups = groups
 
+    @property
+    def group_index(self) -> int:
+        """The capture group of the alternative that matched (0: none)."""
+        return self._group
+
     def _check(self, group: int | str) -> bool:
         if not isinstance(group, int) or not 0 <= group <= self._groups:
             raise IndexError("no such group")
@@ -389,8 +394,10 @@ class WordPattern(patterns.Lazy):
         order, for a view that is ``matchable``."""
         automaton, by_first = self._index()
         starts: dict[int, list[str]] = {}
-        for last, first in automaton.iter(lowered, pos, endpos):
-            starts.setdefault(last - len(first) + 1, []).append(first)
+        # The automaton reads a slice: given the whole view and bounds, it converts the
+        # whole view on every call, which a large document's many spans make quadratic.
+        for last, first in automaton.iter(lowered[pos:endpos]):
+            starts.setdefault(pos + last - len(first) + 1, []).append(first)
         words = self.words
         groups = words.groups
         after = pos
@@ -441,3 +448,26 @@ def _match(
     if boundary and _BOUNDARY.match(text, here, endpos) is None:
         return -1
     return here
+
+
+class MixedPattern(patterns.Lazy):
+    """An alternation of capture groups (a substitution's entries) of which some are
+    only words: ``words`` matches those without ``regex`` and ``rest`` the others, and
+    ``lint.rules.matching`` merges the two into the matches of the whole (``pattern``,
+    compiled only if asked). ``word_groups`` and ``rest_groups`` give, for each
+    alternative of ``words`` and of ``rest``, its group in the whole (1, 2 …)."""
+
+    def __init__(
+        self,
+        pattern: str,
+        words: WordPattern,
+        word_groups: tuple[int, ...],
+        rest: str,
+        rest_groups: tuple[int, ...],
+    ) -> None:
+        super().__init__(pattern)
+        self.words = words
+        self.word_groups = word_groups
+        self.rest = patterns.Lazy(rest)
+        self.rest_groups = rest_groups
+        self.groups = len(word_groups) + len(rest_groups)

@@ -80,6 +80,39 @@ def test_near_and_not_near_guards() -> None:
     assert len(found) == 1 and found[0].line == 1
 
 
+def test_party_guard_reads_the_clause_and_a_pronoun_back() -> None:
+    rule = make_rule("""
+        extends: existence
+        message: "'%s'"
+        ignorecase: true
+        party: ['girls?', '1[0-7]-year-olds?']
+        party_pronouns: [she, her, they]
+        tokens: [sold into prostitution]
+    """)
+    text = (
+        "The girls, aged 13 to 15, were later sold into prostitution.\n\n"  # fires: subject
+        "The women were sold into prostitution.\n\n"  # silent: adults
+        "The girls were safe; their mothers were sold into prostitution.\n\n"  # silent: clause
+        "The youngest was a 13-year-old. She was sold into prostitution.\n\n"  # fires: pronoun
+        "The office was busy. She was sold into prostitution.\n\n"  # silent: no antecedent
+        "Women were sold into prostitution, the girls said.\n\n"  # silent: the child is after
+        "The girl was 14. He gave her a phone. She was sold into prostitution.\n\n"  # fires
+        "The girl was 14. The flat was empty. She was sold into prostitution."  # chain broken
+    )
+    found = run(rule, text)
+    assert [f.line for f in found] == [1, 7, 13]
+
+
+def test_party_pronouns_need_a_party() -> None:
+    with pytest.raises(RuleError, match="'party_pronouns' needs 'party'"):
+        make_rule("""
+            extends: existence
+            message: x
+            party_pronouns: [she]
+            tokens: [sold]
+        """)
+
+
 def test_shared_families_come_from_a_file_beside_the_rule(tmp_path: Path) -> None:
     pack = tmp_path / "Pack"
     pack.mkdir()
