@@ -71,6 +71,7 @@ LISTS = (
     "not_after_subject",
     "expert_titles",
     "not_names",
+    "not_name_endings",
     "child_kin",
     "parents",
     "adult_kin",

@@ -300,6 +300,12 @@ class AnonymityRule:
                 return False
             if plain.lower() in reading.lowercase:
                 return False  # "Girls", "Victims": a common word capitalised
+            if (
+                len(plain) >= 7
+                and plain[1:].islower()
+                and any(map(plain.endswith, self.pats.endings))
+            ):
+                return False  # "Invariably", "However": a word's shape, never a name
         if form in self.public or " ".join(bare) in self.public:
             return False
         if len(bare) == 1 and bare[0] in self._public_surnames(reading):
@@ -829,6 +835,7 @@ class _Patterns:
         markable = NAME.replace(r"(?![\p{L}\p{N}-])", r"(?![\p{L}-])")  # "Megan¹"
         self.marked = c(rf"(?P<name>{markable})[ \t]?(?:{marks})(?![\p{{L}}\p{{N}}])")
         self.not_names = frozenset(w.words("not_names"))
+        self.endings = frozenset(w.words("not_name_endings"))
         self.titled = _titled(rf"{_TITLE_HEADS}|{w.pattern('professions')}")
         age = r"(?:\s*,\s*(?:aged\s+|then\s+|now\s+)?(?P<age>\d{1,3})\s*,)?"
         adverbs = rf"(?:{w.pattern('offence_adverbs')}\s+)*"
