@@ -18,6 +18,12 @@ Manchester Police", ``lint.docindex``), counts for:
 has seen what the letters stand for) or ``only`` (report just those uses: the house
 style wants the bracketed form even so).
 
+``known_terms`` lists terms known to be abbreviations besides the register's (a field's
+own: "CSE", "CSAM"). ``unknown`` is the most any other term is reported at, with
+``unknown_message``: a run of capitals sglint cannot place may be an abbreviation, a word
+in capitals for emphasis or a label ("MYTH", "ALWAYS"), or a brand or campaign's name, so
+spelling it out is advice, not a house-style point it can vouch for.
+
 ``regional`` maps a term to the places whose readers know it by its letters ("PSNI" to
 "Northern Ireland", "Belfast" …): in a text that names one of them, spelling the term out
 is a house-style choice, so its finding is at most a suggestion."""
@@ -66,6 +72,18 @@ KEYS: dict[str, schema.Option] = {
     "known_message": schema.Option(
         schema.STR, "The message for a known register abbreviation used without its name."
     ),
+    "known_terms": schema.Option(
+        schema.STR_LIST, "Terms known to be abbreviations besides the register's.", []
+    ),
+    "unknown": schema.Option(
+        schema.STR,
+        "The most a term neither on the register nor in known_terms is reported at"
+        " (suggestion, warning or error; unset: the rule's level).",
+        "",
+    ),
+    "unknown_message": schema.Option(
+        schema.STR, "The message for a term neither on the register nor in known_terms."
+    ),
     "spelled_out": schema.Option(
         schema.STR,
         "What a name written out earlier, whose initials spell the term, counts for: "
@@ -97,6 +115,9 @@ class Conditional:
     known_message: str = ""
     spelled_out: str = "report"
     regional: tuple[tuple[str, regex.Pattern[str]], ...] = ()
+    known_terms: frozenset[str] = frozenset()
+    unknown: Severity | None = None
+    unknown_message: str = ""
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         defined_at: dict[str, int] = {}
@@ -150,7 +171,10 @@ class Conditional:
             return Hit(start, end, message, fix=spelled)
         if self.known.acronym_slip(term) is not None:
             return None  # a misspelt abbreviation: the organisations rule reports it
-        return Hit(start, end, format_message(self.meta.message, term))
+        if self.unknown is None or term in self.known_terms or org is not None:
+            return Hit(start, end, format_message(self.meta.message, term))
+        message = format_message(self.unknown_message or self.meta.message, term)
+        return Hit(start, end, message, level=self.unknown)
 
 
 #: Between an abbreviation and its words written straight after it: "CROP, the Coalition
@@ -224,4 +248,7 @@ def build_from(
         str(data.get("known_message", "")),
         spelled_out,
         regional,
+        frozenset(schema.option(data, KEYS, "known_terms")),
+        schema.level_cap(data, KEYS, "unknown", path=src.path, line=src.data.line_of("unknown")),
+        str(data.get("unknown_message", "")),
     )

@@ -19,7 +19,7 @@ from typing import Any
 from lint.document import Document
 from lint.errors import RuleError
 from lint.facts import Facts
-from lint.finding import LEVEL_NAMES, FixSafety, Severity
+from lint.finding import FixSafety, Severity
 from lint.messages import format_message
 from lint.rules import schema
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
@@ -73,11 +73,5 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> QuoteMarks:
                 path=src.path,
                 line=src.data.line_of("problems"),
             )
-    at_end = str(schema.option(data, KEYS, "at_end") or "")
-    level = None
-    if at_end:
-        line = src.data.line_of("at_end")
-        level = Severity.parse(
-            schema.choice(at_end, LEVEL_NAMES, key="at_end", path=src.path, line=line)
-        )
+    level = schema.level_cap(data, KEYS, "at_end", path=src.path, line=src.data.line_of("at_end"))
     return QuoteMarks(meta, frozenset(chosen), level)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from lint.errors import RuleError
-from lint.finding import FixSafety
+from lint.finding import LEVEL_NAMES, FixSafety, Severity
 from lint.rules.budget import DEFAULT_TIMEOUT
 from lint.validate import (
     BOOL,
@@ -204,6 +204,17 @@ def require(data: Mapping[str, Any], key: str, *, path: str, line: int, kind: st
     if key not in data or data[key] in (None, "", [], {}):
         raise RuleError(f"a rule of kind '{kind}' needs '{key}'", path=path, line=line)
     return data[key]
+
+
+def level_cap(
+    data: Mapping[str, Any], keys: Mapping[str, Option], key: str, *, path: str, line: int
+) -> Severity | None:
+    """A key naming the most some findings are reported at (suggestion, warning or error);
+    None when unset (the rule's level). Located error for any other value."""
+    value = str(option(data, keys, key) or "")
+    if not value:
+        return None
+    return Severity.parse(choice(value, LEVEL_NAMES, key=key, path=path, line=line))
 
 
 def fix_safety(value: Any, *, key: str, path: str, line: int) -> FixSafety:
