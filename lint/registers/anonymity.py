@@ -76,6 +76,7 @@ LISTS = (
     "parents",
     "adult_kin",
     "trust_roles",
+    "particular_people",
     "tie_words",
     "trust_ties",
     "kin_speaking",

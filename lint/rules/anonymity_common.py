@@ -486,6 +486,12 @@ class AnonymityRule:
         )
         return _WORD.findall(name)[-1] in accused
 
+    def accused_named(self, reading: Reading, lo: int, hi: int) -> bool:
+        """Whether a name the copy treats as the accused's stands between ``lo`` and ``hi``."""
+        return any(
+            self._defendant(reading, m.group()) for m in _NAME.finditer(reading.text, lo, hi)
+        )
+
     def _memo(
         self, reading: Reading, what: str, build: Callable[[], Iterable[_V]]
     ) -> tuple[_V, ...]:

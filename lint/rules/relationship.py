@@ -48,6 +48,8 @@ _NAMED_BEFORE = patterns.compile(rf"(?P<name>{NAME})\s*,\s*(?:who\s+(?:is|was)\s
 #: "as the boy's grandfather." : the accused acting as the relative (the clause ends there).
 _AS = patterns.compile(r"(?<!\bsuch\s)(?<!\bwell\s)(?<!\bsame\s)\bas\s+$")
 _CLAUSE_END = patterns.compile(r"\s*[,.;:!?]")
+#: Someone's age ("a 43-year-old man", "aged 12"): a particular person.
+_AGED = patterns.compile(r"\b(?:\d{1,3}-year-old|aged\s+\d{1,3})\b|,\s*\d{1,3}\s*,")
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,25 @@ class Relationship(AnonymityRule):
         )
 
     @cached_property
+    def _someone(self) -> regex.Pattern[str]:
+        return patterns.compile(self.words.pattern("particular_people"))
+
+    def _particular(self, reading: Reading, offset: int) -> bool:
+        """Whether the sentence at ``offset``, or the one before it in its paragraph, tells
+        of a particular person ("he", "the girl", "a 43-year-old man", the accused by name):
+        a tie word in a list of offence categories or a team's remit names no one's relative."""
+        text = reading.text
+        lo, hi = reading.sentence(offset)
+        prev = reading.previous_sentence(offset)
+        if prev is not None and "\n" not in text[prev[1] : lo]:
+            lo = prev[0]
+        return bool(
+            self._someone.search(text, lo, hi)
+            or _AGED.search(text, lo, hi)
+            or self.accused_named(reading, lo, hi)
+        )
+
+    @cached_property
     def _parents(self) -> regex.Pattern[str]:
         return patterns.compile(self.words.pattern("parents"))
 
@@ -127,7 +148,8 @@ class Relationship(AnonymityRule):
         for m in self._matches(reading, taught):
             yield self.hit(m.start(), m.end(), m.group(), self.note("trust"))
         for m in self._matches(reading, ties):
-            yield self.hit(m.start(), m.end(), m.group(), self.note("tie"))
+            if self._particular(reading, m.start()):
+                yield self.hit(m.start(), m.end(), m.group(), self.note("tie"))
         for m in self._matches(reading, trust_ties):
             yield self.hit(m.start(), m.end(), m.group(), self.note("trust"))
         for m in self._matches(reading, child_kin):
