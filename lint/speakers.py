@@ -51,7 +51,12 @@ HONORIFICS = lexicon.words("honorifics", "styles") | lexicon.single_words(
 #: Words that start a sentence or a run but are neither name nor title.
 _SKIP = lexicon.words("sentence_openers", "days", "months")
 _NAME_WORD = r"(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*(?:['’]s)?|\p{Lu}{2,5}"
-_RUN = patterns.compile(rf"(?<![\p{{L}}\p{{N}}'’-])(?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD}))*")
+#: Lower-case particles a name runs on across ("Rachel de Souza", "Johan van der Berg").
+_PARTICLES = lexicon.alternation("name_particles")
+_RUN = patterns.compile(
+    rf"(?<![\p{{L}}\p{{N}}'’-])(?:{_NAME_WORD})"
+    rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}(?:{_NAME_WORD}))*"
+)
 _PRONOUN = patterns.compile(r"^\s*(?:he|she)\b", regex.IGNORECASE)
 _ORG_BEFORE = patterns.compile(r"(?:\b(?:of|for)\s+(?:the\s+)?|\bthe\s+)$", regex.IGNORECASE)
 _ORG_AFTER = patterns.compile(r"\s+(?:of|for)\s+(?:the\s+)?\p{Lu}")
