@@ -26,6 +26,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 import regex
 
@@ -293,6 +294,15 @@ def _ends_with(
     return 0
 
 
+@cache
+def _calendar() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Day names and month names in lower case, and with the lexicon's sentence openers
+    the capitalised words that are no person's name: read once, not per document."""
+    days = frozenset(w.lower() for w in lexicon.words("days"))
+    months = frozenset(w.lower() for w in lexicon.words("months"))
+    return days, months, lexicon.words("sentence_openers") | days | months
+
+
 class _Reader:
     """Reads the claims of one document."""
 
@@ -300,12 +310,9 @@ class _Reader:
         self.doc = doc
         self.w = words
         self.sentences = sentences
-        self.days = frozenset(w.lower() for w in lexicon.words("days"))
-        self.months = frozenset(w.lower() for w in lexicon.words("months"))
+        self.days, self.months, calendar = _calendar()
         #: Capitalised words that are not a person's name.
-        self.not_names = (
-            words.not_names | lexicon.words("sentence_openers") | self.days | self.months
-        )
+        self.not_names = words.not_names | calendar
         #: The group the last share was of ("62% of parents"): a share that names no
         #: group and points back ("the 68% who have seen …") or says "of those" is of it.
         self.population: str | None = None

@@ -60,9 +60,11 @@ NAME = (
     r"(?![\p{L}\p{N}-])"
 )
 #: Words that are never a person's name where a name is expected.
+_HONORIFICS = lexicon.words("honorifics")
 _NOT_NAMES = (
     ROLE_WORDS
-    | lexicon.words("sentence_openers", "days", "months", "honorifics")
+    | _HONORIFICS
+    | lexicon.words("sentence_openers", "days", "months")
     | lexicon.parts("ranks", "styles", "title_heads")
 )
 _RANKED = patterns.compile(
@@ -291,7 +293,7 @@ class AnonymityRule:
         text = reading.text
         form = " ".join(text[start:end].split())
         words = _WORD.findall(form)
-        bare = [w for w in words if w not in lexicon.words("honorifics")]
+        bare = [w for w in words if w not in _HONORIFICS]
         if not bare:
             return False
         for word in bare:
@@ -778,7 +780,7 @@ def _bare(name: str) -> frozenset[str]:
     return frozenset(
         regex.sub(r"['’]s$", "", word)
         for word in _WORD.findall(name)
-        if word not in lexicon.words("honorifics") and word not in _NOT_NAMES
+        if word not in _NOT_NAMES  # honorifics among them
     )
 
 

@@ -114,7 +114,7 @@ class Guards:
         back to one named in the sentence before (or, through a pronoun in each
         sentence between, up to ``PRONOUN_CHAIN`` sentences before)."""
         assert self.party is not None
-        index = bisect.bisect_right([s.start for s in sentences], start) - 1
+        index = bisect.bisect_right(sentences, start, key=lambda s: s.start) - 1
         here = sentences[index] if index >= 0 and start < sentences[index].end else unit
         lo = max([here.start, *(m.end() for m in _CLAUSE_END.finditer(text, here.start, start))])
         timeout = remaining(deadline)
