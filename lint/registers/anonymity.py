@@ -107,6 +107,12 @@ LISTS = (
     "not_real",
     "harm_done",
     "person_nouns",
+    "kin_qualifiers",
+    "not_sexual_before",
+    "victim_nouns",
+    "female_nouns",
+    "male_nouns",
+    "relation_before",
     "campaigners",
 )
 KEYS = (*LISTS, "jigsaw", "jigsaw_context")

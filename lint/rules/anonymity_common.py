@@ -262,10 +262,16 @@ class AnonymityRule:
         def found(pattern: regex.Pattern[str]) -> bool:
             return not lacks(pattern, lowered) and bool(pattern.search(text))
 
+        def offence_told() -> bool:  # not "no previous convictions for sexual offences"
+            return not lacks(p.sexual, lowered) and any(
+                not p.not_sexual.search(text, max(0, m.start() - 80), m.start())
+                for m in p.sexual.finditer(text)
+            )
+
         return Reading(
             text=text,
             sentences=facts.sentences,
-            sexual=found(p.sexual),
+            sexual=offence_told(),
             child=found(p.child) or found(_CHILD_AGE) or found(p.kin_victim),
             proceedings=found(p.proceedings),
             waiver=found(p.waiver),
@@ -532,6 +538,7 @@ class AnonymityRule:
             ("sympathy", p.sympathy),
             ("sympathy", p.comfort),
             ("role", p.role_after),
+            ("role", p.role_was),
             ("special", p.special),
             ("ordeal", p.ordeal),
             ("passive", p.account),
@@ -571,6 +578,11 @@ class AnonymityRule:
                     continue
                 if how == "quote" and not reading.in_quote(start):
                     continue  # only a speaker's words name a victim this way
+                title = _TITLE_SEX.match(text, start)
+                if how in ("quote", "praise") and title is not None:
+                    sex = self._victim_sex(reading)
+                    if sex and _SEX_OF[title.group(1)] != sex:
+                        continue  # "Mr Ingham's courage" where a woman was attacked
                 if how == "special" and p.expert.match(text, start):
                     continue  # "Dr Morrow gave evidence by video link": an expert witness
                 if how == "active" and p.plural_after.match(text, end):
@@ -600,6 +612,97 @@ class AnonymityRule:
             if found is not None and not seen.overlaps(*found):
                 seen.add(*found)
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
+        for how, found in self._told_later(reading):
+            if not seen.overlaps(*found):
+                seen.add(*found)
+                yield VictimName(found[0], found[1], text[found[0] : found[1]], how)
+
+    def _private(self, reading: Reading, start: int, end: int) -> bool:
+        """A private person's name who is neither the accused nor a professional."""
+        name = reading.text[start:end]
+        return (
+            self.is_name(reading, start, end)
+            and not self._defendant(reading, name)
+            and not self.professional(reading, name)
+        )
+
+    def _told_later(self, reading: Reading) -> Iterator[tuple[str, tuple[int, int]]]:
+        """Victims named where what was done to them is told apart from the name: in
+        apposition to the noun the copy gives the victim ("raping a woman" ... "the woman,
+        Jasmine Okonedo,"); as the object of the accused's verb with the offence after a
+        clause boundary ("Lowther befriended Kasia Nowak, who was 19, and raped her"); as
+        one who told the court "she ..." with "he raped her" in the next two sentences;
+        by title and surname in quoted speech, never named outside it, where the title
+        fits the victim ("Mrs Delahaye screamed" in a report of an assault on a woman)."""
+        text = reading.text
+        p = self.pats
+        nouns = reading.words_where(
+            "victim nouns",
+            lambda: (m.group("noun").lower() for m in self._matches(reading, p.done_to)),
+        )
+        for m in self._matches(reading, p.the_noun) if nouns else ():
+            if m.group("noun").lower() in nouns and self._private(reading, *m.span("name")):
+                yield "role", m.span("name")
+        for m in self._matches(reading, p.object_after):
+            start, end = m.span("name")
+            lo, _ = reading.sentence(start)
+            before = text[lo:start]
+            if start == lo or not (_HE.search(before) or self.accused_named(reading, lo, start)):
+                continue  # the name is the subject: it may be the one who did it
+            if _PLACE_RUN.search(text, max(0, start - 40), start) or _PREPOSITION_BEFORE.search(
+                text, max(0, start - 12), start
+            ):
+                continue  # "of Banff", "an alleyway off Piccadilly": a place, not his object
+            between = text[end : m.start("object")]
+            if any(self.is_name(reading, *n.span()) for n in _NAME.finditer(between)):
+                continue
+            if self._private(reading, start, end):
+                yield "active", (start, end)
+        for m in self._matches(reading, p.teller):
+            start, end = m.span("name")
+            lo, _ = reading.sentence(start)
+            if p.relation_before.search(text, max(lo, start - 40), start):
+                continue  # "His sister, Paula Brennan, told the court she ...": a witness
+            later = reading.sentences_from(lo, 1 + _TOLD_LATER)
+            if len(later) < 2:
+                continue
+            done = p.done_later.search(text, later[1].start, later[-1].end)
+            if done is None or done.group("object") != _OBJECT_OF[m.group("pronoun")]:
+                continue
+            if self._private(reading, start, end):
+                yield "passive", (start, end)
+        if reading.quoted:
+            sex = self._victim_sex(reading)
+            outside = reading.words_where(
+                "words outside quotes",
+                lambda: (
+                    w.group() for w in _WORD.finditer(text) if not reading.in_quote(w.start())
+                ),
+            )
+            for m in self._matches(reading, p.quoted_title):
+                start, end = m.span()
+                if not reading.in_quote(start) or m.group("name") in outside:
+                    continue  # named outside the quote too: introduced, so not this way
+                if _SEX_OF[m.group("title")] != sex:
+                    continue  # the title does not fit the victim, or who it is is unclear
+                if self._private(reading, start, end):
+                    yield "quote", (start, end)
+
+    def _victim_sex(self, reading: Reading) -> str:
+        """ "f" where the copy tells of an offence against a woman or a girl only ("raped
+        her", "assaulted a woman"), "m" for a man or a boy only, else ""."""
+        (sex,) = self._memo(
+            reading,
+            "victim sex",
+            lambda: (
+                "".join(
+                    key
+                    for key, pattern in (("f", self.pats.female), ("m", self.pats.male))
+                    if next(iter(self._matches(reading, pattern)), None) is not None
+                ),
+            ),
+        )
+        return sex if len(sex) == 1 else ""
 
     def _case_study(self, reading: Reading) -> Iterator[VictimName]:
         """The people a story opens with, when it goes on to tell what was done to them
@@ -612,20 +715,37 @@ class AnonymityRule:
         that are subjects there: a sentence's first words ("When Tamsin ...", "Sisters
         Megan and Lauren ..."), after "is" or "and" ("The second is Ellie Marsh")."""
         text = reading.text
+        prose = [
+            b for b in reading.paragraphs if text[b.start : b.end].rstrip().endswith(_PROSE_END)
+        ]
+        for i, story in enumerate(prose[:2]):  # a story may open with a line on its service
+            found = list(self._story(reading, story, later=i > 0))
+            yield from found
+            opening = _NAME_OPENING.match(text, story.start)
+            if found or (opening is not None and self.is_name(reading, *opening.span())):
+                return  # the story opened with someone: a later paragraph is not its start
+
+    def _story(self, reading: Reading, story: Block, later: bool) -> Iterator[VictimName]:
+        """The people one paragraph opens a story with (``_case_study``); a ``later``
+        paragraph opens one only with a child's name and age."""
+        text = reading.text
         p = self.pats
-        story = next(
-            (b for b in reading.paragraphs if text[b.start : b.end].rstrip().endswith(_PROSE_END)),
-            None,
-        )
-        if story is None or p.defendant.search(text, story.start, story.end):
+        if p.defendant.search(text, story.start, story.end):
             return
         window = reading.sentences_from(story.start, _STORY_SENTENCES)
         if not window:
             return
         told = p.story_offence.search(text, story.start, window[-1].end)
-        if told is None:
-            return
-        for m in _NAME.finditer(text, story.start, min(story.end, told.start())):
+        young = _STORY_CHILD.match(text, story.start)  # "Bethany Carhart was 13 when ..."
+        if young is not None and not int(young.group("age")) < ADULT:
+            young = None
+        if later or told is None:
+            if young is None:
+                return
+            told, limit = None, young.end()  # only the child the story opens with
+        else:
+            limit = told.start()
+        for m in _NAME.finditer(text, story.start, min(story.end, limit)):
             start, end = self._trimmed(text, *m.span())
             opener = p.story_subject.match(text, start, end)
             if opener is not None and opener.end() == end:
@@ -644,8 +764,14 @@ class AnonymityRule:
                 or self._defendant(reading, name)
             ):
                 continue
-            if told.start() < reading.sentence(start)[1] and not (
-                p.agents.search(text, end, told.start()) or _TOLD_PASSIVE.match(told.group())
+            if told is None and start != story.start:
+                continue  # only the name that opens the story, told by its age
+            if (
+                told is not None
+                and told.start() < reading.sentence(start)[1]
+                and not (
+                    p.agents.search(text, end, told.start()) or _TOLD_PASSIVE.match(told.group())
+                )
             ):
                 continue  # "Doyle met the girl ... and sexually assaulted her": the one who did it
             yield VictimName(start, end, name, "case")
@@ -791,7 +917,9 @@ _CHILD_AGE = patterns.compile(
 #: A lone capital or number after a word: an anonymised reference ("Girl A", "Child 3").
 _CIPHER = patterns.compile(r"[ \t]+(?:\p{Lu}|\d{1,3})(?![\p{L}\p{N}'’-])")
 _LETTERS = patterns.compile(r"\p{L}+")
-_QUOTED = patterns.compile(r"[\"“][^\"“”\n]{1,600}[\"”]")
+#: A quotation: closed within its paragraph, or open to the paragraph's end (a quote that
+#: runs on into the next paragraph opens each with a mark and closes only the last).
+_QUOTED = patterns.compile(r"[\"“][^\"“”\n]{1,600}(?:[\"”]|$)", regex.M)
 _NOW_ADULT = patterns.compile(r"\bnow\s+(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 #: "he" did it to "her", "she" to "him": two people, so "her" is not "he".
 _OTHER_SEX = {"he": "her", "she": "him"}
@@ -806,11 +934,29 @@ _HONORIFIC_OF = {
     "him": patterns.compile(r"(?:Mrs|Ms|Miss|Lady|Dame)\b"),
 }
 _POSSESSIVE = patterns.compile(r"['’]s\b")
+#: The pronoun a victim is told of by ("she" told the court; "he" raped "her").
+_OBJECT_OF = {"she": "her", "he": "him"}
+_HE = patterns.compile(r"\b[Hh]e\b")
+#: How many sentences after "X told the court she ..." may tell that "he raped her".
+_TOLD_LATER = 3
+#: Whether a title is a woman's or a man's.
+_SEX_OF = {"Mrs": "f", "Ms": "f", "Miss": "f", "Mr": "m"}
+_TITLE_SEX = patterns.compile(r"(Mrs|Ms|Miss|Mr)\b")
+#: A preposition just before a name: a place or an object of it, not the accused's object.
+_PREPOSITION_BEFORE = patterns.compile(
+    r"\b(?:in|at|from|near|of|off|on|onto|to|into|towards|along|past|through|outside"
+    r"|inside|behind|by|under|over|across|around|via)\s+$"
+)
 #: How prose ends (a dateline or a byline does not): the first such paragraph opens a story.
 _PROSE_END = (".", "!", "?", '"', "”")
 #: How many sentences of a story may pass before it tells what was done to its subject.
 _STORY_SENTENCES = 6
 _THEIR_NAME = patterns.compile(r"['’]s\s+(?:real\s+|first\s+)?names?\b")
+#: A story that opens with a child's name and age ("Bethany Carhart was 13 when ...").
+_STORY_CHILD = patterns.compile(
+    rf"{NAME}\s+was\s+(?:just\s+|only\s+)?(?P<age>\d{{1,2}})\b(?!\s*(?:%|per\b|years\s+ago))"
+)
+_NAME_OPENING = patterns.compile(rf"{NAME}\b")
 _TOLD_PASSIVE = patterns.compile(r"(?i:she|he|they)\b")
 #: A name after "is" or "and": a subject too ("The second is Ellie Marsh").
 _AND_IS = patterns.compile(r"\b(?:is|and)[ \t]+$")
@@ -825,6 +971,9 @@ class _Patterns:
     def __init__(self, w: AnonymityWords) -> None:
         c = patterns.lazy
         self.sexual = c(w.pattern("sexual_offence"))
+        self.not_sexual = c(
+            rf"{w.pattern('not_sexual_before')}(?:[ \t]+[\p{{Ll}},-]+){{0,4}}?[ \t]*$"
+        )  # "no previous convictions for violent or " before "sexual offences"
         self.child = c(w.pattern("child"))
         self.kin_victim = c(
             rf"{w.pattern('active_offence')}\s+(?:his|her|their)\s+(?:own\s+|young\s+)?"
@@ -910,8 +1059,51 @@ class _Patterns:
         )  # "Pupil Kayla told her teacher": a role used as a title before a first name
         self.active = c(
             rf"{w.pattern('active_offence')}[ \t]+(?:\d{{1,2}}-year-old[ \t]+)?"
-            rf"(?:{child_role}[ \t]+)?(?P<name>{NAME})"
+            rf"(?:(?:{child_role}|{w.pattern('cared_for_role')})[ \t]+)?(?P<name>{NAME})"
+        )  # "assaulted resident Edna Fairweather": a role used as a title
+        full = (
+            rf"(?:(?:{HONORIFIC})\.?[ \t]+)?{NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?"
+            r"(?![\p{L}'’-])"
         )
+        self.role_was = c(
+            rf"{w.pattern('victim_role')}\s+(?:was|is)\s+(?:named\s+as\s+)?(?P<name>{full})"
+        )  # "Holroyd's victim was Winifred Carrow, 86,"
+        victim_noun = w.pattern("victim_nouns")
+        self.done_to = c(
+            rf"{w.pattern('active_offence')}\s+(?:a|an|the)\s+(?:[\p{{Ll}}\d-]+\s+){{0,2}}?"
+            rf"(?P<noun>{victim_noun})\b"
+        )  # "raping a woman": the report's victim is "the woman"
+        self.the_noun = c(
+            rf"\b[Tt]he\s+(?P<noun>{victim_noun})\s*,\s*(?P<name>{NAME})\s*,"
+        )  # "approached the woman, Jasmine Okonedo, at a taxi rank"
+        self.object_after = c(
+            rf"(?P<name>{NAME})(?=(?:\s*,\s*(?:aged\s+|then\s+|now\s+)?\d{{1,3}}\s*,)?"
+            rf"[^.!?\"“”\n]{{0,120}}?\b(?:and|before|then|where|until|after\s+which)\s+"
+            rf"(?:(?:he|later|then|repeatedly|had|eventually)\s+)*"
+            rf"{w.pattern('active_offence')}\s+(?P<object>her|him)\b)"
+        )  # "Lowther befriended Kasia Nowak, who was 19, and raped her": his verb's object
+        self.teller = c(
+            rf"(?P<name>{NAME})(?:\s*,\s*(?:aged\s+)?\d{{1,3}}\s*,)?\s+"
+            rf"(?:told|said|says|described|recalled|explained)\b[^.!?\"“”\n]{{0,40}}?"
+            r"\b(?P<pronoun>she|he)\b"
+        )  # "Rhiannon Tegid, 27, told the jury she ..." (what was done to her comes later)
+        self.done_later = c(
+            rf"\b(?:he|{NAME_WORD})\s+(?:had\s+|then\s+|later\s+)?"
+            rf"{w.pattern('active_offence')}\s+(?P<object>her|him)\b"
+        )
+        the_one = (
+            rf"(?:{w.pattern('active_offence')}\s+|(?:{w.pattern('victim_role')}|{victim_noun})"
+            r"\s*,\s*)(?:(?:a|an|the)\s+(?:[\p{Ll}\d-]+\s+){0,2}?)?"
+        )  # "raped her", "assaulted a woman", "The tenant, a woman in her twenties"
+        aged_in = rf"\b(?:{w.pattern('victim_role')}|{victim_noun})\s+in\s+"
+        self.female = c(rf"{the_one}{w.pattern('female_nouns')}\b|{aged_in}her\b")
+        self.male = c(rf"{the_one}{w.pattern('male_nouns')}\b|{aged_in}his\b")
+        # "A student in her twenties was sexually assaulted": a woman
+        self.quoted_title = c(
+            rf"(?<![\p{{L}}'’-])(?P<title>Mrs|Ms|Miss|Mr)\.?[ \t]+(?P<name>{NAME_WORD})"
+            rf"(?![\p{{L}}'’-]|[ \t]+{NAME_WORD})"
+        )  # "Mrs Delahaye screamed", in quoted speech
+        self.relation_before = c(rf"\b{w.pattern('relation_before')}\s*,?\s*(?:{NAME_WORD}\s+)?$")
         self.child_age = (
             c(
                 rf"(?P<name>{NAME})\s*(?:,\s*|\(\s*)(?:(?:aged|now|then)\s+)?(?P<age>\d{{1,2}})"

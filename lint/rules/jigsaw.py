@@ -41,6 +41,8 @@ __all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
 
 _APPOSED = patterns.compile(rf"{NAME}\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?$")
 _ONLY = patterns.compile(r"\bthe\s+only\b")
+#: A sentence's opening name: its subject, whose details follow until a victim is named.
+_SUBJECT = patterns.compile(rf"{NAME}(?=\s*[,]|\s+(?:is|was|has|had|who|whose)\b)")
 _TOKEN = patterns.compile(r"[\p{L}\d'’()-]+")
 _LINK = patterns.compile(r"\s*(?:,|\bat|\bof|\bin|\bon)?\s*(?:the\s+)?")
 
@@ -60,6 +62,10 @@ def _merged(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int
 
 #: The kind of detail a family's business is.
 _BUSINESS = "family business"
+#: The kind of detail a parent's job is: a detail only with the place where it is done.
+_JOB = "parent's job"
+#: The rest of a clause after a parent's job ("a firefighter at Ballymena fire station").
+_CLAUSE_REST = patterns.compile(r"[^,.;:!?\n]{0,80}")
 _PRONOUN = patterns.compile(r"(?i:he|she|they)")
 #: How far a family's business match reaches before and after its word for the family.
 _KIN_BEFORE, _KIN_AFTER = 60, 220
@@ -147,6 +153,11 @@ class Jigsaw(AnonymityRule):
                     continue
                 if not self._near(kind, text, m) or self._modifier.match(text, m.end()):
                     continue
+                rest = _CLAUSE_REST.match(text, m.end()) if kind == _JOB else None
+                if rest is not None and not any(
+                    t.group()[:1].isupper() for t in _TOKEN.finditer(text, m.end(), rest.end())
+                ):
+                    continue  # "her mother, who is a nurse,": no place, so no one singled out
                 if self._victims(reading, m.start(), m.end()):
                     taken.append((m.start(), m.end(), kind))
                     spans.add(m.start(), m.end())
@@ -289,6 +300,13 @@ class Jigsaw(AnonymityRule):
         opening = anchors.match(text, start)
         if opening is not None and opening.group("victim") is not None:
             return True  # "a pupil at St Mary's": the detail names its owner
+        subject = _SUBJECT.match(text, lo)
+        if (
+            subject is not None
+            and self._defendant(reading, subject.group())
+            and not any(a.group("victim") for a in anchors.finditer(text, lo, start))
+        ):
+            return False  # "Scully, whose twin brother sat in the gallery, messaged the girl"
         owner, victim = None, False
         for a in anchors.finditer(text, lo, start):
             if a.group("person") is not None and self.pseudonymous(reading, *a.span("person")):

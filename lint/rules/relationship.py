@@ -39,9 +39,6 @@ __all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
 _OBJECT = patterns.compile(r"\b(?:with|to|of|for|from|at|and|visiting|near|about)\s+$")
 #: An adult's age after a relative ("Doyle's daughter, 25,"): not the child.
 _ADULT_AGE = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
-_QUALIFIER = (
-    r"(?:(?:own|young|teenage|then|former|late|older|elder|\d{1,2}-year-old)[ \t]+|then-|ex-)?"
-)
 #: The accused named just before the relative, in apposition ("Doyle, her stepfather at
 #: the time, abused her").
 _NAMED_BEFORE = patterns.compile(rf"(?P<name>{NAME})\s*,\s*(?:who\s+(?:is|was)\s+)?$")
@@ -49,6 +46,10 @@ _NAMED_BEFORE = patterns.compile(rf"(?P<name>{NAME})\s*,\s*(?:who\s+(?:is|was)\s
 _AS = patterns.compile(r"(?<!\bsuch\s)(?<!\bwell\s)(?<!\bsame\s)\bas\s+$")
 _CLAUSE_END = patterns.compile(r"\s*[,.;:!?]")
 #: Someone's age ("a 43-year-old man", "aged 12"): a particular person.
+#: "not" just before a tie: the copy says there is none.
+_NEGATED = patterns.compile(r"\b(?:not|never|no)\s+(?:\p{Ll}+\s+)?$")
+#: "or" just after a tie: one of a list of kinds ("a relative or a coach").
+_CHOICE = patterns.compile(r"[ \t]*,?[ \t]+or\b")
 _AGED = patterns.compile(r"\b(?:\d{1,3}-year-old|aged\s+\d{1,3})\b|,\s*\d{1,3}\s*,")
 
 
@@ -58,17 +59,18 @@ class Relationship(AnonymityRule):
     def _own(self) -> tuple[regex.Pattern[str], ...]:
         w = self.words
         c = patterns.lazy  # compiled when first used; their needles are read at load
+        qualifier = rf"(?:{w.pattern('kin_qualifiers')}[ \t]+|then-|ex-)?"  # "his little cousin"
         accused = (
             rf"(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he[ \t]+)?{w.pattern('accused')}['’]s|{NAME}['’]s)"
         )
         return (
             c(w.pattern("tie_words")),
             c(w.pattern("trust_ties")),
-            c(rf"{accused}[ \t]+{_QUALIFIER}{w.pattern('child_kin')}"),
+            c(rf"{accused}[ \t]+{qualifier}{w.pattern('child_kin')}"),
             c(
                 rf"(?P<child>(?:[Tt]he[ \t]+)?(?:{w.pattern('victim_anchor')}['’]s"
                 rf"|{w.pattern('children_owners')})"
-                rf"|[Hh]er|[Hh]is|[Tt]heir)[ \t]+{_QUALIFIER}"
+                rf"|[Hh]er|[Hh]is|[Tt]heir)[ \t]+{qualifier}"
                 rf"(?:{w.pattern('adult_kin')}|{w.pattern('trust_roles')})"
             ),
             c(rf"\s+(?:(?:has|had|then|later|first|also)\s+)?{w.pattern('kin_speaking')}"),
@@ -148,6 +150,11 @@ class Relationship(AnonymityRule):
         for m in self._matches(reading, taught):
             yield self.hit(m.start(), m.end(), m.group(), self.note("trust"))
         for m in self._matches(reading, ties):
+            if _NEGATED.search(text, max(0, m.start() - 20), m.start()) or _CHOICE.match(
+                text, m.end()
+            ):
+                continue  # "was not related to him"; "a family member or someone in a
+                # position of trust": no tie, or one of a list of kinds of abuser
             if self._particular(reading, m.start()):
                 yield self.hit(m.start(), m.end(), m.group(), self.note("tie"))
         for m in self._matches(reading, trust_ties):

@@ -21,7 +21,7 @@ from lint.rules.contract import Rule
 from lint.runner import check_paths
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-SETS = ("dev", "dev2", "dev3", "dev4")
+SETS = ("dev", "dev2", "dev3", "dev4", "dev5")
 DEV = {name: ROOT / "tests" / "anonymity" / name for name in SETS}
 KEY = [
     {**entry, "set": name}
