@@ -661,8 +661,11 @@ class AnonymityRule:
         for m in self._matches(reading, p.teller):
             start, end = m.span("name")
             lo, _ = reading.sentence(start)
-            if p.relation_before.search(text, max(lo, start - 40), start):
-                continue  # "His sister, Paula Brennan, told the court she ...": a witness
+            if p.relation_before.search(text, max(lo, start - 40), start) or p.expert.match(
+                text, start
+            ):
+                continue  # "His sister, Paula Brennan, told the court she ...", "Dr Jane
+                # Doyle told the court she examined ...": a witness
             later = reading.sentences_from(lo, 1 + _TOLD_LATER)
             if len(later) < 2:
                 continue
@@ -683,6 +686,11 @@ class AnonymityRule:
                 start, end = m.span()
                 if not reading.in_quote(start) or m.group("name") in outside:
                     continue  # named outside the quote too: introduced, so not this way
+                if not _SENTENCE_OPENS.search(text, max(0, start - 3), start) or _AFFILIATION.match(
+                    text, end
+                ):
+                    continue  # "We thank Ms Patel", "Ms Patel of Rape Crisis": not the
+                    # subject the quote tells of, or someone's staff
                 if _SEX_OF[m.group("title")] != sex:
                     continue  # the title does not fit the victim, or who it is is unclear
                 if self._private(reading, start, end):
@@ -737,8 +745,12 @@ class AnonymityRule:
             return
         told = p.story_offence.search(text, story.start, window[-1].end)
         young = _STORY_CHILD.match(text, story.start)  # "Bethany Carhart was 13 when ..."
-        if young is not None and not int(young.group("age")) < ADULT:
-            young = None
+        if young is not None and not (
+            int(young.group("age")) < ADULT
+            and p.agent_on.search(text, young.end(), window[min(1, len(window) - 1)].end)
+        ):
+            young = None  # a child's age, and a man who did something to "her" there:
+            # "was 13 when a man she met online began sending her messages"
         if later or told is None:
             if young is None:
                 return
@@ -941,6 +953,10 @@ _HE = patterns.compile(r"\b[Hh]e\b")
 _TOLD_LATER = 3
 #: Whether a title is a woman's or a man's.
 _SEX_OF = {"Mrs": "f", "Ms": "f", "Miss": "f", "Mr": "m"}
+#: Where a sentence of quoted speech opens: after the mark or the end of a sentence.
+_SENTENCE_OPENS = patterns.compile(r"(?:[\"“]|[.!?][\"”]?\s+)$")
+#: "Ms Patel of Rape Crisis", "Mr Khan, from the council": someone's staff.
+_AFFILIATION = patterns.compile(r"\s*,?\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}")
 _TITLE_SEX = patterns.compile(r"(Mrs|Ms|Miss|Mr)\b")
 #: A preposition just before a name: a place or an object of it, not the accused's object.
 _PREPOSITION_BEFORE = patterns.compile(
@@ -1103,7 +1119,11 @@ class _Patterns:
             rf"(?<![\p{{L}}'’-])(?P<title>Mrs|Ms|Miss|Mr)\.?[ \t]+(?P<name>{NAME_WORD})"
             rf"(?![\p{{L}}'’-]|[ \t]+{NAME_WORD})"
         )  # "Mrs Delahaye screamed", in quoted speech
-        self.relation_before = c(rf"\b{w.pattern('relation_before')}\s*,?\s*(?:{NAME_WORD}\s+)?$")
+        self.relation_before = c(
+            rf"(?:\b{w.pattern('relation_before')}"
+            rf"|\b(?:[Hh]is|[Hh]er|[Tt]heir|{NAME_WORD}['’]s)\s+(?:\p{{Ll}}+[ -])?\p{{Ll}}+)"
+            rf"\s*,?\s*$"
+        )  # "His sister, Paula Brennan,"; "Her friend Jane Doyle": someone's relation
         self.child_age = (
             c(
                 rf"(?P<name>{NAME})\s*(?:,\s*|\(\s*)(?:(?:aged|now|then)\s+)?(?P<age>\d{{1,2}})"
@@ -1156,6 +1176,9 @@ class _Patterns:
             rf"{w.pattern('victim_account')}"
         )  # "Laura Finch, 29, told the jury she froze when he got into her bed"
         self.agents = c(w.pattern("agents"))
+        self.agent_on = c(
+            rf"{w.pattern('agents')}\b[^.!?]{{0,60}}?\b(?:her|him|them)\b"
+        )  # "a man she met through an online game began sending her messages"
         self.expert = c(w.pattern("expert_titles"))
         self.subject_pronoun = c(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
         self.quoted = c(

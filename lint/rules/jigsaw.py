@@ -62,6 +62,10 @@ def _merged(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int
 
 #: The kind of detail a family's business is.
 _BUSINESS = "family business"
+#: A denial or "any" before a detail in its clause: it is said of no particular child.
+_DENIED = patterns.compile(
+    r"(?:\b(?:none\s+of|not|never|no)\b[^,.;:!?\n]{0,40}|\bany\s+(?:\p{Ll}+\s+)?)$"
+)
 #: The kind of detail a parent's job is: a detail only with the place where it is done.
 _JOB = "parent's job"
 #: The rest of a clause after a parent's job ("a firefighter at Ballymena fire station").
@@ -153,6 +157,9 @@ class Jigsaw(AnonymityRule):
                     continue
                 if not self._near(kind, text, m) or self._modifier.match(text, m.end()):
                     continue
+                if _DENIED.search(text, max(0, m.start() - 50), m.start()):
+                    continue  # "none of the images showed pupils at X", "do not relate to
+                    # any pupil at X": said of no child
                 rest = _CLAUSE_REST.match(text, m.end()) if kind == _JOB else None
                 if rest is not None and not any(
                     t.group()[:1].isupper() for t in _TOKEN.finditer(text, m.end(), rest.end())

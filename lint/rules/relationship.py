@@ -46,11 +46,19 @@ _NAMED_BEFORE = patterns.compile(rf"(?P<name>{NAME})\s*,\s*(?:who\s+(?:is|was)\s
 _AS = patterns.compile(r"(?<!\bsuch\s)(?<!\bwell\s)(?<!\bsame\s)\bas\s+$")
 _CLAUSE_END = patterns.compile(r"\s*[,.;:!?]")
 #: Someone's age ("a 43-year-old man", "aged 12"): a particular person.
+#: An age after a name, passed over ("Carl Moss, 45, said"); matches nothing when none.
+_AGE_SKIP = patterns.compile(r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*(?=,))?\s*,?")
 #: "not" just before a tie: the copy says there is none.
 _NEGATED = patterns.compile(r"\b(?:not|never|no)\s+(?:\p{Ll}+\s+)?$")
 #: "or" just after a tie: one of a list of kinds ("a relative or a coach").
 _CHOICE = patterns.compile(r"[ \t]*,?[ \t]+or\b")
 _AGED = patterns.compile(r"\b(?:\d{1,3}-year-old|aged\s+\d{1,3})\b|,\s*\d{1,3}\s*,")
+
+
+def _past_age(text: str, offset: int) -> int:
+    """Where the text goes on after an age and a comma at ``offset`` (or ``offset``)."""
+    m = _AGE_SKIP.match(text, offset)
+    return offset if m is None else m.end()
 
 
 @dataclass(frozen=True)
@@ -193,6 +201,9 @@ class Relationship(AnonymityRule):
         ):
             return True  # "when he looked after him at weekends as the boy's grandfather."
         a = apposed.match(text, m.end())
+        if a is not None and speaking.match(text, _past_age(text, a.end())):
+            return False  # "His brother, Carl Moss, 45, said": a relative speaking, even one
+            # who shares the accused's surname
         if a is not None and self._defendant(reading, a.group("name")):
             return True  # "at the home of her uncle, Hetherington,": the accused, named
         b = _NAMED_BEFORE.search(text, lo, m.start())
