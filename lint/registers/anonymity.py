@@ -113,6 +113,7 @@ LISTS = (
     "female_nouns",
     "male_nouns",
     "relation_before",
+    "coercion",
     "campaigners",
 )
 KEYS = (*LISTS, "jigsaw", "jigsaw_context")

@@ -216,7 +216,7 @@ class VictimName:
     start: int
     end: int
     name: str
-    how: str  # role | passive | active | abuser | praise | sympathy | child | pronoun
+    how: str  # role | passive | active | abuser | praise | sympathy | child | pronoun | titled …
 
 
 @dataclass(frozen=True)
@@ -694,7 +694,7 @@ class AnonymityRule:
                 if _SEX_OF[m.group("title")] != sex:
                     continue  # the title does not fit the victim, or who it is is unclear
                 if self._private(reading, start, end):
-                    yield "quote", (start, end)
+                    yield "titled", (start, end)
 
     def _victim_sex(self, reading: Reading) -> str:
         """ "f" where the copy tells of an offence against a woman or a girl only ("raped

@@ -113,6 +113,12 @@ class Relationship(AnonymityRule):
         )
 
     @cached_property
+    def _coerced(self) -> regex.Pattern[str]:
+        return patterns.compile(
+            rf"\s+(?:(?:had|has|then|later|also|repeatedly)\s+)*{self.words.pattern('coercion')}"
+        )
+
+    @cached_property
     def _someone(self) -> regex.Pattern[str]:
         return patterns.compile(self.words.pattern("particular_people"))
 
@@ -190,6 +196,8 @@ class Relationship(AnonymityRule):
         lo, _ = reading.sentence(m.start())
         if self._abused_by.search(text, max(lo, m.start() - 60), m.start()):
             return True  # "abused by her stepdad": the agent of the abuse, whatever follows
+        if self._coerced.match(text, m.end()):
+            return True  # "her grandfather had warned her she would be taken away"
         if speaking.match(text, m.end()):
             return False
         if helped.search(text, max(lo, m.start() - 40), m.start()):
