@@ -64,7 +64,8 @@ def _merged(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int
 _BUSINESS = "family business"
 #: A denial or "any" before a detail in its clause: it is said of no particular child.
 _DENIED = patterns.compile(
-    r"(?:\b(?:none\s+of|not|never|no)\b[^,.;:!?\n]{0,40}|\bany\s+(?:\p{Ll}+\s+)?)$"
+    r"(?:\b(?:none\s+of|not|never|no)\b(?!\s+(?:her|his|their)\s+real\b)[^,.;:!?()\n]{0,40}"
+    r"|\bany\s+(?:\p{Ll}+\s+)?)$"
 )
 #: The kind of detail a parent's job is: a detail only with the place where it is done.
 _JOB = "parent's job"
