@@ -58,23 +58,22 @@ class Correction:
 
 
 @functools.cache
-def _read_list(name: str) -> dict[str, Correction]:
+def _read_list(name: str) -> dict[str, str]:
+    """misspelling -> codespell's raw correction text, read once per run (one C-speed
+    pass over the file; a correction is parsed only when a document has the word)."""
     try:
         text = (resources.files("codespell_lib") / "data" / f"{name}.txt").read_text("utf-8")
     except (ModuleNotFoundError, FileNotFoundError) as exc:  # pragma: no cover - install
         raise RuleError(f"codespell's list '{name}' is not installed: {exc}") from exc
-    table: dict[str, Correction] = {}
-    for line in text.splitlines():
-        wrong, sep, right = line.partition("->")
-        if not sep:
-            continue
-        words, _, note = right.partition(",") if right.count(",") == 1 else (right, "", "")
-        if note.strip() and not right.endswith(","):
-            # "word->fix, reason": one correction and why it is not applied blindly
-            table[wrong] = Correction((words.strip(),), note.strip())
-        else:
-            table[wrong] = Correction(tuple(w.strip() for w in right.split(",") if w.strip()), "")
-    return table
+    return dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
+
+
+def _correction(right: str) -> Correction:
+    """codespell's forms: "fix", "fix1, fix2," (rival readings) and "fix, reason"."""
+    if "," in right and not right.endswith(","):
+        word, _, note = right.partition(",")
+        return Correction((word.strip(),), note.strip())
+    return Correction(tuple(w.strip() for w in right.split(",") if w.strip()), "")
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,7 @@ class Typos:
         for name in self.lists:
             found = _read_list(name).get(word)
             if found is not None:
-                return found
+                return _correction(found)
         return None
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
