@@ -104,6 +104,17 @@ KEYS: dict[str, schema.Option] = {
         " person whose event it is.",
         False,
     ),
+    "narrative": schema.Option(
+        schema.STR_LIST,
+        "persons events: words that put an undated event on the day its narrative gives "
+        "('that afternoon', 'at the scene'): 'On 14 March he took a train to Preston … "
+        "officers arrested him at the scene' dates the arrest 14 March.",
+    ),
+    "narrative_verbs": schema.Option(
+        schema.STR_LIST,
+        "narrative: the verbs that tell the event, each 'event|form|form' with one of "
+        "the events first ('arrested|detained').",
+    ),
     "compare": schema.Option(
         schema.STR,
         "numerals or words: which of the conflicts this rule reports (two rules can split them).",
@@ -257,6 +268,7 @@ class Fact:
     event: bool = False  # a dated event: value is year * 10000 + month * 100 + day (0: none)
     weekday: int = 0  # a dated event's day of the week (1 to 7; 0: none)
     person: str | None = None  # the surname of the person the figure is about, if named
+    narrative: bool = False  # events: dated by the narrative around it, subject read already
 
     def comparable(self, other: Fact) -> bool:
         """Whether two facts can be one claim stated twice. Figures in one sentence are
@@ -718,6 +730,103 @@ def _with_persons(stated: Sequence[Fact], doc: Document, facts: Facts) -> list[F
     return out
 
 
+#: Words before a person's event that point back to it: "the arrest on 17 March".
+_POINT_BACK = frozenset(["<person>", "the", "that", "this"])
+#: A narrative's date: "On 14 March", "on 3 February 2026", "On 14 March this year".
+_NARRATIVE_DATE = regex.compile(
+    rf"\b[Oo]n\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{'|'.join(MONTH_NAMES)})\b"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?!\s*(?:to|-|–|and)\s*\d)"
+)
+#: Before a narrative event's verb: a passive ("McAllister was arrested"), whose
+#: subject is the person; an active verb's object is ("officers arrested McAllister").
+_PASSIVE = regex.compile(r"(?i)\b(?:was|were|been|being|is|are|be|get|got)\s+$")
+
+
+def narrative_events(
+    doc: Document,
+    facts: Facts,
+    stated: Sequence[Fact],
+    verbs: regex.Pattern[str],
+    markers: regex.Pattern[str],
+    forms: Mapping[str, str],
+) -> list[Fact]:
+    """Events told in a narrative with no date of their own, dated by it: a sentence
+    that tells the event ("officers arrested McAllister at the scene") with a word that
+    puts it on the narrative's day ("at the scene", "that afternoon"), where that
+    sentence, before the verb, or the one before it in its paragraph, gives the day ("On
+    14 March this year he took a train to Preston"). Whose event it is: a passive's
+    subject, an active verb's object named right after it, else unknown ("him")."""
+    sentences = facts.sentences
+    dated = {f.sentence for f in stated}
+    mentions = facts.cast().mentions
+    starts = [m.start for m in mentions]
+    out: list[Fact] = []
+    for k, sentence in enumerate(sentences):
+        if "heading" in sentence.scope or k + 1 in dated:
+            continue
+        verb = verbs.search(doc.text, sentence.start, sentence.end)
+        if verb is None or not markers.search(doc.text, verb.end(), sentence.end):
+            continue
+        date = _last(_NARRATIVE_DATE.finditer(doc.text, sentence.start, verb.start()))
+        if date is None and k > 0:
+            previous = sentences[k - 1]
+            if (
+                "heading" not in previous.scope
+                and "\n\n" not in doc.text[previous.end : sentence.start]
+            ):
+                date = _last(_NARRATIVE_DATE.finditer(doc.text, previous.start, previous.end))
+        if date is None:
+            continue
+        month = MONTH_NAMES.index(date.group("month").title()) + 1
+        year = int(date.group("year") or 0)
+        value = year * 10000 + month * 100 + int(date.group("day"))
+        before = doc.text[sentence.start : verb.start()]
+        subject: str | None = None
+        if _PASSIVE.search(before):
+            who = _SUBJECT.search(before.rstrip() + " ")
+            subject = who.group("subject").lower() if who else None
+            i = bisect.bisect_right([m.end for m in mentions], verb.start()) - 1
+            if (
+                i >= 0
+                and mentions[i].start >= sentence.start
+                and mentions[i].surname
+                and not _NOT_SUBJECT.search(doc.text[mentions[i].end : verb.start()])
+            ):
+                subject = mentions[i].surname.lower()
+        else:
+            i = bisect.bisect_left(starts, verb.end())
+            if (
+                i < len(mentions)
+                and mentions[i].surname
+                and not doc.text[verb.end() : mentions[i].start].strip()
+            ):
+                subject = mentions[i].surname.lower()
+        word = " ".join(verb.group().lower().split())
+        out.append(
+            Fact(
+                forms.get(word, word),
+                float(value),
+                Bound.EXACT,
+                verb.start(),
+                verb.end(),
+                f"{' '.join(date.group().split())} … {verb.group()}",
+                k + 1,
+                subject=subject,
+                event=True,
+                narrative=True,
+            )
+        )
+    return out
+
+
+def _last(found: Iterator[regex.Match[str]]) -> regex.Match[str] | None:
+    """The last of some matches, if any."""
+    last = None
+    for last in found:  # noqa: B007 (the loop keeps the last)
+        continue
+    return last
+
+
 #: Before a person's event: "Hale's arrest", "his arrest".
 _OWNER = regex.compile(r"(?P<owner>[\p{L}-]+)(?:['’]s?)?\s+$")
 #: "His co-defendant, who was arrested": the noun "who" stands for.
@@ -751,7 +860,9 @@ def _persons_events(stated: Sequence[Fact], doc: Document, facts: Facts) -> list
         before = doc.text[lo : fact.start]
         subject: str | None = None
         owner = _OWNER.search(before)
-        if (
+        if fact.narrative:
+            subject = fact.subject
+        elif (
             owner
             and owner.group("owner")[:1].isupper()
             and owner.group().rstrip()[-2:]
@@ -774,8 +885,8 @@ def _persons_events(stated: Sequence[Fact], doc: Document, facts: Facts) -> list
                 subject = f"<new {fact.start}>"
             else:
                 subject = fact.subject  # the word before: "Shah was jailed", "the man"
-        if subject in _PRONOUNS or subject in _PERSONS or subject == "<person>":
-            subject = None
+        if subject in _PRONOUNS or subject in _PERSONS or subject in _POINT_BACK:
+            subject = None  # "his arrest", "the arrest": the one person's, if one
         out.append(replace(fact, subject=subject))
     named_subjects: dict[str, set[str]] = {}
     for fact in out:
@@ -794,6 +905,8 @@ class Figures:
     compare: str = "all"  # numerals | words | all: which conflicts this rule reports
     mode: str = "nouns"  # nouns | percent | sums | events | terms | ages
     persons: bool = False  # events: a person's events (arrested, died)
+    # persons events told in a narrative: their verbs, and the words that date them
+    narrative: tuple[regex.Pattern[str], regex.Pattern[str], Mapping[str, str]] | None = None
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         stated = collect(
@@ -802,6 +915,11 @@ class Figures:
         if self.mode != "events":
             stated = _with_persons(stated, doc, facts)
         elif self.persons:
+            if self.narrative is not None:
+                stated = sorted(
+                    [*stated, *narrative_events(doc, facts, stated, *self.narrative)],
+                    key=lambda f: f.start,
+                )
             stated = _persons_events(stated, doc, facts)
         for conflict in judge(stated, self.ratio):
             in_words = conflict.fact.in_words or conflict.earlier.in_words
@@ -882,4 +1000,40 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
         raise RuleError(
             "'persons' goes with 'events'", path=src.path, line=src.data.line_of("persons")
         )
-    return Figures(meta, pattern, guards, ratio, sums, compare, mode, persons)
+    return Figures(
+        meta, pattern, guards, ratio, sums, compare, mode, persons, _narrative(data, sums, src)
+    )
+
+
+def _narrative(
+    data: Mapping[str, Any], events: Mapping[str, str] | None, src: Source
+) -> tuple[regex.Pattern[str], regex.Pattern[str], Mapping[str, str]] | None:
+    """The ``narrative`` and ``narrative_verbs`` keys: both or neither, with persons events."""
+    markers, verbs = data.get("narrative"), data.get("narrative_verbs")
+    if not markers and not verbs:
+        return None
+    line = src.data.line_of("narrative" if markers else "narrative_verbs")
+    if not (markers and verbs and data.get("persons") and events):
+        raise RuleError(
+            "'narrative' and 'narrative_verbs' go together, with 'persons' events",
+            path=src.path,
+            line=line,
+        )
+    forms: dict[str, str] = {}
+    for entry in verbs:
+        event, *rest = (f.strip().lower() for f in entry.split("|"))
+        if event not in events:
+            raise RuleError(
+                f"narrative verb '{event}' is not one of the events",
+                path=src.path,
+                line=src.data.line_of("narrative_verbs"),
+            )
+        for form in (event, *rest):
+            forms[form] = events[event]
+    verb_re = compile_pattern(
+        rf"(?i)\b(?:{_alternation(forms)})\b", path=src.path, line=line, key="narrative_verbs"
+    )
+    marker_re = compile_pattern(
+        rf"(?i)\b(?:{_alternation(markers)})\b", path=src.path, line=line, key="narrative"
+    )
+    return verb_re, marker_re, forms
