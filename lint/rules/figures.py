@@ -403,8 +403,9 @@ def sum_pattern(forms: Iterable[str]) -> str:
         rf"(?P<noun>{nouns})\b"
         # grant of up to £80,000 (with "the" before it)
         rf"|\b(?P<noun>{nouns})(?:(?<=\b(?:{_DEFINITE})\s+(?:{nouns}))(?P<definite>))?"
-        rf"(?:\s+|,\s+(?=worth|costing|totalling))"
-        rf"(?:(?:of|worth|totalling|amounting\s+to|cost|costs|costing|will\s+cost)\s+)?"
+        rf"(?:\s+|,\s+(?=worth|costing|totalling|funded|backed|paid))"
+        rf"(?:(?:of|worth|totalling|amounting\s+to|cost|costs|costing|will\s+cost"
+        rf"|(?:funded|backed|paid\s+for)\s+(?:with|by)(?:\s+an?)?)\s+)?"
         rf"(?:(?P<qual>{quals})\s+)?£{amount}"
     )
 
@@ -449,7 +450,7 @@ def term_pattern(
     noun = _alternation(nouns)
     verb = _alternation(verbs)
     length = (
-        rf"(?P<num>{_TERM_NUMBER})\s+(?P<unit>years?|months?)"
+        rf"(?P<num>{_TERM_NUMBER})\s+(?P<unit>years?|months?|weeks?)"
         rf"(?:\s+and\s+(?P<num2>{_TERM_NUMBER})\s+months?)?"
     )
     owner = r"(?P<owner>(?-i:\p{Lu})[\p{L}-]+)['’]s"
@@ -477,12 +478,12 @@ def term_pattern(
         r"|imprisonment|custody|behind\s+bars))?"
         rf"|\b(?P<definite>the|his|her|its|their|this|that|{owner})\s+"
         rf"(?:(?:total|overall|jail|prison)\s+)?"
-        rf"(?P<num>{_TERM_NUMBER})[- ](?P<unit>year|month)"
+        rf"(?P<num>{_TERM_NUMBER})[- ](?P<unit>year|month|week)"
         rf"(?:[- ]and[- ](?P<num2>{_TERM_NUMBER})[- ]months?)?\s+(?P<noun>{noun})\b"
         rf"|\b(?P<definite>the|his|her|their)\s+(?P<noun>{noun})\s+of\s+{length}"
         rf"|\b(?P<definite>the|its|their|this)\s+(?P<noun>{noun})['’]s\s+{length}"
         # "a six-month pilot" states one
-        rf"|\b(?-i:[Aa])n?\s+(?P<num>{_TERM_NUMBER})[- ](?P<unit>year|month)"
+        rf"|\b(?-i:[Aa])n?\s+(?P<num>{_TERM_NUMBER})[- ](?P<unit>year|month|week)"
         rf"(?:[- ]and[- ](?P<num2>{_TERM_NUMBER})[- ]months?)?\s+(?P<noun>{noun})\b"
         f"{stated}{after_noun}"
     )
@@ -493,7 +494,8 @@ def _term_months(m: MatchLike) -> float:
         text = " ".join(text.lower().split())
         return 1 if text in ("a", "an", "one") else int(NUMBER_WORDS.get(text) or text)
 
-    months = number(m.group("num")) * (12 if m.group("unit").lower().startswith("y") else 1)
+    unit = m.group("unit").lower()[:1]
+    months = number(m.group("num")) * {"y": 12.0, "m": 1.0, "w": 12 / 52}[unit]
     return float(months + (number(m.group("num2")) if m.group("num2") else 0))
 
 
