@@ -470,8 +470,10 @@ class _Reader:
         # "Of the 12 people arrested, ten were men": a figure after the comma is a part.
         if len(toks) > 2 and toks[0].low == "of" and toks[1].low in ("the", "those", "these"):
             comma = next((k for k, x in enumerate(toks) if x.low == ","), len(toks))
-            if i > comma:
-                return True
+            share = end < len(toks) and toks[end].low == "%"
+            counted = any(self._numeric(x) for x in toks[2:comma])
+            if i > comma and (counted or not share):
+                return True  # "Of the young people asked, 31% said": a share of them
         # "54 the year before", "6,200 a year earlier": another period's figure.
         later = {p: "" for p in w.past if p[-1] in ("before", "earlier", "ago", "year")}
         return any(_match(toks, k, later) for k in range(end, min(end + 4, len(toks))))
@@ -582,6 +584,8 @@ class _Reader:
                 subject = w.subjects.get((toks[begin - 2].low,))
             restriction, back = "", False
             if subject is None:
+                subject = self._group_before(toks, begin)
+            if subject is None:
                 subject, restriction, back = self._population(toks, stop, definite)
             if subject is None:
                 return None
@@ -650,6 +654,23 @@ class _Reader:
             person=self._person(toks, begin, subject_only=True),
             restriction=restriction,
         )
+
+    def _group_before(self, toks: Sequence[Token], begin: int) -> str | None:
+        """The group a share is of when it is named before the share: "asked 1,500
+        teachers, and almost half of them, 46%, said …" (the group counted earlier in its
+        sentence, pointed to by "of them" before the share), or a group its sentence opens
+        with ("Of the parents surveyed, 38% said …")."""
+        if begin < 1 or toks[begin - 1].low != ",":
+            return None
+        before = [t.low for t in toks[max(0, begin - 4) : begin - 1]]
+        if before[-2:] in (["of", "them"], ["of", "those"], ["of", "whom"]):
+            return self.counted
+        if len(toks) > 2 and toks[0].low == "of" and toks[1].low in ("the", "those", "all"):
+            if any(t.low in _CLAUSE_END or t.low == "," for t in toks[2 : begin - 1]):
+                return None  # the share's comma must close the opening phrase
+            subject, _ = self._head(toks, 2)
+            return subject
+        return None
 
     def _population(
         self, toks: Sequence[Token], stop: int, definite: bool
