@@ -1027,9 +1027,11 @@ def judge(one: Claim, other: Claim, words: Words, sole: bool = False) -> bool | 
         one_named = len(subjects) == 1 and not subjects & (generic | {None})
         return False if later.definite and one_named else None
     if None in predicates and not later.definite:
-        return None
-        if None in subjects and len(subjects) > 1 and len(predicates) > 1:
-            return None
+        # The headline's count of people, restated by the lead in general words ("14
+        # former residents to give evidence" … "Thirteen people who lived in the homes
+        # will give evidence"): a weaker match, when nothing else sets them apart.
+        story = earlier.heading and later.lead and one.kind is Kind.COUNT
+        return False if story and named & generic and None not in subjects else None
     if one.kind is Kind.PERCENT and None in subjects:
         return None
     if None in subjects and None in predicates:
