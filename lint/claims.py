@@ -1031,7 +1031,8 @@ def judge(one: Claim, other: Claim, words: Words, sole: bool = False) -> bool | 
         # former residents to give evidence" … "Thirteen people who lived in the homes
         # will give evidence"): a weaker match, when nothing else sets them apart.
         story = earlier.heading and later.lead and one.kind is Kind.COUNT
-        return False if story and named & generic and None not in subjects else None
+        told = predicates == {None} and None not in subjects and named & generic
+        return False if story and told else None
     if one.kind is Kind.PERCENT and None in subjects:
         return None
     if None in subjects and None in predicates:
