@@ -3,15 +3,15 @@ first told a teacher" and later "the 13-year-old's disclosure to her teacher"; "
 when she was first reported missing" and "the first missing-person report, made when
 she was 14".
 
-An age is tied to a moment three ways: "<who> was 12 when <moment>", "<moment>, when
-<who> was 14" (or "at the age of 14"), and a possessive that points back, "the
-13-year-old's <moment>". Two of them are one claim when the moment is one of a kind (a
-``moments`` word such as "first", or the possessive that points back), the two moments
-share a content word (its first five letters: "report" and "reported", "teacher"), the
-person is the same (a name, or "she", "the girl", which may be anyone's), and the ages
-are close (``spread``). A moment with an ``apart`` word ("again", "later", "second") is
-another moment. Ages in one sentence are a series ("when she was 12 and again when she
-was 14").
+An age is tied to a moment four ways: "<who> was 12 when <moment>", "<moment>, when
+<who> was 14" (or "at the age of 14"), "<moment>, then aged 12," and a possessive that
+points back, "the 13-year-old's <moment>". Two of them are one claim when the moment
+is one of a kind (a ``moments`` word such as "first", or the possessive that points
+back), the two moments share a content word (its first five letters: "report" and
+"reported", "teacher"), the person is the same (a name, or "she", "the girl", which may
+be anyone's), and the ages are close (``spread``). A moment with an ``apart`` word
+("again", "later", "second") is another moment. Ages in one sentence are a series
+("when she was 12 and again when she was 14").
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ class AgeMoments:
         who = m.groupdict().get("who")
         # A name says whose age it is; "she", "he" and "the girl" may be anyone's.
         name = who.lower() if who and who[:1].isupper() else None
-        if name and name.split()[0] in ("she", "he", "they", "the"):
+        if name and name.split()[0] in ("she", "he", "they", "who", "the"):
             name = None
         own = set(_LETTERS.findall(name or ""))
         stems = frozenset(
@@ -161,10 +161,10 @@ class AgeMoments:
 
 
 def patterns_for(people: Sequence[str]) -> tuple[regex.Pattern[str], ...]:
-    """The three ways an age is tied to a moment; ``report`` is the span reported."""
+    """The ways an age is tied to a moment; ``report`` is the span reported."""
     nouns = "|".join(regex.escape(p) for p in people)
     who = (
-        r"(?P<who>(?i:she|he|they)|(?i:the)\s+(?:" + nouns + r")"
+        r"(?P<who>(?i:she|he|they|who)|(?i:the)\s+(?:" + nouns + r")"
         r"|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})"
     )
     was = r"\s+(?i:was|were)\s+(?:(?i:only|just|aged)\s+)?"
@@ -180,6 +180,11 @@ def patterns_for(people: Sequence[str]) -> tuple[regex.Pattern[str], ...]:
             rf"{clause_before},?\s+(?P<report>(?i:when)\s+{who}{was}{_AGE}\b"
             r"|(?i:at\s+the\s+age\s+of)\s+" + _AGE + r"\b)"
             r"(?!\s*(?i:years?|months?|weeks?))"
+        ),
+        # "He first contacted the girl, then aged 12, through an app"
+        regex.compile(
+            rf"{clause_before},\s+(?P<report>(?i:then\s+)?(?i:aged)\s+{_AGE})\b"
+            r"(?!\s*(?i:to|and|or|-|–|between|years?|months?|weeks?)\b)"
         ),
         # "the 13-year-old's disclosure to her teacher"
         regex.compile(
