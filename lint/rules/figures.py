@@ -42,6 +42,7 @@ opens with the verb take the subject from elsewhere).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -114,6 +115,11 @@ KEYS: dict[str, schema.Option] = {
         schema.STR_LIST,
         "narrative: the verbs that tell the event, each 'event|form|form' with one of "
         "the events first ('arrested|detained').",
+    ),
+    "narrative_later": schema.Option(
+        schema.STR_LIST,
+        "narrative: phrases that put the event a day, month or year after the narrative's "
+        "date, each 'unit|phrase|phrase' ('month|the following month|a month later').",
     ),
     "compare": schema.Option(
         schema.STR,
@@ -418,7 +424,10 @@ def event_pattern(events: Sequence[str]) -> str:
     months = "|".join(MONTH_NAMES)
     days = "|".join(WEEKDAYS)
     return (
-        rf"(?i)(?P<event>\b(?:{verbs}))(?!\s+again\b)"
+        # "his 2021 arrest", "Hale's 2019 conviction": the year before the event's noun
+        rf"(?i)(?<=\b(?:his|her|their|its|the|[\p{{L}}-]+['’]s?)\s+)"
+        rf"(?P<year>(?:19|20)\d\d)\s+(?P<event>\b(?:{verbs}))\b(?!\s+(?:in|on|of)\s+\d)"
+        rf"|(?P<event>\b(?:{verbs}))(?!\s+again\b)"
         r"(?:\s+(?:its|their|the|a|an|his|her|our)\s+(?:[\w-]+\s+){0,2}?(?P<object>[\w-]+))?"
         # "jailed for 16 years on Tuesday": a term between the verb and its date
         rf"(?:\s+for\s+{_TERM_NUMBER}\s+(?:years?|months?)(?:\s+and\s+{_TERM_NUMBER}\s+months?)?)?"
@@ -619,6 +628,8 @@ def _event(
     )
     start = m.start("event")
     before = _SUBJECT.search(doc.text, max(unit.start, start - 80), start)
+    if year and m.start("year") < start:  # "his 2021 arrest": the year is the phrase's
+        start, before = m.start("year"), None
     subject = before.group("subject").lower() if before else None
     if m.group("object"):
         subject = m.group("object").lower()  # "set up its unit in 2021": the unit
@@ -736,7 +747,8 @@ def _with_persons(stated: Sequence[Fact], doc: Document, facts: Facts) -> list[F
 _POINT_BACK = frozenset(["<person>", "the", "that", "this"])
 #: A narrative's date: "On 14 March", "on 3 February 2026", "On 14 March this year".
 _NARRATIVE_DATE = regex.compile(
-    rf"\b[Oo]n\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{'|'.join(MONTH_NAMES)})\b"
+    rf"\b(?:[Oo]n\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+|[Ii]n\s+(?:early\s+|late\s+|mid-)?)"
+    rf"(?P<month>{'|'.join(MONTH_NAMES)})\b"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?!\s*(?:to|-|–|and)\s*\d)"
 )
 #: Before a narrative event's verb: a passive ("McAllister was arrested"), whose
@@ -751,14 +763,18 @@ def narrative_events(
     verbs: regex.Pattern[str],
     markers: regex.Pattern[str],
     forms: Mapping[str, str],
+    later: Mapping[str, str] | None = None,
 ) -> list[Fact]:
     """Events told in a narrative with no date of their own, dated by it: a sentence
     that tells the event ("officers arrested McAllister at the scene") with a word that
     puts it on the narrative's day ("at the scene", "that afternoon"), where that
     sentence, before the verb, or the one before it in its paragraph, gives the day ("On
     14 March this year he took a train to Preston"). Whose event it is: a passive's
-    subject, an active verb's object named right after it, else unknown ("him")."""
+    subject, an active verb's object named right after it, else unknown ("him"). With
+    ``later`` (a phrase to the unit it moves on: "the following month" to month), a
+    sentence that tells the event "the following month" is dated a month on."""
     sentences = facts.sentences
+    shifts = regex.compile(rf"(?i)\b(?:{_alternation(later)})\b") if later else None
     dated = {f.sentence for f in stated}
     mentions = facts.cast().mentions
     starts = [m.start for m in mentions]
@@ -767,8 +783,15 @@ def narrative_events(
         if "heading" in sentence.scope or k + 1 in dated:
             continue
         verb = verbs.search(doc.text, sentence.start, sentence.end)
-        if verb is None or not markers.search(doc.text, verb.end(), sentence.end):
+        if verb is None:
             continue
+        shift: str | None = None
+        moved = None
+        if not markers.search(doc.text, verb.end(), sentence.end):
+            moved = shifts.search(doc.text, verb.end(), sentence.end) if shifts else None
+            if moved is None or later is None:
+                continue
+            shift = later[" ".join(moved.group().lower().split())]
         date = _last(_NARRATIVE_DATE.finditer(doc.text, sentence.start, verb.start()))
         if date is None and k > 0:
             previous = sentences[k - 1]
@@ -781,7 +804,13 @@ def narrative_events(
             continue
         month = MONTH_NAMES.index(date.group("month").title()) + 1
         year = int(date.group("year") or 0)
-        value = year * 10000 + month * 100 + int(date.group("day"))
+        day = int(date.group("day") or 0)
+        if shift is not None:
+            moved_on = _moved_on(year, month, day, shift)
+            if moved_on is None:
+                continue
+            year, month, day = moved_on
+        value = year * 10000 + month * 100 + day
         before = doc.text[sentence.start : verb.start()]
         subject: str | None = None
         if _PASSIVE.search(before):
@@ -811,7 +840,9 @@ def narrative_events(
                 Bound.EXACT,
                 verb.start(),
                 verb.end(),
-                f"{' '.join(date.group().split())} … {verb.group()}",
+                " ".join(
+                    f"{date.group()} … {verb.group()} {moved.group() if moved else ''}".split()
+                ),
                 k + 1,
                 subject=subject,
                 event=True,
@@ -819,6 +850,21 @@ def narrative_events(
             )
         )
     return out
+
+
+def _moved_on(year: int, month: int, day: int, unit: str) -> tuple[int, int, int] | None:
+    """A date moved on by one ``unit`` (day, month or year); None when the date does
+    not give that unit (a day after "in March 2022") or the year is needed and unknown."""
+    if unit == "year":
+        return (year + 1, month, day) if year else None
+    if unit == "month":
+        if month < 12:
+            return year, month + 1, day
+        return (year + 1, 1, day) if year else None
+    if not day:
+        return None
+    after = dt.date(year or 2000, month, day) + dt.timedelta(days=1)
+    return (after.year if year else 0), after.month, after.day
 
 
 def _last(found: Iterator[regex.Match[str]]) -> regex.Match[str] | None:
@@ -908,7 +954,9 @@ class Figures:
     mode: str = "nouns"  # nouns | percent | sums | events | terms | ages
     persons: bool = False  # events: a person's events (arrested, died)
     # persons events told in a narrative: their verbs, and the words that date them
-    narrative: tuple[regex.Pattern[str], regex.Pattern[str], Mapping[str, str]] | None = None
+    narrative: (
+        tuple[regex.Pattern[str], regex.Pattern[str], Mapping[str, str], Mapping[str, str]] | None
+    ) = None
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         stated = collect(
@@ -1009,7 +1057,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
 
 def _narrative(
     data: Mapping[str, Any], events: Mapping[str, str] | None, src: Source
-) -> tuple[regex.Pattern[str], regex.Pattern[str], Mapping[str, str]] | None:
+) -> tuple[regex.Pattern[str], regex.Pattern[str], Mapping[str, str], Mapping[str, str]] | None:
     """The ``narrative`` and ``narrative_verbs`` keys: both or neither, with persons events."""
     markers, verbs = data.get("narrative"), data.get("narrative_verbs")
     if not markers and not verbs:
@@ -1038,4 +1086,15 @@ def _narrative(
     marker_re = compile_pattern(
         rf"(?i)\b(?:{_alternation(markers)})\b", path=src.path, line=line, key="narrative"
     )
-    return verb_re, marker_re, forms
+    later: dict[str, str] = {}
+    for entry in data.get("narrative_later") or ():
+        unit, *phrases = (f.strip() for f in entry.split("|"))
+        if unit not in ("day", "month", "year") or not phrases:
+            raise RuleError(
+                "each 'narrative_later' entry is 'day|month|year' then its phrases, '|' between",
+                path=src.path,
+                line=src.data.line_of("narrative_later"),
+            )
+        for phrase in phrases:
+            later[" ".join(phrase.lower().split())] = unit
+    return verb_re, marker_re, forms, later
