@@ -34,6 +34,7 @@ from lint.rules import (
     speaker_introduction,
     speaker_naming,
     substitution,
+    typos,
     unmarked_speech,
 )
 from lint.rules.contract import RuleKind
@@ -43,6 +44,7 @@ REGISTRY: dict[str, RuleKind] = {
     "substitution": substitution,
     "occurrence": occurrence,
     "repetition": repetition,
+    "typos": typos,
     "consistency": consistency,
     "conditional": conditional,
     "capitalization": capitalization,
