@@ -58,7 +58,13 @@ _RUN = patterns.compile(
     rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}(?:{_NAME_WORD}))*"
 )
 _PRONOUN = patterns.compile(r"^\s*(?:he|she)\b", regex.IGNORECASE)
-_ORG_BEFORE = patterns.compile(r"(?:\b(?:of|for)\s+(?:the\s+)?|\bthe\s+)$", regex.IGNORECASE)
+#: Before a run that is part of a body's name or a title, not a person's: "of the",
+#: "for", "the", and "for Children and" ("Commissioner for Children and Young People").
+_ORG_BEFORE = patterns.compile(
+    r"(?:\b(?:of|for)\s+(?:the\s+)?(?:(?:(?-i:\p{Lu})[\p{L}'’-]*,?\s+){1,3}(?:and|&)\s+)?"
+    r"|\bthe\s+)$",
+    regex.IGNORECASE,
+)
 _ORG_AFTER = patterns.compile(r"\s+(?:of|for)\s+(?:the\s+)?\p{Lu}")
 _APPOSITIVE_AFTER = patterns.compile(
     r"(?:[ \t]+\p{Lu}{2,5})*\s*(?:\(|,\s*(?!who\b|which\b|whose\b|speaking\b)"
@@ -160,7 +166,7 @@ def _heuristic_mentions(text: str, start: int, end: int) -> list[Mention]:
             for i, (_, _, w) in enumerate(name_words)
         ):
             s, e = name_words[0][0], name_words[-1][1]
-            if _ORG_BEFORE.search(text, max(start, s - 12), s) and not prefix:
+            if _ORG_BEFORE.search(text, max(start, s - 40), s) and not prefix:
                 continue
             if _ORG_AFTER.match(text, e, end):
                 continue

@@ -32,6 +32,7 @@ SETS = [
     ROOT / "tests" / "recall" / "dev5",
     ROOT / "tests" / "recall" / "dev6",
     ROOT / "tests" / "recall" / "dev8",
+    ROOT / "tests" / "recall" / "dev9",
     ROOT / "tests" / "anonymity" / "heldout",
     ROOT / "tests" / "anonymity" / "heldout2",
     ROOT / "tests" / "anonymity" / "heldout3",

@@ -42,6 +42,7 @@ opens with the verb take the subject from elsewhere).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -103,6 +104,22 @@ KEYS: dict[str, schema.Option] = {
         " ('Hale's arrest') or the noun 'who' follows; 'he' and 'his' point back to the one"
         " person whose event it is.",
         False,
+    ),
+    "narrative": schema.Option(
+        schema.STR_LIST,
+        "persons events: words that put an undated event on the day its narrative gives "
+        "('that afternoon', 'at the scene'): 'On 14 March he took a train to Preston … "
+        "officers arrested him at the scene' dates the arrest 14 March.",
+    ),
+    "narrative_verbs": schema.Option(
+        schema.STR_LIST,
+        "narrative: the verbs that tell the event, each 'event|form|form' with one of "
+        "the events first ('arrested|detained').",
+    ),
+    "narrative_later": schema.Option(
+        schema.STR_LIST,
+        "narrative: phrases that put the event a day, month or year after the narrative's "
+        "date, each 'unit|phrase|phrase' ('month|the following month|a month later').",
     ),
     "compare": schema.Option(
         schema.STR,
@@ -257,6 +274,7 @@ class Fact:
     event: bool = False  # a dated event: value is year * 10000 + month * 100 + day (0: none)
     weekday: int = 0  # a dated event's day of the week (1 to 7; 0: none)
     person: str | None = None  # the surname of the person the figure is about, if named
+    narrative: bool = False  # events: dated by the narrative around it, subject read already
 
     def comparable(self, other: Fact) -> bool:
         """Whether two facts can be one claim stated twice. Figures in one sentence are
@@ -391,8 +409,9 @@ def sum_pattern(forms: Iterable[str]) -> str:
         rf"(?P<noun>{nouns})\b"
         # grant of up to £80,000 (with "the" before it)
         rf"|\b(?P<noun>{nouns})(?:(?<=\b(?:{_DEFINITE})\s+(?:{nouns}))(?P<definite>))?"
-        rf"(?:\s+|,\s+(?=worth|costing|totalling))"
-        rf"(?:(?:of|worth|totalling|amounting\s+to|cost|costs|costing|will\s+cost)\s+)?"
+        rf"(?:\s+|,\s+(?=worth|costing|totalling|funded|backed|paid))"
+        rf"(?:(?:of|worth|totalling|amounting\s+to|cost|costs|costing|will\s+cost"
+        rf"|(?:funded|backed|paid\s+for)\s+(?:with|by)(?:\s+an?)?)\s+)?"
         rf"(?:(?P<qual>{quals})\s+)?£{amount}"
     )
 
@@ -405,7 +424,10 @@ def event_pattern(events: Sequence[str]) -> str:
     months = "|".join(MONTH_NAMES)
     days = "|".join(WEEKDAYS)
     return (
-        rf"(?i)(?P<event>\b(?:{verbs}))(?!\s+again\b)"
+        # "his 2021 arrest", "Hale's 2019 conviction": the year before the event's noun
+        rf"(?i)(?<=\b(?:his|her|their|its|the|[\p{{L}}-]+['’]s?)\s+)"
+        rf"(?P<year>(?:19|20)\d\d)\s+(?P<event>\b(?:{verbs}))\b(?!\s+(?:in|on|of)\s+\d)"
+        rf"|(?P<event>\b(?:{verbs}))(?!\s+again\b)"
         r"(?:\s+(?:its|their|the|a|an|his|her|our)\s+(?:[\w-]+\s+){0,2}?(?P<object>[\w-]+))?"
         # "jailed for 16 years on Tuesday": a term between the verb and its date
         rf"(?:\s+for\s+{_TERM_NUMBER}\s+(?:years?|months?)(?:\s+and\s+{_TERM_NUMBER}\s+months?)?)?"
@@ -437,7 +459,7 @@ def term_pattern(
     noun = _alternation(nouns)
     verb = _alternation(verbs)
     length = (
-        rf"(?P<num>{_TERM_NUMBER})\s+(?P<unit>years?|months?)"
+        rf"(?P<num>{_TERM_NUMBER})\s+(?P<unit>years?|months?|weeks?)"
         rf"(?:\s+and\s+(?P<num2>{_TERM_NUMBER})\s+months?)?"
     )
     owner = r"(?P<owner>(?-i:\p{Lu})[\p{L}-]+)['’]s"
@@ -465,12 +487,12 @@ def term_pattern(
         r"|imprisonment|custody|behind\s+bars))?"
         rf"|\b(?P<definite>the|his|her|its|their|this|that|{owner})\s+"
         rf"(?:(?:total|overall|jail|prison)\s+)?"
-        rf"(?P<num>{_TERM_NUMBER})[- ](?P<unit>year|month)"
+        rf"(?P<num>{_TERM_NUMBER})[- ](?P<unit>year|month|week)"
         rf"(?:[- ]and[- ](?P<num2>{_TERM_NUMBER})[- ]months?)?\s+(?P<noun>{noun})\b"
         rf"|\b(?P<definite>the|his|her|their)\s+(?P<noun>{noun})\s+of\s+{length}"
         rf"|\b(?P<definite>the|its|their|this)\s+(?P<noun>{noun})['’]s\s+{length}"
         # "a six-month pilot" states one
-        rf"|\b(?-i:[Aa])n?\s+(?P<num>{_TERM_NUMBER})[- ](?P<unit>year|month)"
+        rf"|\b(?-i:[Aa])n?\s+(?P<num>{_TERM_NUMBER})[- ](?P<unit>year|month|week)"
         rf"(?:[- ]and[- ](?P<num2>{_TERM_NUMBER})[- ]months?)?\s+(?P<noun>{noun})\b"
         f"{stated}{after_noun}"
     )
@@ -481,7 +503,8 @@ def _term_months(m: MatchLike) -> float:
         text = " ".join(text.lower().split())
         return 1 if text in ("a", "an", "one") else int(NUMBER_WORDS.get(text) or text)
 
-    months = number(m.group("num")) * (12 if m.group("unit").lower().startswith("y") else 1)
+    unit = m.group("unit").lower()[:1]
+    months = number(m.group("num")) * {"y": 12.0, "m": 1.0, "w": 12 / 52}[unit]
     return float(months + (number(m.group("num2")) if m.group("num2") else 0))
 
 
@@ -605,6 +628,8 @@ def _event(
     )
     start = m.start("event")
     before = _SUBJECT.search(doc.text, max(unit.start, start - 80), start)
+    if year and m.start("year") < start:  # "his 2021 arrest": the year is the phrase's
+        start, before = m.start("year"), None
     subject = before.group("subject").lower() if before else None
     if m.group("object"):
         subject = m.group("object").lower()  # "set up its unit in 2021": the unit
@@ -718,6 +743,138 @@ def _with_persons(stated: Sequence[Fact], doc: Document, facts: Facts) -> list[F
     return out
 
 
+#: Words before a person's event that point back to it: "the arrest on 17 March".
+_POINT_BACK = frozenset(["<person>", "the", "that", "this"])
+#: A narrative's date: "On 14 March", "on 3 February 2026", "On 14 March this year".
+_NARRATIVE_DATE = regex.compile(
+    rf"\b(?:[Oo]n\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+|[Ii]n\s+(?:early\s+|late\s+|mid-)?)"
+    rf"(?P<month>{'|'.join(MONTH_NAMES)})\b"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?!\s*(?:to|-|–|and)\s*\d)"
+)
+#: Before a narrative event's verb: a passive ("McAllister was arrested"), whose
+#: subject is the person; an active verb's object is ("officers arrested McAllister").
+_PASSIVE = regex.compile(r"(?i)\b(?:was|were|been|being|is|are|be|get|got)\s+$")
+
+
+def narrative_events(
+    doc: Document,
+    facts: Facts,
+    stated: Sequence[Fact],
+    verbs: regex.Pattern[str],
+    markers: regex.Pattern[str],
+    forms: Mapping[str, str],
+    later: Mapping[str, str] | None = None,
+) -> list[Fact]:
+    """Events told in a narrative with no date of their own, dated by it: a sentence
+    that tells the event ("officers arrested McAllister at the scene") with a word that
+    puts it on the narrative's day ("at the scene", "that afternoon"), where that
+    sentence, before the verb, or the one before it in its paragraph, gives the day ("On
+    14 March this year he took a train to Preston"). Whose event it is: a passive's
+    subject, an active verb's object named right after it, else unknown ("him"). With
+    ``later`` (a phrase to the unit it moves on: "the following month" to month), a
+    sentence that tells the event "the following month" is dated a month on."""
+    sentences = facts.sentences
+    shifts = regex.compile(rf"(?i)\b(?:{_alternation(later)})\b") if later else None
+    dated = {f.sentence for f in stated}
+    mentions = facts.cast().mentions
+    starts = [m.start for m in mentions]
+    out: list[Fact] = []
+    for k, sentence in enumerate(sentences):
+        if "heading" in sentence.scope or k + 1 in dated:
+            continue
+        verb = verbs.search(doc.text, sentence.start, sentence.end)
+        if verb is None:
+            continue
+        shift: str | None = None
+        moved = None
+        if not markers.search(doc.text, verb.end(), sentence.end):
+            moved = shifts.search(doc.text, verb.end(), sentence.end) if shifts else None
+            if moved is None or later is None:
+                continue
+            shift = later[" ".join(moved.group().lower().split())]
+        date = _last(_NARRATIVE_DATE.finditer(doc.text, sentence.start, verb.start()))
+        if date is None and k > 0:
+            previous = sentences[k - 1]
+            if (
+                "heading" not in previous.scope
+                and "\n\n" not in doc.text[previous.end : sentence.start]
+            ):
+                date = _last(_NARRATIVE_DATE.finditer(doc.text, previous.start, previous.end))
+        if date is None:
+            continue
+        month = MONTH_NAMES.index(date.group("month").title()) + 1
+        year = int(date.group("year") or 0)
+        day = int(date.group("day") or 0)
+        if shift is not None:
+            moved_on = _moved_on(year, month, day, shift)
+            if moved_on is None:
+                continue
+            year, month, day = moved_on
+        value = year * 10000 + month * 100 + day
+        before = doc.text[sentence.start : verb.start()]
+        subject: str | None = None
+        if _PASSIVE.search(before):
+            who = _SUBJECT.search(before.rstrip() + " ")
+            subject = who.group("subject").lower() if who else None
+            i = bisect.bisect_right([m.end for m in mentions], verb.start()) - 1
+            if (
+                i >= 0
+                and mentions[i].start >= sentence.start
+                and mentions[i].surname
+                and not _NOT_SUBJECT.search(doc.text[mentions[i].end : verb.start()])
+            ):
+                subject = mentions[i].surname.lower()
+        else:
+            i = bisect.bisect_left(starts, verb.end())
+            if (
+                i < len(mentions)
+                and mentions[i].surname
+                and not doc.text[verb.end() : mentions[i].start].strip()
+            ):
+                subject = mentions[i].surname.lower()
+        word = " ".join(verb.group().lower().split())
+        out.append(
+            Fact(
+                forms.get(word, word),
+                float(value),
+                Bound.EXACT,
+                verb.start(),
+                verb.end(),
+                " ".join(
+                    f"{date.group()} … {verb.group()} {moved.group() if moved else ''}".split()
+                ),
+                k + 1,
+                subject=subject,
+                event=True,
+                narrative=True,
+            )
+        )
+    return out
+
+
+def _moved_on(year: int, month: int, day: int, unit: str) -> tuple[int, int, int] | None:
+    """A date moved on by one ``unit`` (day, month or year); None when the date does
+    not give that unit (a day after "in March 2022") or the year is needed and unknown."""
+    if unit == "year":
+        return (year + 1, month, day) if year else None
+    if unit == "month":
+        if month < 12:
+            return year, month + 1, day
+        return (year + 1, 1, day) if year else None
+    if not day:
+        return None
+    after = dt.date(year or 2000, month, day) + dt.timedelta(days=1)
+    return (after.year if year else 0), after.month, after.day
+
+
+def _last(found: Iterator[regex.Match[str]]) -> regex.Match[str] | None:
+    """The last of some matches, if any."""
+    last = None
+    for last in found:  # noqa: B007 (the loop keeps the last)
+        continue
+    return last
+
+
 #: Before a person's event: "Hale's arrest", "his arrest".
 _OWNER = regex.compile(r"(?P<owner>[\p{L}-]+)(?:['’]s?)?\s+$")
 #: "His co-defendant, who was arrested": the noun "who" stands for.
@@ -751,7 +908,9 @@ def _persons_events(stated: Sequence[Fact], doc: Document, facts: Facts) -> list
         before = doc.text[lo : fact.start]
         subject: str | None = None
         owner = _OWNER.search(before)
-        if (
+        if fact.narrative:
+            subject = fact.subject
+        elif (
             owner
             and owner.group("owner")[:1].isupper()
             and owner.group().rstrip()[-2:]
@@ -774,8 +933,8 @@ def _persons_events(stated: Sequence[Fact], doc: Document, facts: Facts) -> list
                 subject = f"<new {fact.start}>"
             else:
                 subject = fact.subject  # the word before: "Shah was jailed", "the man"
-        if subject in _PRONOUNS or subject in _PERSONS or subject == "<person>":
-            subject = None
+        if subject in _PRONOUNS or subject in _PERSONS or subject in _POINT_BACK:
+            subject = None  # "his arrest", "the arrest": the one person's, if one
         out.append(replace(fact, subject=subject))
     named_subjects: dict[str, set[str]] = {}
     for fact in out:
@@ -794,6 +953,10 @@ class Figures:
     compare: str = "all"  # numerals | words | all: which conflicts this rule reports
     mode: str = "nouns"  # nouns | percent | sums | events | terms | ages
     persons: bool = False  # events: a person's events (arrested, died)
+    # persons events told in a narrative: their verbs, and the words that date them
+    narrative: (
+        tuple[regex.Pattern[str], regex.Pattern[str], Mapping[str, str], Mapping[str, str]] | None
+    ) = None
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         stated = collect(
@@ -802,6 +965,11 @@ class Figures:
         if self.mode != "events":
             stated = _with_persons(stated, doc, facts)
         elif self.persons:
+            if self.narrative is not None:
+                stated = sorted(
+                    [*stated, *narrative_events(doc, facts, stated, *self.narrative)],
+                    key=lambda f: f.start,
+                )
             stated = _persons_events(stated, doc, facts)
         for conflict in judge(stated, self.ratio):
             in_words = conflict.fact.in_words or conflict.earlier.in_words
@@ -882,4 +1050,51 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
         raise RuleError(
             "'persons' goes with 'events'", path=src.path, line=src.data.line_of("persons")
         )
-    return Figures(meta, pattern, guards, ratio, sums, compare, mode, persons)
+    return Figures(
+        meta, pattern, guards, ratio, sums, compare, mode, persons, _narrative(data, sums, src)
+    )
+
+
+def _narrative(
+    data: Mapping[str, Any], events: Mapping[str, str] | None, src: Source
+) -> tuple[regex.Pattern[str], regex.Pattern[str], Mapping[str, str], Mapping[str, str]] | None:
+    """The ``narrative`` and ``narrative_verbs`` keys: both or neither, with persons events."""
+    markers, verbs = data.get("narrative"), data.get("narrative_verbs")
+    if not markers and not verbs:
+        return None
+    line = src.data.line_of("narrative" if markers else "narrative_verbs")
+    if not (markers and verbs and data.get("persons") and events):
+        raise RuleError(
+            "'narrative' and 'narrative_verbs' go together, with 'persons' events",
+            path=src.path,
+            line=line,
+        )
+    forms: dict[str, str] = {}
+    for entry in verbs:
+        event, *rest = (f.strip().lower() for f in entry.split("|"))
+        if event not in events:
+            raise RuleError(
+                f"narrative verb '{event}' is not one of the events",
+                path=src.path,
+                line=src.data.line_of("narrative_verbs"),
+            )
+        for form in (event, *rest):
+            forms[form] = events[event]
+    verb_re = compile_pattern(
+        rf"(?i)\b(?:{_alternation(forms)})\b", path=src.path, line=line, key="narrative_verbs"
+    )
+    marker_re = compile_pattern(
+        rf"(?i)\b(?:{_alternation(markers)})\b", path=src.path, line=line, key="narrative"
+    )
+    later: dict[str, str] = {}
+    for entry in data.get("narrative_later") or ():
+        unit, *phrases = (f.strip() for f in entry.split("|"))
+        if unit not in ("day", "month", "year") or not phrases:
+            raise RuleError(
+                "each 'narrative_later' entry is 'day|month|year' then its phrases, '|' between",
+                path=src.path,
+                line=src.data.line_of("narrative_later"),
+            )
+        for phrase in phrases:
+            later[" ".join(phrase.lower().split())] = unit
+    return verb_re, marker_re, forms, later

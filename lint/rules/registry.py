@@ -8,6 +8,7 @@ here and one examples file.
 from __future__ import annotations
 
 from lint.rules import (
+    age_moments,
     approved_quote,
     capitalization,
     claim_figures,
@@ -54,6 +55,7 @@ REGISTRY: dict[str, RuleKind] = {
     "legislation": legislation,
     "figures": figures,
     "claim-figures": claim_figures,
+    "age-moments": age_moments,
     "quote-marks": quote_marks,
     "quote-style": quote_style,
     "unmarked-speech": unmarked_speech,

@@ -1,0 +1,212 @@
+"""age-moments: one person's age at one moment, given twice. "Child Q was 12 when she
+first told a teacher" and later "the 13-year-old's disclosure to her teacher"; "She was 13
+when she was first reported missing" and "the first missing-person report, made when
+she was 14".
+
+An age is tied to a moment four ways: "<who> was 12 when <moment>", "<moment>, when
+<who> was 14" (or "at the age of 14"), "<moment>, then aged 12," and a possessive that
+points back, "the 13-year-old's <moment>". Two of them are one claim when the moment
+is one of a kind (a ``moments`` word such as "first", or the possessive that points
+back), the two moments share a content word (its first five letters: "report" and
+"reported", "teacher"), the person is the same (a name, or "she", "the girl", which may
+be anyone's), and the ages are close (``spread``). A moment with an ``apart`` word
+("again", "later", "second") is another moment. Ages in one sentence are a series
+("when she was 12 and again when she was 14").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from lint.document import Document
+from lint.errors import RuleError
+from lint.facts import Facts
+from lint.finding import FixSafety
+from lint.messages import format_message
+from lint.rules import schema
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
+
+KEYS: dict[str, schema.Option] = {
+    "moments": schema.Option(
+        schema.STR_LIST,
+        "Words that make a moment one of a kind, so two ages at it are one claim ('first').",
+    ),
+    "apart": schema.Option(
+        schema.STR_LIST,
+        "Words that make a moment another one ('again', 'later', 'second').",
+    ),
+    "people": schema.Option(
+        schema.STR_LIST,
+        "Nouns for the person after 'the' ('girl', 'boy', 'child'): 'when the girl was 12'.",
+    ),
+    "function_words": schema.Option(
+        schema.STR_LIST,
+        "Words that say nothing of what the moment was ('said', 'review', 'when'): not compared.",
+    ),
+    "spread": schema.Option(
+        schema.INT, "Ages further apart than this are two moments, not one claim.", 3
+    ),
+}
+DEFAULT_FIX = FixSafety.DISPLAY
+#: The document's context (names, titles, mentions …) applies to its findings.
+CONTEXT = ContextUse.RESPECT
+#: How many letters of a word stand for it when moments are compared.
+STEM = 5
+#: Ages a person has as a child or adult, written as numerals.
+_AGE = r"(?P<num>\d{1,2})"
+_LETTERS = regex.compile(r"\p{L}+")
+#: A word of the noun phrase after "the 13-year-old's": never a verb that ends it.
+_NOUN_WORD = (
+    r"(?!(?i:was|were|is|are|had|has|have|should|would|could|will|did|must|may|might|can)\b)"
+    r"[\p{L}-]+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """One age at one moment: "Child Q was 12 when she first told a teacher"."""
+
+    age: int
+    start: int
+    end: int
+    text: str
+    sentence: int
+    who: str | None  # a name, lower case; None for "she", "the girl"
+    stems: frozenset[str]
+    unique: bool
+
+
+@dataclass(frozen=True)
+class AgeMoments:
+    meta: RuleMeta
+    patterns: tuple[regex.Pattern[str], ...]
+    moments: frozenset[str]
+    apart: frozenset[str]
+    function_words: frozenset[str]
+    spread: int
+
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        found = self._moments(doc, [s for s in facts.sentences if "table" not in s.scope])
+        for k, later in enumerate(found):
+            for earlier in found[:k]:
+                if self._one_claim(earlier, later):
+                    yield Hit(
+                        later.start,
+                        later.end,
+                        format_message(self.meta.message, later.text, earlier.text),
+                    )
+                    break
+
+    def _one_claim(self, one: Moment, other: Moment) -> bool:
+        return (
+            one.sentence != other.sentence
+            and one.age != other.age
+            and abs(one.age - other.age) <= self.spread
+            and one.unique
+            and other.unique
+            and (one.who is None or other.who is None or one.who == other.who)
+            and bool(one.stems & other.stems)
+        )
+
+    def _moments(self, doc: Document, sentences: Sequence[Any]) -> list[Moment]:
+        out: list[Moment] = []
+        text = doc.text
+        for index, sentence in enumerate(sentences):
+            seen: set[int] = set()
+            for pattern in self.patterns:
+                for m in pattern.finditer(text, sentence.start, sentence.end):
+                    if m.start("num") in seen:
+                        continue
+                    seen.add(m.start("num"))
+                    moment = self._moment(m, index, text)
+                    if moment is not None:
+                        out.append(moment)
+        return sorted(out, key=lambda m: m.start)
+
+    def _moment(self, m: regex.Match[str], sentence: int, text: str) -> Moment | None:
+        clause = m.group("clause")
+        words = [w.lower() for w in _LETTERS.findall(clause)]
+        if any(w in self.apart for w in words):
+            return None
+        who = m.groupdict().get("who")
+        # A name says whose age it is; "she", "he" and "the girl" may be anyone's.
+        name = who.lower() if who and who[:1].isupper() else None
+        if name and name.split()[0] in ("she", "he", "they", "who", "the"):
+            name = None
+        own = set(_LETTERS.findall(name or ""))
+        stems = frozenset(
+            w[:STEM]
+            for w in words
+            if len(w) >= 4
+            and w not in self.function_words
+            and w not in self.moments
+            and w not in own
+        )
+        possessive = "possessive" in m.groupdict() and m.group("possessive") is not None
+        start, end = m.span("report")
+        return Moment(
+            int(m.group("num")),
+            start,
+            end,
+            " ".join(text[start:end].split()),
+            sentence,
+            name,
+            stems,
+            possessive or any(w in self.moments for w in words),
+        )
+
+
+def patterns_for(people: Sequence[str]) -> tuple[regex.Pattern[str], ...]:
+    """The ways an age is tied to a moment; ``report`` is the span reported."""
+    nouns = "|".join(regex.escape(p) for p in people)
+    who = (
+        r"(?P<who>(?i:she|he|they|who)|(?i:the)\s+(?:" + nouns + r")"
+        r"|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})"
+    )
+    was = r"\s+(?i:was|were)\s+(?:(?i:only|just|aged)\s+)?"
+    clause_after = r"(?P<clause>[^.;:!?\"“”]{3,140})"
+    clause_before = r"(?P<clause>[^.;:!?\"“”]{3,160}?)"
+    return (
+        # "Child Q was 12 when she first told a teacher"
+        regex.compile(
+            rf"(?P<report>\b{who}{was}{_AGE}(?:\s+years?\s+old)?),?\s+(?i:when)\b{clause_after}"
+        ),
+        # "the first missing-person report, made when Child H was 14"; "at the age of 14"
+        regex.compile(
+            rf"{clause_before},?\s+(?P<report>(?i:when)\s+{who}{was}{_AGE}\b"
+            r"|(?i:at\s+the\s+age\s+of)\s+" + _AGE + r"\b)"
+            r"(?!\s*(?i:years?|months?|weeks?))"
+        ),
+        # "He first contacted the girl, then aged 12, through an app"
+        regex.compile(
+            rf"{clause_before},\s+(?P<report>(?i:then\s+)?(?i:aged)\s+{_AGE})\b"
+            r"(?!\s*(?i:to|and|or|-|–|between|years?|months?|weeks?)\b)"
+        ),
+        # "the 13-year-old's disclosure to her teacher"
+        regex.compile(
+            r"(?P<report>\b(?i:the)\s+" + _AGE + r"-year-old(?P<possessive>['’]s)\s+"
+            rf"(?P<clause>(?:{_NOUN_WORD}\s+){{0,4}}{_NOUN_WORD}))"
+        ),
+    )
+
+
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> AgeMoments:
+    moments = schema.require(data, "moments", path=src.path, line=src.data.line, kind="age-moments")
+    people = schema.require(data, "people", path=src.path, line=src.data.line, kind="age-moments")
+    spread = schema.option(data, KEYS, "spread")
+    if spread < 1:
+        raise RuleError(
+            "'spread' must be 1 or more", path=src.path, line=src.data.line_of("spread")
+        )
+    return AgeMoments(
+        meta,
+        patterns_for(people),
+        frozenset(w.lower() for w in moments),
+        frozenset(w.lower() for w in data.get("apart") or ()),
+        frozenset(w.lower() for w in data.get("function_words") or ()),
+        spread,
+    )
