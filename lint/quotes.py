@@ -186,6 +186,50 @@ def _spaced(text: str, i: int, start: int, end: int) -> bool:
     return before.isspace() and after.isspace()
 
 
+#: Sentence-ending punctuation before a paragraph break (lost or kept as a line break).
+_PARAGRAPH_END = ".!?…:"
+
+
+def _line_continues(text: str, i: int, start: int, stack: Sequence[Mark], weight: str) -> bool:
+    """Whether an opening mark at ``i`` starts a new paragraph of speech already open.
+
+    Copy taken from a web page often loses its blank lines, so a block's lines can be
+    its paragraphs: a line that opens with a mark after a line that ends a sentence, with
+    a quote of that weight open since an earlier line, continues that quote (the UK
+    convention for speech over several paragraphs), as a paragraph would."""
+    if not stack or stack[-1].weight != weight:
+        return False
+    j = i - 1
+    while j >= start and text[j] in " \t":
+        j -= 1
+    if j < start or text[j] != "\n" or stack[-1].offset > j:
+        return False
+    while j >= start and text[j].isspace():
+        j -= 1
+    return j >= start and text[j] in _PARAGRAPH_END
+
+
+def _glued_continues(text: str, i: int, end: int) -> bool:
+    """Whether a straight double mark glued between a sentence's end and a capital
+    ("… a death message."You're telling …") opens a paragraph of speech that goes on.
+
+    Paragraphs run together by a page's extraction leave the mark between them with no
+    space: it closes the quote if the next mark opens another, and otherwise is the
+    opening of the quote's next paragraph (the close of the one before is left off by
+    the multi-paragraph convention)."""
+    nxt = text.find('"', i + 1, end)
+    if nxt < 0:
+        return False
+    before = text[nxt - 1]
+    after = text[nxt + 1] if nxt + 1 < end else " "
+    return not before.isspace() and (after.isspace() or after in _CLOSING_PUNCT or after.isupper())
+
+
+def _glued(text: str, i: int, start: int, end: int) -> bool:
+    """A straight mark with a sentence's end before it and a capital after it."""
+    return i > start and i + 1 < end and text[i - 1] in ".!?…" and text[i + 1].isupper()
+
+
 def _scan_block(text: str, start: int, end: int) -> _BlockScan:
     scan = _BlockScan()
     stack: list[Mark] = []
@@ -227,6 +271,8 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
                     continue  # 'the victims' families': a plural possessive inside
                 close(mark)
             elif left and c != "’" and not _ELISION.match(text, i, end):
+                if _line_continues(text, i, start, stack, SINGLE):
+                    continue
                 if not stack and not text[start:i].strip():
                     scan.lead = mark  # a paragraph of speech in single marks, continued
                 stack.append(mark)
@@ -239,6 +285,10 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
             is_close = True  # a reversed mark closing one
         elif c == '"' and left == right:
             is_close = double_open
+            if double_open and _glued(text, i, start, end) and _glued_continues(text, i, end):
+                continue  # paragraphs run together: the next one goes on speaking
+        if not is_close and _line_continues(text, i, start, stack, DOUBLE):
+            continue
         if is_close:
             if double_open:
                 close(mark)
