@@ -690,12 +690,14 @@ def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> l
         if attribution is None and q.form == "marks" and not at_block_start:
             earlier = [o for o in done.quotes[-1:] if block.start <= o.end <= q.start]
             attribution = _continued_in_block(text, earlier, q)
+        if attribution is None and at_block_start:
+            # "That's the message from X" after it names its speaker outright, before
+            # any convention of continued speech does.
+            attribution = _from_next_block(doc, q, done.block_index)
         if attribution is None and (at_block_start or q.form != "marks"):
             attribution = _from_previous_block(doc, q, block, done, intro_starts)
         if attribution is None and q.form == "marks":
             attribution = _colon_introduction(doc, q, block, region_start, done.block_index)
-        if attribution is None and at_block_start:
-            attribution = _from_next_block(doc, q, done.block_index)
         if attribution is None and at_block_start and q.form == "marks":
             attribution = _from_headline(doc, block, done.block_index)
         speech = q.form != "marks" or attribution is not None or _sentence_like(doc, q, block)
@@ -782,6 +784,12 @@ def _from_previous_block(
     if block.scope not in ("paragraph", "blockquote"):
         return None
     before = [o for o in done.starting_in(prev.start, prev.end) if o.speech]
+    if not before and done.quotes and done.quotes[-1].speech:
+        # The last paragraph of speech that began further back ("X said: “…" over three
+        # paragraphs, the last one closed) is attributed speech too.
+        spanning = done.quotes[-1]
+        if spanning.start < prev.start < spanning.end <= prev.end:
+            before = [spanning]
     if before and before[-1].attribution is not None:
         last = before[-1]
         tail = text[last.end : prev.end]
@@ -791,7 +799,11 @@ def _from_previous_block(
             return Attribution(attribution.start, attribution.end, attribution.who, "continued")
     # A paragraph of reported speech, then the speaker's own words: "He said that officers
     # had gone after the offenders." then "“Indeed they were the catalyst …”".
-    reported = _REPORTED.match(text, prev.start, prev.end)
+    # The paragraph may open on it, or end on it ("Sergeant Ann Roe leads the team.
+    # She explained the team's remit.").
+    reported = _REPORTED.match(text, prev.start, prev.end) or _REPORTED.match(
+        text, _last_sentence_start(text, prev.start, prev.end - 1), prev.end
+    )
     if not before and prev.scope == "paragraph" and reported is not None:
         s, e = reported.span("who")
         return Attribution(s, e, text[s:e], "continued")
