@@ -690,6 +690,12 @@ def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> l
         if attribution is None and q.form == "marks" and not at_block_start:
             earlier = [o for o in done.quotes[-1:] if block.start <= o.end <= q.start]
             attribution = _continued_in_block(text, earlier, q)
+        if attribution is None and q.form == "marks" and not at_block_start:
+            # The sentence before it in its paragraph reports the speaker: "Det Insp Jo
+            # Bell said the work went on. “We will not stop.”"
+            attribution = _reported_before(text, region_start, q.start)
+        if attribution is None and at_block_start:
+            attribution = _from_heading_or_question(doc, block, done.block_index)
         if attribution is None and at_block_start:
             # "That's the message from X" after it names its speaker outright, before
             # any convention of continued speech does.
@@ -801,12 +807,60 @@ def _from_previous_block(
     # had gone after the offenders." then "“Indeed they were the catalyst …”".
     # The paragraph may open on it, or end on it ("Sergeant Ann Roe leads the team.
     # She explained the team's remit.").
-    reported = _REPORTED.match(text, prev.start, prev.end) or _REPORTED.match(
-        text, _last_sentence_start(text, prev.start, prev.end - 1), prev.end
-    )
-    if not before and prev.scope == "paragraph" and reported is not None:
-        s, e = reported.span("who")
-        return Attribution(s, e, text[s:e], "continued")
+    if not before and prev.scope == "paragraph":
+        return _reported_before(text, prev.start, prev.end, opening=True)
+    return None
+
+
+def _reported_before(
+    text: str, start: int, end: int, *, opening: bool = False
+) -> Attribution | None:
+    """Speech reported in the last sentence of ``start:end`` ("She explained the team's
+    remit.", "Det Insp Jo Bell said the work went on."), or, with ``opening``, in its
+    first: who reported it, as the speaker of the quote after it."""
+    stop = len(text[:end].rstrip())
+    if stop <= start:
+        return None
+    reported = _REPORTED.match(text, _last_sentence_start(text, start, stop - 1), stop)
+    if reported is None and opening:
+        reported = _REPORTED.match(text, start, end)
+    if reported is None:
+        return None
+    s, e = reported.span("who")
+    return Attribution(s, e, text[s:e], "continued")
+
+
+#: A crosshead that names the speaker of the speech under it: "Det Insp Jo Bell, head of
+#: the unit", "Sam Reid: why we opened the helpline" (a name of two or three capitalised
+#: words, after any title words, then a comma, dash or colon, or nothing).
+_TITLE_WORDS = lexicon.alternation("honorifics", "styles", "ranks", "rank_abbreviations")
+_HEADING_SPEAKER = patterns.compile(
+    rf"[#\s]*(?P<who>(?:(?:{_TITLE_WORDS})[ \t]+)*"
+    r"\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]*(?:[,:–—-][^\n]*)?[ \t]*"
+)
+_ORGANISATION_WORDS = lexicon.words("organisation_words", "places")
+#: A question as an interview sets it out, in bold or as a plain paragraph: "**Why now?**".
+_QUESTION = patterns.compile(r"[\s*_>#]*(?:Q[.:]?[ \t]+)?[^\n]{3,300}\?[\s*_]*")
+
+
+def _from_heading_or_question(
+    doc: Document, block: Block, block_index: dict[Block, int]
+) -> Attribution | None:
+    """Speech under a crosshead that names a person is theirs; speech that answers an
+    interview's question is the interviewee's (``interview``: the last person named
+    before the question, as "she said" is)."""
+    i = block_index[block]
+    if i == 0:
+        return None
+    prev = doc.blocks[i - 1]
+    text = doc.text
+    if prev.scope.startswith("heading") and i - 1 > 0:
+        m = _HEADING_SPEAKER.fullmatch(text, prev.start, prev.end)
+        if m is not None and m.group("who").split()[-1] not in _ORGANISATION_WORDS:
+            s, e = m.span("who")
+            return Attribution(s, e, text[s:e], "heading")
+    if prev.scope.startswith("paragraph") and _QUESTION.fullmatch(text, prev.start, prev.end):
+        return Attribution(prev.start, prev.end, "", "interview")
     return None
 
 

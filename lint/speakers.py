@@ -536,7 +536,7 @@ def _speaker(
     who = attribution.who.strip()
     if attribution.how in ("bracket", "caption"):
         return Speaker(who)  # a source as the page labels it, often anonymised: no person
-    if _PRONOUN.match(who):
+    if _PRONOUN.match(who) or attribution.how == "interview":
         # The last mention that ends before the attribution: it starts before it too.
         i = bisect.bisect_right(starts, attribution.start) - 1
         while i >= 0 and mentions[i].end > attribution.start:
@@ -606,6 +606,11 @@ def has_role(
         return True  # a post's initials with full stops right before it: "I.C.E. Jan Roe"
     if _AFFILIATION_AFTER.match(text, mention.end, end):
         return True  # "Ann Roe from Barnardo's NI": news gives the body as the role
+    stated = _ROLE_STATED_AFTER.match(text, mention.end, end)
+    if stated is not None and any(
+        _bare(w).lower() in _ROLE_WORDS_LOWER for w in stated.group("role").split()
+    ):
+        return True  # "Sam Reid is the chief executive of the trust."
     if _BODY_POSSESSIVE.search(before):
         return True  # "the NSPCC's Richard Collard": news shorthand for a body's person
     if _OPENS_PARAGRAPH.fullmatch(before) and _role_intro_before(doc, block):
@@ -645,6 +650,12 @@ _BODY_POSSESSIVE = patterns.compile(
 _AFFILIATION_AFTER = patterns.compile(
     r"[ \t]+(?:from|of|at)[ \t]+(?:the[ \t]+)?(?:\p{Lu}[\p{L}'’&-]*[ \t]+){0,4}?"
     rf"(?:\p{{Lu}}{{2,8}}\b|\p{{Lu}}[\p{{L}}-]+['’]s?(?![\p{{L}}])|(?:{lexicon.alternation('organisation_words')})\b)"
+)
+#: A role stated after the name: "Sam Reid is the chief executive of the trust", "…, who
+#: is head of the unit" (its words up to the clause's end).
+_ROLE_STATED_AFTER = patterns.compile(
+    r",?[ \t]+(?:who[ \t]+)?(?:is|was|has[ \t]+been|became)[ \t]+(?:(?:the|a|an|its|their)[ \t]+)?"
+    r"(?P<role>[^,.;:!?\n]{2,80})"
 )
 #: Before a name that opens its paragraph, alone or after another name ("Sam Reid and").
 _OPENS_PARAGRAPH = patterns.compile(r"\s*(?:(?:\p{Lu}[\p{L}'’-]*[ \t]+){1,3}(?:and|&)[ \t]+)?")
