@@ -33,6 +33,7 @@ from lint.rules import (
     speaker_introduction,
     speaker_naming,
     substitution,
+    typos,
     unmarked_speech,
 )
 from lint.rules.contract import RuleKind
@@ -42,6 +43,7 @@ REGISTRY: dict[str, RuleKind] = {
     "substitution": substitution,
     "occurrence": occurrence,
     "repetition": repetition,
+    "typos": typos,
     "consistency": consistency,
     "conditional": conditional,
     "capitalization": capitalization,

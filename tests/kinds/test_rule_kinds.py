@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from textwrap import dedent
 
+import pytest
 from helpers import make_rule, matches, run
 
+from lint.errors import RuleError
 from lint.finding import FixSafety, Severity
 
 # -- existence ---------------------------------------------------------------------------
@@ -195,6 +197,37 @@ def test_repetition() -> None:
     """)
     found = run(rule, "We support the The victims. The end. End of it.")
     assert [(f.match, f.message, f.fix) for f in found] == [("the The", "'The' twice", "the")]
+
+
+# -- typos ---------------------------------------------------------------------------------
+
+
+def test_typos_reads_codespells_list_and_spares_names() -> None:
+    rule = make_rule("extends: typos\nmessage: \"'%s' for '%s'\"\nexceptions: [goverment]\n")
+    found = run(
+        rule,
+        "Recieve the inidividual plan. The goverment agreed.\n\n"
+        "Officers saw Tennant. Tennant lied. Brough said so. ACN and Inidividual Care Ltd.",
+    )
+    # lower case anywhere; capitalised only where a sentence starts, with one correction,
+    # and never a word the document capitalises mid-sentence (a name)
+    assert [(f.match, f.message, f.fix) for f in found] == [
+        ("Recieve", "'Recieve' for 'Receive'", "Receive"),
+        ("inidividual", "'inidividual' for 'individual'", "individual"),
+    ]
+    assert found[0].fix_safety is FixSafety.UNSAFE
+
+
+def test_typos_offers_every_reading_and_fixes_only_one() -> None:
+    rule = make_rule("extends: typos\nmessage: \"'%s' for '%s'\"\n")
+    (found,) = run(rule, "The aache came back.")
+    assert found.message == "'aache' for 'cache' or 'ache'"
+    assert found.fix is None
+
+
+def test_typos_rejects_an_unknown_list() -> None:
+    with pytest.raises(RuleError, match="unknown list 'hunspell'"):
+        make_rule("extends: typos\nmessage: x\nlists: [hunspell]\n")
 
 
 # -- consistency --------------------------------------------------------------------------

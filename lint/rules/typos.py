@@ -1,0 +1,153 @@
+"""typos: common misspellings from a curated list ("inidividual", "recieve").
+
+The list is codespell's (``codespell_lib/data/dictionary.txt``, a well-kept list of
+misspellings that are never words), read once per run from the installed package: no
+spell-checker's dictionary of right words, so names and coinages are never reported.
+A capitalised word is read only where a sentence starts (elsewhere it is a name), and
+only when the list gives one correction; a word capitalised mid-sentence anywhere in
+the document is a name everywhere in it ("Tennant", "Brough")."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from lint import patterns
+from lint.document import Document
+from lint.errors import RuleError
+from lint.facts import Facts
+from lint.finding import FixSafety
+from lint.messages import format_message
+from lint.rules import schema
+from lint.rules.budget import deadline_for
+from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
+from lint.rules.matching import finditer
+
+#: codespell's lists, by the name a rule gives them (the file's stem).
+LISTS = ("dictionary", "dictionary_rare", "dictionary_informal", "dictionary_usage")
+
+KEYS: dict[str, schema.Option] = {
+    "lists": schema.Option(
+        schema.STR_LIST, "codespell's lists read (" + ", ".join(LISTS) + ").", ("dictionary",)
+    ),
+    "exceptions": schema.Option(
+        schema.STR_LIST, "Words never reported (lower case): right in this copy.", ()
+    ),
+}
+DEFAULT_FIX = FixSafety.UNSAFE
+#: The document's context (names, titles, mentions …) applies to its findings.
+CONTEXT = ContextUse.RESPECT
+
+# A word: letters, with an inner apostrophe ("doesnt", "would'nt"); not part of a
+# hyphenated compound, an address or a code (a digit, "_", "@" or "/" beside it).
+_WORD = patterns.compile(r"(?<![\w'’@/.-]|\w[.])[A-Za-z]+(?:['’][a-z]+)?(?![\w@/-]|['’]\w|\.\w)")
+# What may stand between a sentence's start and its first word: spaces, opening
+# quotation marks and brackets, list bullets and heading marks.
+_LEAD_IN = " \t\"'“‘([*#>-–—•"
+_SENTENCE_END = ".!?:\n"
+_MID_SENTENCE_CAPITAL = patterns.compile(r"(?<=[a-z,;]\s+)[A-Z][a-z]+")
+
+
+@dataclass(frozen=True)
+class Correction:
+    words: tuple[str, ...]  # the right word(s), most likely first
+    note: str  # codespell's reason, when it gives one ("disabled due to …")
+
+
+@functools.cache
+def _read_list(name: str) -> dict[str, str]:
+    """misspelling -> codespell's raw correction text, read once per run (one C-speed
+    pass over the file; a correction is parsed only when a document has the word)."""
+    try:
+        text = (resources.files("codespell_lib") / "data" / f"{name}.txt").read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as exc:  # pragma: no cover - install
+        raise RuleError(f"codespell's list '{name}' is not installed: {exc}") from exc
+    return dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
+
+
+def _correction(right: str) -> Correction:
+    """codespell's forms: "fix", "fix1, fix2," (rival readings) and "fix, reason"."""
+    if "," in right and not right.endswith(","):
+        word, _, note = right.partition(",")
+        return Correction((word.strip(),), note.strip())
+    return Correction(tuple(w.strip() for w in right.split(",") if w.strip()), "")
+
+
+@dataclass(frozen=True)
+class Typos:
+    meta: RuleMeta
+    lists: tuple[str, ...]
+    exceptions: frozenset[str]
+
+    def _table(self, word: str) -> Correction | None:
+        for name in self.lists:
+            found = _read_list(name).get(word)
+            if found is not None:
+                return _correction(found)
+        return None
+
+    def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
+        deadline = deadline_for(self.meta, doc)
+        text = doc.text
+        names: set[str] | None = None  # words capitalised mid-sentence, built on demand
+        for unit in facts.units(self.meta.scope):
+            for m in finditer(_WORD, text, unit.start, unit.end, deadline):
+                word = m.group()
+                key = word.replace("’", "'")
+                capitalised = not key.islower()
+                if capitalised:
+                    if not (key[0].isupper() and (len(key) == 1 or key[1:].islower())):
+                        continue  # ALL CAPS or mixed: an acronym or a name
+                    if not _starts_sentence(text, m.start(), unit.start):
+                        continue
+                    key = key.lower()
+                if key in self.exceptions:
+                    continue
+                found = self._table(key)
+                if found is None or not found.words:
+                    continue
+                if capitalised:
+                    if len(found.words) > 1 or found.note:
+                        continue  # a capitalised word with rival readings: likely a name
+                    if names is None:
+                        names = set(_MID_SENTENCE_CAPITAL.findall(text))
+                    if word in names:
+                        continue
+                yield self._hit(m.start(), m.end(), word, found)
+
+    def _hit(self, start: int, end: int, word: str, found: Correction) -> Hit:
+        options = [_same_case(word, w) for w in found.words]
+        suggestion = "' or '".join(options)
+        message = format_message(self.meta.message, word, suggestion)
+        if found.note:
+            message = f"{message} ({found.note})"
+        single = len(options) == 1 and not found.note
+        return Hit(start, end, message, fix=options[0] if single else None)
+
+
+def _starts_sentence(text: str, start: int, floor: int) -> bool:
+    i = start
+    while i > floor and text[i - 1] in _LEAD_IN:
+        i -= 1
+    return i <= floor or text[i - 1] in _SENTENCE_END
+
+
+def _same_case(model: str, word: str) -> str:
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Typos:
+    lists = tuple(schema.option(data, KEYS, "lists"))
+    for name in lists:
+        if name not in LISTS:
+            raise RuleError(
+                f"{src.path}:{src.data.line_of('lists')}: typos: unknown list '{name}' "
+                f"(known: {', '.join(LISTS)})"
+            )
+    exceptions = frozenset(w.lower() for w in schema.option(data, KEYS, "exceptions"))
+    return Typos(meta, lists, exceptions)
