@@ -655,6 +655,7 @@ class _Done:
 def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> list[Quote]:
     text = doc.text
     intro_starts = {b.start for b in intros}
+    questions = _interview_questions(doc)
     done = _Done(doc)
     starts = [q.start for q in quotes]
     for n, q in enumerate(quotes):
@@ -695,7 +696,7 @@ def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> l
             # Bell said the work went on. “We will not stop.”"
             attribution = _reported_before(text, region_start, q.start)
         if attribution is None and at_block_start:
-            attribution = _from_heading_or_question(doc, block, done.block_index)
+            attribution = _from_heading_or_question(doc, block, done.block_index, questions)
         if attribution is None and at_block_start:
             # "That's the message from X" after it names its speaker outright, before
             # any convention of continued speech does.
@@ -843,12 +844,28 @@ _ORGANISATION_WORDS = lexicon.words("organisation_words", "places")
 _QUESTION = patterns.compile(r"[\s*_>#]*(?:Q[.:]?[ \t]+)?[^\n]{3,300}\?[\s*_]*")
 
 
+def _interview_questions(doc: Document) -> frozenset[int]:
+    """The indexes of the blocks that are an interview's questions: paragraphs of one
+    question each followed by a paragraph that opens with a quotation mark, when the
+    document has two or more (one is a writer's rhetorical question, not a layout)."""
+    text = doc.text
+    blocks = doc.blocks
+    found = frozenset(
+        i
+        for i in range(len(blocks) - 1)
+        if blocks[i].scope.startswith("paragraph")
+        and _QUESTION.fullmatch(text, blocks[i].start, blocks[i].end)
+        and text.startswith(('"', "“", "‘", "'"), blocks[i + 1].start)
+    )
+    return found if len(found) >= 2 else frozenset()
+
+
 def _from_heading_or_question(
-    doc: Document, block: Block, block_index: dict[Block, int]
+    doc: Document, block: Block, block_index: dict[Block, int], questions: frozenset[int]
 ) -> Attribution | None:
     """Speech under a crosshead that names a person is theirs; speech that answers an
-    interview's question is the interviewee's (``interview``: the last person named
-    before the question, as "she said" is)."""
+    interview's question (``questions``) is the interviewee's (``interview``: the last
+    person named before the question, as "she said" is)."""
     i = block_index[block]
     if i == 0:
         return None
@@ -859,7 +876,7 @@ def _from_heading_or_question(
         if m is not None and m.group("who").split()[-1] not in _ORGANISATION_WORDS:
             s, e = m.span("who")
             return Attribution(s, e, text[s:e], "heading")
-    if prev.scope.startswith("paragraph") and _QUESTION.fullmatch(text, prev.start, prev.end):
+    if i - 1 in questions:
         return Attribution(prev.start, prev.end, "", "interview")
     return None
 
