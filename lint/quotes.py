@@ -835,11 +835,13 @@ def _reported_before(
 #: the unit", "Sam Reid: why we opened the helpline" (a name of two or three capitalised
 #: words, after any title words, then a comma, dash or colon, or nothing).
 _TITLE_WORDS = lexicon.alternation("honorifics", "styles", "ranks", "rank_abbreviations")
+_TITLE_START = patterns.compile(rf"^(?:(?:{_TITLE_WORDS})[ \t]+)*")
 _HEADING_SPEAKER = patterns.compile(
     rf"[#\s]*(?P<who>(?:(?:{_TITLE_WORDS})[ \t]+)*"
     r"\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]*(?:[,:–—-][^\n]*)?[ \t]*"
 )
-_ORGANISATION_WORDS = lexicon.words("organisation_words", "places")
+#: Words of bodies, places and roles: never a word of a person's name in a crosshead.
+_NOT_NAME_WORDS = lexicon.words("organisation_words", "places", "role_words")
 #: A question as an interview sets it out, in bold or as a plain paragraph: "**Why now?**".
 _QUESTION = patterns.compile(r"[\s*_>#]*(?:Q[.:]?[ \t]+)?[^\n]{3,300}\?[\s*_]*")
 
@@ -873,7 +875,8 @@ def _from_heading_or_question(
     text = doc.text
     if prev.scope.startswith("heading") and i - 1 > 0:
         m = _HEADING_SPEAKER.fullmatch(text, prev.start, prev.end)
-        if m is not None and m.group("who").split()[-1] not in _ORGANISATION_WORDS:
+        name = _TITLE_START.sub("", m.group("who")) if m is not None else ""
+        if m is not None and not any(w in _NOT_NAME_WORDS for w in name.split()):
             s, e = m.span("who")
             return Attribution(s, e, text[s:e], "heading")
     if i - 1 in questions:
