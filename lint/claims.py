@@ -24,9 +24,10 @@ The model is built once per document and kept in ``Facts`` (``facts.shared``).
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -166,8 +167,7 @@ def words_from(data: Mapping[str, object]) -> Words:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: made for every word of every sentence
     text: str
     low: str
     start: int
@@ -269,15 +269,18 @@ class Conflict:
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     return [
-        Token(m.group(), m.group().lower(), start + m.start(), start + m.end())
+        Token(word, word.lower(), start + m.start(), start + m.end())
         for m in _TOKEN.finditer(text[start:end])
+        for word in (m.group(),)
     ]
 
 
-def _match(toks: Sequence[Token], i: int, phrases: Mapping[tuple[str, ...], str]) -> int:
-    """The length of the longest phrase of ``phrases`` at toks[i] (0: none)."""
-    for n in (4, 3, 2, 1):
-        if i + n <= len(toks) and tuple(t.low for t in toks[i : i + n]) in phrases:
+def _match(toks: Sequence[Token], i: int, phrases: Container[tuple[str, ...]]) -> int:
+    """The length of the longest phrase of ``phrases`` at toks[i] (0: none; phrases are
+    at most 4 words)."""
+    lows = tuple(t.low for t in toks[i : i + 4])
+    for n in range(len(lows), 0, -1):
+        if lows[:n] in phrases:
             return n
     return 0
 
@@ -292,6 +295,13 @@ def _ends_with(
         if i - n >= 0 and tuple(t.low for t in toks[i - n : i]) in phrases:
             return n
     return 0
+
+
+@cache
+def _later(past: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    """The phrases of ``past`` that name another period after its figure ("54 the year
+    before"): picked once per word list, not once per figure."""
+    return frozenset(p for p in past if p[-1] in ("before", "earlier", "ago", "year"))
 
 
 @cache
@@ -339,7 +349,7 @@ class _Reader:
             if i + 1 < n and toks[i + 1].low in ("million", "billion", "thousand"):
                 return value * w.scales[toks[i + 1].low], 2, t.low
             return value, used, t.low
-        length = _match(toks, i, {k: "" for k in w.phrases})
+        length = _match(toks, i, w.phrases)
         if length:
             value = w.phrases[tuple(x.low for x in toks[i : i + length])]
             used = length
@@ -460,7 +470,7 @@ class _Reader:
             and self._numeric(toks[begin - 2])
         ):
             return True  # "from 410 to 560", "between six and 12", "six or seven"
-        if _match(toks, end, {p: "" for p in w.parts_after}):
+        if _match(toks, end, w.parts_after):
             return True
         after = tuple(x.low for x in toks[end : end + 1])
         if after[:1] in (("to",), ("and",), ("or",)) and end + 1 < len(toks):
@@ -473,7 +483,7 @@ class _Reader:
             if i > comma:
                 return True
         # "54 the year before", "6,200 a year earlier": another period's figure.
-        later = {p: "" for p in w.past if p[-1] in ("before", "earlier", "ago", "year")}
+        later = _later(w.past)
         return any(_match(toks, k, later) for k in range(end, min(end + 4, len(toks))))
 
     def _numeric(self, t: Token) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -123,6 +122,8 @@ def load_config(path: Path | None) -> Config:
         return Config()
     text = read_config_text(path)
     if path.name == "pyproject.toml":
+        import tomllib  # on first use: most runs read no TOML
+
         try:
             table = tomllib.loads(text).get("tool", {}).get("sglint", {})
         except tomllib.TOMLDecodeError as exc:

@@ -8,7 +8,6 @@ A neutral module: both sglint's own configuration (``lint.config``) and Vale's
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 from lint.boundary import config_candidate
@@ -53,6 +52,8 @@ def vale_config_beside(config: Path) -> Path | None:
 
 
 def _has_tool_table(pyproject: Path) -> bool:
+    import tomllib  # on first use: most runs read no TOML
+
     try:
         return "sglint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):

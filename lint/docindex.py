@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -39,8 +40,7 @@ _TOKEN = patterns.compile(r"[\p{L}&][\p{L}'’-]*")
 _BREAK = patterns.compile(r"[.!?;:()\[\]\"“”\n]")
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: made for every word of the document
     word: str
     start: int
     end: int
@@ -88,12 +88,17 @@ class DocIndex:
         when an abbreviation is first looked up."""
         if self._words is None:
             text, words = self.doc.text, []
-            run, last = 0, 0
+            # A run ends at a break between two words (a word holds none): the breaks
+            # are found in one pass, not one search per word.
+            breaks = [m.start() for m in _BREAK.finditer(text)]
+            run, k, count = 0, 0, len(breaks)
             for m in _TOKEN.finditer(text):
-                if _BREAK.search(text, last, m.start()):
+                start = m.start()
+                if k < count and breaks[k] < start:
                     run += 1
-                last = m.end()
-                words.append(_Token(m.group(), m.start(), m.end(), run))
+                    while k < count and breaks[k] < start:
+                        k += 1
+                words.append(_Token(m.group(), start, m.end(), run))
             self._words = words
         return self._words
 

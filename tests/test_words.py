@@ -210,7 +210,17 @@ def test_words_are_kept_between_runs_and_a_doctored_file_is_read_again(
         [[[["sex"]]], 2, True, True],  # groups that are not there
         [[[[""]]], 0, True, True],  # an empty word
         [[], 0, True, True],
+        # Every word is tested at once, one a line: a line break inside a word, a space
+        # at a word's edge or a character outside ``SAFE`` still spoils the file.
+        [[[["sex\nabuse"]]], 1, True, True],
+        [[[["sex", " abuse"]]], 1, True, True],
+        [[[["sex "], ["abuse"]]], 1, True, True],
+        [[[["sex"], ["ab\tuse"]]], 1, True, True],
+        [[[["sex"]], [["abusé"]]], 2, True, True],
+        [[[["sex", 3]]], 1, True, True],
     ]
+    valid = [[[["sex", "a-b c"]], [["’t"]]], 2, True, True]
+    assert words._valid(valid)
     for doctored in doctored_entries:
         entries = {diskcache.digest(pattern): doctored}
         diskcache.write("words.json", {"method": words.STORE.method, "entries": entries})

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -176,6 +177,14 @@ def alternation(phrases: tuple[str, ...]) -> str:
 
 def phrase_alternatives(phrases: tuple[str, ...]) -> list[str]:
     """The patterns of ``alternation``'s group, in its order."""
+    return list(_phrase_alternatives(phrases))
+
+
+@lru_cache(maxsize=4096)
+def _phrase_alternatives(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """``phrase_alternatives``, written once per list of phrases in a run: every
+    Anonymity rule reads the same register, and each built the same patterns from it,
+    character by character."""
     named = [p[len("{Name}") :] for p in phrases if p.startswith(_NAME_LEAD)]
     ordered = sorted(
         (p for p in phrases if not p.startswith(_NAME_LEAD) or len(named) < 2),
@@ -192,7 +201,7 @@ def phrase_alternatives(phrases: tuple[str, ...]) -> list[str]:
             + ")"
             + _EDGE_AFTER
         )
-    return parts
+    return tuple(parts)
 
 
 @dataclass(frozen=True)

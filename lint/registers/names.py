@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import NamedTuple
 
 import regex
 from rapidfuzz.distance import OSA, Levenshtein
@@ -90,8 +91,7 @@ class _Form:
     org: Organisation
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):  # a tuple: made for every word of every phrase scanned
     text: str  # apostrophes straight
     start: int
     end: int

@@ -61,9 +61,11 @@ class Correction:
 def _read_list(name: str) -> dict[str, str]:
     """misspelling -> codespell's raw correction text, read once per run (one C-speed
     pass over the file; a correction is parsed only when a document has the word)."""
+    import codespell_lib  # the dependency that ships the lists (imported on first use)
+
     try:
-        text = (resources.files("codespell_lib") / "data" / f"{name}.txt").read_text("utf-8")
-    except (ModuleNotFoundError, FileNotFoundError) as exc:  # pragma: no cover - install
+        text = (resources.files(codespell_lib) / "data" / f"{name}.txt").read_text("utf-8")
+    except FileNotFoundError as exc:  # pragma: no cover - an install without its data
         raise RuleError(f"codespell's list '{name}' is not installed: {exc}") from exc
     return dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
 
