@@ -31,8 +31,10 @@ from lint import lexicon, patterns
 from lint.document import Document
 from lint.syllables import cmudict_syllables
 
-#: Words that link the words of a name: they may give a letter ("of" in CROP) or not.
-LINKS = frozenset({"of", "the", "for", "and", "in", "on", "to", "at", "against", "&"})
+#: Words that link the words of a name: they may give a letter ("of" in CROP) or not;
+#: the lexicon's name connectors among them ("into" in the Independent Inquiry into
+#: Child Sexual Abuse, IICSA).
+LINKS = frozenset({"the", "and", "against", "&"}) | lexicon.words("name_connectors")
 _TOKEN = patterns.compile(r"[\p{L}&][\p{L}'’-]*")
 #: What ends a run of words that may spell a name: a sentence's or a clause's end.
 _BREAK = patterns.compile(r"[.!?;:()\[\]\"“”\n]")

@@ -121,7 +121,11 @@ def _finding(
     """The finding for a hit: ``raw`` hits are source spans, others view spans."""
     meta = active.rule.meta
     severity = active.level
-    accepted = meta.profile_exceptions.get(active.profile)
+    accepted = meta.profile_exceptions.get(active.profile, frozenset()) | (
+        meta.genre_exceptions.get(facts.genre, frozenset())
+        if meta.genre_exceptions
+        else frozenset()
+    )
     if accepted and not raw and doc.text[hit.start : hit.end].strip() in accepted:
         return None
     fix = hit.fix

@@ -44,6 +44,7 @@ ROLES = (
     "presenting_verbs",
     "other_abbreviations",
     "judicial_titles",
+    "described_people",
     "uk_spellings",
     "offence_names",
     "framed_offences",

@@ -186,6 +186,50 @@ def _spaced(text: str, i: int, start: int, end: int) -> bool:
     return before.isspace() and after.isspace()
 
 
+#: Sentence-ending punctuation before a paragraph break (lost or kept as a line break).
+_PARAGRAPH_END = ".!?…:"
+
+
+def _line_continues(text: str, i: int, start: int, stack: Sequence[Mark], weight: str) -> bool:
+    """Whether an opening mark at ``i`` starts a new paragraph of speech already open.
+
+    Copy taken from a web page often loses its blank lines, so a block's lines can be
+    its paragraphs: a line that opens with a mark after a line that ends a sentence, with
+    a quote of that weight open since an earlier line, continues that quote (the UK
+    convention for speech over several paragraphs), as a paragraph would."""
+    if not stack or stack[-1].weight != weight:
+        return False
+    j = i - 1
+    while j >= start and text[j] in " \t":
+        j -= 1
+    if j < start or text[j] != "\n" or stack[-1].offset > j:
+        return False
+    while j >= start and text[j].isspace():
+        j -= 1
+    return j >= start and text[j] in _PARAGRAPH_END
+
+
+def _glued_continues(text: str, i: int, end: int) -> bool:
+    """Whether a straight double mark glued between a sentence's end and a capital
+    ("… a death message."You're telling …") opens a paragraph of speech that goes on.
+
+    Paragraphs run together by a page's extraction leave the mark between them with no
+    space: it closes the quote if the next mark opens another, and otherwise is the
+    opening of the quote's next paragraph (the close of the one before is left off by
+    the multi-paragraph convention)."""
+    nxt = text.find('"', i + 1, end)
+    if nxt < 0:
+        return False
+    before = text[nxt - 1]
+    after = text[nxt + 1] if nxt + 1 < end else " "
+    return not before.isspace() and (after.isspace() or after in _CLOSING_PUNCT or after.isupper())
+
+
+def _glued(text: str, i: int, start: int, end: int) -> bool:
+    """A straight mark with a sentence's end before it and a capital after it."""
+    return i > start and i + 1 < end and text[i - 1] in ".!?…" and text[i + 1].isupper()
+
+
 def _scan_block(text: str, start: int, end: int) -> _BlockScan:
     scan = _BlockScan()
     stack: list[Mark] = []
@@ -227,6 +271,8 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
                     continue  # 'the victims' families': a plural possessive inside
                 close(mark)
             elif left and c != "’" and not _ELISION.match(text, i, end):
+                if _line_continues(text, i, start, stack, SINGLE):
+                    continue
                 if not stack and not text[start:i].strip():
                     scan.lead = mark  # a paragraph of speech in single marks, continued
                 stack.append(mark)
@@ -239,6 +285,10 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
             is_close = True  # a reversed mark closing one
         elif c == '"' and left == right:
             is_close = double_open
+            if double_open and _glued(text, i, start, end) and _glued_continues(text, i, end):
+                continue  # paragraphs run together: the next one goes on speaking
+        if not is_close and _line_continues(text, i, start, stack, DOUBLE):
+            continue
         if is_close:
             if double_open:
                 close(mark)
@@ -605,6 +655,7 @@ class _Done:
 def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> list[Quote]:
     text = doc.text
     intro_starts = {b.start for b in intros}
+    questions = _interview_questions(doc)
     done = _Done(doc)
     starts = [q.start for q in quotes]
     for n, q in enumerate(quotes):
@@ -640,12 +691,20 @@ def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> l
         if attribution is None and q.form == "marks" and not at_block_start:
             earlier = [o for o in done.quotes[-1:] if block.start <= o.end <= q.start]
             attribution = _continued_in_block(text, earlier, q)
+        if attribution is None and q.form == "marks" and not at_block_start:
+            # The sentence before it in its paragraph reports the speaker: "Det Insp Jo
+            # Bell said the work went on. “We will not stop.”"
+            attribution = _reported_before(text, region_start, q.start)
+        if attribution is None and at_block_start:
+            attribution = _from_heading_or_question(doc, block, done.block_index, questions)
+        if attribution is None and at_block_start:
+            # "That's the message from X" after it names its speaker outright, before
+            # any convention of continued speech does.
+            attribution = _from_next_block(doc, q, done.block_index)
         if attribution is None and (at_block_start or q.form != "marks"):
             attribution = _from_previous_block(doc, q, block, done, intro_starts)
         if attribution is None and q.form == "marks":
             attribution = _colon_introduction(doc, q, block, region_start, done.block_index)
-        if attribution is None and at_block_start:
-            attribution = _from_next_block(doc, q, done.block_index)
         if attribution is None and at_block_start and q.form == "marks":
             attribution = _from_headline(doc, block, done.block_index)
         speech = q.form != "marks" or attribution is not None or _sentence_like(doc, q, block)
@@ -732,6 +791,12 @@ def _from_previous_block(
     if block.scope not in ("paragraph", "blockquote"):
         return None
     before = [o for o in done.starting_in(prev.start, prev.end) if o.speech]
+    if not before and done.quotes and done.quotes[-1].speech:
+        # The last paragraph of speech that began further back ("X said: “…" over three
+        # paragraphs, the last one closed) is attributed speech too.
+        spanning = done.quotes[-1]
+        if spanning.start < prev.start < spanning.end <= prev.end:
+            before = [spanning]
     if before and before[-1].attribution is not None:
         last = before[-1]
         tail = text[last.end : prev.end]
@@ -741,10 +806,81 @@ def _from_previous_block(
             return Attribution(attribution.start, attribution.end, attribution.who, "continued")
     # A paragraph of reported speech, then the speaker's own words: "He said that officers
     # had gone after the offenders." then "“Indeed they were the catalyst …”".
-    reported = _REPORTED.match(text, prev.start, prev.end)
-    if not before and prev.scope == "paragraph" and reported is not None:
-        s, e = reported.span("who")
-        return Attribution(s, e, text[s:e], "continued")
+    # The paragraph may open on it, or end on it ("Sergeant Ann Roe leads the team.
+    # She explained the team's remit.").
+    if not before and prev.scope == "paragraph":
+        return _reported_before(text, prev.start, prev.end, opening=True)
+    return None
+
+
+def _reported_before(
+    text: str, start: int, end: int, *, opening: bool = False
+) -> Attribution | None:
+    """Speech reported in the last sentence of ``start:end`` ("She explained the team's
+    remit.", "Det Insp Jo Bell said the work went on."), or, with ``opening``, in its
+    first: who reported it, as the speaker of the quote after it."""
+    stop = len(text[:end].rstrip())
+    if stop <= start:
+        return None
+    reported = _REPORTED.match(text, _last_sentence_start(text, start, stop - 1), stop)
+    if reported is None and opening:
+        reported = _REPORTED.match(text, start, end)
+    if reported is None:
+        return None
+    s, e = reported.span("who")
+    return Attribution(s, e, text[s:e], "continued")
+
+
+#: A crosshead that names the speaker of the speech under it: "Det Insp Jo Bell, head of
+#: the unit", "Sam Reid: why we opened the helpline" (a name of two or three capitalised
+#: words, after any title words, then a comma, dash or colon, or nothing).
+_TITLE_WORDS = lexicon.alternation("honorifics", "styles", "ranks", "rank_abbreviations")
+_TITLE_START = patterns.compile(rf"^(?:(?:{_TITLE_WORDS})[ \t]+)*")
+_HEADING_SPEAKER = patterns.compile(
+    rf"[#\s]*(?P<who>(?:(?:{_TITLE_WORDS})[ \t]+)*"
+    r"\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]*(?:[,:–—-][^\n]*)?[ \t]*"
+)
+#: Words of bodies, places and roles: never a word of a person's name in a crosshead.
+_NOT_NAME_WORDS = lexicon.words("organisation_words", "places", "role_words")
+#: A question as an interview sets it out, in bold or as a plain paragraph: "**Why now?**".
+_QUESTION = patterns.compile(r"[\s*_>#]*(?:Q[.:]?[ \t]+)?[^\n]{3,300}\?[\s*_]*")
+
+
+def _interview_questions(doc: Document) -> frozenset[int]:
+    """The indexes of the blocks that are an interview's questions: paragraphs of one
+    question each followed by a paragraph that opens with a quotation mark, when the
+    document has two or more (one is a writer's rhetorical question, not a layout)."""
+    text = doc.text
+    blocks = doc.blocks
+    found = frozenset(
+        i
+        for i in range(len(blocks) - 1)
+        if blocks[i].scope.startswith("paragraph")
+        and _QUESTION.fullmatch(text, blocks[i].start, blocks[i].end)
+        and text.startswith(('"', "“", "‘", "'"), blocks[i + 1].start)
+    )
+    return found if len(found) >= 2 else frozenset()
+
+
+def _from_heading_or_question(
+    doc: Document, block: Block, block_index: dict[Block, int], questions: frozenset[int]
+) -> Attribution | None:
+    """Speech under a crosshead that names a person is theirs; speech that answers an
+    interview's question (``questions``) is the interviewee's (``interview``: the last
+    person named before the question, as "she said" is)."""
+    i = block_index[block]
+    if i == 0:
+        return None
+    prev = doc.blocks[i - 1]
+    text = doc.text
+    if prev.scope.startswith("heading") and i - 1 > 0:
+        m = _HEADING_SPEAKER.fullmatch(text, prev.start, prev.end)
+        name = _TITLE_START.sub("", m.group("who")) if m is not None else ""
+        if m is not None and not any(w in _NOT_NAME_WORDS for w in name.split()):
+            s, e = m.span("who")
+            return Attribution(s, e, text[s:e], "heading")
+    if i - 1 in questions:
+        return Attribution(prev.start, prev.end, "", "interview")
     return None
 
 

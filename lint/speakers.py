@@ -58,6 +58,17 @@ _RUN = patterns.compile(
     rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}(?:{_NAME_WORD}))*"
 )
 _PRONOUN = patterns.compile(r"^\s*(?:he|she)\b", regex.IGNORECASE)
+#: Honorifics proper ("Mr", "Dr"): a capitalised word before one is not of the name
+#: ("After Mr Roddick vowed …").
+_PLAIN_HONORIFICS = lexicon.words("honorifics")
+#: A judge's style is their name in full before a surname ("Lord Justice McCloskey").
+JUDICIAL_TITLES = lexicon.words("judicial_titles")
+#: A person described, not named ("A mother who turned to the charity …"), whom a later
+#: "she said" refers to when no one has been named before it.
+_DESCRIBED = patterns.compile(
+    rf"\b(?i:a|an|the|one|this)[ \t]+(?:[\p{{Ll}}-]+[ \t]+){{0,2}}"
+    rf"(?:{lexicon.alternation('described_people')})\b"
+)
 #: Before a run that is part of a body's name or a title, not a person's: "of the",
 #: "for", "the", and "for Children and" ("Commissioner for Children and Young People").
 _ORG_BEFORE = patterns.compile(
@@ -141,6 +152,9 @@ def _heuristic_mentions(text: str, start: int, end: int) -> list[Mention]:
             words.pop(0)
         while words and words[-1][2].isupper() and len(words[-1][2]) > 1:
             words.pop()  # letters after a name: QPM, MP, OBE
+        inner = next((i for i, (_, _, w) in enumerate(words) if i and w in _PLAIN_HONORIFICS), 0)
+        if inner and not any(_is_role(w) or w in HONORIFICS for _, _, w in words[:inner]):
+            words = words[inner:]  # "After Mr Roddick": the honorific starts the name
         split = 0
         while split < len(words) and (_is_role(words[split][2]) or words[split][2] in HONORIFICS):
             following = words[split + 1][2] if split + 1 < len(words) else ""
@@ -180,7 +194,11 @@ def _heuristic_mentions(text: str, start: int, end: int) -> list[Mention]:
             not _is_role(name_words[0][2]) or _bare(name_words[0][2]) in ROLE_SURNAMES
         ):
             s, e, word = name_words[0]
-            if prefix_words and prefix_words[-1][2] in HONORIFICS:
+            judicial = _judicial(prefix_words)
+            if judicial:
+                hs = prefix_words[-len(judicial.split())][0]
+                out.append(Mention(hs, e, text[hs:e], "honorific", "", _bare(word), judicial))
+            elif prefix_words and prefix_words[-1][2] in HONORIFICS:
                 hs = prefix_words[-1][0]
                 out.append(
                     Mention(hs, e, text[hs:e], "honorific", "", _bare(word), prefix_words[-1][2])
@@ -189,6 +207,16 @@ def _heuristic_mentions(text: str, start: int, end: int) -> list[Mention]:
                 # "the Casey report", "the Jay inquiry" name a document, not a person.
                 out.append(Mention(s, e, text[s:e], "surname", "", _bare(word)))
     return out
+
+
+def _judicial(prefix_words: Sequence[tuple[int, int, str]]) -> str:
+    """The judge's style the title words end with ("Lord Justice"), or ""."""
+    said = [w for _, _, w in prefix_words]
+    for n in (3, 2):
+        style = " ".join(said[-n:])
+        if len(said) >= n and style in JUDICIAL_TITLES:
+            return style
+    return ""
 
 
 #: A compiled form, its kind, its prefix, its person and a word it cannot match without.
@@ -514,13 +542,19 @@ def _speaker(
     who = attribution.who.strip()
     if attribution.how in ("bracket", "caption"):
         return Speaker(who)  # a source as the page labels it, often anonymised: no person
-    if _PRONOUN.match(who):
+    if _PRONOUN.match(who) or attribution.how == "interview":
         # The last mention that ends before the attribution: it starts before it too.
         i = bisect.bisect_right(starts, attribution.start) - 1
         while i >= 0 and mentions[i].end > attribution.start:
             i -= 1
         if i < 0:
-            return None
+            # No one named before: a person described just before it ("A mother who
+            # turned to the charity …"), in its paragraph or the two before.
+            since = attribution.start
+            for _ in range(3):
+                since = text.rfind("\n\n", 0, since) if since > 0 else -1
+            described = list(_DESCRIBED.finditer(text, max(0, since), attribution.start))
+            return Speaker(described[-1].group()) if described else None
         antecedent = mentions[i]
         identity = identities[antecedent.identity]
         return Speaker(identity.name or antecedent.text, identity, antecedent)
@@ -576,6 +610,13 @@ def has_role(
         return True  # "the chair of Northtown Safeguarding Children Board (NSCB) Ann Roe"
     if _DOTTED_ROLE.search(before):
         return True  # a post's initials with full stops right before it: "I.C.E. Jan Roe"
+    if _AFFILIATION_AFTER.match(text, mention.end, end):
+        return True  # "Ann Roe from Barnardo's NI": news gives the body as the role
+    stated = _ROLE_STATED_AFTER.match(text, mention.end, end)
+    if stated is not None and any(
+        _bare(w).lower() in _ROLE_WORDS_LOWER for w in stated.group("role").split()
+    ):
+        return True  # "Sam Reid is the chief executive of the trust."
     if _BODY_POSSESSIVE.search(before):
         return True  # "the NSPCC's Richard Collard": news shorthand for a body's person
     if _OPENS_PARAGRAPH.fullmatch(before) and _role_intro_before(doc, block):
@@ -608,6 +649,19 @@ _DOTTED_ROLE = patterns.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}[ \t]+$")
 #: Lynn Perry" (a body's initials, or a capitalised word after "the" or opening a clause).
 _BODY_POSSESSIVE = patterns.compile(
     r"(?:\b\p{Lu}{2,8}|(?:\b(?i:the)[ \t]+|^|[.!?:;,][ \t]+)\p{Lu}[\p{L}-]+)['’]s[ \t]+$"
+)
+#: A body after a name, as news gives a role: "Ann Roe from Barnardo's NI", "Sam Reid of
+#: the NSPCC", "Jo Bell at Northtown Council" (a body's initials, a possessive name or a
+#: name with an organisation word, not a place: "Sam Reid from Leeds").
+_AFFILIATION_AFTER = patterns.compile(
+    r"[ \t]+(?:from|of|at)[ \t]+(?:the[ \t]+)?(?:\p{Lu}[\p{L}'’&-]*[ \t]+){0,4}?"
+    rf"(?:\p{{Lu}}{{2,8}}\b|\p{{Lu}}[\p{{L}}-]+['’]s?(?![\p{{L}}])|(?:{lexicon.alternation('organisation_words')})\b)"
+)
+#: A role stated after the name: "Sam Reid is the chief executive of the trust", "…, who
+#: is head of the unit" (its words up to the clause's end).
+_ROLE_STATED_AFTER = patterns.compile(
+    r",?[ \t]+(?:who[ \t]+)?(?:is|was|has[ \t]+been|became)[ \t]+(?:(?:the|a|an|its|their)[ \t]+)?"
+    r"(?P<role>[^,.;:!?\n]{2,80})"
 )
 #: Before a name that opens its paragraph, alone or after another name ("Sam Reid and").
 _OPENS_PARAGRAPH = patterns.compile(r"\s*(?:(?:\p{Lu}[\p{L}'’-]*[ \t]+){1,3}(?:and|&)[ \t]+)?")

@@ -103,19 +103,34 @@ def test_verbatim_findings_carry_no_fix() -> None:
     assert found and all(f.fix is None for f in found)
 
 
-def test_a_rules_genres_key_is_checked() -> None:
-    head = "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\ntokens: [whilst]\n"
+_HEAD = "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\ntokens: [whilst]\n"
+
+
+def _rule_in(key: str, setting: str, heading: str) -> list[str]:
+    """The matches of a rule with ``key: {setting}`` in a document that opens ``heading``
+    (a ``RuleError`` naming line 5 when the setting is wrong)."""
+    rule = load_rule_text(_HEAD + f"{key}:\n  {setting}\n", rule_id="House.T", path="T.yml")
+    document = read_text("d.md", heading + "\nWe must act whilst there is time.\n")
+    return [
+        f.match for f in check_document(document, [ActiveRule(rule, Severity.WARNING)]).findings
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "wrong", "right", "silent_in"),
+    [
+        ("genres", "hansard: off", "record: off", RECORD),
+        ("genre_exceptions", "newsroom: [whilst]", "news: [whilst]", NEWS),
+    ],
+)
+def test_a_rules_genre_keys_are_checked_and_apply_in_that_genre_only(
+    key: str, wrong: str, right: str, silent_in: str
+) -> None:
     with pytest.raises(RuleError) as err:
-        load_rule_text(head + "genres:\n  hansard: off\n", rule_id="House.Term", path="Term.yml")
-    assert "hansard" in str(err.value) and "Term.yml:5" in str(err.value)
-    rule = load_rule_text(head + "genres:\n  record: off\n", rule_id="House.Term", path="T.yml")
-    assert rule.meta.genres == {"record": "off"}
-    active = [ActiveRule(rule, Severity.WARNING)]
-    line = "\nWe must act whilst there is time.\n"
-    assert check_document(read_text("d.md", RECORD + line), active).findings == []
-    assert [
-        f.match for f in check_document(read_text("d.md", RELEASE + line), active).findings
-    ] == ["whilst"]
+        _rule_in(key, wrong, RELEASE)
+    assert wrong.split(":")[0] in str(err.value) and "T.yml:5" in str(err.value)
+    assert _rule_in(key, right, silent_in) == []
+    assert _rule_in(key, right, RELEASE) == ["whilst"]
 
 
 def test_a_news_report_of_an_interview_is_not_a_speech() -> None:

@@ -90,6 +90,8 @@ class RuleMeta:
     genres: Mapping[str, str] = field(default_factory=dict)
     # profile -> matches that profile accepts (a newsroom's "NSPCC" needs no spelling out)
     profile_exceptions: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # document genre -> matches a document of that genre accepts (news copy's "CPS")
+    genre_exceptions: Mapping[str, frozenset[str]] = field(default_factory=dict)
     bad: tuple[Example, ...] = ()
     good: tuple[Example, ...] = ()
     action: Mapping[str, Any] = field(default_factory=dict)

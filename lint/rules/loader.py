@@ -93,6 +93,16 @@ def _meta(
         )
     profiles = _levels(common("profiles"), "profiles", path, line("profiles"))
     genres = _levels(common("genres"), "genres", path, line("genres"), genre.genres().names)
+    genre_exceptions = {}
+    for name, accepted in common("genre_exceptions").items():
+        schema.choice(
+            name,
+            genre.genres().names,
+            key="genre_exceptions",
+            path=path,
+            line=line("genre_exceptions"),
+        )
+        genre_exceptions[name] = frozenset(accepted)
     scopes = common("scope")
     bad, good = _examples(raw, path)
     return RuleMeta(
@@ -115,6 +125,7 @@ def _meta(
         profiles=profiles,
         genres=genres,
         profile_exceptions={k: frozenset(v) for k, v in common("profile_exceptions").items()},
+        genre_exceptions=genre_exceptions,
         bad=bad,
         good=good,
         action=common("action"),

@@ -58,10 +58,10 @@ __all__ = [
 
 
 def _list_map(value: Any) -> dict[str, list[str]]:
-    """Profile → list of strings (``profile_exceptions``)."""
+    """Profile or genre → list of strings (``profile_exceptions``, ``genre_exceptions``)."""
     if isinstance(value, dict):
         return {str(k): STR_LIST(v) for k, v in value.items()}
-    raise TypeError("a mapping of profiles to lists of strings")
+    raise TypeError("a mapping of profiles or genres to lists of strings")
 
 
 #: Keys of the guards that silence a hit (lint.rules.guards.build_guards): Vale's
@@ -131,6 +131,12 @@ COMMON_KEYS: dict[str, Option] = {
     ),
     "profile_exceptions": Option(
         _list_map, "Profile -> matches that profile accepts (news: NSPCC, CPS ...).", {}
+    ),
+    "genre_exceptions": Option(
+        _list_map,
+        "Genre -> matches a document of that genre accepts (news copy: CPS, NSPCC ...;"
+        " lint/genre.py).",
+        {},
     ),
     "fix": Option(STR, "Fix safety: safe, unsafe or display (each kind has a default)."),
     # Required of every built-in rule that offers a fix (tests/rules/test_fix_reasons.py).

@@ -12,10 +12,19 @@ from lint.document import Document
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
+from lint.names import Mention
 from lint.registers.people import Person
 from lint.rules import schema
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
-from lint.speakers import first_mention, has_role, people_option, speaking
+from lint.speakers import (
+    JUDICIAL_TITLES,
+    Cast,
+    Identity,
+    first_mention,
+    has_role,
+    people_option,
+    speaking,
+)
 
 KEYS: dict[str, schema.Option] = {
     "people": schema.Option(
@@ -49,7 +58,10 @@ class SpeakerIntroduction:
                 mention = full
             if mention.form != "full" and not _peer(mention.prefix):
                 problem = "no full name"
-            elif not has_role(doc, facts.sentences, mention, identity):
+            elif not any(
+                has_role(doc, facts.sentences, m, identity)
+                for m in _introductions(doc, cast, identity, mention, first_quote)
+            ):
                 problem = "no role"
             else:
                 continue
@@ -65,7 +77,24 @@ PEERAGE = frozenset({"Baroness", "Baron", "Lord", "Lady", "Viscount", "Earl"})
 
 
 def _peer(prefix: str) -> bool:
-    return prefix in PEERAGE
+    """A peer's or a judge's style: with the surname, the name in full."""
+    return prefix in PEERAGE or prefix in JUDICIAL_TITLES
+
+
+def _introductions(
+    doc: Document, cast: Cast, identity: Identity, first: Mention, first_quote: dict[int, int]
+) -> list[Mention]:
+    """The mentions that may give the person's role: the first, and any other full
+    mention up to the end of the paragraph where they first speak (news copy names the
+    role in the attribution: "…,” said Fay Roe, chief executive of the trust.")."""
+    speaks = first_quote.get(identity.key)
+    block = doc.block_at(speaks, speaks + 1) if speaks is not None else None
+    until = block.end if block is not None else first.end
+    return [first] + [
+        m
+        for m in cast.mentions_of(identity)
+        if m is not first and m.form == "full" and m.start < until
+    ]
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> SpeakerIntroduction:
