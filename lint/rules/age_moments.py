@@ -117,7 +117,12 @@ class AgeMoments:
         text = doc.text
         for index, sentence in enumerate(sentences):
             seen: set[int] = set()
-            for pattern in self.patterns:
+            lowered = text[sentence.start : sentence.end].lower()
+            for pattern, needles in zip(self.patterns, NEEDLES, strict=True):
+                # Each pattern holds one of its needles; a sentence without them is
+                # skipped before its unanchored clause is tried at every position.
+                if not any(n in lowered for n in needles):
+                    continue
                 for m in pattern.finditer(text, sentence.start, sentence.end):
                     if m.start("num") in seen:
                         continue
@@ -158,6 +163,10 @@ class AgeMoments:
             stems,
             possessive or any(w in self.moments for w in words),
         )
+
+
+#: Words each of ``patterns_for``'s patterns cannot match without (lower case), in order.
+NEEDLES: tuple[tuple[str, ...], ...] = (("when",), ("when", "age"), ("aged",), ("-year-old",))
 
 
 def patterns_for(people: Sequence[str]) -> tuple[regex.Pattern[str], ...]:
