@@ -25,6 +25,7 @@ from lint.rules import schema
 from lint.rules.budget import deadline_for
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.matching import finditer
+from lint.rules.substitution import keep_case
 
 #: codespell's lists, by the name a rule gives them (the file's stem).
 LISTS = ("dictionary", "dictionary_rare", "dictionary_informal", "dictionary_usage")
@@ -121,7 +122,7 @@ class Typos:
                 yield self._hit(m.start(), m.end(), word, found)
 
     def _hit(self, start: int, end: int, word: str, found: Correction) -> Hit:
-        options = [_same_case(word, w) for w in found.words]
+        options = [keep_case(word, w) for w in found.words]
         suggestion = "' or '".join(options)
         message = format_message(self.meta.message, word, suggestion)
         if found.note:
@@ -135,12 +136,6 @@ def _starts_sentence(text: str, start: int, floor: int) -> bool:
     while i > floor and text[i - 1] in _LEAD_IN:
         i -= 1
     return i <= floor or text[i - 1] in _SENTENCE_END
-
-
-def _same_case(model: str, word: str) -> str:
-    if model[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Typos:
