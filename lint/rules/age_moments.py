@@ -59,6 +59,8 @@ STEM = 5
 #: Ages a person has as a child or adult, written as numerals.
 _AGE = r"(?P<num>\d{1,2})"
 _LETTERS = regex.compile(r"\p{L}+")
+#: A pattern and the words (lower case) it cannot match without.
+Needled = tuple[regex.Pattern[str], tuple[str, ...]]
 #: A word of the noun phrase after "the 13-year-old's": never a verb that ends it.
 _NOUN_WORD = (
     r"(?!(?i:was|were|is|are|had|has|have|should|would|could|will|did|must|may|might|can)\b)"
@@ -83,7 +85,7 @@ class Moment:
 @dataclass(frozen=True)
 class AgeMoments:
     meta: RuleMeta
-    patterns: tuple[regex.Pattern[str], ...]
+    patterns: tuple[Needled, ...]
     moments: frozenset[str]
     apart: frozenset[str]
     function_words: frozenset[str]
@@ -118,7 +120,7 @@ class AgeMoments:
         for index, sentence in enumerate(sentences):
             seen: set[int] = set()
             lowered = text[sentence.start : sentence.end].lower()
-            for pattern, needles in zip(self.patterns, NEEDLES, strict=True):
+            for pattern, needles in self.patterns:
                 # Each pattern holds one of its needles; a sentence without them is
                 # skipped before its unanchored clause is tried at every position.
                 if not any(n in lowered for n in needles):
@@ -165,12 +167,9 @@ class AgeMoments:
         )
 
 
-#: Words each of ``patterns_for``'s patterns cannot match without (lower case), in order.
-NEEDLES: tuple[tuple[str, ...], ...] = (("when",), ("when", "age"), ("aged",), ("-year-old",))
-
-
-def patterns_for(people: Sequence[str]) -> tuple[regex.Pattern[str], ...]:
-    """The ways an age is tied to a moment; ``report`` is the span reported."""
+def patterns_for(people: Sequence[str]) -> tuple[Needled, ...]:
+    """The ways an age is tied to a moment, each with its needles; ``report`` is the span
+    reported."""
     nouns = "|".join(regex.escape(p) for p in people)
     who = (
         r"(?P<who>(?i:she|he|they|who)|(?i:the)\s+(?:" + nouns + r")"
@@ -181,24 +180,36 @@ def patterns_for(people: Sequence[str]) -> tuple[regex.Pattern[str], ...]:
     clause_before = r"(?P<clause>[^.;:!?\"“”]{3,160}?)"
     return (
         # "Child Q was 12 when she first told a teacher"
-        regex.compile(
-            rf"(?P<report>\b{who}{was}{_AGE}(?:\s+years?\s+old)?),?\s+(?i:when)\b{clause_after}"
+        (
+            regex.compile(
+                rf"(?P<report>\b{who}{was}{_AGE}(?:\s+years?\s+old)?),?\s+(?i:when)\b{clause_after}"
+            ),
+            ("when",),
         ),
         # "the first missing-person report, made when Child H was 14"; "at the age of 14"
-        regex.compile(
-            rf"{clause_before},?\s+(?P<report>(?i:when)\s+{who}{was}{_AGE}\b"
-            r"|(?i:at\s+the\s+age\s+of)\s+" + _AGE + r"\b)"
-            r"(?!\s*(?i:years?|months?|weeks?))"
+        (
+            regex.compile(
+                rf"{clause_before},?\s+(?P<report>(?i:when)\s+{who}{was}{_AGE}\b"
+                r"|(?i:at\s+the\s+age\s+of)\s+" + _AGE + r"\b)"
+                r"(?!\s*(?i:years?|months?|weeks?))"
+            ),
+            ("when", "age"),
         ),
         # "He first contacted the girl, then aged 12, through an app"
-        regex.compile(
-            rf"{clause_before},\s+(?P<report>(?i:then\s+)?(?i:aged)\s+{_AGE})\b"
-            r"(?!\s*(?i:to|and|or|-|–|between|years?|months?|weeks?)\b)"
+        (
+            regex.compile(
+                rf"{clause_before},\s+(?P<report>(?i:then\s+)?(?i:aged)\s+{_AGE})\b"
+                r"(?!\s*(?i:to|and|or|-|–|between|years?|months?|weeks?)\b)"
+            ),
+            ("aged",),
         ),
         # "the 13-year-old's disclosure to her teacher"
-        regex.compile(
-            r"(?P<report>\b(?i:the)\s+" + _AGE + r"-year-old(?P<possessive>['’]s)\s+"
-            rf"(?P<clause>(?:{_NOUN_WORD}\s+){{0,4}}{_NOUN_WORD}))"
+        (
+            regex.compile(
+                r"(?P<report>\b(?i:the)\s+" + _AGE + r"-year-old(?P<possessive>['’]s)\s+"
+                rf"(?P<clause>(?:{_NOUN_WORD}\s+){{0,4}}{_NOUN_WORD}))"
+            ),
+            ("-year-old",),
         ),
     )
 
