@@ -84,8 +84,9 @@ class MarkProblem:
     start: int
     end: int
     detail: str
-    #: An ``unclosed`` quote still open where the text ends: in an excerpt cut from a
-    #: longer page, the quote's close may simply lie beyond the cut.
+    #: An ``unclosed`` quote still open where a text of several paragraphs ends, set
+    #: out as speech (its mark starts a paragraph or follows "X said:"): in an excerpt
+    #: cut from a longer page, the quote's close may simply lie beyond the cut.
     at_end: bool = False
 
 
@@ -351,6 +352,8 @@ def build_model(doc: Document) -> QuoteModel:
         problems.append(MarkProblem("unclosed", mark.offset, mark.offset + 1, detail, at_end))
 
     for index, block in enumerate(blocks):
+        if carry is not None and _crosshead_within(text, block, blocks, index, carry[0]):
+            continue  # a crosshead between two paragraphs of the same speech
         scan = _scan_block(text, block.start, block.end)
         pairs = list(scan.pairs)
         stray = list(scan.stray)
@@ -407,7 +410,13 @@ def build_model(doc: Document) -> QuoteModel:
                     f"'{mark.char}' closes a quote that was never opened",
                 )
             )
-        if open_marks:
+        if open_marks and carry is not None:
+            # Speech continued from the paragraph before is still open: a mark opened
+            # inside it and left open is a stray ("… abuse. “All of us …"), not a new
+            # quote, and the speech goes on with its own speaker.
+            for mark in open_marks:
+                unclosed(mark, f"'{mark.char}' opened here is never closed")
+        elif open_marks:
             outer = min(open_marks, key=lambda m: m.offset)
             for mark in open_marks:
                 if mark is not outer:
@@ -416,15 +425,25 @@ def build_model(doc: Document) -> QuoteModel:
             if following is not None and _is_prose(following):
                 carry = (outer, [(outer.offset + 1, block.end)], block)
             else:
-                # The last paragraph of a text of several ends inside the quote.
-                last = following is None and index > 0
+                # The last paragraph of a text of several ends inside the quote (and no
+                # quote of its weight opens and closes after its mark, as a stray
+                # mark's would: "She said: “… coming forward. “The Home Office …”").
+                last = (
+                    following is None
+                    and index > 0
+                    and _introduced(text, block, outer)
+                    and not any(
+                        o.offset > outer.offset and o.weight == outer.weight for o, _, _ in pairs
+                    )
+                )
                 unclosed(outer, f"'{outer.char}' opened here is never closed", at_end=last)
                 quotes.append(
                     Quote(outer.offset, block.end, ((outer.offset + 1, block.end),), "marks", outer)
                 )
     if carry is not None:
-        opening, parts, _ = carry
-        unclosed(opening, f"'{opening.char}' opened here is never closed", at_end=True)
+        opening, parts, first_block = carry
+        at_end = _introduced(text, first_block, opening)
+        unclosed(opening, f"'{opening.char}' opened here is never closed", at_end=at_end)
         quotes.append(Quote(opening.offset, parts[-1][1], tuple(parts), "marks", opening))
 
     quotes.sort(key=lambda q: q.start)
@@ -434,6 +453,35 @@ def build_model(doc: Document) -> QuoteModel:
     quotes = _attribute(doc, quotes, intros)
     problems.sort(key=lambda p: p.start)
     return QuoteModel(tuple(quotes), tuple(nested), tuple(problems), tuple(intros))
+
+
+#: A crosshead set between paragraphs of speech: a short line of words with no sentence
+#: end and no quotation mark ("Keep children safe").
+_CROSSHEAD = patterns.compile(r"[#*_\s]*\p{Lu}[^.!?:;,\"“”‘’'\n]{0,60}?[*_\s]*")
+_OPENING_MARKS = {DOUBLE: '"“', SINGLE: "'‘"}
+
+
+def _crosshead_within(
+    text: str, block: Block, blocks: Sequence[Block], index: int, opening: Mark
+) -> bool:
+    """Whether ``block`` is a crosshead inside speech over several paragraphs: a short
+    line with no sentence end, after a paragraph that left the quote open and before
+    one that opens with a mark of the same weight (the speech goes on under it)."""
+    if index + 1 >= len(blocks) or not _CROSSHEAD.fullmatch(text, block.start, block.end):
+        return False
+    if len(_WORD.findall(text, block.start, block.end)) > 8:
+        return False
+    nxt = blocks[index + 1]
+    return _is_prose(nxt) and text[nxt.start] in _OPENING_MARKS[opening.weight]
+
+
+def _introduced(text: str, block: Block, opening: Mark) -> bool:
+    """Whether a quote's opening mark starts its paragraph or follows an introduction
+    ("X said: “…"): speech set out as such, whose close a cut page may have lost. A
+    mark after a sentence's end inside the writer's paragraph is a fault wherever the
+    text ends."""
+    before = text[block.start : opening.offset].rstrip()
+    return not before or before[-1] in ":,"
 
 
 def _quote(opening: Mark, closing: Mark, parts: Sequence[tuple[int, int]], depth: int = 0) -> Quote:
@@ -518,11 +566,13 @@ def _unmarked_speech(doc: Document, quotes: Sequence[Quote]) -> tuple[list[Quote
             ):
                 break
             # Speech speaks in the first person; a list or a third-person paragraph
-            # after the introduction is the writer's again.
+            # after the introduction is the writer's again, except the paragraph right
+            # after the colon: that is what the introduction introduces ("X said:" /
+            # "These children are being let down.").
             if not (
                 nxt.scope == "blockquote"
                 or (
-                    _FIRST_PERSON.search(text, nxt.start, nxt.end)
+                    (j == i + 1 or _FIRST_PERSON.search(text, nxt.start, nxt.end))
                     and not _LIST_ITEM.match(text, nxt.start, nxt.end)
                 )
             ):
