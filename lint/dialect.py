@@ -27,8 +27,21 @@ _WORD = regex.compile(r"\p{L}+")
 
 
 def has_uk_spelling(text: str) -> bool:
+    """Whether ``text`` spells a word the UK way, outside names: a capitalised word
+    inside a sentence ("an opposition Labour lawmaker", "the Ministry of Defence") is a
+    name, which US copy keeps in its owner's spelling."""
     uk = lexicon.words("uk_spellings")
-    return any(m.group().lower() in uk for m in _WORD.finditer(text))
+    return any(
+        m.group().lower() in uk and not _inside_name(text, m.start()) for m in _WORD.finditer(text)
+    )
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is capitalised inside a sentence."""
+    if not text[start].isupper():
+        return False
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return bool(before) and before[-1] not in ".!?:\n#*-"
 
 
 def is_us_copy(text: str, us_forms: Collection[str]) -> bool:

@@ -77,3 +77,17 @@ def test_full_stops_in_abbreviations_are_a_us_form() -> None:
     ]
     assert [(f.severity, f.fix) for f in found] == [(Severity.SUGGESTION, None)]
     assert "reads as US English" in found[0].message
+
+
+def test_a_uk_name_in_us_copy_is_no_uk_spelling() -> None:
+    """US copy about Britain names its bodies and parties in their own spelling ("an
+    opposition Labour lawmaker", "the Ministry of Defence"): still US copy. A UK word
+    in its own right, in lower case or opening a sentence, is UK spelling."""
+    named = US_LETTER.replace(
+        "We urge your editors", "A Labour lawmaker in the Ministry of Defence agrees. We urge"
+    )
+    (only,) = [f for f in check_text(named, path="letter.txt") if f.rule in UK_RULES]
+    assert only.severity is Severity.SUGGESTION
+    for uk_word in ("the labour of staff", "Labour of that kind is"):
+        mixed = US_LETTER.replace("We urge your editors", f"{uk_word} matters. We urge")
+        assert {level for _, level, _ in _ours(mixed)} == {Severity.WARNING}
