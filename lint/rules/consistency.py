@@ -1,9 +1,6 @@
 """consistency: one form per document, e.g. "taskforce" or "task force" (Vale's
 ``consistency``). Two phases: collect every use of both forms, then judge. The form
-used first sets the document's choice; each use of the other form is reported.
-
-``headings: own`` leaves headings out: a headline has its own style ("13% rise" over
-copy that writes "13 per cent"), as UK newspapers set them."""
+used first sets the document's choice; each use of the other form is reported."""
 
 from __future__ import annotations
 
@@ -36,15 +33,8 @@ KEYS: dict[str, schema.Option] = {
         "Which form wins: first (the document's first), left or right (the house form).",
         "first",
     ),
-    "headings": schema.Option(
-        schema.STR,
-        "same: headings count like the body; own: headings keep their own style and are"
-        " neither counted nor reported.",
-        "same",
-    ),
 }
 PREFER = ("first", "left", "right")
-HEADINGS = ("same", "own")
 DEFAULT_FIX = FixSafety.UNSAFE
 #: The document's context (names, titles, mentions …) applies to its findings.
 CONTEXT = ContextUse.RESPECT
@@ -60,14 +50,12 @@ class Consistency:
     meta: RuleMeta
     pairs: tuple[Pair, ...]
     prefer: str = "first"
-    own_headings: bool = False
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         for pair in self.pairs:
             uses = [
                 (m, 1 if m.group(1) is not None else 2)
                 for m, _ in scan(pair.pattern, doc, facts, self.meta)
-                if not (self.own_headings and _in_heading(doc, m.start()))
             ]
             forms = {form for _, form in uses}
             if len(forms) < 2:
@@ -82,11 +70,6 @@ class Consistency:
                         format_message(self.meta.message, m.group(), chosen_match.group()),
                         fix=_like(m.group(), _number_like(m.group(), chosen_match.group())),
                     )
-
-
-def _in_heading(doc: Document, offset: int) -> bool:
-    block = doc.block_at(offset, offset + 1)
-    return block is not None and block.scope.startswith("heading")
 
 
 def _number_like(observed: str, form: str) -> str:
@@ -130,11 +113,4 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Consistency:
         path=src.path,
         line=src.data.line_of("prefer"),
     )
-    headings = schema.choice(
-        schema.option(data, KEYS, "headings"),
-        HEADINGS,
-        key="headings",
-        path=src.path,
-        line=src.data.line_of("headings"),
-    )
-    return Consistency(meta, tuple(pairs), prefer, headings == "own")
+    return Consistency(meta, tuple(pairs), prefer)
