@@ -50,6 +50,8 @@ SLIP_FLOOR = 1000
 SLIP_RATIO = 1.05
 #: How far "around 500" may be from 500 (a fraction).
 ABOUT_SLACK = 0.1
+#: The subject of a sum with no noun that "extra" or "additional" makes new.
+EXTRA_SUM = "extra sum"
 
 
 class Kind(enum.Enum):
@@ -84,6 +86,7 @@ class Words:
     nominal_subject: str
     totals: frozenset[tuple[str, ...]]
     other: frozenset[str]
+    other_back: frozenset[str]
     past: frozenset[tuple[str, ...]]
     parts: frozenset[tuple[str, ...]]
     parts_after: frozenset[tuple[str, ...]]
@@ -150,6 +153,7 @@ def words_from(data: Mapping[str, object]) -> Words:
         nominal_subject=str(data.get("nominal_subject") or ""),
         totals=frozenset(_phrase(p) for p in listed("totals")),
         other=frozenset(w.lower() for w in listed("other")),
+        other_back=frozenset(w.lower() for w in listed("other_back")),
         past=frozenset(_phrase(p) for p in listed("past")),
         parts=frozenset(_phrase(p) for p in listed("parts")),
         parts_after=frozenset(_phrase(p) for p in listed("parts_after")),
@@ -551,8 +555,15 @@ class _Reader:
         # "a further 12 people", "a 14th man": a new claim, which later figures may
         # point back to but which restates none before it.
         fresh = begin > 0 and (
-            toks[begin - 1].low in w.other or regex.fullmatch(r"\d+th", toks[begin - 1].low)
-        )
+            toks[begin - 1].low in w.other
+            or regex.fullmatch(r"\d+th", toks[begin - 1].low)
+            or (begin > 1 and toks[begin - 1].low == "," and toks[begin - 2].low in w.other)
+        )  # "a second, three-year investigation"
+        # "the extra £1.7 million" after "an extra £1.4 million": the word that made the
+        # first figure a new claim, after "the", points back to it.
+        back = begin > 1 and toks[begin - 1].low in w.other_back
+        if fresh and back and _ends_with(toks, begin - 1, w.definite):
+            fresh, definite = False, True
         # "over four years" is a length's time, not a bound ("for over 20 years" is).
         if (
             bound == "above"
@@ -624,6 +635,10 @@ class _Reader:
             subject, after = self._head(toks, end)
             if subject is None and begin >= 2 and toks[begin - 1].low in ("of", "worth"):
                 subject = self._noun_before(toks, begin - 1)
+            if subject is None and begin >= 1 and toks[begin - 1].low in w.other_back:
+                # "an extra £1.4 million to recruit …" … "The extra £1.7 million will
+                # fund …": the sum is what the word makes new, and later points back to.
+                subject = EXTRA_SUM
             if subject is None:
                 return None
             return fig.claim(
@@ -754,10 +769,17 @@ class _Reader:
         definite = fig.definite
         if end < n and toks[k - 1].low == "-":
             # "a six-month operation", "Pugh's 12-year sentence"
-            length = _match(toks, end, w.events)
-            if not length and end + 1 < n:
-                length = _match(toks, end + 1, w.events)
-                end += 1 if length else 0
+            # The event may follow a few words that say what kind it is: "a 12-week
+            # personal safety course", "a two-year joint police investigation".
+            length = 0
+            for skip in range(4):
+                j = end + skip
+                if j >= n or not toks[j].low[0].isalpha() or toks[j].low in w.stop:
+                    break
+                length = _match(toks, j, w.events)
+                if length:
+                    end = j
+                    break
             if not length:
                 return None
             event = w.events[tuple(x.low for x in toks[end : end + length])]

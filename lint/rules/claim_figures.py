@@ -60,6 +60,7 @@ _LISTS = (
     "term_verbs",
     "totals",
     "other",
+    "other_back",
     "past",
     "parts",
     "parts_after",
