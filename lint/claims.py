@@ -50,6 +50,8 @@ SLIP_FLOOR = 1000
 SLIP_RATIO = 1.05
 #: How far "around 500" may be from 500 (a fraction).
 ABOUT_SLACK = 0.1
+#: How many letters of the word before "times" say what happened ("excluded", "exclusion").
+OCCASION_STEM = 5
 #: The subject of a sum with no noun that "extra" or "additional" makes new.
 EXTRA_SUM = "extra sum"
 
@@ -87,6 +89,7 @@ class Words:
     totals: frozenset[tuple[str, ...]]
     other: frozenset[str]
     other_back: frozenset[str]
+    occasions: frozenset[str]
     past: frozenset[tuple[str, ...]]
     parts: frozenset[tuple[str, ...]]
     parts_after: frozenset[tuple[str, ...]]
@@ -154,6 +157,7 @@ def words_from(data: Mapping[str, object]) -> Words:
         totals=frozenset(_phrase(p) for p in listed("totals")),
         other=frozenset(w.lower() for w in listed("other")),
         other_back=frozenset(w.lower() for w in listed("other_back")),
+        occasions=frozenset(w.lower() for w in listed("occasions")),
         past=frozenset(_phrase(p) for p in listed("past")),
         parts=frozenset(_phrase(p) for p in listed("parts")),
         parts_after=frozenset(_phrase(p) for p in listed("parts_after")),
@@ -664,6 +668,7 @@ class _Reader:
             return None
         if subject is not None and subject.endswith(("'s", "’s")):
             return None
+        subject = self._occasions(toks, begin, end, after, subject)
         stop = after if after > end else end
         while stop < n and toks[stop].low in w.aux:
             stop += 1
@@ -679,6 +684,21 @@ class _Reader:
             person=self._person(toks, begin, subject_only=True),
             restriction=restriction,
         )
+
+    def _occasions(
+        self, toks: Sequence[Token], begin: int, end: int, after: int, subject: str | None
+    ) -> str | None:
+        """How often something happened, as one subject however it is written: "reported
+        missing 23 times" and "all 32 missing episodes" both count times missing (the
+        word before "times", or the one word between the figure and "episodes", read by
+        its first letters so that "excluded" and "exclusion" agree)."""
+        if subject not in self.w.occasions:
+            return subject
+        j = begin - 1 if subject == "times" else end if after - end == 2 else -1
+        if j >= 0 and toks[j].low[0].isalpha() and toks[j].low not in self.w.stop:
+            # one word in its forms: "excluded" and "exclusion" (five letters)
+            return f"{toks[j].low[:OCCASION_STEM]} times"
+        return subject
 
     def _group_before(self, toks: Sequence[Token], begin: int) -> str | None:
         """The group a share is of when it is named before the share: "asked 1,500

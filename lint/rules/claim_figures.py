@@ -61,6 +61,7 @@ _LISTS = (
     "totals",
     "other",
     "other_back",
+    "occasions",
     "past",
     "parts",
     "parts_after",
