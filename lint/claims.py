@@ -90,6 +90,8 @@ class Words:
     other: frozenset[str]
     other_back: frozenset[str]
     occasions: frozenset[str]
+    victims_before: frozenset[str]
+    past_back: frozenset[tuple[str, ...]]
     past: frozenset[tuple[str, ...]]
     parts: frozenset[tuple[str, ...]]
     parts_after: frozenset[tuple[str, ...]]
@@ -158,6 +160,8 @@ def words_from(data: Mapping[str, object]) -> Words:
         other=frozenset(w.lower() for w in listed("other")),
         other_back=frozenset(w.lower() for w in listed("other_back")),
         occasions=frozenset(w.lower() for w in listed("occasions")),
+        victims_before=frozenset(w.lower() for w in listed("victims_before")),
+        past_back=frozenset(_phrase(p) for p in listed("past_back")),
         past=frozenset(_phrase(p) for p in listed("past")),
         parts=frozenset(_phrase(p) for p in listed("parts")),
         parts_after=frozenset(_phrase(p) for p in listed("parts_after")),
@@ -468,7 +472,13 @@ class _Reader:
         claim's, a part or another period's: "a further 12", "19 of whom", "up from
         6,200", "Of the 12 arrested, ten were men"."""
         w = self.w
-        if _ends_with(toks, begin, w.past) or _ends_with(toks, begin, w.parts):
+        past = _ends_with(toks, begin, w.past)
+        if past and begin < i and _ends_with(toks, begin, w.past_back) == past:
+            past = 0  # "more victims than the twelve boys": the group named before
+        victims = begin > 1 and toks[begin - 2].low in w.victims_before
+        if past == 1 and toks[begin - 1].low == "against" and victims:
+            past = 0  # "23 offences against 11 boys": the boys are the victims
+        if past or _ends_with(toks, begin, w.parts):
             return True
         if begin > 0 and toks[begin - 1].low == "between":
             return True

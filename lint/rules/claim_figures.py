@@ -62,6 +62,8 @@ _LISTS = (
     "other",
     "other_back",
     "occasions",
+    "victims_before",
+    "past_back",
     "past",
     "parts",
     "parts_after",
