@@ -617,6 +617,8 @@ class _Reader:
             elif begin >= 2 and toks[begin - 1].low in ("of", "by"):
                 # "an increase of 18%", "rose by 4%"
                 subject = w.subjects.get((toks[begin - 2].low,))
+            elif begin >= 1 and toks[begin - 1].low in ("up", "down"):
+                subject = w.subjects.get((toks[begin - 1].low,))  # "contacts up 23%"
             restriction, back = "", False
             if subject is None:
                 subject = self._group_before(toks, begin)
@@ -1094,6 +1096,8 @@ def judge(one: Claim, other: Claim, words: Words, sole: bool = False) -> bool | 
         # will give evidence"): a weaker match, when nothing else sets them apart.
         story = earlier.heading and later.lead and one.kind is Kind.COUNT
         told = predicates == {None} and None not in subjects and named & generic
+        if story and predicates == {None} and len(named) == 1 and not named & generic:
+            return True  # "42 areas to pilot new teams" … "teams in forty areas"
         return False if story and told else None
     if one.kind is Kind.PERCENT and None in subjects:
         return None
