@@ -50,6 +50,7 @@ LISTS = (
     "sympathy",
     "comfort",
     "professions",
+    "public_roles",
     "victim_statement",
     "victim_role",
     "child_role",

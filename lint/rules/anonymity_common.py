@@ -24,6 +24,7 @@ from lint.document import Block, Document
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
+from lint.names import person_name
 from lint.registers import register_file
 from lint.registers.anonymity import AnonymityWords, load_anonymity
 from lint.registers.people import load_people
@@ -72,6 +73,15 @@ _RANKED = patterns.compile(
 )
 _THE = patterns.compile(r"\b[Tt]he[ \t]+$")
 _TITLE_CASE = patterns.compile(r"\p{Lu}[\p{L}'’-]*[ \t]+$")
+#: Where a capital is explained by its place: a line's or a sentence's first word.
+_OPENING = patterns.compile(r"(?:^|[.!?:;–—])[ \t\"“‘'(*#>_-]*$", regex.M)
+
+
+def _opens(text: str, offset: int) -> bool:
+    """Whether the word at ``offset`` opens its line or its sentence."""
+    return _OPENING.search(text, max(0, offset - 12), offset) is not None
+
+
 _NAME = patterns.lazy(NAME)  # a private name, compiled once on first use
 _AGE_AFTER = patterns.compile(r"\s*,\s*(?:aged\s+)?(\d{1,3})\s*,")
 #: A place after a preposition, or the town after it in an address ("of Splott, Cardiff").
@@ -86,10 +96,14 @@ _LOWER_WORD = patterns.compile(r"\b\p{Ll}+\b")
 _BE = r"(?:was|had\s+been|has\s+been|is\s+being)"
 
 
+#: An age, in figures or in words ("who was eight when he was abused").
+_YEARS = rf"(?:\d{{1,2}}|{lexicon.alternation('number_words')})"
+
+
 def _when(adverbs: str) -> str:
     """ "was just 14 when she was (first) ...": the age clause before what happened."""
     return (
-        r"(?:(?:just|only|aged)\s+)?(?:\d{1,2}(?:\s+years\s+old)?\s+when\s+(?:she|he|they)"
+        rf"(?:(?:just|only|aged)\s+)?(?:{_YEARS}(?:\s+years\s+old)?\s+when\s+(?:she|he|they)"
         rf"\s+(?:was|were)\s+{adverbs})?"
     )
 
@@ -306,14 +320,22 @@ class AnonymityRule:
             plain = regex.sub(r"['’]s$", "", word)
             if plain in _NOT_NAMES or plain in self.pats.not_names or plain in reading.places:
                 return False
-            if plain.lower() in reading.lowercase:
-                return False  # "Girls", "Victims": a common word capitalised
             if (
                 len(plain) >= 7
                 and plain[1:].islower()
                 and any(map(plain.endswith, self.pats.endings))
             ):
                 return False  # "Invariably", "However": a word's shape, never a name
+        opening = _opens(text, start)
+        before = _TITLE_CASE.search(text, max(0, start - 40), start)
+        if not person_name(
+            [regex.sub(r"['’]s$", "", w) for w in bare],
+            lowercase=reading.lowercase,
+            titled=len(bare) < len(words),
+            opening=opening,
+            after_capital=before is not None and not _opens(text, before.start()),
+        ):
+            return False  # "Girls", "Parents", "Child Houses": common words capitalised
         if form in self.public or " ".join(bare) in self.public:
             return False
         if len(bare) == 1 and bare[0] in self._public_surnames(reading):
@@ -475,7 +497,15 @@ class AnonymityRule:
                 " ".join(m.group("name").split()) for m in self._matches(reading, self.pats.titled)
             ),
         )
-        return " ".join(name.split()) in titled
+        if " ".join(name.split()) in titled:
+            return True
+        posted = reading.words_where(
+            "public roles",
+            lambda: (
+                " ".join(m.group("name").split()) for m in self._matches(reading, self.pats.posted)
+            ),
+        )
+        return " ".join(name.split()) in posted
 
     def predicate(self, reading: Reading, end: int) -> bool:
         """A verb of the charge or the abuse follows ``end`` in its sentence with no other
@@ -1010,6 +1040,12 @@ class _Patterns:
         self.not_names = frozenset(w.words("not_names"))
         self.endings = frozenset(w.words("not_name_endings"))
         self.titled = _titled(rf"{_TITLE_HEADS}|{w.pattern('professions')}")
+        self.posted = c(
+            rf"(?P<name>{NAME})\s*,\s*who\s+[^.!?\"“”\n]{{0,120}}?\b(?:(?:now\s+)?is|is\s+now"
+            rf"|(?:now\s+)?works\s+as)\s+(?:an?\s+|the\s+)?(?:\p{{Ll}}+\s+){{0,2}}?"
+            rf"{w.pattern('public_roles')}\s+(?:at|of|for|with)\s+(?:the\s+)?\p{{Lu}}"
+        )  # "Jon Bird, who was sexually abused at the age of four and now is operations
+        # manager at the National Association for People Abused in Childhood, says"
         age = r"(?:\s*,\s*(?:aged\s+|then\s+|now\s+)?(?P<age>\d{1,3})\s*,)?"
         adverbs = rf"(?:{w.pattern('offence_adverbs')}\s+)*"
         happened = rf"{_BE}\s+{_when(adverbs)}{adverbs}{w.pattern('passive_offence')}"
@@ -1090,8 +1126,9 @@ class _Patterns:
             rf"(?P<noun>{victim_noun})\b"
         )  # "raping a woman": the report's victim is "the woman"
         self.the_noun = c(
-            rf"\b[Tt]he\s+(?P<noun>{victim_noun})\s*,\s*(?P<name>{NAME})\s*,"
-        )  # "approached the woman, Jasmine Okonedo, at a taxi rank"
+            rf"\b(?:[Tt]he|an?)\s+(?P<noun>{victim_noun})\s*,\s*(?P<name>{NAME})\s*,"
+        )  # "approached the woman, Jasmine Okonedo, at a taxi rank"; "sexually assaulting a
+        # resident, Mrs Ivy Catterall, who had advanced dementia"
         self.object_after = c(
             rf"(?P<name>{NAME})(?=(?:\s*,\s*(?:aged\s+|then\s+|now\s+)?\d{{1,3}}\s*,)?"
             rf"[^.!?\"“”\n]{{0,120}}?\b(?:and|before|then|where|until|after\s+which)\s+"

@@ -52,6 +52,8 @@ _AGE_SKIP = patterns.compile(r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*(?=,))?\s*,?")
 _NEGATED = patterns.compile(r"\b(?:not|never|no)\s+(?:\p{Ll}+\s+)?$")
 #: "or" just after a tie: one of a list of kinds ("a relative or a coach").
 _CHOICE = patterns.compile(r"[ \t]*,?[ \t]+or\b")
+#: A child's age after a name ("Amy Doyle, 12,").
+_CHILD_AGE_AFTER = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:[1-9]|1[0-7])\b")
 _AGED = patterns.compile(r"\b(?:\d{1,3}-year-old|aged\s+\d{1,3})\b|,\s*\d{1,3}\s*,")
 
 
@@ -179,6 +181,15 @@ class Relationship(AnonymityRule):
                 continue  # "a mother ... her daughter": the parent's child, not the accused's
             if _ADULT_AGE.match(text, m.end()) or self._own[4].match(text, m.end()):
                 continue  # "Doyle's daughter, 25, said": an adult relative, speaking
+            named = self._own[5].match(text, m.end())
+            if (
+                named is not None
+                and " " in named.group("name").strip()
+                and self.is_name(reading, *named.span("name"))
+                and not _CHILD_AGE_AFTER.match(text, named.end())
+            ):
+                continue  # "Heyes's cousin, Brian Heyes, who gave evidence for the defence":
+                # a grown relative named in full, not the child
             if self.pats.child_offence.search(text, lo, hi):
                 yield self.hit(m.start(), m.end(), m.group(), self.note("child"))
         for m in self._matches(reading, adult_kin):
