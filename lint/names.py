@@ -39,9 +39,11 @@ class Mention:
 
 #: Given names (``first_names`` in the lexicon): evidence for a name.
 FIRST_NAMES = lexicon.words("first_names")
-#: Common words that are no given name (``common_words``, and the words that end
-#: organisations' names): evidence against one.
-COMMON_WORDS = lexicon.words("common_words", "organisation_words")
+#: Common words that are no given name (``common_words``, the words that end
+#: organisations' names, sentence openers, numbers in words): evidence against one.
+COMMON_WORDS = lexicon.words("common_words", "organisation_words", "sentence_openers") | {
+    w.capitalize() for w in lexicon.words("number_words")
+}
 
 
 def _forms(word: str) -> tuple[str, ...]:

@@ -862,6 +862,9 @@ class AnonymityRule:
                 text, rest[0].start()
             ):
                 return None  # "John Smith said he saw Doyle": "he" may be him, not "her"
+            if self.pats.the_victim.search(text, rest[0].end(), prev[1]):
+                return None  # "Catrin Howells said that Eynon and the woman had both
+                # attended": "her" is the woman she tells of, not the one who tells it
             start, end = rest[0].span()
         else:
             opening = self.pats.opening.match(text, prev[0])
@@ -1121,6 +1124,7 @@ class _Patterns:
             rf"{w.pattern('victim_role')}\s+(?:was|is)\s+(?:named\s+as\s+)?(?P<name>{full})"
         )  # "Holroyd's victim was Winifred Carrow, 86,"
         victim_noun = w.pattern("victim_nouns")
+        self.the_victim = c(rf"\b[Tt]he\s+(?:{victim_noun})\b")
         self.done_to = c(
             rf"{w.pattern('active_offence')}\s+(?:a|an|the)\s+(?:[\p{{Ll}}\d-]+\s+){{0,2}}?"
             rf"(?P<noun>{victim_noun})\b"
