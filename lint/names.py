@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from lint import lexicon
+from lint import lexicon, patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,7 @@ class Mention:
 
 #: Given names (``first_names`` in the lexicon): evidence for a name.
 FIRST_NAMES = lexicon.words("first_names")
+_HONORIFICS = lexicon.words("honorifics")
 #: Common words that are no given name (``common_words``, the words that end
 #: organisations' names, sentence openers, numbers in words): evidence against one.
 COMMON_WORDS = lexicon.words("common_words", "organisation_words", "sentence_openers") | {
@@ -69,10 +70,27 @@ def common_word(word: str, lowercase: Collection[str] = ()) -> bool:
     )
 
 
+#: A given name or a title, then a capitalised word: the surname ("Ivy Catterall").
+_PAIR = patterns.compile(
+    r"\b(\p{Lu}\p{Ll}+)\.?[ \t]+((?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b"
+)
+
+
+def surnames(text: str) -> frozenset[str]:
+    """The words the copy writes after a given name or a title ("Kasia Nowak", "Mrs
+    Catterall"): surnames, found in one pass over it."""
+    return frozenset(
+        m.group(2)
+        for m in _PAIR.finditer(text)
+        if m.group(1) in FIRST_NAMES or m.group(1) in _HONORIFICS
+    )
+
+
 def person_name(
     words: Sequence[str],
     *,
     lowercase: Collection[str] = (),
+    known: Collection[str] = (),
     titled: bool = False,
     opening: bool = False,
     after_capital: bool = False,
@@ -80,8 +98,9 @@ def person_name(
     """Whether capitalised ``words`` (a name without its honorific) name a person, on
     the evidence of the lexicon and the copy, weighed together:
 
-    - a title before them ("Mrs Ivy Catterall", "Mr House") or a given name first ("Emma
-      Young") is evidence for a name, whatever the other words are;
+    - a title before them ("Mrs Ivy Catterall", "Mr House"), a given name first ("Emma
+      Young") or a single word the copy gives elsewhere as a surname (``known``:
+      ``surnames``) is evidence for a name, whatever the other words are;
     - a common word ("Parents", "Houses": listed, or a singular or plural of one, or
       written in lower case elsewhere in the copy, ``lowercase``) is evidence against,
       unless it is also a given name that stands where a capital is not explained by its
@@ -93,6 +112,8 @@ def person_name(
     A word this cannot place (a given name not listed: "Malaika") reads as a name."""
     if not words:
         return False
+    if len(words) == 1 and words[0] in known:
+        return True  # "Catterall" where the copy names Ivy Catterall
     if titled or words[0] in FIRST_NAMES:
         return not (
             len(words) == 1

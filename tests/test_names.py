@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.names import FIRST_NAMES, common_word, person_name
+from lint.names import FIRST_NAMES, common_word, person_name, surnames
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,11 @@ def test_common_word_forms() -> None:
     assert common_word("Lanterns", {"lantern"})  # the copy's own lower-case singular
     assert not common_word("Lanterns")
     assert not person_name([])
+
+
+def test_a_surname_the_copy_gives_elsewhere_is_a_name() -> None:
+    known = surnames("Emma Nowak, 19, gave evidence. Mrs Catterall lived at the home.")
+    assert known == {"Nowak", "Catterall"}  # after a given name, after a title
+    assert person_name(["Nowak"], after_capital=True, known=known)  # "Victim Nowak"
+    assert not person_name(["Nowak"], after_capital=True)  # no evidence either way
+    assert "Advocates" not in surnames("Four Child Advocates joined.")  # no given name

@@ -24,7 +24,7 @@ from lint.document import Block, Document
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.names import person_name
+from lint.names import person_name, surnames
 from lint.registers import register_file
 from lint.registers.anonymity import AnonymityWords, load_anonymity
 from lint.registers.people import load_people
@@ -150,6 +150,11 @@ class Reading:
         if what not in self.sets:
             self.sets[what] = frozenset(build())
         return self.sets[what]
+
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        """The words the report writes after a given name or a title (``surnames``)."""
+        return surnames(self.text)
 
     @cached_property
     def letters(self) -> frozenset[str]:
@@ -331,6 +336,7 @@ class AnonymityRule:
         if not person_name(
             [regex.sub(r"['’]s$", "", w) for w in bare],
             lowercase=reading.lowercase,
+            known=reading.surnames,
             titled=len(bare) < len(words),
             opening=opening,
             after_capital=before is not None and not _opens(text, before.start()),
