@@ -416,23 +416,28 @@ class AnonymityRule:
         return index
 
     def waived_near(self, reading: Reading, offset: int) -> bool:
-        """Whether the copy states a waiver in the sentence holding ``offset``, the one
-        before or the one after: a tie told of someone who chose to be identified ("A man
-        who was abused by his music teacher has spoken publicly. Martin Croome, 51, has
-        chosen to give up his lifelong anonymity.")."""
-        starts = reading.words_where(  # one set per document, not a scan per tie
-            "waiver sentences",
+        """Whether the copy states a waiver in the paragraph holding ``offset``, the one
+        before or the one after (for a headline: the first paragraphs after it): a tie told
+        of someone who chose to be identified ("A man who was abused by his music teacher
+        has spoken publicly. Martin Croome, 51, has chosen to give up his lifelong
+        anonymity."; "Woman abused by her swimming coach speaks out" over "Sian Pritchard
+        has given written consent to be identified. ... Her former coach, Keith Rowlands")."""
+        paragraphs = reading.paragraphs
+        starts = [p.start for p in paragraphs]
+        waived = reading.words_where(  # one set per document, not a scan per tie
+            "waiver paragraphs",
             lambda: (
-                str(reading.sentence(m.start())[0])
+                str(bisect.bisect_right(starts, m.start()) - 1)
                 for m in self._matches(reading, self.pats.waiver)
             ),
         )
-        near = (
-            reading.sentence(offset),
-            reading.previous_sentence(offset),
-            reading.next_sentence(offset),
-        )
-        return any(str(s[0]) in starts for s in near if s is not None)
+        i = bisect.bisect_right(starts, offset) - 1
+        inside = i >= 0 and offset < paragraphs[i].end
+        if inside and not _heading(reading.text, offset):
+            near: tuple[int, ...] = (i - 1, i, i + 1)
+        else:  # a headline (a heading, or a title line read as a paragraph): what follows
+            near = (i + 1, i + 2, i + 3)  # a dateline may come first
+        return any(str(n) in waived for n in near)
 
     def _excuses(self, reading: Reading) -> tuple[tuple[str, frozenset[str]], ...]:
         """The people the copy's waivers, pseudonym notes and deaths are said of (their
@@ -674,7 +679,11 @@ class AnonymityRule:
         p = self.pats
         nouns = reading.words_where(
             "victim nouns",
-            lambda: (m.group("noun").lower() for m in self._matches(reading, p.done_to)),
+            lambda: (
+                m.group("noun").lower()
+                for pattern in (p.done_to, p.done_to_passive)
+                for m in self._matches(reading, pattern)
+            ),
         )
         for m in self._matches(reading, p.the_noun) if nouns else ():
             if m.group("noun").lower() in nouns and self._private(reading, *m.span("name")):
@@ -1135,6 +1144,10 @@ class _Patterns:
             rf"{w.pattern('active_offence')}\s+(?:a|an|the)\s+(?:[\p{{Ll}}\d-]+\s+){{0,2}}?"
             rf"(?P<noun>{victim_noun})\b"
         )  # "raping a woman": the report's victim is "the woman"
+        self.done_to_passive = c(
+            rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<noun>{victim_noun})\s+(?:who\s+)?"
+            rf"(?:was|had\s+been|has\s+been)\s+[^.!?\"“”\n]{{0,60}}?{w.pattern('passive_offence')}"
+        )  # "a woman was dragged into an alleyway and sexually assaulted": "the woman"
         self.the_noun = c(
             rf"\b(?:[Tt]he|an?)\s+(?P<noun>{victim_noun})\s*,\s*(?P<name>{NAME})\s*,"
         )  # "approached the woman, Jasmine Okonedo, at a taxi rank"; "sexually assaulting a

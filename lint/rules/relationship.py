@@ -71,8 +71,9 @@ class Relationship(AnonymityRule):
         c = patterns.lazy  # compiled when first used; their needles are read at load
         qualifier = rf"(?:{w.pattern('kin_qualifiers')}[ \t]+|then-|ex-)?"  # "his little cousin"
         accused = (
-            rf"(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he[ \t]+)?{w.pattern('accused')}['’]s|{NAME}['’]s)"
-        )
+            rf"(?:(?:[Hh]is|[Hh]er|[Tt]heir)(?:[ \t]+(?:{w.pattern('adult_kin')})['’]s)?"
+            rf"|(?:[Tt]he[ \t]+)?{w.pattern('accused')}['’]s|{NAME}['’]s)"
+        )  # "his niece"; "his brother's daughter": a child of the accused's family
         return (
             c(w.pattern("tie_words")),
             c(w.pattern("trust_ties")),
@@ -102,7 +103,10 @@ class Relationship(AnonymityRule):
                 rf"(?<=(?:\bwho\s+(?:was|is|were)|{w.pattern('victim_anchor')})\s+)"
                 rf"in\s+(?:one\s+of\s+)?his\s+(?:[\p{{L}}\d-]+\s+)?"
                 rf"{w.pattern('taught_groups')}\b"
-            ),  # "the girl, who was in one of his GCSE classes": his pupil, said of her
+                rf"|\b(?:she|he)\s+{w.pattern('joined_group')}\s+his\s+(?:[\p{{L}}\d-]+\s+){{0,2}}?"
+                rf"{w.pattern('taught_groups')}\b"
+            ),  # "the girl, who was in one of his GCSE classes": his pupil, said of her;
+            # "after she joined his Year 11 form group"
             c(rf"{w.pattern('support_verbs')}(?:\s+\p{{Ll}}+)?\s+by\s+$"),
         )
 
@@ -112,6 +116,14 @@ class Relationship(AnonymityRule):
         return patterns.compile(
             rf"(?:{w.pattern('passive_offence')}|{w.pattern('active_offence')})"
             r"(?:\s+[\p{Ll}\d-]+){0,4}?\s+by\s+$"
+        )
+
+    @cached_property
+    def _young(self) -> regex.Pattern[str]:
+        """A child's age after a relative ("his brother's daughter, then aged eight,")."""
+        words = self.words.pattern("child_age_words")
+        return patterns.compile(
+            rf"\s*,\s*(?:then\s+|now\s+)?(?:aged\s+)?(?:[1-9]|1[0-7]|{words})\s*,"
         )
 
     @cached_property
@@ -190,7 +202,7 @@ class Relationship(AnonymityRule):
             ):
                 continue  # "Heyes's cousin, Brian Heyes, who gave evidence for the defence":
                 # a grown relative named in full, not the child
-            if self.pats.child_offence.search(text, lo, hi):
+            if self.pats.child_offence.search(text, lo, hi) or self._young.match(text, m.end()):
                 yield self.hit(m.start(), m.end(), m.group(), self.note("child"))
         for m in self._matches(reading, adult_kin):
             if self._accused(reading, m):
