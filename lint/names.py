@@ -81,7 +81,7 @@ def surnames(text: str) -> frozenset[str]:
     Catterall"): surnames, found in one pass over it."""
     return frozenset(
         m.group(2)
-        for m in _PAIR.finditer(text)
+        for m in _PAIR.finditer(text, overlapped=True)
         if m.group(1) in FIRST_NAMES or m.group(1) in _HONORIFICS
     )
 

@@ -64,3 +64,4 @@ def test_a_surname_the_copy_gives_elsewhere_is_a_name() -> None:
     assert person_name(["Nowak"], after_capital=True, known=known)  # "Victim Nowak"
     assert not person_name(["Nowak"], after_capital=True)  # no evidence either way
     assert "Advocates" not in surnames("Four Child Advocates joined.")  # no given name
+    assert "Catterall" in surnames("a resident, Mrs Ivy Catterall, who")  # title, given, surname

@@ -178,6 +178,11 @@ class Reading:
         return i >= 0 and offset < self.quoted[i][1]
 
     @cached_property
+    def paragraph_starts(self) -> list[int]:
+        """Where each paragraph starts, in order (built once, searched by bisection)."""
+        return [p.start for p in self.paragraphs]
+
+    @cached_property
     def _starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
@@ -423,7 +428,7 @@ class AnonymityRule:
         anonymity."; "Woman abused by her swimming coach speaks out" over "Sian Pritchard
         has given written consent to be identified. ... Her former coach, Keith Rowlands")."""
         paragraphs = reading.paragraphs
-        starts = [p.start for p in paragraphs]
+        starts = reading.paragraph_starts
         waived = reading.words_where(  # one set per document, not a scan per tie
             "waiver paragraphs",
             lambda: (
