@@ -50,6 +50,10 @@ SLIP_FLOOR = 1000
 SLIP_RATIO = 1.05
 #: How far "around 500" may be from 500 (a fraction).
 ABOUT_SLACK = 0.1
+#: How many letters of the word before "times" say what happened ("excluded", "exclusion").
+OCCASION_STEM = 5
+#: The subject of a sum with no noun that "extra" or "additional" makes new.
+EXTRA_SUM = "extra sum"
 
 
 class Kind(enum.Enum):
@@ -84,6 +88,10 @@ class Words:
     nominal_subject: str
     totals: frozenset[tuple[str, ...]]
     other: frozenset[str]
+    other_back: frozenset[str]
+    occasions: frozenset[str]
+    victims_before: frozenset[str]
+    past_back: frozenset[tuple[str, ...]]
     past: frozenset[tuple[str, ...]]
     parts: frozenset[tuple[str, ...]]
     parts_after: frozenset[tuple[str, ...]]
@@ -150,6 +158,10 @@ def words_from(data: Mapping[str, object]) -> Words:
         nominal_subject=str(data.get("nominal_subject") or ""),
         totals=frozenset(_phrase(p) for p in listed("totals")),
         other=frozenset(w.lower() for w in listed("other")),
+        other_back=frozenset(w.lower() for w in listed("other_back")),
+        occasions=frozenset(w.lower() for w in listed("occasions")),
+        victims_before=frozenset(w.lower() for w in listed("victims_before")),
+        past_back=frozenset(_phrase(p) for p in listed("past_back")),
         past=frozenset(_phrase(p) for p in listed("past")),
         parts=frozenset(_phrase(p) for p in listed("parts")),
         parts_after=frozenset(_phrase(p) for p in listed("parts_after")),
@@ -460,7 +472,13 @@ class _Reader:
         claim's, a part or another period's: "a further 12", "19 of whom", "up from
         6,200", "Of the 12 arrested, ten were men"."""
         w = self.w
-        if _ends_with(toks, begin, w.past) or _ends_with(toks, begin, w.parts):
+        past = _ends_with(toks, begin, w.past)
+        if past and begin < i and _ends_with(toks, begin, w.past_back) == past:
+            past = 0  # "more victims than the twelve boys": the group named before
+        victims = begin > 1 and toks[begin - 2].low in w.victims_before
+        if past == 1 and toks[begin - 1].low == "against" and victims:
+            past = 0  # "23 offences against 11 boys": the boys are the victims
+        if past or _ends_with(toks, begin, w.parts):
             return True
         if begin > 0 and toks[begin - 1].low == "between":
             return True
@@ -551,8 +569,15 @@ class _Reader:
         # "a further 12 people", "a 14th man": a new claim, which later figures may
         # point back to but which restates none before it.
         fresh = begin > 0 and (
-            toks[begin - 1].low in w.other or regex.fullmatch(r"\d+th", toks[begin - 1].low)
-        )
+            toks[begin - 1].low in w.other
+            or regex.fullmatch(r"\d+th", toks[begin - 1].low)
+            or (begin > 1 and toks[begin - 1].low == "," and toks[begin - 2].low in w.other)
+        )  # "a second, three-year investigation"
+        # "the extra £1.7 million" after "an extra £1.4 million": the word that made the
+        # first figure a new claim, after "the", points back to it.
+        back = begin > 1 and toks[begin - 1].low in w.other_back
+        if fresh and back and _ends_with(toks, begin - 1, w.definite):
+            fresh, definite = False, True
         # "over four years" is a length's time, not a bound ("for over 20 years" is).
         if (
             bound == "above"
@@ -592,6 +617,8 @@ class _Reader:
             elif begin >= 2 and toks[begin - 1].low in ("of", "by"):
                 # "an increase of 18%", "rose by 4%"
                 subject = w.subjects.get((toks[begin - 2].low,))
+            elif begin >= 1 and toks[begin - 1].low in ("up", "down"):
+                subject = w.subjects.get((toks[begin - 1].low,))  # "contacts up 23%"
             restriction, back = "", False
             if subject is None:
                 subject = self._group_before(toks, begin)
@@ -624,6 +651,10 @@ class _Reader:
             subject, after = self._head(toks, end)
             if subject is None and begin >= 2 and toks[begin - 1].low in ("of", "worth"):
                 subject = self._noun_before(toks, begin - 1)
+            if subject is None and begin >= 1 and toks[begin - 1].low in w.other_back:
+                # "an extra £1.4 million to recruit …" … "The extra £1.7 million will
+                # fund …": the sum is what the word makes new, and later points back to.
+                subject = EXTRA_SUM
             if subject is None:
                 return None
             return fig.claim(
@@ -649,6 +680,7 @@ class _Reader:
             return None
         if subject is not None and subject.endswith(("'s", "’s")):
             return None
+        subject = self._occasions(toks, begin, end, after, subject)
         stop = after if after > end else end
         while stop < n and toks[stop].low in w.aux:
             stop += 1
@@ -664,6 +696,21 @@ class _Reader:
             person=self._person(toks, begin, subject_only=True),
             restriction=restriction,
         )
+
+    def _occasions(
+        self, toks: Sequence[Token], begin: int, end: int, after: int, subject: str | None
+    ) -> str | None:
+        """How often something happened, as one subject however it is written: "reported
+        missing 23 times" and "all 32 missing episodes" both count times missing (the
+        word before "times", or the one word between the figure and "episodes", read by
+        its first letters so that "excluded" and "exclusion" agree)."""
+        if subject not in self.w.occasions:
+            return subject
+        j = begin - 1 if subject == "times" else end if after - end == 2 else -1
+        if j >= 0 and toks[j].low[0].isalpha() and toks[j].low not in self.w.stop:
+            # one word in its forms: "excluded" and "exclusion" (five letters)
+            return f"{toks[j].low[:OCCASION_STEM]} times"
+        return subject
 
     def _group_before(self, toks: Sequence[Token], begin: int) -> str | None:
         """The group a share is of when it is named before the share: "asked 1,500
@@ -754,10 +801,17 @@ class _Reader:
         definite = fig.definite
         if end < n and toks[k - 1].low == "-":
             # "a six-month operation", "Pugh's 12-year sentence"
-            length = _match(toks, end, w.events)
-            if not length and end + 1 < n:
-                length = _match(toks, end + 1, w.events)
-                end += 1 if length else 0
+            # The event may follow a few words that say what kind it is: "a 12-week
+            # personal safety course", "a two-year joint police investigation".
+            length = 0
+            for skip in range(4):
+                j = end + skip
+                if j >= n or not toks[j].low[0].isalpha() or toks[j].low in w.stop:
+                    break
+                length = _match(toks, j, w.events)
+                if length:
+                    end = j
+                    break
             if not length:
                 return None
             event = w.events[tuple(x.low for x in toks[end : end + length])]
@@ -1042,6 +1096,8 @@ def judge(one: Claim, other: Claim, words: Words, sole: bool = False) -> bool | 
         # will give evidence"): a weaker match, when nothing else sets them apart.
         story = earlier.heading and later.lead and one.kind is Kind.COUNT
         told = predicates == {None} and None not in subjects and named & generic
+        if story and predicates == {None} and len(named) == 1 and not named & generic:
+            return True  # "42 areas to pilot new teams" … "teams in forty areas"
         return False if story and told else None
     if one.kind is Kind.PERCENT and None in subjects:
         return None

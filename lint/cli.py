@@ -29,6 +29,7 @@ from lint.report.excerpt import in_paragraphs
 from lint.report.progress import Progress
 from lint.report.text import terminal_width
 from lint.runner import FileResult, check_cached, check_file, check_many, default_jobs
+from lint.timing import Timings, keeping
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
 REPORT_HINT = "this is a bug in sglint; please report it with the file that caused it"
@@ -150,6 +151,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print how many findings each rule made instead of the findings "
         "(text or --format json)",
+    )
+    check.add_argument(
+        "--timing",
+        action="store_true",
+        help="print the CPU time each rule, document fact and stage took instead of the "
+        "findings, costliest first (text or --format json; every file checked afresh)",
     )
     check.add_argument(
         "--stdin-filename",
@@ -421,6 +428,8 @@ def _main(argv: list[str]) -> int:
             parser.error("- (standard input) must be the only path, without --fix or --diff")
         if args.statistics and args.format not in ("text", "json"):
             parser.error("--statistics prints text or json")
+        if args.timing and (args.format not in ("text", "json") or args.statistics):
+            parser.error("--timing prints text or json, without --statistics")
         if args.format != "text" and (args.sort_by != "file" or args.show_why):
             parser.error("--sort-by and --show-why are for the text format")
         if args.annotate and (args.fix or args.diff):
@@ -492,10 +501,11 @@ def _results(
             yield fixed.result
         return
     jobs = args.jobs or default_jobs()
-    count_fixes = args.format == "text"  # the text report's "N fixable" line
+    # the text report's "N fixable" line (--timing reports no findings, so no count)
+    count_fixes = args.format == "text" and not args.timing
     if not files:  # nothing to check, but a bad configuration is still an error
         project.rules_for(args.paths[0] if args.paths else ".")
-    if args.no_cache:
+    if args.no_cache or args.timing:  # --timing: the time of a check, not of a cache hit
         yield from check_many(files, project, jobs=jobs, count_fixes=count_fixes)
     else:
         yield from check_cached(
@@ -509,7 +519,13 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
     # counts are kept. Other formats need every result before they can write.
     # (--fix with another format keeps the results: its summary goes to stderr.)
     by_level = args.sort_by == "level"
-    keep = args.diff or args.statistics or (args.fix and args.format != "text") or by_level
+    keep = (
+        args.diff
+        or args.statistics
+        or args.timing
+        or (args.fix and args.format != "text")
+        or by_level
+    )
     text_options: dict[str, Any] = {}
     if args.format == "text":
         text_options = {"show_why": args.show_why, "width": terminal_width()}
@@ -521,7 +537,8 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
     progress = Progress(sys.stderr, enabled=not args.quiet)
     ledgers = Ledgers()
     kept = 0
-    for result in _results(args, project, diffs, progress):
+    timings = Timings() if args.timing else None
+    for result in _timed(_results(args, project, diffs, progress), timings):
         kept += _drop_kept(result, ledgers, project)
         if result.notices or result.error or result.problems:
             progress.clear()
@@ -565,6 +582,10 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
         from lint.report.statistics import render
 
         sys.stdout.write(render(results, args.format))
+    elif timings is not None:
+        from lint.report.timing import render as render_timing
+
+        sys.stdout.write(render_timing(timings, len(results), args.format))
     elif stream is not None:
         summary = stream.summary()
         sys.stdout.write("" if args.quiet and args.format == "text" else summary)
@@ -581,6 +602,16 @@ def _check(args: argparse.Namespace, project: NearestConfig) -> int:
     if failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _timed(results: Iterator[FileResult], timings: Timings | None) -> Iterator[FileResult]:
+    """``results``, checked with ``timings`` kept (``--timing``; None: none kept), each
+    file's times (measured where it was checked, in this process or a worker) added up."""
+    with keeping(timings):
+        for result in results:
+            if timings is not None and result.timings:
+                timings.add(result.timings)
+            yield result
 
 
 def _drop_kept(result: FileResult, ledgers: Ledgers, project: NearestConfig) -> int:

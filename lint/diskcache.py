@@ -30,7 +30,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -91,6 +90,8 @@ def write(name: str, value: object) -> None:
     header = json.dumps(_header(name, payload))
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when something is written
+
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:

@@ -15,7 +15,7 @@ import bisect
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from lint import dialect
+from lint import dialect, timing
 from lint.context import Context, build_context
 from lint.document import Document
 from lint.facts import Facts
@@ -63,7 +63,9 @@ def check_document(
     views = {False: (doc, facts)}  # raw? -> the document a rule is given, and its facts
     outcome = Outcome()
     switches = _Switches(doc)
-    context = build_context(doc, facts, registered_names(rules))
+    context = timing.timed(
+        "stage", "context", lambda: build_context(doc, facts, registered_names(rules))
+    )
     seen: set[tuple[int, int, str]] = set()
     for active in rules:
         meta = active.rule.meta
@@ -75,7 +77,7 @@ def check_document(
             views[raw][1].literals = literals
         given, given_facts = views[raw]
         try:
-            with within(time_budget(meta, doc)):
+            with within(time_budget(meta, doc)), timing.measure("rule", meta.id):
                 hits = list(active.rule.check(given, given_facts))
         except (RuleTimeout, TimeoutError):
             outcome.problems.append(

@@ -9,10 +9,10 @@ nothing is cached on it, and nothing keyed on it outlives the check.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from lint import genre as genres
+from lint import timing
 from lint.docindex import DocIndex
 from lint.document import Block, Document, SpanIndex
 from lint.literals import Literals
@@ -45,12 +45,12 @@ class Facts:
         self._merged: dict[tuple[str, ...], list[int]] = {}
         self._shared: dict[Hashable, Any] = {}
 
-    @cached_property
+    @timing.fact
     def lowered(self) -> str:
         """The view in lower case, for rules' quick "could this match at all?" tests."""
         return self.doc.text.lower()
 
-    @cached_property
+    @timing.fact
     def standfirst_end(self) -> int:
         """Where the standfirst ends: the one-sentence paragraph straight after the
         document's opening heading ("IWF chief calls it an emergency."); 0 when there is
@@ -65,7 +65,7 @@ class Facts:
         inside = [s for s in self.sentences if first.start <= s.start < first.end]
         return first.end if len(inside) == 1 else 0
 
-    @cached_property
+    @timing.fact
     def sentences(self) -> tuple[Block, ...]:
         """Sentences of every prose block, from sglint's own splitter."""
         doc = self.doc
@@ -75,29 +75,29 @@ class Facts:
             for start, end in split_sentences(doc.text, block.start, block.end)
         )
 
-    @cached_property
+    @timing.fact
     def genre(self) -> str:
         """The document's genre (``lint.genre``): record, speech, release, criticism,
         guidance, news, or "" when neither its front matter nor its text says."""
         return genres.detect(self.doc, self.quotes)
 
-    @cached_property
+    @timing.fact
     def index(self) -> DocIndex:
         """What one place of the document tells about another (``lint.docindex``):
         abbreviations spelled out anywhere, names of many words, brands."""
         return DocIndex(self.doc)
 
-    @cached_property
+    @timing.fact
     def quote_model(self) -> QuoteModel:
         """Direct speech: quotes, their marks' problems and attributions."""
         return build_model(self.doc)
 
-    @cached_property
+    @timing.fact
     def quotes(self) -> SpanIndex:
         """Spans of direct speech (view offsets), for rules that treat quotes specially."""
         return SpanIndex(tuple(self.quote_model.spans()))
 
-    @cached_property
+    @timing.fact
     def protected(self) -> tuple[Protected, ...]:
         """Spans no fix may touch: reported speech, numbers to call or text, references,
         postcodes, web and e-mail addresses (view offsets, in order)."""
@@ -110,7 +110,9 @@ class Facts:
         """The spans a rule with this selector runs on (many rules share a selector)."""
         found = self._units.get(selector.names)
         if found is None:
-            found = self._units[selector.names] = units_of(self.doc, self.sentences, selector)
+            found = self._units[selector.names] = timing.timed(
+                "fact", "units", lambda: units_of(self.doc, self.sentences, selector)
+            )
         return found
 
     def unit_index(self, selector: Selector) -> SpanIndex:
@@ -150,7 +152,11 @@ class Facts:
         if literals is None or not literals.needles.issuperset(needles):
             return None
         if self._found is None or self._found[0] is not literals:
-            self._found = (literals, literals.find(self.lowered))
+            lowered = self.lowered
+            self._found = (
+                literals,
+                timing.timed("fact", "literals", lambda: literals.find(lowered)),
+            )
             self._merged = {}
         return self._found[1]
 
@@ -160,20 +166,20 @@ class Facts:
         document for each ``key`` (which names everything the result depends on)."""
         if key in self._shared:
             return self._shared[key]  # type: ignore[no-any-return]
-        found = self._shared[key] = build()
+        found = self._shared[key] = timing.timed("fact", _label(key), build)
         return found
 
     def cast(self, people: Sequence[Person] = ()) -> Cast:
         """The document's people and speakers, for one People register (or none)."""
         entry = self._casts.get(id(people))
         if entry is None or entry[0] is not people:
+            mentions = self.shared("speakers.heuristic", self._heuristic_mentions)
             entry = self._casts[id(people)] = (
                 people,
-                build_cast(
-                    self.doc,
-                    self.quote_model,
-                    people,
-                    self.shared("speakers.heuristic", self._heuristic_mentions),
+                timing.timed(
+                    "fact",
+                    "cast",
+                    lambda: build_cast(self.doc, self.quote_model, people, mentions),
                 ),
             )
         return entry[1]
@@ -185,5 +191,16 @@ class Facts:
         """The measured paragraphs and sentences, for readability rules and stats."""
         found = self._prose.get(scopes)
         if found is None:
-            found = self._prose[scopes] = build_prose(self.doc, self.sentences, self.quotes, scopes)
+            found = self._prose[scopes] = timing.timed(
+                "fact",
+                "prose",
+                lambda: build_prose(self.doc, self.sentences, self.quotes, scopes),
+            )
         return found
+
+
+def _label(key: Hashable) -> str:
+    """A shared fact's name in a timing report: its key's leading text."""
+    if isinstance(key, tuple) and key and isinstance(key[0], str):
+        return key[0]
+    return key if isinstance(key, str) else type(key).__name__

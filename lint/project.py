@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from lint import timing
 from lint.config import Config, active_rules, all_rules, output_settings, resolve, rule_folders
 from lint.configfiles import discover
 from lint.files import iter_files
@@ -73,7 +74,8 @@ class SglintProject(AsIs):
     @property
     def rules(self) -> Sequence[ActiveRule]:
         if self._rules is None:
-            self._rules = active_rules(self.config)
+            with timing.measure("stage", "load rules"):
+                self._rules = active_rules(self.config)
         return self._rules
 
     def names(self, path: str) -> frozenset[str]:

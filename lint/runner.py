@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from lint import timing
 from lint.boundary import OutsideProject
 from lint.config import Config, active_rules
 from lint.errors import SglintError, about
@@ -40,6 +41,8 @@ class FileResult:
     fixed: list[Finding] | None = None  # with --fix or --diff: the findings fixed
     #: What --fix and --fix --unsafe-fixes would fix (chains included), when counted.
     fixable: tuple[int, int] | None = None
+    #: With timings kept (``--timing``): this file's CPU time per rule, fact and stage.
+    timings: timing.Rows | None = None
 
 
 def check_text(
@@ -73,7 +76,13 @@ def check_file(
     out (without writing) how many problems ``--fix`` would fix, so a report's
     "fixable" line is exact."""
     with about(path):
-        return _check_file(path, project, data, count_fixes=count_fixes)
+        if timing.active() is None:
+            return _check_file(path, project, data, count_fixes=count_fixes)
+        own = timing.Timings()  # kept on the result: a worker's times reach the parent
+        with timing.keeping(own), own.measure("stage", "read and report"):
+            result = _check_file(path, project, data, count_fixes=count_fixes)
+        result.timings = own.rows
+        return result
 
 
 def _check_file(
@@ -85,7 +94,8 @@ def _check_file(
 
     result = FileResult(path)
     try:
-        doc = project.read(path, read_file(path) if data is None else data)
+        with timing.measure("stage", "read"):
+            doc = project.read(path, read_file(path) if data is None else data)
     except OutsideProject as exc:
         result.notices = (str(exc),)
         return result
@@ -94,7 +104,8 @@ def _check_file(
         return result
     rules = project.rules_for(path)
     facts = Facts(doc)
-    outcome = check_document(doc, rules, facts)
+    with timing.measure("stage", "engine"):
+        outcome = check_document(doc, rules, facts)
     result.findings = outcome.findings
     result.problems = outcome.problems
     result.notices = (*doc.notices, *unknown_switches(doc, project.names(path)))
@@ -164,7 +175,7 @@ def check_cached(
                 )
             )
     if misses:
-        project.rules_for(misses[0][0])  # compiled once, before any worker starts
+        project.rules_for(misses[0][0])  # a bad configuration fails before any file is read
     checked = check_many(misses, project, jobs=jobs, count_fixes=count_fixes)
     try:
         for index, (path, _explicit) in enumerate(files):
@@ -219,6 +230,8 @@ def check_many(
         return
     import multiprocessing
 
+    # Compiled once, here, so every worker inherits the rules instead of compiling its own.
+    project.rules_for(files[0][0])
     _WORKER_PROJECT, _WORKER_COUNT_FIXES = project, count_fixes
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs) as pool:

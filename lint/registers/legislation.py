@@ -25,7 +25,7 @@ import regex
 
 from lint.errors import RuleError
 from lint.registers import entry_values, load_entries, normalise, register_loader, with_team
-from lint.validate import ANY, DATE, STR, Option
+from lint.validate import ANY, DATE, STR, STR_LIST, Option
 
 #: A short title: its words, "Act" or "Order", and a year.
 TITLE = regex.compile(r"^(?P<words>.+?)\s+(?P<kind>Act|Order)\s+(?P<year>1[5-9]\d\d|20\d\d)$")
@@ -39,6 +39,9 @@ class Statute:
     year: int
     other_years: frozenset[int] = frozenset()
     any_year: bool = False
+    # Words that place a document where the other years' statutes are (a country, its
+    # regulator): given, the other years are accepted only in a document naming one.
+    abroad: tuple[str, ...] = ()
     extent: str = ""
     source: str = ""
     checked: dt.date | None = None
@@ -50,6 +53,12 @@ class Statute:
 KEYS: dict[str, Option] = {
     "title": Option(STR, "The short title and year, exactly as legislation.gov.uk gives it."),
     "other_years": Option(ANY, "Years of other statutes with the same words, or 'any'.", []),
+    "abroad": Option(
+        STR_LIST,
+        "Words that place a document abroad ('Australia'): 'other_years' count only where"
+        " one is in the document (the other years' statutes are foreign).",
+        [],
+    ),
     "extent": Option(STR, "Where it applies.", ""),
     "source": Option(STR, "Where the entry was checked.", ""),
     "checked": Option(DATE, "When a person compared it with the source."),
@@ -90,6 +99,7 @@ def load_legislation(path: Path) -> tuple[Statute, ...]:
                 year=int(m.group("year")),
                 other_years=frozenset() if any_year else frozenset(other),
                 any_year=any_year,
+                abroad=tuple(values["abroad"]),
                 extent=values["extent"],
                 source=values["source"],
                 checked=values["checked"],

@@ -4,9 +4,7 @@ underlined, and a summary. Colour only when writing to a terminal."""
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import textwrap
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -106,6 +104,8 @@ def _fit(text: str, start: int, end: int, room: int) -> tuple[str, int, int]:
 def _wrap(text: str, width: int | None) -> str:
     if width is None:
         return _INDENT + text
+    import textwrap  # only for --show-why
+
     return textwrap.fill(
         text,
         width=max(20, width),
@@ -121,6 +121,8 @@ def terminal_width() -> int | None:
     if os.environ.get("COLUMNS", "").isdigit():
         return int(os.environ["COLUMNS"])
     if sys.stdout.isatty():
+        import shutil  # only on a terminal
+
         return shutil.get_terminal_size().columns
     return None
 

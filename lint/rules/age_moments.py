@@ -16,6 +16,7 @@ be anyone's), and the ages are close (``spread``). A moment with an ``apart`` wo
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -59,8 +60,12 @@ STEM = 5
 #: Ages a person has as a child or adult, written as numerals.
 _AGE = r"(?P<num>\d{1,2})"
 _LETTERS = regex.compile(r"\p{L}+")
-#: A pattern and the words (lower case) it cannot match without.
-Needled = tuple[regex.Pattern[str], tuple[str, ...]]
+#: A pattern, the words (lower case) it cannot match without, and for a pattern that
+#: opens with an unanchored clause (at most ``_CLAUSE`` letters), what its reported part
+#: opens with: the clause is then tried only where it could end before one.
+Needled = tuple[regex.Pattern[str], tuple[str, ...], regex.Pattern[str] | None]
+_CLAUSE = 160
+_SPACE = regex.compile(r"\s")
 #: A word of the noun phrase after "the 13-year-old's": never a verb that ends it.
 _NOUN_WORD = (
     r"(?!(?i:was|were|is|are|had|has|have|should|would|could|will|did|must|may|might|can)\b)"
@@ -120,12 +125,17 @@ class AgeMoments:
         for index, sentence in enumerate(sentences):
             seen: set[int] = set()
             lowered = text[sentence.start : sentence.end].lower()
-            for pattern, needles in self.patterns:
+            for pattern, needles, opening in self.patterns:
                 # Each pattern holds one of its needles; a sentence without them is
                 # skipped before its unanchored clause is tried at every position.
                 if not any(n in lowered for n in needles):
                     continue
-                for m in pattern.finditer(text, sentence.start, sentence.end):
+                found = (
+                    pattern.finditer(text, sentence.start, sentence.end)
+                    if opening is None
+                    else after_clause(pattern, opening, text, sentence.start, sentence.end)
+                )
+                for m in found:
                     if m.start("num") in seen:
                         continue
                     seen.add(m.start("num"))
@@ -167,6 +177,38 @@ class AgeMoments:
         )
 
 
+def after_clause(
+    pattern: regex.Pattern[str], opening: regex.Pattern[str], text: str, start: int, end: int
+) -> Iterator[regex.Match[str]]:
+    """The matches ``pattern.finditer(text, start, end)`` gives, for a pattern that opens
+    with a clause of at most ``_CLAUSE`` letters, then ``,?\\s+`` and its reported part,
+    which opens as ``opening`` matches. A match starting at p has its part open at some
+    a > p, with p no further back than the clause's length before the spaces (and comma)
+    before a; so the search from p jumps to the first place a match could start, not
+    trying the clause at every position on the way (quadratic in a long sentence)."""
+    opens = [m.start() for m in opening.finditer(text, start, end, overlapped=True)]
+    earliest = [_clause_start(text, a, start) for a in opens]
+    for k in range(len(earliest) - 2, -1, -1):  # the earliest of this opening and later ones
+        earliest[k] = min(earliest[k], earliest[k + 1])
+    pos = start
+    while (k := bisect.bisect_left(opens, pos)) < len(opens):
+        m = pattern.search(text, max(pos, earliest[k]), end)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+def _clause_start(text: str, at: int, start: int) -> int:
+    """The first place a clause ending in ``,?\\s+`` right before ``at`` could start."""
+    k = at
+    while k > start and (text[k - 1].isspace() or _SPACE.match(text, k - 1)):
+        k -= 1
+    if k > start and text[k - 1] == ",":
+        k -= 1
+    return max(start, k - _CLAUSE)
+
+
 def patterns_for(people: Sequence[str]) -> tuple[Needled, ...]:
     """The ways an age is tied to a moment, each with its needles; ``report`` is the span
     reported."""
@@ -177,7 +219,7 @@ def patterns_for(people: Sequence[str]) -> tuple[Needled, ...]:
     )
     was = r"\s+(?i:was|were)\s+(?:(?i:only|just|aged)\s+)?"
     clause_after = r"(?P<clause>[^.;:!?\"“”]{3,140})"
-    clause_before = r"(?P<clause>[^.;:!?\"“”]{3,160}?)"
+    clause_before = rf"(?P<clause>[^.;:!?\"“”]{{3,{_CLAUSE}}}?)"
     return (
         # "Child Q was 12 when she first told a teacher"
         (
@@ -185,6 +227,7 @@ def patterns_for(people: Sequence[str]) -> tuple[Needled, ...]:
                 rf"(?P<report>\b{who}{was}{_AGE}(?:\s+years?\s+old)?),?\s+(?i:when)\b{clause_after}"
             ),
             ("when",),
+            None,
         ),
         # "the first missing-person report, made when Child H was 14"; "at the age of 14"
         (
@@ -194,6 +237,7 @@ def patterns_for(people: Sequence[str]) -> tuple[Needled, ...]:
                 r"(?!\s*(?i:years?|months?|weeks?))"
             ),
             ("when", "age"),
+            regex.compile(r"(?i:when)|(?i:at\s+the\s+age\s+of)"),
         ),
         # "He first contacted the girl, then aged 12, through an app"
         (
@@ -202,6 +246,7 @@ def patterns_for(people: Sequence[str]) -> tuple[Needled, ...]:
                 r"(?!\s*(?i:to|and|or|-|–|between|years?|months?|weeks?)\b)"
             ),
             ("aged",),
+            regex.compile(r"(?i:then\s+)?(?i:aged)"),
         ),
         # "the 13-year-old's disclosure to her teacher"
         (
@@ -210,6 +255,7 @@ def patterns_for(people: Sequence[str]) -> tuple[Needled, ...]:
                 rf"(?P<clause>(?:{_NOUN_WORD}\s+){{0,4}}{_NOUN_WORD}))"
             ),
             ("-year-old",),
+            None,
         ),
     )
 

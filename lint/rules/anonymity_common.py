@@ -19,7 +19,7 @@ from typing import Any, TypeVar, cast
 
 import regex
 
-from lint import lexicon, patterns
+from lint import lexicon, patterns, timing
 from lint.document import Block, Document
 from lint.facts import Facts
 from lint.finding import FixSafety
@@ -554,7 +554,9 @@ class AnonymityRule:
         key = (what, self.public, self.campaigners)
         found = reading.found.get(key)
         if found is None:
-            found = reading.found[key] = tuple(build())
+            found = reading.found[key] = timing.timed(
+                "fact", f"anonymity.{what}", lambda: tuple(build())
+            )
         return found
 
     def victim_names(self, reading: Reading) -> tuple[VictimName, ...]:

@@ -121,6 +121,16 @@ KEYS: dict[str, schema.Option] = {
         "narrative: phrases that put the event a day, month or year after the narrative's "
         "date, each 'unit|phrase|phrase' ('month|the following month|a month later').",
     ),
+    "bodies": schema.Option(
+        schema.STR_LIST,
+        "events: nouns for a body or a service ('service', 'helpline', 'unit'): said of "
+        "one, the events of 'body_starts' are the first of 'events' ('the chat service "
+        "began in 2022' dates its launch).",
+    ),
+    "body_starts": schema.Option(
+        schema.STR_LIST,
+        "bodies: the events (one form of each, 'began', 'opened') that are a body's start.",
+    ),
     "compare": schema.Option(
         schema.STR,
         "numerals or words: which of the conflicts this rule reports (two rules can split them).",
@@ -957,6 +967,8 @@ class Figures:
     narrative: (
         tuple[regex.Pattern[str], regex.Pattern[str], Mapping[str, str], Mapping[str, str]] | None
     ) = None
+    # events: a body's start is its setting up: (the bodies, the start events, the event)
+    bodies: tuple[frozenset[str], frozenset[str], str] | None = None
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         stated = collect(
@@ -971,6 +983,12 @@ class Figures:
                     key=lambda f: f.start,
                 )
             stated = _persons_events(stated, doc, facts)
+        if self.bodies is not None:
+            bodies, starts, first = self.bodies
+            stated = [
+                replace(f, noun=first) if f.subject in bodies and f.noun in starts else f
+                for f in stated
+            ]
         for conflict in judge(stated, self.ratio):
             in_words = conflict.fact.in_words or conflict.earlier.in_words
             if (self.compare == "words" and not in_words) or (
@@ -1051,8 +1069,43 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
             "'persons' goes with 'events'", path=src.path, line=src.data.line_of("persons")
         )
     return Figures(
-        meta, pattern, guards, ratio, sums, compare, mode, persons, _narrative(data, sums, src)
+        meta,
+        pattern,
+        guards,
+        ratio,
+        sums,
+        compare,
+        mode,
+        persons,
+        _narrative(data, sums, src),
+        _bodies(data, sums, src),
     )
+
+
+def _bodies(
+    data: dict[str, Any], forms: Mapping[str, str] | None, src: Source
+) -> tuple[frozenset[str], frozenset[str], str] | None:
+    """The bodies whose start is their setting up, the start events, and that event."""
+    if not data.get("bodies"):
+        return None
+    if forms is None or not data.get("body_starts"):
+        raise RuleError(
+            "'bodies' goes with 'events' and 'body_starts'",
+            path=src.path,
+            line=src.data.line_of("bodies"),
+        )
+    starts = set()
+    for verb in data["body_starts"]:
+        group = forms.get(str(verb).strip().lower())
+        if group is None:
+            raise RuleError(
+                f"'body_starts' names {verb!r}, which is not one of 'events'",
+                path=src.path,
+                line=src.data.line_of("body_starts"),
+            )
+        starts.add(group)
+    first = str(data["events"][0]).split("|")[0].strip().lower()
+    return frozenset(str(b).lower() for b in data["bodies"]), frozenset(starts), first
 
 
 def _narrative(

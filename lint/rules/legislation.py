@@ -137,7 +137,7 @@ class Legislation:
                         span.start, end, right.title, observed, reason, FixSafety.UNSAFE
                     )
                 return None
-            if any(s.any_year or year in s.other_years for s in exact):
+            if any(s.any_year or (year in s.other_years and _placed(s, text)) for s in exact):
                 return None
             nearest = min(exact, key=lambda s: abs(s.year - year))
             slips = [s for s in exact if _year_slip(s.year, year)]
@@ -146,6 +146,8 @@ class Legislation:
                     return None
                 nearest = slips[0]
             reason = f"there is no {nearest.words} {kind} {year}"
+            if any(year in s.other_years for s in exact):
+                reason = f"the {nearest.words} {kind} {year} is another country's"
             return self._hit(span.start, end, nearest.title, observed, reason, FixSafety.DISPLAY)
         for span in spans:
             if not span.texts[0][:1].isupper() or not span.whole:
@@ -226,3 +228,9 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Legislation:
         by_year.setdefault((statute.kind, statute.year), []).append(statute)
     guards = build_guards(data, ignorecase=False, path=src.path, lines=src.data.lines)
     return Legislation(meta, statutes, by_words, by_year, guards)
+
+
+def _placed(statute: Statute, text: str) -> bool:
+    """Whether a document may cite another year's statute of these words: always, unless
+    those statutes are foreign and the document names nowhere they are ("Australia")."""
+    return not statute.abroad or any(word in text for word in statute.abroad)

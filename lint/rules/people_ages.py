@@ -62,23 +62,41 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
 def _back(
     rule: PeopleRule, people: dict[str, list[MatchLike]], doc: Document, facts: Facts
 ) -> Iterator[Hit]:
-    """ "The 46-year-old" after "Mark Dale, 47,", when Dale is the only adult the copy
-    gives an age: one person, two ages, if the ages are a year or two apart or have
-    their digits swapped (further apart, it may be someone not named)."""
+    """ "The 46-year-old" after "Mark Dale, 47,": one person, two ages, when the age is
+    no adult's the copy gives and is near exactly one of them: a year or two apart, or
+    its digits swapped ("Marcus Hale, 34," and "Jordan Fenwick, 27," … "the 43-year-old"
+    is Hale). Further apart, near two, or near only an unnamed adult among several, it
+    may be someone else."""
     adults = {
         m.group("age"): m for uses in people.values() for m in uses if int(m.group("age")) >= 18
     }
     for m in rule.find(EARLIER, doc, facts):
         if int(m.group("age")) >= 18:
             adults.setdefault(m.group("age"), m)
-    if len(adults) != 1 or len(people) > 2:
+    if not adults:
         return
-    ((age, model),) = adults.items()
     for m in rule.find(BACK.format(others=OTHERS), doc, facts):
         said = m.group("age")
-        if m.start() < model.start() or said == age:
+        if said in adults:
             continue
-        if abs(int(said) - int(age)) <= 2 or sorted(said) == sorted(age):
+        near = [
+            (age, model)
+            for age, model in adults.items()
+            if model.start() < m.start()
+            and (abs(int(said) - int(age)) <= 2 or sorted(said) == sorted(age))
+        ]
+        # Among several adults, only a named one: "a 52-year-old woman" may be anyone.
+        named = len(adults) == 1 or (len(near) == 1 and near[0][1].group("surname"))
+        if (
+            len(near) == 1
+            and named
+            and all(
+                abs(int(age) - int(said)) > 2 and sorted(age) != sorted(said)
+                for age, other in adults.items()
+                if other.start() > m.start()
+            )
+        ):
+            model = near[0][1]
             yield rule.hit(
                 m.start(), m.end(), (m.group(), doc.text[_start(model) : model.end()]), None
             )

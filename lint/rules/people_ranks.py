@@ -79,7 +79,8 @@ def _unmatched(rule: PeopleRule, uses: list[Use]) -> Iterator[Hit]:
 
 def _changed(rule: PeopleRule, uses: list[Use], doc: Document, facts: Facts) -> bool:
     """Whether the copy says the person's rank changed ("promoted to", "former"), in a
-    sentence that gives them a rank."""
+    sentence that gives them a rank or the next, when it opens with a pronoun that points
+    back to them ("… Detective Sergeant Lauren McKee. She has since been promoted")."""
     if rule.changes is None:
         return False
     sentences = facts.sentences
@@ -89,7 +90,18 @@ def _changed(rule: PeopleRule, uses: list[Use], doc: Document, facts: Facts) -> 
         lo, hi = (sentences[i].start, sentences[i].end) if i >= 0 else (0, m.end())
         if rule.changes.search(doc.text, lo, max(hi, m.end())):
             return True
+        after = sentences[i + 1] if 0 <= i < len(sentences) - 1 else None
+        if (
+            after is not None
+            and _PRONOUN.match(doc.text, after.start, after.end)
+            and rule.changes.search(doc.text, after.start, after.end)
+        ):
+            return True
     return False
+
+
+#: A sentence opening with a pronoun that points back to the person just named.
+_PRONOUN = regex.compile(r"(?:She|He|They)\b")
 
 
 def settings(

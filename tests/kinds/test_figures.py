@@ -156,6 +156,34 @@ def test_events_of_different_subjects_are_different_events() -> None:
     assert run(figures(EVENTS), text) == []
 
 
+def test_a_bodys_start_is_its_launch() -> None:
+    starts = EVENTS.replace("[set up, launched]", "[set up|launched, began|started]")
+    rule = figures(starts + BODIES)
+    text = "The hub, which launched in 2023, is busy. Since the hub began in 2022, it has grown."
+    assert matches(run(rule, text)) == ["began in 2022"]
+    # A course of events, not a body: its start is its own event.
+    other = "The hub launched in 2023. The abuse began in 2022 and the trial started in 2024."
+    assert run(rule, other) == []
+    # Without 'bodies', starting and launching are two events.
+    assert run(figures(starts), text) == []
+
+
+BODIES = "bodies: [hub, service]\nbody_starts: [started]\n"
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (BODIES, "'body_starts' names 'started', which is not one of 'events'"),
+        ("bodies: [hub]\n", "'bodies' goes with 'events' and 'body_starts'"),
+    ],
+)
+def test_bad_bodies_are_located_errors(extra: str, message: str) -> None:
+    with pytest.raises(RuleError, match=message) as err:
+        make_rule(EVENTS + extra)
+    assert err.value.line > len(EVENTS.splitlines())
+
+
 def test_nouns_and_events_are_exclusive() -> None:
     with pytest.raises(
         RuleError,
