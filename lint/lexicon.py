@@ -51,6 +51,8 @@ ROLES = (
     "offence_frames",
     "name_heads",
     "person_nouns",
+    "first_names",
+    "common_words",
 )
 FILE_NAME = "_lexicon.yml"
 

@@ -1,10 +1,17 @@
 """Names: how a mention of a person is represented, shared by the speaker finder
 (``lint.speakers``) and the people rules (``lint.rules.people_*``). The words that make
-names, titles and speech are in the lexicon (``lint.lexicon``)."""
+names, titles and speech are in the lexicon (``lint.lexicon``).
+
+``person_name`` is the one test of whether capitalised words name a person at all, on
+evidence (a given name, a title, a common word, the copy's own lower-case use, where the
+words stand), used by every Anonymity kind."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+
+from lint import lexicon, patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,3 +35,93 @@ class Mention:
             return None
         given = self.name.split()[:-1] if self.name.split()[-1:] == [self.surname] else []
         return given[0] if given else None
+
+
+#: Given names (``first_names`` in the lexicon): evidence for a name.
+FIRST_NAMES = lexicon.words("first_names")
+_HONORIFICS = lexicon.words("honorifics")
+#: Common words that are no given name (``common_words``, the words that end
+#: organisations' names, sentence openers, numbers in words): evidence against one.
+COMMON_WORDS = lexicon.words("common_words", "organisation_words", "sentence_openers") | {
+    w.capitalize() for w in lexicon.words("number_words")
+}
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """A lower-case word and its singular or plural ("parents": "parent"; "house":
+    "houses"; "advocacy": "advocacies")."""
+    forms = [word, word + "s", word + "es"]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    elif word.endswith("y"):
+        forms.append(word[:-1] + "ies")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return tuple(forms)
+
+
+def common_word(word: str, lowercase: Collection[str] = ()) -> bool:
+    """Whether a capitalised word reads as a common word: it, its singular or its plural
+    is listed as one, or is written in lower case elsewhere in the copy (``lowercase``)."""
+    return any(
+        form in lowercase or form.capitalize() in COMMON_WORDS for form in _forms(word.lower())
+    )
+
+
+#: A given name or a title, then a capitalised word: the surname ("Ivy Catterall").
+_PAIR = patterns.compile(
+    r"\b(\p{Lu}\p{Ll}+)\.?[ \t]+((?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b"
+)
+
+
+def surnames(text: str) -> frozenset[str]:
+    """The words the copy writes after a given name or a title ("Kasia Nowak", "Mrs
+    Catterall"): surnames, found in one pass over it."""
+    return frozenset(
+        m.group(2)
+        for m in _PAIR.finditer(text, overlapped=True)
+        if m.group(1) in FIRST_NAMES or m.group(1) in _HONORIFICS
+    )
+
+
+def person_name(
+    words: Sequence[str],
+    *,
+    lowercase: Collection[str] = (),
+    known: Collection[str] = (),
+    titled: bool = False,
+    opening: bool = False,
+    after_capital: bool = False,
+) -> bool:
+    """Whether capitalised ``words`` (a name without its honorific) name a person, on
+    the evidence of the lexicon and the copy, weighed together:
+
+    - a title before them ("Mrs Ivy Catterall", "Mr House"), a given name first ("Emma
+      Young") or a single word the copy gives elsewhere as a surname (``known``:
+      ``surnames``) is evidence for a name, whatever the other words are;
+    - a common word ("Parents", "Houses": listed, or a singular or plural of one, or
+      written in lower case elsewhere in the copy, ``lowercase``) is evidence against,
+      unless it is also a given name that stands where a capital is not explained by its
+      place (``opening``: a sentence's or a line's first word): "Hope, 14," opening a
+      sentence of copy that says "we hope" is not read as a name, "victim Hope" is;
+    - a single word after another capitalised word (``after_capital``: "Child House",
+      "Child Advocates") is part of a longer proper name unless it is a given name.
+
+    A word this cannot place (a given name not listed: "Malaika") reads as a name."""
+    if not words:
+        return False
+    if len(words) == 1 and words[0] in known:
+        return True  # "Catterall" where the copy names Ivy Catterall
+    if titled or words[0] in FIRST_NAMES:
+        return not (
+            len(words) == 1
+            and not titled
+            and opening
+            and words[0] in FIRST_NAMES
+            and common_word(words[0], lowercase)
+        )
+    if any(common_word(w, lowercase) for w in words):
+        return False
+    return not (after_capital and len(words) == 1)

@@ -24,6 +24,7 @@ from lint.document import Block, Document
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
+from lint.names import person_name, surnames
 from lint.registers import register_file
 from lint.registers.anonymity import AnonymityWords, load_anonymity
 from lint.registers.people import load_people
@@ -72,6 +73,15 @@ _RANKED = patterns.compile(
 )
 _THE = patterns.compile(r"\b[Tt]he[ \t]+$")
 _TITLE_CASE = patterns.compile(r"\p{Lu}[\p{L}'’-]*[ \t]+$")
+#: Where a capital is explained by its place: a line's or a sentence's first word.
+_OPENING = patterns.compile(r"(?:^|[.!?:;–—])[ \t\"“‘'(*#>_-]*$", regex.M)
+
+
+def _opens(text: str, offset: int) -> bool:
+    """Whether the word at ``offset`` opens its line or its sentence."""
+    return _OPENING.search(text, max(0, offset - 12), offset) is not None
+
+
 _NAME = patterns.lazy(NAME)  # a private name, compiled once on first use
 _AGE_AFTER = patterns.compile(r"\s*,\s*(?:aged\s+)?(\d{1,3})\s*,")
 #: A place after a preposition, or the town after it in an address ("of Splott, Cardiff").
@@ -86,10 +96,14 @@ _LOWER_WORD = patterns.compile(r"\b\p{Ll}+\b")
 _BE = r"(?:was|had\s+been|has\s+been|is\s+being)"
 
 
+#: An age, in figures or in words ("who was eight when he was abused").
+_YEARS = rf"(?:\d{{1,2}}|{lexicon.alternation('number_words')})"
+
+
 def _when(adverbs: str) -> str:
     """ "was just 14 when she was (first) ...": the age clause before what happened."""
     return (
-        r"(?:(?:just|only|aged)\s+)?(?:\d{1,2}(?:\s+years\s+old)?\s+when\s+(?:she|he|they)"
+        rf"(?:(?:just|only|aged)\s+)?(?:{_YEARS}(?:\s+years\s+old)?\s+when\s+(?:she|he|they)"
         rf"\s+(?:was|were)\s+{adverbs})?"
     )
 
@@ -138,6 +152,11 @@ class Reading:
         return self.sets[what]
 
     @cached_property
+    def surnames(self) -> frozenset[str]:
+        """The words the report writes after a given name or a title (``surnames``)."""
+        return surnames(self.text)
+
+    @cached_property
     def letters(self) -> frozenset[str]:
         """The report's runs of letters, found in one pass: a name none of whose words
         it holds need not be searched for ("Priti Patel" in a report without "Patel")."""
@@ -157,6 +176,11 @@ class Reading:
         the last one opening before it can hold it)."""
         i = bisect.bisect_left(self._quote_starts, offset) - 1
         return i >= 0 and offset < self.quoted[i][1]
+
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        """Where each paragraph starts, in order (built once, searched by bisection)."""
+        return [p.start for p in self.paragraphs]
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -306,14 +330,23 @@ class AnonymityRule:
             plain = regex.sub(r"['’]s$", "", word)
             if plain in _NOT_NAMES or plain in self.pats.not_names or plain in reading.places:
                 return False
-            if plain.lower() in reading.lowercase:
-                return False  # "Girls", "Victims": a common word capitalised
             if (
                 len(plain) >= 7
                 and plain[1:].islower()
                 and any(map(plain.endswith, self.pats.endings))
             ):
                 return False  # "Invariably", "However": a word's shape, never a name
+        opening = _opens(text, start)
+        before = _TITLE_CASE.search(text, max(0, start - 40), start)
+        if not person_name(
+            [regex.sub(r"['’]s$", "", w) for w in bare],
+            lowercase=reading.lowercase,
+            known=reading.surnames,
+            titled=len(bare) < len(words),
+            opening=opening,
+            after_capital=before is not None and not _opens(text, before.start()),
+        ):
+            return False  # "Girls", "Parents", "Child Houses": common words capitalised
         if form in self.public or " ".join(bare) in self.public:
             return False
         if len(bare) == 1 and bare[0] in self._public_surnames(reading):
@@ -388,23 +421,28 @@ class AnonymityRule:
         return index
 
     def waived_near(self, reading: Reading, offset: int) -> bool:
-        """Whether the copy states a waiver in the sentence holding ``offset``, the one
-        before or the one after: a tie told of someone who chose to be identified ("A man
-        who was abused by his music teacher has spoken publicly. Martin Croome, 51, has
-        chosen to give up his lifelong anonymity.")."""
-        starts = reading.words_where(  # one set per document, not a scan per tie
-            "waiver sentences",
+        """Whether the copy states a waiver in the paragraph holding ``offset``, the one
+        before or the one after (for a headline: the first paragraphs after it): a tie told
+        of someone who chose to be identified ("A man who was abused by his music teacher
+        has spoken publicly. Martin Croome, 51, has chosen to give up his lifelong
+        anonymity."; "Woman abused by her swimming coach speaks out" over "Sian Pritchard
+        has given written consent to be identified. ... Her former coach, Keith Rowlands")."""
+        paragraphs = reading.paragraphs
+        starts = reading.paragraph_starts
+        waived = reading.words_where(  # one set per document, not a scan per tie
+            "waiver paragraphs",
             lambda: (
-                str(reading.sentence(m.start())[0])
+                str(bisect.bisect_right(starts, m.start()) - 1)
                 for m in self._matches(reading, self.pats.waiver)
             ),
         )
-        near = (
-            reading.sentence(offset),
-            reading.previous_sentence(offset),
-            reading.next_sentence(offset),
-        )
-        return any(str(s[0]) in starts for s in near if s is not None)
+        i = bisect.bisect_right(starts, offset) - 1
+        inside = i >= 0 and offset < paragraphs[i].end
+        if inside and not _heading(reading.text, offset):
+            near: tuple[int, ...] = (i - 1, i, i + 1)
+        else:  # a headline (a heading, or a title line read as a paragraph): what follows
+            near = (i + 1, i + 2, i + 3)  # a dateline may come first
+        return any(str(n) in waived for n in near)
 
     def _excuses(self, reading: Reading) -> tuple[tuple[str, frozenset[str]], ...]:
         """The people the copy's waivers, pseudonym notes and deaths are said of (their
@@ -475,7 +513,15 @@ class AnonymityRule:
                 " ".join(m.group("name").split()) for m in self._matches(reading, self.pats.titled)
             ),
         )
-        return " ".join(name.split()) in titled
+        if " ".join(name.split()) in titled:
+            return True
+        posted = reading.words_where(
+            "public roles",
+            lambda: (
+                " ".join(m.group("name").split()) for m in self._matches(reading, self.pats.posted)
+            ),
+        )
+        return " ".join(name.split()) in posted
 
     def predicate(self, reading: Reading, end: int) -> bool:
         """A verb of the charge or the abuse follows ``end`` in its sentence with no other
@@ -640,7 +686,11 @@ class AnonymityRule:
         p = self.pats
         nouns = reading.words_where(
             "victim nouns",
-            lambda: (m.group("noun").lower() for m in self._matches(reading, p.done_to)),
+            lambda: (
+                m.group("noun").lower()
+                for pattern in (p.done_to, p.done_to_passive)
+                for m in self._matches(reading, pattern)
+            ),
         )
         for m in self._matches(reading, p.the_noun) if nouns else ():
             if m.group("noun").lower() in nouns and self._private(reading, *m.span("name")):
@@ -834,6 +884,9 @@ class AnonymityRule:
                 text, rest[0].start()
             ):
                 return None  # "John Smith said he saw Doyle": "he" may be him, not "her"
+            if self.pats.the_victim.search(text, rest[0].end(), prev[1]):
+                return None  # "Catrin Howells said that Eynon and the woman had both
+                # attended": "her" is the woman she tells of, not the one who tells it
             start, end = rest[0].span()
         else:
             opening = self.pats.opening.match(text, prev[0])
@@ -1012,6 +1065,12 @@ class _Patterns:
         self.not_names = frozenset(w.words("not_names"))
         self.endings = frozenset(w.words("not_name_endings"))
         self.titled = _titled(rf"{_TITLE_HEADS}|{w.pattern('professions')}")
+        self.posted = c(
+            rf"(?P<name>{NAME})\s*,\s*who\s+[^.!?\"“”\n]{{0,120}}?\b(?:(?:now\s+)?is|is\s+now"
+            rf"|(?:now\s+)?works\s+as)\s+(?:an?\s+|the\s+)?(?:\p{{Ll}}+\s+){{0,2}}?"
+            rf"{w.pattern('public_roles')}\s+(?:at|of|for|with)\s+(?:the\s+)?\p{{Lu}}"
+        )  # "Jon Bird, who was sexually abused at the age of four and now is operations
+        # manager at the National Association for People Abused in Childhood, says"
         age = r"(?:\s*,\s*(?:aged\s+|then\s+|now\s+)?(?P<age>\d{1,3})\s*,)?"
         adverbs = rf"(?:{w.pattern('offence_adverbs')}\s+)*"
         happened = rf"{_BE}\s+{_when(adverbs)}{adverbs}{w.pattern('passive_offence')}"
@@ -1087,13 +1146,19 @@ class _Patterns:
             rf"{w.pattern('victim_role')}\s+(?:was|is)\s+(?:named\s+as\s+)?(?P<name>{full})"
         )  # "Holroyd's victim was Winifred Carrow, 86,"
         victim_noun = w.pattern("victim_nouns")
+        self.the_victim = c(rf"\b[Tt]he\s+(?:{victim_noun})\b")
         self.done_to = c(
             rf"{w.pattern('active_offence')}\s+(?:a|an|the)\s+(?:[\p{{Ll}}\d-]+\s+){{0,2}}?"
             rf"(?P<noun>{victim_noun})\b"
         )  # "raping a woman": the report's victim is "the woman"
+        self.done_to_passive = c(
+            rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<noun>{victim_noun})\s+(?:who\s+)?"
+            rf"(?:was|had\s+been|has\s+been)\s+[^.!?\"“”\n]{{0,60}}?{w.pattern('passive_offence')}"
+        )  # "a woman was dragged into an alleyway and sexually assaulted": "the woman"
         self.the_noun = c(
-            rf"\b[Tt]he\s+(?P<noun>{victim_noun})\s*,\s*(?P<name>{NAME})\s*,"
-        )  # "approached the woman, Jasmine Okonedo, at a taxi rank"
+            rf"\b(?:[Tt]he|an?)\s+(?P<noun>{victim_noun})\s*,\s*(?P<name>{NAME})\s*,"
+        )  # "approached the woman, Jasmine Okonedo, at a taxi rank"; "sexually assaulting a
+        # resident, Mrs Ivy Catterall, who had advanced dementia"
         self.object_after = c(
             rf"(?P<name>{NAME})(?=(?:\s*,\s*(?:aged\s+|then\s+|now\s+)?\d{{1,3}}\s*,)?"
             rf"[^.!?\"“”\n]{{0,120}}?\b(?:and|before|then|where|until|after\s+which)\s+"

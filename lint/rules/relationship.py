@@ -52,6 +52,8 @@ _AGE_SKIP = patterns.compile(r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*(?=,))?\s*,?")
 _NEGATED = patterns.compile(r"\b(?:not|never|no)\s+(?:\p{Ll}+\s+)?$")
 #: "or" just after a tie: one of a list of kinds ("a relative or a coach").
 _CHOICE = patterns.compile(r"[ \t]*,?[ \t]+or\b")
+#: A child's age after a name ("Amy Doyle, 12,").
+_CHILD_AGE_AFTER = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:[1-9]|1[0-7])\b")
 _AGED = patterns.compile(r"\b(?:\d{1,3}-year-old|aged\s+\d{1,3})\b|,\s*\d{1,3}\s*,")
 
 
@@ -69,8 +71,9 @@ class Relationship(AnonymityRule):
         c = patterns.lazy  # compiled when first used; their needles are read at load
         qualifier = rf"(?:{w.pattern('kin_qualifiers')}[ \t]+|then-|ex-)?"  # "his little cousin"
         accused = (
-            rf"(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he[ \t]+)?{w.pattern('accused')}['’]s|{NAME}['’]s)"
-        )
+            rf"(?:(?:[Hh]is|[Hh]er|[Tt]heir)(?:[ \t]+(?:{w.pattern('adult_kin')})['’]s)?"
+            rf"|(?:[Tt]he[ \t]+)?{w.pattern('accused')}['’]s|{NAME}['’]s)"
+        )  # "his niece"; "his brother's daughter": a child of the accused's family
         return (
             c(w.pattern("tie_words")),
             c(w.pattern("trust_ties")),
@@ -100,7 +103,10 @@ class Relationship(AnonymityRule):
                 rf"(?<=(?:\bwho\s+(?:was|is|were)|{w.pattern('victim_anchor')})\s+)"
                 rf"in\s+(?:one\s+of\s+)?his\s+(?:[\p{{L}}\d-]+\s+)?"
                 rf"{w.pattern('taught_groups')}\b"
-            ),  # "the girl, who was in one of his GCSE classes": his pupil, said of her
+                rf"|\b(?:she|he)\s+{w.pattern('joined_group')}\s+his\s+(?:[\p{{L}}\d-]+\s+){{0,2}}?"
+                rf"{w.pattern('taught_groups')}\b"
+            ),  # "the girl, who was in one of his GCSE classes": his pupil, said of her;
+            # "after she joined his Year 11 form group"
             c(rf"{w.pattern('support_verbs')}(?:\s+\p{{Ll}}+)?\s+by\s+$"),
         )
 
@@ -110,6 +116,14 @@ class Relationship(AnonymityRule):
         return patterns.compile(
             rf"(?:{w.pattern('passive_offence')}|{w.pattern('active_offence')})"
             r"(?:\s+[\p{Ll}\d-]+){0,4}?\s+by\s+$"
+        )
+
+    @cached_property
+    def _young(self) -> regex.Pattern[str]:
+        """A child's age after a relative ("his brother's daughter, then aged eight,")."""
+        words = self.words.pattern("child_age_words")
+        return patterns.compile(
+            rf"\s*,\s*(?:then\s+|now\s+)?(?:aged\s+)?(?:[1-9]|1[0-7]|{words})\s*,"
         )
 
     @cached_property
@@ -179,7 +193,16 @@ class Relationship(AnonymityRule):
                 continue  # "a mother ... her daughter": the parent's child, not the accused's
             if _ADULT_AGE.match(text, m.end()) or self._own[4].match(text, m.end()):
                 continue  # "Doyle's daughter, 25, said": an adult relative, speaking
-            if self.pats.child_offence.search(text, lo, hi):
+            named = self._own[5].match(text, m.end())
+            if (
+                named is not None
+                and " " in named.group("name").strip()
+                and self.is_name(reading, *named.span("name"))
+                and not _CHILD_AGE_AFTER.match(text, named.end())
+            ):
+                continue  # "Heyes's cousin, Brian Heyes, who gave evidence for the defence":
+                # a grown relative named in full, not the child
+            if self.pats.child_offence.search(text, lo, hi) or self._young.match(text, m.end()):
                 yield self.hit(m.start(), m.end(), m.group(), self.note("child"))
         for m in self._matches(reading, adult_kin):
             if self._accused(reading, m):

@@ -1,5 +1,5 @@
 """The Anonymity pack: its register, the team's campaigners, the quote model, and the
-development drafts in tests/anonymity/dev/, dev2/, dev3/ and dev4/ (every planted detail
+development drafts in tests/anonymity/dev/ to dev6/ (every planted detail
 found, at its level and with no other finding; nothing on the lawful controls).
 
 The held-out set (tests/anonymity/heldout/) is never read here: it measures the pack."""
@@ -21,7 +21,7 @@ from lint.rules.contract import Rule
 from lint.runner import check_paths
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-SETS = ("dev", "dev2", "dev3", "dev4", "dev5")
+SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
 DEV = {name: ROOT / "tests" / "anonymity" / name for name in SETS}
 KEY = [
     {**entry, "set": name}
