@@ -34,6 +34,7 @@ SETS = [
     ROOT / "tests" / "recall" / "dev6",
     ROOT / "tests" / "recall" / "dev8",
     ROOT / "tests" / "recall" / "dev9",
+    ROOT / "tests" / "recall" / "dev10",
     ROOT / "tests" / "anonymity" / "heldout",
     ROOT / "tests" / "anonymity" / "heldout2",
     ROOT / "tests" / "anonymity" / "heldout3",
@@ -45,6 +46,7 @@ SETS = [
     ROOT / "tests" / "anonymity" / "dev",
     ROOT / "tests" / "anonymity" / "dev2",
     ROOT / "tests" / "anonymity" / "dev3",
+    ROOT / "tests" / "anonymity" / "dev6",
 ]
 PRESENT = [s for s in SETS if (s / "key.yml").is_file()]
 PUBLISHERS = {"govuk", "police", "charity", "news"}
