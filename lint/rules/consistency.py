@@ -16,7 +16,7 @@ from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.rules import schema
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
-from lint.rules.matching import scan
+from lint.rules.matching import MatchLike, scan
 from lint.rules.regexes import compile_pattern, flags, flexible_spaces
 
 KEYS: dict[str, schema.Option] = {
@@ -28,6 +28,12 @@ KEYS: dict[str, schema.Option] = {
     "nonword": schema.Option(
         schema.BOOL, "Match anywhere, not only between word boundaries.", False
     ),
+    "headings": schema.Option(
+        schema.STR,
+        "How uses in headings count: together with the body's (Vale's way), or apart, so"
+        " a headline may keep its own form ('92%') beside the copy's ('92 per cent').",
+        "together",
+    ),
     "prefer": schema.Option(
         schema.STR,
         "Which form wins: first (the document's first), left or right (the house form).",
@@ -35,6 +41,7 @@ KEYS: dict[str, schema.Option] = {
     ),
 }
 PREFER = ("first", "left", "right")
+HEADINGS = ("together", "apart")
 DEFAULT_FIX = FixSafety.UNSAFE
 #: The document's context (names, titles, mentions …) applies to its findings.
 CONTEXT = ContextUse.RESPECT
@@ -50,6 +57,7 @@ class Consistency:
     meta: RuleMeta
     pairs: tuple[Pair, ...]
     prefer: str = "first"
+    headings_apart: bool = False
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         for pair in self.pairs:
@@ -57,19 +65,34 @@ class Consistency:
                 (m, 1 if m.group(1) is not None else 2)
                 for m, _ in scan(pair.pattern, doc, facts, self.meta)
             ]
-            forms = {form for _, form in uses}
-            if len(forms) < 2:
+            if not self.headings_apart:
+                yield from self._judge(uses)
                 continue
-            chosen = {"left": 1, "right": 2}.get(self.prefer, uses[0][1])
-            chosen_match = next(m for m, form in uses if form == chosen)
-            for m, form in uses:
-                if form != chosen:
-                    yield Hit(
-                        m.start(),
-                        m.end(),
-                        format_message(self.meta.message, m.group(), chosen_match.group()),
-                        fix=_like(m.group(), _number_like(m.group(), chosen_match.group())),
-                    )
+            parts: dict[bool, list[tuple[MatchLike, int]]] = {True: [], False: []}
+            for use in uses:
+                parts[_in_heading(doc, use[0])].append(use)
+            yield from self._judge(parts[True])
+            yield from self._judge(parts[False])
+
+    def _judge(self, uses: list[tuple[MatchLike, int]]) -> Iterator[Hit]:
+        """Each use of the form not chosen, among uses judged together."""
+        if len({form for _, form in uses}) < 2:
+            return
+        chosen = {"left": 1, "right": 2}.get(self.prefer, uses[0][1])
+        chosen_match = next(m for m, form in uses if form == chosen)
+        for m, form in uses:
+            if form != chosen:
+                yield Hit(
+                    m.start(),
+                    m.end(),
+                    format_message(self.meta.message, m.group(), chosen_match.group()),
+                    fix=_like(m.group(), _number_like(m.group(), chosen_match.group())),
+                )
+
+
+def _in_heading(doc: Document, m: MatchLike) -> bool:
+    block = doc.block_at(m.start(), m.end())
+    return block is not None and block.scope.startswith("heading")
 
 
 def _number_like(observed: str, form: str) -> str:
@@ -106,11 +129,12 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Consistency:
                 compile_pattern(prefix + template, path=src.path, line=line, key=f"either: {first}")
             )
         )
-    prefer = schema.choice(
-        schema.option(data, KEYS, "prefer"),
-        PREFER,
-        key="prefer",
-        path=src.path,
-        line=src.data.line_of("prefer"),
+    prefer = _choice(data, src, "prefer", PREFER)
+    headings = _choice(data, src, "headings", HEADINGS)
+    return Consistency(meta, tuple(pairs), prefer, headings == "apart")
+
+
+def _choice(data: dict[str, Any], src: Source, key: str, options: tuple[str, ...]) -> str:
+    return schema.choice(
+        schema.option(data, KEYS, key), options, key=key, path=src.path, line=src.data.line_of(key)
     )
-    return Consistency(meta, tuple(pairs), prefer)

@@ -248,6 +248,25 @@ def test_consistency_reports_the_form_not_used_first() -> None:
     assert run(rule, "The task force met. The task force said.") == []
 
 
+def test_consistency_headings_apart_judges_headlines_on_their_own() -> None:
+    yaml = (
+        "extends: consistency\nmessage: \"'%s', but '%s' first\"\nnonword: true\n"
+        "either: {'(?<=\\d) ?%': '(?<=\\d) per cent'}\n"
+    )
+    text = "# Calls up 9%\n\nCalls rose 9 per cent and texts 3 per cent.\n"
+    together = run(make_rule(yaml), text, fmt="markdown")
+    assert [f.match for f in together] == [" per cent", " per cent"]
+    apart = make_rule(yaml + "headings: apart\n")
+    assert run(apart, text, fmt="markdown") == []
+    mixed = "# Calls up 9%\n\nCalls rose 9 per cent and texts 3%.\n"
+    assert [f.match for f in run(apart, mixed, fmt="markdown")] == ["%"]
+
+
+def test_consistency_rejects_an_unknown_headings_value() -> None:
+    with pytest.raises(RuleError, match="headings"):
+        make_rule("extends: consistency\nmessage: x\neither: {a: b}\nheadings: sometimes\n")
+
+
 # -- conditional --------------------------------------------------------------------------
 
 
