@@ -48,6 +48,7 @@ SETS = [
     ROOT / "tests" / "anonymity" / "dev2",
     ROOT / "tests" / "anonymity" / "dev3",
     ROOT / "tests" / "anonymity" / "dev6",
+    ROOT / "tests" / "anonymity" / "dev7",
 ]
 PRESENT = [s for s in SETS if (s / "key.yml").is_file()]
 PUBLISHERS = {"govuk", "police", "charity", "news"}
