@@ -92,10 +92,7 @@ def measure(kind: str, name: str) -> Iterator[None]:
 
 def timed(kind: str, name: str, build: Callable[[], _T]) -> _T:
     """``build()``, charged to (kind, name) when timings are kept."""
-    timings = _current
-    if timings is None:
-        return build()
-    with timings.measure(kind, name):
+    with measure(kind, name):
         return build()
 
 
