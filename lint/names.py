@@ -115,13 +115,8 @@ def person_name(
     if len(words) == 1 and words[0] in known:
         return True  # "Catterall" where the copy names Ivy Catterall
     if titled or words[0] in FIRST_NAMES:
-        return not (
-            len(words) == 1
-            and not titled
-            and opening
-            and words[0] in FIRST_NAMES
-            and common_word(words[0], lowercase)
-        )
+        # Untitled, the word is a given name: only its place may explain its capital.
+        return titled or not (len(words) == 1 and opening and common_word(words[0], lowercase))
     if any(common_word(w, lowercase) for w in words):
         return False
     return not (after_capital and len(words) == 1)
