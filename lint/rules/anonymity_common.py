@@ -626,8 +626,8 @@ class AnonymityRule:
                     continue
                 if how == "quote" and not reading.in_quote(start):
                     continue  # only a speaker's words name a victim this way
-                title = _TITLE_SEX.match(text, start)
-                if how in ("quote", "praise") and title is not None:
+                title = _TITLE_SEX.match(text, start) if how in ("quote", "praise") else None
+                if title is not None:
                     sex = self._victim_sex(reading)
                     if sex and _SEX_OF[title.group(1)] != sex:
                         continue  # "Mr Ingham's courage" where a woman was attacked
@@ -1012,7 +1012,7 @@ _SEX_OF = {"Mrs": "f", "Ms": "f", "Miss": "f", "Mr": "m"}
 _SENTENCE_OPENS = patterns.compile(r"(?:[\"“]|[.!?][\"”]?\s+)$")
 #: "Ms Patel of Rape Crisis", "Mr Khan, from the council": someone's staff.
 _AFFILIATION = patterns.compile(r"\s*,?\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}")
-_TITLE_SEX = patterns.compile(r"(Mrs|Ms|Miss|Mr)\b")
+_TITLE_SEX = patterns.compile(rf"({'|'.join(_SEX_OF)})\b")
 #: A preposition just before a name: a place or an object of it, not the accused's object.
 _PREPOSITION_BEFORE = patterns.compile(
     r"\b(?:in|at|from|near|of|off|on|onto|to|into|towards|along|past|through|outside"
@@ -1183,7 +1183,7 @@ class _Patterns:
         self.male = c(rf"{the_one}{w.pattern('male_nouns')}\b|{aged_in}his\b")
         # "A student in her twenties was sexually assaulted": a woman
         self.quoted_title = c(
-            rf"(?<![\p{{L}}'’-])(?P<title>Mrs|Ms|Miss|Mr)\.?[ \t]+(?P<name>{NAME_WORD})"
+            rf"(?<![\p{{L}}'’-])(?P<title>{'|'.join(_SEX_OF)})\.?[ \t]+(?P<name>{NAME_WORD})"
             rf"(?![\p{{L}}'’-]|[ \t]+{NAME_WORD})"
         )  # "Mrs Delahaye screamed", in quoted speech
         self.relation_before = c(
