@@ -755,6 +755,15 @@ def _with_persons(stated: Sequence[Fact], doc: Document, facts: Facts) -> list[F
 
 #: Words before a person's event that point back to it: "the arrest on 17 March".
 _POINT_BACK = frozenset(["<person>", "the", "that", "this"])
+#: A rule's narrative events: the verbs that tell them, the words that date them, each
+#: verb's event, the phrases that move the date on (to their unit) and their pattern.
+Narrative = tuple[
+    regex.Pattern[str],
+    regex.Pattern[str],
+    Mapping[str, str],
+    Mapping[str, str],
+    "regex.Pattern[str] | None",
+]
 #: A narrative's date: "On 14 March", "on 3 February 2026", "On 14 March this year".
 _NARRATIVE_DATE = regex.compile(
     rf"\b(?:[Oo]n\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+|[Ii]n\s+(?:early\s+|late\s+|mid-)?)"
@@ -774,6 +783,7 @@ def narrative_events(
     markers: regex.Pattern[str],
     forms: Mapping[str, str],
     later: Mapping[str, str] | None = None,
+    shifts: regex.Pattern[str] | None = None,
 ) -> list[Fact]:
     """Events told in a narrative with no date of their own, dated by it: a sentence
     that tells the event ("officers arrested McAllister at the scene") with a word that
@@ -782,12 +792,13 @@ def narrative_events(
     14 March this year he took a train to Preston"). Whose event it is: a passive's
     subject, an active verb's object named right after it, else unknown ("him"). With
     ``later`` (a phrase to the unit it moves on: "the following month" to month), a
-    sentence that tells the event "the following month" is dated a month on."""
+    sentence that tells the event "the following month" is dated a month on (``shifts``:
+    those phrases' pattern, compiled with the rule)."""
     sentences = facts.sentences
-    shifts = regex.compile(rf"(?i)\b(?:{_alternation(later)})\b") if later else None
     dated = {f.sentence for f in stated}
     mentions = facts.cast().mentions
     starts = [m.start for m in mentions]
+    ends = [m.end for m in mentions]
     out: list[Fact] = []
     for k, sentence in enumerate(sentences):
         if "heading" in sentence.scope or k + 1 in dated:
@@ -826,7 +837,7 @@ def narrative_events(
         if _PASSIVE.search(before):
             who = _SUBJECT.search(before.rstrip() + " ")
             subject = who.group("subject").lower() if who else None
-            i = bisect.bisect_right([m.end for m in mentions], verb.start()) - 1
+            i = bisect.bisect_right(ends, verb.start()) - 1
             if (
                 i >= 0
                 and mentions[i].start >= sentence.start
@@ -964,9 +975,7 @@ class Figures:
     mode: str = "nouns"  # nouns | percent | sums | events | terms | ages
     persons: bool = False  # events: a person's events (arrested, died)
     # persons events told in a narrative: their verbs, and the words that date them
-    narrative: (
-        tuple[regex.Pattern[str], regex.Pattern[str], Mapping[str, str], Mapping[str, str]] | None
-    ) = None
+    narrative: Narrative | None = None
     # events: a body's start is its setting up: (the bodies, the start events, the event)
     bodies: tuple[frozenset[str], frozenset[str], str] | None = None
 
@@ -1110,7 +1119,7 @@ def _bodies(
 
 def _narrative(
     data: Mapping[str, Any], events: Mapping[str, str] | None, src: Source
-) -> tuple[regex.Pattern[str], regex.Pattern[str], Mapping[str, str], Mapping[str, str]] | None:
+) -> Narrative | None:
     """The ``narrative`` and ``narrative_verbs`` keys: both or neither, with persons events."""
     markers, verbs = data.get("narrative"), data.get("narrative_verbs")
     if not markers and not verbs:
@@ -1150,4 +1159,14 @@ def _narrative(
             )
         for phrase in phrases:
             later[" ".join(phrase.lower().split())] = unit
-    return verb_re, marker_re, forms, later
+    shifts = (
+        compile_pattern(
+            rf"(?i)\b(?:{_alternation(later)})\b",
+            path=src.path,
+            line=src.data.line_of("narrative_later"),
+            key="narrative_later",
+        )
+        if later
+        else None
+    )
+    return verb_re, marker_re, forms, later, shifts
