@@ -118,6 +118,12 @@ LISTS = (
     "male_nouns",
     "relation_before",
     "coercion",
+    "female_kin",
+    "tie_agent",
+    "confided_to",
+    "kin_bystander",
+    "no_tie",
+    "kin_associates",
     "campaigners",
 )
 KEYS = (*LISTS, "jigsaw", "jigsaw_context")

@@ -438,7 +438,7 @@ class AnonymityRule:
         )
         i = bisect.bisect_right(starts, offset) - 1
         inside = i >= 0 and offset < paragraphs[i].end
-        if inside and not _heading(reading.text, offset):
+        if inside and not heading(reading.text, offset):
             near: tuple[int, ...] = (i - 1, i, i + 1)
         else:  # a headline (a heading, or a title line read as a paragraph): what follows
             near = (i + 1, i + 2, i + 3)  # a dateline may come first
@@ -531,14 +531,18 @@ class AnonymityRule:
         verb = self.pats.charge.search(text, end, hi)
         return verb is not None and not self.pats.someone.search(text, end, verb.start())
 
-    def _defendant(self, reading: Reading, name: str) -> bool:
-        """The copy treats the name as the accused's: "of <place>" after it (the court
-        style for a defendant's address), or a verb of the charge ("Smith was jailed")."""
-        accused = reading.words_where(
+    def accused_words(self, reading: Reading) -> frozenset[str]:
+        """The words the copy treats as the accused's name: "of <place>" after one (the
+        court style for a defendant's address), or a verb of the charge ("Smith was
+        jailed"); found in one pass over the report."""
+        return reading.words_where(
             "defendant",
             lambda: (m.group("word") for m in self._matches(reading, self.pats.accused_word)),
         )
-        return _WORD.findall(name)[-1] in accused
+
+    def _defendant(self, reading: Reading, name: str) -> bool:
+        """The copy treats the name as the accused's (``accused_words``)."""
+        return _WORD.findall(name)[-1] in self.accused_words(reading)
 
     def accused_named(self, reading: Reading, lo: int, hi: int) -> bool:
         """Whether a name the copy treats as the accused's stands between ``lo`` and ``hi``."""
@@ -605,7 +609,7 @@ class AnonymityRule:
                 if seen.overlaps(start, end) or not self.is_name(reading, start, end):
                     continue  # one finding per name, by the first way it was read
                 if pattern is p.child_titled and (
-                    not m.group("titled")[:1].isupper() or _heading(text, start)
+                    not m.group("titled")[:1].isupper() or heading(text, start)
                 ):
                     continue  # "a girl Amy knew", "Child Poverty in the UK": no title
                 if pattern is p.child_role and (
@@ -1355,7 +1359,7 @@ class _Patterns:
         return tuple(found)
 
 
-def _heading(text: str, offset: int) -> bool:
+def heading(text: str, offset: int) -> bool:
     """Whether the line holding ``offset`` is a heading or a caption: it does not end as
     a sentence does ("Child Poverty in the UK: A Growing Crisis")."""
     hi = text.find("\n", offset)

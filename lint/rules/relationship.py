@@ -30,6 +30,7 @@ from lint.rules.anonymity_common import (
     AnonymityRule,
     Reading,
     build_rule,
+    heading,
 )
 from lint.rules.contract import Hit, RuleMeta, Source
 
@@ -37,8 +38,9 @@ __all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
 
 #: A preposition before the relative: it is an object in its clause, not the accused.
 _OBJECT = patterns.compile(r"\b(?:with|to|of|for|from|at|and|visiting|near|about)\s+$")
-#: An adult's age after a relative ("Doyle's daughter, 25,"): not the child.
-_ADULT_AGE = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
+#: An adult's age after a relative ("Doyle's daughter, 25,", "His step-grandson, now 25,"):
+#: not the child.
+_ADULT_AGE = patterns.compile(r"\s*,\s*(?:now\s+)?(?:aged\s+)?(?:1[89]|[2-9]\d)\b")
 #: The accused named just before the relative, in apposition ("Doyle, her stepfather at
 #: the time, abused her").
 _NAMED_BEFORE = patterns.compile(rf"(?P<name>{NAME})\s*,\s*(?:who\s+(?:is|was)\s+)?$")
@@ -55,6 +57,16 @@ _CHOICE = patterns.compile(r"[ \t]*,?[ \t]+or\b")
 #: A child's age after a name ("Amy Doyle, 12,").
 _CHILD_AGE_AFTER = patterns.compile(r"\s*,\s*(?:aged\s+)?(?:[1-9]|1[0-7])\b")
 _AGED = patterns.compile(r"\b(?:\d{1,3}-year-old|aged\s+\d{1,3})\b|,\s*\d{1,3}\s*,")
+#: "his daughter's friend", "her father's house": the relative owns what follows.
+_POSSESSIVE = patterns.compile(r"['’]s?\b")
+#: What follows a relative who is the subject of a clause ("her father contacted
+#: police", "her father, who ..."): a word that is no preposition or article, or a
+#: relative clause. An object or a complement is followed by "to", "and", "." or ",".
+_SUBJECT_AFTER = patterns.compile(
+    r"[ \t]+(?!(?:to|and|or|in|at|on|for|with|from|by|about|over|who|whom|whose|which|that"
+    r"|of|the|a|an|as|when|while|after|before|during|until|because|if|since|between)\b)"
+    r"\p{Ll}+\b|\s*,\s*who\b"
+)
 
 
 def _past_age(text: str, offset: int) -> int:
@@ -81,7 +93,7 @@ class Relationship(AnonymityRule):
             c(
                 rf"(?P<child>(?:[Tt]he[ \t]+)?(?:{w.pattern('victim_anchor')}['’]s"
                 rf"|{w.pattern('children_owners')})"
-                rf"|[Hh]er|[Hh]is|[Tt]heir)[ \t]+{qualifier}"
+                rf"|[Hh]er|[Hh]is|[Tt]heir|[Mm]y)[ \t]+{qualifier}"
                 rf"(?:{w.pattern('adult_kin')}|{w.pattern('trust_roles')})"
             ),
             c(rf"\s+(?:(?:has|had|then|later|first|also)\s+)?{w.pattern('kin_speaking')}"),
@@ -159,6 +171,102 @@ class Relationship(AnonymityRule):
     def _trust(self) -> regex.Pattern[str]:
         return patterns.compile(self.words.pattern("trust_roles"))
 
+    @cached_property
+    def _model(self) -> tuple[regex.Pattern[str], ...]:
+        """The document model's words (``_tied_case``, ``_kin_of_accused``,
+        ``_relative_accused``): an accused, a stated absence of a tie, a tie told in a
+        noun, the one a child turned to, a relative of the accused who is a bystander,
+        a child before "his", a friend of a relative."""
+        w = self.words
+        return (
+            patterns.compile(
+                rf"\b(?:[Tt]he|[Aa])\s+(?:\d{{1,3}}-year-old\s+)?(?:{w.pattern('accused')})"
+                rf"|\b[Hh]e\s+(?:(?:was|is|has\s+been|had\s+been)\s+)?"
+                rf"(?:{w.pattern('defendant_verbs')})"
+            ),  # "the man", "a 47-year-old man", "he was jailed"
+            patterns.compile(w.pattern("no_tie")),
+            patterns.compile(rf"\b(?:{w.pattern('tie_agent')})\s+$"),
+            patterns.compile(rf"\b(?:{w.pattern('confided_to')})\s+$"),
+            patterns.compile(
+                rf"\s*,?\s*(?:who\s+)?(?:(?:has|had|have)\s+)?(?:{w.pattern('kin_bystander')})"
+            ),
+            patterns.compile(w.pattern("victim_anchor")),
+            patterns.compile(rf"\b(?:{w.pattern('kin_associates')})\s+of\s+$"),
+        )
+
+    def _tied_case(self, reading: Reading) -> bool:
+        """Whether the report has an accused (a named defendant, "the man", "he was
+        jailed") and does not
+        say the child did not know him: then a relative of the child, or a child of the
+        accused's family, anywhere in it may be the tie (decided once per report)."""
+        accused, no_tie, *_ = self._model
+        return bool(
+            reading.words_where(
+                "relationship case",
+                lambda: (
+                    ("yes",)
+                    if not no_tie.search(reading.text)
+                    and (self.accused_words(reading) or accused.search(reading.text))
+                    else ()
+                ),
+            )
+        )
+
+    def _kin_of_accused(self, reading: Reading, m: regex.Match[str]) -> bool:
+        """A child of the accused's family ("offences ... against his stepdaughter", "She
+        is his granddaughter.") in a report with an accused, away from an offence word:
+        not with a preposition before ("lived with his daughter"), not owning what
+        follows ("a friend of his daughter's"), not a bystander ("his son sat in the
+        public gallery"), not "her" or "their" (the accused is "he")."""
+        *_, confided, bystander, _, _ = self._model
+        text = reading.text
+        owner = m.group().split()[0].lower()
+        if owner in ("her", "their") or not self._tied_case(reading):
+            return False
+        if (
+            owner.endswith(("'s", "’s"))
+            and owner not in ("defendant's", "defendant’s")
+            and not self._defendant(reading, m.group().split()[0][:-2])
+        ):
+            return False  # "Amy's sister": someone else's relative
+        lo, _ = reading.sentence(m.start())
+        return not (
+            _OBJECT.search(text, lo, m.start())
+            or confided.search(text, max(lo, m.start() - 30), m.start())
+            or _POSSESSIVE.match(text, m.end())
+            or bystander.match(text, m.end())
+        )
+
+    def _relative_accused(self, reading: Reading, m: regex.Match[str]) -> bool:
+        """A male relative of the child ("the conduct of his uncle", "she wanted her father
+        to understand", "My stepdad" in her statement) in a report with an accused: the
+        tie, unless he is the subject of his own clause ("her father contacted police"),
+        the one she turned to ("she told her father"), or owns what follows ("her
+        father's house"). "his" must follow the child in its sentence ("the boy ...
+        his uncle"), "my" must be quoted, and the accused is a man: a female relative
+        is not him."""
+        *_, confided, _, anchor, _ = self._model
+        text = reading.text
+        owner = m.group("child").strip().lower()
+        kin = m.group()[m.end("child") - m.start() :].split()[-1].lower()
+        if (
+            owner == "their"
+            or kin in self.words.words("female_kin")
+            or self._trust.search(m.group())
+            or not self._tied_case(reading)
+        ):
+            return False
+        lo, _ = reading.sentence(m.start())
+        if owner == "my" and not reading.in_quote(m.start()):
+            return False
+        if owner == "his" and not anchor.search(text, lo, m.start()):
+            return False  # "his father" after no child: perhaps the accused's own father
+        return not (
+            confided.search(text, max(lo, m.start() - 30), m.start())
+            or _POSSESSIVE.match(text, m.end())
+            or _SUBJECT_AFTER.match(text, m.end())
+        )
+
     def scanned(self) -> tuple[regex.Pattern[str], ...]:
         return (*super().scanned(), *self._own[:4], *self._own[9:11])
 
@@ -183,7 +291,9 @@ class Relationship(AnonymityRule):
             ):
                 continue  # "was not related to him"; "a family member or someone in a
                 # position of trust": no tie, or one of a list of kinds of abuser
-            if self._particular(reading, m.start()):
+            if self._particular(reading, m.start()) or (
+                heading(text, m.start()) and self._tied_case(reading)
+            ):  # "incest" in the headline of a report with an accused
                 yield self.hit(m.start(), m.end(), m.group(), self.note("tie"))
         for m in self._matches(reading, trust_ties):
             yield self.hit(m.start(), m.end(), m.group(), self.note("trust"))
@@ -191,6 +301,8 @@ class Relationship(AnonymityRule):
             lo, hi = reading.sentence(m.start())
             if self._parents.search(text, lo, m.start()):
                 continue  # "a mother ... her daughter": the parent's child, not the accused's
+            if self._model[-1].search(text, max(lo, m.start() - 30), m.start()):
+                continue  # "a friend of his daughter's": the friend is the one told of
             if _ADULT_AGE.match(text, m.end()) or self._own[4].match(text, m.end()):
                 continue  # "Doyle's daughter, 25, said": an adult relative, speaking
             named = self._own[5].match(text, m.end())
@@ -202,7 +314,11 @@ class Relationship(AnonymityRule):
             ):
                 continue  # "Heyes's cousin, Brian Heyes, who gave evidence for the defence":
                 # a grown relative named in full, not the child
-            if self.pats.child_offence.search(text, lo, hi) or self._young.match(text, m.end()):
+            if (
+                self.pats.child_offence.search(text, lo, hi)
+                or self._young.match(text, m.end())
+                or self._kin_of_accused(reading, m)
+            ):
                 yield self.hit(m.start(), m.end(), m.group(), self.note("child"))
         for m in self._matches(reading, adult_kin):
             if self._accused(reading, m):
@@ -218,7 +334,10 @@ class Relationship(AnonymityRule):
         text = reading.text
         lo, _ = reading.sentence(m.start())
         if self._abused_by.search(text, max(lo, m.start() - 60), m.start()):
-            return True  # "abused by her stepdad": the agent of the abuse, whatever follows
+            return self._tied_case(reading)  # "abused by her stepdad": the agent of the
+            # abuse, whatever follows, in a report with an accused (not a survivor's story)
+        if self._model[2].search(text, max(lo, m.start() - 40), m.start()):
+            return self._tied_case(reading)  # "the conduct of his uncle": the agent, in a noun
         if self._coerced.match(text, m.end()):
             return True  # "her grandfather had warned her she would be taken away"
         if speaking.match(text, m.end()):
@@ -255,11 +374,13 @@ class Relationship(AnonymityRule):
                 return False  # "the girl's mother, Jane Smith, said": a parent speaking
             # "her father, John Smith, abused her", not "... had raised concerns"
             return self.predicate(reading, a.end())
-        if m.group("child").lower() in ("her", "his", "their"):
-            return False  # whose relative is unclear: only the agent or the accused
-        if not regex.search(r",\s*$", text[lo : m.start()]):
-            return False
-        return bool(self.pats.charge.search(text, lo, reading.sentence(m.start())[1]))
+        if (
+            m.group("child").lower() not in ("her", "his", "their", "my")
+            and regex.search(r",\s*$", text[lo : m.start()])
+            and self.pats.charge.search(text, lo, reading.sentence(m.start())[1])
+        ):
+            return True
+        return self._relative_accused(reading, m)
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Relationship:
