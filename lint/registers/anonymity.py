@@ -124,6 +124,8 @@ LISTS = (
     "kin_bystander",
     "no_tie",
     "kin_associates",
+    "word_names",
+    "colleague_nouns",
     "campaigners",
 )
 KEYS = (*LISTS, "jigsaw", "jigsaw_context")

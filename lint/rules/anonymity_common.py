@@ -24,7 +24,7 @@ from lint.document import Block, Document
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
-from lint.names import person_name, surnames
+from lint.names import FIRST_NAMES, common_word, person_name, surnames
 from lint.registers import register_file
 from lint.registers.anonymity import AnonymityWords, load_anonymity
 from lint.registers.people import load_people
@@ -668,6 +668,60 @@ class AnonymityRule:
             if not seen.overlaps(*found):
                 seen.add(*found)
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], how)
+        for found in self._given_alone(reading):
+            if not seen.overlaps(*found):
+                seen.add(*found)
+                yield VictimName(found[0], found[1], text[found[0] : found[1]], "given")
+
+    def _given_alone(self, reading: Reading) -> Iterator[tuple[int, int]]:
+        """A given name used alone ("Ellie did everything right.", "When Jessica, 11,
+        finally told her teacher"), in a report of a sexual offence where no one named
+        in full has it as a first name: court and press copy call adults by surname, so a
+        private person called by a given name alone is the child or the victim the report
+        tells of. Not the accused, a professional, a relative ("her mother, Sarah,"), a
+        name after a title, a letter's greeting, a given name that is also a word ("Hope
+        is not lost"); not in a report that states a waiver, a pseudonym or a death (a
+        short form of the name it is said of: "Tommy" for Thomas Gallacher, who died) or
+        tells of a decoy ("Ellie", an undercover officer's persona). One pass over the
+        report's names."""
+        text = reading.text
+        p = self.pats
+        if self._excuses(reading) or (not reading.lacks(p.not_real) and p.not_real.search(text)):
+            return
+        runs: list[list[int]] = []  # runs of capitalised words: "Detective Constable Ruth Graham"
+        for m in _NAME.finditer(text):
+            start, end = self._trimmed(text, *m.span())
+            if runs and not text[runs[-1][1] : start].strip(" \t"):
+                runs[-1][1] = end
+            else:
+                runs.append([start, end])
+        in_full = {w for lo, hi in runs for w in text[lo:hi].split() if " " in text[lo:hi]}
+        marked = {  # “Emily”, a survivor's pseudonym; the drama “Chelsea’s choice”: a title
+            text[lo:hi] for lo, hi in runs if _QUOTED_SHORT.match(text, max(0, lo - 1))
+        }
+        for start, end in runs:
+            name = text[start:end]
+            if (
+                " " in name
+                or name not in FIRST_NAMES
+                or name in in_full  # "Priya Nair": "Priya" alone later is her
+                or name in marked
+                or name in self.accused_words(reading)
+                or name in self.words.words("word_names")
+                or common_word(name, reading.lowercase)
+            ):
+                continue
+            lo, _ = reading.sentence(start)
+            if (
+                _TITLED_BEFORE.search(text, max(0, start - 12), start)
+                or p.relation_before.search(text, max(lo, start - 40), start)
+                or p.relation_after.match(text, end)
+                or _GREETING.search(text, max(0, start - 8), start)
+                or p.colleagues.match(text, end)
+            ):
+                continue
+            if self.is_name(reading, start, end) and not self.professional(reading, name):
+                yield start, end
 
     def _private(self, reading: Reading, start: int, end: int) -> bool:
         """A private person's name who is neither the accused nor a professional."""
@@ -697,6 +751,8 @@ class AnonymityRule:
             ),
         )
         for m in self._matches(reading, p.the_noun) if nouns else ():
+            if m.start("noun") == m.start() and m.group()[0].isupper():
+                continue  # "Child Poverty in the UK": a capitalised title, not a role
             if m.group("noun").lower() in nouns and self._private(reading, *m.span("name")):
                 yield "role", m.span("name")
         for m in self._matches(reading, p.object_after):
@@ -1017,6 +1073,13 @@ _SENTENCE_OPENS = patterns.compile(r"(?:[\"“]|[.!?][\"”]?\s+)$")
 #: "Ms Patel of Rape Crisis", "Mr Khan, from the council": someone's staff.
 _AFFILIATION = patterns.compile(r"\s*,?\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}")
 _TITLE_SEX = patterns.compile(rf"({'|'.join(_SEX_OF)})\b")
+#: A title just before a name ("Mr Coles", "Dr Coles"): a surname, not a given name alone.
+_TITLED_BEFORE = patterns.compile(rf"\b(?:{HONORIFIC})\.?[ \t]+$")
+#: A name just inside quotation marks that close within a few words (“Emily”, “Chelsea’s
+#: choice”): a pseudonym or a title, not a name given plainly.
+_QUOTED_SHORT = patterns.compile(r"[“\"‘](?:[^“”\"‘’.!?\n]|[’']s\b){1,24}[”\"’](?![\p{L}])")
+#: A letter's greeting ("Dear Jessica"): the reader, not the one the letter tells of.
+_GREETING = patterns.compile(r"\b[Dd]ear[ \t]+$")
 #: A preposition just before a name: a place or an object of it, not the accused's object.
 _PREPOSITION_BEFORE = patterns.compile(
     r"\b(?:in|at|from|near|of|off|on|onto|to|into|towards|along|past|through|outside"
@@ -1161,8 +1224,11 @@ class _Patterns:
         )  # "a woman was dragged into an alleyway and sexually assaulted": "the woman"
         self.the_noun = c(
             rf"\b(?:[Tt]he|an?)\s+(?P<noun>{victim_noun})\s*,\s*(?P<name>{NAME})\s*,"
+            rf"|(?<!\b(?:[Tt]he|an?|[Aa]nother|[Oo]ne)\s+)\b(?P<noun>{victim_noun})[ \t]+"
+            rf"(?P<name>{NAME})"
         )  # "approached the woman, Jasmine Okonedo, at a taxi rank"; "sexually assaulting a
-        # resident, Mrs Ivy Catterall, who had advanced dementia"
+        # resident, Mrs Ivy Catterall, who had advanced dementia"; the noun as a title
+        # ("resident Jennifer Coles tried to tell staff")
         self.object_after = c(
             rf"(?P<name>{NAME})(?=(?:\s*,\s*(?:aged\s+|then\s+|now\s+)?\d{{1,3}}\s*,)?"
             rf"[^.!?\"“”\n]{{0,120}}?\b(?:and|before|then|where|until|after\s+which)\s+"
@@ -1195,6 +1261,13 @@ class _Patterns:
             rf"|\b(?:[Hh]is|[Hh]er|[Tt]heir|{NAME_WORD}['’]s)\s+(?:\p{{Ll}}+[ -])?\p{{Ll}}+)"
             rf"\s*,?\s*$"
         )  # "His sister, Paula Brennan,"; "Her friend Jane Doyle": someone's relation
+        self.colleagues = c(
+            rf"\s+and\s+(?:the\s+)?(?:\p{{Ll}}+\s+){{0,2}}?{w.pattern('colleague_nouns')}"
+        )  # "Claire and the whole investigation team": a colleague
+        self.relation_after = c(
+            rf"\s*,\s*(?:[Hh]is|[Hh]er|[Tt]heir|the\s+\p{{Ll}}+['’]s|{NAME_WORD}['’]s)\s+"
+            rf"(?:\p{{Ll}}+[ -])?{w.pattern('relation_before')}"
+        )  # "Sarah, her mother, said": a relation, after the name
         self.child_age = (
             c(
                 rf"(?P<name>{NAME})\s*(?:,\s*|\(\s*)(?:(?:aged|now|then)\s+)?(?P<age>\d{{1,2}})"
