@@ -126,6 +126,7 @@ LISTS = (
     "kin_associates",
     "word_names",
     "colleague_nouns",
+    "greetings",
     "campaigners",
 )
 KEYS = (*LISTS, "jigsaw", "jigsaw_context")

@@ -614,7 +614,10 @@ class AnonymityRule:
                     continue  # "a girl Amy knew", "Child Poverty in the UK": no title
                 if pattern is p.child_role and (
                     _AGE_ADULT.match(text, end)
-                    or (p.kin_word.match(m.group()) is not None and _SAYS.match(text, end))
+                    or (
+                        p.kin_word.match(m.group()) is not None
+                        and (_SAYS.match(text, end) or p.bystander.match(text, end))
+                    )
                 ):
                     continue  # "Renshaw's daughter, Lisa Renshaw, 23,"; "Her daughter,
                     # Susan Rees, said": a grown-up child, or a relative speaking
@@ -691,6 +694,11 @@ class AnonymityRule:
         runs: list[list[int]] = []  # runs of capitalised words: "Detective Constable Ruth Graham"
         for m in _NAME.finditer(text):
             start, end = self._trimmed(text, *m.span())
+            greeting = p.greeting.match(text, start, end)
+            if greeting is not None:
+                start = greeting.end()  # "Goodnight Lily": Lily
+                runs.append([start, end])
+                continue
             if runs and not text[runs[-1][1] : start].strip(" \t"):
                 runs[-1][1] = end
             else:
@@ -751,10 +759,27 @@ class AnonymityRule:
             ),
         )
         for m in self._matches(reading, p.the_noun) if nouns else ():
-            if m.start("noun") == m.start() and m.group()[0].isupper():
+            if (
+                m.start("noun") == m.start()
+                and m.group()[0].isupper()
+                and (heading(text, m.start()) or " " not in m.group("name").strip())
+            ):
                 continue  # "Child Poverty in the UK": a capitalised title, not a role
-            if m.group("noun").lower() in nouns and self._private(reading, *m.span("name")):
-                yield "role", m.span("name")
+                # (but "Resident Joan Pilling is 88" opening a quote is the role)
+            titled = (
+                m.start("noun") == m.start()
+                and p.cared_for_word.fullmatch(m.group("noun")) is not None
+                and " ".join(m.group("name").split())
+                not in reading.words_where(
+                    "another victim noun",
+                    lambda: (" ".join(o.group("name").split()) for o in p.another.finditer(text)),
+                )
+            )  # not "Another resident, Arthur Bowles, 91, told police": a witness
+            if (m.group("noun").lower() in nouns or titled) and self._private(
+                reading, *m.span("name")
+            ):
+                yield "role", m.span("name")  # "Resident Joan Pilling is 88": a cared-for
+                # person's role as a title, whatever noun the offence was told with
         for m in self._matches(reading, p.object_after):
             start, end = m.span("name")
             lo, _ = reading.sentence(start)
@@ -1261,6 +1286,10 @@ class _Patterns:
             rf"|\b(?:[Hh]is|[Hh]er|[Tt]heir|{NAME_WORD}['’]s)\s+(?:\p{{Ll}}+[ -])?\p{{Ll}}+)"
             rf"\s*,?\s*$"
         )  # "His sister, Paula Brennan,"; "Her friend Jane Doyle": someone's relation
+        self.greeting = c(rf"(?:{w.pattern('greetings')})[ \t]+(?=\p{{Lu}})")
+        self.bystander = c(
+            rf"\s*,?\s*(?:who\s+)?(?:(?:has|had|have)\s+)?(?:{w.pattern('kin_bystander')})"
+        )  # "His daughter, Anne Ashworth, wept in court": a relative of the accused, looking on
         self.colleagues = c(
             rf"\s+and\s+(?:the\s+)?(?:\p{{Ll}}+\s+){{0,2}}?{w.pattern('colleague_nouns')}"
         )  # "Claire and the whole investigation team": a colleague
@@ -1296,6 +1325,11 @@ class _Patterns:
             rf"|(?P<name>{NAME}){aged}\s+(?:gave\s+evidence|testified|told\s+the\s+(?:jury|court))"
             rf"[^.!?]{{0,60}}?{special}"
         )  # "Giving evidence from behind a screen, Natalie Crowther, 31, said"
+        self.cared_for_word = c(w.pattern("cared_for_role"))
+        self.another = c(
+            rf"\b(?:[Aa]nother|[Ff]ellow|[Oo]ther)\s+(?:{w.pattern('victim_nouns')})\s*,?\s*"
+            rf"(?P<name>{NAME})"
+        )
         self.cared_for = c(
             rf"(?<!\b(?:[Ll]ocal|[Ff]ellow|[Aa]nother|[Nn]eighbouring)\s+){w.pattern('cared_for_role')}"
             rf"[ \t]+(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})(?![ \t]+{NAME_WORD})[^.!?]{{0,100}}?"

@@ -187,9 +187,7 @@ class Relationship(AnonymityRule):
             patterns.compile(w.pattern("no_tie")),
             patterns.compile(rf"\b(?:{w.pattern('tie_agent')})\s+$"),
             patterns.compile(rf"\b(?:{w.pattern('confided_to')})\s+$"),
-            patterns.compile(
-                rf"\s*,?\s*(?:who\s+)?(?:(?:has|had|have)\s+)?(?:{w.pattern('kin_bystander')})"
-            ),
+            self.pats.bystander,
             patterns.compile(w.pattern("victim_anchor")),
             patterns.compile(rf"\b(?:{w.pattern('kin_associates')})\s+of\s+$"),
         )
@@ -286,6 +284,8 @@ class Relationship(AnonymityRule):
         for m in self._matches(reading, taught):
             yield self.hit(m.start(), m.end(), m.group(), self.note("trust"))
         for m in self._matches(reading, ties):
+            if self.pats.relation_before.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "His mother, who lived with him,": said of a relative, not the child
             if _NEGATED.search(text, max(0, m.start() - 20), m.start()) or _CHOICE.match(
                 text, m.end()
             ):
@@ -342,6 +342,8 @@ class Relationship(AnonymityRule):
             return True  # "her grandfather had warned her she would be taken away"
         if speaking.match(text, m.end()):
             return False
+        if m.group().split()[-1].lower() in self.words.words("female_kin"):
+            return False  # "His mother, who lived with him, told officers": the accused is a man
         if helped.search(text, max(lo, m.start() - 40), m.start()):
             return False  # "supported throughout by her social worker": a helper
         if agent.search(text[lo : m.start()]):
