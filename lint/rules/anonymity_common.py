@@ -686,39 +686,43 @@ class AnonymityRule:
         is not lost"); not in a report that states a waiver, a pseudonym or a death (a
         short form of the name it is said of: "Tommy" for Thomas Gallacher, who died) or
         tells of a decoy ("Ellie", an undercover officer's persona). One pass over the
-        report's names."""
+        report's capitalised words; the excuses are read only when a name is left."""
         text = reading.text
         p = self.pats
-        if self._excuses(reading) or (not reading.lacks(p.not_real) and p.not_real.search(text)):
-            return
-        runs: list[list[int]] = []  # runs of capitalised words: "Detective Constable Ruth Graham"
-        for m in _NAME.finditer(text):
-            start, end = self._trimmed(text, *m.span())
-            greeting = p.greeting.match(text, start, end)
-            if greeting is not None:
-                start = greeting.end()  # "Goodnight Lily": Lily
-                runs.append([start, end])
+        greetings = self.words.words("greetings")
+        in_full: set[str] = set()  # "Priya Nair": "Priya" alone later is her
+        marked: set[str] = set()  # “Emily”, a pseudonym; the drama “Chelsea’s choice”
+        alone: list[tuple[int, int]] = []
+        for m in _CAPITAL_WORD.finditer(text):
+            name = m.group()
+            if name not in FIRST_NAMES:
                 continue
-            if runs and not text[runs[-1][1] : start].strip(" \t"):
-                runs[-1][1] = end
-            else:
-                runs.append([start, end])
-        in_full = {w for lo, hi in runs for w in text[lo:hi].split() if " " in text[lo:hi]}
-        marked = {  # “Emily”, a survivor's pseudonym; the drama “Chelsea’s choice”: a title
-            text[lo:hi] for lo, hi in runs if _QUOTED_SHORT.match(text, max(0, lo - 1))
-        }
-        for start, end in runs:
-            name = text[start:end]
-            if (
-                " " in name
-                or name not in FIRST_NAMES
-                or name in in_full  # "Priya Nair": "Priya" alone later is her
-                or name in marked
-                or name in self.accused_words(reading)
-                or name in self.words.words("word_names")
-                or common_word(name, reading.lowercase)
+            start, end = m.span()
+            before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+            if _CAPITAL_AFTER.match(text, end) or (
+                before is not None
+                and before.group("word") not in p.not_names
+                and before.group("word") not in greetings
             ):
-                continue
+                in_full.add(name)  # a run of capitals: "Detective Constable Ruth Graham"
+            elif _QUOTED_SHORT.match(text, max(0, start - 1)):
+                marked.add(name)
+            else:
+                alone.append((start, end))  # "Ellie did", "When Jessica", "Goodnight Lily"
+        found = [
+            (start, end)
+            for start, end in alone
+            if text[start:end] not in in_full
+            and text[start:end] not in marked
+            and text[start:end] not in self.accused_words(reading)
+            and text[start:end] not in self.words.words("word_names")
+            and not common_word(text[start:end], reading.lowercase)
+        ]
+        if not found or self._excuses(reading):
+            return
+        if not reading.lacks(p.not_real) and p.not_real.search(text):
+            return
+        for start, end in found:
             lo, _ = reading.sentence(start)
             if (
                 _TITLED_BEFORE.search(text, max(0, start - 12), start)
@@ -728,6 +732,7 @@ class AnonymityRule:
                 or p.colleagues.match(text, end)
             ):
                 continue
+            name = text[start:end]
             if self.is_name(reading, start, end) and not self.professional(reading, name):
                 yield start, end
 
@@ -1103,6 +1108,10 @@ _TITLED_BEFORE = patterns.compile(rf"\b(?:{HONORIFIC})\.?[ \t]+$")
 #: A name just inside quotation marks that close within a few words (“Emily”, “Chelsea’s
 #: choice”): a pseudonym or a title, not a name given plainly.
 _QUOTED_SHORT = patterns.compile(r"[“\"‘](?:[^“”\"‘’.!?\n]|[’']s\b){1,24}[”\"’](?![\p{L}])")
+#: A capitalised word; one just before a word (with spaces only between); one just after.
+_CAPITAL_WORD = patterns.compile(r"\b\p{Lu}\p{Ll}+\b(?![’'-]\p{L}{2})")
+_CAPITAL_BEFORE = patterns.compile(r"(?P<word>\p{Lu}[\p{L}'’-]*)[ \t]+$")
+_CAPITAL_AFTER = patterns.compile(r"[ \t]+\p{Lu}")
 #: A letter's greeting ("Dear Jessica"): the reader, not the one the letter tells of.
 _GREETING = patterns.compile(r"\b[Dd]ear[ \t]+$")
 #: A preposition just before a name: a place or an object of it, not the accused's object.
