@@ -194,9 +194,9 @@ class Relationship(AnonymityRule):
 
     def _tied_case(self, reading: Reading) -> bool:
         """Whether the report has an accused (a named defendant, "the man", "he was
-        jailed") and does not
-        say the child did not know him: then a relative of the child, or a child of the
-        accused's family, anywhere in it may be the tie (decided once per report)."""
+        jailed") and does not say the child did not know him: then a relative of the
+        child, or a child of the accused's family, anywhere in it may be the tie (decided
+        once per report)."""
         accused, no_tie, *_ = self._model
         return bool(
             reading.words_where(
@@ -241,18 +241,12 @@ class Relationship(AnonymityRule):
         tie, unless he is the subject of his own clause ("her father contacted police"),
         the one she turned to ("she told her father"), or owns what follows ("her
         father's house"). "his" must follow the child in its sentence ("the boy ...
-        his uncle"), "my" must be quoted, and the accused is a man: a female relative
-        is not him."""
+        his uncle"), and "my" must be quoted (``_accused`` has already passed over a
+        female relative: the accused is a man)."""
         *_, confided, _, anchor, _ = self._model
         text = reading.text
         owner = m.group("child").strip().lower()
-        kin = m.group()[m.end("child") - m.start() :].split()[-1].lower()
-        if (
-            owner == "their"
-            or kin in self.words.words("female_kin")
-            or self._trust.search(m.group())
-            or not self._tied_case(reading)
-        ):
+        if owner == "their" or self._trust.search(m.group()) or not self._tied_case(reading):
             return False
         lo, _ = reading.sentence(m.start())
         if owner == "my" and not reading.in_quote(m.start()):
