@@ -69,6 +69,14 @@ _SUBJECT_AFTER = patterns.compile(
 )
 
 
+def _headline(text: str, offset: int) -> bool:
+    """Whether ``offset`` is in the report's headline: a heading line ("# ...") or the
+    first line, when it does not end as a sentence does (not a list item in notes)."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    first = not text[:line_start].strip()
+    return heading(text, offset) and (text.startswith("#", line_start) or first)
+
+
 def _past_age(text: str, offset: int) -> int:
     """Where the text goes on after an age and a comma at ``offset`` (or ``offset``)."""
     m = _AGE_SKIP.match(text, offset)
@@ -286,7 +294,7 @@ class Relationship(AnonymityRule):
                 continue  # "was not related to him"; "a family member or someone in a
                 # position of trust": no tie, or one of a list of kinds of abuser
             if self._particular(reading, m.start()) or (
-                heading(text, m.start()) and self._tied_case(reading)
+                _headline(text, m.start()) and self._tied_case(reading)
             ):  # "incest" in the headline of a report with an accused
                 yield self.hit(m.start(), m.end(), m.group(), self.note("tie"))
         for m in self._matches(reading, trust_ties):
