@@ -42,9 +42,11 @@ STRAIGHT, CURLY = "straight", "curly"
 SPEECH_VERBS = lexicon.alternation("speech_verbs")
 _VERB = rf"(?:{SPEECH_VERBS})"
 
-#: Two straight apostrophes typed for a double mark ('') are one mark.
+#: Two apostrophes typed for a double mark ('' or ’’) are one mark.
 _MARK_RE = patterns.compile(r"''|[\"'“”‘’]")
 _TWO_APOSTROPHES = "''"
+_TWO_CURLY_APOSTROPHES = "’’"
+_APOSTROPHE_PAIRS = (_TWO_APOSTROPHES, _TWO_CURLY_APOSTROPHES)
 _OPENING_PUNCT = "([{—–-/" + OPAQUE
 _CLOSING_PUNCT = ".,;:!?)]}—–-…" + OPAQUE
 # Single marks that are elisions, not quotes: '90s, '24, 'em, 'tis, rock 'n' roll.
@@ -67,7 +69,7 @@ class Mark:
 
     @property
     def weight(self) -> str:
-        return DOUBLE if self.char in ('"', "“", "”", _TWO_APOSTROPHES) else SINGLE
+        return DOUBLE if self.char in ('"', "“", "”", *_APOSTROPHE_PAIRS) else SINGLE
 
     @property
     def style(self) -> str:
@@ -234,6 +236,7 @@ def _glued(text: str, i: int, start: int, end: int) -> bool:
 def _scan_block(text: str, start: int, end: int) -> _BlockScan:
     scan = _BlockScan()
     stack: list[Mark] = []
+    skip = start
 
     def close(mark: Mark) -> None:
         while stack:
@@ -248,9 +251,15 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
         i, c = m.start(), m.group()
         mark = Mark(i, c)
         left, right = _flanking(text, i, start, end)
-        if c == _TWO_APOSTROPHES:
-            # Only a double quote already open is closed by them ("… a trace.''"); as
-            # before, they are otherwise apostrophes (``TeX-style quotes'' included).
+        if i < skip:
+            continue  # the second of two curly apostrophes read as one mark
+        if text.startswith(_TWO_CURLY_APOSTROPHES, i) and stack and stack[-1].weight == DOUBLE:
+            # "… safe,’’ explains": a double close typed as two apostrophes. With a single
+            # quote open inside, they are two closing singles, each read on its own.
+            c, mark, skip = _TWO_CURLY_APOSTROPHES, Mark(i, _TWO_CURLY_APOSTROPHES), i + 2
+        if c in _APOSTROPHE_PAIRS:
+            # Only a double quote already open is closed by them ("… a trace.''", "… safe,’’
+            # explains"); as before, '' is otherwise apostrophes (``TeX-style quotes'').
             if not any(s.weight == DOUBLE for s in stack):
                 continue
             right = _flanking(text, i + 1, start, end)[1]  # after the second one
@@ -258,6 +267,8 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
         if not left and not right and _spaced(text, i, start, end):
             if c == '"' and any(s.weight == DOUBLE for s in stack) and _after_stop(text, i, start):
                 close(mark)  # a space typed before the closing mark: "… children, " he said
+            elif c == "“" and not stack and text.find("”", i + 1, end) > 0:
+                stack.append(mark)  # a space typed after the opening mark: “ groomed …”
             continue  # the character itself, written about: an opening " on each paragraph
         if mark.weight == SINGLE:
             before = text[i - 1] if i > start else " "
@@ -497,16 +508,16 @@ def _quote(opening: Mark, closing: Mark, parts: Sequence[tuple[int, int]], depth
 
 
 def _mismatch(opening: Mark, closing: Mark, problems: list[MarkProblem]) -> None:
-    if _TWO_APOSTROPHES in (opening.char, closing.char):
-        mark = closing if closing.char == _TWO_APOSTROPHES else opening
+    if opening.char in _APOSTROPHE_PAIRS or closing.char in _APOSTROPHE_PAIRS:
+        mark = closing if closing.char in _APOSTROPHE_PAIRS else opening
         problems.append(
             MarkProblem(
                 "mismatched",
                 mark.offset,
                 mark.offset + len(mark.char),
-                f"'{opening.char}' is closed by two apostrophes ('')"
+                f"'{opening.char}' is closed by two apostrophes ({closing.char})"
                 if mark is closing
-                else f"two apostrophes ('') open a quote closed by '{closing.char}'",
+                else f"two apostrophes ({opening.char}) open a quote closed by '{closing.char}'",
             )
         )
     elif opening.style != closing.style:
