@@ -37,6 +37,8 @@ from lint.document import Document
 #: Tokens: numbers (with separators), words (with inner apostrophes), other marks.
 _TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|\p{L}+(?:['’]\p{L}+)*|\S")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
+#: The second half of a financial year after its first year's token ("- 15" of "2014-15").
+_FINANCIAL_TAIL = regex.compile(r"[-/–] \d\d")
 #: Words that end a clause: a figure's subject and predicate are read within one.
 _CLAUSE_END = frozenset([";", ":", "(", ")", "—", "–", '"', "“", "”"])
 #: How far apart two figures of one claim may be (twice or more is another claim).
@@ -944,6 +946,7 @@ class _Reader:
         figures = [k for k, t in enumerate(toks) if self._numeric(t) and not _YEAR.fullmatch(t.low)]
 
         commas = [k for k, t in enumerate(toks) if t.low == ","]
+        lows = [x.low for x in toks]
 
         def mine(k: int) -> bool:
             """Whether the time word at k is this claim's: it belongs to the figure
@@ -951,6 +954,11 @@ class _Reader:
             2025, compared with 54"), else to the nearest after it ("In 2024, 54 …")."""
             if k <= 2 and k < i:
                 return True  # "Last year's week of action led to nine arrests and 14 …"
+            after = k + 3 if _FINANCIAL_TAIL.fullmatch(" ".join(lows[k + 1 : k + 3])) else k + 1
+            if after < len(toks) and toks[after].low == "when":
+                # "a rise on 2014-15, when 1,752 were recorded": the year of the figure
+                # its "when" clause gives, not of the one before it.
+                return min((f for f in figures if f > after), default=-1) == i
             if commas and k < commas[0] < i and toks[0].low in self.w.frame_words:
                 return True  # "In the last nine months of 2024, the taskforce …"
             start = max((c for c in commas if c < k), default=-1)
@@ -968,14 +976,21 @@ class _Reader:
             elif t.low in self.days:
                 place.append(t.low)
             elif (
-                t.low in ("in", "at")
+                t.low in ("in", "at", "across", "throughout")
                 and k + 1 < len(toks)
                 and toks[k + 1].text[:1].isupper()
                 and toks[k + 1].low not in self.months
                 and not heading
             ):
                 place.append(toks[k + 1].low)
-        lows = [x.low for x in toks]
+            elif (
+                t.low in ("across", "throughout")
+                and k + 2 < len(toks)
+                and toks[k + 1].low == "the"
+                and toks[k + 2].text[:1].isupper()
+                and not heading
+            ):
+                place.append(toks[k + 2].low)  # "Across the UK, 13,237 calls …"
         for k in range(len(toks)):
             for words in self.w.times:
                 size = len(words.split())
