@@ -158,6 +158,10 @@ class _BlockScan:
     stray: list[Mark] = field(default_factory=list)  # closers with nothing open
     open: list[Mark] = field(default_factory=list)  # left open at the block's end
     lead: Mark | None = None  # an opening mark that starts the block
+    #: Opening marks after a sentence's end inside speech already open, with too few
+    #: closing marks left in the block to close them as well: paragraphs merged into one
+    #: ("… identified. “It is a lengthy …”"), each a stray, the speech still open.
+    inner: list[Mark] = field(default_factory=list)
 
 
 def _flanking(text: str, i: int, start: int, end: int) -> tuple[bool, bool]:
@@ -301,6 +305,9 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
                 continue  # paragraphs run together: the next one goes on speaking
         if not is_close and _line_continues(text, i, start, stack, DOUBLE):
             continue
+        if not is_close and c == "“" and _merged_paragraph(text, i, start, end, stack):
+            scan.inner.append(mark)
+            continue
         if is_close:
             if double_open:
                 close(mark)
@@ -312,6 +319,18 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
             stack.append(mark)
     scan.open.extend(stack)
     return scan
+
+
+def _merged_paragraph(text: str, i: int, start: int, end: int, stack: Sequence[Mark]) -> bool:
+    """Whether a curly opening mark at ``i``, after a sentence's end inside a double
+    quote already open, is the opening of a paragraph the page ran into this one: the
+    closing marks left in the block are too few to close it and the quote around it
+    ("“Our work continues. “It is a lengthy process.”"), where a quote inside the
+    speech would be closed as well ("“It was awful. “Stop,” I said.”")."""
+    doubles = sum(1 for s in stack if s.weight == DOUBLE)
+    if not doubles or not _after_stop(text, i, start):
+        return False
+    return text.count("”", i + 1, end) < doubles + 1
 
 
 #: The next mark that starts something else: a double mark, an opening curly single, or
@@ -420,6 +439,12 @@ def build_model(doc: Document) -> QuoteModel:
                     mark.offset + 1,
                     f"'{mark.char}' closes a quote that was never opened",
                 )
+            )
+        for mark in scan.inner:
+            unclosed(
+                mark,
+                f"'{mark.char}' opens speech again inside speech still open: start a new "
+                "paragraph before it, or delete it",
             )
         if open_marks and carry is not None:
             # Speech continued from the paragraph before is still open: a mark opened
