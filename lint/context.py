@@ -250,6 +250,14 @@ _TITLE_PATTERNS = (
         r"(?i:\b(?:article|story|headline|column|editorial|piece|blog\s+post)),[ \t]+"
         r"(?P<t>\p{Lu}[^\s,;:!?.\"“”]*(?:[ \t]+[^\s,;:!?.\"“”]+){2,15})(?=,)"
     ),
+    # A document named by its title in capitals, ending in a document's word (the
+    # lexicon's document_heads), initials in brackets inside it: "the CPS Rape and Sexual
+    # Offences (RASO) Legal Guidance".
+    patterns.compile(
+        r"(?P<t>(?:(?:\p{Lu}[\p{L}'’-]*|\(\p{Lu}{2,6}\))[ \t]+"
+        r"(?:(?:and|of|for|on|in|the|to)[ \t]+)*){2,10}"
+        rf"(?:{lexicon.alternation('document_heads')}))\b"
+    ),
     # Acts and Bills: "the Sexual Offences Act 2003", "Crime and Policing Bill".
     patterns.compile(
         r"(?P<t>(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:and|of|for|to|the|in)\s+)*){1,8}(?:Act|Bill)"
@@ -263,6 +271,7 @@ _TITLE_CUES = (
     None,
     None,
     patterns.compile(r"(?i)\b(?:article|story|headline|column|editorial|piece|post),"),
+    patterns.compile(rf"\b(?:{lexicon.alternation('document_heads')})\b"),
     patterns.compile(r"\b(?:Act|Bill)\b"),
 )
 _ITALIC_MD = patterns.compile(

@@ -53,6 +53,7 @@ ROLES = (
     "person_nouns",
     "first_names",
     "common_words",
+    "document_heads",
 )
 FILE_NAME = "_lexicon.yml"
 
