@@ -69,7 +69,8 @@ def settle(text: str, findings: Sequence[Finding], uk_rules: Collection[str]) ->
         first,
         severity=Severity.SUGGESTION,
         message=(
-            f"This document reads as US English ({len(forms)} US forms, such as "
+            f"This document reads as US English ({len(forms)} US "
+            f"form{'' if len(forms) == 1 else 's'}, such as "
             f"'{first.match}', and no UK spelling); sglint checks UK conventions. If it "
             "is for UK readers, use UK spelling and date order throughout; if your house "
             "style is US English, set 'dialect: en-US' in your configuration."
