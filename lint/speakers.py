@@ -60,7 +60,7 @@ _RUN = patterns.compile(
 )
 _PRONOUN = patterns.compile(r"^\s*(?:he|she)\b", regex.IGNORECASE)
 #: A sentence whose subject is "He"/"She", up to the end of the text searched.
-_PRONOUN_SUBJECT = patterns.compile(r"(?:^|[.!?][\"”’]?\s+|\n)(?:He|She)\s[^.!?\n]*$")
+_PRONOUN_SUBJECT = patterns.compile(r"(?:^|[.!?][\"”’]?\s+|\n)(?P<p>He|She)\s[^.!?\n]*$")
 #: Honorifics proper ("Mr", "Dr"): a capitalised word before one is not of the name
 #: ("After Mr Roddick vowed …").
 _PLAIN_HONORIFICS = lexicon.words("honorifics")
@@ -572,10 +572,12 @@ def _speaker(
         # A person named after "he"/"she" in their own sentence ("He told defendant
         # Sam Reid that …") is not who the pronoun is: the sentence's subject is, the
         # person named before it.
-        while i > 0 and _PRONOUN_SUBJECT.search(
-            text, max(0, mentions[i].start - 300), mentions[i].start
+        pronoun = (who.split() or [""])[0].lower()
+        while i > 0 and (
+            (m := _PRONOUN_SUBJECT.search(text, max(0, mentions[i].start - 300), mentions[i].start))
+            and m.group("p").lower() == pronoun
         ):
-            i -= 1
+            i -= 1  # "He told defendant Sam Reid …": only the same pronoun ("he said")
         antecedent = mentions[i]
         identity = identities[antecedent.identity]
         return Speaker(identity.name or antecedent.text, identity, antecedent)
