@@ -251,8 +251,8 @@ _TITLE_PATTERNS = (
         r"(?P<t>\p{Lu}[^\s,;:!?.\"“”]*(?:[ \t]+[^\s,;:!?.\"“”]+){2,15})(?=,)"
     ),
     # A document named by its title in capitals, ending in a document's word (the
-    # lexicon's document_heads), initials in brackets inside it: "the CPS Rape and Sexual
-    # Offences (RASO) Legal Guidance".
+    # lexicon's document_heads), initials in brackets inside it: "the CSOB Online Safety
+    # (OS) Practice Guidance".
     patterns.compile(
         r"(?P<t>(?:(?:\p{Lu}[\p{L}'’-]*|\(\p{Lu}{2,6}\))[ \t]+"
         r"(?:(?:and|of|for|on|in|the|to)[ \t]+)*){2,10}"
