@@ -310,10 +310,17 @@ def _ends_with(
 
 
 @cache
-def _later(past: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+def _later(
+    past: frozenset[tuple[str, ...]], times: frozenset[str], earlier: frozenset[str]
+) -> frozenset[tuple[str, ...]]:
     """The phrases of ``past`` that name another period after its figure ("54 the year
-    before"): picked once per word list, not once per figure."""
-    return frozenset(p for p in past if p[-1] in ("before", "earlier", "ago", "year"))
+    before"): picked once per word list, not once per figure. A time that is the story's
+    own (``times`` but not ``earlier_times``: "answered 14,100 calls last year") is the
+    claim's period, not another's."""
+    own = {tuple(t.split()) for t in times - earlier}
+    return frozenset(
+        p for p in past if p[-1] in ("before", "earlier", "ago", "year") and p not in own
+    )
 
 
 @cache
@@ -503,7 +510,7 @@ class _Reader:
             if i > comma and (counted or not share):
                 return True  # "Of the young people asked, 31% said": a share of them
         # "54 the year before", "6,200 a year earlier": another period's figure.
-        later = _later(w.past)
+        later = _later(w.past, w.times, w.earlier_times)
         return any(_match(toks, k, later) for k in range(end, min(end + 4, len(toks))))
 
     def _numeric(self, t: Token) -> bool:
@@ -609,6 +616,14 @@ class _Reader:
             thing: str | None = None
             if stop < n and toks[stop].low == "of":
                 subject, after = self._head(toks, stop + 1)
+                if subject is None and _match(toks, stop + 1, w.definite) == 1:
+                    # "66% of the contacts": a share of a group already named, unless
+                    # its sentence opens on a part ("Among those with younger children,
+                    # 48% of the parents …", "Of the contacts about girls, 36% …").
+                    subject, after = self._head(toks, stop + 2)
+                    framed = toks[0].low == "of" or _match(toks, 0, w.parts)
+                    if subject is not None and not framed:
+                        fig = replace(fig, definite=True)
             elif stop < n and (length := _match(toks, stop, w.subjects)):
                 subject = w.subjects[tuple(x.low for x in toks[stop : stop + length])]
                 after = stop + length
