@@ -426,10 +426,8 @@ def _names(doc: Document, facts: Facts, registered: Sequence[str]) -> Iterator[S
     # Investigation Team", "the CLIMB project").
     for start, end, what in facts.index.names:
         yield Span(Kind.NAMED, start, end, what)
-    names = _registered_pattern(tuple(registered))
-    if names is not None:
-        for m in names.finditer(text):
-            yield Span(Kind.NAME, m.start(), m.end(), "register")
+    for start, end in _registered(tuple(registered)).finditer(doc.text, facts):
+        yield Span(Kind.NAME, start, end, "register")
     cast = facts.cast()
     # People for certain: those quoted, and those named with a role or honorific
     # ("Prosecutor Adam Bishop", "DCI Young"); not any two capitalised words ("Call Napac").
@@ -448,19 +446,96 @@ def _names(doc: Document, facts: Facts, registered: Sequence[str]) -> Iterator[S
             yield Span(Kind.NAME, mention.start + at, mention.end, "person")
 
 
-_REGISTERED: dict[tuple[str, ...], regex.Pattern[str] | None] = {}
+class Registered:
+    """The registers' proper names, found as one alternation of them all would find them
+    (``pattern``: each name's words, case as written, any white space between, not
+    inside a word; the longest name first at each place), but without trying that
+    alternation at every position: the first word of each name (in lower case) is a
+    needle of the rule set's automaton (``lint.literals``, one pass over the document
+    for every rule), so only the places where a name's first word stands are tried,
+    and only the names that start with it. Without the automaton, the alternation."""
 
-
-def _registered_pattern(names: tuple[str, ...]) -> regex.Pattern[str] | None:
-    if names not in _REGISTERED:
+    def __init__(self, names: tuple[str, ...]) -> None:
         forms = sorted({n for n in names if len(n) > 2}, key=len, reverse=True)
-        body = "|".join(r"\s+".join(regex.escape(w) for w in f.split()) for f in forms)
-        _REGISTERED[names] = (
-            patterns.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])")
-            if body
-            else None
+        self.words = [tuple(f.split()) for f in forms]
+        body = "|".join(r"\s+".join(regex.escape(w) for w in words) for words in self.words)
+        #: The alternation, compiled on first use (the fallback path only).
+        self.pattern = (
+            patterns.lazy(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])") if body else None
         )
-    return _REGISTERED[names]
+        # needle -> each first word (as written) it stands for -> the names, in order
+        firsts: dict[str, dict[str, list[int]]] = {}
+        for i, words in enumerate(self.words):
+            first = words[0] if words else ""
+            firsts.setdefault(first.lower(), {}).setdefault(first, []).append(i)
+        self._firsts = {n: tuple(by_word.items()) for n, by_word in firsts.items()}
+        # A needle whose lower case depends on its neighbours (a final sigma), or a name
+        # of no words, would not be found as itself: such a set takes the alternation.
+        exact = "" not in firsts and not any(c in n for n in firsts for c in "σς")
+        #: The needles for the rule set's automaton (none: this set takes the fallback).
+        self.needles: tuple[str, ...] = tuple(sorted(firsts)) if exact else ()
+
+    def finditer(self, text: str, facts: Facts) -> Iterator[tuple[int, int]]:
+        """(start, end) of each name in ``text`` (the view of ``facts``), in order."""
+        if self.pattern is None:
+            return
+        found = facts.where(self.needles) if self.needles else None
+        if found is None:
+            for m in self.pattern.finditer(text):
+                yield m.start(), m.end()
+            return
+        at: dict[int, list[str]] = {}  # offset -> the needles found there
+        for needle, offsets in found.items():
+            for offset in offsets:
+                at.setdefault(offset, []).append(needle)
+        after = 0  # where the last name found ends: matches never overlap
+        for start in sorted(at):
+            if start < after or (start and _WORD_CHAR.match(text, start - 1)):
+                continue
+            tried: list[int] = []  # the names whose first word stands whole at start
+            for needle in at[start]:
+                for first, names in self._firsts[needle]:
+                    if text.startswith(first, start) and not _WORD_CHAR.match(
+                        text, start + len(first)
+                    ):
+                        tried.extend(names)
+            for i in sorted(tried):  # the alternation's order: the longest first
+                end = self._match(text, start, self.words[i])
+                if end is not None:
+                    yield start, end
+                    after = end
+                    break
+
+    @staticmethod
+    def _match(text: str, start: int, words: tuple[str, ...]) -> int | None:
+        """Where ``words`` (white space between, case as written) end when they stand
+        at ``start`` (the first is known to) with no letter or digit right after them,
+        else None."""
+        at = start + len(words[0])
+        for word in words[1:]:
+            space = _SPACE.match(text, at)
+            if space is None or not text.startswith(word, space.end()):
+                return None
+            at = space.end() + len(word)
+        return None if _WORD_CHAR.match(text, at) else at
+
+
+_WORD_CHAR = patterns.compile(r"[\p{L}\p{N}]")
+_SPACE = patterns.compile(r"\s+")
+_REGISTERED: dict[tuple[str, ...], Registered] = {}
+
+
+def _registered(names: tuple[str, ...]) -> Registered:
+    found = _REGISTERED.get(names)
+    if found is None:
+        found = _REGISTERED[names] = Registered(names)
+    return found
+
+
+def name_needles(registered: Iterable[str]) -> tuple[str, ...]:
+    """The needles the rule set's automaton takes for the registers' names (the first
+    word of each, in lower case; see ``Registered``)."""
+    return _registered(tuple(sorted(set(registered)))).needles
 
 
 # -- numbers ----------------------------------------------------------------------------
