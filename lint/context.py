@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -53,7 +53,7 @@ import regex
 
 from lint import genre as genres
 from lint import lexicon, patterns
-from lint.document import Document
+from lint.document import Block, Document
 from lint.finding import Severity
 
 if TYPE_CHECKING:
@@ -271,13 +271,16 @@ _ITALIC_MD = patterns.compile(
 _ITALIC_HTML = patterns.compile(r"(?is)<(i|em|cite)\b[^>]*>(.{2,300}?)</\1\s*>")
 
 
-def _titles(doc: Document) -> Iterator[Span]:
+def _titles(doc: Document, facts: Facts) -> Iterator[Span]:
     text = doc.text
+    held = [_holding(facts, p, doc.blocks) for p in _TITLE_PATTERNS]
     for block in doc.blocks:
         if block.scope.startswith("heading"):
             continue
-        for pattern, cue in zip(_TITLE_PATTERNS, _TITLE_CUES, strict=True):
-            if cue is not None and not cue.search(text, block.start, block.end):
+        for pattern, cue, holds in zip(_TITLE_PATTERNS, _TITLE_CUES, held, strict=True):
+            if not holds(block) or (
+                cue is not None and not cue.search(text, block.start, block.end)
+            ):
                 continue
             for m in pattern.finditer(text, block.start, block.end):
                 if m.end("t") - m.start("t") > 3:
@@ -370,12 +373,14 @@ def _mentions(doc: Document, facts: Facts) -> Iterator[Span]:
     for quote in facts.quote_model.quotes:
         if not quote.speech:  # a quoted term or title: 'so-called "grooming gangs"'
             yield Span(Kind.MENTION, quote.start, quote.end, "quoted term")
+    cued = _holding(facts, _MENTION_CUE, doc.blocks)
+    removal = _holding(facts, _REMOVAL_CUE, doc.blocks)
     for block in doc.blocks:
-        for m in _MENTION_CUE.finditer(text, block.start, block.end):
+        for m in _MENTION_CUE.finditer(text, block.start, block.end) if cued(block) else ():
             run = _MENTION_RUN.match(text, m.end(), block.end)
             if run is not None:
                 yield Span(Kind.MENTION, run.start(), run.end(), m.group().strip())
-        if _REMOVAL_CUE.search(text, block.start, block.end):
+        if removal(block) and _REMOVAL_CUE.search(text, block.start, block.end):
             for m in _REMOVAL.finditer(text, block.start, block.end):
                 yield Span(Kind.MENTION, m.start("t"), m.end("t"), "removal")
         for m in _SCARE.finditer(text, block.start, block.end):
@@ -383,6 +388,42 @@ def _mentions(doc: Document, facts: Facts) -> Iterator[Span]:
             words = m.group(inner).split()
             if 1 <= len(words) <= 6 and not regex.search(r"[.!?]\s*$", m.group(inner)):
                 yield Span(Kind.MENTION, m.start(), m.end(), "quoted term")
+
+
+# -- needles ------------------------------------------------------------------------------
+
+#: The patterns above that most blocks hold no match of: each is run only over the blocks
+#: holding one of the pieces of text every match of it contains (``_holding``).
+_GATED = (*_TITLE_PATTERNS, _MENTION_CUE, _REMOVAL_CUE)
+
+
+@cache
+def _needles(pattern: str) -> tuple[str, ...] | None:
+    """The pieces of text (lower case) every match of ``pattern`` contains, read as a
+    rule's are (``lint.rules.prefilter``); None when there are none worth testing."""
+    from lint.rules.prefilter import required_literals
+
+    found = required_literals(pattern)
+    return tuple(sorted(found)) if found else None
+
+
+def _holding(
+    facts: Facts, pattern: regex.Pattern[str], blocks: Sequence[Block]
+) -> Callable[[Block], bool]:
+    """Whether a block may hold a match of ``pattern`` (one of ``_GATED``): it holds one of
+    the pattern's needles, as the rule set's automaton found them (``context_needles``
+    put them there); every block may, without the automaton."""
+    needles = _needles(pattern.pattern)
+    found = None if needles is None else facts.occurrences(needles)
+    if found is None:
+        return lambda _block: True
+    at = found
+
+    def holds(block: Block) -> bool:
+        i = bisect.bisect_left(at, block.start)
+        return i < len(at) and at[i] < block.end
+
+    return holds
 
 
 # -- names ------------------------------------------------------------------------------
@@ -532,10 +573,12 @@ def _registered(names: tuple[str, ...]) -> Registered:
     return found
 
 
-def name_needles(registered: Iterable[str]) -> tuple[str, ...]:
-    """The needles the rule set's automaton takes for the registers' names (the first
-    word of each, in lower case; see ``Registered``)."""
-    return _registered(tuple(sorted(set(registered)))).needles
+def context_needles(registered: Iterable[str]) -> tuple[str, ...]:
+    """The needles the rule set's automaton takes for the context: the first word of each
+    of the registers' names (in lower case; see ``Registered``) and those of the
+    patterns run only where they are (``_GATED``)."""
+    gated = (n for p in _GATED for n in _needles(p.pattern) or ())
+    return (*_registered(tuple(sorted(set(registered)))).needles, *gated)
 
 
 # -- numbers ----------------------------------------------------------------------------
@@ -628,7 +671,7 @@ def build_context(doc: Document, facts: Facts, registered: Iterable[str] = ()) -
     return Context.of(
         [
             *_speech(doc, facts),
-            *_titles(doc),
+            *_titles(doc, facts),
             *_offences(doc, facts),
             *_mentions(doc, facts),
             *_names(doc, facts, names),

@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from lint import dialect, timing
-from lint.context import Context, build_context, name_needles
+from lint.context import Context, build_context, context_needles
 from lint.document import Document
 from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
@@ -62,7 +62,7 @@ def check_document(
     # With the registers' names for the context (lint.context.Registered).
     names = registered_names(rules)
     facts.literals = literals = literals_for(
-        [*(getattr(a.rule, "needles", None) for a in rules), name_needles(names)]
+        [*(getattr(a.rule, "needles", None) for a in rules), context_needles(names)]
     )
     views = {False: (doc, facts)}  # raw? -> the document a rule is given, and its facts
     outcome = Outcome()

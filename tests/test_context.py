@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lint import Config, check_text
 from lint.config import active_rules
-from lint.context import Kind, Registered, build_context
+from lint.context import Kind, Registered, build_context, context_needles
 from lint.engine import registered_names
 from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
@@ -243,6 +243,24 @@ def test_registered_names_by_needle_on_the_seeds() -> None:
     for path in sorted(seeds.glob("*.txt")):
         found += len(_registered_both_ways(names, path.read_text(encoding="utf-8")))
     assert found > 20  # the comparison compares something
+
+
+def test_the_context_is_the_same_with_the_automaton_as_without_on_the_seeds() -> None:
+    """Names by their first words and the gated patterns run only over the blocks that
+    hold their needles: the same spans as every pattern over every block."""
+    names = registered_names(active_rules(Config()))
+    literals = literals_for([context_needles(names)])
+    assert literals is not None
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    spans = 0
+    for path in sorted(seeds.glob("*.txt")):
+        doc = read_text(str(path), path.read_text(encoding="utf-8"))
+        fast = Facts(doc)
+        fast.literals = literals
+        found = build_context(doc, fast, names).spans
+        assert found == build_context(doc, Facts(doc), names).spans, path.name
+        spans += len(found)
+    assert spans > 100
 
 
 # -- numbers ---------------------------------------------------------------------------
