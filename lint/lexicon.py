@@ -40,6 +40,7 @@ ROLES = (
     "name_connectors",
     "name_particles",
     "title_phrases",
+    "office_titles",
     "organisation_kinds",
     "presenting_verbs",
     "other_abbreviations",
