@@ -37,6 +37,8 @@ from lint.document import Document
 #: Tokens: numbers (with separators), words (with inner apostrophes), other marks.
 _TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|\p{L}+(?:['’]\p{L}+)*|\S")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
+#: The second half of a financial year after its first year's token ("- 15" of "2014-15").
+_FINANCIAL_TAIL = regex.compile(r"[-/–] \d\d")
 #: Words that end a clause: a figure's subject and predicate are read within one.
 _CLAUSE_END = frozenset([";", ":", "(", ")", "—", "–", '"', "“", "”"])
 #: How far apart two figures of one claim may be (twice or more is another claim).
@@ -77,6 +79,7 @@ class Words:
     subjects: Mapping[tuple[str, ...], str]
     generic: frozenset[str]
     persons: frozenset[str]
+    broader: Mapping[str, frozenset[str]]  # a broader head → the narrower heads it names
     changes: frozenset[str]
     events: Mapping[tuple[str, ...], str]
     term_verbs: frozenset[tuple[str, ...]]
@@ -121,6 +124,17 @@ def _groups(entries: Sequence[str]) -> dict[tuple[str, ...], str]:
     return out
 
 
+def _broader(
+    entries: Sequence[str], subjects: Mapping[tuple[str, ...], str]
+) -> dict[str, frozenset[str]]:
+    """Each broader head (its subject group's name) with the narrower heads it names."""
+    out: dict[str, frozenset[str]] = {}
+    for entry in entries:
+        heads = [subjects.get(_phrase(f), f.strip().lower()) for f in entry.split("|")]
+        out[heads[0]] = frozenset(heads[1:]) - {heads[0]}
+    return out
+
+
 def words_from(data: Mapping[str, object]) -> Words:
     """The model's words from a ``_claims.yml`` mapping (validated by the rule kind)."""
 
@@ -147,6 +161,7 @@ def words_from(data: Mapping[str, object]) -> Words:
         subjects=_groups(listed("subjects")),
         generic=frozenset(w.lower() for w in listed("generic_heads")),
         persons=frozenset(_groups(listed("person_heads")).values()),
+        broader=_broader(listed("broader"), _groups(listed("subjects"))),
         changes=frozenset(_groups(listed("changes")).values()),
         events=_groups(listed("events")),
         term_verbs=frozenset(_phrase(p) for p in listed("term_verbs")),
@@ -310,10 +325,17 @@ def _ends_with(
 
 
 @cache
-def _later(past: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+def _later(
+    past: frozenset[tuple[str, ...]], times: frozenset[str], earlier: frozenset[str]
+) -> frozenset[tuple[str, ...]]:
     """The phrases of ``past`` that name another period after its figure ("54 the year
-    before"): picked once per word list, not once per figure."""
-    return frozenset(p for p in past if p[-1] in ("before", "earlier", "ago", "year"))
+    before"): picked once per word list, not once per figure. A time that is the story's
+    own (``times`` but not ``earlier_times``: "answered 14,100 calls last year") is the
+    claim's period, not another's."""
+    own = {tuple(t.split()) for t in times - earlier}
+    return frozenset(
+        p for p in past if p[-1] in ("before", "earlier", "ago", "year") and p not in own
+    )
 
 
 @cache
@@ -503,7 +525,7 @@ class _Reader:
             if i > comma and (counted or not share):
                 return True  # "Of the young people asked, 31% said": a share of them
         # "54 the year before", "6,200 a year earlier": another period's figure.
-        later = _later(w.past)
+        later = _later(w.past, w.times, w.earlier_times)
         return any(_match(toks, k, later) for k in range(end, min(end + 4, len(toks))))
 
     def _numeric(self, t: Token) -> bool:
@@ -609,6 +631,14 @@ class _Reader:
             thing: str | None = None
             if stop < n and toks[stop].low == "of":
                 subject, after = self._head(toks, stop + 1)
+                if subject is None and _match(toks, stop + 1, w.definite) == 1:
+                    # "66% of the contacts": a share of a group already named, unless
+                    # its sentence opens on a part ("Among those with younger children,
+                    # 48% of the parents …", "Of the contacts about girls, 36% …").
+                    subject, after = self._head(toks, stop + 2)
+                    framed = toks[0].low == "of" or _match(toks, 0, w.parts)
+                    if subject is not None and not framed:
+                        fig = replace(fig, definite=True)
             elif stop < n and (length := _match(toks, stop, w.subjects)):
                 subject = w.subjects[tuple(x.low for x in toks[stop : stop + length])]
                 after = stop + length
@@ -944,6 +974,7 @@ class _Reader:
         figures = [k for k, t in enumerate(toks) if self._numeric(t) and not _YEAR.fullmatch(t.low)]
 
         commas = [k for k, t in enumerate(toks) if t.low == ","]
+        lows = [x.low for x in toks]
 
         def mine(k: int) -> bool:
             """Whether the time word at k is this claim's: it belongs to the figure
@@ -951,6 +982,11 @@ class _Reader:
             2025, compared with 54"), else to the nearest after it ("In 2024, 54 …")."""
             if k <= 2 and k < i:
                 return True  # "Last year's week of action led to nine arrests and 14 …"
+            after = k + 3 if _FINANCIAL_TAIL.fullmatch(" ".join(lows[k + 1 : k + 3])) else k + 1
+            if after < len(toks) and toks[after].low == "when":
+                # "a rise on 2014-15, when 1,752 were recorded": the year of the figure
+                # its "when" clause gives, not of the one before it.
+                return min((f for f in figures if f > after), default=-1) == i
             if commas and k < commas[0] < i and toks[0].low in self.w.frame_words:
                 return True  # "In the last nine months of 2024, the taskforce …"
             start = max((c for c in commas if c < k), default=-1)
@@ -968,14 +1004,21 @@ class _Reader:
             elif t.low in self.days:
                 place.append(t.low)
             elif (
-                t.low in ("in", "at")
+                t.low in ("in", "at", "across", "throughout")
                 and k + 1 < len(toks)
                 and toks[k + 1].text[:1].isupper()
                 and toks[k + 1].low not in self.months
                 and not heading
             ):
                 place.append(toks[k + 1].low)
-        lows = [x.low for x in toks]
+            elif (
+                t.low in ("across", "throughout")
+                and k + 2 < len(toks)
+                and toks[k + 1].low == "the"
+                and toks[k + 2].text[:1].isupper()
+                and not heading
+            ):
+                place.append(toks[k + 2].low)  # "Across the UK, 13,237 calls …"
         for k in range(len(toks)):
             for words in self.w.times:
                 size = len(words.split())
@@ -1042,10 +1085,17 @@ def _near(one: Claim, other: Claim) -> bool:
     return low > 0 and (high / low <= RATIO or _swapped(one, other))
 
 
-def judge(one: Claim, other: Claim, words: Words, sole: bool = False) -> bool | None:
+def judge(
+    one: Claim,
+    other: Claim,
+    words: Words,
+    sole: bool = False,
+    kin: frozenset[frozenset[str]] = frozenset(),
+) -> bool | None:
     """Whether two claims are one claim with two figures: True (clearly), False (a weaker
     match), None (two claims, or one figure). ``sole``: the document names one person
-    only with a prison term, so an unnamed term in its lead is theirs."""
+    only with a prison term, so an unnamed term in its lead is theirs. ``kin``: pairs of
+    heads that name one group in this document ("boys" and "victims")."""
     generic, persons, changes = words.generic, words.persons, words.changes
     if one.kind != other.kind or one.sentence == other.sentence:
         return None
@@ -1082,7 +1132,11 @@ def judge(one: Claim, other: Claim, words: Words, sole: bool = False) -> bool | 
     if one.kind is Kind.MONEY:
         return True if len(subjects) == 1 and later.definite else None
     named = subjects - {None}
-    if len(named) > 1 and not (named & generic and (named - generic) <= persons):
+    if (
+        len(named) > 1
+        and not (named & generic and (named - generic) <= persons)
+        and not (later.definite and named in kin)
+    ):
         return None
     predicates = {earlier.predicate, later.predicate}
     if len(subjects) == 1 and None not in subjects and _slip(earlier, later):
@@ -1183,6 +1237,15 @@ def conflicts(claims: Sequence[Claim], words: Words) -> Iterator[Conflict]:
         if c.kind is Kind.COUNT:
             values.setdefault((c.kind, c.subject), set()).add(c.value)
     listed = {key for key, found in values.items() if len(found) >= LISTED}
+    # A broader head names the one narrower group the document counts ("Ten boys …
+    # the nine victims"); where it counts two ("five girls and four boys"), a total.
+    counted = {c.subject for c in claims if c.kind is Kind.COUNT}
+    kin = frozenset(
+        frozenset((broad, *present))
+        for broad, narrow in words.broader.items()
+        for present in (narrow & counted,)
+        if len(present) == 1
+    )
     # The earlier claims by what a restatement shares (figure, kind, subject) and by
     # kind (``judge`` compares claims of one kind only), in order: looked up, not
     # scanned, so a long document's claims are not each compared with all before them.
@@ -1199,7 +1262,7 @@ def conflicts(claims: Sequence[Claim], words: Words) -> Iterator[Conflict]:
         # "During those two years" points back to the last length given before it.
         pointing = claim.kind is Kind.DURATION and claim.definite and not claim.anchored
         for earlier in reversed(before) if pointing else before:
-            verdict = judge(earlier, claim, words, len(sentenced) == 1)
+            verdict = judge(earlier, claim, words, len(sentenced) == 1, kin)
             if (claim.kind, claim.subject) in listed and (
                 claim.predicate is None or claim.predicate != earlier.predicate
             ):

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -53,7 +53,7 @@ import regex
 
 from lint import genre as genres
 from lint import lexicon, patterns
-from lint.document import Document
+from lint.document import Block, Document
 from lint.finding import Severity
 
 if TYPE_CHECKING:
@@ -250,6 +250,14 @@ _TITLE_PATTERNS = (
         r"(?i:\b(?:article|story|headline|column|editorial|piece|blog\s+post)),[ \t]+"
         r"(?P<t>\p{Lu}[^\s,;:!?.\"“”]*(?:[ \t]+[^\s,;:!?.\"“”]+){2,15})(?=,)"
     ),
+    # A document named by its title in capitals, ending in a document's word (the
+    # lexicon's document_heads), initials in brackets inside it: "the CSOB Online Safety
+    # (OS) Practice Guidance".
+    patterns.compile(
+        r"(?P<t>(?:(?:\p{Lu}[\p{L}'’-]*|\(\p{Lu}{2,6}\))[ \t]+"
+        r"(?:(?:and|of|for|on|in|the|to)[ \t]+)*){2,10}"
+        rf"(?:{lexicon.alternation('document_heads')}))\b"
+    ),
     # Acts and Bills: "the Sexual Offences Act 2003", "Crime and Policing Bill".
     patterns.compile(
         r"(?P<t>(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:and|of|for|to|the|in)\s+)*){1,8}(?:Act|Bill)"
@@ -263,6 +271,7 @@ _TITLE_CUES = (
     None,
     None,
     patterns.compile(r"(?i)\b(?:article|story|headline|column|editorial|piece|post),"),
+    patterns.compile(rf"\b(?:{lexicon.alternation('document_heads')})\b"),
     patterns.compile(r"\b(?:Act|Bill)\b"),
 )
 _ITALIC_MD = patterns.compile(
@@ -271,13 +280,16 @@ _ITALIC_MD = patterns.compile(
 _ITALIC_HTML = patterns.compile(r"(?is)<(i|em|cite)\b[^>]*>(.{2,300}?)</\1\s*>")
 
 
-def _titles(doc: Document) -> Iterator[Span]:
+def _titles(doc: Document, facts: Facts) -> Iterator[Span]:
     text = doc.text
+    held = [_holding(facts, p, doc.blocks) for p in _TITLE_PATTERNS]
     for block in doc.blocks:
         if block.scope.startswith("heading"):
             continue
-        for pattern, cue in zip(_TITLE_PATTERNS, _TITLE_CUES, strict=True):
-            if cue is not None and not cue.search(text, block.start, block.end):
+        for pattern, cue, holds in zip(_TITLE_PATTERNS, _TITLE_CUES, held, strict=True):
+            if not holds(block) or (
+                cue is not None and not cue.search(text, block.start, block.end)
+            ):
                 continue
             for m in pattern.finditer(text, block.start, block.end):
                 if m.end("t") - m.start("t") > 3:
@@ -370,12 +382,14 @@ def _mentions(doc: Document, facts: Facts) -> Iterator[Span]:
     for quote in facts.quote_model.quotes:
         if not quote.speech:  # a quoted term or title: 'so-called "grooming gangs"'
             yield Span(Kind.MENTION, quote.start, quote.end, "quoted term")
+    cued = _holding(facts, _MENTION_CUE, doc.blocks)
+    removal = _holding(facts, _REMOVAL_CUE, doc.blocks)
     for block in doc.blocks:
-        for m in _MENTION_CUE.finditer(text, block.start, block.end):
+        for m in _MENTION_CUE.finditer(text, block.start, block.end) if cued(block) else ():
             run = _MENTION_RUN.match(text, m.end(), block.end)
             if run is not None:
                 yield Span(Kind.MENTION, run.start(), run.end(), m.group().strip())
-        if _REMOVAL_CUE.search(text, block.start, block.end):
+        if removal(block) and _REMOVAL_CUE.search(text, block.start, block.end):
             for m in _REMOVAL.finditer(text, block.start, block.end):
                 yield Span(Kind.MENTION, m.start("t"), m.end("t"), "removal")
         for m in _SCARE.finditer(text, block.start, block.end):
@@ -383,6 +397,42 @@ def _mentions(doc: Document, facts: Facts) -> Iterator[Span]:
             words = m.group(inner).split()
             if 1 <= len(words) <= 6 and not regex.search(r"[.!?]\s*$", m.group(inner)):
                 yield Span(Kind.MENTION, m.start(), m.end(), "quoted term")
+
+
+# -- needles ------------------------------------------------------------------------------
+
+#: The patterns above that most blocks hold no match of: each is run only over the blocks
+#: holding one of the pieces of text every match of it contains (``_holding``).
+_GATED = (*_TITLE_PATTERNS, _MENTION_CUE, _REMOVAL_CUE)
+
+
+@cache
+def _needles(pattern: str) -> tuple[str, ...] | None:
+    """The pieces of text (lower case) every match of ``pattern`` contains, read as a
+    rule's are (``lint.rules.prefilter``); None when there are none worth testing."""
+    from lint.rules.prefilter import required_literals
+
+    found = required_literals(pattern)
+    return tuple(sorted(found)) if found else None
+
+
+def _holding(
+    facts: Facts, pattern: regex.Pattern[str], blocks: Sequence[Block]
+) -> Callable[[Block], bool]:
+    """Whether a block may hold a match of ``pattern`` (one of ``_GATED``): it holds one of
+    the pattern's needles, as the rule set's automaton found them (``context_needles``
+    put them there); every block may, without the automaton."""
+    needles = _needles(pattern.pattern)
+    found = None if needles is None else facts.occurrences(needles)
+    if found is None:
+        return lambda _block: True
+    at = found
+
+    def holds(block: Block) -> bool:
+        i = bisect.bisect_left(at, block.start)
+        return i < len(at) and at[i] < block.end
+
+    return holds
 
 
 # -- names ------------------------------------------------------------------------------
@@ -426,10 +476,8 @@ def _names(doc: Document, facts: Facts, registered: Sequence[str]) -> Iterator[S
     # Investigation Team", "the CLIMB project").
     for start, end, what in facts.index.names:
         yield Span(Kind.NAMED, start, end, what)
-    names = _registered_pattern(tuple(registered))
-    if names is not None:
-        for m in names.finditer(text):
-            yield Span(Kind.NAME, m.start(), m.end(), "register")
+    for start, end in _registered(tuple(registered)).finditer(doc.text, facts):
+        yield Span(Kind.NAME, start, end, "register")
     cast = facts.cast()
     # People for certain: those quoted, and those named with a role or honorific
     # ("Prosecutor Adam Bishop", "DCI Young"); not any two capitalised words ("Call Napac").
@@ -448,19 +496,98 @@ def _names(doc: Document, facts: Facts, registered: Sequence[str]) -> Iterator[S
             yield Span(Kind.NAME, mention.start + at, mention.end, "person")
 
 
-_REGISTERED: dict[tuple[str, ...], regex.Pattern[str] | None] = {}
+class Registered:
+    """The registers' proper names, found as one alternation of them all would find them
+    (``pattern``: each name's words, case as written, any white space between, not
+    inside a word; the longest name first at each place), but without trying that
+    alternation at every position: the first word of each name (in lower case) is a
+    needle of the rule set's automaton (``lint.literals``, one pass over the document
+    for every rule), so only the places where a name's first word stands are tried,
+    and only the names that start with it. Without the automaton, the alternation."""
 
-
-def _registered_pattern(names: tuple[str, ...]) -> regex.Pattern[str] | None:
-    if names not in _REGISTERED:
+    def __init__(self, names: tuple[str, ...]) -> None:
         forms = sorted({n for n in names if len(n) > 2}, key=len, reverse=True)
-        body = "|".join(r"\s+".join(regex.escape(w) for w in f.split()) for f in forms)
-        _REGISTERED[names] = (
-            patterns.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])")
-            if body
-            else None
+        self.words = [tuple(f.split()) for f in forms]
+        body = "|".join(r"\s+".join(regex.escape(w) for w in words) for words in self.words)
+        #: The alternation, compiled on first use (the fallback path only).
+        self.pattern = (
+            patterns.lazy(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])") if body else None
         )
-    return _REGISTERED[names]
+        # needle -> each first word (as written) it stands for -> the names, in order
+        firsts: dict[str, dict[str, list[int]]] = {}
+        for i, words in enumerate(self.words):
+            first = words[0] if words else ""
+            firsts.setdefault(first.lower(), {}).setdefault(first, []).append(i)
+        self._firsts = {n: tuple(by_word.items()) for n, by_word in firsts.items()}
+        # A needle whose lower case depends on its neighbours (a final sigma), or a name
+        # of no words, would not be found as itself: such a set takes the alternation.
+        exact = "" not in firsts and not any(c in n for n in firsts for c in "σς")
+        #: The needles for the rule set's automaton (none: this set takes the fallback).
+        self.needles: tuple[str, ...] = tuple(sorted(firsts)) if exact else ()
+
+    def finditer(self, text: str, facts: Facts) -> Iterator[tuple[int, int]]:
+        """(start, end) of each name in ``text`` (the view of ``facts``), in order."""
+        if self.pattern is None:
+            return
+        found = facts.where(self.needles) if self.needles else None
+        if found is None:
+            for m in self.pattern.finditer(text):
+                yield m.start(), m.end()
+            return
+        at: dict[int, list[str]] = {}  # offset -> the needles found there
+        for needle, offsets in found.items():
+            for offset in offsets:
+                at.setdefault(offset, []).append(needle)
+        after = 0  # where the last name found ends: matches never overlap
+        for start in sorted(at):
+            if start < after or (start and _WORD_CHAR.match(text, start - 1)):
+                continue
+            tried: list[int] = []  # the names whose first word stands whole at start
+            for needle in at[start]:
+                for first, names in self._firsts[needle]:
+                    if text.startswith(first, start) and not _WORD_CHAR.match(
+                        text, start + len(first)
+                    ):
+                        tried.extend(names)
+            for i in sorted(tried):  # the alternation's order: the longest first
+                end = self._match(text, start, self.words[i])
+                if end is not None:
+                    yield start, end
+                    after = end
+                    break
+
+    @staticmethod
+    def _match(text: str, start: int, words: tuple[str, ...]) -> int | None:
+        """Where ``words`` (white space between, case as written) end when they stand
+        at ``start`` (the first is known to) with no letter or digit right after them,
+        else None."""
+        at = start + len(words[0])
+        for word in words[1:]:
+            space = _SPACE.match(text, at)
+            if space is None or not text.startswith(word, space.end()):
+                return None
+            at = space.end() + len(word)
+        return None if _WORD_CHAR.match(text, at) else at
+
+
+_WORD_CHAR = patterns.compile(r"[\p{L}\p{N}]")
+_SPACE = patterns.compile(r"\s+")
+_REGISTERED: dict[tuple[str, ...], Registered] = {}
+
+
+def _registered(names: tuple[str, ...]) -> Registered:
+    found = _REGISTERED.get(names)
+    if found is None:
+        found = _REGISTERED[names] = Registered(names)
+    return found
+
+
+def context_needles(registered: Iterable[str]) -> tuple[str, ...]:
+    """The needles the rule set's automaton takes for the context: the first word of each
+    of the registers' names (in lower case; see ``Registered``) and those of the
+    patterns run only where they are (``_GATED``)."""
+    gated = (n for p in _GATED for n in _needles(p.pattern) or ())
+    return (*_registered(tuple(sorted(set(registered)))).needles, *gated)
 
 
 # -- numbers ----------------------------------------------------------------------------
@@ -553,7 +680,7 @@ def build_context(doc: Document, facts: Facts, registered: Iterable[str] = ()) -
     return Context.of(
         [
             *_speech(doc, facts),
-            *_titles(doc),
+            *_titles(doc, facts),
             *_offences(doc, facts),
             *_mentions(doc, facts),
             *_names(doc, facts, names),

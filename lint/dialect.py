@@ -2,11 +2,11 @@
 
 Rules that check UK conventions say so (``dialect: en-GB`` in their YAML: US spellings,
 US date order). A document of 100 words or more in which they find at least two different
-US forms and which has no UK spelling (the lexicon's ``uk_spellings``) is US copy, not UK
-copy with slips: its US forms are one suggestion for the document, not a warning per
-word. A team says ``dialect: en-US`` in its configuration to turn those rules off, or
-``en-GB`` to have every US form reported whatever the rest of the document says (the
-default is ``auto``).
+US forms (or of 250 words or more with one US spelling) and which has no UK spelling (the
+lexicon's ``uk_spellings``) is US copy, not UK copy with slips: its US forms are one
+suggestion for the document, not a warning per word. A team says ``dialect: en-US`` in
+its configuration to turn those rules off, or ``en-GB`` to have every US form reported
+whatever the rest of the document says (the default is ``auto``).
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ from lint.finding import Finding, FixSafety, Severity
 #: the words it needs, since a sentence or a headline says nothing of a whole document.
 US_FORMS = 2
 MIN_WORDS = 100
+#: A page this long with no UK spelling at all reads as US copy on one US spelling: UK
+#: copy of that length spells some word the UK way ("organisation", "centre", "behaviour").
+MIN_WORDS_ONE_FORM = 250
 _WORD = regex.compile(r"\p{L}+")
 
 
@@ -46,11 +49,12 @@ def _inside_name(text: str, start: int) -> bool:
 
 def is_us_copy(text: str, us_forms: Collection[str]) -> bool:
     """Whether ``text``, in which the UK-convention rules found ``us_forms``, is US copy."""
+    forms, words = len({f.lower() for f in us_forms}), len(text.split())
+    # One form decides only when it is a spelling: a UK page may copy a US date order.
+    spelled = any(f.isalpha() for f in us_forms)
     return (
-        len({f.lower() for f in us_forms}) >= US_FORMS
-        and len(text.split()) >= MIN_WORDS
-        and not has_uk_spelling(text)
-    )
+        (forms >= US_FORMS and words >= MIN_WORDS) or (spelled and words >= MIN_WORDS_ONE_FORM)
+    ) and not has_uk_spelling(text)
 
 
 def settle(text: str, findings: Sequence[Finding], uk_rules: Collection[str]) -> list[Finding]:
@@ -65,7 +69,8 @@ def settle(text: str, findings: Sequence[Finding], uk_rules: Collection[str]) ->
         first,
         severity=Severity.SUGGESTION,
         message=(
-            f"This document reads as US English ({len(forms)} US forms, such as "
+            f"This document reads as US English ({len(forms)} US "
+            f"form{'' if len(forms) == 1 else 's'}, such as "
             f"'{first.match}', and no UK spelling); sglint checks UK conventions. If it "
             "is for UK readers, use UK spelling and date order throughout; if your house "
             "style is US English, set 'dialect: en-US' in your configuration."

@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from lint import dialect, timing
-from lint.context import Context, build_context
+from lint.context import Context, build_context, context_needles
 from lint.document import Document
 from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
@@ -59,13 +59,15 @@ def check_document(
     are built once, here, for all the rules; pass ``facts`` to share them further."""
     facts = Facts(doc) if facts is None else facts
     # Every pattern rule's needles, found in one pass (lint.literals).
-    facts.literals = literals = literals_for(getattr(a.rule, "needles", None) for a in rules)
+    # With the registers' names for the context (lint.context.Registered).
+    names = registered_names(rules)
+    facts.literals = literals = literals_for(
+        [*(getattr(a.rule, "needles", None) for a in rules), context_needles(names)]
+    )
     views = {False: (doc, facts)}  # raw? -> the document a rule is given, and its facts
     outcome = Outcome()
     switches = _Switches(doc)
-    context = timing.timed(
-        "stage", "context", lambda: build_context(doc, facts, registered_names(rules))
-    )
+    context = timing.timed("stage", "context", lambda: build_context(doc, facts, names))
     seen: set[tuple[int, int, str]] = set()
     for active in rules:
         meta = active.rule.meta

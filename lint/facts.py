@@ -136,6 +136,15 @@ class Facts:
             self._merged[needles] = merged
         return merged
 
+    def where(self, needles: tuple[str, ...]) -> dict[str, list[int]] | None:
+        """Where each of ``needles`` that occurs starts in the lower-cased view (offsets
+        in order, which are the text's too), from the rule set's automaton; None when
+        it does not hold them all or lower case changed a length (no offsets)."""
+        found = self._automaton_found(needles)
+        if found is None or len(self.lowered) != len(self.doc.text):
+            return None
+        return {n: found[n] for n in needles if n in found}
+
     def present(self, needles: tuple[str, ...]) -> frozenset[str]:
         """Which of ``needles`` occur in the lower-cased view: from the rule set's
         automaton when it has them all, else by looking for each."""

@@ -40,6 +40,7 @@ ROLES = (
     "name_connectors",
     "name_particles",
     "title_phrases",
+    "office_titles",
     "organisation_kinds",
     "presenting_verbs",
     "other_abbreviations",
@@ -53,6 +54,7 @@ ROLES = (
     "person_nouns",
     "first_names",
     "common_words",
+    "document_heads",
 )
 FILE_NAME = "_lexicon.yml"
 

@@ -41,10 +41,11 @@ class Mention:
 FIRST_NAMES = lexicon.words("first_names")
 _HONORIFICS = lexicon.words("honorifics")
 #: Common words that are no given name (``common_words``, the words that end
-#: organisations' names, sentence openers, numbers in words): evidence against one.
-COMMON_WORDS = lexicon.words("common_words", "organisation_words", "sentence_openers") | {
-    w.capitalize() for w in lexicon.words("number_words")
-}
+#: organisations' names and documents' titles, sentence openers, numbers in words):
+#: evidence against one.
+COMMON_WORDS = lexicon.words(
+    "common_words", "organisation_words", "document_heads", "sentence_openers"
+) | {w.capitalize() for w in lexicon.words("number_words")}
 
 
 def _forms(word: str) -> tuple[str, ...]:

@@ -42,9 +42,11 @@ STRAIGHT, CURLY = "straight", "curly"
 SPEECH_VERBS = lexicon.alternation("speech_verbs")
 _VERB = rf"(?:{SPEECH_VERBS})"
 
-#: Two straight apostrophes typed for a double mark ('') are one mark.
+#: Two apostrophes typed for a double mark ('' or ’’) are one mark.
 _MARK_RE = patterns.compile(r"''|[\"'“”‘’]")
 _TWO_APOSTROPHES = "''"
+_TWO_CURLY_APOSTROPHES = "’’"
+_APOSTROPHE_PAIRS = (_TWO_APOSTROPHES, _TWO_CURLY_APOSTROPHES)
 _OPENING_PUNCT = "([{—–-/" + OPAQUE
 _CLOSING_PUNCT = ".,;:!?)]}—–-…" + OPAQUE
 # Single marks that are elisions, not quotes: '90s, '24, 'em, 'tis, rock 'n' roll.
@@ -67,7 +69,7 @@ class Mark:
 
     @property
     def weight(self) -> str:
-        return DOUBLE if self.char in ('"', "“", "”", _TWO_APOSTROPHES) else SINGLE
+        return DOUBLE if self.char in ('"', "“", "”", *_APOSTROPHE_PAIRS) else SINGLE
 
     @property
     def style(self) -> str:
@@ -156,6 +158,10 @@ class _BlockScan:
     stray: list[Mark] = field(default_factory=list)  # closers with nothing open
     open: list[Mark] = field(default_factory=list)  # left open at the block's end
     lead: Mark | None = None  # an opening mark that starts the block
+    #: Opening marks after a sentence's end inside speech already open, with too few
+    #: closing marks left in the block to close them as well: paragraphs merged into one
+    #: ("… identified. “It is a lengthy …”"), each a stray, the speech still open.
+    inner: list[Mark] = field(default_factory=list)
 
 
 def _flanking(text: str, i: int, start: int, end: int) -> tuple[bool, bool]:
@@ -234,6 +240,7 @@ def _glued(text: str, i: int, start: int, end: int) -> bool:
 def _scan_block(text: str, start: int, end: int) -> _BlockScan:
     scan = _BlockScan()
     stack: list[Mark] = []
+    skip = start
 
     def close(mark: Mark) -> None:
         while stack:
@@ -248,9 +255,15 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
         i, c = m.start(), m.group()
         mark = Mark(i, c)
         left, right = _flanking(text, i, start, end)
-        if c == _TWO_APOSTROPHES:
-            # Only a double quote already open is closed by them ("… a trace.''"); as
-            # before, they are otherwise apostrophes (``TeX-style quotes'' included).
+        if i < skip:
+            continue  # the second of two curly apostrophes read as one mark
+        if text.startswith(_TWO_CURLY_APOSTROPHES, i) and stack and stack[-1].weight == DOUBLE:
+            # "… safe,’’ explains": a double close typed as two apostrophes. With a single
+            # quote open inside, they are two closing singles, each read on its own.
+            c, mark, skip = _TWO_CURLY_APOSTROPHES, Mark(i, _TWO_CURLY_APOSTROPHES), i + 2
+        if c in _APOSTROPHE_PAIRS:
+            # Only a double quote already open is closed by them ("… a trace.''", "… safe,’’
+            # explains"); as before, '' is otherwise apostrophes (``TeX-style quotes'').
             if not any(s.weight == DOUBLE for s in stack):
                 continue
             right = _flanking(text, i + 1, start, end)[1]  # after the second one
@@ -258,6 +271,8 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
         if not left and not right and _spaced(text, i, start, end):
             if c == '"' and any(s.weight == DOUBLE for s in stack) and _after_stop(text, i, start):
                 close(mark)  # a space typed before the closing mark: "… children, " he said
+            elif c == "“" and not stack and text.find("”", i + 1, end) > 0:
+                stack.append(mark)  # a space typed after the opening mark: “ groomed …”
             continue  # the character itself, written about: an opening " on each paragraph
         if mark.weight == SINGLE:
             before = text[i - 1] if i > start else " "
@@ -290,6 +305,9 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
                 continue  # paragraphs run together: the next one goes on speaking
         if not is_close and _line_continues(text, i, start, stack, DOUBLE):
             continue
+        if not is_close and c == "“" and _merged_paragraph(text, i, start, end, stack):
+            scan.inner.append(mark)
+            continue
         if is_close:
             if double_open:
                 close(mark)
@@ -301,6 +319,18 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
             stack.append(mark)
     scan.open.extend(stack)
     return scan
+
+
+def _merged_paragraph(text: str, i: int, start: int, end: int, stack: Sequence[Mark]) -> bool:
+    """Whether a curly opening mark at ``i``, after a sentence's end inside a double
+    quote already open, is the opening of a paragraph the page ran into this one: the
+    closing marks left in the block are too few to close it and the quote around it
+    ("“Our work continues. “It is a lengthy process.”"), where a quote inside the
+    speech would be closed as well ("“It was awful. “Stop,” I said.”")."""
+    doubles = sum(1 for s in stack if s.weight == DOUBLE)
+    if not doubles or not _after_stop(text, i, start):
+        return False
+    return text.count("”", i + 1, end) < doubles + 1
 
 
 #: The next mark that starts something else: a double mark, an opening curly single, or
@@ -410,6 +440,12 @@ def build_model(doc: Document) -> QuoteModel:
                     f"'{mark.char}' closes a quote that was never opened",
                 )
             )
+        for mark in scan.inner:
+            unclosed(
+                mark,
+                f"'{mark.char}' opens speech again inside speech still open: start a new "
+                "paragraph before it, or delete it",
+            )
         if open_marks and carry is not None:
             # Speech continued from the paragraph before is still open: a mark opened
             # inside it and left open is a stray ("… abuse. “All of us …"), not a new
@@ -497,16 +533,16 @@ def _quote(opening: Mark, closing: Mark, parts: Sequence[tuple[int, int]], depth
 
 
 def _mismatch(opening: Mark, closing: Mark, problems: list[MarkProblem]) -> None:
-    if _TWO_APOSTROPHES in (opening.char, closing.char):
-        mark = closing if closing.char == _TWO_APOSTROPHES else opening
+    if opening.char in _APOSTROPHE_PAIRS or closing.char in _APOSTROPHE_PAIRS:
+        mark = closing if closing.char in _APOSTROPHE_PAIRS else opening
         problems.append(
             MarkProblem(
                 "mismatched",
                 mark.offset,
                 mark.offset + len(mark.char),
-                f"'{opening.char}' is closed by two apostrophes ('')"
+                f"'{opening.char}' is closed by two apostrophes ({closing.char})"
                 if mark is closing
-                else f"two apostrophes ('') open a quote closed by '{closing.char}'",
+                else f"two apostrophes ({opening.char}) open a quote closed by '{closing.char}'",
             )
         )
     elif opening.style != closing.style:

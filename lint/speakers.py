@@ -20,6 +20,7 @@ from typing import Any
 
 import regex
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from lint import lexicon, patterns
 from lint.document import Block, Document
@@ -58,6 +59,8 @@ _RUN = patterns.compile(
     rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}(?:{_NAME_WORD}))*"
 )
 _PRONOUN = patterns.compile(r"^\s*(?:he|she)\b", regex.IGNORECASE)
+#: A sentence whose subject is "He"/"She", up to the end of the text searched.
+_PRONOUN_SUBJECT = patterns.compile(r"(?:^|[.!?][\"”’]?\s+|\n)(?P<p>He|She)\s[^.!?\n]*$")
 #: Honorifics proper ("Mr", "Dr"): a capitalised word before one is not of the name
 #: ("After Mr Roddick vowed …").
 _PLAIN_HONORIFICS = lexicon.words("honorifics")
@@ -182,8 +185,8 @@ def _heuristic_mentions(text: str, start: int, end: int) -> list[Mention]:
             s, e = name_words[0][0], name_words[-1][1]
             if _ORG_BEFORE.search(text, max(start, s - 40), s) and not prefix:
                 continue
-            if _ORG_AFTER.match(text, e, end):
-                continue
+            if _ORG_AFTER.match(text, e, end) and not prefix:
+                continue  # "… Young People of the North": a body's; a role names a person
             name = " ".join(
                 _bare(w) if i == len(name_words) - 1 else w
                 for i, (_, _, w) in enumerate(name_words)
@@ -349,6 +352,11 @@ class _Builder:
             for identity in reversed(self.identities):
                 if identity.surname == mention.surname:
                     return identity.key
+            for identity in reversed(self.identities):
+                if identity.name and _slip(identity.surname, mention.surname):
+                    # "Ms Sheilds" after "Rachel Shields": the person introduced, her
+                    # name misspelt (People.Variants reports it), not someone new.
+                    return identity.key
             if mention.form == "honorific":
                 identity = Identity(len(self.identities), "", mention.surname)
                 self.identities.append(identity)
@@ -369,6 +377,12 @@ class _Builder:
                 identity.person,
                 (*identity.titles, prefix),
             )
+
+
+def _slip(surname: str, other: str) -> bool:
+    """One surname typed two ways: one letter dropped, added, changed or two swapped, in
+    a name of five letters or more ("Wiggett"/"Wigget", "Shields"/"Sheilds")."""
+    return min(len(surname), len(other)) >= 5 and OSA.distance(surname, other) == 1
 
 
 def _shared_title(person: Person, mention: Mention) -> bool:
@@ -555,6 +569,15 @@ def _speaker(
                 since = text.rfind("\n\n", 0, since) if since > 0 else -1
             described = list(_DESCRIBED.finditer(text, max(0, since), attribution.start))
             return Speaker(described[-1].group()) if described else None
+        # A person named after "he"/"she" in their own sentence ("He told defendant
+        # Sam Reid that …") is not who the pronoun is: the sentence's subject is, the
+        # person named before it.
+        pronoun = (who.split() or [""])[0].lower()
+        while i > 0 and (
+            (m := _PRONOUN_SUBJECT.search(text, max(0, mentions[i].start - 300), mentions[i].start))
+            and m.group("p").lower() == pronoun
+        ):
+            i -= 1  # "He told defendant Sam Reid …": only the same pronoun ("he said")
         antecedent = mentions[i]
         identity = identities[antecedent.identity]
         return Speaker(identity.name or antecedent.text, identity, antecedent)

@@ -4,10 +4,15 @@ sentences are our own."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from lint import Config, check_text
-from lint.context import Kind, build_context
+from lint.config import active_rules
+from lint.context import Kind, Registered, build_context, context_needles
+from lint.engine import registered_names
 from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
+from lint.literals import literals_for
 from lint.readers import read_text
 
 GOVUK = Config(profile="govuk")
@@ -196,6 +201,66 @@ def test_names_on_the_registers_are_names() -> None:
     start = text.index("National Crime Agency")
     spans = build_context(doc, Facts(doc), ["National Crime Agency"]).covering(start, start + 8)
     assert Kind.NAME in {s.kind for s in spans}
+
+
+def _registered_both_ways(names: list[str], text: str) -> list[tuple[int, int]]:
+    """The registered names in ``text`` by their first words' needles; asserted to be
+    what the one alternation of them all finds."""
+    registered = Registered(tuple(sorted(set(names))))
+    literals = literals_for([registered.needles])
+    assert literals is not None
+    doc = read_text("draft.txt", text)
+    facts = Facts(doc)
+    facts.literals = literals
+    by_needles = list(registered.finditer(doc.text, facts))
+    assert registered.pattern is not None
+    assert by_needles == [(m.start(), m.end()) for m in registered.pattern.finditer(doc.text)]
+    return by_needles
+
+
+def test_registered_names_by_needle_are_the_alternations_matches() -> None:
+    names = ["Save the Children", "Save", "HM Prison", "HM Prison Service", "Barnardo's", "NCA"]
+    text = (
+        "HM Prison Service and HM\nPrison staff; Save the Children, Saved, NCAs and "
+        "the NCA. SAVE THE CHILDREN and Barnardo's; xNCA, NCA1, Save  the  Children."
+    )
+    found = [text[s:e] for s, e in _registered_both_ways(names, text)]
+    assert found == [
+        "HM Prison Service",
+        "HM\nPrison",
+        "Save the Children",
+        "NCA",
+        "Barnardo's",
+        "Save  the  Children",
+    ]
+
+
+def test_registered_names_by_needle_on_the_seeds() -> None:
+    names = list(registered_names(active_rules(Config())))
+    assert len(names) > 100
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    found = 0
+    for path in sorted(seeds.glob("*.txt")):
+        found += len(_registered_both_ways(names, path.read_text(encoding="utf-8")))
+    assert found > 20  # the comparison compares something
+
+
+def test_the_context_is_the_same_with_the_automaton_as_without_on_the_seeds() -> None:
+    """Names by their first words and the gated patterns run only over the blocks that
+    hold their needles: the same spans as every pattern over every block."""
+    names = registered_names(active_rules(Config()))
+    literals = literals_for([context_needles(names)])
+    assert literals is not None
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    spans = 0
+    for path in sorted(seeds.glob("*.txt")):
+        doc = read_text(str(path), path.read_text(encoding="utf-8"))
+        fast = Facts(doc)
+        fast.literals = literals
+        found = build_context(doc, fast, names).spans
+        assert found == build_context(doc, Facts(doc), names).spans, path.name
+        spans += len(found)
+    assert spans > 100
 
 
 # -- numbers ---------------------------------------------------------------------------

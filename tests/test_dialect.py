@@ -91,3 +91,25 @@ def test_a_uk_name_in_us_copy_is_no_uk_spelling() -> None:
     for uk_word in ("the labour of staff", "Labour of that kind is"):
         mixed = US_LETTER.replace("We urge your editors", f"{uk_word} matters. We urge")
         assert {level for _, level, _ in _ours(mixed)} == {Severity.WARNING}
+
+
+def test_a_long_page_with_one_us_form_and_no_uk_spelling_is_us_copy() -> None:
+    """250 words or more with no UK spelling at all: one US form is the page's own
+    spelling, not a slip; the same form in a shorter page is still a warning."""
+    one_form = US_LETTER.replace("center", "group").replace("March 3, 2024", "last week")
+    one_form = one_form.replace("recognize", "know").replace("organization", "group")
+    one_form = one_form.replace("victims of trafficking", "victimized by traffickers")
+    long_page = one_form + one_form.replace("As the director", "As the head") + one_form
+    assert len(long_page.split()) >= 250
+    (only,) = [f for f in check_text(long_page, path="letter.txt") if f.rule in UK_RULES]
+    assert (only.severity, only.match) == (Severity.SUGGESTION, "victimized")
+    assert [(level, m) for _, level, m in _ours(one_form)] == [(Severity.WARNING, "victimized")]
+
+
+def test_one_us_date_in_a_long_page_is_still_a_slip() -> None:
+    """A UK page may copy a US date order from its source: one date alone does not make
+    a long page US copy."""
+    page = US_LETTER.replace("center", "group").replace("recognize", "know")
+    page = page.replace("organization", "group")
+    long_page = page + page.replace("March 3, 2024", "last week") * 2
+    assert [(level, m) for _, level, m in _ours(long_page)] == [(Severity.WARNING, "March 3, 2024")]

@@ -91,3 +91,27 @@ def test_a_title_after_a_name_is_that_persons_not_a_registered_holders() -> None
     (speaker,) = cast.speakers.values()
     assert speaker.identity is not None
     assert speaker.identity.name == "Mabs Hussain"
+
+
+def test_a_person_named_in_a_sentence_whose_subject_is_the_pronoun_is_not_its_antecedent() -> None:
+    """ "He told defendant Sam Reid …", then "he said": the judge speaks, not Sam Reid; a
+    different pronoun ("she said" after "He was joined by Jo Bell") is the person named."""
+    told = (
+        "Judge Omar Khan spoke at Leeds Crown Court.\n\n"
+        "He told defendant Sam Reid that the images were real.\n\n"
+        '"Each child is abused again," he said.'
+    )
+    assert speakers(told) == ["Omar Khan"]
+    joined = (
+        "Chief Constable Omar Khan spoke on Monday.\n\n"
+        "He was joined by Superintendent Jo Bell.\n\n"
+        '"We will act," she said.'
+    )
+    assert speakers(joined) == ["Jo Bell"]
+
+
+def test_a_surname_misspelt_after_a_full_introduction_is_the_same_person() -> None:
+    text = 'The head of the unit, Rachel Fields, spoke.\n\n"We act," Ms Feilds said.'
+    assert speakers(text) == ["Rachel Fields"]
+    other = 'The head of the unit, Rachel Fields, spoke.\n\n"We act," Ms Dunne said.'
+    assert speakers(other) != ["Rachel Fields"]

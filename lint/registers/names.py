@@ -63,6 +63,9 @@ PLACES = lexicon.words("places")
 #: Titles of plans, programmes and teams: their words, next to each other, are checked
 #: for typing slips with the register's names.
 TITLE_PHRASES = lexicon.words("title_phrases")
+#: Titles of offices a slip away from a register name ("Minister of Justice"): never
+#: reported as a near miss of one ("Ministry of Justice").
+OFFICE_TITLES = lexicon.words("office_titles")
 
 
 @dataclass(frozen=True)
@@ -155,11 +158,14 @@ class NameIndex:
         self.right_tokens: set[str] = set()
         #: The lengths of the forms that start with each (case-folded) word.
         self.starts: dict[str, set[int]] = {}
-        #: Forms the register lists as wrong: reported by the ``wrong`` rule, not here.
-        self.wrong: set[tuple[str, ...]] = set()
+        #: Forms the register lists as wrong or informal (reported by the ``wrong`` and
+        #: ``informal`` rules, not here), and titles of offices (a person's, right).
+        self.wrong: set[tuple[str, ...]] = {
+            _fold(w.text for w in _words(normalise(title))) for title in OFFICE_TITLES
+        }
         lengths: set[int] = set()
         for org in orgs:
-            for variant in (*org.wrong, *org.in_context):
+            for variant in (*org.wrong, *org.in_context, *org.informal):
                 self.wrong.add(_fold(w.text for w in _words(normalise(variant.form))))
             if org.abbreviation:
                 self.abbreviations[org.abbreviation] = org

@@ -13,6 +13,8 @@ A team adds its own organisations by writing data, never a regex
             to: NPCC lead
             fix: display                                # safe (default) | unsafe | display
             why: The NPCC has no "National Policing Lead" for this portfolio.
+        informal:                     # understood, but not its name: a warning
+          - Norfolk Police
         in_context:                   # wrong only where the document also names it
           - form: working groups
             to: taskforce
@@ -64,6 +66,8 @@ class Organisation:
     accepted: tuple[str, ...] = ()
     wrong: tuple[Variant, ...] = ()
     in_context: tuple[Variant, ...] = ()
+    #: Forms understood as the body that are not its name ("Norfolk Police").
+    informal: tuple[Variant, ...] = ()
     styles: Mapping[str, tuple[Variant, ...]] = field(default_factory=dict)
     why: str = ""
     source: str = ""
@@ -101,6 +105,12 @@ KEYS: dict[str, Option] = {
     "former": Option(STR_LIST, "Former names: right in copy about the past.", ()),
     "wrong": Option(ANY, "Wrong forms: a form, or a mapping (VARIANT_KEYS).", ()),
     "in_context": Option(ANY, "Forms wrong only in this body's context.", ()),
+    "informal": Option(
+        ANY,
+        "Forms readers understand as the body but that are not its name (a force's"
+        " county and 'Police' where it is a Constabulary): reported at warning.",
+        (),
+    ),
     "styles": Option(ANY, "Profile -> forms that house style replaces.", None),
     "why": Option(STR, "Why the wrong forms are wrong.", ""),
     "source": Option(STR, "Where the entry was checked.", ""),
@@ -153,6 +163,7 @@ def load_organisations(path: Path) -> tuple[Organisation, ...]:
                 accepted=accepted,
                 wrong=_variants(entry, "wrong", right, path),
                 in_context=_variants(entry, "in_context", right, path),
+                informal=_variants(entry, "informal", right, path),
                 styles=styles,
                 why=values["why"].strip(),
                 source=values["source"].strip(),

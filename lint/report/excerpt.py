@@ -7,11 +7,13 @@ beside the position (paragraph number, character), where a text file needs none.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from lint.finding import Finding
 from lint.readers import PARAGRAPH_FORMATS, format_for
 
 
+@lru_cache(maxsize=4096)  # asked once per finding: a report of a folder asks thousands
 def in_paragraphs(path: str) -> bool:
     """Whether positions in ``path`` are paragraph and character, not line and column."""
     return format_for(path) in PARAGRAPH_FORMATS

@@ -61,16 +61,23 @@ def item_text(item: dict[str, Any]) -> str:
     with ``indent`` the ``json`` module encodes in Python, a third of a warm run."""
     lines = []
     for key, value in item.items():
+        head = _HEADS.get(key)
+        if head is None:
+            head = _HEADS[key] = f"    {_STRING(key)}: "
         if isinstance(value, str):
-            text = _STRING(value)
+            lines.append(head + _STRING(value))
         elif value is None:
-            text = "null"
+            lines.append(head + "null")
         elif type(value) is int:
-            text = int.__repr__(value)
+            lines.append(head + int.__repr__(value))
         else:  # anything else as json writes it, two levels in (no finding field is)
             text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        lines.append(f"    {_STRING(key)}: {text}")
+            lines.append(head + text)
     return "  {\n" + ",\n".join(lines) + "\n  }"
+
+
+#: Each key as it opens its line (a finding has a fixed few), encoded once per run.
+_HEADS: dict[str, str] = {}
 
 
 def render(results: Sequence[FileResult], color: bool = False) -> str:

@@ -55,6 +55,7 @@ _LISTS = (
     "subjects",
     "generic_heads",
     "person_heads",
+    "broader",
     "changes",
     "events",
     "term_verbs",

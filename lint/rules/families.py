@@ -27,6 +27,7 @@ error naming the rule file and line.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -111,9 +112,14 @@ def expand(pattern: str, families: Mapping[str, str], *, path: str, line: int) -
 
     # An optional family takes the space after it with it: "{det?} {child}" and
     # "{det?}{child}" mean the same.
-    pattern = regex.sub(r"(\{[A-Za-z_][\w-]*\?\}) ", r"\1", pattern)
-    pattern = regex.sub(r"(\{~\d{1,2}\}) ", r"\1", pattern)
+    if "{" not in pattern:  # no placeholder: nothing to replace
+        return pattern
+    pattern = _OPTIONAL_SPACE.sub(r"\1", pattern)
     return _PLACEHOLDER.sub(replace, pattern)
+
+
+#: An optional family or a gap, and the space after it.
+_OPTIONAL_SPACE = regex.compile(r"(\{[A-Za-z_][\w-]*\?\}|\{~\d{1,2}\}) ")
 
 
 def _uses_placeholders(value: Any) -> bool:
@@ -181,6 +187,17 @@ def _forms(value: Any, path: str, line: int) -> dict[str, list[str]]:
 
 
 def _read(file: Path) -> dict[str, list[str]]:
+    """A word families file's families (read once per run and version of the file,
+    however many of its pack's rules take them in)."""
+    try:
+        stat = file.stat()
+    except OSError as exc:
+        raise RuleError(f"cannot read word families: {exc}", path=str(file)) from None
+    return dict(_read_once(file, stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=64)
+def _read_once(file: Path, _mtime: int, _size: int) -> dict[str, list[str]]:
     try:
         text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:

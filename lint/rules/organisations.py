@@ -7,6 +7,8 @@ organisation without writing a regex. ``forms`` picks what the rule reports:
 * ``wrong`` (default): each *wrong* form, with the canonical form as the fix;
 * ``in_context``: each *in_context* form, only in a document that also names the
   organisation ("working groups" in a release about the taskforce);
+* ``informal``: each *informal* form, a form readers understand as the body that is not
+  its name ("Norfolk Police" for Norfolk Constabulary), at the rule's own level;
 * ``style``: the forms that only the house style named by ``style: <profile>`` accepts
   ("Napac" in news copy); pair it with ``profiles: {<profile>: off}``;
 * ``near``: near misses of the right forms, found without listing them (a letter off,
@@ -48,7 +50,9 @@ KEYS: dict[str, schema.Option] = {
         schema.STR, "The organisations register file, relative to the rule file."
     ),
     "forms": schema.Option(
-        schema.STR, "What to report: wrong (known wrong forms), or style when 'style' is given."
+        schema.STR,
+        "What to report: wrong (known wrong forms), in_context, informal (forms that are"
+        " not the name but say it), near, case, or style when 'style' is given.",
     ),
     "style": schema.Option(schema.STR, "A house-style field of the register to enforce."),
     "descriptive_after": schema.Option(
@@ -211,7 +215,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations | 
     orgs = load_organisations(register)
     forms = schema.choice(
         data.get("forms", "style" if "style" in data else "wrong"),
-        ("wrong", "in_context", "style", "near", "case"),
+        ("wrong", "in_context", "informal", "style", "near", "case"),
         key="forms",
         path=src.path,
         line=src.data.line_of("forms"),
@@ -254,7 +258,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations | 
                 for v in org.styles.get(style, ())
             )
         else:
-            variants = org.wrong if forms == "wrong" else org.in_context
+            variants = {"wrong": org.wrong, "in_context": org.in_context}.get(forms, org.informal)
             watches.extend(
                 (literal_pattern(v.form, bounded=False), Watch(org, v)) for v in variants
             )
@@ -266,8 +270,10 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations | 
         # One pair of bounds around the whole alternation, not one per form: the
         # engine can then skip ahead on the forms' first letters.
         # Wrong and in-context forms match in any case: one flag for the whole pattern.
+        # A house style's forms and informal ones match exactly ("Durham police" in
+        # lower case describes the police in Durham).
         body = "|".join(f"({p})" for p, _ in watches)
-        flags = "(?m)" if style is not None else "(?mi)"
+        flags = "(?m)" if style is not None or forms == "informal" else "(?mi)"
         pattern = compile_pattern(
             f"{flags}{WORD_START}(?:{body}){WORD_END}", path=src.path, line=line, key="register"
         )

@@ -73,6 +73,11 @@ KEYS: dict[str, schema.Option] = {
         schema.MAP, "ranks check: rank -> its accepted forms and abbreviations."
     ),
     "changes": schema.Option(schema.STR_LIST, "ranks check: words that announce a change of rank."),
+    "past": schema.Option(
+        schema.STR_LIST,
+        "ranks check: words of 'changes' that only place a rank in the past ('former',"
+        " 'retired'): when every mention has one, the ranks are of one time and compared.",
+    ),
     "first_names": schema.Option(
         schema.STR_LIST,
         "variants check: spellings of one first name, '|' between them (Katherine|Catherine).",
@@ -112,9 +117,9 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> People:
     )
     people: tuple[Person, ...] = ()
     ranks: tuple[tuple[str, str], ...] = ()
-    changes = None
+    changes = past = None
     if check == "ranks":  # ranks works without a register
-        ranks, changes = people_ranks.settings(data, src)
+        ranks, changes, past = people_ranks.settings(data, src)
     elif check not in ("variants", "ages") or data.get("register"):  # these need no register
         name = schema.require(data, "register", path=src.path, line=src.data.line, kind="people")
         register = register_file(src.path, name, line=src.data.line_of("register"))
@@ -133,4 +138,4 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> People:
         frozenset(n.strip() for n in entry.split("|") if n.strip())
         for entry in data.get("first_names", [])
     )
-    return People(meta, people, check, as_of, ranks, changes, first_names)
+    return People(meta, people, check, as_of, ranks, changes, past, first_names)

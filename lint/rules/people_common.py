@@ -53,6 +53,9 @@ class PeopleRule:
     as_of: dt.date | None
     ranks: tuple[tuple[str, str], ...] = ()  # check ranks: (form, rank it stands for)
     changes: regex.Pattern[str] | None = None  # check ranks: words that say it changed
+    #: check ranks: of those words, the ones that only place a rank in the past
+    #: ("former", "retired"): said of every mention, the ranks are of one time.
+    past: regex.Pattern[str] | None = None
     first_names: tuple[frozenset[str], ...] = ()  # check variants: spellings of one name
 
     def hit(

@@ -10,12 +10,12 @@ person. Two first names with one surname are two people.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import regex
 
-from lint.document import Document
+from lint.document import Block, Document
 from lint.errors import RuleError
 from lint.facts import Facts
 from lint.registers import literal_pattern, normalise
@@ -80,24 +80,37 @@ def _unmatched(rule: PeopleRule, uses: list[Use]) -> Iterator[Hit]:
 def _changed(rule: PeopleRule, uses: list[Use], doc: Document, facts: Facts) -> bool:
     """Whether the copy says the person's rank changed ("promoted to", "former"), in a
     sentence that gives them a rank or the next, when it opens with a pronoun that points
-    back to them ("… Detective Sergeant Lauren McKee. She has since been promoted")."""
+    back to them ("… Detective Sergeant Lauren McKee. She has since been promoted"). Words
+    that only place a rank in the past (``past``: "former", "retired") said of every
+    mention put the ranks in one time: "a retired Detective Superintendent" … "Former
+    Det Ch Supt Voss" is no change."""
     if rule.changes is None:
         return False
     sentences = facts.sentences
     starts = [sentence.start for sentence in sentences]
+    dated = 0  # mentions whose sentences only place the rank in the past
     for m, _ in uses:
         i = bisect.bisect_right(starts, m.start()) - 1
-        lo, hi = (sentences[i].start, sentences[i].end) if i >= 0 else (0, m.end())
-        if rule.changes.search(doc.text, lo, max(hi, m.end())):
-            return True
+        spans = [_sentence(sentences, starts, m.start(), m.end())]
         after = sentences[i + 1] if 0 <= i < len(sentences) - 1 else None
-        if (
-            after is not None
-            and _PRONOUN.match(doc.text, after.start, after.end)
-            and rule.changes.search(doc.text, after.start, after.end)
-        ):
+        if after is not None and _PRONOUN.match(doc.text, after.start, after.end):
+            spans.append((after.start, after.end))
+        said = [w.group() for lo, hi in spans for w in rule.changes.finditer(doc.text, lo, hi)]
+        if rule.past is None and said:
             return True
-    return False
+        if any(rule.past is not None and not rule.past.fullmatch(w) for w in said):
+            return True
+        dated += bool(said)
+    return 0 < dated < len(uses)
+
+
+def _sentence(
+    sentences: Sequence[Block], starts: list[int], start: int, end: int
+) -> tuple[int, int]:
+    """The span of the sentence a mention starts in (to the mention's end at least)."""
+    i = bisect.bisect_right(starts, start) - 1
+    lo, hi = (sentences[i].start, sentences[i].end) if i >= 0 else (0, end)
+    return lo, max(hi, end)
 
 
 #: A sentence opening with a pronoun that points back to the person just named.
@@ -106,8 +119,9 @@ _PRONOUN = regex.compile(r"(?:She|He|They)\b")
 
 def settings(
     data: dict[str, Any], src: Source
-) -> tuple[tuple[tuple[str, str], ...], regex.Pattern[str] | None]:
-    """The rule's ``ranks`` as (form, rank) pairs, longest first, and its ``changes``."""
+) -> tuple[tuple[tuple[str, str], ...], regex.Pattern[str] | None, regex.Pattern[str] | None]:
+    """The rule's ``ranks`` as (form, rank) pairs, longest first, its ``changes`` and its
+    ``past``."""
     value = schema.require(data, "ranks", path=src.path, line=src.data.line, kind="people")
     line = src.data.line_of("ranks")
     pairs: list[tuple[str, str]] = []
@@ -123,12 +137,15 @@ def settings(
                 f"'ranks': '{rank}' must map to a list of abbreviations", path=src.path, line=line
             )
         pairs.extend((form, str(rank)) for form in (str(rank), *abbreviations))
-    changes = None
-    if data.get("changes"):
-        changes = compile_pattern(
-            rf"(?i)\b(?:{'|'.join(data['changes'])})\b",
+    changes, past = (
+        compile_pattern(
+            rf"(?i)\b(?:{'|'.join(data[key])})\b",
             path=src.path,
-            line=src.data.line_of("changes"),
-            key="changes",
+            line=src.data.line_of(key),
+            key=key,
         )
-    return tuple(sorted(pairs, key=lambda p: -len(p[0]))), changes
+        if data.get(key)
+        else None
+        for key in ("changes", "past")
+    )
+    return tuple(sorted(pairs, key=lambda p: -len(p[0]))), changes, past
