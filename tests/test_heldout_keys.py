@@ -28,6 +28,7 @@ SETS = [
     ROOT / "tests" / "recall" / "heldout7",
     ROOT / "tests" / "recall" / "heldout8",
     ROOT / "tests" / "recall" / "heldout9",
+    ROOT / "tests" / "recall" / "heldout9b",
     ROOT / "tests" / "recall" / "dev",
     ROOT / "tests" / "recall" / "dev2",
     ROOT / "tests" / "recall" / "dev3",
