@@ -44,6 +44,7 @@ SETS = [
     ROOT / "tests" / "anonymity" / "heldout6",
     ROOT / "tests" / "anonymity" / "heldout7",
     ROOT / "tests" / "anonymity" / "heldout8",
+    ROOT / "tests" / "anonymity" / "heldout9b",
     ROOT / "tests" / "anonymity" / "dev",
     ROOT / "tests" / "anonymity" / "dev2",
     ROOT / "tests" / "anonymity" / "dev3",
