@@ -48,6 +48,7 @@ SETS = [
     ROOT / "tests" / "anonymity" / "heldout7",
     ROOT / "tests" / "anonymity" / "heldout8",
     ROOT / "tests" / "anonymity" / "heldout9",
+    ROOT / "tests" / "anonymity" / "heldout9b",
     ROOT / "tests" / "anonymity" / "dev",
     ROOT / "tests" / "anonymity" / "dev2",
     ROOT / "tests" / "anonymity" / "dev3",
