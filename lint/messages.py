@@ -11,6 +11,11 @@ _LINE_BREAK = patterns.compile(r"\r\n|\r|\n")
 _VERB = patterns.compile(r"%(?:\[(\d+)\])?([sdvqf%])|%\.(\d)f")
 
 
+def plural(n: int, word: str) -> str:
+    """``1 file``, ``2 files``: a count with its noun, for summaries."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def format_message(template: str, *args: object, keep_spaces: bool = False) -> str:
     """Fill a template; surplus arguments are dropped and missing ones become ''.
     White space collapses to single spaces, unless ``keep_spaces`` (see vale_message)."""

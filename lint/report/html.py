@@ -24,6 +24,7 @@ from lint.document import Document
 from lint.errors import SglintError
 from lint.excerpts import block_prose
 from lint.finding import Finding, Severity
+from lint.messages import plural
 from lint.readers import read_bytes
 from lint.report.excerpt import in_paragraphs
 
@@ -64,18 +65,14 @@ def _pack(f: Finding) -> str:
     return f.rule.split(".", 1)[0]
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _summary(results: Sequence[FileResult], findings: Sequence[Finding]) -> str:
     files_with = sum(1 for r in results if r.findings)
     levels = Counter(f.severity for f in findings)
     lede = (
-        f"{_plural(len(findings), 'finding')} in {files_with} of "
-        f"{_plural(len(results), 'file')}"
+        f"{plural(len(findings), 'finding')} in {files_with} of "
+        f"{plural(len(results), 'file')}"
         + (
-            ": " + ", ".join(_plural(levels[s], s.label) for s in LEVELS if levels[s])
+            ": " + ", ".join(plural(levels[s], s.label) for s in LEVELS if levels[s])
             if findings
             else ""
         )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from lint.excerpts import Excerpt
 from lint.finding import Finding, Severity, fixable
+from lint.messages import plural
 from lint.report.escape import printable
 from lint.report.excerpt import in_paragraphs
 
@@ -190,11 +191,11 @@ class TextReport:
         total = sum(self.counts.values())
         if total:
             line = (
-                f"Found {_plural(total, 'problem')} ({_levels(self.counts)}) in "
-                f"{self.files_with} of {_plural(self.checked, 'file')}."
+                f"Found {plural(total, 'problem')} ({_levels(self.counts)}) in "
+                f"{self.files_with} of {plural(self.checked, 'file')}."
             )
         else:
-            line = f"No problems in {_plural(self.checked, 'file')}."
+            line = f"No problems in {plural(self.checked, 'file')}."
         hint = _fixable_hint(self.safe, self.unsafe)
         return line + ("\n" + hint if hint else "") + "\n"
 
@@ -224,14 +225,10 @@ def render(
     return "".join(report.finding(f, r) + "\n" for f, r in ordered) + report.summary()
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
-
-
 def _levels(counts: Counter[Severity]) -> str:
     """Counts by level, most severe first: "1 error, 4 warnings"."""
     return ", ".join(
-        _plural(counts[s], s.label)
+        plural(counts[s], s.label)
         for s in (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
         if counts[s]
     )
@@ -258,10 +255,10 @@ def _fix_summary(
     *,
     dry_run: bool = False,
 ) -> str:
-    checked = _plural(checked_count, "file")
+    checked = plural(checked_count, "file")
     if fixed:
-        head = f"{'Would fix' if dry_run else 'Fixed'} {_plural(fixed, 'problem')} in "
-        head += _plural(files_fixed, "file")
+        head = f"{'Would fix' if dry_run else 'Fixed'} {plural(fixed, 'problem')} in "
+        head += plural(files_fixed, "file")
     else:
         head = "Nothing to fix"
     left = sum(remaining.values())
@@ -276,7 +273,7 @@ def _fixable_hint(safe: int, unsafe: int) -> str:
     if not safe and not unsafe:
         return ""
     if not safe:
-        return f"{_plural(unsafe, 'problem')} fixable with --fix --unsafe-fixes."
+        return f"{plural(unsafe, 'problem')} fixable with --fix --unsafe-fixes."
     more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
     return f"{safe} fixable with --fix{more}."
 

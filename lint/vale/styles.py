@@ -16,6 +16,7 @@ from typing import Any
 
 from lint import boundary
 from lint.errors import RuleError
+from lint.messages import plural
 from lint.rules.contract import Rule
 from lint.rules.loader import build_rule, within
 from lint.vale.casing import vale_exceptions
@@ -51,8 +52,7 @@ class LoadedStyles:
             return None
         kinds = Counter(self.skipped.values())
         shown = ", ".join(f"{kind}: {n}" for kind, n in sorted(kinds.items()))
-        n = len(self.skipped)
-        return f"{n} Vale rule{'s' if n != 1 else ''} skipped ({shown})"
+        return f"{plural(len(self.skipped), 'Vale rule')} skipped ({shown})"
 
 
 def rule_files(styles_path: Path, style: str) -> Iterator[tuple[str, Path]]:
