@@ -1295,7 +1295,6 @@ class _Patterns:
             rf"|\b(?:[Hh]is|[Hh]er|[Tt]heir|{NAME_WORD}['’]s)\s+(?:\p{{Ll}}+[ -])?\p{{Ll}}+)"
             rf"\s*,?\s*$"
         )  # "His sister, Paula Brennan,"; "Her friend Jane Doyle": someone's relation
-        self.greeting = c(rf"(?:{w.pattern('greetings')})[ \t]+(?=\p{{Lu}})")
         self.bystander = c(
             rf"\s*,?\s*(?:who\s+)?(?:(?:has|had|have)\s+)?(?:{w.pattern('kin_bystander')})"
         )  # "His daughter, Anne Ashworth, wept in court": a relative of the accused, looking on

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -67,6 +67,18 @@ _SUBJECT_AFTER = patterns.compile(
     r"|of|the|a|an|as|when|while|after|before|during|until|because|if|since|between)\b)"
     r"\p{Ll}+\b|\s*,\s*who\b"
 )
+
+
+class _Model(NamedTuple):
+    """The words of the document model of the tie, compiled once per rule."""
+
+    accused: regex.Pattern[str]  # "the man", "a 47-year-old man", "he was jailed"
+    no_tie: regex.Pattern[str]  # "did not know him": a stated absence of a tie
+    tie_agent: regex.Pattern[str]  # a tie told in a noun before the relative
+    confided: regex.Pattern[str]  # "she told": the one a child turned to
+    bystander: regex.Pattern[str]  # "his daughter, who stood by him"
+    anchor: regex.Pattern[str]  # a child named before "his"
+    associates: regex.Pattern[str]  # "a friend of his daughter's"
 
 
 def _headline(text: str, offset: int) -> bool:
@@ -180,24 +192,22 @@ class Relationship(AnonymityRule):
         return patterns.compile(self.words.pattern("trust_roles"))
 
     @cached_property
-    def _model(self) -> tuple[regex.Pattern[str], ...]:
+    def _model(self) -> _Model:
         """The document model's words (``_tied_case``, ``_kin_of_accused``,
-        ``_relative_accused``): an accused, a stated absence of a tie, a tie told in a
-        noun, the one a child turned to, a relative of the accused who is a bystander,
-        a child before "his", a friend of a relative."""
+        ``_relative_accused``, ``_accused``)."""
         w = self.words
-        return (
-            patterns.compile(
+        return _Model(
+            accused=patterns.compile(
                 rf"\b(?:[Tt]he|[Aa])\s+(?:\d{{1,3}}-year-old\s+)?(?:{w.pattern('accused')})"
                 rf"|\b[Hh]e\s+(?:(?:was|is|has\s+been|had\s+been)\s+)?"
                 rf"(?:{w.pattern('defendant_verbs')})"
-            ),  # "the man", "a 47-year-old man", "he was jailed"
-            patterns.compile(w.pattern("no_tie")),
-            patterns.compile(rf"\b(?:{w.pattern('tie_agent')})\s+$"),
-            patterns.compile(rf"\b(?:{w.pattern('confided_to')})\s+$"),
-            self.pats.bystander,
-            patterns.compile(w.pattern("victim_anchor")),
-            patterns.compile(rf"\b(?:{w.pattern('kin_associates')})\s+of\s+$"),
+            ),
+            no_tie=patterns.compile(w.pattern("no_tie")),
+            tie_agent=patterns.compile(rf"\b(?:{w.pattern('tie_agent')})\s+$"),
+            confided=patterns.compile(rf"\b(?:{w.pattern('confided_to')})\s+$"),
+            bystander=self.pats.bystander,
+            anchor=patterns.compile(w.pattern("victim_anchor")),
+            associates=patterns.compile(rf"\b(?:{w.pattern('kin_associates')})\s+of\s+$"),
         )
 
     def _tied_case(self, reading: Reading) -> bool:
@@ -205,14 +215,14 @@ class Relationship(AnonymityRule):
         jailed") and does not say the child did not know him: then a relative of the
         child, or a child of the accused's family, anywhere in it may be the tie (decided
         once per report)."""
-        accused, no_tie, *_ = self._model
+        model = self._model
         return bool(
             reading.words_where(
                 "relationship case",
                 lambda: (
                     ("yes",)
-                    if not no_tie.search(reading.text)
-                    and (self.accused_words(reading) or accused.search(reading.text))
+                    if not model.no_tie.search(reading.text)
+                    and (self.accused_words(reading) or model.accused.search(reading.text))
                     else ()
                 ),
             )
@@ -224,7 +234,7 @@ class Relationship(AnonymityRule):
         not with a preposition before ("lived with his daughter"), not owning what
         follows ("a friend of his daughter's"), not a bystander ("his son sat in the
         public gallery"), not "her" or "their" (the accused is "he")."""
-        *_, confided, bystander, _, _ = self._model
+        model = self._model
         text = reading.text
         owner = m.group().split()[0].lower()
         if owner in ("her", "their") or not self._tied_case(reading):
@@ -238,9 +248,9 @@ class Relationship(AnonymityRule):
         lo, _ = reading.sentence(m.start())
         return not (
             _OBJECT.search(text, lo, m.start())
-            or confided.search(text, max(lo, m.start() - 30), m.start())
+            or model.confided.search(text, max(lo, m.start() - 30), m.start())
             or _POSSESSIVE.match(text, m.end())
-            or bystander.match(text, m.end())
+            or model.bystander.match(text, m.end())
         )
 
     def _relative_accused(self, reading: Reading, m: regex.Match[str]) -> bool:
@@ -251,7 +261,7 @@ class Relationship(AnonymityRule):
         father's house"). "his" must follow the child in its sentence ("the boy ...
         his uncle"), and "my" must be quoted (``_accused`` has already passed over a
         female relative: the accused is a man)."""
-        *_, confided, _, anchor, _ = self._model
+        model = self._model
         text = reading.text
         owner = m.group("child").strip().lower()
         if owner == "their" or self._trust.search(m.group()) or not self._tied_case(reading):
@@ -259,10 +269,10 @@ class Relationship(AnonymityRule):
         lo, _ = reading.sentence(m.start())
         if owner == "my" and not reading.in_quote(m.start()):
             return False
-        if owner == "his" and not anchor.search(text, lo, m.start()):
+        if owner == "his" and not model.anchor.search(text, lo, m.start()):
             return False  # "his father" after no child: perhaps the accused's own father
         return not (
-            confided.search(text, max(lo, m.start() - 30), m.start())
+            model.confided.search(text, max(lo, m.start() - 30), m.start())
             or _POSSESSIVE.match(text, m.end())
             or _SUBJECT_AFTER.match(text, m.end())
         )
@@ -303,7 +313,7 @@ class Relationship(AnonymityRule):
             lo, hi = reading.sentence(m.start())
             if self._parents.search(text, lo, m.start()):
                 continue  # "a mother ... her daughter": the parent's child, not the accused's
-            if self._model[-1].search(text, max(lo, m.start() - 30), m.start()):
+            if self._model.associates.search(text, max(lo, m.start() - 30), m.start()):
                 continue  # "a friend of his daughter's": the friend is the one told of
             if _ADULT_AGE.match(text, m.end()) or self._own[4].match(text, m.end()):
                 continue  # "Doyle's daughter, 25, said": an adult relative, speaking
@@ -338,7 +348,7 @@ class Relationship(AnonymityRule):
         if self._abused_by.search(text, max(lo, m.start() - 60), m.start()):
             return self._tied_case(reading)  # "abused by her stepdad": the agent of the
             # abuse, whatever follows, in a report with an accused (not a survivor's story)
-        if self._model[2].search(text, max(lo, m.start() - 40), m.start()):
+        if self._model.tie_agent.search(text, max(lo, m.start() - 40), m.start()):
             return self._tied_case(reading)  # "the conduct of his uncle": the agent, in a noun
         if self._coerced.match(text, m.end()):
             return True  # "her grandfather had warned her she would be taken away"
