@@ -572,14 +572,12 @@ class Registered:
 
 _WORD_CHAR = patterns.compile(r"[\p{L}\p{N}]")
 _SPACE = patterns.compile(r"\s+")
-_REGISTERED: dict[tuple[str, ...], Registered] = {}
 
 
+@cache
 def _registered(names: tuple[str, ...]) -> Registered:
-    found = _REGISTERED.get(names)
-    if found is None:
-        found = _REGISTERED[names] = Registered(names)
-    return found
+    """The finder for one set of registered names (built once per process)."""
+    return Registered(names)
 
 
 def context_needles(registered: Iterable[str]) -> tuple[str, ...]:

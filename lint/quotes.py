@@ -253,10 +253,10 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
 
     for m in _MARK_RE.finditer(text, start, end):
         i, c = m.start(), m.group()
-        mark = Mark(i, c)
-        left, right = _flanking(text, i, start, end)
         if i < skip:
             continue  # the second of two curly apostrophes read as one mark
+        mark = Mark(i, c)
+        left, right = _flanking(text, i, start, end)
         if text.startswith(_TWO_CURLY_APOSTROPHES, i) and stack and stack[-1].weight == DOUBLE:
             # "… safe,’’ explains": a double close typed as two apostrophes. With a single
             # quote open inside, they are two closing singles, each read on its own.

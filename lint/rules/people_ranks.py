@@ -10,12 +10,12 @@ person. Two first names with one surname are two people.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 import regex
 
-from lint.document import Block, Document
+from lint.document import Document
 from lint.errors import RuleError
 from lint.facts import Facts
 from lint.registers import literal_pattern, normalise
@@ -91,26 +91,16 @@ def _changed(rule: PeopleRule, uses: list[Use], doc: Document, facts: Facts) -> 
     dated = 0  # mentions whose sentences only place the rank in the past
     for m, _ in uses:
         i = bisect.bisect_right(starts, m.start()) - 1
-        spans = [_sentence(sentences, starts, m.start(), m.end())]
+        lo, hi = (sentences[i].start, sentences[i].end) if i >= 0 else (0, m.end())
+        spans = [(lo, max(hi, m.end()))]
         after = sentences[i + 1] if 0 <= i < len(sentences) - 1 else None
         if after is not None and _PRONOUN.match(doc.text, after.start, after.end):
             spans.append((after.start, after.end))
         said = [w.group() for lo, hi in spans for w in rule.changes.finditer(doc.text, lo, hi)]
-        if rule.past is None and said:
-            return True
-        if any(rule.past is not None and not rule.past.fullmatch(w) for w in said):
-            return True
+        if any(rule.past is None or not rule.past.fullmatch(w) for w in said):
+            return True  # a change of rank, not only a rank placed in the past
         dated += bool(said)
     return 0 < dated < len(uses)
-
-
-def _sentence(
-    sentences: Sequence[Block], starts: list[int], start: int, end: int
-) -> tuple[int, int]:
-    """The span of the sentence a mention starts in (to the mention's end at least)."""
-    i = bisect.bisect_right(starts, start) - 1
-    lo, hi = (sentences[i].start, sentences[i].end) if i >= 0 else (0, end)
-    return lo, max(hi, end)
 
 
 #: A sentence opening with a pronoun that points back to the person just named.
