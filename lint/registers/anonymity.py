@@ -127,7 +127,6 @@ LISTS = (
     "word_names",
     "colleague_nouns",
     "greetings",
-    "credit_agencies",
     "campaigners",
 )
 KEYS = (*LISTS, "jigsaw", "jigsaw_context")
