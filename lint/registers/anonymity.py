@@ -127,6 +127,9 @@ LISTS = (
     "word_names",
     "colleague_nouns",
     "greetings",
+    "community_nouns",
+    "population_quantifiers",
+    "population_nouns",
     "campaigners",
 )
 KEYS = (*LISTS, "jigsaw", "jigsaw_context")
