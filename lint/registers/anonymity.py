@@ -127,9 +127,6 @@ LISTS = (
     "word_names",
     "colleague_nouns",
     "greetings",
-    "community_nouns",
-    "population_quantifiers",
-    "population_nouns",
     "campaigners",
 )
 KEYS = (*LISTS, "jigsaw", "jigsaw_context")
