@@ -127,8 +127,6 @@ LISTS = (
     "word_names",
     "colleague_nouns",
     "greetings",
-    "platforms",
-    "account_nouns",
     "campaigners",
 )
 KEYS = (*LISTS, "jigsaw", "jigsaw_context")

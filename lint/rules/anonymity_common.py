@@ -675,10 +675,6 @@ class AnonymityRule:
             if not seen.overlaps(*found):
                 seen.add(*found)
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "given")
-        for m in self._matches(reading, p.handle):
-            if not seen.overlaps(*m.span("name")):  # "her Instagram account, @tilly.h07"
-                seen.add(*m.span("name"))
-                yield VictimName(*m.span("name"), m.group("name"), "handle")
 
     def _given_alone(self, reading: Reading) -> Iterator[tuple[int, int]]:
         """A given name used alone ("Ellie did everything right.", "When Jessica, 11,
@@ -1168,12 +1164,6 @@ class _Patterns:
         markable = NAME.replace(r"(?![\p{L}\p{N}-])", r"(?![\p{L}-])")  # "Megan¹"
         self.marked = c(rf"(?P<name>{markable})[ \t]?(?:{marks})(?![\p{{L}}\p{{N}}])")
         self.not_names = frozenset(w.words("not_names"))
-        self.handle = c(
-            rf"(?:\b[Hh]er|(?:\b[Tt]he\s+)?(?:{w.pattern('victim_anchor')})['’]s)"
-            rf"(?:\s+(?:{w.pattern('platforms')}))?\s+(?:{w.pattern('account_nouns')})"
-            rf"(?:\s*,|\s*:|\s+(?:was|is|called|named))?\s*(?P<name>@[\w.]{{2,30}}\w)"
-        )  # a child's or victim's own online identity: a name-like reference ("his" is
-        # left out: in a report of a man's offence it is mostly his own account)
         self.endings = frozenset(w.words("not_name_endings"))
         self.titled = _titled(rf"{_TITLE_HEADS}|{w.pattern('professions')}")
         self.posted = c(
