@@ -127,6 +127,14 @@ LISTS = (
     "word_names",
     "colleague_nouns",
     "greetings",
+    "household_carers",
+    "care_modals",
+    "care_verbs",
+    "cared_children",
+    "care_settings",
+    "kin_trusted",
+    "family_membership",
+    "also_link",
     "campaigners",
 )
 KEYS = (*LISTS, "jigsaw", "jigsaw_context")
