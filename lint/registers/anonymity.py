@@ -135,6 +135,7 @@ LISTS = (
     "kin_trusted",
     "family_membership",
     "also_link",
+    "credit_agencies",
     "campaigners",
 )
 KEYS = (*LISTS, "jigsaw", "jigsaw_context")
