@@ -136,6 +136,9 @@ LISTS = (
     "family_membership",
     "also_link",
     "credit_agencies",
+    "community_nouns",
+    "population_quantifiers",
+    "population_nouns",
     "campaigners",
 )
 KEYS = (*LISTS, "jigsaw", "jigsaw_context")
