@@ -139,6 +139,8 @@ LISTS = (
     "community_nouns",
     "population_quantifiers",
     "population_nouns",
+    "platforms",
+    "account_nouns",
     "campaigners",
 )
 KEYS = (*LISTS, "jigsaw", "jigsaw_context")

@@ -692,6 +692,10 @@ class AnonymityRule:
             if not seen.overlaps(*found):
                 seen.add(*found)
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "given")
+        for m in self._matches(reading, p.handle):
+            if not seen.overlaps(*m.span("name")):  # "her Instagram account, @tilly.h07"
+                seen.add(*m.span("name"))
+                yield VictimName(*m.span("name"), m.group("name"), "handle")
 
     def _given_alone(self, reading: Reading) -> Iterator[tuple[int, int]]:
         """A given name used alone ("Ellie did everything right.", "When Jessica, 11,
@@ -1187,6 +1191,12 @@ class _Patterns:
             rf"[ \t]*/[ \t]*(?:{w.pattern('credit_agencies')})(?![\p{{L}}\p{{N}}])"
         )  # "(Kirsty O'Connor/PA)": a photographer's credit
         self.word_names = frozenset(w.words("word_names"))
+        self.handle = c(
+            rf"(?:\b[Hh]er|(?:\b[Tt]he\s+)?(?:{w.pattern('victim_anchor')})['’]s)"
+            rf"(?:\s+(?:{w.pattern('platforms')}))?\s+(?:{w.pattern('account_nouns')})"
+            rf"(?:\s*,|\s*:|\s+(?:was|is|called|named))?\s*(?P<name>@[\w.]{{2,30}}\w)"
+        )  # a child's or victim's own online identity: a name-like reference ("his" is
+        # left out: in a report of a man's offence it is mostly his own account)
         self.endings = frozenset(w.words("not_name_endings"))
         self.titled = _titled(rf"{_TITLE_HEADS}|{w.pattern('professions')}")
         self.posted = c(
