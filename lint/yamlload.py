@@ -10,6 +10,7 @@ and nesting deeper than ``MAX_DEPTH``; an error quotes at most a short excerpt.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 from functools import cache
 from pathlib import Path
@@ -156,10 +157,11 @@ def _parse(text: str, path: str, repeated: list[tuple[str, int]] | None) -> Any:
 # so the tree parsed from a text is kept in the cache folder as plain JSON (lint.diskcache:
 # data, never code), one file per text, named by the digest of the text, of this module
 # and of the installed PyYAML: a changed file is a new name, so it is parsed afresh.
-# A mapping is ``{"d": [[key, line, value], …], "n": line}``, a list ``{"l": [...]}``;
-# strings, integers, finite floats, booleans and None stand for themselves. A tree with
-# anything else (a date, a set, bytes) is not kept. A kept file is checked node by node
-# as it is read back; one that fails any check is parsed again, silently.
+# A mapping is ``{"d": [[key, line, value], …], "n": line}``, a list ``{"l": [...]}``, a
+# date ``{"date": "2026-12-06"}``; strings, integers, finite floats, booleans and None
+# stand for themselves. A tree with anything else (a time stamp, a set, bytes) is not
+# kept. A kept file is checked node by node as it is read back; one that fails any check
+# is parsed again, silently.
 
 
 @cache
@@ -201,6 +203,8 @@ def _encode(node: Any) -> Any:
         return node
     if kind is list:
         return {"l": [_encode(item) for item in node]}
+    if kind is dt.date:  # a register's "checked: 2026-12-06"
+        return {"date": node.isoformat()}
     if kind is LineDict and len(node.lines) == len(node):
         rows = []
         for key, value in node.items():
@@ -230,6 +234,11 @@ def _decode(node: Any, depth: int = 0) -> Any:
         raise _NotATree
     if len(node) == 1 and type(node.get("l")) is list:
         return [_decode(item, depth + 1) for item in node["l"]]
+    if len(node) == 1 and type(node.get("date")) is str:
+        try:
+            return dt.date.fromisoformat(node["date"])
+        except ValueError:
+            raise _NotATree from None
     rows, line = node.get("d"), node.get("n")
     if len(node) != 2 or type(rows) is not list or type(line) is not int:
         raise _NotATree
