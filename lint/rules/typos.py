@@ -10,10 +10,9 @@ the document is a name everywhere in it ("Tennant", "Brough")."""
 from __future__ import annotations
 
 import functools
-import importlib.util
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from importlib import resources
 from typing import Any
 
 from lint import patterns
@@ -63,14 +62,10 @@ class Correction:
 def _read_list(name: str) -> dict[str, str]:
     """misspelling -> codespell's raw correction text, read once per run (one C-speed
     pass over the file; a correction is parsed only when a document has the word)."""
-    # The dependency that ships the lists, found without importing it (its package
-    # imports codespell's whole command-line tool: about 15 ms of a cold run).
-    spec = importlib.util.find_spec("codespell_lib")
-    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    import codespell_lib  # the dependency that ships the lists (imported on first use)
+
     try:
-        if not folders:
-            raise FileNotFoundError("codespell_lib")
-        text = (Path(folders[0]) / "data" / f"{name}.txt").read_text("utf-8")
+        text = (resources.files(codespell_lib) / "data" / f"{name}.txt").read_text("utf-8")
     except FileNotFoundError as exc:  # pragma: no cover - an install without its data
         raise RuleError(f"codespell's list '{name}' is not installed: {exc}") from exc
     return dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
