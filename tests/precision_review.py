@@ -37,6 +37,7 @@ PRECISION = ROOT / "tests" / "precision"
 CORPUS = PRECISION / "corpus"
 REVIEWS = PRECISION / "reviews.yml"
 FIRST_LOOKS = PRECISION / "first_looks.yml"
+LEVEL_FLOORS = PRECISION / "level_floors.yml"
 #: A rule at warning or error whose findings editors accepted less often than this on
 #: copy it had never seen (first looks), over at least ``CALIBRATION_MIN`` verdicts, is
 #: advice, not a point an editor would fix: it belongs at suggestion.
@@ -262,6 +263,17 @@ def first_looks() -> dict[str, Counter[str]]:
     return by_rule
 
 
+def level_floors(path: Path = LEVEL_FLOORS) -> dict[str, str]:
+    """Rules that stay at a level whatever their first looks say (``level_floors.yml``)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    floors = {}
+    for entry in data:
+        if entry.get("floor") not in LEVELS or not str(entry.get("why", "")).strip():
+            raise ValueError(f"{path.name}: {entry.get('rule')}: give a floor in {LEVELS} and why")
+        floors[str(entry["rule"])] = str(entry["floor"])
+    return floors
+
+
 def default_levels() -> dict[str, str]:
     """Each rule's level in the default profile (rules it leaves off are absent)."""
     from lint.config import Config, active_rules
@@ -271,14 +283,15 @@ def default_levels() -> dict[str, str]:
 
 def miscalibrated() -> list[str]:
     """Rules whose level is above what editors' first looks support (see the floors)."""
-    levels, looks = default_levels(), first_looks()
+    levels, looks, floors = default_levels(), first_looks(), level_floors()
     out = []
     for rule, c in sorted(looks.items()):
         n, level = sum(c.values()), levels.get(rule)
         if n < CALIBRATION_MIN or level not in LEVELS:
             continue
         rate = c["accepted"] / n
-        if rate < CALIBRATION_FLOOR or (level == "error" and rate < ERROR_FLOOR):
+        low = rate < CALIBRATION_FLOOR and floors.get(rule) != level
+        if low or (level == "error" and rate < ERROR_FLOOR):
             out.append(f"{rule} ({level}): {c['accepted']} of {n} accepted")
     return out
 

@@ -9,10 +9,13 @@ from precision_review import (
     CALIBRATION_MIN,
     ERROR_FLOOR,
     FIRST_LOOKS,
+    LEVEL_FLOORS,
     PRECISION,
     calibrate,
+    default_levels,
     first_look_reviewers,
     first_looks,
+    level_floors,
     load_reviews,
     miscalibrated,
 )
@@ -56,3 +59,12 @@ def test_the_table_sets_each_rule_s_default_level_beside_its_first_looks() -> No
     assert "| Quotes.NoSpeaker | suggestion | 25 | 1 |" in table
     counted = [r for r, c in first_looks().items() if sum(c.values()) >= CALIBRATION_MIN]
     assert len(counted) >= 5 and 0 < CALIBRATION_FLOOR < ERROR_FLOOR < 1
+
+
+def test_a_level_floor_is_a_warning_kept_for_a_harm_the_law_forbids() -> None:
+    """A floor keeps a rule visible; it never keeps a rule at error that editors reject."""
+    floors = level_floors()
+    assert floors and set(floors.values()) == {"warning"}
+    known = default_levels()
+    for rule in floors:
+        assert rule in known, f"{LEVEL_FLOORS.name}: {rule} is not a rule that runs"

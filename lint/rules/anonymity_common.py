@@ -355,7 +355,24 @@ class AnonymityRule:
             return False
         if _CIPHER.match(text, end):
             return False  # "Girl A", "Child 3": the court's anonymised reference
+        if self.pats.credit.match(text, end):
+            return False  # "(Kirsty O'Connor/PA)": a photographer's credit
+        if len(bare) == 1 and opening and not self._behaves_as_name(reading, bare[0], end):
+            return False  # "Hope is not something Leah felt": a word, not a person
         return not _RANKED.search(text, max(0, start - 40), start)
+
+    def _behaves_as_name(self, reading: Reading, word: str, end: int) -> bool:
+        """Whether a given name that is also a word (``word_names``: "Hope", "Grace"),
+        opening a sentence where its capital proves nothing, behaves as a person's name:
+        an age follows it ("Hope, 14,") or the copy uses it again, capitalised, away from
+        a sentence's start. Any other word passes (this weighs only the doubtful ones)."""
+        if word not in self.pats.word_names or _AGE_AFTER_NAME.match(reading.text, end):
+            return True
+        text = reading.text
+        return any(
+            not _opens(text, m.start())
+            for m in regex.finditer(rf"(?<![\p{{L}}'’]){regex.escape(word)}(?![\p{{L}}])", text)
+        )
 
     def _public_surnames(self, reading: Reading) -> tuple[str, ...]:
         """The last words of the public figures' names the copy holds, found once per
@@ -675,6 +692,10 @@ class AnonymityRule:
             if not seen.overlaps(*found):
                 seen.add(*found)
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "given")
+        for m in self._matches(reading, p.handle):
+            if not seen.overlaps(*m.span("name")):  # "her Instagram account, @tilly.h07"
+                seen.add(*m.span("name"))
+                yield VictimName(*m.span("name"), m.group("name"), "handle")
 
     def _given_alone(self, reading: Reading) -> Iterator[tuple[int, int]]:
         """A given name used alone ("Ellie did everything right.", "When Jessica, 11,
@@ -1109,7 +1130,9 @@ _TITLED_BEFORE = patterns.compile(rf"\b(?:{HONORIFIC})\.?[ \t]+$")
 #: choice”): a pseudonym or a title, not a name given plainly.
 _QUOTED_SHORT = patterns.compile(r"[“\"‘](?:[^“”\"‘’.!?\n]|[’']s\b){1,24}[”\"’](?![\p{L}])")
 #: A capitalised word; one just before a word (with spaces only between); one just after.
-_CAPITAL_WORD = patterns.compile(r"\b\p{Lu}\p{Ll}+\b(?![’'-]\p{L}{2})")
+_CAPITAL_WORD = patterns.compile(r"(?<![’'])\b\p{Lu}\p{Ll}+\b(?![’'-]\p{L}{2})")
+#: An age after a name ("Hope, 14,"): a person.
+_AGE_AFTER_NAME = patterns.compile(r"\s*,\s*(?:aged\s+)?\d{1,2}\b")
 _CAPITAL_BEFORE = patterns.compile(r"(?P<word>\p{Lu}[\p{L}'’-]*)[ \t]+$")
 _CAPITAL_AFTER = patterns.compile(r"[ \t]+\p{Lu}")
 #: A letter's greeting ("Dear Jessica"): the reader, not the one the letter tells of.
@@ -1164,6 +1187,16 @@ class _Patterns:
         markable = NAME.replace(r"(?![\p{L}\p{N}-])", r"(?![\p{L}-])")  # "Megan¹"
         self.marked = c(rf"(?P<name>{markable})[ \t]?(?:{marks})(?![\p{{L}}\p{{N}}])")
         self.not_names = frozenset(w.words("not_names"))
+        self.credit = c(
+            rf"[ \t]*/[ \t]*(?:{w.pattern('credit_agencies')})(?![\p{{L}}\p{{N}}])"
+        )  # "(Kirsty O'Connor/PA)": a photographer's credit
+        self.word_names = frozenset(w.words("word_names"))
+        self.handle = c(
+            rf"(?:\b[Hh]er|(?:\b[Tt]he\s+)?(?:{w.pattern('victim_anchor')})['’]s)"
+            rf"(?:\s+(?:{w.pattern('platforms')}))?\s+(?:{w.pattern('account_nouns')})"
+            rf"(?:\s*,|\s*:|\s+(?:was|is|called|named))?\s*(?P<name>@[\w.]{{2,30}}\w)"
+        )  # a child's or victim's own online identity: a name-like reference ("his" is
+        # left out: in a report of a man's offence it is mostly his own account)
         self.endings = frozenset(w.words("not_name_endings"))
         self.titled = _titled(rf"{_TITLE_HEADS}|{w.pattern('professions')}")
         self.posted = c(

@@ -75,6 +75,8 @@ _PRONOUN = patterns.compile(r"(?i:he|she|they)")
 #: How far a family's business match reaches before and after its word for the family.
 _KIN_BEFORE, _KIN_AFTER = 60, 220
 
+#: The kind of detail a small community told by its size is.
+_SMALL_PLACE = "small place"
 #: How far after a detail to look for its owner when none comes before it.
 _AFTER = 60
 
@@ -136,7 +138,12 @@ class Jigsaw(AnonymityRule):
         )
 
     def scanned(self) -> tuple[regex.Pattern[str], ...]:
-        return (*super().scanned(), self._relative, *(p for _, p in self._belonging))
+        return (
+            *super().scanned(),
+            self._relative,
+            self._community,
+            *(p for _, p in self._belonging),
+        )
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         reading = self.reading(doc, facts)
@@ -186,12 +193,32 @@ class Jigsaw(AnonymityRule):
                 ):
                     taken.append((start, end, kind))  # not "Doyle, whose father is ..."
                     spans.add(start, end)
+        for m in self._matches(reading, self._community):
+            if not spans.overlaps(*m.span()) and self._victims(reading, *m.span()):
+                taken.append((m.start(), m.end(), _SMALL_PLACE))
+                spans.add(*m.span())
         for start, end, kind in _merged(text, taken):
             yield self.hit(start, end, text[start:end], kind)
         if reading.sexual:  # a family named beside the victim's own waiver is theirs to name
             for hit in (*self._captions(reading, doc), *self._relatives(reading)):
                 if not self.family_excused(reading, hit.start, hit.end):
                     yield hit
+
+    @cached_property
+    def _community(self) -> regex.Pattern[str]:
+        """A small community told by its size ("a Hebridean island with around 60
+        residents", "the island of Eilean Fada, where her family are among fewer than 30
+        permanent residents"): a word for a settlement (with the place's name before it in
+        apposition, which would otherwise read as a person), then within ten words a count of
+        at most four figures and a word for its people (IPSO sexual offences guidance: a
+        small community identifies those who live in it)."""
+        w = self.words
+        return patterns.lazy(
+            rf"(?:{NAME}\s*,\s*(?:a|an|the)\s+(?:[\p{{L}}-]+\s+)?)?"  # "Harra, a Hebridean "
+            rf"\b(?:{w.pattern('community_nouns')})\b(?:\W+[\p{{L}}'’-]+){{0,10}}?\W+"
+            rf"(?:(?:{w.pattern('population_quantifiers')})\s+)?(?<![\d,.])\d{{1,4}}(?![\d,.]\d)"
+            rf"\s+(?:permanent\s+|full-time\s+)?(?:{w.pattern('population_nouns')})\b"
+        )
 
     @cached_property
     def _belonging(self) -> tuple[tuple[str, regex.Pattern[str]], ...]:

@@ -81,6 +81,16 @@ class _Model(NamedTuple):
     associates: regex.Pattern[str]  # "a friend of his daughter's"
 
 
+class _Law(NamedTuple):
+    """The tie as the law defines it, compiled once per rule (``Relationship._law``)."""
+
+    cared: regex.Pattern[str]  # "the girl his wife was paid to look after"
+    placed: regex.Pattern[str]  # "placed in Mr Merrick's foster home"
+    trusted: regex.Pattern[str]  # "the grandfather she could turn to"
+    member: regex.Pattern[str]  # "a member of his own family"
+    also: regex.Pattern[str]  # "who is also Lowther's mother"
+
+
 def _headline(text: str, offset: int) -> bool:
     """Whether ``offset`` is in the report's headline: a heading line ("# ...") or the
     first line, when it does not end as a sentence does (not a list item in notes)."""
@@ -141,6 +151,63 @@ class Relationship(AnonymityRule):
             # "after she joined his Year 11 form group"
             c(rf"{w.pattern('support_verbs')}(?:\s+\p{{Ll}}+)?\s+by\s+$"),
         )
+
+    @cached_property
+    def _law(self) -> _Law:
+        """The tie as the law defines it (s.27 and ss.21-22 Sexual Offences Act 2003,
+        Editors' Code cl.7; the classes are in the register): a care clause that links the
+        accused or his household to the child, a placement in his home, a relative the
+        child trusted, a phrase of family membership, one person who is also the
+        accused's relative."""
+        w = self.words
+        c = patterns.lazy
+        kin = rf"(?:{w.pattern('adult_kin')}|{w.pattern('child_kin')}|{w.pattern('parents')})"
+        modals = rf"(?:(?:{w.pattern('care_modals')})\s+){{0,2}}"
+        owner = rf"(?:his|[Tt]he\s+defendant['’]s|(?P<name>{NAME})['’]s)"
+        return _Law(
+            cared=c(
+                rf"\b(?:{w.pattern('cared_children')})\s+(?:(?:who|whom|that)\s+)?"
+                rf"(?:{w.pattern('household_carers')})\s+{modals}(?:{w.pattern('care_verbs')})\b"
+            ),
+            placed=c(
+                rf"\bplaced\s+(?:in|into|with)\s+{owner}\s+(?:{w.pattern('care_settings')})\b"
+                rf"|\b{owner}\s+foster\s+(?:home|placement|family|household)\b"
+            ),
+            trusted=c(
+                rf"\b(?:the|a)\s+(?P<kin>{w.pattern('adult_kin')})\s+(?:(?:who|whom|that)\s+)?"
+                rf"(?:she|he|the\s+girl|the\s+boy|the\s+child)\s+(?:{w.pattern('kin_trusted')})\b"
+            ),
+            member=c(w.pattern("family_membership")),
+            also=c(
+                rf"\b(?:{w.pattern('also_link')})\s+(?:(?P<name>{NAME})|the\s+defendant"
+                rf"|the\s+accused)['’]s\s+{kin}\b"
+            ),
+        )
+
+    def _law_ties(self, reading: Reading) -> Iterator[Hit]:
+        """The ties of ``_law`` in a report with an accused, each told of one case."""
+        if not self._tied_case(reading):
+            return
+        law = self._law
+        text = reading.text
+        female = self.words.words("female_kin")
+        for m in self._matches(reading, law.cared):
+            if self._particular(reading, m.start()) or _headline(text, m.start()):
+                yield self.hit(m.start(), m.end(), m.group(), self.note("care"))
+        for pattern in (law.placed, law.also):
+            for m in self._matches(reading, pattern):
+                name = m.group("name")
+                if name is None or self._defendant(reading, name):
+                    yield self.hit(m.start(), m.end(), m.group(), self.note("care"))
+        for m in self._matches(reading, law.trusted):
+            if m.group("kin").split()[-1].lower() not in female:
+                yield self.hit(m.start(), m.end(), m.group(), self.note("adult"))
+        for m in self._matches(reading, law.member):
+            if not (
+                _NEGATED.search(text, max(0, m.start() - 20), m.start())
+                or _CHOICE.match(text, m.end())
+            ) and self._particular(reading, m.start()):
+                yield self.hit(m.start(), m.end(), m.group(), self.note("tie"))
 
     @cached_property
     def _abused_by(self) -> regex.Pattern[str]:
@@ -278,13 +345,19 @@ class Relationship(AnonymityRule):
         )
 
     def scanned(self) -> tuple[regex.Pattern[str], ...]:
-        return (*super().scanned(), *self._own[:4], *self._own[9:11])
+        return (*super().scanned(), *self._own[:4], *self._own[9:11], *self._law)
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         reading = self.reading(doc, facts)
         if not (reading.sexual and reading.child and reading.proceedings):
             return
-        for hit in self._ties(reading):
+        ties = list(self._ties(reading))
+        ties += [
+            h
+            for h in self._law_ties(reading)
+            if not any(h.start < t.end and t.start < h.end for t in ties)
+        ]  # a tie the older words found already is reported once
+        for hit in ties:
             if not (reading.waiver and self.waived_near(reading, hit.start)):
                 yield hit  # a tie beside a stated waiver is told of the one who waived
 
