@@ -21,7 +21,8 @@ the method that made the answers, ``MAX_ENTRIES``, keys, values) and one way of 
 ``patterns-valid.json`` (the digests of patterns known to compile, under the ``regex``
 version: ``lint.rules.regexes``), ``needles.json`` (each pattern's needles, under the
 digest of the code that read them: ``lint.rules.prefilter``) and ``results-*.json``
-(each file's findings, one store per run key and folder: ``lint.resultcache``).
+(each file's findings, one store per run key and folder: ``lint.resultcache``). Parsed
+YAML trees are plain entries, one file per text (``yaml-*.json``: ``lint.yamlload``).
 """
 
 from __future__ import annotations

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-import regex
+from functools import cache
+from typing import TYPE_CHECKING
 
-from lint import patterns
+if TYPE_CHECKING:
+    import regex
 
-_SPACES = patterns.compile(r"\s+")
-_LINE_BREAK = patterns.compile(r"\r\n|\r|\n")
-_VERB = patterns.compile(r"%(?:\[(\d+)\])?([sdvqf%])|%\.(\d)f")
+
+@cache
+def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """White space, a line break and a verb, compiled on first use: a run that only
+    reports (the results cache's warm run, ``plural``) never imports ``regex``."""
+    from lint import patterns
+
+    return (
+        patterns.compile(r"\s+"),
+        patterns.compile(r"\r\n|\r|\n"),
+        patterns.compile(r"%(?:\[(\d+)\])?([sdvqf%])|%\.(\d)f"),
+    )
 
 
 def plural(n: int, word: str) -> str:
@@ -44,10 +55,11 @@ def format_message(template: str, *args: object, keep_spaces: bool = False) -> s
             return f'"{value}"'
         return str(value)
 
-    out = _VERB.sub(fill, template)
+    spaces, line_break, verb = _patterns()
+    out = verb.sub(fill, template)
     if keep_spaces:
-        return _LINE_BREAK.sub(" ", out)
-    return _SPACES.sub(" ", out).strip()
+        return line_break.sub(" ", out)
+    return spaces.sub(" ", out).strip()
 
 
 def vale_message(template: str, *args: object) -> str:

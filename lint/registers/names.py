@@ -327,7 +327,7 @@ class NameIndex:
                 continue
             if word.text in PLACES or word.text in self.right_tokens or word.text.isupper():
                 continue
-            if any(low in ws for ws in self.vocabulary.values() if ws and ws[0][0] == low[0]):
+            if low in self.vocabulary.get((low[0], len(low)), ()):  # its own bucket
                 continue
             for j in (i + 1, i - 1):
                 if not 0 <= j < len(words) or not caps[j]:

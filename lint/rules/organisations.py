@@ -42,6 +42,7 @@ from lint.rules import schema
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import scan
+from lint.rules.prefilter import Alternatives
 from lint.rules.regexes import compile_pattern
 from lint.rules.substitution import keep_case
 
@@ -94,6 +95,7 @@ class Organisations:
     needles: tuple[str, ...] | None = None  # a word of each form (lint.rules.matching.scan)
     proper_names: tuple[str, ...] = ()
     descriptive: regex.Pattern[str] | None = None  # before a lower-case form: no name
+    choice: Alternatives | None = None  # the pattern as its forms' alternatives
     """The register's right forms, of every body on it (not only those with forms this
     rule reports): proper names other rules leave alone (lint.context), so "Children
     1st" is no ordinal. Abbreviations are not among them: "NPCC" still wants spelling
@@ -102,10 +104,19 @@ class Organisations:
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         if self.pattern is None:
             return
+        pattern, needles, chosen = self.pattern, self.needles, None
+        if self.choice is not None:  # only the forms whose words the document holds
+            chosen = self.choice.chosen(facts)
+            if not chosen:
+                return
+            if len(chosen) < len(self.watches):
+                pattern, needles = self.choice.pattern(chosen), self.choice.needles_of(chosen)
+            else:
+                chosen = None
         present: dict[str, bool] = {}
-        for m, _unit in scan(self.pattern, doc, facts, self.meta, self.guards, self.needles):
+        for m, _unit in scan(pattern, doc, facts, self.meta, self.guards, needles):
             index = next(i for i, g in enumerate(m.groups()) if g is not None)
-            watch = self.watches[index]
+            watch = self.watches[index if chosen is None else chosen[index]]
             org = watch.org
             if self.contextual:
                 if org.name not in present:
@@ -265,17 +276,23 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations | 
     # Longest form first, so "… Council of Police Chiefs" beats a shorter form inside it.
     watches.sort(key=lambda pw: len(pw[1].variant.form), reverse=True)
     line = src.data.line_of("register")
-    pattern = None
+    pattern = choice = None
     if watches:
         # One pair of bounds around the whole alternation, not one per form: the
         # engine can then skip ahead on the forms' first letters.
         # Wrong and in-context forms match in any case: one flag for the whole pattern.
         # A house style's forms and informal ones match exactly ("Durham police" in
         # lower case describes the police in Durham).
-        body = "|".join(f"({p})" for p, _ in watches)
+        alternatives = [f"({p})" for p, _ in watches]
         flags = "(?m)" if style is not None or forms == "informal" else "(?mi)"
+        head, tail = f"{flags}{WORD_START}(?:", f"){WORD_END}"
         pattern = compile_pattern(
-            f"{flags}{WORD_START}(?:{body}){WORD_END}", path=src.path, line=line, key="register"
+            head + "|".join(alternatives) + tail, path=src.path, line=line, key="register"
+        )
+        # A document runs only the forms whose words it holds (most hold one or two of
+        # the register's forms): compiling the whole alternation costs tens of ms.
+        choice = Alternatives.of(
+            head, alternatives, tail, [_form_needle(w.variant.form) for _, w in watches]
         )
     named = {  # compiled when a form of the organisation is found (most never are)
         org.name: patterns.lazy("|".join(literal_pattern(f) for f in org.right_forms))
@@ -292,6 +309,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations | 
         _needles([w.variant.form for _, w in watches]),
         tuple(dict.fromkeys(f for o in orgs for f in o.right_forms if not f.isupper())),
         _descriptive(schema.option(data, KEYS, "descriptive_after"), src),
+        choice,
     )
 
 
@@ -312,10 +330,16 @@ _PHRASE = patterns.compile(PHRASE)
 
 def _needles(forms: list[str]) -> tuple[str, ...] | None:
     """The longest plain word of each form: a document with none of them has no form."""
-    out = set()
+    out: set[str] = set()
     for form in forms:
-        words = regex.findall(r"[\p{L}\p{N}]{3,}", normalise(form).lower())
-        if not words:
+        needle = _form_needle(form)
+        if needle is None:
             return None
-        out.add(max(words, key=len))
+        out |= needle
     return tuple(sorted(out))
+
+
+def _form_needle(form: str) -> frozenset[str] | None:
+    """The longest plain word of a form (None when it has none of 3 characters)."""
+    words = regex.findall(r"[\p{L}\p{N}]{3,}", normalise(form).lower())
+    return frozenset({max(words, key=len)}) if words else None

@@ -3,6 +3,7 @@ and compiling with located errors."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import cast
 
@@ -12,33 +13,31 @@ from lint import diskcache, patterns
 from lint.errors import RuleError, excerpt
 from lint.rules.words import WordPattern, words_of
 
-_SPACE_QUANTIFIER = patterns.compile(r"[?*+{]")
+#: What the space rewrite looks at: an escape (two characters), a class's brackets, a space.
+_SPACE_TOKENS = re.compile(r"\\.|[\[\] ]", re.DOTALL)
 
 
 def flexible_spaces(pattern: str) -> str:
     """Let a literal space in a pattern match any white space, so phrases are found
     across line breaks. Spaces inside classes or escaped are left alone."""
+    if " " not in pattern:  # most patterns: nothing to rewrite
+        return pattern
     out: list[str] = []
+    last = 0
     in_class = False
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\" and i + 1 < len(pattern):
-            out.append(pattern[i : i + 2])
-            i += 2
-            continue
-        if in_class:
-            if c == "]":
-                in_class = False
-        elif c == "[":
+    for token in _SPACE_TOKENS.finditer(pattern):
+        c = token.group()
+        if c == "[":
             in_class = True
-        elif c == " ":
-            nxt = pattern[i + 1 : i + 2]
-            out.append(r"(?:\s+)" if nxt and _SPACE_QUANTIFIER.match(nxt) else r"\s+")
-            i += 1
-            continue
-        out.append(c)
-        i += 1
+        elif c == "]":
+            in_class = False
+        elif c == " " and not in_class:
+            at = token.end()
+            nxt = pattern[at : at + 1]
+            out.append(pattern[last : token.start()])
+            out.append(r"(?:\s+)" if nxt and nxt in "?*+{" else r"\s+")
+            last = at
+    out.append(pattern[last:])
     return "".join(out)
 
 

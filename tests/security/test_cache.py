@@ -15,7 +15,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint import diskcache
+from lint import diskcache, yamlload
 from lint.config import _load_folder_cached, builtin_rules_dir
 from lint.errors import RuleError
 from lint.rules import prefilter, regexes, words
@@ -79,8 +79,18 @@ def test_compiled_rules_and_patterns_never_reach_the_disk(
     # Only the digests of the patterns that compiled (lint.rules.regexes): no program,
     # not even a pattern's text; each pattern's needles as lists of words; and the
     # words of the patterns that are only words (lint.rules.words), as lists of strings.
+    # And each rule, register and lexicon file's parsed YAML tree (lint.yamlload): plain
+    # JSON nodes, read back as mappings, lists and scalars.
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["needles.json", "patterns-valid.json", "words.json"]
+    trees = [n for n in names if n.startswith("yaml-")]
+    assert [n for n in names if n not in trees] == [
+        "needles.json",
+        "patterns-valid.json",
+        "words.json",
+    ]
+    assert len(trees) > 100
+    for name in trees:
+        assert isinstance(yamlload._decode(diskcache.read(name)), dict)
     digests = diskcache.read("patterns-valid.json")["entries"]
     assert digests and all(regex.fullmatch(r"[0-9a-f]{32}", d) for d in digests)
     assert set(digests.values()) == {True}
