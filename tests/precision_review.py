@@ -12,6 +12,7 @@ verdict stays attached to its finding for as long as the rules keep making it.
     python tests/precision_review.py tally OUT.json          # rates per rule and kind
     python tests/precision_review.py tally OUT.json --only tests/precision/batch3.txt
     python tests/precision_review.py tally OUT.json --not tests/precision/batch3.txt
+    python tests/precision_review.py calibrate     # levels against first looks
 
 ``tally`` also reports the hook's view: how many texts with no substantive error (no entry
 graded ``error`` in the front matter's ``editor_errors``, judged independently of the
@@ -35,6 +36,12 @@ ROOT = Path(__file__).resolve().parent.parent
 PRECISION = ROOT / "tests" / "precision"
 CORPUS = PRECISION / "corpus"
 REVIEWS = PRECISION / "reviews.yml"
+FIRST_LOOKS = PRECISION / "first_looks.yml"
+#: A rule at warning or error whose findings editors accepted less often than this on
+#: copy it had never seen (first looks), over at least ``CALIBRATION_MIN`` verdicts, is
+#: advice, not a point an editor would fix: it belongs at suggestion.
+CALIBRATION_FLOOR = 0.2
+CALIBRATION_MIN = 10
 VERDICTS = ("accepted", "debatable", "rejected")
 LEVELS = ("error", "warning")
 
@@ -236,6 +243,60 @@ def _row(name: str, c: Counter[str]) -> str:
     )
 
 
+def first_look_reviewers(path: Path = FIRST_LOOKS) -> dict[str, str]:
+    """Each first-look reviewer's batch list (``first_looks.yml``)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return {str(who): str(entry["batch"]) for entry in data for who in entry["reviewers"]}
+
+
+def first_looks() -> dict[str, Counter[str]]:
+    """Verdicts per rule given on held-out batches before any rule changed for them."""
+    reviewers = first_look_reviewers()
+    by_rule: dict[str, Counter[str]] = defaultdict(Counter)
+    for review in load_reviews().values():
+        if review.reviewer in reviewers:
+            by_rule[review.rule][review.verdict] += 1
+    return by_rule
+
+
+def default_levels() -> dict[str, str]:
+    """Each rule's level in the default profile (rules it leaves off are absent)."""
+    from lint.config import Config, active_rules
+
+    return {a.rule.meta.id: a.level.label for a in active_rules(Config(root=ROOT))}
+
+
+def miscalibrated() -> list[str]:
+    """Rules at warning or error that editors rejected on unseen copy (see the floor)."""
+    levels, looks = default_levels(), first_looks()
+    out = []
+    for rule, c in sorted(looks.items()):
+        n = sum(c.values())
+        low = n >= CALIBRATION_MIN and c["accepted"] / n < CALIBRATION_FLOOR
+        if low and levels.get(rule) in LEVELS:
+            out.append(f"{rule} ({levels[rule]}): {c['accepted']} of {n} accepted")
+    return out
+
+
+def calibrate() -> str:
+    """Per rule: its default level beside how editors judged it on copy it had not seen."""
+    levels, looks = default_levels(), first_looks()
+    out = [
+        "| rule | default level | first-look findings | accepted | debatable | rejected "
+        "| unreviewed | accepted % |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    total: Counter[str] = Counter()
+    for rule in sorted(looks, key=lambda r: (-sum(looks[r].values()), r)):
+        total.update(looks[rule])
+        row = _row(rule, looks[rule])
+        out.append(row.replace(f"| {rule} |", f"| {rule} | {levels.get(rule, 'off')} |", 1))
+    out.append(_row("**all**", total).replace("| **all** |", "| **all** | |", 1))
+    low = miscalibrated()
+    out += ["", f"Rules at warning or error below the floor: {len(low)}", *[f"- {r}" for r in low]]
+    return "\n".join(out)
+
+
 def _substantive_errors(name: str) -> list[Any]:
     """The entries of a text's answer key that an editor graded ``error``."""
     data = front_matter((CORPUS / name).read_text(encoding="utf-8"))
@@ -279,6 +340,9 @@ def main(argv: list[str]) -> int:
             reviews.update(load_reviews(Path(name)))
         save_reviews(reviews.values())
         print(f"{len(reviews)} verdicts in {REVIEWS.relative_to(ROOT)}")
+        return 0
+    if command == "calibrate" and not args:
+        print(calibrate())
         return 0
     if command == "tally" and args and len(args) % 2 == 1:
         items, status = _load_items(Path(args[0]))
