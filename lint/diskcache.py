@@ -141,6 +141,17 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
+def source_digest(file: str) -> str:
+    """32 hex digits of a module's source (its ``__file__``), "" when it cannot be read:
+    what a store's answers depend on, since they are only as good as the code that made
+    them."""
+    try:
+        with open(file, "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()[:32]
+    except OSError:
+        return ""
+
+
 def is_digest(key: object) -> bool:
     return isinstance(key, str) and _DIGEST.fullmatch(key) is not None
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -176,11 +175,7 @@ def _method() -> str:
         found += sorted(
             p.name for p in Path(folder).parent.glob("[Pp]y[Yy][Aa][Mm][Ll]-*.dist-info")
         )
-    try:
-        source = Path(__file__).read_bytes()
-    except OSError:
-        source = b""
-    return hashlib.sha256(source + "\0".join(found).encode()).hexdigest()[:32]
+    return diskcache.digest("\0".join([diskcache.source_digest(__file__), *found]))
 
 
 def _tree_name(text: str) -> str:

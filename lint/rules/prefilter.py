@@ -11,7 +11,6 @@ keeps findings themselves); a missing or malformed file is read again from the p
 
 from __future__ import annotations
 
-import hashlib
 import re
 import re._parser as _sre_parse  # type: ignore[import-not-found]  # the stdlib parser
 from collections import Counter
@@ -195,11 +194,7 @@ def needles_for(patterns_: Sequence[str]) -> tuple[str, ...] | None:
 def _method() -> str:
     """A digest of this module's source: stored needles are only as good as the code
     that read them."""
-    try:
-        with open(__file__, "rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest()[:32]
-    except OSError:
-        return ""
+    return diskcache.source_digest(__file__)
 
 
 def _valid_needles(found: object) -> bool:

@@ -156,14 +156,8 @@ def _all_words(words: list[object]) -> bool:
 
 def _method() -> str:
     """What the stored answers depend on: this module's source and ``regex``'s version."""
-    import hashlib
-
-    try:
-        with open(__file__, "rb") as handle:
-            source = hashlib.sha256(handle.read()).hexdigest()[:32]
-    except OSError:
-        return ""
-    return f"{source} regex {regex.__version__}"
+    source = diskcache.source_digest(__file__)
+    return f"{source} regex {regex.__version__}" if source else ""
 
 
 #: Each pattern's words by the pattern's digest (None: not a word pattern).
