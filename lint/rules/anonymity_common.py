@@ -141,10 +141,18 @@ class Reading:
     found: dict[tuple[str, frozenset[str], frozenset[str]], tuple[Any, ...]] = field(
         default_factory=dict, compare=False
     )
+    #: Yes-or-no facts about the report, each decided once when first asked (``holds``).
+    decided: dict[str, bool] = field(default_factory=dict, compare=False)
 
     def lacks(self, pattern: regex.Pattern[str]) -> bool:
         """Whether ``pattern`` cannot match anywhere in the report (``lacks``)."""
         return lacks(pattern, self.lowered)
+
+    def holds(self, what: str, decide: Callable[[], bool]) -> bool:
+        """A yes-or-no fact about the report, decided once (``decide``) when first asked."""
+        if what not in self.decided:
+            self.decided[what] = decide()
+        return self.decided[what]
 
     def words_where(self, what: str, build: Callable[[], Iterable[str]]) -> frozenset[str]:
         if what not in self.sets:
@@ -730,13 +738,14 @@ class AnonymityRule:
                 marked.add(name)
             else:
                 alone.append((start, end))  # "Ellie did", "When Jessica", "Goodnight Lily"
+        accused = self.accused_words(reading) if alone else frozenset()
         found = [
             (start, end)
             for start, end in alone
             if text[start:end] not in in_full
             and text[start:end] not in marked
-            and text[start:end] not in self.accused_words(reading)
-            and text[start:end] not in self.words.words("word_names")
+            and text[start:end] not in accused
+            and text[start:end] not in p.word_names
             and not common_word(text[start:end], reading.lowercase)
         ]
         if not found or self._excuses(reading):

@@ -283,16 +283,12 @@ class Relationship(AnonymityRule):
         child, or a child of the accused's family, anywhere in it may be the tie (decided
         once per report)."""
         model = self._model
-        return bool(
-            reading.words_where(
-                "relationship case",
-                lambda: (
-                    ("yes",)
-                    if not model.no_tie.search(reading.text)
-                    and (self.accused_words(reading) or model.accused.search(reading.text))
-                    else ()
-                ),
-            )
+        return reading.holds(
+            "relationship case",
+            lambda: (
+                not model.no_tie.search(reading.text)
+                and bool(self.accused_words(reading) or model.accused.search(reading.text))
+            ),
         )
 
     def _kin_of_accused(self, reading: Reading, m: regex.Match[str]) -> bool:
