@@ -277,6 +277,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations | 
     watches.sort(key=lambda pw: len(pw[1].variant.form), reverse=True)
     line = src.data.line_of("register")
     pattern = choice = None
+    form_needles = [_form_needle(w.variant.form) for _, w in watches]
     if watches:
         # One pair of bounds around the whole alternation, not one per form: the
         # engine can then skip ahead on the forms' first letters.
@@ -291,9 +292,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations | 
         )
         # A document runs only the forms whose words it holds (most hold one or two of
         # the register's forms): compiling the whole alternation costs tens of ms.
-        choice = Alternatives.of(
-            head, alternatives, tail, [_form_needle(w.variant.form) for _, w in watches]
-        )
+        choice = Alternatives.of(head, alternatives, tail, form_needles)
     named = {  # compiled when a form of the organisation is found (most never are)
         org.name: patterns.lazy("|".join(literal_pattern(f) for f in org.right_forms))
         for org in orgs
@@ -306,7 +305,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations | 
         named,
         guards,
         forms == "in_context",
-        _needles([w.variant.form for _, w in watches]),
+        _needles(form_needles),
         tuple(dict.fromkeys(f for o in orgs for f in o.right_forms if not f.isupper())),
         _descriptive(schema.option(data, KEYS, "descriptive_after"), src),
         choice,
@@ -328,15 +327,12 @@ def _descriptive(words: list[str], src: Source) -> regex.Pattern[str] | None:
 _PHRASE = patterns.compile(PHRASE)
 
 
-def _needles(forms: list[str]) -> tuple[str, ...] | None:
-    """The longest plain word of each form: a document with none of them has no form."""
-    out: set[str] = set()
-    for form in forms:
-        needle = _form_needle(form)
-        if needle is None:
-            return None
-        out |= needle
-    return tuple(sorted(out))
+def _needles(form_needles: list[frozenset[str] | None]) -> tuple[str, ...] | None:
+    """The longest plain word of each form (``_form_needle``): a document with none of
+    them has no form; None when a form has no such word."""
+    if any(n is None for n in form_needles):
+        return None
+    return tuple(sorted({w for n in form_needles if n is not None for w in n}))
 
 
 def _form_needle(form: str) -> frozenset[str] | None:
