@@ -281,9 +281,14 @@ def default_levels() -> dict[str, str]:
     return {a.rule.meta.id: a.level.label for a in active_rules(Config(root=ROOT))}
 
 
-def miscalibrated() -> list[str]:
-    """Rules whose level is above what editors' first looks support (see the floors)."""
-    levels, looks, floors = default_levels(), first_looks(), level_floors()
+def miscalibrated(
+    levels: dict[str, str] | None = None, looks: dict[str, Counter[str]] | None = None
+) -> list[str]:
+    """Rules whose level is above what editors' first looks support (see the floors);
+    ``levels`` and ``looks`` when the caller has them already."""
+    levels = default_levels() if levels is None else levels
+    looks = first_looks() if looks is None else looks
+    floors = level_floors()
     out = []
     for rule, c in sorted(looks.items()):
         n, level = sum(c.values()), levels.get(rule)
@@ -310,7 +315,7 @@ def calibrate() -> str:
         row = _row(rule, looks[rule])
         out.append(row.replace(f"| {rule} |", f"| {rule} | {levels.get(rule, 'off')} |", 1))
     out.append(_row("**all**", total).replace("| **all** |", "| **all** | |", 1))
-    low = miscalibrated()
+    low = miscalibrated(levels, looks)
     out += [
         "",
         f"Rules above what their first looks support (errors under {ERROR_FLOOR:.0%} "
