@@ -97,6 +97,30 @@ def test_verbatim_record_lowers_style_and_keeps_terms() -> None:
     assert _levels(release, "Safeguarding.AbuseMaterial") == [Severity.ERROR]
 
 
+GUIDE = (
+    "# Why the words we use matter\n\n"
+    "Language matters when we write about abuse. The term a writer picks can blame a "
+    "child, and this phrase is one of them.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence"),
+    [
+        ("Safeguarding.AbuseMaterial", "Why do we still call it child pornography?"),
+        ("Safeguarding.ChildProstitution", "Child prostitution does not exist."),
+        ("Safeguarding.Mistranslations", "Headlines about care gangs misinform readers."),
+    ],
+)
+def test_a_text_about_the_words_shows_an_error_term_as_a_warning(rule: str, sentence: str) -> None:
+    # The criticism genre (markers: "language matters", "the term", "this phrase") names a
+    # term mostly to reject it: still shown, but not a failing error.
+    assert _genre(GUIDE) == "criticism"
+    assert _levels(GUIDE + "\n" + sentence + "\n", rule) == [Severity.WARNING]
+    # The same sentence in a release stays an error.
+    assert _levels(RELEASE + "\n" + sentence + "\n", rule) == [Severity.ERROR]
+
+
 def test_verbatim_findings_carry_no_fix() -> None:
     record = RECORD + "\nThe police seized child pornography.\n"
     found = [f for f in check_text(record, path="d.md") if f.rule == "Safeguarding.AbuseMaterial"]
