@@ -1271,8 +1271,8 @@ class _Patterns:
         child_role = w.pattern("child_role")
         self.child_role = c(
             rf"{child_role}(?:\s*,\s*(?P<name>{NAME})\s*[,.;]"
-            rf"|[ \t]+(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})(?![ \t]+{NAME_WORD}))"
-        )
+            rf"|[ \t]+(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})(?![\p{{L}}'’-]|[ \t]+{NAME_WORD}))"
+        )  # a whole second word: never "Child Trafficking Advic" cut from a body's name
         self.child_titled = c(
             rf"(?P<titled>{child_role})[ \t]+(?P<name>{NAME_WORD})"
             rf"(?![\p{{L}}'’-]|[ \t]+{NAME_WORD})"
