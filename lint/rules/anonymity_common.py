@@ -1382,7 +1382,8 @@ class _Patterns:
         )
         self.cared_for = c(
             rf"(?<!\b(?:[Ll]ocal|[Ff]ellow|[Aa]nother|[Nn]eighbouring)\s+){w.pattern('cared_for_role')}"
-            rf"[ \t]+(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})(?![ \t]+{NAME_WORD})[^.!?]{{0,100}}?"
+            rf"[ \t]+(?P<name>{NAME_WORD}[ \t]+{NAME_WORD})(?![\p{{L}}'’-]|[ \t]+{NAME_WORD})"
+            r"[^.!?]{0,100}?"
             rf"\b(?:was|is|had\s+been|has\s+been)\s+(?:\p{{Ll}}+\s+)?{w.pattern('harm')}"
         )  # "Resident Margaret Ellison ... was failed by someone paid to care for her"
         self.ordeal = c(

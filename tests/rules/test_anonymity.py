@@ -161,3 +161,19 @@ def test_phrase_placeholders_and_first_letter() -> None:
     assert role.search("The girl, Amy,") and not role.search("the Girls Network")
     dob = regex.compile(phrase_pattern("born on {date}"))
     assert dob.search("born on 3 May 2012") and dob.search("born on 03/05/2012")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        ("child_role", "referred to its Child Trafficking Advice Centre"),
+        ("cared_for", "Resident Liaison Officer Team members said she was abused there."),
+    ],
+)
+def test_a_role_before_two_names_never_cuts_a_word(pattern: str, text: str) -> None:
+    # Two capitalised words after a role, where a third follows (a body's name), are no
+    # name; the pattern must not backtrack into a shorter, cut word ("Trafficking Advic").
+    pats = _rule("NamedVictim").pats  # type: ignore[attr-defined]
+    for m in getattr(pats, pattern).finditer(text):
+        end = m.end("name")
+        assert end == len(text) or not text[end].isalpha(), m.group("name")
