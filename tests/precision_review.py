@@ -22,6 +22,7 @@ rules) exit 0 at the default fail level.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -38,6 +39,7 @@ CORPUS = PRECISION / "corpus"
 REVIEWS = PRECISION / "reviews.yml"
 FIRST_LOOKS = PRECISION / "first_looks.yml"
 LEVEL_FLOORS = PRECISION / "level_floors.yml"
+SNAPSHOT = PRECISION / "findings.snapshot"
 #: A rule at warning or error whose findings editors accepted less often than this on
 #: copy it had never seen (first looks), over at least ``CALIBRATION_MIN`` verdicts, is
 #: advice, not a point an editor would fix: it belongs at suggestion.
@@ -253,14 +255,40 @@ def first_look_reviewers(path: Path = FIRST_LOOKS) -> dict[str, str]:
     return {str(who): str(entry["batch"]) for entry in data for who in entry["reviewers"]}
 
 
-def first_looks() -> dict[str, Counter[str]]:
-    """Verdicts per rule given on held-out batches before any rule changed for them."""
+def first_looks(
+    levels: dict[str, str] | None = None, now: dict[tuple[str, int, int, str], str] | None = None
+) -> dict[str, Counter[str]]:
+    """Verdicts per rule given on held-out batches before any rule changed for them.
+
+    With the rules' ``levels`` and the findings' levels ``now`` (``snapshot_levels``),
+    only the verdicts that still speak to the rule's level: a finding the rule now makes
+    below its own level (a context that lowers it, such as a text about the words
+    themselves) is set aside; one it no longer makes still counts, so a fix tuned on a
+    batch does not erase that batch's evidence."""
     reviewers = first_look_reviewers()
     by_rule: dict[str, Counter[str]] = defaultdict(Counter)
     for review in load_reviews().values():
-        if review.reviewer in reviewers:
-            by_rule[review.rule][review.verdict] += 1
+        if review.reviewer not in reviewers:
+            continue
+        if levels is not None and now is not None:
+            level = now.get((review.file, review.line, review.column, review.rule))
+            if level is not None and level != levels.get(review.rule, level):
+                continue
+        by_rule[review.rule][review.verdict] += 1
     return by_rule
+
+
+_SNAPSHOT_LINE = re.compile(r"^(?P<file>[^:\s]+\.md):(\d+):(\d+): (\w+) (\S+) ")
+
+
+def snapshot_levels(path: Path = SNAPSHOT) -> dict[tuple[str, int, int, str], str]:
+    """Each finding's level now, by file, line, column and rule (the reviewed snapshot)."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = _SNAPSHOT_LINE.match(line)
+        if m:
+            out[(m["file"], int(m[2]), int(m[3]), m[5])] = m[4]
+    return out
 
 
 def level_floors(path: Path = LEVEL_FLOORS) -> dict[str, str]:
@@ -287,7 +315,7 @@ def miscalibrated(
     """Rules whose level is above what editors' first looks support (see the floors);
     ``levels`` and ``looks`` when the caller has them already."""
     levels = default_levels() if levels is None else levels
-    looks = first_looks() if looks is None else looks
+    looks = first_looks(levels, snapshot_levels()) if looks is None else looks
     floors = level_floors()
     out = []
     for rule, c in sorted(looks.items()):
@@ -315,12 +343,13 @@ def calibrate() -> str:
         row = _row(rule, looks[rule])
         out.append(row.replace(f"| {rule} |", f"| {rule} | {levels.get(rule, 'off')} |", 1))
     out.append(_row("**all**", total).replace("| **all** |", "| **all** | |", 1))
-    low = miscalibrated(levels, looks)
+    low = miscalibrated(levels, first_looks(levels, snapshot_levels()))
     out += [
         "",
         f"Rules above what their first looks support (errors under {ERROR_FLOOR:.0%} "
         f"accepted, warnings and errors under {CALIBRATION_FLOOR:.0%}, over "
-        f"{CALIBRATION_MIN} or more): {len(low)}",
+        f"{CALIBRATION_MIN} or more, counting the findings a rule still makes at its own "
+        f"level or no longer makes): {len(low)}",
         *[f"- {r}" for r in low],
     ]
     return "\n".join(out)
