@@ -426,8 +426,9 @@ class NameIndex:
         return None
 
     def acronym_slip(self, token: str) -> Organisation | None:
-        """The organisation whose abbreviation this all-capitals word is a slip of."""
-        if token in self.abbreviations or token in self.right_tokens:
+        """The organisation whose abbreviation this all-capitals word is a slip of (never
+        another body's or thing's abbreviation: ``OTHERS``)."""
+        if token in self.abbreviations or token in self.right_tokens or token in OTHERS:
             return None
         return _acronym_slip(token, tuple(sorted(self.abbreviations)), self)
 
@@ -475,7 +476,7 @@ def _acronym_slip(
                     return index.abbreviations[abbr]  # a letter doubled over another
         elif len(abbr) == len(token) + 1 >= 5 and Levenshtein.distance(token, abbr) == 1:
             return index.abbreviations[abbr]  # a letter dropped
-        elif len(token) == len(abbr) + 1 > 4 and token not in OTHERS and _doubled(token, abbr):
+        elif len(token) == len(abbr) + 1 > 4 and _doubled(token, abbr):
             return index.abbreviations[abbr]  # a letter typed twice: "IICCSA"
     for abbr in abbreviations:
         moved = (
@@ -484,7 +485,7 @@ def _acronym_slip(
             and sorted(abbr) == sorted(token)
             and Levenshtein.distance(token, abbr) == 2
         )
-        if moved and abbr.isupper() and token not in OTHERS:
+        if moved and abbr.isupper():
             return index.abbreviations[abbr]  # one letter moved: "HMIRCFS"
     return None
 
