@@ -365,6 +365,15 @@ _SENTENCE_END = patterns.compile(r"[.!?…][\"'”’)]*(?:\s|$)")
 _WORD = patterns.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 
 
+#: How many paragraphs without a quotation mark may lie between a quote left open and the
+#: paragraph whose closing mark ends it, for them to be read as its continuation.
+UNMARKED_CONTINUATIONS = 6
+
+
+def _no_marks(scan: _BlockScan) -> bool:
+    return not (scan.pairs or scan.stray or scan.open or scan.inner or scan.lead)
+
+
 def _is_prose(block: Block) -> bool:
     return block.scope.split(".")[0] in ("paragraph", "blockquote", "list", "table")
 
@@ -377,6 +386,10 @@ def build_model(doc: Document) -> QuoteModel:
     problems: list[MarkProblem] = []
     # The quote carried over a paragraph break: its opening mark and parts so far.
     carry: tuple[Mark, list[tuple[int, int]], Block] | None = None
+    # Paragraphs with no quotation mark at all after the carried quote's, held until a
+    # later paragraph closes it with a mark of its weight (speech whose continuation
+    # paragraphs lost their opening marks) or shows it was never closed.
+    unmarked: list[Block] = []
 
     def unclosed(mark: Mark, detail: str, *, at_end: bool = False) -> None:
         problems.append(MarkProblem("unclosed", mark.offset, mark.offset + 1, detail, at_end))
@@ -388,10 +401,15 @@ def build_model(doc: Document) -> QuoteModel:
         pairs = list(scan.pairs)
         stray = list(scan.stray)
         open_marks = list(scan.open)
+        bare = carry is not None and _is_prose(block) and _no_marks(scan)
+        if bare and len(unmarked) < UNMARKED_CONTINUATIONS:
+            unmarked.append(block)
+            continue  # perhaps the quote goes on: a later paragraph will say
         if carry is not None:
             opening, parts, first_block = carry
             carry = None
-            continued = scan.lead is not None and scan.lead.weight == opening.weight
+            held, unmarked = unmarked, []
+            continued = not held and scan.lead is not None and scan.lead.weight == opening.weight
             if continued and _is_prose(block):
                 assert scan.lead is not None
                 lead = scan.lead
@@ -412,15 +430,20 @@ def build_model(doc: Document) -> QuoteModel:
                 and not any(p[0].offset < stray[0].offset and p[2] == 0 for p in pairs)
             ):
                 closing_mark = stray.pop(0)
+                more = len(held)  # one finding for the quote, at its first bare paragraph
                 problems.append(
                     MarkProblem(
                         "continuation",
-                        block.start,
-                        block.start + 1,
-                        "this paragraph continues the quote but does not open with a "
+                        (held[0] if held else block).start,
+                        (held[0] if held else block).start + 1,
+                        f"this paragraph and {'the next' if more == 1 else f'the {more} after it'}"
+                        " continue the quote but do not open with a quotation mark"
+                        if more
+                        else "this paragraph continues the quote but does not open with a "
                         "quotation mark",
                     )
                 )
+                parts += [(b.start, b.end) for b in held]
                 parts.append((block.start, closing_mark.offset))
                 _mismatch(opening, closing_mark, problems)
                 quotes.append(_quote(opening, closing_mark, parts))

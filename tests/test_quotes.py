@@ -181,6 +181,27 @@ def test_missing_opening_mark_on_a_continued_paragraph() -> None:
     assert len(m.quotes) == 1
 
 
+def test_a_quote_whose_middle_paragraphs_lost_their_opening_marks_is_one_quote() -> None:
+    # Opened, two bare paragraphs, closed in the fourth: one quote over all four with one
+    # continuation problem at the first bare paragraph, not "never closed" and "never
+    # opened" at its two ends.
+    text = 'Ms Shaw said: "First part.\n\nSecond part.\n\nThird part.\n\nLast part."'
+    view, m = model(text)
+    assert [p.kind for p in m.problems] == ["continuation"]
+    (problem,) = m.problems
+    assert problem.start == view.index("Second")
+    assert "and the 2 after it" in problem.detail
+    (quote,) = m.quotes
+    assert quote.text(view).startswith("First part.") and quote.text(view).endswith("Last part.")
+
+
+def test_a_quote_never_closed_before_bare_paragraphs_and_a_new_quote_stays_unclosed() -> None:
+    text = 'Ms Shaw said: "First part.\n\nThe council agreed.\n\nMr Lee said: "We will act."'
+    _, m = model(text)
+    assert [p.kind for p in m.problems] == ["unclosed"]
+    assert len(m.quotes) == 2
+
+
 def test_mismatched_pair() -> None:
     _, m = model('Ms Shaw said: “We pave the way."')
     assert [p.kind for p in m.problems] == ["mismatched"]
