@@ -11,7 +11,7 @@ from lint import check_text
 from lint.engine import ActiveRule, check_document
 from lint.errors import RuleError
 from lint.facts import Facts
-from lint.finding import Severity
+from lint.finding import FixSafety, Severity
 from lint.genre import declared, genres
 from lint.readers import read_text
 from lint.rules.loader import load_rule_text
@@ -173,3 +173,17 @@ def test_a_hansard_citation_alone_is_a_footnote_not_a_record() -> None:
     )
     assert _genre(text) == ""
     assert _genre(text + "\nMr Speaker, the hon. Member is right.\n") == "record"
+
+
+def test_a_level_lowered_by_genre_keeps_its_fix_for_display_only() -> None:
+    # "Sex abuse" is a news desk's house style: in news copy the finding is advice and
+    # --fix leaves it alone; in a release the safe fix applies.
+    news = NEWS + "\nThe man admitted child sex abuse offences.\n"
+    (in_news,) = [f for f in check_text(news, path="d.md") if f.rule == "Safeguarding.SexualAbuse"]
+    assert in_news.severity is Severity.SUGGESTION and in_news.fix == "sexual abuse"
+    assert in_news.fix_safety is FixSafety.DISPLAY
+    release = RELEASE + "\nThe man admitted child sex abuse offences.\n"
+    (in_release,) = [
+        f for f in check_text(release, path="d.md") if f.rule == "Safeguarding.SexualAbuse"
+    ]
+    assert in_release.severity is Severity.WARNING and in_release.fix_safety is FixSafety.SAFE
