@@ -389,7 +389,7 @@ def build_model(doc: Document) -> QuoteModel:
     # Paragraphs with no quotation mark at all after the carried quote's, held until a
     # later paragraph closes it with a mark of its weight (speech whose continuation
     # paragraphs lost their opening marks) or shows it was never closed.
-    unmarked: list[Block] = []
+    bare_run: list[Block] = []
 
     def unclosed(mark: Mark, detail: str, *, at_end: bool = False) -> None:
         problems.append(MarkProblem("unclosed", mark.offset, mark.offset + 1, detail, at_end))
@@ -402,13 +402,13 @@ def build_model(doc: Document) -> QuoteModel:
         stray = list(scan.stray)
         open_marks = list(scan.open)
         bare = carry is not None and _is_prose(block) and _no_marks(scan)
-        if bare and len(unmarked) < UNMARKED_CONTINUATIONS:
-            unmarked.append(block)
+        if bare and len(bare_run) < UNMARKED_CONTINUATIONS:
+            bare_run.append(block)
             continue  # perhaps the quote goes on: a later paragraph will say
         if carry is not None:
             opening, parts, first_block = carry
             carry = None
-            held, unmarked = unmarked, []
+            held, bare_run = bare_run, []
             continued = not held and scan.lead is not None and scan.lead.weight == opening.weight
             if continued and _is_prose(block):
                 assert scan.lead is not None
