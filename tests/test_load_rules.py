@@ -3,12 +3,9 @@ then frozen once, with the collector as it was."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import fresh_python
 
 PROBE = """
 import gc, sys
@@ -27,13 +24,6 @@ def test_the_rule_set_is_frozen_once_and_the_collector_left_on(tmp_path: Path) -
     drafts = [tmp_path / "a.txt", tmp_path / "b.txt"]
     drafts[0].write_text("The police investigate care gangs. The child prostitute was 14.\n")
     drafts[1].write_text("The police investigate grooming gangs.\n")
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(PROBE), *map(str, drafts)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+    done = fresh_python(PROBE, *map(str, drafts))
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["True True True", "[2, 0]"]

