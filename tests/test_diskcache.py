@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from lint import diskcache
+
+
+def _of(kind: type) -> Callable[[object], object]:
+    """A memo's ``load``: the value when it is of ``kind``, else None."""
+    return lambda v: v if isinstance(v, kind) else None
 
 
 def test_memo_builds_once_then_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -17,8 +23,8 @@ def test_memo_builds_once_then_reads(tmp_path: Path, monkeypatch: pytest.MonkeyP
         calls.append(1)
         return {"safeguarding": 4}
 
-    assert diskcache.memo("x.json", build, lambda v: isinstance(v, dict)) == {"safeguarding": 4}
-    assert diskcache.memo("x.json", build, lambda v: isinstance(v, dict)) == {"safeguarding": 4}
+    assert diskcache.memo("x.json", build, _of(dict)) == {"safeguarding": 4}
+    assert diskcache.memo("x.json", build, _of(dict)) == {"safeguarding": 4}
     assert calls == [1]
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
@@ -28,23 +34,31 @@ def test_corrupt_or_unexpected_files_are_rebuilt(
 ) -> None:
     monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
     (tmp_path / "x.json").write_bytes(b"\x80\x05garbage")
-    assert diskcache.memo("x.json", lambda: [1], lambda v: isinstance(v, list)) == [1]
+    assert diskcache.memo("x.json", lambda: [1], _of(list)) == [1]
     diskcache.write("y.json", "a string")
-    assert diskcache.memo("y.json", lambda: [2], lambda v: isinstance(v, list)) == [2]
+    assert diskcache.memo("y.json", lambda: [2], _of(list)) == [2]
 
 
 def test_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setenv("SGLINT_NO_CACHE", "1")
-    assert diskcache.memo("x.json", lambda: 3, lambda v: True) == 3
+    assert diskcache.memo("x.json", lambda: 3, lambda v: v) == 3
     assert list(tmp_path.iterdir()) == []
+
+
+def test_memo_refuses_a_build_that_fails_its_own_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
+    with pytest.raises(ValueError, match="fails its own check"):
+        diskcache.memo("x.json", lambda: "text", _of(list))
 
 
 def test_unwritable_folder_is_not_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("SGLINT_CACHE_DIR", str(blocker / "sub"))
-    assert diskcache.memo("x.json", lambda: 4, lambda v: True) == 4
+    assert diskcache.memo("x.json", lambda: 4, lambda v: v) == 4
 
 
 def _store(name: str = "s.json", method: str = "m1") -> diskcache.Store:

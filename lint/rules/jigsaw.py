@@ -35,7 +35,7 @@ from lint.rules.anonymity_common import (
     build_rule,
 )
 from lint.rules.contract import Hit, RuleMeta, Source
-from lint.rules.prefilter import Alternatives, required_literals
+from lint.rules.prefilter import Alternatives, further_literals, required_literals
 
 __all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
 
@@ -106,7 +106,9 @@ class Jigsaw(AnonymityRule):
         for _, phrases in self.words.jigsaw:
             alternatives = phrase_alternatives(phrases)
             needles = [required_literals(a) for a in alternatives]
-            out.append(Alternatives.of("(?:", alternatives, ")", needles) if phrases else None)
+            further = [further_literals(a) for a in alternatives]
+            choice = Alternatives.of("(?:", alternatives, ")", needles, further=further)
+            out.append(choice if phrases else None)
         return tuple(out)
 
     @cached_property

@@ -42,7 +42,7 @@ from lint.rules import schema
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import scan
-from lint.rules.prefilter import Alternatives
+from lint.rules.prefilter import Alternatives, required_sets
 from lint.rules.regexes import compile_pattern
 from lint.rules.substitution import keep_case
 
@@ -292,7 +292,9 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations | 
         )
         # A document runs only the forms whose words it holds (most hold one or two of
         # the register's forms): compiling the whole alternation costs tens of ms.
-        choice = Alternatives.of(head, alternatives, tail, form_needles)
+        # And only those whose every word it holds (each word a match needs).
+        further = [required_sets(a) or () for a in alternatives]
+        choice = Alternatives.of(head, alternatives, tail, form_needles, further=further)
     named = {  # compiled when a form of the organisation is found (most never are)
         org.name: patterns.lazy("|".join(literal_pattern(f) for f in org.right_forms))
         for org in orgs

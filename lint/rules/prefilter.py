@@ -35,26 +35,49 @@ _REGEX_ONLY = re.compile(r"\[\[:|\{\s*[deis]\s*(?:[<=,}])")
 _PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
 
 
-@lru_cache(maxsize=4096)
 def required_literals(pattern: str) -> frozenset[str] | None:
-    """``read_literals``, from the cache folder when an earlier run stored the answer."""
+    """Lower-case pieces of text of which every match of ``pattern`` contains at least
+    one (the best of ``required_sets``), or None when there is no such set worth testing."""
+    found = required_sets(pattern)
+    return None if found is None else found[0]
+
+
+def further_literals(pattern: str) -> tuple[frozenset[str], ...]:
+    """``required_sets`` after the first: further sets of pieces every match of
+    ``pattern`` contains one of each (an entry "child porn" needs "child" and "porn")."""
+    found = required_sets(pattern)
+    return () if found is None else found[1:]
+
+
+@lru_cache(maxsize=4096)
+def required_sets(pattern: str) -> tuple[frozenset[str], ...] | None:
+    """``read_literal_sets``, from the cache folder when an earlier run stored the answer."""
     digest = diskcache.digest(pattern)
     if digest in NEEDLES:
         found = NEEDLES.get(digest)
-        return None if found is None else frozenset(found)
-    result = read_literals(pattern)
-    NEEDLES.put(digest, None if result is None else sorted(result))
+        return None if found is None else tuple(map(frozenset, found))
+    result = read_literal_sets(pattern)
+    NEEDLES.put(digest, None if result is None else [sorted(s) for s in result])
     return result
 
 
 def read_literals(pattern: str) -> frozenset[str] | None:
-    """Lower-case pieces of text of which every match of ``pattern`` contains at least
-    one, or None when there is no such set worth testing (a piece under 3 characters).
+    """The best of ``read_literal_sets`` (the first), or None."""
+    found = read_literal_sets(pattern)
+    return None if found is None else found[0]
+
+
+def read_literal_sets(pattern: str) -> tuple[frozenset[str], ...] | None:
+    """Sets of lower-case pieces of text: every match of ``pattern`` contains at least
+    one piece of each set. The best set first (its shortest piece the longest, then the
+    fewest pieces); None when there is no set worth testing (each has a piece under 3
+    characters).
 
     Read from the pattern's syntax tree as Python's own ``re`` parser builds it, with
     Unicode properties (``\\p{L}``) read as ``\\w``; a pattern it cannot parse (other
     ``regex``-only syntax) gets None, so the rule is simply never skipped. Spaces end a
-    piece: a space in a rule matches any white space.
+    piece: a space in a rule matches any white space. Each set is what one part of the
+    pattern's top-level sequence requires, so a match contains one piece of each.
     """
     if _REGEX_ONLY.search(pattern):
         return None
@@ -62,7 +85,9 @@ def read_literals(pattern: str) -> frozenset[str] | None:
         tree = _sre_parse.parse(_PROPERTY.sub(r"\1\\w", pattern))
     except Exception:
         return None
-    return _required(tree, {})
+    memo: dict[int, set[str] | None] = {}
+    usable = _usable(_candidates(tree, memo))
+    return tuple(usable) if usable else None
 
 
 #: The most strings a run of literals and small alternations is expanded into.
@@ -70,10 +95,24 @@ _MOST = 256
 
 
 def _required(items: Any, memo: dict[int, set[str] | None]) -> frozenset[str] | None:
-    """Requirements of a sequence: the best of its literal runs and its parts. A run is
-    a stretch of the sequence whose text is one of a few known strings (literals, small
-    classes such as ``[sz]``, alternations of literals), so ``(organi|recogni)z`` needs
-    "organiz" or "recogniz", not merely "organi" or "recogni"."""
+    """Requirements of a sequence: the best of ``_candidates``, or None."""
+    usable = _usable(_candidates(items, memo))
+    return usable[0] if usable else None
+
+
+def _usable(candidates: list[frozenset[str]]) -> list[frozenset[str]]:
+    """The candidates worth testing (every piece 3 characters or more), best first: the
+    longest shortest piece, then the fewest pieces (stable, for equal ones)."""
+    usable = [c for c in candidates if c and min(map(len, c)) >= 3]
+    return sorted(usable, key=lambda c: (-min(map(len, c)), len(c)))
+
+
+def _candidates(items: Any, memo: dict[int, set[str] | None]) -> list[frozenset[str]]:
+    """Requirements of a sequence, one set or more per part: its literal runs and its
+    parts (a group's own requirements, every one). A
+    run is a stretch of the sequence whose text is one of a few known strings (literals,
+    small classes such as ``[sz]``, alternations of literals), so ``(organi|recogni)z``
+    needs "organiz" or "recogniz", not merely "organi" or "recogni"."""
     candidates: list[frozenset[str]] = []
     run: set[str] = {""}
 
@@ -95,24 +134,19 @@ def _required(items: Any, memo: dict[int, set[str] | None]) -> frozenset[str] | 
         if exact is not None:  # too many to join to the run before it: a run of its own
             run = exact
             continue
-        part: frozenset[str] | None = None
+        # A group (repeated at least once) needs all its sequence needs, best first.
         if name == "SUBPATTERN":
-            part = _required(arg[-1], memo)
+            candidates.extend(_usable(_candidates(arg[-1], memo)))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
+            candidates.extend(_usable(_candidates(arg[2], memo)))
+        elif name == "ATOMIC_GROUP":
+            candidates.extend(_usable(_candidates(arg, memo)))
         elif name == "BRANCH":
             branches = [_required(b, memo) for b in arg[1]]
             if all(b is not None for b in branches):
-                part = frozenset().union(*branches)  # type: ignore[arg-type]
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
-            part = _required(arg[2], memo)
-        elif name == "ATOMIC_GROUP":
-            part = _required(arg, memo)
-        if part is not None:
-            candidates.append(part)
+                candidates.append(frozenset().union(*branches))  # type: ignore[arg-type]
     flush()
-    usable = [c for c in candidates if c and min(map(len, c)) >= 3]
-    if not usable:
-        return None
-    return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
+    return candidates
 
 
 def _exact(items: Any, memo: dict[int, set[str] | None]) -> set[str] | None:
@@ -198,9 +232,14 @@ def _method() -> str:
 
 
 def _valid_needles(found: object) -> bool:
-    """None, or a list of lower-case pieces of at least 3 characters (as read)."""
+    """None, or a list of sets (lists) of lower-case pieces of at least 3 characters (as
+    read)."""
     if found is None:
         return True
+    return isinstance(found, list) and bool(found) and all(map(_valid_set, found))
+
+
+def _valid_set(found: object) -> bool:
     return (
         isinstance(found, list)
         and bool(found)
@@ -208,7 +247,7 @@ def _valid_needles(found: object) -> bool:
     )
 
 
-#: Each pattern's needles by the pattern's digest (None: it has none worth testing).
+#: Each pattern's sets of needles by the pattern's digest (None: none worth testing).
 NEEDLES = diskcache.Store("needles.json", _method(), _valid_needles)
 
 
@@ -229,13 +268,16 @@ class Alternatives:
     the document can match nowhere in it, and leaving out an alternative that cannot
     match changes no match of the others (nor which alternative matches first), so the
     matches are those of the whole pattern, found sooner: most documents hold the words
-    of 3 or 4 of a rule's 15 entries. Each choice is compiled once per run."""
+    of 3 or 4 of a rule's 15 entries. Each choice is compiled once per run. An
+    alternative may also have ``further`` sets (``further_literals``): it is kept only
+    when the document holds a needle of each ("child porn" needs "child" and "porn"), so
+    a document that has only the commonest word compiles nothing."""
 
     head: str  # flags and the opening of the alternation
     alternatives: tuple[str, ...]
     tail: str
     needles: tuple[frozenset[str] | None, ...]
-    every: tuple[str, ...]  # every alternative's needles
+    every: tuple[str, ...]  # every alternative's needles, further ones included
     _made: list[frozenset[int]] = field(default_factory=list, compare=False, repr=False)
     #: The whole pattern's words, when it is only words (``lint.rules.words``).
     words: Words | None = None
@@ -246,6 +288,8 @@ class Alternatives:
     _by_words: dict[tuple[int, ...], regex.Pattern[str] | None] = field(
         default_factory=dict, compare=False, repr=False
     )
+    #: Per alternative, further sets of needles, each of which a match holds one of.
+    further: tuple[tuple[frozenset[str], ...], ...] = ()
 
     @staticmethod
     def of(
@@ -256,20 +300,30 @@ class Alternatives:
         words: Words | None = None,
         *,
         groups: bool = False,
+        further: Sequence[tuple[frozenset[str], ...]] = (),
     ) -> Alternatives | None:
         """The alternatives, or None where choosing among them gains nothing (fewer than
         two, or none with needles) or could change a match: a back-reference or a
         global flag inside an alternative, whose meaning depends on the others.
         ``groups``: each alternative is one capture group, so those that are only words
-        may be matched without ``regex`` (``by_words``), read now, as the rule loads."""
+        may be matched without ``regex`` (``by_words``), read now, as the rule loads.
+        ``further``: per alternative, the sets beyond its needles (``further_literals``)."""
         if len(alternatives) < 2 or all(n is None for n in needles):
             return None
         if any(_NOT_ALONE.search(a) for a in alternatives):
             return None
-        every = tuple(sorted({w for n in needles if n is not None for w in n}))
+        further = tuple(further) if len(further) == len(alternatives) else ()
+        every = tuple(
+            sorted(
+                {w for n in needles if n is not None for w in n}
+                | {w for sets in further for s in sets for w in s}
+            )
+        )
         if words is not None and len(words.alternatives) != len(alternatives):
             words = None
-        found = Alternatives(head, tuple(alternatives), tail, tuple(needles), every, words=words)
+        found = Alternatives(
+            head, tuple(alternatives), tail, tuple(needles), every, words=words, further=further
+        )
         if groups and words is None:
             found._alone.append(tuple(found._words_alone(a) for a in alternatives))
         return found
@@ -281,7 +335,13 @@ class Alternatives:
         so a run over many documents compiles a few patterns, not one per document."""
         present = facts.present(self.every)
         chosen = tuple(
-            i for i, n in enumerate(self.needles) if n is None or not present.isdisjoint(n)
+            i
+            for i, n in enumerate(self.needles)
+            if n is None
+            or (
+                not present.isdisjoint(n)
+                and (not self.further or all(not present.isdisjoint(s) for s in self.further[i]))
+            )
         )
         if not chosen or len(chosen) == len(self.alternatives):
             return chosen

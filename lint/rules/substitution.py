@@ -27,7 +27,12 @@ from lint.rules import budget, families, schema
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
 from lint.rules.matching import MatchLike, scan
-from lint.rules.prefilter import Alternatives, needles_for, required_literals
+from lint.rules.prefilter import (
+    Alternatives,
+    further_literals,
+    needles_for,
+    required_literals,
+)
 from lint.rules.regexes import compile_pattern, flags, flexible_spaces
 from lint.rules.words import WordPattern
 
@@ -281,5 +286,6 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
             [required_literals(k) for k, _ in items],
             pattern.words if isinstance(pattern, WordPattern) else None,
             groups=True,
+            further=[further_literals(k) for k, _ in items],
         ),
     )

@@ -51,6 +51,25 @@ def test_required_literals(pattern: str, literals: set[str] | None) -> None:
     assert (set(found) if found is not None else None) == literals
 
 
+@pytest.mark.parametrize(
+    ("pattern", "sets"),
+    [
+        ("care gangs?", [{"care"}, {"gang"}]),  # equals: in the pattern's order
+        ("(?:grooming|care) gangs", [{"gangs"}, {"care", "grooming"}]),
+        (r"child[- ]porn(?:ography)?\s+images?", [{"child"}, {"image"}, {"porn"}]),
+        (r"\b(?:(engag(?:ing|ed?))\s+in\s+sex)\b", [{"engage", "engaging"}, {"sex"}]),
+        ("(?:abc def)+ ghi", [{"abc"}, {"def"}, {"ghi"}]),  # a repeat needs its sequence
+        ("(?:abc def)? ghi", [{"ghi"}]),  # an optional one does not
+        ("abc|def ghi", [{"abc", "def"}]),  # one branch's sets are not the others'
+        (r"\d+", None),
+    ],
+)
+def test_every_set_a_match_needs(pattern: str, sets: list[set[str]] | None) -> None:
+    found = prefilter.read_literal_sets(pattern)
+    assert (None if found is None else [set(s) for s in found]) == sets
+    assert prefilter.read_literals(pattern) == (None if found is None else found[0])
+
+
 def test_needles_need_every_alternative() -> None:
     assert needles_for(["care gangs?", "vigilante gangs?"]) == ("care", "vigilante")
     assert needles_for(["(?:care|vigilante) gangs?"]) == ("gang",)
@@ -75,7 +94,7 @@ def test_prefiltered_rules_find_exactly_what_unfiltered_ones_do() -> None:
 def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """Forget what this process read, as a new run would."""
     prefilter.NEEDLES.forget()
-    required_literals.cache_clear()
+    prefilter.required_sets.cache_clear()
 
 
 def test_needles_are_kept_between_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -86,10 +105,10 @@ def test_needles_are_kept_between_runs(tmp_path: Path, monkeypatch: pytest.Monke
     prefilter.remember()
     _fresh_process(monkeypatch)
 
-    def unread(pattern: str) -> frozenset[str] | None:
+    def unread(pattern: str) -> tuple[frozenset[str], ...] | None:
         raise AssertionError(f"read again: {pattern}")
 
-    monkeypatch.setattr(prefilter, "read_literals", unread)
+    monkeypatch.setattr(prefilter, "read_literal_sets", unread)
     assert required_literals("behavior(ally|al|s)?") == {"behavior"}
     assert required_literals(r"\d+") is None
 
@@ -97,13 +116,15 @@ def test_needles_are_kept_between_runs(tmp_path: Path, monkeypatch: pytest.Monke
 @pytest.mark.parametrize(
     "stored",
     [
-        {"method": "0" * 32, "entries": {"a" * 32: ["colo"]}},  # read by other code: stale
-        {"entries": {"a" * 32: ["colo"]}},
+        {"method": "0" * 32, "entries": {"a" * 32: [["colo"]]}},  # read by other code: stale
+        {"entries": {"a" * 32: [["colo"]]}},
         [],
         "x",
-        {"method": "", "entries": {"a" * 32: ["Behavior"]}},  # not lower case
-        {"method": "", "entries": {"a" * 32: ["ab"]}},  # too short to be a needle
+        {"method": "", "entries": {"a" * 32: [["Behavior"]]}},  # not lower case
+        {"method": "", "entries": {"a" * 32: [["ab"]]}},  # too short to be a needle
         {"method": "", "entries": {"a" * 32: []}},
+        {"method": "", "entries": {"a" * 32: [[]]}},
+        {"method": "", "entries": {"a" * 32: ["colo"]}},  # a set, not a list of sets
         {"method": "", "entries": {"not a digest": None}},
     ],
 )
@@ -138,6 +159,41 @@ def test_a_document_runs_only_the_entries_whose_needles_it_holds() -> None:
     hits = list(rule.check(doc, Facts(doc)))
     assert [doc.text[h.start : h.end] for h in hits] == ["child prostitute"]
     assert hits == list(replace(rule, choice=None).check(doc, Facts(doc)))
+
+
+def test_an_entry_whose_further_needles_are_absent_compiles_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rule = next(r for r in _substitutions() if r.meta.id == "Safeguarding.AbuseMaterial")
+    assert rule.choice is not None and rule.choice.further
+    rule = replace(rule, choice=replace(rule.choice, _made=[]))
+    assert rule.choice is not None
+    compiled: list[str] = []
+    monkeypatch.setattr(prefilter.patterns, "compile", lambda p, f=0: compiled.append(p))
+    # "child" is some entries' first needle; "porn", which each of them needs too, is absent.
+    doc = read_text("x.txt", "The child was in the film, with photos of her.\n")
+    assert any(n is not None and "child" in n for n in rule.choice.needles)
+    assert rule.choice.chosen(Facts(doc)) == ()
+    assert list(rule.check(doc, Facts(doc))) == []
+    assert compiled == []
+    doc = read_text("x.txt", "The child porn images were found.\n")
+    assert rule.choice.chosen(Facts(doc))
+    assert [doc.text[h.start : h.end] for h in rule.check(doc, Facts(doc))]
+
+
+def test_the_automaton_holds_every_alternatives_further_needles() -> None:
+    from lint.engine import check_document
+    from lint.project import open_project
+
+    rules = open_project(Config()).rules_for("x.txt")
+    doc = read_text("x.txt", "The child was a victim, the court heard.\n")
+    facts = Facts(doc)
+    check_document(doc, rules, facts)
+    assert facts.literals is not None
+    for active in rules:
+        choice = getattr(active.rule, "choice", None)
+        if choice is not None:
+            assert facts.literals.needles.issuperset(choice.every), active.rule.meta.id
 
 
 @pytest.mark.parametrize(

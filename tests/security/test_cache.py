@@ -73,11 +73,11 @@ def test_compiled_rules_and_patterns_never_reach_the_disk(
     regexes.KNOWN.forget()
     prefilter.NEEDLES.forget()
     words.STORE.forget()
-    prefilter.required_literals.cache_clear()
+    prefilter.required_sets.cache_clear()
     _load_folder_cached.cache_clear()
     assert _load_folder_cached(str(builtin_rules_dir()))
     # Only the digests of the patterns that compiled (lint.rules.regexes): no program,
-    # not even a pattern's text; each pattern's needles as lists of words; and the
+    # not even a pattern's text; each pattern's sets of needles as lists of words; and the
     # words of the patterns that are only words (lint.rules.words), as lists of strings.
     # And each rule, register and lexicon file's parsed YAML tree (lint.yamlload): plain
     # JSON nodes, read back as mappings, lists and scalars.
@@ -96,7 +96,8 @@ def test_compiled_rules_and_patterns_never_reach_the_disk(
     assert set(digests.values()) == {True}
     needles = diskcache.read("needles.json")["entries"]
     assert needles and all(
-        regex.fullmatch(r"[0-9a-f]{32}", d) and (n is None or all(isinstance(w, str) for w in n))
+        regex.fullmatch(r"[0-9a-f]{32}", d)
+        and (n is None or all(isinstance(w, str) for needles in n for w in needles))
         for d, n in needles.items()
     )
     only_words = diskcache.read("words.json")["entries"]
@@ -152,7 +153,9 @@ def test_fuzzed_cache_files_give_the_data_or_a_rebuild(
         (folder / "entry.json").write_bytes(bytes(data))
         value = diskcache.read("entry.json")
         assert value is None or value == payload
-        rebuilt = diskcache.memo("entry.json", lambda: payload, lambda v: isinstance(v, dict))
+        rebuilt = diskcache.memo(
+            "entry.json", lambda: payload, lambda v: v if isinstance(v, dict) else None
+        )
         assert rebuilt == payload
     finally:
         os.environ["SGLINT_CACHE_DIR"] = old
@@ -177,7 +180,9 @@ def test_corrupt_entries_are_rebuilt_silently(
     monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
     (tmp_path / "entry.json").write_bytes(content)
     assert diskcache.read("entry.json") is None
-    assert diskcache.memo("entry.json", lambda: {"a": 1}, lambda v: isinstance(v, dict)) == {"a": 1}
+    assert diskcache.memo(
+        "entry.json", lambda: {"a": 1}, lambda v: v if isinstance(v, dict) else None
+    ) == {"a": 1}
     assert diskcache.read("entry.json") == {"a": 1}
 
 
