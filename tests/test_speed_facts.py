@@ -1,0 +1,51 @@
+"""The per-document facts and rules made cheaper keep their answers: each faster path is
+checked against the plain reading it replaces, on texts made to exercise it."""
+
+from __future__ import annotations
+
+import random
+
+from rapidfuzz import fuzz, process
+
+from lint.registers.quotes import Statement
+from lint.rules.approved_quote import Words, coded, compare
+
+
+def _plain_compare(quote: Words, approved: Words) -> tuple[float, tuple[int, int]]:
+    """The comparison on word lists, as it was written before words were coded."""
+    n, total = len(quote.norm), len(approved.norm)
+    if n < total:
+        step = max(1, n // 10)
+        lengths = range(max(1, n - n // 3), min(total, n + n // 2) + 1, step)
+        windows = [(i, i + length) for length in lengths for i in range(total - length + 1)]
+        best = process.extractOne(
+            list(quote.norm), [approved.norm[a:b] for a, b in windows], scorer=fuzz.ratio
+        )
+        assert best is not None
+        window = windows[best[2]]
+    else:
+        window = (0, total)
+    return fuzz.ratio(quote.norm, approved.norm[window[0] : window[1]]), window
+
+
+def test_coded_words_are_one_character_each_the_same_for_the_same_word() -> None:
+    said, signed = coded(("we", "will", "act"), ("act", "now", "we", "will"))
+    assert len(said) == 3 and len(signed) == 4
+    assert said[0] == signed[2] and said[1] == signed[3] and said[2] == signed[0]
+    assert signed[1] not in said
+
+
+def test_compare_scores_a_quote_as_the_word_lists_do() -> None:
+    rng = random.Random(11)
+    vocabulary = [f"w{i}" for i in range(40)]
+    statement = Statement("A Speaker", "", "a test")
+    checked = 0
+    for _ in range(200):
+        approved = Words.of(" ".join(rng.choice(vocabulary) for _ in range(rng.randint(5, 80))))
+        quote = Words.of(" ".join(rng.choice(vocabulary) for _ in range(rng.randint(3, 40))))
+        found = compare(quote, statement, approved)
+        if found.exact:
+            continue
+        assert (found.score, found.window) == _plain_compare(quote, approved)
+        checked += 1
+    assert checked > 150
