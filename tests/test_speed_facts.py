@@ -8,6 +8,7 @@ import random
 from rapidfuzz import fuzz, process
 
 from lint.registers.quotes import Statement
+from lint.rules.anonymity_common import _WORD, Reading
 from lint.rules.approved_quote import Words, coded, compare
 
 
@@ -49,3 +50,24 @@ def test_compare_scores_a_quote_as_the_word_lists_do() -> None:
         assert (found.score, found.window) == _plain_compare(quote, approved)
         checked += 1
     assert checked > 150
+
+
+def _reading(text: str) -> Reading:
+    return Reading(text, (), False, False, False, False, False, frozenset(), frozenset())
+
+
+def test_the_words_outside_quotes_are_the_words_that_start_outside_every_quote() -> None:
+    texts = [
+        'Ms Patel said: "Mrs Delahaye screamed." Later, Mrs Delahaye’s son spoke.',
+        "“She was brave,” said DC Ward. “Sophie's courage\nWe thank Ms O'Neill.",
+        'He said "it\'s over" and left—"no more"',
+        "No quotes at all, only words-with-hyphens and it’s.",
+        '"Open to the end of the text',
+    ]
+    for text in texts:
+        reading = _reading(text)
+        plain = [w.group() for w in _WORD.finditer(text) if not reading.in_quote(w.start())]
+        spans = [w for lo, hi in reading.unquoted for w in _WORD.findall(text, lo, hi)]
+        assert spans == plain
+    outside = {w for lo, hi in _reading(texts[0]).unquoted for w in _WORD.findall(texts[0], lo, hi)}
+    assert "Delahaye’s" in outside and "screamed" not in outside

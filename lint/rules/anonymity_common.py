@@ -176,6 +176,18 @@ class Reading:
         return tuple(m.span() for m in _QUOTED.finditer(self.text))
 
     @cached_property
+    def unquoted(self) -> tuple[tuple[int, int], ...]:
+        """The spans between the quoted ones. A quoted span opens with a mark and ends
+        with one or at a line's end, none of them a letter, so a word that starts
+        outside every quote lies wholly in one of these spans."""
+        out, lo = [], 0
+        for start, end in self.quoted:
+            out.append((lo, start))
+            lo = end
+        out.append((lo, len(self.text)))
+        return tuple(out)
+
+    @cached_property
     def _quote_starts(self) -> list[int]:
         return [lo for lo, _ in self.quoted]
 
@@ -846,24 +858,21 @@ class AnonymityRule:
                 continue
             if self._private(reading, start, end):
                 yield "passive", (start, end)
-        if reading.quoted:
-            sex = self._victim_sex(reading)
-            outside = reading.words_where(
-                "words outside quotes",
-                lambda: (
-                    w.group() for w in _WORD.finditer(text) if not reading.in_quote(w.start())
-                ),
-            )
+        if reading.quoted:  # the victim's sex and the words outside quotes are read
+            # only for a title that gets that far (most reports have none)
             for m in self._matches(reading, p.quoted_title):
                 start, end = m.span()
-                if not reading.in_quote(start) or m.group("name") in outside:
+                if not reading.in_quote(start) or m.group("name") in reading.words_where(
+                    "words outside quotes",
+                    lambda: (w for lo, hi in reading.unquoted for w in _WORD.findall(text, lo, hi)),
+                ):
                     continue  # named outside the quote too: introduced, so not this way
                 if not _SENTENCE_OPENS.search(text, max(0, start - 3), start) or _AFFILIATION.match(
                     text, end
                 ):
                     continue  # "We thank Ms Patel", "Ms Patel of Rape Crisis": not the
                     # subject the quote tells of, or someone's staff
-                if _SEX_OF[m.group("title")] != sex:
+                if _SEX_OF[m.group("title")] != self._victim_sex(reading):
                     continue  # the title does not fit the victim, or who it is is unclear
                 if self._private(reading, start, end):
                     yield "titled", (start, end)
