@@ -4,12 +4,18 @@ checked against the plain reading it replaces, on texts made to exercise it."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
+import regex
 from rapidfuzz import fuzz, process
 
+from lint.registers import anonymity
+from lint.registers.anonymity import load_anonymity, phrase_alternatives
 from lint.registers.quotes import Statement
 from lint.rules.anonymity_common import _WORD, Reading
 from lint.rules.approved_quote import Words, coded, compare
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _plain_compare(quote: Words, approved: Words) -> tuple[float, tuple[int, int]]:
@@ -71,3 +77,33 @@ def test_the_words_outside_quotes_are_the_words_that_start_outside_every_quote()
         assert spans == plain
     outside = {w for lo, hi in _reading(texts[0]).unquoted for w in _WORD.findall(texts[0], lo, hi)}
     assert "Delahaye’s" in outside and "screamed" not in outside
+
+
+def test_a_register_name_with_its_ends_matches_as_with_a_space_before_each_end() -> None:
+    words = load_anonymity(ROOT / "rules" / "Anonymity" / "_anonymity.yml")
+    rng = random.Random(7)
+    checked = 0
+    for _kind, phrases in words.jigsaw:
+        ends = sorted(
+            (p[len("{Name}") :] for p in phrases if p.startswith("{Name} ")),
+            key=lambda p: (-len(p), p),
+        )
+        if len(ends) < 2:
+            continue
+        old = regex.compile(  # the ends as they were written: a space before each
+            anonymity._EDGE_BEFORE
+            + anonymity._PLACEHOLDERS["{Name}"]
+            + "(?:"
+            + "|".join(anonymity._body(e, first=False) for e in ends)
+            + ")"
+            + anonymity._EDGE_AFTER
+        )
+        new = regex.compile(phrase_alternatives(phrases)[-1])
+        pieces = [e.strip() for e in ends] + ["Oak", "Hill", "the", "St", "a", "Lee's", "12"]
+        spaces = [" ", "  ", "\n", " \t", ", ", "-"]
+        for _ in range(40):
+            text = "".join(rng.choice(pieces) + rng.choice(spaces) for _ in range(60))
+            found = [m.span() for m in new.finditer(text)]
+            assert found == [m.span() for m in old.finditer(text)]
+            checked += len(found)
+    assert checked > 100

@@ -226,11 +226,17 @@ def _phrase_alternatives(phrases: tuple[str, ...]) -> tuple[str, ...]:
     parts = [phrase_pattern(p) for p in ordered]
     if len(named) > 1:  # "{Name} Academy|{Name} College": the name once, then its ends
         ends = sorted(named, key=lambda p: (-len(p), p))
+        # Every end opens with a space; where none opens with two, the space is matched
+        # once before the ends, not once per end at every run of capitals. The same
+        # matches: an end's next character is never a space, so each end could only
+        # match after all the spaces.
+        space = all(e[1:2] != " " for e in ends)
         parts.append(
             _EDGE_BEFORE
             + _PLACEHOLDERS["{Name}"]
+            + (_literal(" ", first=False) if space else "")
             + "(?:"
-            + "|".join(_body(e, first=False) for e in ends)
+            + "|".join(_body(e[1:] if space else e, first=False) for e in ends)
             + ")"
             + _EDGE_AFTER
         )
