@@ -11,6 +11,8 @@ from rapidfuzz import fuzz, process
 
 from lint.registers import anonymity
 from lint.registers.anonymity import load_anonymity, phrase_alternatives
+from lint.registers.names import NameIndex
+from lint.registers.organisations import load_organisations
 from lint.registers.quotes import Statement
 from lint.rules.anonymity_common import _WORD, Reading
 from lint.rules.approved_quote import Words, coded, compare
@@ -107,3 +109,19 @@ def test_a_register_name_with_its_ends_matches_as_with_a_space_before_each_end()
             assert found == [m.span() for m in old.finditer(text)]
             checked += len(found)
     assert checked > 100
+
+
+def test_a_name_index_answers_a_run_of_words_the_same_when_asked_again() -> None:
+    orgs = load_organisations(ROOT / "rules" / "Organisations" / "_organisations.yml")
+    index = NameIndex(orgs)
+    text = (
+        "The Internet Watch Foundaton and the NSPCCC said so; Merseyside police and the "
+        "Natonal Crime Agency agreed, as did Ofstead and the IFW."
+    )
+    first = index.scan(text, 0)
+    assert index._nears and index._acronyms  # the answers were kept
+    again = index.scan(text, 0)
+    fresh = NameIndex(orgs).scan(text, 0)
+    assert first == again == fresh
+    observed = {s.observed for s in first[0]}
+    assert {"Internet Watch Foundaton", "Ofstead"} <= observed
