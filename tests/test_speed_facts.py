@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 import regex
+import yaml
 from rapidfuzz import fuzz, process
 
 from lint.registers import anonymity
@@ -14,7 +15,7 @@ from lint.registers.anonymity import load_anonymity, phrase_alternatives
 from lint.registers.names import NameIndex
 from lint.registers.organisations import load_organisations
 from lint.registers.quotes import Statement
-from lint.rules.anonymity_common import _WORD, Reading
+from lint.rules.anonymity_common import _WORD, Reading, _Patterns
 from lint.rules.approved_quote import Words, coded, compare
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -125,3 +126,44 @@ def test_a_name_index_answers_a_run_of_words_the_same_when_asked_again() -> None
     assert first == again == fresh
     observed = {s.observed for s in first[0]}
     assert {"Internet Watch Foundaton", "Ofstead"} <= observed
+
+
+def _example_texts() -> list[str]:
+    """The Anonymity pack's examples, good and bad, and the precision corpus."""
+    out: list[str] = []
+
+    def collect(node: object) -> None:
+        if isinstance(node, str):
+            out.append(node)
+        elif isinstance(node, dict):
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    for path in sorted((ROOT / "rules" / "Anonymity").glob("[A-Z]*.yml")):
+        collect(yaml.safe_load(path.read_text(encoding="utf-8")).get("examples"))
+    out += [
+        p.read_text(encoding="utf-8")
+        for p in (ROOT / "tests" / "precision" / "corpus").glob("*.md")
+    ]
+    return out
+
+
+def test_a_pattern_gated_by_a_phrase_it_holds_never_matches_without_it() -> None:
+    """``_Patterns.needs``: a pattern (or, for ``teller``, the ``done_later`` its matches
+    wait for) matches only where the report holds the phrase it is skipped without."""
+    p = _Patterns(load_anonymity(ROOT / "rules" / "Anonymity" / "_anonymity.yml"))
+    present = {
+        "object": lambda text: p.object.search(text) is not None,
+        "happened": lambda text: p.happened.search(text) is not None,
+    }
+    matched = 0
+    for text in _example_texts():
+        for pattern, needs in p.needs.items():
+            found = (p.done_later if pattern is p.teller else pattern).search(text)
+            if found is not None:
+                matched += 1
+                assert any(present[need](text) for need in needs), (pattern.pattern[:60], text)
+    assert matched > 30

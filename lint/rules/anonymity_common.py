@@ -337,6 +337,31 @@ class AnonymityRule:
         report lacks the words every match holds (``lacks``)."""
         return iter(()) if reading.lacks(pattern) else pattern.finditer(reading.text)
 
+    def _objects(self, reading: Reading) -> tuple[regex.Match[str], ...]:
+        """Where the report tells of an offence done to "her" or "him" ("raped her"), read
+        once: several patterns need one such phrase to match at all (``_may_match``)."""
+        return self._memo(reading, "objects", lambda: self._matches(reading, self.pats.object))
+
+    def _may_match(self, reading: Reading, pattern: regex.Pattern[str]) -> bool:
+        """Whether the report holds one of the phrases every match of ``pattern`` holds
+        (``_Patterns.needs``): an offence done to "her" or "him", or "was (first) abused"."""
+        p = self.pats
+        for need in p.needs.get(pattern, ("",)):
+            if need == "" or (need == "object" and self._objects(reading)):
+                return True
+            if need == "happened" and reading.holds(
+                "happened",
+                lambda: (
+                    not reading.lacks(p.happened) and p.happened.search(reading.text) is not None
+                ),
+            ):
+                return True
+        return False
+
+    def _gated(self, reading: Reading, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+        """``_matches``, none where the report lacks what every match needs (``_may_match``)."""
+        return self._matches(reading, pattern) if self._may_match(reading, pattern) else iter(())
+
     def is_name(self, reading: Reading, start: int, end: int) -> bool:
         """Whether the span reads as a private person's name: not a title, body, place or
         common word; not a public figure or a campaigner who waived anonymity."""
@@ -639,7 +664,11 @@ class AnonymityRule:
             ("abuser", p.abuser),
         ):
             gate = p.gates.get(pattern)
-            if reading.lacks(pattern) or (gate is not None and not gate.search(text)):
+            if (
+                reading.lacks(pattern)
+                or (gate is not None and not gate.search(text))
+                or not self._may_match(reading, pattern)
+            ):
                 continue  # the pattern's own words are nowhere in the report
             for m in pattern.finditer(text):
                 start, end = self._trimmed(text, *m.span("name"))
@@ -693,13 +722,13 @@ class AnonymityRule:
             if not seen.overlaps(subject.start, subject.end):
                 seen.add(subject.start, subject.end)
                 yield subject
-        for m in self._matches(reading, p.pronoun):
+        for m in self._gated(reading, p.pronoun):
             found = self._antecedent(reading, m.start())
             if found is not None and not seen.overlaps(*found):
                 seen.add(*found)
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
 
-        for m in self._matches(reading, p.object):
+        for m in self._objects(reading):
             found = self._subject_before(reading, m.start(), m.group().split()[-1])
             if found is not None and not seen.overlaps(*found):
                 seen.add(*found)
@@ -827,7 +856,7 @@ class AnonymityRule:
             ):
                 yield "role", m.span("name")  # "Resident Joan Pilling is 88": a cared-for
                 # person's role as a title, whatever noun the offence was told with
-        for m in self._matches(reading, p.object_after):
+        for m in self._gated(reading, p.object_after):
             start, end = m.span("name")
             lo, _ = reading.sentence(start)
             before = text[lo:start]
@@ -842,7 +871,7 @@ class AnonymityRule:
                 continue
             if self._private(reading, start, end):
                 yield "active", (start, end)
-        for m in self._matches(reading, p.teller):
+        for m in self._gated(reading, p.teller):
             start, end = m.span("name")
             lo, _ = reading.sentence(start)
             if p.relation_before.search(text, max(lo, start - 40), start) or p.expert.match(
@@ -1485,6 +1514,20 @@ class _Patterns:
             rf"(?P<word>{NAME_WORD})(?:\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?of\b"
             rf"|\s+(?:(?:was|were|has\s+been|had\s+been|is)\s+)?{verbs})"
         )
+        #: "was (first) abused": what a pattern that ends in ``happened`` holds.
+        self.happened = c(happened)
+        #: Patterns that can match only where the report holds an offence done to "her"
+        #: or "him" (``object``) or ``happened``, each of which they contain (``teller``'s
+        #: matches count only with ``done_later`` after them, which holds ``object``).
+        self.needs: dict[regex.Pattern[str], tuple[str, ...]] = {
+            self.passive: ("happened",),
+            self.told: ("happened", "object"),
+            self.pronoun: ("happened",),
+            self.subject: ("object",),
+            self.apposed: ("object",),
+            self.object_after: ("object",),
+            self.teller: ("object",),
+        }
         #: Words each pattern that starts with a name needs somewhere in the report: a
         #: cheap search that spares scanning the report for names.
         self.gates: dict[regex.Pattern[str], regex.Pattern[str]] = {
