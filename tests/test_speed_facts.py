@@ -11,7 +11,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from lint.registers import anonymity
-from lint.registers.anonymity import load_anonymity, phrase_alternatives
+from lint.registers.anonymity import load_anonymity, phrase_alternatives, phrase_pieces
 from lint.registers.names import NameIndex
 from lint.registers.organisations import load_organisations
 from lint.registers.quotes import Statement
@@ -167,3 +167,21 @@ def test_a_pattern_gated_by_a_phrase_it_holds_never_matches_without_it() -> None
                 matched += 1
                 assert any(present[need](text) for need in needs), (pattern.pattern[:60], text)
     assert matched > 30
+
+
+def test_phrase_pieces_are_the_runs_of_letters_every_match_holds() -> None:
+    assert phrase_pieces(("waived {his} right to anonymity", "Year 9 at")) == (
+        ("anonymity", "waived", "right", "to"),
+        ("year", "at", "9"),
+    )
+    words = load_anonymity(ROOT / "rules" / "Anonymity" / "_anonymity.yml")
+    p = _Patterns(words)
+    matched = 0
+    texts = [*_example_texts(), "She waived her right to anonymity.", "The judge lifted the order."]
+    for text in texts:
+        lowered = text.lower()
+        for name, pattern in (("waiver", p.waiver), ("lifted", p.lifted)):
+            if pattern.search(text) is not None:
+                matched += 1
+                assert any(all(r in lowered for r in runs) for runs in p.pieces[name])
+    assert matched > 10

@@ -201,6 +201,25 @@ def _literal(text: str, *, first: bool) -> str:
     return "".join(parts)
 
 
+_PIECE = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def phrase_pieces(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Per phrase, its runs of letters and digits outside placeholders, in lower case and
+    longest first. Every match of a phrase holds each of its runs (spaces, apostrophes
+    and the first letter's case are all its pattern leaves open), so a text whose lower
+    case lacks a run of every phrase cannot match ``alternation(phrases)``."""
+    return tuple(
+        tuple(
+            sorted(
+                {r.lower() for r in _PIECE.findall(_PLACEHOLDER.sub(" ", p))},
+                key=lambda r: (-len(r), r),
+            )
+        )
+        for p in phrases
+    )
+
+
 def alternation(phrases: tuple[str, ...]) -> str:
     """The phrases as one group, longest first; a group that never matches when empty."""
     if not phrases:

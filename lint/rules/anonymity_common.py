@@ -26,7 +26,7 @@ from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.names import FIRST_NAMES, common_word, person_name, surnames
 from lint.registers import register_file
-from lint.registers.anonymity import AnonymityWords, load_anonymity
+from lint.registers.anonymity import AnonymityWords, load_anonymity, phrase_pieces
 from lint.registers.people import load_people
 from lint.rules import schema
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
@@ -303,8 +303,15 @@ class AnonymityRule:
         lowercase = frozenset(_LOWER_WORD.findall(text))
         lowered = facts.lowered
 
-        def found(pattern: regex.Pattern[str]) -> bool:
-            return not lacks(pattern, lowered) and bool(pattern.search(text))
+        def found(pattern: regex.Pattern[str], *pieces: tuple[tuple[str, ...], ...]) -> bool:
+            """Whether ``pattern`` matches; not run where the report lacks its needles,
+            or a run of letters of every phrase of one of the word lists in ``pieces``
+            (``phrase_pieces``), each of which its matches hold."""
+            return (
+                not lacks(pattern, lowered)
+                and all(any(all(r in lowered for r in runs) for runs in p) for p in pieces)
+                and bool(pattern.search(text))
+            )
 
         def offence_told() -> bool:  # not "no previous convictions for sexual offences"
             return not lacks(p.sexual, lowered) and any(
@@ -318,8 +325,8 @@ class AnonymityRule:
             sexual=offence_told(),
             child=found(p.child) or found(_CHILD_AGE) or found(p.kin_victim),
             proceedings=found(p.proceedings),
-            waiver=found(p.waiver),
-            lifted=found(p.lifted),
+            waiver=found(p.waiver, p.pieces["waiver"]),
+            lifted=found(p.lifted, p.pieces["lifted"]),
             places=places,
             lowercase=lowercase,
             paragraphs=tuple(b for b in doc.blocks if b.scope == "paragraph"),
@@ -1230,6 +1237,18 @@ class _Patterns:
             rf"(?:\W+[\w.]+){{0,4}}?\W+{w.pattern('restriction')}"
         )
         self.deceased = c(w.pattern("deceased"))
+        #: What ``waiver`` and ``lifted`` need (``phrase_pieces``): the report is read for
+        #: them first (most reports state neither, and the patterns are long).
+        lifted = phrase_pieces(w.words("restriction_lifted"))
+        self.pieces = {
+            "waiver": phrase_pieces(w.words("waiver")),
+            "lifted": lifted  # one of its phrases, or "lifting" with "restriction" after
+            + tuple(
+                (*a, *b)
+                for a in phrase_pieces(w.words("lifting"))
+                for b in phrase_pieces(w.words("restriction"))
+            ),
+        }
         marks = "|".join(regex.escape(m) for m in sorted(w.words("pseudonym_marks"), key=len)[::-1])
         markable = NAME.replace(r"(?![\p{L}\p{N}-])", r"(?![\p{L}-])")  # "Megan¹"
         self.marked = c(rf"(?P<name>{markable})[ \t]?(?:{marks})(?![\p{{L}}\p{{N}}])")
