@@ -4,16 +4,20 @@ checked against the plain reading it replaces, on texts made to exercise it."""
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from pathlib import Path
 
 import regex
 import yaml
 from rapidfuzz import fuzz, process
 
+from lint import speakers
+from lint.names import Mention
 from lint.registers import anonymity
 from lint.registers.anonymity import load_anonymity, phrase_alternatives, phrase_pieces
 from lint.registers.names import NameIndex
 from lint.registers.organisations import load_organisations
+from lint.registers.people import Person, load_people
 from lint.registers.quotes import Statement
 from lint.rules.anonymity_common import _WORD, Reading, _Patterns
 from lint.rules.approved_quote import Words, coded, compare
@@ -185,3 +189,47 @@ def test_phrase_pieces_are_the_runs_of_letters_every_match_holds() -> None:
                 matched += 1
                 assert any(all(r in lowered for r in runs) for runs in p.pieces[name])
     assert matched > 10
+
+
+def _first_person(people: Sequence[Person], mention: Mention) -> Person | None:
+    """The register's first person a mention names, read through every person."""
+    key = mention.text.lower()
+    for person in people:
+        names = [person.name, *person.aliases]
+        names += [f"{person.name.split()[0]} {m}" for m in person.misspellings]
+        names += list(person.misspellings)
+        if mention.form == "full" and any(mention.name.lower() == n.lower() for n in names):
+            return person
+        if mention.form in ("honorific", "surname") and mention.surname == person.surname:
+            return person
+        if mention.form == "title" and any(
+            key.removeprefix("the ").strip() == r.title.lower() for r in person.roles
+        ):
+            return person
+    return None
+
+
+def test_a_mention_names_the_first_registered_person_it_fits() -> None:
+    people = load_people(ROOT / "rules" / "People" / "_people.yml")
+    builder = speakers._Builder(people)
+    mentions = [Mention(0, 1, "Nobody Known", "full", "Nobody Known", "Known")]
+    for person in people:
+        for name in (person.name, *person.aliases, *person.misspellings, person.name.upper()):
+            mentions.append(Mention(0, 1, name, "full", name, person.surname))
+        mentions.append(Mention(0, 1, person.surname, "surname", "", person.surname))
+        mentions.append(Mention(0, 1, "Ms " + person.surname, "honorific", "", person.surname))
+        for role in person.roles:
+            mentions.append(Mention(0, 1, f"the {role.title.lower()} ", "title"))
+    found = [builder.register_person(m) for m in mentions]
+    assert found == [_first_person(people, m) for m in mentions]
+    assert found[0] is None and sum(f is not None for f in found) > 100
+
+
+def test_a_span_is_searched_for_the_forms_the_document_holds() -> None:
+    people = load_people(ROOT / "rules" / "People" / "_people.yml")
+    text = "The home secretary said so. Jess Phillips agreed."
+    forms = speakers._forms_in(text, people)
+    assert forms and len(forms) < len(speakers._form_patterns(people))
+    assert {f[4] for f in forms} <= {w for w in text.replace(".", "").split()} | {
+        w.lower() for w in text.replace(".", "").split()
+    }
