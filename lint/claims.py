@@ -166,7 +166,7 @@ def words_from(data: Mapping[str, object]) -> Words:
         events=_groups(listed("events")),
         term_verbs=frozenset(_phrase(p) for p in listed("term_verbs")),
         term_event=str(data.get("term_event") or ""),
-        times=frozenset(" ".join(_phrase(p)) for p in listed("times")),
+        times=frozenset(t for t in (" ".join(_phrase(p)) for p in listed("times")) if t),
         frame_words=frozenset(w.lower() for w in listed("frame_words")),
         earlier_times=frozenset(" ".join(_phrase(p)) for p in listed("earlier_times")),
         nominal={str(k).lower(): str(v).lower() for k, v in mapping("nominal").items()},
@@ -347,6 +347,17 @@ def _calendar() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return days, months, lexicon.words("sentence_openers") | days | months
 
 
+@cache
+def _by_first_word(phrases: frozenset[str]) -> Mapping[str, tuple[tuple[str, int], ...]]:
+    """Phrases of words (single spaces, none empty) by their first word, each with its
+    length in words: a token is compared only with the phrases that start with it."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for phrase in phrases:
+        words = phrase.split(" ")
+        out.setdefault(words[0], []).append((phrase, len(words)))
+    return {first: tuple(found) for first, found in out.items()}
+
+
 class _Reader:
     """Reads the claims of one document."""
 
@@ -357,6 +368,9 @@ class _Reader:
         self.days, self.months, calendar = _calendar()
         #: Capitalised words that are not a person's name.
         self.not_names = words.not_names | calendar
+        #: The first words of the number phrases ("a dozen"): a figure in words starts
+        #: with one, so no other token is looked up as one.
+        self.phrase_heads = frozenset(p[0] for p in words.phrases if p)
         #: The group the last share was of ("62% of parents"): a share that names no
         #: group and points back ("the 68% who have seen …") or says "of those" is of it.
         self.population: str | None = None
@@ -383,7 +397,7 @@ class _Reader:
             if i + 1 < n and toks[i + 1].low in ("million", "billion", "thousand"):
                 return value * w.scales[toks[i + 1].low], 2, t.low
             return value, used, t.low
-        length = _match(toks, i, w.phrases)
+        length = _match(toks, i, w.phrases) if t.low in self.phrase_heads else 0
         if length:
             value = w.phrases[tuple(x.low for x in toks[i : i + length])]
             used = length
@@ -1019,9 +1033,9 @@ class _Reader:
                 and not heading
             ):
                 place.append(toks[k + 2].low)  # "Across the UK, 13,237 calls …"
+        times = _by_first_word(self.w.times)
         for k in range(len(toks)):
-            for words in self.w.times:
-                size = len(words.split())
+            for words, size in times.get(lows[k], ()):
                 if " ".join(lows[k : k + size]) == words and mine(k):
                     period.append(("earlier:" if words in self.w.earlier_times else "") + words)
         return Claim(

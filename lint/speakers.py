@@ -227,11 +227,13 @@ _FormPattern = tuple[regex.Pattern[str], str, str, Person, str]
 _FORM_PATTERNS: dict[int, tuple[Sequence[Person], list[_FormPattern]]] = {}
 
 
-def _register_mentions(text: str, start: int, end: int, people: Sequence[Person]) -> list[Mention]:
+def _register_mentions(
+    text: str, start: int, end: int, forms: Sequence[_FormPattern]
+) -> list[Mention]:
     out: list[Mention] = []
     segment = text[start:end]
     lowered = segment.lower()
-    for pattern, kind, prefix, person, needle in _form_patterns(people):
+    for pattern, kind, prefix, person, needle in forms:
         # A cheap test before the scan: the form's last word must be in the unit.
         if needle not in (lowered if kind == "title" else segment):
             continue
@@ -239,6 +241,19 @@ def _register_mentions(text: str, start: int, end: int, people: Sequence[Person]
             name = m.group() if kind == "full" else ""
             out.append(Mention(m.start(), m.end(), m.group(), kind, name, person.surname, prefix))
     return out
+
+
+def _forms_in(text: str, people: Sequence[Person]) -> list[_FormPattern]:
+    """The register's forms whose needle the document holds: a span of it can hold no
+    other (most documents name few registered people; the spans test only these). A
+    needle with a Greek sigma, whose lower case depends on the letters around it, is
+    kept whatever the text holds."""
+    lowered = text.lower()
+    return [
+        form
+        for form in _form_patterns(people)
+        if form[4] in (lowered if form[1] == "title" else text) or "σ" in form[4] or "ς" in form[4]
+    ]
 
 
 def _form_patterns(people: Sequence[Person]) -> list[_FormPattern]:
@@ -279,6 +294,37 @@ def _phrase(words: str) -> str:
 
 # -- linking mentions to people ---------------------------------------------------------
 
+#: Per register: the first person with each full name (lower case), surname and title
+#: (lower case), in the register's order.
+_PeopleIndex = tuple[dict[str, Person], dict[str, Person], dict[str, Person]]
+_PEOPLE_INDEX: dict[int, tuple[Sequence[Person], _PeopleIndex]] = {}
+
+
+def _people_index(people: Sequence[Person]) -> _PeopleIndex:
+    """The register's people by the ways a mention names them, built once per register
+    (``_Builder.register_person`` looks a mention up, not through every person)."""
+    entry = _PEOPLE_INDEX.get(id(people))
+    if entry is not None and entry[0] is people:
+        return entry[1]
+    names: dict[str, Person] = {}
+    surnames: dict[str, Person] = {}
+    titles: dict[str, Person] = {}
+    for person in people:
+        first = person.name.split()[0]
+        for name in (
+            person.name,
+            *person.aliases,
+            *(f"{first} {m}" for m in person.misspellings),
+            *person.misspellings,
+        ):
+            names.setdefault(name.lower(), person)
+        surnames.setdefault(person.surname, person)
+        for role in person.roles:
+            titles.setdefault(role.title.lower(), person)
+    index = (names, surnames, titles)
+    _PEOPLE_INDEX[id(people)] = (people, index)
+    return index
+
 
 @dataclass
 class _Builder:
@@ -286,19 +332,15 @@ class _Builder:
     identities: list[Identity] = field(default_factory=list)
 
     def register_person(self, mention: Mention) -> Person | None:
-        key = mention.text.lower()
-        for person in self.people:
-            names = [person.name, *person.aliases]
-            names += [f"{person.name.split()[0]} {m}" for m in person.misspellings]
-            names += list(person.misspellings)
-            if mention.form == "full" and any(mention.name.lower() == n.lower() for n in names):
-                return person
-            if mention.form in ("honorific", "surname") and mention.surname == person.surname:
-                return person
-            if mention.form == "title" and any(
-                key.removeprefix("the ").strip() == r.title.lower() for r in person.roles
-            ):
-                return person
+        """The first person on the register the mention names: by a full name (an alias
+        or a misspelling too), by surname, or by a title they hold."""
+        names, surnames, titles = _people_index(self.people)
+        if mention.form == "full":
+            return names.get(mention.name.lower())
+        if mention.form in ("honorific", "surname"):
+            return surnames.get(mention.surname)
+        if mention.form == "title":
+            return titles.get(mention.text.lower().removeprefix("the ").strip())
         return None
 
     def identity_for(self, person: Person) -> Identity:
@@ -449,9 +491,10 @@ def build_cast(
         heuristic = heuristic_mentions(doc, model)
     spans = [span for span, _ in heuristic]
     found: list[Mention] = []
+    forms = _forms_in(text, people)
     for (start, end), guessed in heuristic:
         found += guessed
-        found += _register_mentions(text, start, end, people)
+        found += _register_mentions(text, start, end, forms)
     builder = _Builder(people)
     linked: list[Mention] = []
     for mention in _merge(found):

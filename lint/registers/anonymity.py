@@ -201,6 +201,25 @@ def _literal(text: str, *, first: bool) -> str:
     return "".join(parts)
 
 
+_PIECE = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def phrase_pieces(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Per phrase, its runs of letters and digits outside placeholders, in lower case and
+    longest first. Every match of a phrase holds each of its runs (spaces, apostrophes
+    and the first letter's case are all its pattern leaves open), so a text whose lower
+    case lacks a run of every phrase cannot match ``alternation(phrases)``."""
+    return tuple(
+        tuple(
+            sorted(
+                {r.lower() for r in _PIECE.findall(_PLACEHOLDER.sub(" ", p))},
+                key=lambda r: (-len(r), r),
+            )
+        )
+        for p in phrases
+    )
+
+
 def alternation(phrases: tuple[str, ...]) -> str:
     """The phrases as one group, longest first; a group that never matches when empty."""
     if not phrases:
@@ -226,11 +245,17 @@ def _phrase_alternatives(phrases: tuple[str, ...]) -> tuple[str, ...]:
     parts = [phrase_pattern(p) for p in ordered]
     if len(named) > 1:  # "{Name} Academy|{Name} College": the name once, then its ends
         ends = sorted(named, key=lambda p: (-len(p), p))
+        # Every end opens with a space; where none opens with two, the space is matched
+        # once before the ends, not once per end at every run of capitals. The same
+        # matches: an end's next character is never a space, so each end could only
+        # match after all the spaces.
+        space = all(e[1:2] != " " for e in ends)
         parts.append(
             _EDGE_BEFORE
             + _PLACEHOLDERS["{Name}"]
+            + (_literal(" ", first=False) if space else "")
             + "(?:"
-            + "|".join(_body(e, first=False) for e in ends)
+            + "|".join(_body(e[1:] if space else e, first=False) for e in ends)
             + ")"
             + _EDGE_AFTER
         )

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 from rapidfuzz.distance import OSA, Levenshtein
@@ -141,6 +141,17 @@ def _possessive(word: str) -> tuple[str, str]:
     return word, ""
 
 
+#: The most answers a name index keeps per question (words, not documents, are the
+#: keys: a run of ordinary copy asks about a few thousand).
+_KEPT = 100_000
+
+
+def _bound(kept: dict[Any, Any]) -> None:
+    """Forget a store of answers that has grown past ``_KEPT`` (a run of huge files)."""
+    if len(kept) > _KEPT:
+        kept.clear()
+
+
 class NameIndex:
     """The right forms of a register, indexed for exact, case and near-miss look-ups."""
 
@@ -212,6 +223,9 @@ class NameIndex:
                 self.vocabulary.setdefault((word[0], len(word)), []).append(word)
         self.lengths = sorted(lengths, reverse=True)
         self._starts = {w: sorted(ns, reverse=True) for w, ns in self.starts.items()}
+        #: Answers that depend on the words alone, kept for the run (``_bound``).
+        self._nears: dict[tuple[str, ...], tuple[_Form, str] | None] = {}
+        self._acronyms: dict[str, tuple[Organisation | None, bool]] = {}
 
     # -- look-ups ------------------------------------------------------------------
 
@@ -247,10 +261,7 @@ class NameIndex:
             if len(word.text) < 3 or not word.text[:3].isupper():
                 continue
             token, ending = _possessive(word.text)
-            org = self.acronym_slip(token)
-            confirm = org is None
-            if org is None:
-                org = self.short_acronym_slip(token)
+            org, confirm = self._acronym(token)
             if org is not None:
                 short = _slip(text, offset, [word], org.abbreviation + ending, org)
                 slips.append(replace(short, confirm=confirm))
@@ -382,8 +393,18 @@ class NameIndex:
         return (full[0].text, full[0].org) if full else (form.org.name, form.org)
 
     def _near(self, span: Sequence[_Word]) -> tuple[_Form, str] | None:
-        last, ending = _possessive(span[-1].text)
-        texts = [w.text for w in span[:-1]] + [last]
+        """The form a run of words misses by a slip, by the words alone: asked once per
+        run of words in a process (a document repeats its names, and a run its phrases)."""
+        words = tuple(w.text for w in span)
+        if words in self._nears:
+            return self._nears[words]
+        found = self._nears[words] = self._near_words(words)
+        _bound(self._nears)
+        return found
+
+    def _near_words(self, words: tuple[str, ...]) -> tuple[_Form, str] | None:
+        last, ending = _possessive(words[-1])
+        texts = [*words[:-1], last]
         if any(t == "," for t in (texts[0], texts[-1])):
             return None
         n = len(texts)
@@ -424,6 +445,19 @@ class NameIndex:
             if OSA.distance(letters, name) <= limit:
                 return form, ending
         return None
+
+    def _acronym(self, token: str) -> tuple[Organisation | None, bool]:
+        """The body a capitalised word's letters slip from, and whether the slip needs
+        confirming (``short_acronym_slip``'s): worked out once per word in a process."""
+        found = self._acronyms.get(token)
+        if found is None:
+            org = self.acronym_slip(token)
+            confirm = org is None
+            if org is None:
+                org = self.short_acronym_slip(token)
+            found = self._acronyms[token] = (org, confirm)
+            _bound(self._acronyms)
+        return found
 
     def acronym_slip(self, token: str) -> Organisation | None:
         """The organisation whose abbreviation this all-capitals word is a slip of (never

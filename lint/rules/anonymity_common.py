@@ -26,7 +26,7 @@ from lint.finding import FixSafety
 from lint.messages import format_message
 from lint.names import FIRST_NAMES, common_word, person_name, surnames
 from lint.registers import register_file
-from lint.registers.anonymity import AnonymityWords, load_anonymity
+from lint.registers.anonymity import AnonymityWords, load_anonymity, phrase_pieces
 from lint.registers.people import load_people
 from lint.rules import schema
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
@@ -176,6 +176,18 @@ class Reading:
         return tuple(m.span() for m in _QUOTED.finditer(self.text))
 
     @cached_property
+    def unquoted(self) -> tuple[tuple[int, int], ...]:
+        """The spans between the quoted ones. A quoted span opens with a mark and ends
+        with one or at a line's end, none of them a letter, so a word that starts
+        outside every quote lies wholly in one of these spans."""
+        out, lo = [], 0
+        for start, end in self.quoted:
+            out.append((lo, start))
+            lo = end
+        out.append((lo, len(self.text)))
+        return tuple(out)
+
+    @cached_property
     def _quote_starts(self) -> list[int]:
         return [lo for lo, _ in self.quoted]
 
@@ -291,8 +303,15 @@ class AnonymityRule:
         lowercase = frozenset(_LOWER_WORD.findall(text))
         lowered = facts.lowered
 
-        def found(pattern: regex.Pattern[str]) -> bool:
-            return not lacks(pattern, lowered) and bool(pattern.search(text))
+        def found(pattern: regex.Pattern[str], *pieces: tuple[tuple[str, ...], ...]) -> bool:
+            """Whether ``pattern`` matches; not run where the report lacks its needles,
+            or a run of letters of every phrase of one of the word lists in ``pieces``
+            (``phrase_pieces``), each of which its matches hold."""
+            return (
+                not lacks(pattern, lowered)
+                and all(any(all(r in lowered for r in runs) for runs in p) for p in pieces)
+                and bool(pattern.search(text))
+            )
 
         def offence_told() -> bool:  # not "no previous convictions for sexual offences"
             return not lacks(p.sexual, lowered) and any(
@@ -306,8 +325,8 @@ class AnonymityRule:
             sexual=offence_told(),
             child=found(p.child) or found(_CHILD_AGE) or found(p.kin_victim),
             proceedings=found(p.proceedings),
-            waiver=found(p.waiver),
-            lifted=found(p.lifted),
+            waiver=found(p.waiver, p.pieces["waiver"]),
+            lifted=found(p.lifted, p.pieces["lifted"]),
             places=places,
             lowercase=lowercase,
             paragraphs=tuple(b for b in doc.blocks if b.scope == "paragraph"),
@@ -324,6 +343,31 @@ class AnonymityRule:
         """``pattern``'s matches in the report; none, without running it, where the
         report lacks the words every match holds (``lacks``)."""
         return iter(()) if reading.lacks(pattern) else pattern.finditer(reading.text)
+
+    def _objects(self, reading: Reading) -> tuple[regex.Match[str], ...]:
+        """Where the report tells of an offence done to "her" or "him" ("raped her"), read
+        once: several patterns need one such phrase to match at all (``_may_match``)."""
+        return self._memo(reading, "objects", lambda: self._matches(reading, self.pats.object))
+
+    def _may_match(self, reading: Reading, pattern: regex.Pattern[str]) -> bool:
+        """Whether the report holds one of the phrases every match of ``pattern`` holds
+        (``_Patterns.needs``): an offence done to "her" or "him", or "was (first) abused"."""
+        p = self.pats
+        for need in p.needs.get(pattern, ("",)):
+            if need == "" or (need == "object" and self._objects(reading)):
+                return True
+            if need == "happened" and reading.holds(
+                "happened",
+                lambda: (
+                    not reading.lacks(p.happened) and p.happened.search(reading.text) is not None
+                ),
+            ):
+                return True
+        return False
+
+    def _gated(self, reading: Reading, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+        """``_matches``, none where the report lacks what every match needs (``_may_match``)."""
+        return self._matches(reading, pattern) if self._may_match(reading, pattern) else iter(())
 
     def is_name(self, reading: Reading, start: int, end: int) -> bool:
         """Whether the span reads as a private person's name: not a title, body, place or
@@ -627,7 +671,11 @@ class AnonymityRule:
             ("abuser", p.abuser),
         ):
             gate = p.gates.get(pattern)
-            if reading.lacks(pattern) or (gate is not None and not gate.search(text)):
+            if (
+                reading.lacks(pattern)
+                or (gate is not None and not gate.search(text))
+                or not self._may_match(reading, pattern)
+            ):
                 continue  # the pattern's own words are nowhere in the report
             for m in pattern.finditer(text):
                 start, end = self._trimmed(text, *m.span("name"))
@@ -681,13 +729,13 @@ class AnonymityRule:
             if not seen.overlaps(subject.start, subject.end):
                 seen.add(subject.start, subject.end)
                 yield subject
-        for m in self._matches(reading, p.pronoun):
+        for m in self._gated(reading, p.pronoun):
             found = self._antecedent(reading, m.start())
             if found is not None and not seen.overlaps(*found):
                 seen.add(*found)
                 yield VictimName(found[0], found[1], text[found[0] : found[1]], "pronoun")
 
-        for m in self._matches(reading, p.object):
+        for m in self._objects(reading):
             found = self._subject_before(reading, m.start(), m.group().split()[-1])
             if found is not None and not seen.overlaps(*found):
                 seen.add(*found)
@@ -815,7 +863,7 @@ class AnonymityRule:
             ):
                 yield "role", m.span("name")  # "Resident Joan Pilling is 88": a cared-for
                 # person's role as a title, whatever noun the offence was told with
-        for m in self._matches(reading, p.object_after):
+        for m in self._gated(reading, p.object_after):
             start, end = m.span("name")
             lo, _ = reading.sentence(start)
             before = text[lo:start]
@@ -830,7 +878,7 @@ class AnonymityRule:
                 continue
             if self._private(reading, start, end):
                 yield "active", (start, end)
-        for m in self._matches(reading, p.teller):
+        for m in self._gated(reading, p.teller):
             start, end = m.span("name")
             lo, _ = reading.sentence(start)
             if p.relation_before.search(text, max(lo, start - 40), start) or p.expert.match(
@@ -846,24 +894,21 @@ class AnonymityRule:
                 continue
             if self._private(reading, start, end):
                 yield "passive", (start, end)
-        if reading.quoted:
-            sex = self._victim_sex(reading)
-            outside = reading.words_where(
-                "words outside quotes",
-                lambda: (
-                    w.group() for w in _WORD.finditer(text) if not reading.in_quote(w.start())
-                ),
-            )
+        if reading.quoted:  # the victim's sex and the words outside quotes are read
+            # only for a title that gets that far (most reports have none)
             for m in self._matches(reading, p.quoted_title):
                 start, end = m.span()
-                if not reading.in_quote(start) or m.group("name") in outside:
+                if not reading.in_quote(start) or m.group("name") in reading.words_where(
+                    "words outside quotes",
+                    lambda: (w for lo, hi in reading.unquoted for w in _WORD.findall(text, lo, hi)),
+                ):
                     continue  # named outside the quote too: introduced, so not this way
                 if not _SENTENCE_OPENS.search(text, max(0, start - 3), start) or _AFFILIATION.match(
                     text, end
                 ):
                     continue  # "We thank Ms Patel", "Ms Patel of Rape Crisis": not the
                     # subject the quote tells of, or someone's staff
-                if _SEX_OF[m.group("title")] != sex:
+                if _SEX_OF[m.group("title")] != self._victim_sex(reading):
                     continue  # the title does not fit the victim, or who it is is unclear
                 if self._private(reading, start, end):
                     yield "titled", (start, end)
@@ -1192,6 +1237,18 @@ class _Patterns:
             rf"(?:\W+[\w.]+){{0,4}}?\W+{w.pattern('restriction')}"
         )
         self.deceased = c(w.pattern("deceased"))
+        #: What ``waiver`` and ``lifted`` need (``phrase_pieces``): the report is read for
+        #: them first (most reports state neither, and the patterns are long).
+        lifted = phrase_pieces(w.words("restriction_lifted"))
+        self.pieces = {
+            "waiver": phrase_pieces(w.words("waiver")),
+            "lifted": lifted  # one of its phrases, or "lifting" with "restriction" after
+            + tuple(
+                (*a, *b)
+                for a in phrase_pieces(w.words("lifting"))
+                for b in phrase_pieces(w.words("restriction"))
+            ),
+        }
         marks = "|".join(regex.escape(m) for m in sorted(w.words("pseudonym_marks"), key=len)[::-1])
         markable = NAME.replace(r"(?![\p{L}\p{N}-])", r"(?![\p{L}-])")  # "Megan¹"
         self.marked = c(rf"(?P<name>{markable})[ \t]?(?:{marks})(?![\p{{L}}\p{{N}}])")
@@ -1477,6 +1534,20 @@ class _Patterns:
             rf"(?P<word>{NAME_WORD})(?:\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?of\b"
             rf"|\s+(?:(?:was|were|has\s+been|had\s+been|is)\s+)?{verbs})"
         )
+        #: "was (first) abused": what a pattern that ends in ``happened`` holds.
+        self.happened = c(happened)
+        #: Patterns that can match only where the report holds an offence done to "her"
+        #: or "him" (``object``) or ``happened``, each of which they contain (``teller``'s
+        #: matches count only with ``done_later`` after them, which holds ``object``).
+        self.needs: dict[regex.Pattern[str], tuple[str, ...]] = {
+            self.passive: ("happened",),
+            self.told: ("happened", "object"),
+            self.pronoun: ("happened",),
+            self.subject: ("object",),
+            self.apposed: ("object",),
+            self.object_after: ("object",),
+            self.teller: ("object",),
+        }
         #: Words each pattern that starts with a name needs somewhere in the report: a
         #: cheap search that spares scanning the report for names.
         self.gates: dict[regex.Pattern[str], regex.Pattern[str]] = {

@@ -97,6 +97,25 @@ class Match:
     approved: Words
 
 
+def coded(*texts: Sequence[str]) -> list[str]:
+    """Each text's words as a string of one character a word, the same character for the
+    same word: rapidfuzz scores a passage of a string as it scores the same passage of
+    the word list (only which words are equal counts), and a string is sliced and scored
+    without a Python object per word (every window of a long statement is a slice)."""
+    codes: dict[str, str] = {}
+    out = []
+    for words in texts:
+        chars = []
+        for word in words:
+            char = codes.get(word)
+            if char is None:
+                n = len(codes) + 1
+                char = codes[word] = chr(n if n < 0xD800 else n + 0x800)  # no surrogates
+            chars.append(char)
+        out.append("".join(chars))
+    return out
+
+
 def compare(quote: Words, statement: Statement, approved: Words) -> Match:
     """The passage of ``statement`` closest to ``quote``, and how close it is."""
     q, s = " ".join(quote.norm), " ".join(approved.norm)
@@ -104,20 +123,19 @@ def compare(quote: Words, statement: Statement, approved: Words) -> Match:
         first = s[: s.index(q)].count(" ") if q else 0
         return Match(statement, 100.0, True, (first, first + len(quote.norm)), quote, approved)
     n, total = len(quote.norm), len(approved.norm)
+    said, signed = coded(quote.norm, approved.norm)
     if n < total:
         # Every passage of about the quote's length is a candidate; rapidfuzz scores
         # them all and returns the best (a paraphrase keeps length, not characters).
         step = max(1, n // 10)
         lengths = range(max(1, n - n // 3), min(total, n + n // 2) + 1, step)
         windows = [(i, i + length) for length in lengths for i in range(total - length + 1)]
-        best = process.extractOne(
-            list(quote.norm), [approved.norm[a:b] for a, b in windows], scorer=fuzz.ratio
-        )
+        best = process.extractOne(said, [signed[a:b] for a, b in windows], scorer=fuzz.ratio)
         assert best is not None
         window = windows[best[2]]
     else:
         window = (0, total)
-    score = fuzz.ratio(quote.norm, approved.norm[window[0] : window[1]])
+    score = fuzz.ratio(said, signed[window[0] : window[1]])
     return Match(statement, score, False, window, quote, approved)
 
 
