@@ -12,6 +12,7 @@ the source through the document's offset map. Kinds never choose.
 from __future__ import annotations
 
 import bisect
+import weakref
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -111,7 +112,9 @@ class _Plan:
     """What ``check_document`` reads from the rule set alone, once for every document
     checked with it (not once per document)."""
 
-    rules: tuple[ActiveRule, ...]  # held, so the ids that key the plan stay theirs
+    # The rules, weakly: a plan keeps no rule set alive after its run, and while every
+    # one lives, the ids that key the plan are theirs.
+    rules: tuple[weakref.ref[ActiveRule], ...]
     names: tuple[str, ...]  # the registers' proper names, for the context
     needles: frozenset[str]  # every pattern rule's and the context's (lint.literals)
     raw: tuple[bool, ...]  # by rule: given the raw view
@@ -124,7 +127,7 @@ _PLAN: list[tuple[tuple[int, ...], _Plan]] = []  # the last rule set's plan, by 
 def _plan(rules: Sequence[ActiveRule]) -> _Plan:
     """The plan for ``rules``: the last one made when the rules are the same objects."""
     key = tuple(map(id, rules))
-    if _PLAN and _PLAN[0][0] == key:
+    if _PLAN and _PLAN[0][0] == key and all(ref() is not None for ref in _PLAN[0][1].rules):
         return _PLAN[0][1]
     # Every pattern rule's needles, found in one pass (lint.literals).
     # With the registers' names for the context (lint.context.Registered).
@@ -134,7 +137,7 @@ def _plan(rules: Sequence[ActiveRule]) -> _Plan:
     if not all(a.dialect == "auto" for a in rules if a.rule.meta.id in uk_rules):
         uk_rules = frozenset()
     plan = _Plan(
-        tuple(rules),
+        tuple(map(weakref.ref, rules)),
         names,
         gathered(sets),
         tuple(a.rule.meta.scope.family == "raw" for a in rules),
