@@ -323,10 +323,14 @@ def _offences(doc: Document, facts: Facts) -> Iterator[Span]:
     """Offences named in the law's words: always for ``offence_names``; for
     ``framed_offences`` only after a charge or conviction in the same sentence."""
     text = doc.text
-    for m in _word_pattern("offence_names").finditer(text):
-        yield Span(Kind.OFFENCE, m.start(), m.end(), "offence")
+    names = _word_pattern("offence_names")
+    if _may_hold(facts, names):
+        for m in names.finditer(text):
+            yield Span(Kind.OFFENCE, m.start(), m.end(), "offence")
     frames = _word_pattern("offence_frames")
     framed = _word_pattern("framed_offences")
+    if not _may_hold(facts, framed):
+        return  # no framed offence anywhere: no sentence's frame need be looked for
     for sentence in facts.sentences:
         frame = frames.search(text, sentence.start, sentence.end)
         if frame is None:
@@ -403,7 +407,13 @@ def _mentions(doc: Document, facts: Facts) -> Iterator[Span]:
 
 #: The patterns above that most blocks hold no match of: each is run only over the blocks
 #: holding one of the pieces of text every match of it contains (``_holding``).
-_GATED = (*_TITLE_PATTERNS, _MENTION_CUE, _REMOVAL_CUE)
+_GATED = (
+    *_TITLE_PATTERNS,
+    _MENTION_CUE,
+    _REMOVAL_CUE,
+    _word_pattern("offence_names"),
+    _word_pattern("framed_offences"),
+)
 
 
 @cache
@@ -416,14 +426,19 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found else None
 
 
+def _where(facts: Facts, pattern: regex.Pattern[str]) -> list[int] | None:
+    """Where the needles of ``pattern`` (one of ``_GATED``) start, as the rule set's
+    automaton found them (``context_needles`` put them there); None without it."""
+    needles = _needles(pattern.pattern)
+    return None if needles is None else facts.occurrences(needles)
+
+
 def _holding(
     facts: Facts, pattern: regex.Pattern[str], blocks: Sequence[Block]
 ) -> Callable[[Block], bool]:
-    """Whether a block may hold a match of ``pattern`` (one of ``_GATED``): it holds one of
-    the pattern's needles, as the rule set's automaton found them (``context_needles``
-    put them there); every block may, without the automaton."""
-    needles = _needles(pattern.pattern)
-    found = None if needles is None else facts.occurrences(needles)
+    """Whether a block may hold a match of ``pattern``: it holds one of the pattern's
+    needles (``_where``); every block may, without the automaton."""
+    found = _where(facts, pattern)
     if found is None:
         return lambda _block: True
     at = found
@@ -433,6 +448,13 @@ def _holding(
         return i < len(at) and at[i] < block.end
 
     return holds
+
+
+def _may_hold(facts: Facts, pattern: regex.Pattern[str]) -> bool:
+    """Whether the document may hold a match of ``pattern``: one of its needles occurs
+    (``_where``); always, without the automaton."""
+    found = _where(facts, pattern)
+    return found is None or bool(found)
 
 
 # -- names ------------------------------------------------------------------------------
@@ -611,9 +633,17 @@ _NUMBERS = (
 )
 
 
+#: What each match of a pattern of ``_NUMBERS`` holds, by its index: a quick search of
+#: the whole text before the slower pattern (the helpline cue tries every "on").
+_NUMBER_GATES = {1: patterns.compile(r"\d{3}[ \t]\d{3}")}
+
+
 def _numbers(doc: Document) -> Iterator[Span]:
     text = doc.text
-    for pattern in _NUMBERS:
+    for i, pattern in enumerate(_NUMBERS):
+        gate = _NUMBER_GATES.get(i)
+        if gate is not None and gate.search(text) is None:
+            continue
         for m in pattern.finditer(text):
             group = "n" if "n" in pattern.groupindex else 0
             yield Span(Kind.NUMBER, m.start(group), m.end(group), "number")

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple
+from operator import itemgetter
 
 import regex
 
@@ -35,16 +35,12 @@ from lint.syllables import cmudict_syllables
 #: the lexicon's name connectors among them ("into" in the Independent Inquiry into
 #: Child Sexual Abuse, IICSA).
 LINKS = frozenset({"the", "and", "against", "&"}) | lexicon.words("name_connectors")
-_TOKEN = patterns.compile(r"[\p{L}&][\p{L}'’-]*")
 #: What ends a run of words that may spell a name: a sentence's or a clause's end.
-_BREAK = patterns.compile(r"[.!?;:()\[\]\"“”\n]")
-
-
-class _Token(NamedTuple):  # a tuple: made for every word of the document
-    word: str
-    start: int
-    end: int
-    run: int  # which unbroken run of words it belongs to
+_BREAKS = r".!?;:()\[\]\"“”\n"
+#: The document's tokens in one C-speed pass: words, and breaks, each a token of its
+#: own, which no word of a name can match, so a run of words spelling a name ends at one
+#: without a run number per word.
+_TOKEN = patterns.compile(rf"[\p{{L}}&][\p{{L}}'’-]*|[{_BREAKS}]")
 
 
 @cache
@@ -79,39 +75,25 @@ class DocIndex:
     doc: Document
     _spelled: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _names: list[tuple[int, int, str]] | None = None
-    _words: list[_Token] | None = None
-    _by_initial: dict[str, list[int]] | None = None
+    _token_list: list[str] | None = None
+    _firsts: str = ""
+    _starts: list[int] | None = None
 
     @property
-    def _tokens(self) -> list[_Token]:
-        """The document's words, each with the run (sentence or clause) it is in; read
-        when an abbreviation is first looked up."""
-        if self._words is None:
-            text, words = self.doc.text, []
-            # A run ends at a break between two words (a word holds none): the breaks
-            # are found in one pass, not one search per word.
-            breaks = [m.start() for m in _BREAK.finditer(text)]
-            run, k, count = 0, 0, len(breaks)
-            for m in _TOKEN.finditer(text):
-                start = m.start()
-                if k < count and breaks[k] < start:
-                    run += 1
-                    while k < count and breaks[k] < start:
-                        k += 1
-                words.append(_Token(m.group(), start, m.end(), run))
-            self._words = words
-        return self._words
+    def _tokens(self) -> list[str]:
+        """The document's words and breaks, in order; read when an abbreviation is first
+        looked up. Their first characters are kept as one string (``_firsts``): a term
+        is looked for only where a word gives its first letter, found by ``str.find``."""
+        if self._token_list is None:
+            tokens = self._token_list = _TOKEN.findall(self.doc.text)
+            self._firsts = "".join(map(itemgetter(0), tokens))
+        return self._token_list
 
-    @property
-    def _initials(self) -> dict[str, list[int]]:
-        """The indexes of the tokens by their initial in upper case, in order: a term is
-        looked for only where a word gives its first letter, not through every word."""
-        if self._by_initial is None:
-            by_initial: dict[str, list[int]] = {}
-            for i, tok in enumerate(self._tokens):
-                by_initial.setdefault(tok.word[:1].upper(), []).append(i)
-            self._by_initial = by_initial
-        return self._by_initial
+    def _start(self, i: int) -> int:
+        """Where token ``i`` starts, read in a second pass when first needed."""
+        if self._starts is None:
+            self._starts = [m.start() for m in _TOKEN.finditer(self.doc.text)]
+        return self._starts[i]
 
     def spelled_out(self, term: str) -> tuple[int, ...]:
         """Where words spelling ``term`` start, anywhere in the document."""
@@ -123,14 +105,14 @@ class DocIndex:
     def _spell(self, term: str) -> list[int]:
         if not (term.isalpha() and term.isupper() and len(term) >= 2):
             return []
-        tokens = self._tokens
-        out = []
-        for i in self._initials.get(term[0], ()):
-            tok = tokens[i]
-            if tok.word.lower() in LINKS:
-                continue
-            if _significant(tok.word) and _match(tokens, term, 1, i + 1, tok.run):
-                out.append(tok.start)
+        tokens, out = self._tokens, []
+        firsts, initial = self._firsts, term[0]
+        i = firsts.find(initial)
+        while i >= 0:
+            word = tokens[i]
+            if word.lower() not in LINKS and _significant(word) and _match(tokens, term, 1, i + 1):
+                out.append(self._start(i))
+            i = firsts.find(initial, i + 1)
         return out
 
     @property
@@ -173,21 +155,16 @@ def _significant(word: str) -> bool:
     return word[:1].isupper() and not (word.isupper() and len(word) > 1)
 
 
-def _match(tokens: list[_Token], term: str, j: int, i: int, run: int) -> bool:
+def _match(tokens: list[str], term: str, j: int, i: int) -> bool:
     """Whether tokens from ``i`` on give the letters of ``term`` from ``j`` on, in one
-    run, linking words giving a letter or skipped; the last word is not a link."""
+    run (a break, a token of its own, gives no letter), linking words giving a letter or
+    skipped; the last word is not a link."""
     if j == len(term):
         return True
-    if i >= len(tokens) or tokens[i].run != run:
+    if i >= len(tokens):
         return False
-    word = tokens[i].word
+    word = tokens[i]
     if word.lower() in LINKS:  # a link gives its letter (not the last) or is skipped
         gives = word[:1].upper() == term[j] and j + 1 < len(term)
-        return (gives and _match(tokens, term, j + 1, i + 1, run)) or _match(
-            tokens, term, j, i + 1, run
-        )
-    return (
-        word[:1].upper() == term[j]
-        and _significant(word)
-        and _match(tokens, term, j + 1, i + 1, run)
-    )
+        return (gives and _match(tokens, term, j + 1, i + 1)) or _match(tokens, term, j, i + 1)
+    return word[:1].upper() == term[j] and _significant(word) and _match(tokens, term, j + 1, i + 1)

@@ -12,6 +12,7 @@ the source through the document's offset map. Kinds never choose.
 from __future__ import annotations
 
 import bisect
+import weakref
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -20,7 +21,7 @@ from lint.context import Context, build_context, context_needles
 from lint.document import Document
 from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
-from lint.literals import literals_for
+from lint.literals import gathered, literals_of
 from lint.redirects import notice, redirects
 from lint.rules.budget import RuleTimeout, time_budget, within
 from lint.rules.contract import ContextUse, Hit, Rule
@@ -58,21 +59,17 @@ def check_document(
     """Every rule's findings on ``doc``. The facts derived from it (sentences, quotes …)
     are built once, here, for all the rules; pass ``facts`` to share them further."""
     facts = Facts(doc) if facts is None else facts
-    # Every pattern rule's needles, found in one pass (lint.literals).
-    # With the registers' names for the context (lint.context.Registered).
-    names = registered_names(rules)
-    facts.literals = literals = literals_for(
-        [*(n for a in rules for n in _needles(a.rule)), context_needles(names)]
-    )
+    plan = _plan(rules)
+    names = plan.names
+    facts.literals = literals = literals_of(plan.needles)
     views = {False: (doc, facts)}  # raw? -> the document a rule is given, and its facts
     outcome = Outcome()
     switches = _Switches(doc)
     context = timing.timed("stage", "context", lambda: build_context(doc, facts, names))
     seen: set[tuple[int, int, str]] = set()
-    for active in rules:
+    for active, raw in zip(rules, plan.raw, strict=True):
         meta = active.rule.meta
         count = 0
-        raw = meta.scope.family == "raw"
         if raw not in views:
             raw_doc = doc.raw()
             views[raw] = raw_doc, Facts(raw_doc)
@@ -104,11 +101,50 @@ def check_document(
             if meta.limit and count >= meta.limit:
                 break
     # US copy: the UK-convention rules' findings are one suggestion (lint/dialect.py).
-    uk_rules = {a.rule.meta.id for a in rules if a.rule.meta.dialect == "en-gb"}
-    if uk_rules and all(a.dialect == "auto" for a in rules if a.rule.meta.id in uk_rules):
-        outcome.findings = dialect.settle(doc.text, outcome.findings, uk_rules)
+    if plan.uk_rules:
+        outcome.findings = dialect.settle(doc.text, outcome.findings, plan.uk_rules)
     outcome.findings.sort(key=lambda f: f.sort_key)
     return outcome
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What ``check_document`` reads from the rule set alone, once for every document
+    checked with it (not once per document)."""
+
+    # The rules, weakly: a plan keeps no rule set alive after its run, and while every
+    # one lives, the ids that key the plan are theirs.
+    rules: tuple[weakref.ref[ActiveRule], ...]
+    names: tuple[str, ...]  # the registers' proper names, for the context
+    needles: frozenset[str]  # every pattern rule's and the context's (lint.literals)
+    raw: tuple[bool, ...]  # by rule: given the raw view
+    uk_rules: frozenset[str]  # the UK-convention rules US copy settles (none: no settling)
+
+
+_PLAN: list[tuple[tuple[int, ...], _Plan]] = []  # the last rule set's plan, by its rules' ids
+
+
+def _plan(rules: Sequence[ActiveRule]) -> _Plan:
+    """The plan for ``rules``: the last one made when the rules are the same objects."""
+    key = tuple(map(id, rules))
+    if _PLAN and _PLAN[0][0] == key and all(ref() is not None for ref in _PLAN[0][1].rules):
+        return _PLAN[0][1]
+    # Every pattern rule's needles, found in one pass (lint.literals).
+    # With the registers' names for the context (lint.context.Registered).
+    names = registered_names(rules)
+    sets = [*(n for a in rules for n in _needles(a.rule)), context_needles(names)]
+    uk_rules = frozenset(a.rule.meta.id for a in rules if a.rule.meta.dialect == "en-gb")
+    if not all(a.dialect == "auto" for a in rules if a.rule.meta.id in uk_rules):
+        uk_rules = frozenset()
+    plan = _Plan(
+        tuple(map(weakref.ref, rules)),
+        names,
+        gathered(sets),
+        tuple(a.rule.meta.scope.family == "raw" for a in rules),
+        uk_rules,
+    )
+    _PLAN[:] = [(key, plan)]
+    return plan
 
 
 def _needles(rule: object) -> tuple[tuple[str, ...] | None, ...]:

@@ -62,7 +62,17 @@ def automaton_enabled() -> bool:
 def literals_for(needle_sets: Iterable[tuple[str, ...] | None]) -> Literals | None:
     """One automaton for every needle of ``needle_sets`` (built once per process for the
     same needles), or None when there is nothing to find or no automaton to use."""
-    needles = frozenset(n for found in needle_sets if found for n in found)
+    return literals_of(gathered(needle_sets))
+
+
+def gathered(needle_sets: Iterable[tuple[str, ...] | None]) -> frozenset[str]:
+    """Every needle of ``needle_sets``, as ``literals_of`` takes them."""
+    return frozenset(n for found in needle_sets if found for n in found)
+
+
+def literals_of(needles: frozenset[str]) -> Literals | None:
+    """``literals_for`` with the needles gathered already (a caller that keeps them for
+    every document of a run)."""
     if not needles:
         return None
     built = _BUILT.get(needles)

@@ -8,7 +8,14 @@ from pathlib import Path
 
 from lint import Config, check_text
 from lint.config import active_rules
-from lint.context import Kind, Registered, build_context, context_needles
+from lint.context import (
+    _NUMBER_GATES,
+    _NUMBERS,
+    Kind,
+    Registered,
+    build_context,
+    context_needles,
+)
 from lint.engine import registered_names
 from lint.facts import Facts
 from lint.finding import Finding, FixSafety, Severity
@@ -252,15 +259,23 @@ def test_the_context_is_the_same_with_the_automaton_as_without_on_the_seeds() ->
     literals = literals_for([context_needles(names)])
     assert literals is not None
     seeds = Path(__file__).resolve().parent.parent / "seeds"
-    spans = 0
-    for path in sorted(seeds.glob("*.txt")):
-        doc = read_text(str(path), path.read_text(encoding="utf-8"))
+    # Offences, which are looked for only in a document holding their needles.
+    offences = (
+        "He was convicted of conspiracy to engage in sexual activity with a child.",
+        "They were found guilty of rape, child prostitution and trafficking.",
+        "He was accused of running child prostitution rings.",
+    )
+    texts = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(seeds.glob("*.txt"))]
+    spans, kinds = 0, set()
+    for name, text in [*texts, *(("offence.txt", t) for t in offences)]:
+        doc = read_text(name, text)
         fast = Facts(doc)
         fast.literals = literals
         found = build_context(doc, fast, names).spans
-        assert found == build_context(doc, Facts(doc), names).spans, path.name
+        assert found == build_context(doc, Facts(doc), names).spans, name
         spans += len(found)
-    assert spans > 100
+        kinds |= {s.kind for s in found}
+    assert spans > 100 and Kind.OFFENCE in kinds
 
 
 # -- numbers ---------------------------------------------------------------------------
@@ -276,6 +291,19 @@ def test_phone_numbers_short_codes_references_and_postcodes_are_not_figures() ->
     for fragment in ("0808 800 5000", "88858", "14/123456/24", "LS1 4AP"):
         assert Kind.NUMBER in _kinds(text, fragment), fragment
     assert Kind.NUMBER not in _kinds(text, "5000 arrests")
+
+
+def test_the_number_gates_skip_only_texts_without_a_match() -> None:
+    texts = [
+        "Ring the line on 116 123, or call them on 116 123 4567 any time.",
+        "Call 0800 123 456 or +44 20 7946 0000; the helpline, on 111 222, is open.",
+        "Officers made 5000 arrests on 12 May 2024 and called 999.",
+    ]
+    for text in texts:
+        for i, gate in _NUMBER_GATES.items():
+            plain = [m.span() for m in _NUMBERS[i].finditer(text)]
+            assert gate.search(text) is not None or plain == [], text
+    assert Kind.NUMBER in _kinds(texts[0], "116 123 4567")
 
 
 # -- layout ----------------------------------------------------------------------------

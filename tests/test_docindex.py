@@ -4,7 +4,11 @@ them; names of many words; brands. Our own sentences."""
 
 from __future__ import annotations
 
-from lint.docindex import DocIndex
+import random
+
+import regex
+
+from lint.docindex import LINKS, DocIndex, _significant
 from lint.readers import read_text
 
 
@@ -51,3 +55,44 @@ def test_emphasis_is_an_english_word_in_capitals_between_lower_case_words() -> N
     assert [text[s:e] for s, e in index.emphasis] == ["IMPACT"]
     # Letters that are no word, and short words, are not emphasis.
     assert _index("It went to the NWCA panel and the CAT team for review.").emphasis == []
+
+
+def _plain_spelled(text: str, term: str) -> list[int]:
+    """The walk word by word, each word with its run's number: what the index's one-pass
+    token list (breaks as tokens, initials as a string) must give."""
+    words, run, last = [], 0, 0
+    for m in regex.finditer(r"[\p{L}&][\p{L}'’-]*", text):
+        run += bool(regex.search(r"[.!?;:()\[\]\"“”\n]", text[last : m.start()]))
+        words.append((m.group(), m.start(), run))
+        last = m.end()
+
+    def match(j: int, i: int, run: int) -> bool:
+        if j == len(term):
+            return True
+        if i >= len(words) or words[i][2] != run:
+            return False
+        word = words[i][0]
+        if word.lower() in LINKS:
+            gives = word[:1].upper() == term[j] and j + 1 < len(term)
+            return (gives and match(j + 1, i + 1, run)) or match(j, i + 1, run)
+        return word[:1].upper() == term[j] and _significant(word) and match(j + 1, i + 1, run)
+
+    return [
+        at
+        for i, (word, at, run) in enumerate(words)
+        if word[:1] == term[0] and word.lower() not in LINKS and _significant(word)
+        if match(1, i + 1, run)
+    ]
+
+
+def test_spelled_out_is_the_plain_walk_word_by_word() -> None:
+    pieces = ["Greater", "Manchester", "Police", "of", "the", "The", "and", "&", "G", "GMP"]
+    pieces += ["Mo", "x", "-", "'", "’", " ", ".", ",", "(", "\n", "9", "Ébé", "M-P", "&P", "Of"]
+    rng = random.Random(19)
+    for _ in range(1500):
+        text = "".join(
+            rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 14))
+        )
+        index = _index(text)
+        for term in ("GMP", "GM", "GOTP", "MP", "OP"):
+            assert list(index.spelled_out(term)) == _plain_spelled(index.doc.text, term), text

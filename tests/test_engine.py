@@ -6,7 +6,11 @@ import pytest
 from helpers import make_rule, run
 
 import lint
+from lint import engine
+from lint.config import Config, active_rules
+from lint.engine import check_document
 from lint.finding import Finding
+from lint.readers import read_text
 
 RULE_A = "extends: existence\nmessage: a\ntokens: [alpha]\n"
 RULE_B = "extends: existence\nmessage: b\ntokens: [beta]\n"
@@ -81,3 +85,17 @@ def test_public_check_text_api() -> None:
         "<p>Care gangs</p>", path="x.html", config=lint.Config(select=("Safeguarding",))
     )
     assert [(f.line, f.column, f.fix) for f in only] == [(1, 4, "Grooming gangs")]
+
+
+def test_the_rule_sets_plan_is_made_once_and_only_for_the_same_rules() -> None:
+    """What the engine reads from the rule set (needles, names, raw views, the UK rules)
+    is kept for the next document checked with the same rules, and made again for others."""
+    one = active_rules(Config(profile="govuk"), [make_rule(RULE_A, "P.A")])
+    two = active_rules(Config(profile="govuk"), [make_rule(RULE_B, "Q.B")])
+    doc = read_text("d.txt", "alpha beta\n")
+    assert [f.rule for f in check_document(doc, one).findings] == ["P.A"]
+    plan = engine._plan(one)
+    assert engine._plan(list(one)) is plan  # the same rules in another list
+    assert [f.rule for f in check_document(doc, two).findings] == ["Q.B"]
+    assert engine._plan(two) is not plan and "beta" in engine._plan(two).needles
+    assert [f.rule for f in check_document(doc, one).findings] == ["P.A"]

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 import regex
 
+from lint import patterns
 from lint.document import Document
 from lint.errors import RuleError
 from lint.facts import Facts
@@ -29,6 +31,8 @@ Use = tuple[MatchLike, str]  # a rank before a name, and the rank it stands for
 
 
 def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
+    if not _two_places(rule.ranks, doc.text, facts.lowered):
+        return  # one rank at most: no one can be given two
     # A rank in words may be written in lower case ("detective sergeant Liam Ford", news
     # style); an abbreviation in capitals ("PS", "DC") only as it is.
     forms = "|".join(
@@ -66,6 +70,65 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
         for m, rank in uses:
             if rank != usual_rank:
                 yield rule.hit(m.start(), m.end(), (m.group(), model), None)
+
+
+def _two_places(ranks: tuple[tuple[str, str], ...], text: str, lowered: str) -> bool:
+    """Whether a rank's form stands at two places of ``text`` at least (``lowered``, its
+    lower case, for the forms matched in any case): a quick test of the whole text with
+    ``str.find`` before the rule's pattern, which tries every capitalised word."""
+    starts = _form_starts(ranks)
+    if starts is None or len(lowered) != len(text):
+        return True  # a form the test cannot read, or offsets that differ: no test
+    places: set[int] = set()
+    for needle, anycase, confirm in starts:
+        hay = lowered if anycase else text
+        at = hay.find(needle)
+        while at >= 0:
+            # A whole form: the pattern's \b before it, and after it "." or a space
+            # (a rank before a name) or \b (a rank in apposition).
+            if confirm is None:
+                end = at + len(needle)
+            else:
+                found = confirm.match(text, at)
+                end = found.end() if found is not None else -1
+            if end >= 0 and not (_in_word(text, at - 1) or _in_word(text, end)):
+                places.add(at)
+                if len(places) > 1:
+                    return True
+            at = hay.find(needle, at + 1)
+    return False
+
+
+def _in_word(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a word character, as the pattern's ``\b`` reads it (none
+    outside the text)."""
+    return 0 <= i < len(text) and _WORD.match(text, i) is not None
+
+
+_WORD = regex.compile(r"\w")
+
+
+@cache
+def _form_starts(
+    ranks: tuple[tuple[str, str], ...],
+) -> tuple[tuple[str, bool, regex.Pattern[str] | None], ...] | None:
+    """For each form of ``ranks``, as the rule's pattern reads it: the text it starts
+    with (its first word; in lower case for a form matched in any case), whether in any
+    case, and the form's own pattern to confirm a form of many words (spaces flexible)
+    there. None when a form holds an apostrophe (either way in the pattern), or starts or
+    ends with no letter or digit (where the pattern's word bounds read otherwise)."""
+    out = []
+    for form, _ in ranks:
+        if "'" in form or "’" in form or not (_in_word(form, 0) and _in_word(form, len(form) - 1)):
+            return None
+        words = normalise(form).split(" ")
+        anycase = any(c.islower() for c in form) and " " in form
+        confirm = None
+        if len(words) > 1:
+            body = literal_pattern(form, bounded=False)
+            confirm = patterns.compile(f"(?i:{body})" if anycase else body)
+        out.append((words[0].lower() if anycase else words[0], anycase, confirm))
+    return tuple(out)
 
 
 def _unmatched(rule: PeopleRule, uses: list[Use]) -> Iterator[Hit]:
