@@ -184,6 +184,55 @@ class Relationship(AnonymityRule):
             ),
         )
 
+    @cached_property
+    def _withheld(self) -> regex.Pattern[str]:
+        """A tie withheld ("not reporting how he was related to the girl"): no tie told."""
+        return patterns.compile(self.words.pattern("tie_withheld"))
+
+    @cached_property
+    def _forms(self) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+        """Round 11: the tie in a headline's words ("Uncle jailed for abusing niece",
+        "Stepfather who abused girl jailed") and the accused as "the uncle of the girl"."""
+        w = self.words
+        c = patterns.lazy
+        qualifier = rf"(?:(?:{w.pattern('kin_qualifiers')})[ \t]+)?"
+        return (
+            c(
+                rf"\b(?:for|admits|admitted|denies)\s+(?:{w.pattern('headline_offences')})\s+"
+                rf"(?:his\s+)?"
+                rf"{qualifier}(?P<tie>{w.pattern('child_kin')})(?!['’])"
+            ),
+            c(
+                rf"(?P<tie>{w.pattern('headline_accused')})\s+(?:who\s+)?"
+                rf"(?:{w.pattern('headline_verbs')})\b"
+            ),
+            c(
+                rf"(?:\b(?P<he>[Hh]e)|(?P<name>{NAME}))(?:\s*,\s*(?:who\s+(?:is|was)\s+)?"
+                rf"|\s+(?:is|was|had\s+been|became)\s+)(?P<tie>(?:the|an?)\s+"
+                rf"(?P<kin>{w.pattern('adult_kin')})\s+of\s+(?:the\s+)?"
+                rf"(?:{w.pattern('victim_anchor')}))\b"
+            ),
+        )
+
+    def _form_ties(self, reading: Reading) -> Iterator[Hit]:
+        """The ties of ``_forms`` in a report with an accused: a headline's own words, and
+        the accused (by "he" or name) said to be a male relative "of the girl"."""
+        if not self._tied_case(reading):
+            return
+        text = reading.text
+        offences, accused, predicate = self._forms
+        for pattern in (offences, accused):
+            for m in self._matches(reading, pattern):
+                if _headline(text, m.start()):
+                    yield self.hit(m.start("tie"), m.end("tie"), m.group("tie"), self.note("tie"))
+        female = self.words.words("female_kin")
+        for m in self._matches(reading, predicate):
+            name = m.group("name")
+            if m.group("kin").split()[-1].lower() not in female and (
+                m.group("he") or (name is not None and self._defendant(reading, name))
+            ):
+                yield self.hit(m.start("tie"), m.end("tie"), m.group("tie"), self.note("adult"))
+
     def _law_ties(self, reading: Reading) -> Iterator[Hit]:
         """The ties of ``_law`` in a report with an accused, each told of one case."""
         if not self._tied_case(reading):
@@ -341,18 +390,17 @@ class Relationship(AnonymityRule):
         )
 
     def scanned(self) -> tuple[regex.Pattern[str], ...]:
-        return (*super().scanned(), *self._own[:4], *self._own[9:11], *self._law)
+        return (*super().scanned(), *self._own[:4], *self._own[9:11], *self._law, *self._forms)
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         reading = self.reading(doc, facts)
         if not (reading.sexual and reading.child and reading.proceedings):
             return
         ties = list(self._ties(reading))
-        ties += [
-            h
-            for h in self._law_ties(reading)
-            if not any(h.start < t.end and t.start < h.end for t in ties)
-        ]  # a tie the older words found already is reported once
+        for more in (self._law_ties(reading), self._form_ties(reading)):
+            ties += [
+                h for h in more if not any(h.start < t.end and t.start < h.end for t in ties)
+            ]  # a tie the older words found already is reported once
         for hit in ties:
             if not (reading.waiver and self.waived_near(reading, hit.start)):
                 yield hit  # a tie beside a stated waiver is told of the one who waived
@@ -367,11 +415,14 @@ class Relationship(AnonymityRule):
         for m in self._matches(reading, ties):
             if self.pats.relation_before.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "His mother, who lived with him,": said of a relative, not the child
-            if _NEGATED.search(text, max(0, m.start() - 20), m.start()) or _CHOICE.match(
-                text, m.end()
+            if (
+                _NEGATED.search(text, max(0, m.start() - 20), m.start())
+                or _CHOICE.match(text, m.end())
+                or self._withheld.search(text, max(0, m.start() - 50), m.start())
             ):
                 continue  # "was not related to him"; "a family member or someone in a
-                # position of trust": no tie, or one of a list of kinds of abuser
+                # position of trust"; "not reporting how he was related to her": no tie,
+                # one of a list of kinds of abuser, or a tie withheld
             if self._particular(reading, m.start()) or (
                 _headline(text, m.start()) and self._tied_case(reading)
             ):  # "incest" in the headline of a report with an accused
