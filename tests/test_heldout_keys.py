@@ -52,6 +52,7 @@ SETS = [
     ROOT / "tests" / "anonymity" / "heldout9",
     ROOT / "tests" / "anonymity" / "heldout9b",
     ROOT / "tests" / "anonymity" / "heldout10",
+    ROOT / "tests" / "anonymity" / "heldout11",
     ROOT / "tests" / "anonymity" / "dev",
     ROOT / "tests" / "anonymity" / "dev2",
     ROOT / "tests" / "anonymity" / "dev3",
