@@ -409,6 +409,8 @@ class AnonymityRule:
             return False  # "Girl A", "Child 3": the court's anonymised reference
         if self.pats.credit.match(text, end):
             return False  # "(Kirsty O'Connor/PA)": a photographer's credit
+        if _TITLE_AFTER.match(text, end):
+            return False  # it heads a title, a law or a programme: "Sarah's Law"
         if len(bare) == 1 and opening and not self._behaves_as_name(reading, bare[0], end):
             return False  # "Hope is not something Leah felt": a word, not a person
         return not _RANKED.search(text, max(0, start - 40), start)
@@ -1189,6 +1191,10 @@ _CAPITAL_WORD = patterns.compile(r"(?<![’'])\b\p{Lu}\p{Ll}+\b(?![’'-]\p{L}{2
 _AGE_AFTER_NAME = patterns.compile(r"\s*,\s*(?:aged\s+)?\d{1,2}\b")
 _CAPITAL_BEFORE = patterns.compile(r"(?P<word>\p{Lu}[\p{L}'’-]*)[ \t]+$")
 _CAPITAL_AFTER = patterns.compile(r"[ \t]+\p{Lu}")
+#: A possessive and a capitalised word after a name (the possessive inside the span or
+#: after it): the name heads a title, a law or a programme ("Sarah's Law", the play
+#: "Chelsea's Choice", "Alison's Story"), not a person.
+_TITLE_AFTER = patterns.compile(r"(?<=['’]s)[ \t]+\p{Lu}\p{Ll}|['’]s[ \t]+\p{Lu}\p{Ll}")
 #: A letter's greeting ("Dear Jessica"): the reader, not the one the letter tells of.
 _GREETING = patterns.compile(r"\b[Dd]ear[ \t]+$")
 #: A preposition just before a name: a place or an object of it, not the accused's object.

@@ -17,18 +17,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lint import patterns
 from lint.document import Document
 from lint.facts import Facts
 from lint.rules.anonymity_common import CONTEXT, DEFAULT_FIX, KEYS, AnonymityRule, build_rule
 from lint.rules.contract import Hit, RuleMeta, Source
 
 __all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
-
-
-#: A possessive and a capitalised word after a name: the name heads a title, a law or a
-#: programme ("Sarah's Law", "Chelsea's Choice", "Alison's Story"), not a person.
-_TITLE_AFTER = patterns.compile(r"['’]s[ \t]+\p{Lu}\p{Ll}")
 
 
 @dataclass(frozen=True)
@@ -42,8 +36,6 @@ class NamedVictim(AnonymityRule):
         for found in self.victim_names(reading):
             if self.excused(reading, found.start, found.end):
                 continue  # their waiver, pseudonym or death is stated
-            if _TITLE_AFTER.match(doc.text, found.end):
-                continue  # the name heads a title: "Sarah's Law", the play "Chelsea's Choice"
             if speakers is None:
                 speakers = {s.label for s in facts.cast().speakers.values()}
                 joined = "\n".join(speakers)  # one string to look a name up in
