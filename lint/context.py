@@ -612,36 +612,46 @@ def context_needles(registered: Iterable[str]) -> tuple[str, ...]:
 
 # -- numbers ----------------------------------------------------------------------------
 
-_NUMBERS = (
+#: Each pattern with, where it has one, a quick search of the whole text that every match
+#: of it holds, run first (the helpline cue tries every "on").
+_NUMBERS: tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...] = (
     # Phone and helpline numbers: 0808 800 5000, 020 7946 0000, +44 20 7946 0000, 116 123.
-    patterns.compile(
-        r"(?<![\d,.])(?:\+44[ \t]?\(?0?\)?|0)\d{2,4}(?:[ \t-]?\d{3,4}){1,2}(?!\d|,\d)"
+    (
+        patterns.compile(
+            r"(?<![\d,.])(?:\+44[ \t]?\(?0?\)?|0)\d{2,4}(?:[ \t-]?\d{3,4}){1,2}(?!\d|,\d)"
+        ),
+        None,
     ),
-    patterns.compile(
-        r"(?i)\b(?:call|ring|phone|dial|contact|helpline|line|number|on)\b[^.\n]{0,30}?"
-        r"(?P<n>(?<![\d,])\d{3}[ \t]\d{3}(?:[ \t]\d{3,4})?)(?!\d|,\d)"
+    (
+        patterns.compile(
+            r"(?i)\b(?:call|ring|phone|dial|contact|helpline|line|number|on)\b[^.\n]{0,30}?"
+            r"(?P<n>(?<![\d,])\d{3}[ \t]\d{3}(?:[ \t]\d{3,4})?)(?!\d|,\d)"
+        ),
+        patterns.compile(r"\d{3}[ \t]\d{3}"),
     ),
     # Text short codes: "text 88858", "SMS 60000".
-    patterns.compile(r"(?i)\b(?:text|txt|sms)\b[^.\n]{0,25}?(?P<n>(?<![\d,])\d{4,6})(?!\d|,\d)"),
+    (
+        patterns.compile(
+            r"(?i)\b(?:text|txt|sms)\b[^.\n]{0,25}?(?P<n>(?<![\d,])\d{4,6})(?!\d|,\d)"
+        ),
+        None,
+    ),
     # Case, crime and incident references: "crime reference 14/123456/24", "log 1234".
-    patterns.compile(
-        r"(?i)\b(?:crime|case|incident|reference|ref|log|URN|docket)\b\.?(?:\s+(?:number|no\.?|"
-        r"reference|ref\.?))?\s*:?\s*(?P<n>[A-Z]{0,4}\d[\w/.-]{2,}\w)"
+    (
+        patterns.compile(
+            r"(?i)\b(?:crime|case|incident|reference|ref|log|URN|docket)\b\.?(?:\s+(?:number|no\.?|"
+            r"reference|ref\.?))?\s*:?\s*(?P<n>[A-Z]{0,4}\d[\w/.-]{2,}\w)"
+        ),
+        None,
     ),
     # Postcodes: LS1 4AP, SW1A 2AA.
-    patterns.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b"),
+    (patterns.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b"), None),
 )
-
-
-#: What each match of a pattern of ``_NUMBERS`` holds, by its index: a quick search of
-#: the whole text before the slower pattern (the helpline cue tries every "on").
-_NUMBER_GATES = {1: patterns.compile(r"\d{3}[ \t]\d{3}")}
 
 
 def _numbers(doc: Document) -> Iterator[Span]:
     text = doc.text
-    for i, pattern in enumerate(_NUMBERS):
-        gate = _NUMBER_GATES.get(i)
+    for pattern, gate in _NUMBERS:
         if gate is not None and gate.search(text) is None:
             continue
         for m in pattern.finditer(text):

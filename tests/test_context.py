@@ -9,7 +9,6 @@ from pathlib import Path
 from lint import Config, check_text
 from lint.config import active_rules
 from lint.context import (
-    _NUMBER_GATES,
     _NUMBERS,
     Kind,
     Registered,
@@ -300,8 +299,10 @@ def test_the_number_gates_skip_only_texts_without_a_match() -> None:
         "Officers made 5000 arrests on 12 May 2024 and called 999.",
     ]
     for text in texts:
-        for i, gate in _NUMBER_GATES.items():
-            plain = [m.span() for m in _NUMBERS[i].finditer(text)]
+        for pattern, gate in _NUMBERS:
+            if gate is None:
+                continue
+            plain = [m.span() for m in pattern.finditer(text)]
             assert gate.search(text) is not None or plain == [], text
     assert Kind.NUMBER in _kinds(texts[0], "116 123 4567")
 
