@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 from rapidfuzz import fuzz
@@ -223,6 +223,7 @@ def _judicial(prefix_words: Sequence[tuple[int, int, str]]) -> str:
 
 
 #: A compiled form, its kind, its prefix, its person and a word it cannot match without.
+_T = TypeVar("_T")
 _FormPattern = tuple[regex.Pattern[str], str, str, Person, str]
 _FORM_PATTERNS: dict[int, tuple[Sequence[Person], list[_FormPattern]]] = {}
 
@@ -256,11 +257,24 @@ def _forms_in(text: str, people: Sequence[Person]) -> list[_FormPattern]:
     ]
 
 
+def _per_register(
+    store: dict[int, tuple[Sequence[Person], _T]],
+    people: Sequence[Person],
+    build: Callable[[Sequence[Person]], _T],
+) -> _T:
+    """``build(people)``, made once per register and kept by the register's identity."""
+    entry = store.get(id(people))
+    if entry is None or entry[0] is not people:
+        entry = store[id(people)] = (people, build(people))
+    return entry[1]
+
+
 def _form_patterns(people: Sequence[Person]) -> list[_FormPattern]:
     """Every way the register names each person, compiled once per register."""
-    entry = _FORM_PATTERNS.get(id(people))
-    if entry is not None and entry[0] is people:
-        return entry[1]
+    return _per_register(_FORM_PATTERNS, people, _compile_forms)
+
+
+def _compile_forms(people: Sequence[Person]) -> list[_FormPattern]:
     compiled: list[_FormPattern] = []
     for person in people:
         forms: list[tuple[str, str, str]] = [
@@ -284,7 +298,6 @@ def _form_patterns(people: Sequence[Person]) -> list[_FormPattern]:
             compiled.append(
                 (pattern, kind, prefix, person, needle.lower() if kind == "title" else needle)
             )
-    _FORM_PATTERNS[id(people)] = (people, compiled)
     return compiled
 
 
@@ -303,9 +316,10 @@ _PEOPLE_INDEX: dict[int, tuple[Sequence[Person], _PeopleIndex]] = {}
 def _people_index(people: Sequence[Person]) -> _PeopleIndex:
     """The register's people by the ways a mention names them, built once per register
     (``_Builder.register_person`` looks a mention up, not through every person)."""
-    entry = _PEOPLE_INDEX.get(id(people))
-    if entry is not None and entry[0] is people:
-        return entry[1]
+    return _per_register(_PEOPLE_INDEX, people, _index_people)
+
+
+def _index_people(people: Sequence[Person]) -> _PeopleIndex:
     names: dict[str, Person] = {}
     surnames: dict[str, Person] = {}
     titles: dict[str, Person] = {}
@@ -321,9 +335,7 @@ def _people_index(people: Sequence[Person]) -> _PeopleIndex:
         surnames.setdefault(person.surname, person)
         for role in person.roles:
             titles.setdefault(role.title.lower(), person)
-    index = (names, surnames, titles)
-    _PEOPLE_INDEX[id(people)] = (people, index)
-    return index
+    return names, surnames, titles
 
 
 @dataclass
