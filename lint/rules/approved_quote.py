@@ -258,6 +258,18 @@ class ApprovedQuote:
         ]
 
 
+def threshold_option(data: dict[str, Any], keys: dict[str, schema.Option], src: Source) -> float:
+    """The rule's ``threshold``: a word-level similarity, more than 0 and at most 100."""
+    threshold: float = schema.option(data, keys, "threshold")
+    if not 0 < threshold <= 100:
+        raise RuleError(
+            "'threshold' must be a similarity between 0 and 100",
+            path=src.path,
+            line=src.data.line_of("threshold"),
+        )
+    return threshold
+
+
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> ApprovedQuote:
     line = src.data.line_of
     path = schema.require(
@@ -271,18 +283,11 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> ApprovedQuote:
         path=src.path,
         line=line("report"),
     )
-    threshold = schema.option(data, KEYS, "threshold")
-    if not 0 < threshold <= 100:
-        raise RuleError(
-            "'threshold' must be a similarity between 0 and 100",
-            path=src.path,
-            line=line("threshold"),
-        )
     return ApprovedQuote(
         meta,
         tuple((s, Words.of(s.text)) for s in statements),
         people_option(data, src.path, line("people")),
         report,
-        threshold,
+        threshold_option(data, KEYS, src),
         schema.option(data, KEYS, "min_words"),
     )
