@@ -90,6 +90,7 @@ def test_a_first_look_on_a_finding_now_made_below_its_rule_s_level_is_set_aside(
             1 for r in lowered if r.rule == rule
         )
     # The criticism genre lowers Safeguarding.AbuseMaterial's mentions in a text against
-    # the term (404, 421): set aside, they leave the findings it still makes at error.
-    assert every["Safeguarding.AbuseMaterial"]["rejected"] > 0
-    assert at_level["Safeguarding.AbuseMaterial"]["rejected"] == 0
+    # the term (404, 421): set aside, they leave only the rejections of findings it still
+    # makes at error (batch 11's Dáil record, 544).
+    every_rejected = every["Safeguarding.AbuseMaterial"]["rejected"]
+    assert at_level["Safeguarding.AbuseMaterial"]["rejected"] < every_rejected
