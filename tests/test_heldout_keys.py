@@ -31,6 +31,7 @@ SETS = [
     ROOT / "tests" / "recall" / "heldout9b",
     ROOT / "tests" / "recall" / "heldout10",
     ROOT / "tests" / "recall" / "heldout11",
+    ROOT / "tests" / "recall" / "quotes12",
     ROOT / "tests" / "recall" / "dev",
     ROOT / "tests" / "recall" / "dev2",
     ROOT / "tests" / "recall" / "dev3",
