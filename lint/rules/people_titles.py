@@ -113,7 +113,10 @@ def titles_near(
         rf"(?:(?:,(?=[ \t]+\p{{Lu}}[\w'’-]*[ \t]+(?:and|&)[ \t]))?[ \t]+{word})*)[ \t]*,?[ \t]*$"
     )
     after = regex.compile(
-        rf"(?:\s+(?:{POST_NOMINALS}))*,[ \t]+([^,:;()\n]+?)[ \t]*(?=,|:|\(|\b(?:{SPEECH})\b|$)",
+        # The title ends at a comma, a colon, a bracket, a speech verb, or the sentence's
+        # full stop ("… to Alex Chalk KC MP, Secretary of State for Justice.").
+        rf"(?:\s+(?:{POST_NOMINALS}))*,[ \t]+([^,:;()\n]+?)[ \t]*"
+        rf"(?=,|:|\(|[.!?][\"'”’)]?(?:\s|$)|\b(?:{SPEECH})\b|$)",
         regex.M,
     )
     forms: tuple[str, ...] = (person.name, *person.aliases)

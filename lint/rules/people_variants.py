@@ -65,11 +65,13 @@ _KIN = (
     "|uncle|aunt|grandson|granddaughter|grandfather|grandmother|stepson|stepdaughter|twin"
 )
 _MAC = regex.compile(r"^Ma?c(?=\p{L})")
+#: An article right before two capitalised words: a noun phrase, not a person's name.
+_ARTICLE_BEFORE = regex.compile(r"(?<![\w'’-])(?:[Aa]n?|[Tt]he)[ \t]+$")
 
 
 def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
     mentions: dict[str, list[Mention]] = {}
-    for mention in (*_mentions(rule, doc, facts), *_cast_mentions(facts)):
+    for mention in (*_mentions(rule, doc, facts), *_cast_mentions(doc, facts)):
         mentions.setdefault(mention.surname, []).append(mention)
     known = _known(rule, doc)
     counts = {s: len(list(rule.find(literal_pattern(s), doc, facts))) for s in mentions}
@@ -108,9 +110,10 @@ def _known(rule: PeopleRule, doc: Document) -> set[str]:
     }
 
 
-def _cast_mentions(facts: Facts) -> Iterator[Mention]:
+def _cast_mentions(doc: Document, facts: Facts) -> Iterator[Mention]:
     """Full names the speaker finder sees anywhere ("Craig McAllister, 52, and his son"),
-    first name and surname only."""
+    first name and surname only; not two capitalised words after an article, which are a
+    capitalised noun phrase ("a Return Interview", "the Return Interviews"), not a person."""
     for m in facts.cast().mentions:
         words = m.name.split()
         if (
@@ -119,6 +122,7 @@ def _cast_mentions(facts: Facts) -> Iterator[Mention]:
             and regex.fullmatch(NAME, words[0])
             and words[0] not in _NOT_NAMES
             and m.surname not in NOT_SURNAMES
+            and _ARTICLE_BEFORE.search(doc.text, max(0, m.start - 4), m.start) is None
         ):
             yield m
 
