@@ -56,7 +56,7 @@ NEAR_YEARS = 2
 MAX_WORDS = 16
 
 _CITATION = patterns.compile(
-    r"\b(?P<kind>Act|Order)(?P<joint>,?[ \t]+of[ \t]+|,[ \t]*|[ \t]+)"
+    r"\b(?P<kind>[Aa]ct|Order)(?P<joint>,?[ \t]+of[ \t]+|,[ \t]*|[ \t]+)"
     r"(?P<year>1[5-9]\d\d|20\d\d)\b(?!\s*(?:Bill|Act)\b)"
 )
 _WORD = regex.compile(r"\(?[\p{L}\p{N}][\p{L}\p{N}'’-]*\)?|,")
@@ -90,7 +90,8 @@ class Legislation:
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         text = doc.text
         for m, unit in scan(_CITATION, doc, facts, self.meta, self.guards):
-            kind, year = m.group("kind"), int(m.group("year"))
+            # "the Sexual Offences act 2003": a title whose "Act" is in lower case.
+            kind, year = m.group("kind").capitalize(), int(m.group("year"))
             before = text[max(unit.start, m.start() - 200) : m.start()]
             stop = max((s.end() for s in _STOP.finditer(before)), default=0)
             offset = m.start() - len(before) + stop
@@ -99,6 +100,8 @@ class Legislation:
                 for w in _WORD.finditer(before[stop:])
             ][-MAX_WORDS:]
             hit = self._judge(found, kind, year, m.group("joint"), m.end(), text)
+            if hit is None and m.group("kind") == "act":
+                hit = self._lower_act(found, year, m.end(), text)
             if hit is not None:
                 yield hit
 
@@ -159,6 +162,19 @@ class Legislation:
                     return self._hit(
                         span.start, end, statute.title, observed, reason, FixSafety.UNSAFE
                     )
+        return None
+
+    def _lower_act(
+        self, found: list[tuple[str, int]], year: int, end: int, text: str
+    ) -> Hit | None:
+        """A register title, word for word, whose "Act" is in lower case."""
+        for i in range(len(found)):
+            words = tuple(t for t, _ in found[i:] if t != ",")
+            statute = _year_match(self.by_words.get(("Act", _key(words)), []), year)
+            if statute is not None and _tokens(statute.words) == words:
+                observed = text[found[i][1] : end]
+                reason = "'Act' in a statute's title has a capital A"
+                return self._hit(found[i][1], end, statute.title, observed, reason, FixSafety.SAFE)
         return None
 
     def _hit(
