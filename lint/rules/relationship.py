@@ -553,13 +553,21 @@ class Relationship(AnonymityRule):
 
     def _named_accused(self, reading: Reading, m: regex.Match[str]) -> bool:
         """Whether the defendant is named beside the relative, after it ("at the home of
-        her uncle, Hetherington,") or before it ("Doyle, who is the boy's aunt,")."""
+        her uncle, Hetherington,") or before it ("Doyle, who is the boy's aunt,"; "Doyle
+        was the boy's aunt")."""
         text = reading.text
+        if _POSSESSIVE.match(text, m.end()):
+            return False  # "Doyle was her mother's friend": the relative owns what follows
         a = self._own[5].match(text, m.end())
         if a is not None and self._defendant(reading, a.group("name")):
             return True
-        b = _NAMED_BEFORE.search(text, reading.sentence(m.start())[0], m.start())
-        return b is not None and self._defendant(reading, b.group("name"))
+        lo = reading.sentence(m.start())[0]
+        b = _NAMED_BEFORE.search(text, lo, m.start()) or self._own[8].search(text[lo : m.start()])
+        return (
+            b is not None
+            and b.group("name") is not None
+            and self._defendant(reading, b.group("name"))
+        )
 
     def _accused(self, reading: Reading, m: regex.Match[str]) -> bool:
         """Whether the relative is the accused: named in apposition, the agent of the
