@@ -165,7 +165,10 @@ class Jigsaw(AnonymityRule):
             for m in pattern.finditer(text):
                 if spans.overlaps(m.start(), m.end()):
                     continue
-                if not self._near(kind, text, m) or self._modifier.match(text, m.end()):
+                end = self._name_goes_on(text, m)
+                if not self._near(kind, text, m) or (
+                    end == m.end() and self._modifier.match(text, m.end())
+                ):
                     continue
                 if _DENIED.search(text, max(0, m.start() - 50), m.start()):
                     continue  # "none of the images showed pupils at X", "do not relate to
@@ -176,8 +179,8 @@ class Jigsaw(AnonymityRule):
                 ):
                     continue  # "her mother, who is a nurse,": no place, so no one singled out
                 if self._victims(reading, m.start(), m.end()):
-                    taken.append((m.start(), m.end(), kind))
-                    spans.add(m.start(), m.end())
+                    taken.append((m.start(), end, kind))
+                    spans.add(m.start(), end)
         for kind, pattern in self._belonging:
             business = kind == _BUSINESS
             found = (
@@ -387,6 +390,18 @@ class Jigsaw(AnonymityRule):
         if start == lo or " " not in reading.text[start:end].strip():
             return False
         return self.is_name(reading, start, end)
+
+    def _name_goes_on(self, text: str, m: regex.Match[str]) -> int:
+        """Where a detail that ends in a capitalised name ends, when the name goes on in a
+        capitalised word of ``modifies`` ("attends Hadley Green Primary School": a
+        longer name than a phrase's ``{Name}`` takes, not a name that modifies a school);
+        else the match's end."""
+        if not m.group()[-1:].isalpha() or not m.group().split()[-1][:1].isupper():
+            return m.end()
+        more = self._modifier.match(text, m.end())
+        if more is None or not more.group().lstrip()[:1].isupper():
+            return m.end()
+        return more.end()
 
     @cached_property
     def _modifier(self) -> regex.Pattern[str]:

@@ -44,6 +44,14 @@ _ADULT_AGE = patterns.compile(r"\s*,\s*(?:now\s+)?(?:aged\s+)?(?:1[89]|[2-9]\d)\
 #: The accused named just before the relative, in apposition ("Doyle, her stepfather at
 #: the time, abused her").
 _NAMED_BEFORE = patterns.compile(rf"(?P<name>{NAME})\s*,\s*(?:who\s+(?:is|was)\s+)?$")
+#: The accused, by "he" or name, said to be what follows: in apposition ("Doyle, who is
+#: ...") or as a predicate ("Doyle was ...").
+_ACCUSED_IS = (
+    rf"(?:\b(?P<he>[Hh]e)|(?P<name>{NAME}))(?:\s*,\s*(?:who\s+(?:is|was)\s+)?"
+    r"|\s+(?:is|was|had\s+been|became)\s+)"
+)
+#: The name that opens a sentence, before its verb ("Doyle was abused by his own uncle").
+_SUBJECT_NAME = patterns.compile(rf"(?P<name>{NAME})\s+(?:was|had\s+been|had\s+himself\s+been)\b")
 #: "as the boy's grandfather." : the accused acting as the relative (the clause ends there).
 _AS = patterns.compile(r"(?<!\bsuch\s)(?<!\bwell\s)(?<!\bsame\s)\bas\s+$")
 _CLAUSE_END = patterns.compile(r"\s*[,.;:!?]")
@@ -131,8 +139,9 @@ class Relationship(AnonymityRule):
             c(
                 rf"(?:\s*,)?\s+(?:who\s+)?(?:(?:was|is|had|has)\s+(?:been\s+)?)?"
                 rf"(?:{w.pattern('offence_adverbs')}\s+)*"
-                rf"(?:{w.pattern('proceedings')}|{w.pattern('active_offence')})"
-            ),
+                rf"(?:{w.pattern('proceedings')}|{w.pattern('active_offence')}"
+                rf"|{w.pattern('kin_did')})"
+            ),  # "her uncle abused her", "Her own dad did this to her"
             c(r"(?:\bby|\bwho\s+(?:is|was)(?:\s+then|\s+at\s+the\s+time)?|\bagainst)\s+$"),
             c(rf"(?:\b(?P<he>[Hh]e)|(?P<name>{NAME}))\s+(?:is|was|had\s+been|became)\s+$"),
             c(
@@ -189,30 +198,96 @@ class Relationship(AnonymityRule):
         """A tie withheld ("not reporting how he was related to the girl"): no tie told."""
         return patterns.compile(self.words.pattern("tie_withheld"))
 
+    def _withheld_after(self, reading: Reading, end: int) -> bool:
+        """A tie withheld in the words after it, in its sentence ("how Doyle is related
+        to the girl must not be reported")."""
+        hi = min(reading.sentence(end - 1)[1], end + 30)
+        return self._withheld.search(reading.text, end, hi) is not None
+
     @cached_property
     def _forms(self) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
         """Round 11: the tie in a headline's words ("Uncle jailed for abusing niece",
-        "Stepfather who abused girl jailed") and the accused as "the uncle of the girl"."""
+        "Stepfather who abused girl jailed"; round 12: the verb first, "Grandad who abused
+        granddaughter jailed", "Teacher jailed for abusing pupil") and the accused as "the
+        uncle of the girl"."""
         w = self.words
         c = patterns.lazy
         qualifier = rf"(?:(?:{w.pattern('kin_qualifiers')})[ \t]+)?"
         return (
             c(
-                rf"\b(?:for|admits|admitted|denies)\s+(?:{w.pattern('headline_offences')})\s+"
-                rf"(?:his\s+)?"
-                rf"{qualifier}(?P<tie>{w.pattern('child_kin')})(?!['’])"
+                rf"(?:{w.pattern('headline_offences')})\s+(?:his\s+)?{qualifier}"
+                rf"(?P<tie>{w.pattern('child_kin')}|{w.pattern('headline_wards')})(?!['’])"
             ),
             c(
                 rf"(?P<tie>{w.pattern('headline_accused')})\s+(?:who\s+)?"
                 rf"(?:{w.pattern('headline_verbs')})\b"
             ),
             c(
-                rf"(?:\b(?P<he>[Hh]e)|(?P<name>{NAME}))(?:\s*,\s*(?:who\s+(?:is|was)\s+)?"
-                rf"|\s+(?:is|was|had\s+been|became)\s+)(?P<tie>(?:the|an?)\s+"
+                rf"{_ACCUSED_IS}(?P<tie>(?:the|an?)\s+"
                 rf"(?P<kin>{w.pattern('adult_kin')})\s+of\s+(?:the\s+)?"
                 rf"(?:{w.pattern('victim_anchor')}))\b"
             ),
         )
+
+    @cached_property
+    def _readings(self) -> tuple[regex.Pattern[str], ...]:
+        """Round 12, readings of a tie the words alone do not give: a headline's passive
+        ("Girl abused by uncle"), the accused as a role of trust at the child's own
+        school, club or church ("Doyle, a teacher at her school,"), and a relative of the
+        child who says the tie in a quote ("My son abused my granddaughter") or in reported
+        speech ("her former partner had abused her son"); a role of trust or a family tie
+        told as a clause after the accused's name ("Doyle, who coached her"; "Doyle, the
+        family's lodger,")."""
+        w = self.words
+        c = patterns.lazy
+        qualifier = rf"(?:(?:{w.pattern('kin_qualifiers')})[ \t]+)?"
+        anchor = rf"(?:her|(?:the\s+)?(?:{w.pattern('victim_anchor')})['’]s)"
+        return (
+            c(
+                rf"(?:{w.pattern('passive_offence')})\s+by\s+(?:(?:his|her)\s+)?{qualifier}"
+                rf"(?P<tie>{w.pattern('adult_kin')})(?!['’])"
+            ),
+            c(
+                rf"{_ACCUSED_IS}(?P<tie>(?:the|an?|{anchor})\s+"
+                rf"{qualifier}(?:{w.pattern('trust_roles')})\s+(?:at|of|in)\s+{anchor}\s+"
+                rf"(?:[\p{{Ll}}-]+\s+){{0,2}}?(?:{w.pattern('trust_settings')}))\b"
+            ),
+            c(
+                rf"\b(?P<owner>[Mm]y|[Hh]er)\s+{qualifier}(?P<tie>{w.pattern('quoted_kin')})\s+"
+                rf"(?:(?:had|has|have)\s+)?(?:(?:{w.pattern('offence_adverbs')})\s+)*"
+                rf"(?:{w.pattern('active_offence')})\s+(?:my|our|her)\s+{qualifier}"
+                rf"(?:{w.pattern('child_kin')})\b"
+            ),
+            c(w.pattern("trust_clauses")),
+            c(w.pattern("tie_clauses")),
+        )
+
+    def _reading_ties(self, reading: Reading) -> Iterator[Hit]:
+        """The ties of ``_readings`` in a report with an accused: the headline's passive in
+        the headline, the role said of the accused (by "he" or name), the relative's
+        words ("my" in a quote, "her" anywhere)."""
+        if not self._tied_case(reading):
+            return
+        text = reading.text
+        passive, role, quoted, *clauses = self._readings
+        for m in self._matches(reading, passive):
+            if _headline(text, m.start()):
+                yield self.hit(m.start("tie"), m.end("tie"), m.group("tie"), self.note("adult"))
+        for m in self._matches(reading, role):
+            if self._is_accused(reading, m):
+                yield self.hit(m.start("tie"), m.end("tie"), m.group("tie"), self.note("trust"))
+        for m in self._matches(reading, quoted):
+            if m.group("owner").lower() == "her" or reading.in_quote(m.start()):
+                yield self.hit(m.start(), m.end(), m.group(), self.note("adult"))
+        for pattern, note in zip(clauses, ("trust", "tie"), strict=True):
+            for m in self._matches(reading, pattern):
+                if self.accused_named(reading, reading.sentence(m.start())[0], m.start()):
+                    yield self.hit(m.start(), m.end(), m.group(), self.note(note))
+
+    def _is_accused(self, reading: Reading, m: regex.Match[str]) -> bool:
+        """Whether ``_ACCUSED_IS`` in ``m`` is "he" or the defendant's name."""
+        name = m.group("name")
+        return bool(m.group("he")) or (name is not None and self._defendant(reading, name))
 
     def _form_ties(self, reading: Reading) -> Iterator[Hit]:
         """The ties of ``_forms`` in a report with an accused: a headline's own words, and
@@ -227,10 +302,7 @@ class Relationship(AnonymityRule):
                     yield self.hit(m.start("tie"), m.end("tie"), m.group("tie"), self.note("tie"))
         female = self.words.words("female_kin")
         for m in self._matches(reading, predicate):
-            name = m.group("name")
-            if m.group("kin").split()[-1].lower() not in female and (
-                m.group("he") or (name is not None and self._defendant(reading, name))
-            ):
+            if m.group("kin").split()[-1].lower() not in female and self._is_accused(reading, m):
                 yield self.hit(m.start("tie"), m.end("tie"), m.group("tie"), self.note("adult"))
 
     def _law_ties(self, reading: Reading) -> Iterator[Hit]:
@@ -390,14 +462,25 @@ class Relationship(AnonymityRule):
         )
 
     def scanned(self) -> tuple[regex.Pattern[str], ...]:
-        return (*super().scanned(), *self._own[:4], *self._own[9:11], *self._law, *self._forms)
+        return (
+            *super().scanned(),
+            *self._own[:4],
+            *self._own[9:11],
+            *self._law,
+            *self._forms,
+            *self._readings,
+        )
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         reading = self.reading(doc, facts)
         if not (reading.sexual and reading.child and reading.proceedings):
             return
         ties = list(self._ties(reading))
-        for more in (self._law_ties(reading), self._form_ties(reading)):
+        for more in (
+            self._law_ties(reading),
+            self._form_ties(reading),
+            self._reading_ties(reading),
+        ):
             ties += [
                 h for h in more if not any(h.start < t.end and t.start < h.end for t in ties)
             ]  # a tie the older words found already is reported once
@@ -419,6 +502,7 @@ class Relationship(AnonymityRule):
                 _NEGATED.search(text, max(0, m.start() - 20), m.start())
                 or _CHOICE.match(text, m.end())
                 or self._withheld.search(text, max(0, m.start() - 50), m.start())
+                or self._withheld_after(reading, m.end())
             ):
                 continue  # "was not related to him"; "a family member or someone in a
                 # position of trust"; "not reporting how he was related to her": no tie,
@@ -459,6 +543,32 @@ class Relationship(AnonymityRule):
                     m.start(), m.end(), m.group(), self.note("trust" if role else "adult")
                 )
 
+    def _own_past(self, reading: Reading, m: regex.Match[str], lo: int) -> bool:
+        """Whether "his" relative is told of the defendant as the subject of his own
+        sentence ("Doyle was abused by his own uncle as a child"): his history."""
+        if m.group("child").lower() != "his":
+            return False
+        s = _SUBJECT_NAME.match(reading.text, lo)
+        return s is not None and self._defendant(reading, s.group("name"))
+
+    def _named_accused(self, reading: Reading, m: regex.Match[str]) -> bool:
+        """Whether the defendant is named beside the relative, after it ("at the home of
+        her uncle, Hetherington,") or before it ("Doyle, who is the boy's aunt,"; "Doyle
+        was the boy's aunt")."""
+        text = reading.text
+        if _POSSESSIVE.match(text, m.end()):
+            return False  # "Doyle was her mother's friend": the relative owns what follows
+        a = self._own[5].match(text, m.end())
+        if a is not None and self._defendant(reading, a.group("name")):
+            return True
+        lo = reading.sentence(m.start())[0]
+        b = _NAMED_BEFORE.search(text, lo, m.start()) or self._own[8].search(text[lo : m.start()])
+        return (
+            b is not None
+            and b.group("name") is not None
+            and self._defendant(reading, b.group("name"))
+        )
+
     def _accused(self, reading: Reading, m: regex.Match[str]) -> bool:
         """Whether the relative is the accused: named in apposition, the agent of the
         offence ("by her stepfather"), or the subject of the charge or the abuse."""
@@ -466,6 +576,8 @@ class Relationship(AnonymityRule):
         text = reading.text
         lo, _ = reading.sentence(m.start())
         if self._abused_by.search(text, max(lo, m.start() - 60), m.start()):
+            if self._own_past(reading, m, lo):
+                return False  # "Doyle was abused by his own uncle as a child": his history
             return self._tied_case(reading)  # "abused by her stepdad": the agent of the
             # abuse, whatever follows, in a report with an accused (not a survivor's story)
         if self._model.tie_agent.search(text, max(lo, m.start() - 40), m.start()):
@@ -474,6 +586,13 @@ class Relationship(AnonymityRule):
             return True  # "her grandfather had warned her she would be taken away"
         if speaking.match(text, m.end()):
             return False
+        a = apposed.match(text, m.end())
+        if a is not None and speaking.match(text, _past_age(text, a.end())):
+            return False  # "His brother, Carl Moss, 45, said": a relative speaking, even one
+            # who shares the accused's surname
+        if self._named_accused(reading, m):
+            return True  # "Doyle, her stepfather at the time, abused her"; "Doyle, the
+            # boy's aunt,": the defendant named beside the relative, a woman as well
         if m.group().split()[-1].lower() in self.words.words("female_kin"):
             return False  # "His mother, who lived with him, told officers": the accused is a man
         if helped.search(text, max(lo, m.start() - 40), m.start()):
@@ -484,15 +603,6 @@ class Relationship(AnonymityRule):
             text, m.end()
         ):
             return True  # "when he looked after him at weekends as the boy's grandfather."
-        a = apposed.match(text, m.end())
-        if a is not None and speaking.match(text, _past_age(text, a.end())):
-            return False  # "His brother, Carl Moss, 45, said": a relative speaking, even one
-            # who shares the accused's surname
-        if a is not None and self._defendant(reading, a.group("name")):
-            return True  # "at the home of her uncle, Hetherington,": the accused, named
-        b = _NAMED_BEFORE.search(text, lo, m.start())
-        if b is not None and self._defendant(reading, b.group("name")):
-            return True  # "Doyle, her stepfather at the time, abused her"
         s = subject.search(text[lo : m.start()])
         if s is not None and (s.group("he") or self._defendant(reading, s.group("name"))):
             return True  # "when Cole was the boy's mother's boyfriend": the accused is it
