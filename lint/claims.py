@@ -54,6 +54,11 @@ SLIP_RATIO = 1.05
 ABOUT_SLACK = 0.1
 #: How many letters of the word before "times" say what happened ("excluded", "exclusion").
 OCCASION_STEM = 5
+#: How far past a relative pronoun a subject's predicate may be ("men who exploited girls
+#: in Keighley have been jailed").
+RELATIVE_REACH = 12
+#: How many words before a figure (and a few more after it) may say it is added ("also").
+ADDED_REACH = 3
 #: The subject of a sum with no noun that "extra" or "additional" makes new.
 EXTRA_SUM = "extra sum"
 
@@ -103,6 +108,8 @@ class Words:
     aux: frozenset[str]
     stop: frozenset[str]
     subset: frozenset[str]
+    relative: frozenset[str]
+    added: frozenset[str]
     modals: frozenset[str]
     plurals: frozenset[str]
     places: frozenset[str]
@@ -185,6 +192,8 @@ def words_from(data: Mapping[str, object]) -> Words:
         aux=frozenset(w.lower() for w in listed("auxiliaries")),
         stop=frozenset(w.lower() for w in listed("function_words")),
         subset=frozenset(w.lower() for w in listed("subset_words")),
+        relative=frozenset(w.lower() for w in listed("relative_words")),
+        added=frozenset(w.lower() for w in listed("added")),
         modals=frozenset(w.lower() for w in listed("share_verbs")),
         plurals=frozenset(w.lower() for w in listed("irregular_plurals")),
         places=frozenset(w.lower() for w in listed("place_words")),
@@ -228,6 +237,7 @@ class Claim:
     thing: str | None = None  # what rose: "reports" in "a 16% rise in reports"
     restriction: str = ""  # the content words of "who gave statements" after the head
     words: str = ""  # the content words of its sentence: what a restriction may restate
+    alone: bool = True  # the only length (or sum) of its sentence
 
     def agrees(self, other: Claim) -> bool:
         return self.low <= other.high and other.low <= self.high
@@ -458,8 +468,8 @@ class _Reader:
             if i > 0 and toks[i - 1].low == "(" and t.low[0].isdigit():
                 i += 1  # "(33%)": restates the figure before it
                 continue
-            if t.low[0].isdigit() and _YEAR.fullmatch(t.low):
-                i += 1  # a year, not a figure (EventDates dates events)
+            if t.low[0].isdigit() and (_YEAR.fullmatch(t.low) or self._day_of_month(toks, i)):
+                i += 1  # a year or a date, not a figure (EventDates dates events)
                 continue
             if t.low == "one" and i + 2 < n and toks[i + 1].low == "in":
                 share = self.number(toks, i + 2)
@@ -480,6 +490,33 @@ class _Reader:
             if claim is not None:
                 yield self._finish(claim, toks, i, heading, lead)
             i += used
+
+    def _added(self, toks: Sequence[Token], begin: int, end: int) -> bool:
+        """Whether the clause of a figure says it adds to what was said: "Officers also
+        arrested 14 men in Bradford", "14 men were also charged" (another claim)."""
+        for j in range(begin - 1, max(begin - ADDED_REACH, -1), -1):
+            if toks[j].low in _CLAUSE_END or toks[j].low == ",":
+                break
+            if toks[j].low in self.w.added:
+                return True
+        for j in range(end, min(end + ADDED_REACH + 2, len(toks))):
+            if toks[j].low in _CLAUSE_END or toks[j].low == ",":
+                break
+            if toks[j].low in self.w.added:
+                return True
+        return False
+
+    def _day_of_month(self, toks: Sequence[Token], i: int) -> bool:
+        """Whether the numeral at toks[i] is a date's day: "on 3 May", "3rd May", "May 3"
+        (a day of the month counts nothing: "arrested on 3 May" is no count of 3)."""
+        k = i + 1
+        if k < len(toks) and toks[k].low in ("st", "nd", "rd", "th") and toks[k].start == toks[i].end:
+            k += 1
+        after = k < len(toks) and toks[k].low in self.months and toks[k].text[:1].isupper()
+        before = i > 0 and toks[i - 1].low in self.months and toks[i - 1].text[:1].isupper()
+        if before and i > 1 and toks[i - 2].low in self.w.frame_words:
+            before = False  # "In May 12 men were arrested": the month is the period
+        return after or (before and len(toks[i].low) <= 2)
 
     # -- what a figure is about -------------------------------------------------------
 
@@ -567,7 +604,25 @@ class _Reader:
             length = _match(toks, j, w.predicates)
             if length and j + length <= begin:
                 return w.predicates[tuple(x.low for x in toks[j : j + length])]
-        return None
+        return self._predicate_past_clause(toks, k)
+
+    def _predicate_past_clause(self, toks: Sequence[Token], k: int) -> str | None:
+        """The predicate of a subject after its relative clause: "Six men who exploited
+        girls in Keighley have been jailed" (the last auxiliary and predicate within the
+        clause's reach, so "men who were arrested in May have been charged" are charged)."""
+        if k >= len(toks) or toks[k].low not in self.w.relative:
+            return None
+        found: str | None = None
+        for j in range(k + 1, min(k + RELATIVE_REACH, len(toks))):
+            if toks[j].low in _CLAUSE_END or toks[j].low == ",":
+                break
+            if toks[j].low in self.w.aux and toks[j - 1].low not in self.w.aux:
+                m = j
+                while m < len(toks) and toks[m].low in self.w.aux:
+                    m += 1
+                if length := _match(toks, m, self.w.predicates):
+                    found = self.w.predicates[tuple(x.low for x in toks[m : m + length])]
+        return found
 
     def _head(self, toks: Sequence[Token], k: int) -> tuple[str | None, int]:
         """The noun a figure counts, from toks[k]: "32 children's homes" → homes; the
@@ -614,6 +669,7 @@ class _Reader:
         back = begin > 1 and toks[begin - 1].low in w.other_back
         if fresh and back and _ends_with(toks, begin - 1, w.definite):
             fresh, definite = False, True
+        fresh = fresh or (not definite and self._added(toks, begin, end))
         # "over four years" is a length's time, not a bound ("for over 20 years" is).
         if (
             bound == "above"
@@ -1062,7 +1118,22 @@ class _Reader:
             claim.thing,
             claim.restriction,
             " ".join(sorted(self._restriction(toks, 0, len(toks)))),
+            self._alone(toks, claim.kind),
         )
+
+    def _alone(self, toks: Sequence[Token], kind: Kind) -> bool:
+        """Whether a length or a sum is the only one its sentence gives ("jailed for 14
+        years and his assistant for 12 years" gives two, whatever each is read as)."""
+        if kind is Kind.MONEY:
+            return sum(t.low == "£" for t in toks) <= 1
+        if kind is not Kind.DURATION:
+            return True
+        lengths = 0
+        for k, t in enumerate(toks[:-1]):
+            j = k + 2 if toks[k + 1].low == "-" else k + 1
+            numeric = self._numeric(t) or t.low in ("a", "an")
+            lengths += numeric and j < len(toks) and toks[j].low in self.w.time_units
+        return lengths <= 1
 
 
 def _range(value: float, bound: str | None) -> tuple[float, float]:
@@ -1126,7 +1197,8 @@ def judge(
     if earlier.place and later.place and earlier.place != later.place and not later.definite:
         return None
     if one.kind is Kind.DURATION:
-        return _durations(earlier, later, sole, words.term_event)
+        told = _story_told(earlier, later)
+        return _durations(earlier, later, sole, words.term_event, told)
     if later.restriction and not set(later.restriction.split()) & set(earlier.words.split()):
         return None  # "five girls were approached" … "the three girls who gave statements"
     if earlier.person and later.person and not _same_person(earlier.person, later.person):
@@ -1144,7 +1216,8 @@ def judge(
         close = max(one.value, other.value) / min(one.value, other.value) <= 1.25
         return True if close or _swapped(one, other) or later.definite else None
     if one.kind is Kind.MONEY:
-        return True if len(subjects) == 1 and later.definite else None
+        told = _story_told(earlier, later)
+        return True if len(subjects) == 1 and (later.definite or told) else None
     named = subjects - {None}
     if (
         len(named) > 1
@@ -1208,7 +1281,31 @@ def _same_person(one: str, other: str) -> bool:
     return a[-1] == b[-1] and (len(a) == 1 or len(b) == 1 or a[0] == b[0])
 
 
-def _durations(earlier: Claim, later: Claim, sole: bool, term: str) -> bool | None:
+def _story_told(earlier: Claim, later: Claim) -> bool:
+    """Whether the headline gives a claim and the lead restates it, each the only figure
+    of its unit in its sentence and named by the same noun: "Coach jailed for 12 years"
+    … "A former coach has been jailed for 14 years", "£2m fund to tackle exploitation"
+    … "A £3m fund … will open" (one story, told twice)."""
+    return (
+        earlier.heading
+        and later.lead
+        and earlier.subject == later.subject
+        and not earlier.person
+        and not later.person
+        and earlier.alone
+        and later.alone
+        and _last_word(earlier.text) == _last_word(later.text)
+    )
+
+
+def _last_word(text: str) -> str:
+    found = _TOKEN.findall(text)
+    return found[-1].lower() if found else ""
+
+
+def _durations(
+    earlier: Claim, later: Claim, sole: bool, term: str, told: bool = False
+) -> bool | None:
     """Two lengths: one event's (the same event, or a bare "over five years" against
     the headline's or lead's), or one person's prison term, or one total."""
     if earlier.total or later.total:
@@ -1224,7 +1321,7 @@ def _durations(earlier: Claim, later: Claim, sole: bool, term: str) -> bool | No
             # "A teacher has been jailed for 12 years" … "Pugh's 12-year sentence" (or
             # "Pennick was sentenced to 13 years", the only person sentenced)
             return True if later.definite or sole else None
-        return None
+        return True if told else None
     if earlier.anchored and later.anchored:
         return True if earlier.subject == later.subject else None
     if later.definite and not later.anchored:

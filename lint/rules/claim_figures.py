@@ -78,6 +78,8 @@ _LISTS = (
     "auxiliaries",
     "function_words",
     "subset_words",
+    "relative_words",
+    "added",
     "share_verbs",
     "irregular_plurals",
     "place_words",
