@@ -88,6 +88,8 @@ class Words:
     changes: frozenset[str]
     events: Mapping[tuple[str, ...], str]
     term_verbs: frozenset[tuple[str, ...]]
+    sum_verbs: Mapping[tuple[str, ...], str]
+    total_term_verbs: frozenset[tuple[str, ...]]
     term_event: str
     times: frozenset[str]
     frame_words: frozenset[str]
@@ -172,6 +174,8 @@ def words_from(data: Mapping[str, object]) -> Words:
         changes=frozenset(_groups(listed("changes")).values()),
         events=_groups(listed("events")),
         term_verbs=frozenset(_phrase(p) for p in listed("term_verbs")),
+        sum_verbs=_groups(listed("sum_verbs")),
+        total_term_verbs=frozenset(_phrase(p) for p in listed("total_term_verbs")),
         term_event=str(data.get("term_event") or ""),
         times=frozenset(t for t in (" ".join(_phrase(p)) for p in listed("times")) if t),
         frame_words=frozenset(w.lower() for w in listed("frame_words")),
@@ -491,6 +495,17 @@ class _Reader:
                 yield self._finish(claim, toks, i, heading, lead)
             i += used
 
+    def _owner(self, toks: Sequence[Token], begin: int, i: int) -> str | None:
+        """Whose count a possessive name before it says: "Jones's 12 victims" (Jones)."""
+        if begin >= i:
+            return None
+        text = toks[begin].text
+        possessive = regex.search(r"['’]s$", text)
+        if not possessive or not text[:1].isupper():
+            return None
+        name = text[: possessive.start()]
+        return name if name.isalpha() and name.lower() not in self.not_names else None
+
     def _added(self, toks: Sequence[Token], begin: int, end: int) -> bool:
         """Whether the clause of a figure says it adds to what was said: "Officers also
         arrested 14 men in Bradford", "14 men were also charged" (another claim)."""
@@ -757,6 +772,9 @@ class _Reader:
                 # "an extra £1.4 million to recruit …" … "The extra £1.7 million will
                 # fund …": the sum is what the word makes new, and later points back to.
                 subject = EXTRA_SUM
+            if subject is None and begin >= 1:
+                # "will invest £4 million" … "this £5 million investment"
+                subject = w.sum_verbs.get((toks[begin - 1].low,))
             if subject is None:
                 return None
             return fig.claim(
@@ -795,7 +813,7 @@ class _Reader:
             toks[max(stop, end) - 1].end,
             subject,
             predicate,
-            person=self._person(toks, begin, subject_only=True),
+            person=self._owner(toks, begin, i) or self._person(toks, begin, subject_only=True),
             restriction=restriction,
         )
 
@@ -922,6 +940,10 @@ class _Reader:
                 person = regex.sub(r"['’]s$", "", toks[begin].text)
         else:
             length = _ends_with(toks, verb_at, w.term_verbs)
+            if fig.total and not length:
+                # "would serve a total of 47 years": their terms together (one person's
+                # "will serve 12 years in custody" is a part of a term, not a term)
+                length = _ends_with(toks, verb_at, w.total_term_verbs)
             prep = toks[begin - 1].low if begin > 0 else ""
             if length:
                 event = w.term_event
@@ -996,9 +1018,16 @@ class _Reader:
                 subject_only
                 and not possessive
                 and not (k + 1 < len(toks) and toks[k + 1].low in self.w.aux)
+                and not _match(toks, k + 1, self.w.predicates)  # "Smith abused 14 girls"
             ):
                 return None  # a count is a person's only when they are its subject
-            if k == 0 and not (len(toks) > 1 and toks[1].low in self.w.aux | {",", "said"}):
+            if k == 0 and not (
+                len(toks) > 1
+                and (
+                    toks[1].low in self.w.aux | {",", "said"}
+                    or (subject_only and _match(toks, 1, self.w.predicates))
+                )
+            ):
                 continue  # "Child sexual abuse cases …", "If the …": no one named
             first = toks[k - 1] if k > 0 else None
             if (
@@ -1309,6 +1338,8 @@ def _durations(
     """Two lengths: one event's (the same event, or a bare "over five years" against
     the headline's or lead's), or one person's prison term, or one total."""
     if earlier.total or later.total:
+        if bool(earlier.person) != bool(later.person):
+            return None  # "a combined 74 years" … "Khan will serve a total of 40 years"
         return True if earlier.total and later.total else None
     if earlier.thing and later.thing and earlier.thing != later.thing:
         return None  # women's wait and men's wait

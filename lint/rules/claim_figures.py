@@ -59,6 +59,8 @@ _LISTS = (
     "changes",
     "events",
     "term_verbs",
+    "sum_verbs",
+    "total_term_verbs",
     "totals",
     "other",
     "other_back",
