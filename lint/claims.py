@@ -1338,8 +1338,6 @@ def _durations(
     """Two lengths: one event's (the same event, or a bare "over five years" against
     the headline's or lead's), or one person's prison term, or one total."""
     if earlier.total or later.total:
-        if bool(earlier.person) != bool(later.person):
-            return None  # "a combined 74 years" … "Khan will serve a total of 40 years"
         return True if earlier.total and later.total else None
     if earlier.thing and later.thing and earlier.thing != later.thing:
         return None  # women's wait and men's wait
