@@ -402,7 +402,7 @@ def age_pattern(nouns: Sequence[str]) -> str:
     """An age that describes someone unnamed: "a 15-year-old girl" states it, "the
     16-year-old girl" points back to one already given."""
     return (
-        r"(?i)\b(?:(?P<definite>the|this|that)|an?)\s+(?P<num>\d{1,2})-year-old\s+"
+        rf"(?i)\b(?:(?P<definite>the|this|that)|an?)\s+(?P<num>\d{{1,2}}|{_WORDS_RE})-year-old\s+"
         rf"(?P<noun>{_alternation(nouns)})\b"
     )
 
@@ -574,7 +574,7 @@ def collect(
             found.append(
                 Fact(
                     " ".join(m.group("noun").lower().split()),
-                    float(m.group("num")),
+                    _age(m.group("num")),
                     Bound.EXACT,
                     m.start(),
                     m.end(),
@@ -618,6 +618,13 @@ def collect(
     return found
 
 
+def _age(num: str) -> float:
+    """An age as written: "15" or "fifteen" ("twenty-one")."""
+    if num.isdigit():
+        return float(num)
+    return float(NUMBER_WORDS[" ".join(num.lower().split())])
+
+
 def _term(m: MatchLike, doc: Document, sentence: int, stated: bool = False) -> Fact:
     """A prison term, in months; compared only where it points back ("his 11-year
     sentence"), since a release may sentence several people."""
@@ -655,6 +662,7 @@ def _event(
         subject = _qualified(doc.text, before.start("subject"), subject)
     if m.group("object"):
         subject = m.group("object").lower()  # "set up its unit in 2021": the unit
+        subject = _qualified(doc.text, m.start("object"), subject)  # "a second man"
     if subject in _PRONOUNS:
         subject = None
     elif subject in _PERSONS:
