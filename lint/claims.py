@@ -57,6 +57,9 @@ OCCASION_STEM = 5
 #: How far past a relative pronoun a subject's predicate may be ("men who exploited girls
 #: in Keighley have been jailed").
 RELATIVE_REACH = 12
+#: How many content words after a share say what it says of its group, within how many.
+SAID = 3
+SAID_REACH = 10
 #: How many words before a figure (and a few more after it) may say it is added ("also").
 ADDED_REACH = 3
 #: The subject of a sum with no noun that "extra" or "additional" makes new.
@@ -242,6 +245,7 @@ class Claim:
     restriction: str = ""  # the content words of "who gave statements" after the head
     words: str = ""  # the content words of its sentence: what a restriction may restate
     alone: bool = True  # the only length (or sum) of its sentence
+    said: str = ""  # a share's words after its group: "never talked child"
 
     def agrees(self, other: Claim) -> bool:
         return self.low <= other.high and other.low <= self.high
@@ -276,6 +280,7 @@ class _Figure:
         anchored: bool = True,
         thing: str | None = None,
         restriction: str = "",
+        said: str = "",
     ) -> Claim:
         return Claim(
             kind,
@@ -298,6 +303,7 @@ class _Figure:
             fresh=self.fresh,
             thing=thing,
             restriction=restriction,
+            said=said,
         )
 
 
@@ -590,9 +596,28 @@ class _Reader:
             counted = any(self._numeric(x) for x in toks[2:comma])
             if i > comma and (counted or not share):
                 return True  # "Of the young people asked, 31% said": a share of them
-        # "54 the year before", "6,200 a year earlier": another period's figure.
+        # "54 the year before", "6,200 a year earlier": another period's figure (not a
+        # change's baseline: "a rise of 14% on the year before" is this year's rise).
+        if self._change(toks, begin, end):
+            return False
         later = _later(w.past, w.times, w.earlier_times)
         return any(_match(toks, k, later) for k in range(end, min(end + 4, len(toks))))
+
+    def _change(self, toks: Sequence[Token], begin: int, end: int) -> bool:
+        """Whether a figure is a percentage change: "a rise of 14%", "rose by 14%", "a 14%
+        rise" (what follows it is the baseline, not another period)."""
+        n = len(toks)
+        percent = end < n and toks[end].low == "%"
+        stop = end + 1
+        if end + 1 < n and (toks[end].low, toks[end + 1].low) == ("per", "cent"):
+            percent, stop = True, end + 2
+        if not percent:
+            return False
+        changes = {k for k, v in self.w.subjects.items() if v in self.w.changes}
+        before = begin >= 2 and toks[begin - 1].low in ("of", "by")
+        return (before and (toks[begin - 2].low,) in changes) or (
+            stop < n and (toks[stop].low,) in changes
+        )
 
     def _numeric(self, t: Token) -> bool:
         """Whether a token is a figure ("410", "six", "%" after one)."""
@@ -755,6 +780,7 @@ class _Reader:
                 self._predicate(toks, begin, after),
                 thing=thing,
                 restriction=restriction,
+                said=self._said(toks, after),
             )
         # A length: "a six-month operation", "jailed for 14 years", "over four years".
         k = end + 1 if end < n and toks[end].low == "-" else end
@@ -1062,6 +1088,7 @@ class _Reader:
             definite=False,
             heading=False,
             lead=False,
+            said=self._said(toks, stop),
         )
 
     def _finish(
@@ -1148,7 +1175,25 @@ class _Reader:
             claim.restriction,
             " ".join(sorted(self._restriction(toks, 0, len(toks)))),
             self._alone(toks, claim.kind),
+            claim.said,
         )
+
+    def _said(self, toks: Sequence[Token], k: int) -> str:
+        """What a share says of its group, as the first content words after it ("25% of
+        parents have never talked to their child" → never talked child): two shares of
+        one group saying the same are one claim. Empty when fewer than SAID words."""
+        w = self.w
+        found: list[str] = []
+        for t in toks[k : k + SAID_REACH]:
+            if t.low in _CLAUSE_END or t.low in (",", "."):
+                break
+            negation = t.low in ("not", "never", "no")
+            content = len(t.low) > 3 and t.low not in w.stop and t.low not in w.aux
+            if t.low.isalpha() and (negation or (content and t.low not in w.modals)):
+                found.append(t.low)
+            if len(found) == SAID:
+                return " ".join(found)
+        return ""
 
     def _alone(self, toks: Sequence[Token], kind: Kind) -> bool:
         """Whether a length or a sum is the only one its sentence gives ("jailed for 14
@@ -1244,6 +1289,8 @@ def judge(
             return None
         close = max(one.value, other.value) / min(one.value, other.value) <= 1.25
         return True if close or _swapped(one, other) or later.definite else None
+    if _said_again(earlier, later, changes):
+        return True  # "25% of parents have never talked …" … "One in five parents have never talked …"
     if one.kind is Kind.MONEY:
         told = _story_told(earlier, later)
         return True if len(subjects) == 1 and (later.definite or told) else None
@@ -1308,6 +1355,18 @@ def _same_person(one: str, other: str) -> bool:
     """ "Tariq Mahmood" and "Mahmood" may be one person; "Imran Mahmood" is another."""
     a, b = one.split(), other.split()
     return a[-1] == b[-1] and (len(a) == 1 or len(b) == 1 or a[0] == b[0])
+
+
+def _said_again(earlier: Claim, later: Claim, changes: frozenset[str]) -> bool:
+    """Whether two shares of one group say the same of it, in the same words."""
+    return (
+        earlier.kind is later.kind is Kind.PERCENT
+        and earlier.subject == later.subject
+        and earlier.subject is not None
+        and earlier.subject not in changes
+        and bool(earlier.said)
+        and earlier.said == later.said
+    )
 
 
 def _story_told(earlier: Claim, later: Claim) -> bool:
