@@ -531,7 +531,11 @@ class _Reader:
         """Whether the numeral at toks[i] is a date's day: "on 3 May", "3rd May", "May 3"
         (a day of the month counts nothing: "arrested on 3 May" is no count of 3)."""
         k = i + 1
-        if k < len(toks) and toks[k].low in ("st", "nd", "rd", "th") and toks[k].start == toks[i].end:
+        if (
+            k < len(toks)
+            and toks[k].low in ("st", "nd", "rd", "th")
+            and toks[k].start == toks[i].end
+        ):
             k += 1
         after = k < len(toks) and toks[k].low in self.months and toks[k].text[:1].isupper()
         before = i > 0 and toks[i - 1].low in self.months and toks[i - 1].text[:1].isupper()
@@ -1271,8 +1275,8 @@ def judge(
     if earlier.place and later.place and earlier.place != later.place and not later.definite:
         return None
     if one.kind is Kind.DURATION:
-        told = _story_told(earlier, later)
-        return _durations(earlier, later, sole, words.term_event, told)
+        restated = _story_told(earlier, later)
+        return _durations(earlier, later, sole, words.term_event, restated)
     if later.restriction and not set(later.restriction.split()) & set(earlier.words.split()):
         return None  # "five girls were approached" … "the three girls who gave statements"
     if earlier.person and later.person and not _same_person(earlier.person, later.person):
@@ -1290,10 +1294,10 @@ def judge(
         close = max(one.value, other.value) / min(one.value, other.value) <= 1.25
         return True if close or _swapped(one, other) or later.definite else None
     if _said_again(earlier, later, changes):
-        return True  # "25% of parents have never talked …" … "One in five parents have never talked …"
+        return True  # "25% of parents have never talked" … "One in five parents have never talked"
     if one.kind is Kind.MONEY:
-        told = _story_told(earlier, later)
-        return True if len(subjects) == 1 and (later.definite or told) else None
+        restated = _story_told(earlier, later)
+        return True if len(subjects) == 1 and (later.definite or restated) else None
     named = subjects - {None}
     if (
         len(named) > 1
