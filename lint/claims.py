@@ -512,6 +512,23 @@ class _Reader:
         name = text[: possessive.start()]
         return name if name.isalpha() and name.lower() not in self.not_names else None
 
+    def _sum_after(self, toks: Sequence[Token], end: int) -> tuple[str | None, int]:
+        """What a sum is, said after it: "£10 million of funding", "£10m in new money",
+        "£10 million to fund the hubs" (a subject of ``sum_verbs`` or ``subjects``)."""
+        n = len(toks)
+        if end + 1 < n and toks[end].low in ("of", "in"):
+            for j in range(end + 1, min(end + 4, n)):
+                found = self.w.subjects.get((toks[j].low,))
+                if found is not None:
+                    return found, j + 1
+                if toks[j].low in _CLAUSE_END or toks[j].low == ",":
+                    break
+        if end + 1 < n and toks[end].low == "to":
+            found = self.w.sum_verbs.get((toks[end + 1].low,))
+            if found is not None:
+                return found, end + 2
+        return None, end
+
     def _added(self, toks: Sequence[Token], begin: int, end: int) -> bool:
         """Whether the clause of a figure says it adds to what was said: "Officers also
         arrested 14 men in Bradford", "14 men were also charged" (another claim)."""
@@ -796,6 +813,8 @@ class _Reader:
             return self._duration(toks, i, begin, verb_at, k, fig, start_tok)
         if money:
             subject, after = self._head(toks, end)
+            if subject is None:
+                subject, after = self._sum_after(toks, end)
             if subject is None and begin >= 2 and toks[begin - 1].low in ("of", "worth"):
                 subject = self._noun_before(toks, begin - 1)
             if subject is None and begin >= 1 and toks[begin - 1].low in w.other_back:
