@@ -54,6 +54,14 @@ SLIP_RATIO = 1.05
 ABOUT_SLACK = 0.1
 #: How many letters of the word before "times" say what happened ("excluded", "exclusion").
 OCCASION_STEM = 5
+#: How far past a relative pronoun a subject's predicate may be ("men who exploited girls
+#: in Keighley have been jailed").
+RELATIVE_REACH = 12
+#: How many content words after a share say what it says of its group, within how many.
+SAID = 3
+SAID_REACH = 10
+#: How many words before a figure (and a few more after it) may say it is added ("also").
+ADDED_REACH = 3
 #: The subject of a sum with no noun that "extra" or "additional" makes new.
 EXTRA_SUM = "extra sum"
 
@@ -83,6 +91,8 @@ class Words:
     changes: frozenset[str]
     events: Mapping[tuple[str, ...], str]
     term_verbs: frozenset[tuple[str, ...]]
+    sum_verbs: Mapping[tuple[str, ...], str]
+    total_term_verbs: frozenset[tuple[str, ...]]
     term_event: str
     times: frozenset[str]
     frame_words: frozenset[str]
@@ -103,6 +113,8 @@ class Words:
     aux: frozenset[str]
     stop: frozenset[str]
     subset: frozenset[str]
+    relative: frozenset[str]
+    added: frozenset[str]
     modals: frozenset[str]
     plurals: frozenset[str]
     places: frozenset[str]
@@ -165,6 +177,8 @@ def words_from(data: Mapping[str, object]) -> Words:
         changes=frozenset(_groups(listed("changes")).values()),
         events=_groups(listed("events")),
         term_verbs=frozenset(_phrase(p) for p in listed("term_verbs")),
+        sum_verbs=_groups(listed("sum_verbs")),
+        total_term_verbs=frozenset(_phrase(p) for p in listed("total_term_verbs")),
         term_event=str(data.get("term_event") or ""),
         times=frozenset(t for t in (" ".join(_phrase(p)) for p in listed("times")) if t),
         frame_words=frozenset(w.lower() for w in listed("frame_words")),
@@ -185,6 +199,8 @@ def words_from(data: Mapping[str, object]) -> Words:
         aux=frozenset(w.lower() for w in listed("auxiliaries")),
         stop=frozenset(w.lower() for w in listed("function_words")),
         subset=frozenset(w.lower() for w in listed("subset_words")),
+        relative=frozenset(w.lower() for w in listed("relative_words")),
+        added=frozenset(w.lower() for w in listed("added")),
         modals=frozenset(w.lower() for w in listed("share_verbs")),
         plurals=frozenset(w.lower() for w in listed("irregular_plurals")),
         places=frozenset(w.lower() for w in listed("place_words")),
@@ -228,6 +244,8 @@ class Claim:
     thing: str | None = None  # what rose: "reports" in "a 16% rise in reports"
     restriction: str = ""  # the content words of "who gave statements" after the head
     words: str = ""  # the content words of its sentence: what a restriction may restate
+    alone: bool = True  # the only length (or sum) of its sentence
+    said: str = ""  # a share's words after its group: "never talked child"
 
     def agrees(self, other: Claim) -> bool:
         return self.low <= other.high and other.low <= self.high
@@ -262,6 +280,7 @@ class _Figure:
         anchored: bool = True,
         thing: str | None = None,
         restriction: str = "",
+        said: str = "",
     ) -> Claim:
         return Claim(
             kind,
@@ -284,6 +303,7 @@ class _Figure:
             fresh=self.fresh,
             thing=thing,
             restriction=restriction,
+            said=said,
         )
 
 
@@ -458,8 +478,8 @@ class _Reader:
             if i > 0 and toks[i - 1].low == "(" and t.low[0].isdigit():
                 i += 1  # "(33%)": restates the figure before it
                 continue
-            if t.low[0].isdigit() and _YEAR.fullmatch(t.low):
-                i += 1  # a year, not a figure (EventDates dates events)
+            if t.low[0].isdigit() and (_YEAR.fullmatch(t.low) or self._day_of_month(toks, i)):
+                i += 1  # a year or a date, not a figure (EventDates dates events)
                 continue
             if t.low == "one" and i + 2 < n and toks[i + 1].low == "in":
                 share = self.number(toks, i + 2)
@@ -480,6 +500,65 @@ class _Reader:
             if claim is not None:
                 yield self._finish(claim, toks, i, heading, lead)
             i += used
+
+    def _owner(self, toks: Sequence[Token], begin: int, i: int) -> str | None:
+        """Whose count a possessive name before it says: "Jones's 12 victims" (Jones)."""
+        if begin >= i:
+            return None
+        text = toks[begin].text
+        possessive = regex.search(r"['’]s$", text)
+        if not possessive or not text[:1].isupper():
+            return None
+        name = text[: possessive.start()]
+        return name if name.isalpha() and name.lower() not in self.not_names else None
+
+    def _sum_after(self, toks: Sequence[Token], end: int) -> tuple[str | None, int]:
+        """What a sum is, said after it: "£10 million of funding", "£10m in new money",
+        "£10 million to fund the hubs" (a subject of ``sum_verbs`` or ``subjects``)."""
+        n = len(toks)
+        if end + 1 < n and toks[end].low in ("of", "in"):
+            for j in range(end + 1, min(end + 4, n)):
+                found = self.w.subjects.get((toks[j].low,))
+                if found is not None:
+                    return found, j + 1
+                if toks[j].low in _CLAUSE_END or toks[j].low == ",":
+                    break
+        if end + 1 < n and toks[end].low == "to":
+            found = self.w.sum_verbs.get((toks[end + 1].low,))
+            if found is not None:
+                return found, end + 2
+        return None, end
+
+    def _added(self, toks: Sequence[Token], begin: int, end: int) -> bool:
+        """Whether the clause of a figure says it adds to what was said: "Officers also
+        arrested 14 men in Bradford", "14 men were also charged" (another claim)."""
+        for j in range(begin - 1, max(begin - ADDED_REACH, -1), -1):
+            if toks[j].low in _CLAUSE_END or toks[j].low == ",":
+                break
+            if toks[j].low in self.w.added:
+                return True
+        for j in range(end, min(end + ADDED_REACH + 2, len(toks))):
+            if toks[j].low in _CLAUSE_END or toks[j].low == ",":
+                break
+            if toks[j].low in self.w.added:
+                return True
+        return False
+
+    def _day_of_month(self, toks: Sequence[Token], i: int) -> bool:
+        """Whether the numeral at toks[i] is a date's day: "on 3 May", "3rd May", "May 3"
+        (a day of the month counts nothing: "arrested on 3 May" is no count of 3)."""
+        k = i + 1
+        if (
+            k < len(toks)
+            and toks[k].low in ("st", "nd", "rd", "th")
+            and toks[k].start == toks[i].end
+        ):
+            k += 1
+        after = k < len(toks) and toks[k].low in self.months and toks[k].text[:1].isupper()
+        before = i > 0 and toks[i - 1].low in self.months and toks[i - 1].text[:1].isupper()
+        if before and i > 1 and toks[i - 2].low in self.w.frame_words:
+            before = False  # "In May 12 men were arrested": the month is the period
+        return after or (before and len(toks[i].low) <= 2)
 
     # -- what a figure is about -------------------------------------------------------
 
@@ -538,9 +617,28 @@ class _Reader:
             counted = any(self._numeric(x) for x in toks[2:comma])
             if i > comma and (counted or not share):
                 return True  # "Of the young people asked, 31% said": a share of them
-        # "54 the year before", "6,200 a year earlier": another period's figure.
+        # "54 the year before", "6,200 a year earlier": another period's figure (not a
+        # change's baseline: "a rise of 14% on the year before" is this year's rise).
+        if self._change(toks, begin, end):
+            return False
         later = _later(w.past, w.times, w.earlier_times)
         return any(_match(toks, k, later) for k in range(end, min(end + 4, len(toks))))
+
+    def _change(self, toks: Sequence[Token], begin: int, end: int) -> bool:
+        """Whether a figure is a percentage change: "a rise of 14%", "rose by 14%", "a 14%
+        rise" (what follows it is the baseline, not another period)."""
+        n = len(toks)
+        percent = end < n and toks[end].low == "%"
+        stop = end + 1
+        if end + 1 < n and (toks[end].low, toks[end + 1].low) == ("per", "cent"):
+            percent, stop = True, end + 2
+        if not percent:
+            return False
+        changes = {k for k, v in self.w.subjects.items() if v in self.w.changes}
+        before = begin >= 2 and toks[begin - 1].low in ("of", "by")
+        return (before and (toks[begin - 2].low,) in changes) or (
+            stop < n and (toks[stop].low,) in changes
+        )
 
     def _numeric(self, t: Token) -> bool:
         """Whether a token is a figure ("410", "six", "%" after one)."""
@@ -567,7 +665,25 @@ class _Reader:
             length = _match(toks, j, w.predicates)
             if length and j + length <= begin:
                 return w.predicates[tuple(x.low for x in toks[j : j + length])]
-        return None
+        return self._predicate_past_clause(toks, k)
+
+    def _predicate_past_clause(self, toks: Sequence[Token], k: int) -> str | None:
+        """The predicate of a subject after its relative clause: "Six men who exploited
+        girls in Keighley have been jailed" (the last auxiliary and predicate within the
+        clause's reach, so "men who were arrested in May have been charged" are charged)."""
+        if k >= len(toks) or toks[k].low not in self.w.relative:
+            return None
+        found: str | None = None
+        for j in range(k + 1, min(k + RELATIVE_REACH, len(toks))):
+            if toks[j].low in _CLAUSE_END or toks[j].low == ",":
+                break
+            if toks[j].low in self.w.aux and toks[j - 1].low not in self.w.aux:
+                m = j
+                while m < len(toks) and toks[m].low in self.w.aux:
+                    m += 1
+                if length := _match(toks, m, self.w.predicates):
+                    found = self.w.predicates[tuple(x.low for x in toks[m : m + length])]
+        return found
 
     def _head(self, toks: Sequence[Token], k: int) -> tuple[str | None, int]:
         """The noun a figure counts, from toks[k]: "32 children's homes" → homes; the
@@ -614,6 +730,7 @@ class _Reader:
         back = begin > 1 and toks[begin - 1].low in w.other_back
         if fresh and back and _ends_with(toks, begin - 1, w.definite):
             fresh, definite = False, True
+        fresh = fresh or (not definite and self._added(toks, begin, end))
         # "over four years" is a length's time, not a bound ("for over 20 years" is).
         if (
             bound == "above"
@@ -684,6 +801,7 @@ class _Reader:
                 self._predicate(toks, begin, after),
                 thing=thing,
                 restriction=restriction,
+                said=self._said(toks, after),
             )
         # A length: "a six-month operation", "jailed for 14 years", "over four years".
         k = end + 1 if end < n and toks[end].low == "-" else end
@@ -695,12 +813,17 @@ class _Reader:
             return self._duration(toks, i, begin, verb_at, k, fig, start_tok)
         if money:
             subject, after = self._head(toks, end)
+            if subject is None:
+                subject, after = self._sum_after(toks, end)
             if subject is None and begin >= 2 and toks[begin - 1].low in ("of", "worth"):
                 subject = self._noun_before(toks, begin - 1)
             if subject is None and begin >= 1 and toks[begin - 1].low in w.other_back:
                 # "an extra £1.4 million to recruit …" … "The extra £1.7 million will
                 # fund …": the sum is what the word makes new, and later points back to.
                 subject = EXTRA_SUM
+            if subject is None and begin >= 1:
+                # "will invest £4 million" … "this £5 million investment"
+                subject = w.sum_verbs.get((toks[begin - 1].low,))
             if subject is None:
                 return None
             return fig.claim(
@@ -739,7 +862,7 @@ class _Reader:
             toks[max(stop, end) - 1].end,
             subject,
             predicate,
-            person=self._person(toks, begin, subject_only=True),
+            person=self._owner(toks, begin, i) or self._person(toks, begin, subject_only=True),
             restriction=restriction,
         )
 
@@ -866,6 +989,10 @@ class _Reader:
                 person = regex.sub(r"['’]s$", "", toks[begin].text)
         else:
             length = _ends_with(toks, verb_at, w.term_verbs)
+            if fig.total and not length:
+                # "would serve a total of 47 years": their terms together (one person's
+                # "will serve 12 years in custody" is a part of a term, not a term)
+                length = _ends_with(toks, verb_at, w.total_term_verbs)
             prep = toks[begin - 1].low if begin > 0 else ""
             if length:
                 event = w.term_event
@@ -940,9 +1067,16 @@ class _Reader:
                 subject_only
                 and not possessive
                 and not (k + 1 < len(toks) and toks[k + 1].low in self.w.aux)
+                and not _match(toks, k + 1, self.w.predicates)  # "Smith abused 14 girls"
             ):
                 return None  # a count is a person's only when they are its subject
-            if k == 0 and not (len(toks) > 1 and toks[1].low in self.w.aux | {",", "said"}):
+            if k == 0 and not (
+                len(toks) > 1
+                and (
+                    toks[1].low in self.w.aux | {",", "said"}
+                    or (subject_only and _match(toks, 1, self.w.predicates))
+                )
+            ):
                 continue  # "Child sexual abuse cases …", "If the …": no one named
             first = toks[k - 1] if k > 0 else None
             if (
@@ -977,6 +1111,7 @@ class _Reader:
             definite=False,
             heading=False,
             lead=False,
+            said=self._said(toks, stop),
         )
 
     def _finish(
@@ -1062,7 +1197,40 @@ class _Reader:
             claim.thing,
             claim.restriction,
             " ".join(sorted(self._restriction(toks, 0, len(toks)))),
+            self._alone(toks, claim.kind),
+            claim.said,
         )
+
+    def _said(self, toks: Sequence[Token], k: int) -> str:
+        """What a share says of its group, as the first content words after it ("25% of
+        parents have never talked to their child" → never talked child): two shares of
+        one group saying the same are one claim. Empty when fewer than SAID words."""
+        w = self.w
+        found: list[str] = []
+        for t in toks[k : k + SAID_REACH]:
+            if t.low in _CLAUSE_END or t.low in (",", "."):
+                break
+            negation = t.low in ("not", "never", "no")
+            content = len(t.low) > 3 and t.low not in w.stop and t.low not in w.aux
+            if t.low.isalpha() and (negation or (content and t.low not in w.modals)):
+                found.append(t.low)
+            if len(found) == SAID:
+                return " ".join(found)
+        return ""
+
+    def _alone(self, toks: Sequence[Token], kind: Kind) -> bool:
+        """Whether a length or a sum is the only one its sentence gives ("jailed for 14
+        years and his assistant for 12 years" gives two, whatever each is read as)."""
+        if kind is Kind.MONEY:
+            return sum(t.low == "£" for t in toks) <= 1
+        if kind is not Kind.DURATION:
+            return True
+        lengths = 0
+        for k, t in enumerate(toks[:-1]):
+            j = k + 2 if toks[k + 1].low == "-" else k + 1
+            numeric = self._numeric(t) or t.low in ("a", "an")
+            lengths += numeric and j < len(toks) and toks[j].low in self.w.time_units
+        return lengths <= 1
 
 
 def _range(value: float, bound: str | None) -> tuple[float, float]:
@@ -1126,7 +1294,8 @@ def judge(
     if earlier.place and later.place and earlier.place != later.place and not later.definite:
         return None
     if one.kind is Kind.DURATION:
-        return _durations(earlier, later, sole, words.term_event)
+        restated = _story_told(earlier, later)
+        return _durations(earlier, later, sole, words.term_event, restated)
     if later.restriction and not set(later.restriction.split()) & set(earlier.words.split()):
         return None  # "five girls were approached" … "the three girls who gave statements"
     if earlier.person and later.person and not _same_person(earlier.person, later.person):
@@ -1143,8 +1312,11 @@ def judge(
             return None
         close = max(one.value, other.value) / min(one.value, other.value) <= 1.25
         return True if close or _swapped(one, other) or later.definite else None
+    if _said_again(earlier, later, changes):
+        return True  # "25% of parents have never talked" … "One in five parents have never talked"
     if one.kind is Kind.MONEY:
-        return True if len(subjects) == 1 and later.definite else None
+        restated = _story_told(earlier, later)
+        return True if len(subjects) == 1 and (later.definite or restated) else None
     named = subjects - {None}
     if (
         len(named) > 1
@@ -1208,7 +1380,43 @@ def _same_person(one: str, other: str) -> bool:
     return a[-1] == b[-1] and (len(a) == 1 or len(b) == 1 or a[0] == b[0])
 
 
-def _durations(earlier: Claim, later: Claim, sole: bool, term: str) -> bool | None:
+def _said_again(earlier: Claim, later: Claim, changes: frozenset[str]) -> bool:
+    """Whether two shares of one group say the same of it, in the same words."""
+    return (
+        earlier.kind is later.kind is Kind.PERCENT
+        and earlier.subject == later.subject
+        and earlier.subject is not None
+        and earlier.subject not in changes
+        and bool(earlier.said)
+        and earlier.said == later.said
+    )
+
+
+def _story_told(earlier: Claim, later: Claim) -> bool:
+    """Whether the headline gives a claim and the lead restates it, each the only figure
+    of its unit in its sentence and named by the same noun: "Coach jailed for 12 years"
+    … "A former coach has been jailed for 14 years", "£2m fund to tackle exploitation"
+    … "A £3m fund … will open" (one story, told twice)."""
+    return (
+        earlier.heading
+        and later.lead
+        and earlier.subject == later.subject
+        and not earlier.person
+        and not later.person
+        and earlier.alone
+        and later.alone
+        and _last_word(earlier.text) == _last_word(later.text)
+    )
+
+
+def _last_word(text: str) -> str:
+    found = _TOKEN.findall(text)
+    return found[-1].lower() if found else ""
+
+
+def _durations(
+    earlier: Claim, later: Claim, sole: bool, term: str, told: bool = False
+) -> bool | None:
     """Two lengths: one event's (the same event, or a bare "over five years" against
     the headline's or lead's), or one person's prison term, or one total."""
     if earlier.total or later.total:
@@ -1224,7 +1432,7 @@ def _durations(earlier: Claim, later: Claim, sole: bool, term: str) -> bool | No
             # "A teacher has been jailed for 12 years" … "Pugh's 12-year sentence" (or
             # "Pennick was sentenced to 13 years", the only person sentenced)
             return True if later.definite or sole else None
-        return None
+        return True if told else None
     if earlier.anchored and later.anchored:
         return True if earlier.subject == later.subject else None
     if later.definite and not later.anchored:

@@ -95,6 +95,7 @@ class AgeMoments:
     apart: frozenset[str]
     function_words: frozenset[str]
     spread: int
+    people: frozenset[str] = frozenset()
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         found = self._moments(doc, [s for s in facts.sentences if "table" not in s.scope])
@@ -154,6 +155,10 @@ class AgeMoments:
         name = who.lower() if who and who[:1].isupper() else None
         if name and name.split()[0] in ("she", "he", "they", "who", "the"):
             name = None
+        if name is None and who is None:
+            # "first spoke to a girl aged 14" … "to a boy aged 15": the noun says who
+            nouns = [w for w in words if w in self.people]
+            name = f"<{nouns[-1]}>" if nouns else None
         own = set(_LETTERS.findall(name or ""))
         stems = frozenset(
             w[:STEM]
@@ -239,10 +244,11 @@ def patterns_for(people: Sequence[str]) -> tuple[Needled, ...]:
             ("when", "age"),
             regex.compile(r"(?i:when)|(?i:at\s+the\s+age\s+of)"),
         ),
-        # "He first contacted the girl, then aged 12, through an app"
+        # "He first contacted the girl, then aged 12, through an app"; "first went
+        # missing aged 14"
         (
             regex.compile(
-                rf"{clause_before},\s+(?P<report>(?i:then\s+)?(?i:aged)\s+{_AGE})\b"
+                rf"{clause_before},?\s+(?P<report>(?i:then\s+)?(?i:aged)\s+{_AGE})\b"
                 r"(?!\s*(?i:to|and|or|-|–|between|years?|months?|weeks?)\b)"
             ),
             ("aged",),
@@ -275,4 +281,5 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> AgeMoments:
         frozenset(w.lower() for w in data.get("apart") or ()),
         frozenset(w.lower() for w in data.get("function_words") or ()),
         spread,
+        frozenset(p.lower() for p in people),
     )

@@ -295,7 +295,13 @@ class Fact:
         if self.sentence == other.sentence:
             return False
         if self.event:
-            return self.subject is None or other.subject is None or self.subject == other.subject
+            return (
+                self.subject is None
+                or other.subject is None
+                or self.subject == other.subject
+                or _names(self.subject, other.subject)
+                or _names(other.subject, self.subject)
+            )
         if self.person and other.person and self.person != other.person:
             return False  # "Webb was charged with 12 offences" … "Khan … with 15 offences"
         if (self.needs_reference or other.needs_reference) and not self.definite:
@@ -396,7 +402,7 @@ def age_pattern(nouns: Sequence[str]) -> str:
     """An age that describes someone unnamed: "a 15-year-old girl" states it, "the
     16-year-old girl" points back to one already given."""
     return (
-        r"(?i)\b(?:(?P<definite>the|this|that)|an?)\s+(?P<num>\d{1,2})-year-old\s+"
+        rf"(?i)\b(?:(?P<definite>the|this|that)|an?)\s+(?P<num>\d{{1,2}}|{_WORDS_RE})-year-old\s+"
         rf"(?P<noun>{_alternation(nouns)})\b"
     )
 
@@ -438,7 +444,9 @@ def event_pattern(events: Sequence[str]) -> str:
         rf"(?i)(?<=\b(?:his|her|their|its|the|[\p{{L}}-]+['’]s?)\s+)"
         rf"(?P<year>(?:19|20)\d\d)\s+(?P<event>\b(?:{verbs}))\b(?!\s+(?:in|on|of)\s+\d)"
         rf"|(?P<event>\b(?:{verbs}))(?!\s+again\b)"
-        r"(?:\s+(?:its|their|the|a|an|his|her|our)\s+(?:[\w-]+\s+){0,2}?(?P<object>[\w-]+))?"
+        r"(?:\s+(?:its|their|the|a|an|his|her|our)\s+(?:[\w-]+\s+){0,2}?(?P<object>[\w-]+)"
+        # "arrested him on 7 September": the person; "began work in 2022": the body's start
+        r"|\s+(?P<object>him|her|them)|\s+(?:work|operating|operations|trading))?"
         # "jailed for 16 years on Tuesday": a term between the verb and its date
         rf"(?:\s+for\s+{_TERM_NUMBER}\s+(?:years?|months?)(?:\s+and\s+{_TERM_NUMBER}\s+months?)?)?"
         r"\s+(?:in|on|during|from)\s+"
@@ -447,7 +455,9 @@ def event_pattern(events: Sequence[str]) -> str:
         # "on 14 March" with no year; "on Tuesday"
         rf"|(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{months})\b(?!\s*,?\s*(?:19|20)\d\d)"
         rf"(?!\s*(?:to|-|–|and)\s*\d)"
-        rf"|(?P<weekday>{days})\b(?!['’]s))"
+        # "on Tuesday", "on Friday 14 March"
+        rf"|(?P<weekday>{days})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{months}))?"
+        r"\b(?!['’]s))"
     )
 
 
@@ -564,7 +574,7 @@ def collect(
             found.append(
                 Fact(
                     " ".join(m.group("noun").lower().split()),
-                    float(m.group("num")),
+                    _age(m.group("num")),
                     Bound.EXACT,
                     m.start(),
                     m.end(),
@@ -608,6 +618,13 @@ def collect(
     return found
 
 
+def _age(num: str) -> float:
+    """An age as written: "15" or "fifteen" ("twenty-one")."""
+    if num.isdigit():
+        return float(num)
+    return float(NUMBER_WORDS[" ".join(num.lower().split())])
+
+
 def _term(m: MatchLike, doc: Document, sentence: int, stated: bool = False) -> Fact:
     """A prison term, in months; compared only where it points back ("his 11-year
     sentence"), since a release may sentence several people."""
@@ -641,8 +658,11 @@ def _event(
     if year and m.start("year") < start:  # "his 2021 arrest": the year is the phrase's
         start, before = m.start("year"), None
     subject = before.group("subject").lower() if before else None
+    if before and subject is not None:
+        subject = _qualified(doc.text, before.start("subject"), subject)
     if m.group("object"):
         subject = m.group("object").lower()  # "set up its unit in 2021": the unit
+        subject = _qualified(doc.text, m.start("object"), subject)  # "a second man"
     if subject in _PRONOUNS:
         subject = None
     elif subject in _PERSONS:
@@ -660,6 +680,31 @@ def _event(
         event=True,
         weekday=WEEKDAYS.index(weekday.title()) + 1 if weekday else 0,
     )
+
+
+#: The word before an event's subject that names it: "Operation Larkspur began" (an
+#: operation), "A second operation began" (another one than the first).
+_QUALIFIER = regex.compile(
+    r"(?i)\b(?P<word>operation|first|second|third|fourth|another|new|latest|previous|earlier)"
+    r"\s+$"
+)
+
+
+def _names(subject: str, named: str) -> bool:
+    """Whether a subject is a named one's kind: "the operation" and "Operation Larkspur"."""
+    return named.startswith(f"{subject}:")
+
+
+def _qualified(text: str, at: int, subject: str) -> str:
+    """An event's subject as its phrase names it: "Operation Larkspur" is an operation
+    of that name ("operation:larkspur"), "a second operation" is not the first one."""
+    found = _QUALIFIER.search(text, max(0, at - 20), at)
+    if found is None:
+        return subject
+    word = found.group("word").lower()
+    if word == "operation":
+        return f"operation:{subject}" if text[found.start()].isupper() else subject
+    return f"{word} {subject}"
 
 
 def _dates_differ(one: Fact, other: Fact) -> bool:
@@ -993,11 +1038,7 @@ class Figures:
                 )
             stated = _persons_events(stated, doc, facts)
         if self.bodies is not None:
-            bodies, starts, first = self.bodies
-            stated = [
-                replace(f, noun=first) if f.subject in bodies and f.noun in starts else f
-                for f in stated
-            ]
+            stated = _body_starts(stated, *self.bodies)
         for conflict in judge(stated, self.ratio):
             in_words = conflict.fact.in_words or conflict.earlier.in_words
             if (self.compare == "words" and not in_words) or (
@@ -1010,6 +1051,21 @@ class Figures:
                 fact.end,
                 format_message(self.meta.message, fact.text, conflict.earlier.text),
             )
+
+
+def _body_starts(
+    stated: Sequence[Fact], bodies: frozenset[str], starts: frozenset[str], first: str
+) -> list[Fact]:
+    """A body's start is its setting up ("the service began in 2019" is its launch), and
+    so is the start of "it" after a body is named ("Since it began in 2020")."""
+    out: list[Fact] = []
+    last: str | None = None
+    for f in stated:
+        body = f.subject in bodies or (f.subject is None and last in bodies)
+        if f.subject is not None:
+            last = f.subject
+        out.append(replace(f, noun=first) if body and f.noun in starts else f)
+    return out
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Figures:
