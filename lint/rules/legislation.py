@@ -29,7 +29,7 @@ import regex
 from lint import patterns
 from lint.document import Document
 from lint.facts import Facts
-from lint.finding import FixSafety
+from lint.finding import FixSafety, Severity
 from lint.messages import format_message
 from lint.registers import normalise, register_file
 from lint.registers.legislation import Statute, load_legislation
@@ -52,6 +52,9 @@ CONTEXT = ContextUse.OWN
 #: A wrong year is reported only this close to a right one: further off, it is more
 #: likely another statute with the same words.
 NEAR_YEARS = 2
+#: The most a title right but for its case is reported at: the statute is the right one,
+#: and capitals are a point of house style an editor fixes (blind review, session 12).
+CASE_LEVEL = Severity.WARNING
 #: How many words of a title are read back from "Act" or "Order".
 MAX_WORDS = 16
 
@@ -131,7 +134,9 @@ class Legislation:
                 if right is None or not span.texts[0][:1].isupper():
                     return None
                 reason = "a word of the title is in the wrong case"
-                return self._hit(span.start, end, right.title, observed, reason, FixSafety.UNSAFE)
+                return self._hit(
+                    span.start, end, right.title, observed, reason, FixSafety.UNSAFE, CASE_LEVEL
+                )
             right = _year_match(exact, year)
             if right is not None:
                 if joint.strip():
@@ -174,14 +179,23 @@ class Legislation:
             if statute is not None and _tokens(statute.words) == words:
                 observed = text[found[i][1] : end]
                 reason = "'Act' in a statute's title has a capital A"
-                return self._hit(found[i][1], end, statute.title, observed, reason, FixSafety.SAFE)
+                return self._hit(
+                    found[i][1], end, statute.title, observed, reason, FixSafety.SAFE, CASE_LEVEL
+                )
         return None
 
     def _hit(
-        self, start: int, end: int, right: str, observed: str, reason: str, fix: FixSafety
+        self,
+        start: int,
+        end: int,
+        right: str,
+        observed: str,
+        reason: str,
+        fix: FixSafety,
+        level: Severity | None = None,
     ) -> Hit:
         message = format_message(self.meta.message, right, normalise(observed), reason)
-        return Hit(start, end, message, fix=right, fix_safety=fix)
+        return Hit(start, end, message, fix=right, fix_safety=fix, level=level)
 
 
 def _opens(previous: str) -> bool:
