@@ -19,8 +19,9 @@ from lint.registers.names import NameIndex
 from lint.registers.organisations import load_organisations
 from lint.registers.people import Person, load_people
 from lint.registers.quotes import Statement
-from lint.rules.anonymity_common import _WORD, Reading, _Patterns
+from lint.rules.anonymity_common import _WORD, NAME, Reading, _Patterns, branch_choice
 from lint.rules.approved_quote import Words, coded, compare
+from lint.rules.prefilter import top_level_branches
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -171,6 +172,57 @@ def test_a_pattern_gated_by_a_phrase_it_holds_never_matches_without_it() -> None
                 matched += 1
                 assert any(present[need](text) for need in needs), (pattern.pattern[:60], text)
     assert matched > 30
+
+
+def test_top_level_branches_split_only_the_outer_alternation() -> None:
+    assert top_level_branches(r"a(?:b|c)|[|(]d|\|e") == ("a(?:b|c)", "[|(]d", r"\|e")
+    assert top_level_branches(r"(?P<x>a)|[^]|]b") == ("(?P<x>a)", "[^]|]b")
+    assert top_level_branches("abc") == ("abc",)
+    assert top_level_branches("(a)|b") is None  # a numbered group: leaving "(a)" out
+    # would renumber the groups after it
+
+
+def test_a_pattern_run_by_its_chosen_branches_matches_as_the_whole() -> None:
+    """``Reading.finditer``: the branches of a pattern whose needles a report holds find
+    every match the whole pattern finds, in every pattern of the pack, on its examples,
+    the precision corpus and texts that hold the words of only some branches."""
+    p = _Patterns(load_anonymity(ROOT / "rules" / "Anonymity" / "_anonymity.yml"))
+    texts = [
+        *_example_texts(),
+        "What Amy went through was horrific. Meet Kayla.",
+        "Amy Cole's ordeal ended when the court heard what had happened to resident Keeley Ward.",
+        "Giving evidence from behind a screen, Natalie Crowther, 31, said she froze.",
+    ]
+    chosen = matched = 0
+    for pattern in p.scanned():
+        if branch_choice(pattern) is None:
+            continue
+        for text in texts:
+            reading = Reading(
+                text,
+                (),
+                False,
+                False,
+                False,
+                False,
+                False,
+                frozenset(),
+                frozenset(),
+                lowered=text.lower(),
+            )
+            whole = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in reading.finditer(pattern)] == whole
+            matched += len(whole)
+        chosen += 1
+    assert chosen > 10 and matched > 100
+
+
+def test_a_name_opens_with_a_capital_so_the_look_ahead_changes_no_match() -> None:
+    plain = regex.compile(NAME.replace(r"(?=\p{Lu})", "", 1))
+    assert plain.pattern != NAME
+    name = regex.compile(NAME)
+    for text in [*_example_texts(), "mr Jones, Mr. Smith and O’Neill met McKay-Brown."]:
+        assert [m.span() for m in name.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_phrase_pieces_are_the_runs_of_letters_every_match_holds() -> None:

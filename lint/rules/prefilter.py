@@ -329,11 +329,15 @@ class Alternatives:
         return found
 
     def chosen(self, facts: Facts) -> tuple[int, ...]:
-        """The indexes of the alternatives to run on ``facts``' document, in order: those
-        that could match there (none, when none could), or a choice compiled before that
-        holds them all; every one (the whole pattern) once ``_MOST_CHOICES`` are made,
-        so a run over many documents compiles a few patterns, not one per document."""
-        present = facts.present(self.every)
+        """The indexes of the alternatives to run on ``facts``' document (``choose``)."""
+        return self.choose(facts.present(self.every))
+
+    def choose(self, present: frozenset[str]) -> tuple[int, ...]:
+        """The indexes of the alternatives to run on a document that holds the needles
+        ``present`` (of ``every``), in order: those that could match there (none, when
+        none could), or a choice compiled before that holds them all; every one (the
+        whole pattern) once ``_MOST_CHOICES`` are made, so a run over many documents
+        compiles a few patterns, not one per document."""
         chosen = tuple(
             i
             for i, n in enumerate(self.needles)
@@ -435,6 +439,40 @@ class Alternatives:
                 return None
             found |= needles
         return tuple(sorted(found))
+
+
+def top_level_branches(pattern: str) -> tuple[str, ...] | None:
+    """The branches of ``pattern``'s top-level alternation, in order (one, when it has
+    none), so that each can be chosen by its own needles (``Alternatives``); None where
+    a branch holds a group numbered by its place (``(...)``), which leaving out a branch
+    before it would renumber. Escapes and character classes are passed over as written."""
+    out: list[str] = []
+    depth, start, i, n = 0, 0, 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a class: its "|" and parentheses are characters
+            i += 1
+            if pattern.startswith("^", i):
+                i += 1
+            if pattern.startswith("]", i):
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            if not pattern.startswith("?", i + 1):
+                return None
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return tuple(out)
 
 
 #: The most strings of an alternative matched as words that start with the same word.
