@@ -33,6 +33,7 @@ from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.prefilter import (
     Alternatives,
     further_literals,
+    leading_group,
     required_literals,
     top_level_branches,
 )
@@ -135,16 +136,49 @@ def branch_choice(pattern: regex.Pattern[str]) -> Alternatives | None:
 
 @lru_cache(maxsize=1024)
 def _branch_choice(text: str) -> Alternatives | None:
-    branches = top_level_branches(text)
+    branches, tail = top_level_branches(text), ")"
+    lead = leading_group(text) if branches is not None and len(branches) == 1 else None
+    if lead is not None:  # "(?:raped|abused)\s+her": "raped\s+her|abused\s+her", each
+        # branch followed by the rest, tried in the same order
+        branches, tail = top_level_branches(lead[0]), ")" + lead[1]
     if branches is None or len(branches) < 2:
         return None
     return Alternatives.of(
         "(?:",
         branches,
-        ")",
+        tail,
         [required_literals(b) for b in branches],
         further=[further_literals(b) for b in branches],
     )
+
+
+#: From how many branches a pattern is run branch by branch (``_one_by_one``), not as
+#: one compiled choice of them: a report holds the words of a few of a long list's.
+_ONE_BY_ONE = 8
+
+
+def _one_by_one(
+    choice: Alternatives, chosen: Iterable[int], text: str
+) -> list[regex.Match[str]] | None:
+    """The matches of the alternation of ``choice``'s ``chosen`` alternatives, found
+    branch by branch, each compiled once per run: at each place, the first branch (in
+    the alternation's order) that matches there, as the alternation would try them, the
+    next place searched from where that match ends. None where a branch matches empty
+    text (the whole pattern then decides where the next search starts)."""
+    first: dict[int, regex.Match[str]] = {}
+    for i in chosen:
+        for m in patterns.compile(choice.head + choice.alternatives[i] + choice.tail).finditer(
+            text, overlapped=True
+        ):
+            if m.end() == m.start():
+                return None
+            first.setdefault(m.start(), m)
+    out, end = [], 0
+    for start in sorted(first):
+        if start >= end:
+            out.append(first[start])
+            end = first[start].end()
+    return out
 
 
 @dataclass(frozen=True)
@@ -173,6 +207,8 @@ class Reading:
     )
     #: Yes-or-no facts about the report, each decided once when first asked (``holds``).
     decided: dict[str, bool] = field(default_factory=dict, compare=False)
+    #: Whether the report holds each piece of text asked about (``present``).
+    needles: dict[str, bool] = field(default_factory=dict, compare=False)
 
     def lacks(self, pattern: regex.Pattern[str]) -> bool:
         """Whether ``pattern`` cannot match anywhere in the report (``lacks``)."""
@@ -182,16 +218,36 @@ class Reading:
         """``pattern``'s matches in the report, found by only the branches of its
         top-level alternation whose needles the report holds (``branch_choice``): a
         branch none of whose needles occur can match nowhere in it, so leaving it out
-        changes no match of the others."""
+        changes no match of the others. A long list of branches without groups (a
+        register's phrases) is run branch by branch (``_one_by_one``)."""
         choice = branch_choice(pattern)
-        if choice is not None:
-            lowered = self.lowered
-            chosen = choice.choose(frozenset(n for n in choice.every if n in lowered))
-            if not chosen:
-                return iter(())
-            if len(chosen) < len(choice.alternatives):
-                pattern = choice.pattern(chosen)
+        if choice is None:
+            return pattern.finditer(self.text)
+        present = self.present(choice.every)
+        if len(choice.alternatives) >= _ONE_BY_ONE and not any(
+            "(?P<" in a for a in choice.alternatives
+        ):
+            found = _one_by_one(choice, choice.possible(present), self.text)
+            if found is not None:
+                return iter(found)
+        chosen = choice.choose(present)
+        if not chosen:
+            return iter(())
+        if len(chosen) < len(choice.alternatives):
+            pattern = choice.pattern(chosen)
         return pattern.finditer(self.text)
+
+    def present(self, needles: Iterable[str]) -> frozenset[str]:
+        """Which of ``needles`` the report holds, each looked for once per report."""
+        memo, lowered = self.needles, self.lowered
+        out = []
+        for needle in needles:
+            found = memo.get(needle)
+            if found is None:
+                found = memo[needle] = needle in lowered
+            if found:
+                out.append(needle)
+        return frozenset(out)
 
     def holds(self, what: str, decide: Callable[[], bool]) -> bool:
         """A yes-or-no fact about the report, decided once (``decide``) when first asked."""
