@@ -27,8 +27,10 @@ from lint.rules.anonymity_common import (
     Reading,
     _Patterns,
     branch_choice,
+    chosen_matches,
 )
 from lint.rules.approved_quote import Words, coded, compare
+from lint.rules.jigsaw import Jigsaw
 from lint.rules.prefilter import top_level_branches
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -227,6 +229,29 @@ def test_a_pattern_run_by_its_chosen_branches_matches_as_the_whole() -> None:
             matched += len(whole)
         chosen += 1
     assert chosen > 10 and matched > 100
+
+
+def test_jigsaw_details_found_phrase_by_phrase_are_the_whole_patterns_matches() -> None:
+    """Jigsaw's details by kind, run as only the phrases whose words a report holds
+    (``chosen_matches``), match as each kind's whole list does."""
+    (jigsaw,) = [a.rule for a in active_rules(Config()) if isinstance(a.rule, Jigsaw)]
+    details, _ = jigsaw._own
+    texts = [
+        *_example_texts(),
+        "She lived in Hillcrest, a village of 300, and was a Year 9 pupil at Oak Academy.",
+        "The girl played for Fordham Rovers under-13s on the Fitton Hill estate.",
+    ]
+    matched = 0
+    for text in texts:
+        lowered = text.lower()
+        for (_, pattern), choice in zip(details, jigsaw._choices, strict=True):
+            if choice is None:
+                continue
+            present = frozenset(n for n in choice.every if n in lowered)
+            whole = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in chosen_matches(pattern, choice, present, text)] == whole
+            matched += len(whole)
+    assert matched > 20
 
 
 def test_a_name_opens_with_a_capital_so_the_look_ahead_changes_no_match() -> None:

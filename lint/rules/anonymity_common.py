@@ -157,6 +157,27 @@ def _branch_choice(text: str) -> Alternatives | None:
 _ONE_BY_ONE = 8
 
 
+def chosen_matches(
+    pattern: regex.Pattern[str], choice: Alternatives, present: frozenset[str], text: str
+) -> Iterator[regex.Match[str]]:
+    """``pattern``'s matches in ``text``, which holds the needles ``present`` of its
+    alternatives (``choice``): only those that could match there are run, a long list of
+    them without groups of their own branch by branch (``_one_by_one``), fewer as one
+    compiled choice (``Alternatives.choose``)."""
+    if len(choice.alternatives) >= _ONE_BY_ONE and not any(
+        "(?P<" in a for a in choice.alternatives
+    ):
+        found = _one_by_one(choice, choice.possible(present), text)
+        if found is not None:
+            return iter(found)
+    chosen = choice.choose(present)
+    if not chosen:
+        return iter(())
+    if len(chosen) < len(choice.alternatives):
+        pattern = choice.pattern(chosen)
+    return pattern.finditer(text)
+
+
 def _one_by_one(
     choice: Alternatives, chosen: Iterable[int], text: str
 ) -> list[regex.Match[str]] | None:
@@ -223,19 +244,7 @@ class Reading:
         choice = branch_choice(pattern)
         if choice is None:
             return pattern.finditer(self.text)
-        present = self.present(choice.every)
-        if len(choice.alternatives) >= _ONE_BY_ONE and not any(
-            "(?P<" in a for a in choice.alternatives
-        ):
-            found = _one_by_one(choice, choice.possible(present), self.text)
-            if found is not None:
-                return iter(found)
-        chosen = choice.choose(present)
-        if not chosen:
-            return iter(())
-        if len(chosen) < len(choice.alternatives):
-            pattern = choice.pattern(chosen)
-        return pattern.finditer(self.text)
+        return chosen_matches(pattern, choice, self.present(choice.every), self.text)
 
     def present(self, needles: Iterable[str]) -> frozenset[str]:
         """Which of ``needles`` the report holds, each looked for once per report."""
