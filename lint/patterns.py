@@ -115,6 +115,17 @@ class Lazy:
         return f"Lazy({self.pattern!r})"
 
 
+#: The flags every compiled pattern carries without being given them (Unicode, V0).
+_DEFAULT_FLAGS = regex.compile("").flags
+
+
+def given_flags(pattern: regex.Pattern[str]) -> int:
+    """The flags ``pattern`` was given (``regex.M`` …), read without compiling a lazy one."""
+    if isinstance(pattern, Lazy):
+        return pattern._flags
+    return pattern.flags & ~_DEFAULT_FLAGS
+
+
 def lazy(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """``compile``, put off until the pattern is first used (see ``Lazy``)."""
     return cast("regex.Pattern[str]", Lazy(pattern, flags))

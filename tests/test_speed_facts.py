@@ -12,6 +12,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from lint import speakers
+from lint.config import Config, active_rules
 from lint.names import Mention
 from lint.registers import anonymity
 from lint.registers.anonymity import load_anonymity, phrase_alternatives, phrase_pieces
@@ -19,8 +20,18 @@ from lint.registers.names import NameIndex
 from lint.registers.organisations import load_organisations
 from lint.registers.people import Person, load_people
 from lint.registers.quotes import Statement
-from lint.rules.anonymity_common import _WORD, Reading, _Patterns
+from lint.rules.anonymity_common import (
+    _WORD,
+    NAME,
+    AnonymityRule,
+    Reading,
+    _Patterns,
+    branch_choice,
+    chosen_matches,
+)
 from lint.rules.approved_quote import Words, coded, compare
+from lint.rules.jigsaw import Jigsaw
+from lint.rules.prefilter import top_level_branches
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -171,6 +182,84 @@ def test_a_pattern_gated_by_a_phrase_it_holds_never_matches_without_it() -> None
                 matched += 1
                 assert any(present[need](text) for need in needs), (pattern.pattern[:60], text)
     assert matched > 30
+
+
+def test_top_level_branches_split_only_the_outer_alternation() -> None:
+    assert top_level_branches(r"a(?:b|c)|[|(]d|\|e") == ("a(?:b|c)", "[|(]d", r"\|e")
+    assert top_level_branches(r"(?P<x>a)|[^]|]b") == ("(?P<x>a)", "[^]|]b")
+    assert top_level_branches("abc") == ("abc",)
+    assert top_level_branches("(a)|b") is None  # a numbered group: leaving "(a)" out
+    # would renumber the groups after it
+
+
+def test_a_pattern_run_by_its_chosen_branches_matches_as_the_whole() -> None:
+    """``Reading.finditer``: the branches of a pattern whose needles a report holds find
+    every match the whole pattern finds, in every pattern of the pack, on its examples,
+    the precision corpus and texts that hold the words of only some branches."""
+    words = load_anonymity(ROOT / "rules" / "Anonymity" / "_anonymity.yml")
+    p = _Patterns(words)
+    lists = [regex.compile(words.pattern(name)) for name in anonymity.LISTS]
+    rules = [a.rule for a in active_rules(Config()) if isinstance(a.rule, AnonymityRule)]
+    lists += [q for rule in rules for q in rule.scanned()]  # Jigsaw's, Relationship's
+    texts = [
+        *_example_texts(),
+        "What Amy went through was horrific. Meet Kayla.",
+        "Amy Cole's ordeal ended when the court heard what had happened to resident Keeley Ward.",
+        "Giving evidence from behind a screen, Natalie Crowther, 31, said she froze.",
+    ]
+    chosen = matched = 0
+    for pattern in (*p.scanned(), *lists):
+        if branch_choice(pattern) is None:
+            continue
+        for text in texts:
+            reading = Reading(
+                text,
+                (),
+                False,
+                False,
+                False,
+                False,
+                False,
+                frozenset(),
+                frozenset(),
+                lowered=text.lower(),
+            )
+            whole = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in reading.finditer(pattern)] == whole
+            matched += len(whole)
+        chosen += 1
+    assert chosen > 10 and matched > 100
+
+
+def test_jigsaw_details_found_phrase_by_phrase_are_the_whole_patterns_matches() -> None:
+    """Jigsaw's details by kind, run as only the phrases whose words a report holds
+    (``chosen_matches``), match as each kind's whole list does."""
+    (jigsaw,) = [a.rule for a in active_rules(Config()) if isinstance(a.rule, Jigsaw)]
+    details, _ = jigsaw._own
+    texts = [
+        *_example_texts(),
+        "She lived in Hillcrest, a village of 300, and was a Year 9 pupil at Oak Academy.",
+        "The girl played for Fordham Rovers under-13s on the Fitton Hill estate.",
+    ]
+    matched = 0
+    for text in texts:
+        lowered = text.lower()
+        for (_, pattern), choice in zip(details, jigsaw._choices, strict=True):
+            if choice is None:
+                continue
+            present = frozenset(n for n in choice.every if n in lowered)
+            whole = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in chosen_matches(pattern, choice, present, text)] == whole
+            matched += len(whole)
+    assert matched > 20
+
+
+def test_a_name_opens_with_a_capital_so_the_look_ahead_changes_no_match() -> None:
+    plain = regex.compile(NAME.replace(r"(?=\p{Lu})", "", 1))
+    assert plain.pattern != NAME
+    name = regex.compile(NAME)
+    for text in [*_example_texts(), "mr Jones, Mr. Smith and O’Neill met McKay-Brown."]:
+        assert [m.span() for m in name.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_phrase_pieces_are_the_runs_of_letters_every_match_holds() -> None:

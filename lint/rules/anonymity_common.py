@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, TypeVar, cast
 
 import regex
@@ -30,7 +30,13 @@ from lint.registers.anonymity import AnonymityWords, load_anonymity, phrase_piec
 from lint.registers.people import load_people
 from lint.rules import schema
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
-from lint.rules.prefilter import required_literals
+from lint.rules.prefilter import (
+    Alternatives,
+    further_literals,
+    leading_group,
+    required_literals,
+    top_level_branches,
+)
 from lint.speakers import ROLE_WORDS
 
 _V = TypeVar("_V")
@@ -55,10 +61,14 @@ ADULT = 18
 
 NAME_WORD = r"(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
 HONORIFIC = lexicon.alternation("honorifics")
+#: Where every honorific opens with a capital, so does every name ("Mc", "O'" and a
+#: name's word do): a look-ahead for one, first, lets a scan for names pass over every
+#: other character before the look-behind and the honorifics are tried (the same matches).
+_CAPITAL_FIRST = r"(?=\p{Lu})" if all(h[:1].isupper() for h in lexicon.words("honorifics")) else ""
 #: A name-like reference: "Amy", "Amy Jones", "Mr Green".
 NAME = (
-    rf"(?<![\p{{L}}\p{{N}}'’-])(?:(?:{HONORIFIC})\.?[ \t]+)?{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}"
-    r"(?![\p{L}\p{N}-])"
+    rf"{_CAPITAL_FIRST}(?<![\p{{L}}\p{{N}}'’-])(?:(?:{HONORIFIC})\.?[ \t]+)?{NAME_WORD}"
+    rf"(?:[ \t]+{NAME_WORD}){{0,2}}(?![\p{{L}}\p{{N}}-])"
 )
 #: Words that are never a person's name where a name is expected.
 _HONORIFICS = lexicon.words("honorifics")
@@ -117,6 +127,81 @@ def lacks(pattern: regex.Pattern[str], lowered: str) -> bool:
     return needles is not None and not any(n in lowered for n in needles)
 
 
+def branch_choice(pattern: regex.Pattern[str]) -> Alternatives | None:
+    """``pattern``'s top-level branches as alternatives chosen by their needles
+    (``lint.rules.prefilter.Alternatives``), or None where there is nothing to choose:
+    one branch, a branch with no needles, or flags the branches would lose."""
+    return None if patterns.given_flags(pattern) else _branch_choice(pattern.pattern)
+
+
+@lru_cache(maxsize=1024)
+def _branch_choice(text: str) -> Alternatives | None:
+    branches, tail = top_level_branches(text), ")"
+    lead = leading_group(text) if branches is not None and len(branches) == 1 else None
+    if lead is not None:  # "(?:raped|abused)\s+her": "raped\s+her|abused\s+her", each
+        # branch followed by the rest, tried in the same order
+        branches, tail = top_level_branches(lead[0]), ")" + lead[1]
+    if branches is None or len(branches) < 2:
+        return None
+    return Alternatives.of(
+        "(?:",
+        branches,
+        tail,
+        [required_literals(b) for b in branches],
+        further=[further_literals(b) for b in branches],
+    )
+
+
+#: From how many branches a pattern is run branch by branch (``_one_by_one``), not as
+#: one compiled choice of them: a report holds the words of a few of a long list's.
+_ONE_BY_ONE = 8
+
+
+def chosen_matches(
+    pattern: regex.Pattern[str], choice: Alternatives, present: frozenset[str], text: str
+) -> Iterator[regex.Match[str]]:
+    """``pattern``'s matches in ``text``, which holds the needles ``present`` of its
+    alternatives (``choice``): only those that could match there are run, a long list of
+    them without groups of their own branch by branch (``_one_by_one``), fewer as one
+    compiled choice (``Alternatives.choose``)."""
+    if len(choice.alternatives) >= _ONE_BY_ONE and not any(
+        "(?P<" in a for a in choice.alternatives
+    ):
+        found = _one_by_one(choice, choice.possible(present), text)
+        if found is not None:
+            return iter(found)
+    chosen = choice.choose(present)
+    if not chosen:
+        return iter(())
+    if len(chosen) < len(choice.alternatives):
+        pattern = choice.pattern(chosen)
+    return pattern.finditer(text)
+
+
+def _one_by_one(
+    choice: Alternatives, chosen: Iterable[int], text: str
+) -> list[regex.Match[str]] | None:
+    """The matches of the alternation of ``choice``'s ``chosen`` alternatives, found
+    branch by branch, each compiled once per run: at each place, the first branch (in
+    the alternation's order) that matches there, as the alternation would try them, the
+    next place searched from where that match ends. None where a branch matches empty
+    text (the whole pattern then decides where the next search starts)."""
+    first: dict[int, regex.Match[str]] = {}
+    for i in chosen:
+        for m in patterns.compile(choice.head + choice.alternatives[i] + choice.tail).finditer(
+            text, overlapped=True
+        ):
+            if m.end() == m.start():
+                return None
+            first.setdefault(m.start(), m)
+    out, end = [], 0
+    for start in sorted(first):
+        if start >= end:
+            out.append(first[start])
+            end = first[start].end()
+    return out
+
+
 @dataclass(frozen=True)
 class Reading:
     """One report as the pack reads it (built once per document, ``Facts.shared``)."""
@@ -143,10 +228,35 @@ class Reading:
     )
     #: Yes-or-no facts about the report, each decided once when first asked (``holds``).
     decided: dict[str, bool] = field(default_factory=dict, compare=False)
+    #: Whether the report holds each piece of text asked about (``present``).
+    needles: dict[str, bool] = field(default_factory=dict, compare=False)
 
     def lacks(self, pattern: regex.Pattern[str]) -> bool:
         """Whether ``pattern`` cannot match anywhere in the report (``lacks``)."""
         return lacks(pattern, self.lowered)
+
+    def finditer(self, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+        """``pattern``'s matches in the report, found by only the branches of its
+        top-level alternation whose needles the report holds (``branch_choice``): a
+        branch none of whose needles occur can match nowhere in it, so leaving it out
+        changes no match of the others. A long list of branches without groups (a
+        register's phrases) is run branch by branch (``_one_by_one``)."""
+        choice = branch_choice(pattern)
+        if choice is None:
+            return pattern.finditer(self.text)
+        return chosen_matches(pattern, choice, self.present(choice.every), self.text)
+
+    def present(self, needles: Iterable[str]) -> frozenset[str]:
+        """Which of ``needles`` the report holds, each looked for once per report."""
+        memo, lowered = self.needles, self.lowered
+        out = []
+        for needle in needles:
+            found = memo.get(needle)
+            if found is None:
+                found = memo[needle] = needle in lowered
+            if found:
+                out.append(needle)
+        return frozenset(out)
 
     def holds(self, what: str, decide: Callable[[], bool]) -> bool:
         """A yes-or-no fact about the report, decided once (``decide``) when first asked."""
@@ -342,7 +452,7 @@ class AnonymityRule:
     def _matches(self, reading: Reading, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
         """``pattern``'s matches in the report; none, without running it, where the
         report lacks the words every match holds (``lacks``)."""
-        return iter(()) if reading.lacks(pattern) else pattern.finditer(reading.text)
+        return iter(()) if reading.lacks(pattern) else reading.finditer(pattern)
 
     def _objects(self, reading: Reading) -> tuple[regex.Match[str], ...]:
         """Where the report tells of an offence done to "her" or "him" ("raped her"), read
@@ -675,11 +785,11 @@ class AnonymityRule:
             gate = p.gates.get(pattern)
             if (
                 reading.lacks(pattern)
-                or (gate is not None and not gate.search(text))
+                or (gate is not None and (reading.lacks(gate) or not gate.search(text)))
                 or not self._may_match(reading, pattern)
             ):
                 continue  # the pattern's own words are nowhere in the report
-            for m in pattern.finditer(text):
+            for m in reading.finditer(pattern):
                 start, end = self._trimmed(text, *m.span("name"))
                 if seen.overlaps(start, end) or not self.is_name(reading, start, end):
                     continue  # one finding per name, by the first way it was read
@@ -1659,4 +1769,5 @@ def build_rule(cls: type[_R], meta: RuleMeta, data: dict[str, Any], src: Source)
     )
     for pattern in rule.scanned():  # read with the rule set, so that it keeps them
         required_literals(pattern.pattern)  # (lint.rules.prefilter.remember)
+        branch_choice(pattern)  # and those of its branches (Reading.finditer)
     return rule

@@ -33,6 +33,7 @@ from lint.rules.anonymity_common import (
     Reading,
     Spans,
     build_rule,
+    chosen_matches,
 )
 from lint.rules.contract import Hit, RuleMeta, Source
 from lint.rules.prefilter import Alternatives, further_literals, required_literals
@@ -156,13 +157,12 @@ class Jigsaw(AnonymityRule):
         taken: list[tuple[int, int, str]] = []
         spans = Spans()  # the details taken, for overlap tests by bisection
         for (kind, pattern), choice in zip(details, self._choices, strict=True):
-            if choice is not None:  # only the phrases whose words the document holds
-                chosen = choice.chosen(facts)
-                if not chosen:
-                    continue
-                if len(chosen) < len(choice.alternatives):
-                    pattern = choice.pattern(chosen)
-            for m in pattern.finditer(text):
+            details_found = (  # only the phrases whose words the document holds
+                pattern.finditer(text)
+                if choice is None
+                else chosen_matches(pattern, choice, facts.present(choice.every), text)
+            )
+            for m in details_found:
                 if spans.overlaps(m.start(), m.end()):
                     continue
                 end = self._name_goes_on(text, m)

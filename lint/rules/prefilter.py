@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import re._parser as _sre_parse  # type: ignore[import-not-found]  # the stdlib parser
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
@@ -329,20 +329,16 @@ class Alternatives:
         return found
 
     def chosen(self, facts: Facts) -> tuple[int, ...]:
-        """The indexes of the alternatives to run on ``facts``' document, in order: those
-        that could match there (none, when none could), or a choice compiled before that
-        holds them all; every one (the whole pattern) once ``_MOST_CHOICES`` are made,
-        so a run over many documents compiles a few patterns, not one per document."""
-        present = facts.present(self.every)
-        chosen = tuple(
-            i
-            for i, n in enumerate(self.needles)
-            if n is None
-            or (
-                not present.isdisjoint(n)
-                and (not self.further or all(not present.isdisjoint(s) for s in self.further[i]))
-            )
-        )
+        """The indexes of the alternatives to run on ``facts``' document (``choose``)."""
+        return self.choose(facts.present(self.every))
+
+    def choose(self, present: frozenset[str]) -> tuple[int, ...]:
+        """The indexes of the alternatives to run on a document that holds the needles
+        ``present`` (of ``every``), in order: those that could match there (none, when
+        none could), or a choice compiled before that holds them all; every one (the
+        whole pattern) once ``_MOST_CHOICES`` are made, so a run over many documents
+        compiles a few patterns, not one per document."""
+        chosen = self.possible(present)
         if not chosen or len(chosen) == len(self.alternatives):
             return chosen
         wanted = frozenset(chosen)
@@ -356,6 +352,19 @@ class Alternatives:
             smallest: frozenset[int] = min(made, key=len)
             return tuple(sorted(smallest))
         return tuple(range(len(self.alternatives)))
+
+    def possible(self, present: frozenset[str]) -> tuple[int, ...]:
+        """The indexes of the alternatives that could match in a document that holds the
+        needles ``present`` (of ``every``), in order."""
+        return tuple(
+            i
+            for i, n in enumerate(self.needles)
+            if n is None
+            or (
+                not present.isdisjoint(n)
+                and (not self.further or all(not present.isdisjoint(s) for s in self.further[i]))
+            )
+        )
 
     def pattern(self, chosen: Sequence[int]) -> regex.Pattern[str]:
         """The alternation of the ``chosen`` alternatives, in their order (as words,
@@ -435,6 +444,70 @@ class Alternatives:
                 return None
             found |= needles
         return tuple(sorted(found))
+
+
+def top_level_branches(pattern: str) -> tuple[str, ...] | None:
+    """The branches of ``pattern``'s top-level alternation, in order (one, when it has
+    none), so that each can be chosen by its own needles (``Alternatives``); those of the
+    group a whole pattern is (``(?:a|b)``, as a list of phrases is written). None where a
+    branch holds a group numbered by its place (``(...)``), which leaving out a branch
+    before it would renumber. Escapes and character classes are passed over as written."""
+    out: list[str] = []
+    depth, start = 0, 0
+    for i, c in _structure(pattern):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        elif c == "#":
+            return None
+    out.append(pattern[start:])
+    if len(out) == 1:
+        lead = leading_group(pattern)
+        if lead is not None and not lead[1]:
+            return top_level_branches(lead[0])
+    return tuple(out)
+
+
+def leading_group(pattern: str) -> tuple[str, str] | None:
+    """The body of the group a pattern opens with (``(?:...)``, not repeated) and the
+    rest of the pattern after it; None where it opens otherwise."""
+    if not pattern.startswith("(?:"):
+        return None
+    depth = 0
+    for i, c in _structure(pattern):
+        depth += {"(": 1, ")": -1}.get(c, 0)
+        if depth == 0:
+            rest = pattern[i + 1 :]
+            return None if rest[:1] in ("?", "*", "+", "{") else (pattern[3:i], rest)
+    return None
+
+
+def _structure(pattern: str) -> Iterator[tuple[int, str]]:
+    """Where ``pattern`` opens a group ("(", or "#" for a group numbered by its place),
+    closes one (")") or has a "|", outside escapes and character classes."""
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a class: its "|" and parentheses are characters
+            i += 1
+            if pattern.startswith("^", i):
+                i += 1
+            if pattern.startswith("]", i):
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            yield i, "(" if pattern.startswith("?", i + 1) else "#"
+        elif c in ")|":
+            yield i, c
+        i += 1
 
 
 #: The most strings of an alternative matched as words that start with the same word.
