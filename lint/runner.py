@@ -231,6 +231,9 @@ def check_many(
     if jobs == 1 or len(files) < PARALLEL_MIN_FILES or "fork" not in _start_methods():
         for path, explicit in files:
             yield check_file(path, project, explicit=explicit, count_fixes=count_fixes)
+        from lint.rules.loader import remember
+
+        remember()  # what the checks read of the patterns, for the next run
         return
     import multiprocessing
 
