@@ -63,13 +63,14 @@ class TypoList:
     """One of codespell's lists: misspelling -> codespell's raw correction text (a
     correction is parsed only when a document has the word). Kept as plain data in the
     cache folder (``lint.diskcache``), by codespell's version: its lines ``wrong->right``
-    in buckets by the misspelling's first two characters, each bucket one string that
-    starts and ends with a line end, so a run reads a few hundred strings rather than
+    in buckets by the misspelling's first ``KEY`` characters, each bucket one string that
+    starts and ends with a line end, so a run reads a few thousand strings rather than
     splitting 65,000 lines into a table (40 ms of every cold run), and a look-up is one
-    search of one bucket."""
+    search of one bucket (a few hundred bytes), done once per word in a run."""
 
     def __init__(self, buckets: dict[str, str]) -> None:
         self._buckets = buckets
+        self._found: dict[str, str | None] = {}
 
     @staticmethod
     def of(value: Any) -> TypoList | None:
@@ -79,7 +80,7 @@ class TypoList:
         for key, bucket in value.items():
             if not (
                 isinstance(key, str)
-                and 0 < len(key) <= 2
+                and 0 < len(key) <= KEY
                 and "\n" not in key
                 and isinstance(bucket, str)
                 and len(bucket) > 1
@@ -90,14 +91,20 @@ class TypoList:
 
     def get(self, word: str) -> str | None:
         """The raw correction of ``word``, or None when the list does not have it."""
-        bucket = self._buckets.get(word[:2])
-        if bucket is None or "\n" in word:
-            return None
-        at = bucket.find(f"\n{word}->")
-        if at < 0:
-            return None
-        start = at + len(word) + 3
-        return bucket[start : bucket.index("\n", start)]
+        if word in self._found:
+            return self._found[word]
+        found = None
+        bucket = self._buckets.get(word[:KEY])
+        at = -1 if bucket is None or "\n" in word else bucket.find(f"\n{word}->")
+        if bucket is not None and at >= 0:
+            start = at + len(word) + 3
+            found = bucket[start : bucket.index("\n", start)]
+        self._found[word] = found
+        return found
+
+
+#: How many first characters of a misspelling name its bucket.
+KEY = 3
 
 
 def read_table(name: str) -> dict[str, str]:
@@ -115,7 +122,7 @@ def _build_list(name: str) -> dict[str, str]:
     """``TypoList``'s stored form of the installed list ``name``."""
     buckets: dict[str, list[str]] = {}
     for wrong, right in read_table(name).items():
-        buckets.setdefault(wrong[:2], []).append(f"{wrong}->{right}")
+        buckets.setdefault(wrong[:KEY], []).append(f"{wrong}->{right}")
     return {key: "\n" + "\n".join(lines) + "\n" for key, lines in buckets.items()}
 
 
@@ -125,7 +132,7 @@ def _read_list(name: str) -> TypoList:
     first run with this version of codespell)."""
     from lint import diskcache
 
-    stored = f"codespell-{name}-{stamp('codespell', 'codespell_lib')}.json"
+    stored = f"codespell-{name}-{stamp('codespell', 'codespell_lib')}-{KEY}.json"
     return diskcache.memo(stored, lambda: _build_list(name), TypoList.of)
 
 

@@ -252,7 +252,7 @@ def test_a_stored_typo_list_answers_as_codespells_own(
 
 
 @pytest.mark.parametrize(
-    "stored", [[], {"re": "cieve->receive"}, {"": "\n"}, {"re": 3}, {"rec": "\nx->y\n"}]
+    "stored", [[], {"rec": "ieve->receive"}, {"": "\n"}, {"rec": 3}, {"reci": "\nx->y\n"}]
 )
 def test_a_malformed_stored_typo_list_is_built_again(
     stored: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -262,7 +262,8 @@ def test_a_malformed_stored_typo_list_is_built_again(
     from lint.syllables import stamp
 
     monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
-    diskcache.write(f"codespell-dictionary-{stamp('codespell', 'codespell_lib')}.json", stored)
+    version = stamp("codespell", "codespell_lib")
+    diskcache.write(f"codespell-dictionary-{version}-{typos.KEY}.json", stored)
     typos._read_list.cache_clear()
     assert typos._read_list("dictionary").get("recieve") == "receive"
     typos._read_list.cache_clear()
