@@ -273,13 +273,10 @@ def _load_folder_cached(
     path and modification, whose entries the rules' registers take in). Never cached on
     disk: compiled rules hold compiled patterns, which are code (lint.diskcache,
     SECURITY.md)."""
-    from lint.rules import prefilter, words
-    from lint.rules.regexes import remember_valid
+    from lint.rules.loader import remember
 
     rules = _load_with_team(folder, registers)
-    remember_valid()  # a later run compiles these patterns when first used
-    prefilter.remember()  # and takes their needles as read by this one
-    words.remember()  # and which of them are only words
+    remember()
     return rules
 
 

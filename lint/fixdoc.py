@@ -81,6 +81,7 @@ def fix_document(
     reading: Reading = AS_IS,
     checked: tuple[Facts, Outcome] | None = None,
     keep: Keep | None = None,
+    rechecked: Rechecked | None = None,
 ) -> DocumentFix:
     """Fix ``doc`` in memory, pass by pass; after each pass the text is read again as
     ``reading`` reads it (a Vale project masks its ignores again). ``checked``: the
@@ -89,7 +90,8 @@ def fix_document(
     An edit may bring a finding only when the next pass fixes it (a chain); if that fix
     is then refused, the run goes back a pass and refuses the edit that brought it.
     ``keep``: whether a finding (with its source line) was kept as written by an editor
-    (lint.ledger); its fix is refused."""
+    (lint.ledger); its fix is refused. ``rechecked``: the texts a pass wrote, checked,
+    by text, kept across calls on one document (``count_fixes``)."""
     measures = {a.rule.meta.id for a in rules if a.rule.meta.kind in MEASURES}
     if checked is None:
         facts = Facts(doc)
@@ -105,9 +107,7 @@ def fix_document(
             if not plan.edits or capped:
                 break
             text = splice(cur.doc.source, plan.edits)
-            new_doc = reading.reread(cur.doc, text)
-            new_facts = Facts(new_doc)
-            new_outcome = check_document(new_doc, rules, new_facts)
+            new_doc, new_facts, new_outcome = _recheck(cur.doc, text, rules, reading, rechecked)
             harm, brought = _new_findings(
                 plan.edits, cur.outcome.findings, new_facts, new_outcome.findings, unsafe, measures
             )
@@ -144,6 +144,29 @@ def fix_document(
     )
 
 
+#: Texts a pass wrote, each read and checked: (document, facts, findings) by text.
+Rechecked = dict[str, tuple[Document, Facts, Outcome]]
+
+
+def _recheck(
+    doc: Document,
+    text: str,
+    rules: Sequence[ActiveRule],
+    reading: Reading,
+    rechecked: Rechecked | None,
+) -> tuple[Document, Facts, Outcome]:
+    """``text`` (``doc`` after a pass's edits) read again and checked, or as it was when
+    ``rechecked`` saw it before (a document and its rules give the same findings)."""
+    found = None if rechecked is None else rechecked.get(text)
+    if found is None:
+        new_doc = reading.reread(doc, text)
+        new_facts = Facts(new_doc)
+        found = new_doc, new_facts, check_document(new_doc, rules, new_facts)
+        if rechecked is not None:
+            rechecked[text] = found
+    return found
+
+
 def count_fixes(
     facts: Facts,
     rules: Sequence[ActiveRule],
@@ -151,14 +174,20 @@ def count_fixes(
     reading: Reading = AS_IS,
 ) -> tuple[int, int]:
     """How many problems ``--fix`` and ``--fix --unsafe-fixes`` would fix in the document
-    of ``facts`` (whose check gave ``outcome``), chains included."""
+    of ``facts`` (whose check gave ``outcome``), chains included. The two runs share
+    what they check: where both make the same edits (a document whose fixes are all
+    safe), the text they write is checked once."""
     if not any(fixable(f, unsafe=True) for f in outcome.findings):
         return 0, 0
     doc, checked = facts.doc, (facts, outcome)
+    rechecked: Rechecked = {}
     safe = 0
     if any(fixable(f) for f in outcome.findings):
-        safe = len(fix_document(doc, rules, reading=reading, checked=checked).fixed)
-    every = fix_document(doc, rules, unsafe=True, reading=reading, checked=checked)
+        fixed = fix_document(doc, rules, reading=reading, checked=checked, rechecked=rechecked)
+        safe = len(fixed.fixed)
+    every = fix_document(
+        doc, rules, unsafe=True, reading=reading, checked=checked, rechecked=rechecked
+    )
     return safe, len(every.fixed)
 
 

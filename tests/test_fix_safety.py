@@ -334,3 +334,30 @@ def test_protected_pieces_come_through_fix_byte_for_byte(
         assert age in out or rebuilt in out or rebuilt.capitalize() in out, (age, out)
     assert not regex.search(r"\ban aged|aged \d+ (?:wo)?man|aged \d+ girl", out), out
     assert "did not we" not in out and "cannot we" not in out
+
+
+def test_counting_checks_a_text_both_counts_write_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The safe and the unsafe count make the same edits when every fix is safe: the
+    text they write is read and checked once, and the counts are those of two runs
+    that share nothing."""
+    import lint.fixdoc as fixdoc
+    from lint.engine import check_document
+
+    doc = read_text("draft.txt", "They found a 16 year-old girl in the organisation.\n")
+    facts = Facts(doc)
+    outcome = check_document(doc, DEFAULT, facts)
+    apart = (
+        len(fix_document(doc, DEFAULT).fixed),
+        len(fix_document(doc, DEFAULT, unsafe=True).fixed),
+    )
+    checked: list[str] = []
+    real = fixdoc.check_document
+
+    def counted(doc, rules, facts=None):  # type: ignore[no-untyped-def]
+        checked.append(doc.source)
+        return real(doc, rules, facts)
+
+    monkeypatch.setattr(fixdoc, "check_document", counted)
+    assert count_fixes(facts, DEFAULT, outcome) == apart
+    assert apart[0] == apart[1] > 0
+    assert checked and len(checked) == len(set(checked))

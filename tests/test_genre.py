@@ -187,3 +187,32 @@ def test_a_level_lowered_by_genre_keeps_its_fix_for_display_only() -> None:
         f for f in check_text(release, path="d.md") if f.rule == "Safeguarding.SexualAbuse"
     ]
     assert in_release.severity is Severity.WARNING and in_release.fix_safety is FixSafety.SAFE
+
+
+def test_a_marker_whose_needles_a_document_lacks_is_neither_run_nor_compiled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A marker runs, and is compiled, only on a document that holds one of its needles
+    (a match holds one): a release without 'Speaker', 'Lords' or 'delivery' compiles none
+    of the record's or the speech's markers, and finds the genre it found before."""
+    from lint import patterns
+
+    genres()  # every marker compiled once, so the next reading knows each compiles
+    genres.cache_clear()
+    table = genres()
+    markers = [m for spec in table.order for m in (*spec.strong, *spec.markers)]
+    compiled: list[str] = []
+    real = patterns.compile
+
+    def counted(pattern: str, flags: int = 0):  # type: ignore[no-untyped-def]
+        compiled.append(pattern)
+        return real(pattern, flags)
+
+    monkeypatch.setattr(patterns, "compile", counted)
+    text = "We published the figures today. The scheme opens in May.\n"
+    assert _genre(text) == ""
+    lowered = text.lower()
+    absent = [m for m in markers if m.needles and not any(n in lowered for n in m.needles)]
+    assert len(absent) > len(markers) / 2
+    assert not {m.pattern.pattern for m in absent} & set(compiled)
+    genres.cache_clear()

@@ -259,3 +259,16 @@ def load_folder(root: Path) -> list[Rule]:
         text = read_data_file(file, "rule file", RuleError)
         rules.append(load_rule_text(text, rule_id=rule_id, path=str(file)))
     return rules
+
+
+def remember() -> None:
+    """Store in the cache folder what this run read of its patterns for the first time:
+    which compile (a later run compiles them when first used), their needles and which
+    are only words. Called once the rule set is loaded, and again when a run's files are
+    checked: rules read some patterns' needles only when a document first needs them
+    (the choices of an alternation), and those too are the next run's to take as read."""
+    from lint.rules import prefilter, regexes, words
+
+    regexes.remember_valid()
+    prefilter.remember()
+    words.remember()

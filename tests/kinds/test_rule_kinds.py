@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from textwrap import dedent
 
 import pytest
@@ -228,6 +229,44 @@ def test_typos_offers_every_reading_and_fixes_only_one() -> None:
 def test_typos_rejects_an_unknown_list() -> None:
     with pytest.raises(RuleError, match="unknown list 'hunspell'"):
         make_rule("extends: typos\nmessage: x\nlists: [hunspell]\n")
+
+
+@pytest.mark.parametrize("name", ["dictionary", "dictionary_rare", "dictionary_usage"])
+def test_a_stored_typo_list_answers_as_codespells_own(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stored form (buckets of lines in the cache folder) gives every misspelling of
+    the installed list its correction, and nothing for a word the list lacks, whether
+    built in this run or read back in a later one."""
+    from lint.rules import typos
+
+    monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
+    table = typos.read_table(name)
+    for run_ in ("built", "read back"):
+        typos._read_list.cache_clear()
+        stored = typos._read_list(name)
+        assert all(stored.get(wrong) == right for wrong, right in table.items()), run_
+        assert [stored.get(w) for w in ("", "a", "the", "zzqx", "recieve\nthe")] == [None] * 5
+    assert list(tmp_path.glob(f"codespell-{name}-*.json"))
+    typos._read_list.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "stored", [[], {"rec": "ieve->receive"}, {"": "\n"}, {"rec": 3}, {"reci": "\nx->y\n"}]
+)
+def test_a_malformed_stored_typo_list_is_built_again(
+    stored: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lint import diskcache
+    from lint.rules import typos
+    from lint.syllables import stamp
+
+    monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
+    version = stamp("codespell", "codespell_lib")
+    diskcache.write(f"codespell-dictionary-{version}-{typos.KEY}.json", stored)
+    typos._read_list.cache_clear()
+    assert typos._read_list("dictionary").get("recieve") == "receive"
+    typos._read_list.cache_clear()
 
 
 # -- consistency --------------------------------------------------------------------------
