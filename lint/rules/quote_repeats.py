@@ -40,7 +40,7 @@ KEYS: dict[str, schema.Option] = {
     "threshold": schema.Option(
         schema.NUMBER,
         "Word-level similarity (0-100) from which a later quote is a wording of an earlier one.",
-        85.0,
+        75.0,
     ),
     "min_words": schema.Option(
         schema.INT, "Quotes shorter than this many words are not compared.", 8
@@ -49,6 +49,8 @@ KEYS: dict[str, schema.Option] = {
         schema.INT, "More separate changes than this make it another quote, not a rewording.", 3
     ),
 }
+#: A capitalised word after the first in a speaker's label: a name ("Mark Lee of the CPS").
+_NAME_IN_LABEL = patterns.compile(r"(?<=\S\s)\p{Lu}\p{Ll}+|^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+")
 #: Where a quote was cut: an ellipsis or an editor's words in square brackets.
 _CUT = patterns.compile(r"\.{3}|…|\[[^\]\n]*\]")
 
@@ -83,9 +85,21 @@ def _changes(match: Match) -> int:
 
 
 def _same_speaker(one: Speaker | None, other: Speaker | None) -> bool:
-    if one is None or other is None or one.identity is None or other.identity is None:
+    """Whether two quotes' speakers can be one person: the same person (or surname: "Jane
+    Hill" … "DI Hill"), or one left unnamed ("she", "the judge"); never two named people."""
+    if one is None or other is None:
         return True
-    return one.identity.key == other.identity.key
+    if one.identity is not None and other.identity is not None:
+        return one.identity.key == other.identity.key or (
+            bool(one.identity.surname) and one.identity.surname == other.identity.surname
+        )
+    named = one if one.identity is not None else other
+    unnamed = other if named is one else one
+    if named.identity is None:
+        return True  # neither has a name: "the judge" … "she"
+    # An unnamed speaker with a capitalised name of their own ("Mark Lee of the CPS") is
+    # someone else, unless the name is the named speaker's.
+    return named.identity.surname in unnamed.label or not _NAME_IN_LABEL.search(unnamed.label)
 
 
 @dataclass(frozen=True)
