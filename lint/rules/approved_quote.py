@@ -151,14 +151,12 @@ def _word_starts(words: Sequence[str]) -> list[int]:
     return starts
 
 
-def word_diff(match: Match) -> str:
-    """A git-style word diff, quote → approved: [-removed-] {+added+}, with a little
-    context; long unchanged stretches are cut to '…' and changes past the first few
-    are counted, not shown."""
+def change_runs(match: Match) -> list[tuple[str, int, int, int, int]]:
+    """The quote against its approved window as runs ("equal" or "change", quote start and
+    end, window start and end); adjacent edits read as one change: "[-possible-] {+in our
+    power+}"."""
     a0, a1 = match.window
-    quote, approved = match.quote, match.approved
-    ops = Levenshtein.opcodes(list(quote.norm), list(approved.norm[a0:a1]))
-    # Adjacent edits read as one change: "[-possible-] {+in our power+}".
+    ops = Levenshtein.opcodes(list(match.quote.norm), list(match.approved.norm[a0:a1]))
     runs: list[tuple[str, int, int, int, int]] = []
     for op in ops:
         tag = "equal" if op.tag == "equal" else "change"
@@ -167,6 +165,16 @@ def word_diff(match: Match) -> str:
             runs[-1] = (tag, s0, op.src_end, d0, op.dest_end)
         else:
             runs.append((tag, op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return runs
+
+
+def word_diff(match: Match) -> str:
+    """A git-style word diff, quote → approved: [-removed-] {+added+}, with a little
+    context; long unchanged stretches are cut to '…' and changes past the first few
+    are counted, not shown."""
+    a0 = match.window[0]
+    quote, approved = match.quote, match.approved
+    runs = change_runs(match)
     pieces: list[str] = []
     changes = 0
     for i, (tag, s0, s1, d0, d1) in enumerate(runs):

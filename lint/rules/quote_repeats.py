@@ -16,8 +16,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
-
 from lint import patterns
 from lint.document import Document
 from lint.facts import Facts
@@ -26,7 +24,13 @@ from lint.messages import format_message
 from lint.registers.people import Person
 from lint.registers.quotes import Statement
 from lint.rules import schema
-from lint.rules.approved_quote import Match, Words, compare, threshold_option, word_diff
+from lint.rules.approved_quote import (
+    Words,
+    change_runs,
+    compare,
+    threshold_option,
+    word_diff,
+)
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.speakers import Speaker, people_option
 
@@ -70,18 +74,6 @@ def _contains(outer: Words, pieces: Sequence[Words]) -> bool:
             return False
         at = found + 1
     return True
-
-
-def _changes(match: Match) -> int:
-    """How many separate stretches of words differ (adjacent edits are one change)."""
-    a0, a1 = match.window
-    ops = Levenshtein.opcodes(list(match.quote.norm), list(match.approved.norm[a0:a1]))
-    runs, last = 0, "equal"
-    for op in ops:
-        if op.tag != "equal" and last == "equal":
-            runs += 1
-        last = op.tag
-    return runs
 
 
 def _same_speaker(one: Speaker | None, other: Speaker | None) -> bool:
@@ -135,7 +127,10 @@ class QuoteRepeats:
                         break  # the same words, one of them cut
                     statement = Statement("", earlier.text, f"line {line}")
                     best = compare(words, statement, earlier)
-                    if best.score >= self.threshold and _changes(best) <= self.max_changes:
+                    if (
+                        best.score >= self.threshold
+                        and sum(r[0] == "change" for r in change_runs(best)) <= self.max_changes
+                    ):
                         start, end = q.lead(text)
                         yield Hit(
                             start,
