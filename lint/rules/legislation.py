@@ -102,9 +102,8 @@ class Legislation:
                 (w.group().replace("’", "'"), offset + w.start())
                 for w in _WORD.finditer(before[stop:])
             ][-MAX_WORDS:]
-            hit = self._judge(found, kind, year, m.group("joint"), m.end(), text)
-            if hit is None and m.group("kind") == "act":
-                hit = self._lower_act(found, year, m.end(), text)
+            lower = m.group("kind") == "act"
+            hit = self._judge(found, kind, year, m.group("joint"), m.end(), text, lower)
             if hit is not None:
                 yield hit
 
@@ -116,7 +115,9 @@ class Legislation:
         joint: str,
         end: int,
         text: str,
+        lower: bool = False,
     ) -> Hit | None:
+        """The citation's problem, if any; ``lower``: its "Act" is written "act"."""
         spans = [
             _Words(tuple(t for t, _ in found[i:]), found[i][1], i == 0 or _opens(found[i - 1][0]))
             for i in range(len(found))
@@ -144,6 +145,11 @@ class Legislation:
                     return self._hit(
                         span.start, end, right.title, observed, reason, FixSafety.UNSAFE
                     )
+                if lower:
+                    reason = "'Act' in a statute's title has a capital A"
+                    return self._hit(
+                        span.start, end, right.title, observed, reason, FixSafety.SAFE, CASE_LEVEL
+                    )
                 return None
             if any(s.any_year or (year in s.other_years and _placed(s, text)) for s in exact):
                 return None
@@ -167,21 +173,6 @@ class Legislation:
                     return self._hit(
                         span.start, end, statute.title, observed, reason, FixSafety.UNSAFE
                     )
-        return None
-
-    def _lower_act(
-        self, found: list[tuple[str, int]], year: int, end: int, text: str
-    ) -> Hit | None:
-        """A register title, word for word, whose "Act" is in lower case."""
-        for i in range(len(found)):
-            words = tuple(t for t, _ in found[i:] if t != ",")
-            statute = _year_match(self.by_words.get(("Act", _key(words)), []), year)
-            if statute is not None and _tokens(statute.words) == words:
-                observed = text[found[i][1] : end]
-                reason = "'Act' in a statute's title has a capital A"
-                return self._hit(
-                    found[i][1], end, statute.title, observed, reason, FixSafety.SAFE, CASE_LEVEL
-                )
         return None
 
     def _hit(
