@@ -216,3 +216,22 @@ def test_a_marker_whose_needles_a_document_lacks_is_neither_run_nor_compiled(
     assert len(absent) > len(markers) / 2
     assert not {m.pattern.pattern for m in absent} & set(compiled)
     genres.cache_clear()
+
+
+def test_an_oireachtas_written_answer_is_a_record() -> None:
+    """The Oireachtas record's heading and its numbered questions ("322 Mr. Deasy asked
+    the Minister …") show a written answer: the deputy's and the minister's words."""
+    answer = (
+        "{head}\n\n322 Mr. Deasy asked the Minister for Justice if he will provide funding "
+        "to the Garda. [2541/04]\n\nI have been informed by the Garda authorities that the "
+        "unit has eleven detectives.\n"
+    )
+    assert (
+        _genre(answer.format(head="Dáil Éireann Debate, Wednesday - 28 January 2004")) == "record"
+    )
+    assert _genre(answer.format(head="# Garda resources")) == "record"
+    news = (
+        "# Deputy presses minister\n\nIn a Dáil Éireann debate on Wednesday, Mr Deasy asked "
+        "the Minister for Justice about funding.\n"
+    )
+    assert _genre(news) != "record"
