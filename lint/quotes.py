@@ -273,6 +273,11 @@ def _scan_block(text: str, start: int, end: int) -> _BlockScan:
                 close(mark)  # a space typed before the closing mark: "… children, " he said
             elif c == "“" and not stack and text.find("”", i + 1, end) > 0:
                 stack.append(mark)  # a space typed after the opening mark: “ groomed …”
+            elif c == '"' and not text[start:i].strip() and text.count('"', i + 1, end) % 2 == 1:
+                # The paragraph's first mark, a space typed after it, and a mark left
+                # later to close it: '" We know how you work … for you."'.
+                scan.lead = mark
+                stack.append(mark)
             continue  # the character itself, written about: an opening " on each paragraph
         if mark.weight == SINGLE:
             before = text[i - 1] if i > start else " "

@@ -255,3 +255,16 @@ def test_a_plural_before_a_closing_single_mark_closes_the_quote() -> None:
     _, m = model(text)
     assert not m.problems
     assert [text[q.start : q.end] for q in m.quotes] == ["'the victims' families'"]
+
+
+def test_a_straight_opening_mark_with_a_space_after_it_still_opens() -> None:
+    # '" We know …"': the paragraph's first mark, a space typed after it, closed later.
+    text = 'The officer warned offenders:\n\n" We know how you work, we are coming for you."\n'
+    view, m = model(text)
+    assert not m.problems
+    assert [q.text(view).strip() for q in m.quotes] == [
+        "We know how you work, we are coming for you."
+    ]
+    # With no mark left to close it, it is the character written about, as before.
+    _, bare = model('Type " and then the word.\n')
+    assert not bare.problems
