@@ -3,6 +3,7 @@ duplicates, no self-substitutions, no A→B→A loops across swaps and registers
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from pathlib import Path
 
@@ -188,3 +189,29 @@ def test_new_register_entries_are_sourced_and_dated() -> None:
     assert all(o.source for o in ORGS)
     dated = [p for p in PEOPLE if p.checked is not None]
     assert len(dated) >= 20 and all(p.source for p in dated)
+
+
+#: A list item written in YAML's flow style ("[A, B]"), unquoted.
+_FLOW = regex.compile(r"^[ \t]*(?:-[ \t]*)?[\w-]+:[ \t]*\[(?P<body>[^\]\"']*)\][ \t]*$", regex.M)
+_BODY_HEADS = ("Department", "Ministry", "Office")
+
+
+def test_a_name_with_a_comma_in_a_flow_list_is_quoted() -> None:
+    """ "former: [Department for Children, Schools and Families]" is two forms to YAML,
+    "Department for Children" and "Schools and Families": a wrong right form of the
+    Department for Education (and "Culture" one of another). A department's name with a
+    comma goes in quotes."""
+    split = []
+    for path in sorted(ROOT.glob("*/_*.yml")):
+        for m in _FLOW.finditer(path.read_text(encoding="utf-8")):
+            items = [i.strip() for i in m.group("body").split(",")]
+            for one, other in itertools.pairwise(items):
+                if (
+                    one.startswith(_BODY_HEADS)
+                    and other[:1].isupper()
+                    and not other.startswith(_BODY_HEADS)
+                ):
+                    split.append(f"{path.name}: {m.group().strip()}")
+    assert not split
+    dfe = next(o for o in ORGS if o.name == "Department for Education")
+    assert dfe.former == ("Department for Children, Schools and Families",)
