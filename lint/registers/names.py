@@ -265,6 +265,7 @@ class NameIndex:
             if org is not None:
                 short = _slip(text, offset, [word], org.abbreviation + ending, org)
                 slips.append(replace(short, confirm=confirm))
+        slips.extend(self._hyphenated(text, offset, words, caps))
         right: list[tuple[int, int]] = []
         case: list[Slip] = []
         reach = 0  # words before this index lie inside a name already found
@@ -321,6 +322,26 @@ class NameIndex:
                     break
         slips.extend(self._title_slips(text, offset, words, caps, right + taken))
         return slips, case
+
+    def _hyphenated(
+        self, text: str, offset: int, words: Sequence[_Word], caps: Sequence[bool]
+    ) -> Iterator[Slip]:
+        """A name of several words written as one hyphenated word, its words and their
+        capitals as the register has them and a small word among them ("One-in-Four" for
+        One in Four): a slip of the name. "One-in-four" (another capital) is the
+        ordinary phrase; "NCA-CEOP" joins two names as their owners write them."""
+        for word, cap in zip(words, caps, strict=True):
+            if not cap or "-" not in word.text:
+                continue
+            token, ending = _possessive(word.text)
+            if ending.startswith("-"):
+                continue  # "NCA-commissioned": a name in a compound, not a slip
+            pieces = tuple(token.split("-"))
+            if all(p[:1].isupper() for p in pieces):
+                continue  # "NCA-CEOP": names joined, as their owners write them
+            form = next((f for f in self.exact.get(_fold(pieces), ()) if f.words == pieces), None)
+            if form is not None:
+                yield _slip(text, offset, [word], form.text + ending, form.org)
 
     def _title_slips(
         self,
