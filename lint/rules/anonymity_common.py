@@ -498,6 +498,12 @@ class AnonymityRule:
                 and any(map(plain.endswith, self.pats.endings))
             ):
                 return False  # "Invariably", "However": a word's shape, never a name
+        if _ROLE_AND_NAME_AFTER.match(text, end):
+            return False  # "Campaigning MP Ann Coffey": a word before a title and a name
+        if len(bare) == 1 and bare[0] in reading.words_where(
+            "names heading titles", lambda: (m.group(1) for m in _NAME_HEADS_TITLE.finditer(text))
+        ):
+            return False  # "a survivor named Erin" where the copy names Erin's Law
         opening = _opens(text, start)
         before = _TITLE_CASE.search(text, max(0, start - 40), start)
         if not person_name(
@@ -915,7 +921,9 @@ class AnonymityRule:
         for start, end in found:
             lo, _ = reading.sentence(start)
             if (
-                _TITLED_BEFORE.search(text, max(0, start - 12), start)
+                _SEAT_BEFORE.search(text, max(0, start - 24), start)
+                or _LISTED_TITLES_AFTER.match(text, end)
+                or _TITLED_BEFORE.search(text, max(0, start - 12), start)
                 or p.relation_before.search(text, max(lo, start - 40), start)
                 or p.relation_after.match(text, end)
                 or _GREETING.search(text, max(0, start - 8), start)
@@ -1307,6 +1315,29 @@ _CAPITAL_AFTER = patterns.compile(r"[ \t]+\p{Lu}")
 _TITLE_AFTER = patterns.compile(r"(?<=['’]s)[ \t]+\p{Lu}\p{Ll}|['’]s[ \t]+\p{Lu}\p{Ll}")
 #: A letter's greeting ("Dear Jessica"): the reader, not the one the letter tells of.
 _GREETING = patterns.compile(r"\b[Dd]ear[ \t]+$")
+#: A title and a capitalised word after a word: the word describes the person the title
+#: and the name go with ("Campaigning MP Ann Coffey"), it is not a name itself.
+_ROLE_AND_NAME_AFTER = patterns.compile(
+    rf"[ \t]+(?:{lexicon.alternation('elected_letters', 'honorifics', 'title_heads')})\.?"
+    r"[ \t]+\p{Lu}\p{Ll}"
+)
+#: A member's seat before a word: a constituency ("the hon. Member for Beverley and
+#: Holderness"), not a person.
+_SEAT_BEFORE = patterns.compile(
+    rf"\b(?:Member|{lexicon.alternation('elected_letters')})[ \t]+for[ \t]+$"
+)
+#: A name heading a law, a trust or a campaign named after a person ("Erin's Law",
+#: "Sarah's Law", "Jessie's Fund"): the title has made the name public.
+_NAME_HEADS_TITLE = patterns.compile(
+    r"\b(\p{Lu}\p{Ll}+)['’]s[ \t]+(?:Law|Bill|Act|Trust|Fund|Foundation|Campaign|Appeal|Legacy)\b"
+)
+#: Names in a list that ends in the reports, inquiries or laws they name ("the Ferns,
+#: Ryan, Dublin and Cloyne Reports").
+_LISTED_TITLES_AFTER = patterns.compile(
+    r"(?:[ \t]*,[ \t]*\p{Lu}\p{Ll}+)*(?:,?[ \t]+and[ \t]+\p{Lu}\p{Ll}+)?[ \t]+"
+    r"(?:Reports?|Inquir(?:y|ies)|Reviews?|Commissions?|Acts?|Laws?)\b"
+)
+
 #: A preposition just before a name: a place or an object of it, not the accused's object.
 _PREPOSITION_BEFORE = patterns.compile(
     r"\b(?:in|at|from|near|of|off|on|onto|to|into|towards|along|past|through|outside"
