@@ -28,6 +28,7 @@ Possessives ("the Internet Watch Foundation's") are right.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -307,14 +308,25 @@ class NameIndex:
                 j = i + n
                 if j > len(words) or not caps[j - 1]:
                     continue  # not ending on a capital
-                if j < len(words) and caps[j] and not _possessive(words[j - 1].text)[1]:
+                inside = j < len(words) and caps[j] and not _possessive(words[j - 1].text)[1]
+                if inside and n > 1:
                     continue  # part of a longer name (a possessive ends one: "Agency's Child")
                 if _overlaps(i, j, right) or _overlaps(i, j, taken):
                     continue
                 span = words[i:j]
-                found = self._near(span)
+                # A coined one-word name is itself inside a longer one too: "the Barnahaus
+                # Project", "Ofstead Report".
+                if inside:
+                    bare, end = _possessive(span[0].text)
+                    found = None if bare in self.right_tokens else self._coined(bare, end)
+                else:
+                    found = self._near(span)
                 if found is not None and self._listed_wrong(span):
                     found = None  # a listed wrong form: the ``wrong`` rule reports it
+                if found is not None and _unaccented(" ".join(w.text for w in span)) == (
+                    _unaccented(found[0].text)
+                ):
+                    found = None  # "Garda Siochana": its accents are Spelling.Accents'
                 if found is not None:
                     form, ending = found
                     slips.append(_slip(text, offset, span, form.text + ending, form.org))
@@ -383,6 +395,8 @@ class NameIndex:
                 pair = (candidate, other) if before else (other, candidate)
                 if pair not in self.pairs or OSA.distance(low, candidate) != 1:
                     continue
+                if _unaccented(low) == _unaccented(candidate):
+                    continue  # "Siochána" for "Síochána": an accent (Spelling.Accents)
                 if low in (candidate + "s", candidate[:-1]) or _us_spelling(low, candidate):
                     continue  # another word: "Prosecutions", "Organized" (Spelling's)
                 return candidate
@@ -622,6 +636,13 @@ def _case_slip(observed: Sequence[str], forms: Sequence[_Form]) -> _Form | None:
         if lowered and not others and _capital(observed[0]):
             return form
     return None
+
+
+def _unaccented(text: str) -> str:
+    """The text without its accents, case-folded ("Síochána" and "Siochana" agree)."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    ).casefold()
 
 
 def _overlaps(i: int, j: int, spans: list[tuple[int, int]]) -> bool:
