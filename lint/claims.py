@@ -752,6 +752,8 @@ class _Reader:
         n = len(toks)
         end = i + used
         begin, bound, definite = self._before(toks, i)
+        if definite and begin == 1 and toks[0].low == "of":
+            definite = False  # "Of the 31 charges he faced, …": the whole its sentence divides
         money = begin < i and any(x.low == "£" for x in toks[begin:i])
         if i > 0 and toks[i - 1].low == "£":
             money = True

@@ -150,16 +150,21 @@ def _in_focus(
     facts: Facts,
 ) -> MatchLike | None:
     """The person "the 57-year-old" must be, though no age is near: the subject of its
-    clause ("the 57-year-old would finally …"), an age no one in the copy has been given
-    before, said of the person named last before it when that person's age is given
-    ("Fenwick's eight-year sentence … the 57-year-old"), or else of the only adult whose
-    age the copy gives by name ("His barrister, Simon Pryor, said the 74-year-old …"
-    after "Ainsley, who is now 71,"). That age, the first given, or None."""
+    clause ("the 57-year-old would finally …"), an adult's age no one in the copy has
+    been given before ("when she was 12" gives one), said of the person named last
+    before it when that person's age is given ("Fenwick's eight-year sentence … the
+    57-year-old"), or else of the only adult whose age the copy gives by name ("His
+    barrister, Simon Pryor, said the 74-year-old …" after "Ainsley, who is now 71,").
+    That age, the first given, or None."""
     said = m.group("age")
-    if not regex.match(SUBJECT_AFTER, doc.text[m.end() :]) or regex.search(
-        rf"\b{said}-year-old\b", doc.text[: m.start()]
+    if (
+        int(said) < 18  # "The 12-year-old had been introduced to Moore": the girl
+        or not regex.match(SUBJECT_AFTER, doc.text[m.end() :])
+        or regex.search(
+            rf"\b(?:{said}-year-old|(?:was|aged|now|is)\s+{said})\b", doc.text[: m.start()]
+        )
     ):
-        return None
+        return None  # a child, a noun after it, or an age someone else has been given
     before = [x for x in facts.cast().mentions if x.end <= m.start() and x.surname]
     grown = [
         x for x in people.get(before[-1].surname if before else "", ()) if int(x.group("age")) >= 18
