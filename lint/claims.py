@@ -1199,7 +1199,11 @@ class _Reader:
         for k, t in enumerate(toks):
             if _YEAR.fullmatch(t.low) and (k == 0 or toks[k - 1].low != "£"):
                 if mine(k):
-                    period.append(t.low)
+                    # "the largest since 2023, when a similar week led to 41 arrests":
+                    # the "when" clause tells of that earlier year, not the story's
+                    since = k > 0 and toks[k - 1].low == "since"
+                    then = lows[k + 1 : k + 2] == ["when"] or lows[k + 1 : k + 3] == [",", "when"]
+                    period.append(("earlier:" if since and then else "") + t.low)
             elif t.low in self.months and t.text[:1].isupper() and mine(k):
                 period.append(t.low)  # "up to March 2024" … "the last nine months of 2024"
             elif t.low in self.days:
