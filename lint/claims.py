@@ -266,6 +266,7 @@ class Claim:
     words: str = ""  # the content words of its sentence: what a restriction may restate
     alone: bool = True  # the only length (or sum) of its sentence
     said: str = ""  # a share's words after its group: "never talked child"
+    beside: frozenset[float] = frozenset()  # the other figures of its sentence
 
     def agrees(self, other: Claim) -> bool:
         return self.low <= other.high and other.low <= self.high
@@ -752,8 +753,6 @@ class _Reader:
         n = len(toks)
         end = i + used
         begin, bound, definite = self._before(toks, i)
-        if definite and begin == 1 and toks[0].low == "of":
-            definite = False  # "Of the 31 charges he faced, …": the whole its sentence divides
         money = begin < i and any(x.low == "£" for x in toks[begin:i])
         if i > 0 and toks[i - 1].low == "£":
             money = True
@@ -1255,7 +1254,17 @@ class _Reader:
             " ".join(sorted(self._restriction(toks, 0, len(toks)))),
             self._alone(toks, claim.kind),
             claim.said,
+            self._beside(toks, figures, i),
         )
+
+    def _beside(self, toks: Sequence[Token], figures: Sequence[int], i: int) -> frozenset[float]:
+        """The values of the other figures in a claim's sentence (not at toks[i])."""
+        out: set[float] = set()
+        for k in figures:
+            parsed = self.number(toks, k) if k != i and toks[k].low != "%" else None
+            if parsed is not None:
+                out.add(parsed[0])
+        return frozenset(out)
 
     def _said(self, toks: Sequence[Token], k: int) -> str:
         """What a share says of its group, as the first content words after it ("25% of
@@ -1347,6 +1356,10 @@ def judge(
     earlier = one if later is other else other
     if later.fresh or (earlier.fresh and not later.definite):
         return None  # "a further 2,418 people called" is a claim of its own
+    if earlier.value in later.beside and one.kind is not Kind.PERCENT:
+        # "convicted of 23 offences" … "Of the 31 charges he faced, he was convicted of
+        # 23": the earlier figure stands beside the later one, a claim of its own
+        return None
     where, there = _places(earlier, later)
     if where and there and where != there and not later.definite:
         return None
