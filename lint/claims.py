@@ -419,6 +419,8 @@ class _Reader:
         #: found that 62% would …"): a share with no group of its own in the same
         #: sentence is of it.
         self.counted: str | None = None
+        #: The values of each sentence's figures by token, by the sentence's start.
+        self.values: dict[int, dict[int, float]] = {}
 
     def number(self, toks: Sequence[Token], i: int) -> tuple[float, int, str] | None:
         """The value of a figure starting at toks[i], the tokens it takes and its digits."""
@@ -1258,13 +1260,17 @@ class _Reader:
         )
 
     def _beside(self, toks: Sequence[Token], figures: Sequence[int], i: int) -> frozenset[float]:
-        """The values of the other figures in a claim's sentence (not at toks[i])."""
-        out: set[float] = set()
-        for k in figures:
-            parsed = self.number(toks, k) if k != i and toks[k].low != "%" else None
-            if parsed is not None:
-                out.add(parsed[0])
-        return frozenset(out)
+        """The values of the other figures in a claim's sentence (not at toks[i]), read
+        once per sentence."""
+        key = toks[0].start if toks else -1
+        values = self.values.get(key)
+        if values is None:
+            values = self.values[key] = {}
+            for k in figures:
+                parsed = self.number(toks, k) if toks[k].low != "%" else None
+                if parsed is not None:
+                    values[k] = parsed[0]
+        return frozenset(v for k, v in values.items() if k != i)
 
     def _said(self, toks: Sequence[Token], k: int) -> str:
         """What a share says of its group, as the first content words after it ("25% of
