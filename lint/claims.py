@@ -121,6 +121,10 @@ class Words:
     not_names: frozenset[str]
     length_words: frozenset[str]
     bare_length_words: frozenset[str]
+    length_heads: frozenset[str]
+    standing_heads: frozenset[str]
+    object_links: Mapping[str, frozenset[str]]  # a predicate → the words before its object
+    other_after: frozenset[str]
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -144,6 +148,18 @@ def _broader(
     for entry in entries:
         heads = [subjects.get(_phrase(f), f.strip().lower()) for f in entry.split("|")]
         out[heads[0]] = frozenset(heads[1:]) - {heads[0]}
+    return out
+
+
+def _links(
+    entries: Sequence[str], predicates: Mapping[tuple[str, ...], str]
+) -> dict[str, frozenset[str]]:
+    """Each predicate's group with the words that link it to its object ("convicted|of")."""
+    out: dict[str, frozenset[str]] = {}
+    for entry in entries:
+        verb, *links = (f.strip().lower() for f in entry.split("|"))
+        group = predicates.get(_phrase(verb), verb)
+        out[group] = frozenset(links)
     return out
 
 
@@ -207,6 +223,10 @@ def words_from(data: Mapping[str, object]) -> Words:
         not_names=frozenset(w.lower() for w in listed("not_names")),
         length_words=frozenset(w.lower() for w in listed("length_words")),
         bare_length_words=frozenset(w.lower() for w in listed("bare_length_words")),
+        length_heads=frozenset(w.lower() for w in listed("length_heads")),
+        standing_heads=frozenset(w.lower() for w in listed("standing_heads")),
+        object_links=_links(listed("object_links"), _groups(listed("predicates"))),
+        other_after=frozenset(w.lower() for w in listed("other_after")),
     )
 
 
@@ -246,6 +266,7 @@ class Claim:
     words: str = ""  # the content words of its sentence: what a restriction may restate
     alone: bool = True  # the only length (or sum) of its sentence
     said: str = ""  # a share's words after its group: "never talked child"
+    beside: frozenset[float] = frozenset()  # the other figures of its sentence
 
     def agrees(self, other: Claim) -> bool:
         return self.low <= other.high and other.low <= self.high
@@ -398,6 +419,8 @@ class _Reader:
         #: found that 62% would …"): a share with no group of its own in the same
         #: sentence is of it.
         self.counted: str | None = None
+        #: The values of each sentence's figures by token, by the sentence's start.
+        self.values: dict[int, dict[int, float]] = {}
 
     def number(self, toks: Sequence[Token], i: int) -> tuple[float, int, str] | None:
         """The value of a figure starting at toks[i], the tokens it takes and its digits."""
@@ -665,7 +688,26 @@ class _Reader:
             length = _match(toks, j, w.predicates)
             if length and j + length <= begin:
                 return w.predicates[tuple(x.low for x in toks[j : j + length])]
-        return self._predicate_past_clause(toks, k)
+        return self._predicate_past_clause(toks, k) or self._predicate_of_object(toks, begin)
+
+    def _predicate_of_object(self, toks: Sequence[Token], begin: int) -> str | None:
+        """The predicate a figure is the object of, across the words between them: "was
+        convicted on Wednesday of 12 counts", "to convict the former youth leader of 11
+        offences" (a word of ``object_links`` right before the figure that links its
+        predicate to an object, the predicate within its clause's reach)."""
+        link = toks[begin - 1].low if begin > 0 else ""
+        if not any(link in links for links in self.w.object_links.values()):
+            return None
+        for j in range(begin - 2, max(begin - RELATIVE_REACH, -1), -1):
+            if toks[j].low in _CLAUSE_END or toks[j].low == "," or toks[j].low in self.w.relative:
+                break
+            if self._numeric(toks[j]) or toks[j].low == "one":
+                break  # "only one of those four had been met": a part's whole
+            length = _match(toks, j, self.w.predicates)
+            if length and j + length < begin:
+                found = self.w.predicates[tuple(x.low for x in toks[j : j + length])]
+                return found if link in self.w.object_links.get(found, ()) else None
+        return None
 
     def _predicate_past_clause(self, toks: Sequence[Token], k: int) -> str | None:
         """The predicate of a subject after its relative clause: "Six men who exploited
@@ -731,6 +773,8 @@ class _Reader:
         if fresh and back and _ends_with(toks, begin - 1, w.definite):
             fresh, definite = False, True
         fresh = fresh or (not definite and self._added(toks, begin, end))
+        # "six further men", "two other girls": the word after the figure makes it new.
+        fresh = fresh or (not definite and end < n and toks[end].low in w.other_after)
         # "over four years" is a length's time, not a bound ("for over 20 years" is).
         if (
             bound == "above"
@@ -824,18 +868,25 @@ class _Reader:
             if subject is None and begin >= 1:
                 # "will invest £4 million" … "this £5 million investment"
                 subject = w.sum_verbs.get((toks[begin - 1].low,))
-            if subject is None:
+            # What was done with it: "seized £48,000 in cash" … "the £84,000 seized".
+            done = self._predicate(toks, begin, max(after, end))
+            if subject is None and done is None:
                 return None
+            stop = after if after > end else end
+            if subject is None and stop < n and _match(toks, stop, w.predicates):
+                stop += _match(toks, stop, w.predicates)
             return fig.claim(
                 Kind.MONEY,
                 start_tok.start,
-                toks[after - 1].end if after > end else toks[end - 1].end,
-                w.subjects.get((subject,), subject),
-                None,
+                toks[stop - 1].end,
+                None if subject is None else w.subjects.get((subject,), subject),
+                done,
             )
         if value < 2 or value != int(value):
             return None
         subject, after = self._head(toks, end)
+        if subject in w.standing_heads:
+            subject = self.counted  # "three further counts and two others": counts
         predicate: str | None = None
         if subject in w.nominal:
             # "19 arrests": 19 people arrested
@@ -975,6 +1026,8 @@ class _Reader:
             length = 0
             for skip in range(4):
                 j = end + skip
+                if end < j < n and toks[j - 1].low in w.length_heads and toks[j].low == "of":
+                    continue  # "the three-year period of abuse": the event after "of"
                 if j >= n or not toks[j].low[0].isalpha() or toks[j].low in w.stop:
                     break
                 length = _match(toks, j, w.events)
@@ -1147,7 +1200,11 @@ class _Reader:
         for k, t in enumerate(toks):
             if _YEAR.fullmatch(t.low) and (k == 0 or toks[k - 1].low != "£"):
                 if mine(k):
-                    period.append(t.low)
+                    # "the largest since 2023, when a similar week led to 41 arrests":
+                    # the "when" clause tells of that earlier year, not the story's
+                    since = k > 0 and toks[k - 1].low == "since"
+                    then = lows[k + 1 : k + 2] == ["when"] or lows[k + 1 : k + 3] == [",", "when"]
+                    period.append(("earlier:" if since and then else "") + t.low)
             elif t.low in self.months and t.text[:1].isupper() and mine(k):
                 period.append(t.low)  # "up to March 2024" … "the last nine months of 2024"
             elif t.low in self.days:
@@ -1199,7 +1256,21 @@ class _Reader:
             " ".join(sorted(self._restriction(toks, 0, len(toks)))),
             self._alone(toks, claim.kind),
             claim.said,
+            self._beside(toks, figures, i),
         )
+
+    def _beside(self, toks: Sequence[Token], figures: Sequence[int], i: int) -> frozenset[float]:
+        """The values of the other figures in a claim's sentence (not at toks[i]), read
+        once per sentence."""
+        key = toks[0].start if toks else -1
+        values = self.values.get(key)
+        if values is None:
+            values = self.values[key] = {}
+            for k in figures:
+                parsed = self.number(toks, k) if toks[k].low != "%" else None
+                if parsed is not None:
+                    values[k] = parsed[0]
+        return frozenset(v for k, v in values.items() if k != i)
 
     def _said(self, toks: Sequence[Token], k: int) -> str:
         """What a share says of its group, as the first content words after it ("25% of
@@ -1291,7 +1362,12 @@ def judge(
     earlier = one if later is other else other
     if later.fresh or (earlier.fresh and not later.definite):
         return None  # "a further 2,418 people called" is a claim of its own
-    if earlier.place and later.place and earlier.place != later.place and not later.definite:
+    if earlier.value in later.beside and one.kind is not Kind.PERCENT:
+        # "convicted of 23 offences" … "Of the 31 charges he faced, he was convicted of
+        # 23": the earlier figure stands beside the later one, a claim of its own
+        return None
+    where, there = _places(earlier, later)
+    if where and there and where != there and not later.definite:
         return None
     if one.kind is Kind.DURATION:
         restated = _story_told(earlier, later)
@@ -1302,7 +1378,7 @@ def judge(
         return None  # "Webb was charged with 12 offences" … "Khan … with 15 offences"
     if one.total != other.total:
         return None
-    if earlier.place != later.place and not (later.definite or earlier.heading):
+    if where != there and not (later.definite or earlier.heading):
         return None
     subjects = {earlier.subject, later.subject}
     if one.kind is Kind.PERCENT and subjects <= changes:
@@ -1316,7 +1392,12 @@ def judge(
         return True  # "25% of parents have never talked" … "One in five parents have never talked"
     if one.kind is Kind.MONEY:
         restated = _story_told(earlier, later)
-        return True if len(subjects) == 1 and (later.definite or restated) else None
+        same = len(subjects) == 1 and None not in subjects
+        # a sum named by what was done with it: "seized £48,000" … "the £84,000 seized"
+        done = None in subjects and earlier.predicate == later.predicate is not None
+        return (
+            True if (same and (later.definite or restated)) or (done and later.definite) else None
+        )
     named = subjects - {None}
     if (
         len(named) > 1
@@ -1366,6 +1447,18 @@ def _changed_before(toks: Sequence[Token], at: int) -> str | None:
     low = toks[k].low
     plural = low.isalpha() and low.endswith("s") and not low.endswith("ss")
     return low if plural else None
+
+
+def _places(earlier: Claim, later: Claim) -> tuple[str, str]:
+    """The place words two claims are compared by. A day ("on Wednesday") sets a claim
+    apart only from another day's: "was convicted on Wednesday of 12 counts" … "to
+    convict him of 11 offences" is one verdict."""
+    days = _calendar()[0]
+    one, other = earlier.place.split(), later.place.split()
+    if not (days.intersection(one) and days.intersection(other)):
+        one = [w for w in one if w not in days]
+        other = [w for w in other if w not in days]
+    return " ".join(one), " ".join(other)
 
 
 def _earlier_time(claim: Claim) -> bool:
@@ -1454,10 +1547,13 @@ def conflicts(claims: Sequence[Claim], words: Words) -> Iterator[Conflict]:
     # A subject given three or more values is listed, not restated ("Ten clean texts",
     # "the 40 texts", "the 112 texts" in a report on several sets): a figure pointing
     # back among them is compared only where the predicate names its claim.
-    values: dict[tuple[Kind, str | None], set[float]] = {}
+    series = _series(claims)
+    values: dict[tuple[Kind, str | None], set[float | int]] = {}
     for c in claims:
-        if c.kind is Kind.COUNT:
-            values.setdefault((c.kind, c.subject), set()).add(c.value)
+        if c.kind is Kind.COUNT and not c.fresh:  # "six further men" are others
+            # a series counts once: its sentence, not its values
+            value = -c.sentence - 1 if c in series else c.value
+            values.setdefault((c.kind, c.subject), set()).add(value)
     listed = {key for key, found in values.items() if len(found) >= LISTED}
     # A broader head names the one narrower group the document counts ("Ten boys …
     # the nine victims"); where it counts two ("five girls and four boys"), a total.
@@ -1484,6 +1580,10 @@ def conflicts(claims: Sequence[Claim], words: Words) -> Iterator[Conflict]:
         # "During those two years" points back to the last length given before it.
         pointing = claim.kind is Kind.DURATION and claim.definite and not claim.anchored
         for earlier in reversed(before) if pointing else before:
+            if claim in series or (
+                earlier in series and (not claim.definite or claim.value == series[earlier])
+            ):
+                continue  # "nine counts of …, three counts of …": parts, not the whole
             verdict = judge(earlier, claim, words, len(sentenced) == 1, kin)
             if (claim.kind, claim.subject) in listed and (
                 claim.predicate is None or claim.predicate != earlier.predicate
@@ -1495,12 +1595,32 @@ def conflicts(claims: Sequence[Claim], words: Words) -> Iterator[Conflict]:
         before.append(claim)
 
 
+def _series(claims: Sequence[Claim]) -> dict[Claim, float]:
+    """The counts that are members of a series, each with the series' total: two or
+    more values of one subject in one sentence that no predicate tells apart ("charged
+    with nine counts of …, three counts of … and two counts of …"). A member restates
+    no claim; a later figure that points back ("the 14 counts") is compared with it
+    unless it is the total. One that points back ("the nine men") is no member."""
+    by: dict[tuple[int, str | None], list[Claim]] = {}
+    for c in claims:
+        if c.kind is Kind.COUNT and not c.definite and c.subject is not None:
+            by.setdefault((c.sentence, c.subject), []).append(c)
+    out: dict[Claim, float] = {}
+    for found in by.values():
+        told = {c.predicate for c in found} - {None}
+        if len({c.value for c in found}) > 1 and len(told) <= 1:
+            total = sum(c.value for c in found)
+            out.update((c, total) for c in found)
+    return out
+
+
 def _restates(earlier: Claim, claim: Claim) -> bool:
     """Whether a claim gives the figure an earlier statement of it gave."""
     return (
         earlier.value == claim.value
         and earlier.kind == claim.kind
         and earlier.subject == claim.subject
+        and (earlier.low, earlier.high) in ((earlier.value, earlier.value), (claim.low, claim.high))
         and (
             claim.definite
             or None in (earlier.predicate, claim.predicate)

@@ -66,11 +66,10 @@ _LETTERS = regex.compile(r"\p{L}+")
 Needled = tuple[regex.Pattern[str], tuple[str, ...], regex.Pattern[str] | None]
 _CLAUSE = 160
 _SPACE = regex.compile(r"\s")
+#: Auxiliary verbs: a word after "the 13-year-old" that starts its verb phrase.
+AUXILIARIES = r"(?i:was|were|is|are|had|has|have|should|would|could|will|did|must|may|might|can)"
 #: A word of the noun phrase after "the 13-year-old's": never a verb that ends it.
-_NOUN_WORD = (
-    r"(?!(?i:was|were|is|are|had|has|have|should|would|could|will|did|must|may|might|can)\b)"
-    r"[\p{L}-]+"
-)
+_NOUN_WORD = rf"(?!{AUXILIARIES}\b)[\p{{L}}-]+"
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,7 @@ from lint.errors import RuleError
 from lint.facts import Facts
 from lint.finding import FixSafety
 from lint.messages import format_message
+from lint.names import Mention
 from lint.rules import families, schema
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.guards import Guards, build_guards
@@ -958,12 +959,14 @@ def _persons_events(stated: Sequence[Fact], doc: Document, facts: Facts) -> list
     """A person's events, each with whose it is: a possessive before the noun ("Hale's
     arrest"), the person named before the verb in its sentence (nothing between that
     starts a clause or a speech), the noun "who" follows ("his co-defendant, who was
-    arrested"), or a new person ("a second man was arrested": their own). "He", "his"
-    and a definite noun ("the man") point back: they are kept only where the document
-    gives one person that event, since with two they could mean either."""
+    arrested"), or a new person ("a second man was arrested": their own). "He" and "his"
+    are the person in focus (``_pronoun_person``); a definite noun ("the man") points
+    back: it is kept only where the document gives one person that event, since with
+    two it could mean either. Two people with one surname are told apart by full name."""
     if not stated:
         return []
     mentions = facts.cast().mentions
+    shared = _shared_surnames(facts)
     ends = [m.end for m in mentions]
     sentences = facts.sentences
     starts = [b.start for b in sentences]
@@ -990,7 +993,7 @@ def _persons_events(stated: Sequence[Fact], doc: Document, facts: Facts) -> list
             i = bisect.bisect_right(ends, fact.start) - 1
             named = i >= 0 and mentions[i].start >= lo and mentions[i].surname
             if named and not _NOT_SUBJECT.search(doc.text[mentions[i].end : fact.start]):
-                subject = mentions[i].surname.lower()
+                subject = _who(mentions[i], shared)
             elif (who := _WHO.search(before)) is not None:
                 subject = who.group("noun").lower()
             elif _NEW_PERSON.search(before[-40:]) and not (
@@ -999,6 +1002,8 @@ def _persons_events(stated: Sequence[Fact], doc: Document, facts: Facts) -> list
                 subject = f"<new {fact.start}>"
             else:
                 subject = fact.subject  # the word before: "Shah was jailed", "the man"
+            if subject == "<person>":  # "He was arrested", "his arrest": whose?
+                subject = _pronoun_person(doc, mentions, ends, fact, (lo, sentences[k].end), shared)
         if subject in _PRONOUNS or subject in _PERSONS or subject in _POINT_BACK:
             subject = None  # "his arrest", "the arrest": the one person's, if one
         out.append(replace(fact, subject=subject))
@@ -1007,6 +1012,46 @@ def _persons_events(stated: Sequence[Fact], doc: Document, facts: Facts) -> list
         if fact.subject is not None:
             named_subjects.setdefault(fact.noun, set()).add(fact.subject)
     return [f for f in out if f.subject is not None or len(named_subjects.get(f.noun, ())) < 2]
+
+
+def _who(mention: Mention, shared: Mapping[int, str]) -> str:
+    """A person's key among the events: their surname, or their full name where the
+    document names two people with that surname ("Dean Marsh" and "Lee Marsh")."""
+    return shared.get(mention.identity) or mention.surname.lower()
+
+
+def _shared_surnames(facts: Facts) -> dict[int, str]:
+    """The people whose surname another person in the document has, by identity: their
+    full names."""
+    cast = facts.cast()
+    count: dict[str, int] = {}
+    for identity in cast.identities:
+        count[identity.surname] = count.get(identity.surname, 0) + 1
+    return {i.key: i.label.lower() for i in cast.identities if count[i.surname] > 1 and i.name}
+
+
+def _pronoun_person(
+    doc: Document,
+    mentions: Sequence[Mention],
+    ends: Sequence[int],
+    fact: Fact,
+    sentence: tuple[int, int],
+    shared: Mapping[int, str],
+) -> str:
+    """Whose event "he", "she", "his" or "her" tells: the person named right after the
+    comma that closes a sentence's opening phrase ("Since his arrest on 12 March, Doyle
+    has been held"), else the person named last before it in its paragraph ("Also charged
+    is Sophie Whitlam … She was arrested on 17 February"); "<person>" when neither."""
+    lo, hi = sentence
+    if "," not in doc.text[lo : fact.start]:
+        comma = doc.text.find(",", fact.end, hi)
+        i = bisect.bisect_left([m.start for m in mentions], comma)
+        if comma >= 0 and i < len(mentions) and not doc.text[comma + 1 : mentions[i].start].strip():
+            return _who(mentions[i], shared) if mentions[i].surname else "<person>"
+    i = bisect.bisect_right(ends, fact.start) - 1
+    if i >= 0 and mentions[i].surname and "\n\n" not in doc.text[mentions[i].end : fact.start]:
+        return _who(mentions[i], shared)
+    return "<person>"
 
 
 @dataclass(frozen=True)

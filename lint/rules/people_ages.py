@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from lint import lexicon
 from lint.document import Document
 from lint.facts import Facts
+from lint.rules.age_moments import AUXILIARIES
 from lint.rules.contract import Hit
 from lint.rules.matching import MatchLike
 from lint.rules.people_common import HONORIFIC_RE, NAME, NOT_SURNAMES, PeopleRule, usual
@@ -29,11 +32,14 @@ AGE = (
 #: Ages "The 46-year-old" may point back to besides those of AGE: a named person's
 #: present age ("Lauren Marsh, now 30,") and an unnamed adult's ("a 35-year-old man").
 EARLIER = (
-    rf"\b(?:(?P<first>{NAME})\s+)?(?P<surname>{NAME}),\s+now\s+(?P<age>\d{{1,3}}),"
+    rf"\b(?:(?P<first>{NAME})\s+)?(?P<surname>{NAME}),\s+(?:who\s+is\s+)?now\s+(?P<age>\d{{1,3}}),"
     r"|\b[Aa]n?\s+(?P<age>[1-9]\d)-year-old\s+(?:man|woman)\b"
 )
 #: "The 46-year-old": an adult named by age alone, pointing back to someone named.
 BACK = r"\b[Tt]he\s+(?P<age>[1-9]\d)-year-old\b(?![ \t]+(?:{others})\b)"
+#: After "the 74-year-old" when it is the subject of its clause: a verb, a comma or a
+#: possessive ("the 74-year-old was in poor health"), not a noun ("the 45-year-old judge").
+SUBJECT_AFTER = rf"(?=\s+{AUXILIARIES}\b|\s*[,.;:]|['’]s\b)"
 #: Nouns after "the 46-year-old" that make it someone else.
 OTHERS = "girl|boy|child|victim|woman|man|daughter|son|mother|father|brother|sister|pupil|teenager"
 
@@ -44,19 +50,51 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
         if m.group("surname") in NOT_SURNAMES:
             continue
         people.setdefault(m.group("surname"), []).append(m)
-    for uses in people.values():
-        if len({m.group("age") for m in uses}) < 2:
-            continue
-        if len({_first(m) for m in uses} - {None}) > 1:
-            continue  # two first names: two people
-        usual_age = usual([(m, m.group("age")) for m in uses])
-        model = next(m for m in uses if m.group("age") == usual_age)
-        for m in uses:
-            if m.group("age") != usual_age:
-                start = _start(m)
-                said = (doc.text[start : m.end()], doc.text[_start(model) : model.end()])
-                yield rule.hit(start, m.end(), said, None)
+    named: dict[str, int] = {}  # how many people the document names by each surname
+    for identity in facts.cast().identities:
+        named[identity.surname] = named.get(identity.surname, 0) + 1
+    for surname, uses in people.items():
+        firsts = {_first(m) for m in uses} - {None}
+        if len(firsts) <= 1 and named.get(surname, 0) <= 1:
+            yield from _one_person(rule, uses, doc)
+        else:
+            yield from _shared_surname(rule, uses, firsts, named.get(surname, 0), doc)
     yield from _back(rule, people, doc, facts)
+
+
+def _one_person(rule: PeopleRule, uses: list[MatchLike], doc: Document) -> Iterator[Hit]:
+    """One person's ages: each that is not the one most uses give."""
+    if len({m.group("age") for m in uses}) < 2:
+        return
+    usual_age = usual([(m, m.group("age")) for m in uses])
+    model = next(m for m in uses if m.group("age") == usual_age)
+    for m in uses:
+        if m.group("age") != usual_age:
+            yield _hit(rule, m, model, doc)
+
+
+def _shared_surname(
+    rule: PeopleRule, uses: list[MatchLike], firsts: set[str | None], people: int, doc: Document
+) -> Iterator[Hit]:
+    """Several people with one surname ("Brian Rowe, 61," and his wife "Patricia Rowe,
+    60,"): each full name is one person; a surname alone ("Rowe, 64,") may be any of
+    them, so it is wrong only when every one of them has an age and it is none of them
+    (reported against the first named: the story's principal)."""
+    for first in firsts:
+        yield from _one_person(rule, [m for m in uses if _first(m) == first], doc)
+    full = [m for m in uses if _first(m) is not None]
+    if not full or len(firsts) < max(people, 2):
+        return  # someone of that surname has no age given: "Mrs Fenwick, 49," may be her
+    ages = {m.group("age") for m in full}
+    for m in uses:
+        if _first(m) is None and m.group("age") not in ages:
+            yield _hit(rule, m, full[0], doc)
+
+
+def _hit(rule: PeopleRule, m: MatchLike, model: MatchLike, doc: Document) -> Hit:
+    start = _start(m)
+    said = (doc.text[start : m.end()], doc.text[_start(model) : model.end()])
+    return rule.hit(start, m.end(), said, None)
 
 
 def _back(
@@ -96,10 +134,45 @@ def _back(
                 if other.start() > m.start()
             )
         ):
-            model = near[0][1]
-            yield rule.hit(
-                m.start(), m.end(), (m.group(), doc.text[_start(model) : model.end()]), None
-            )
+            model: MatchLike | None = near[0][1]
+        else:
+            model = None if near else _in_focus(m, people, adults, doc, facts)
+        if model is not None:
+            said_here = (m.group(), doc.text[_start(model) : model.end()])
+            yield rule.hit(m.start(), m.end(), said_here, None)
+
+
+def _in_focus(
+    m: MatchLike,
+    people: dict[str, list[MatchLike]],
+    adults: dict[str, MatchLike],
+    doc: Document,
+    facts: Facts,
+) -> MatchLike | None:
+    """The person "the 57-year-old" must be, though no age is near: the subject of its
+    clause ("the 57-year-old would finally …"), an adult's age no one in the copy has
+    been given before ("when she was 12" gives one), said of the person named last
+    before it when that person's age is given ("Fenwick's eight-year sentence … the
+    57-year-old"), or else of the only adult whose age the copy gives by name ("His
+    barrister, Simon Pryor, said the 74-year-old …" after "Ainsley, who is now 71,").
+    That age, the first given, or None."""
+    said = m.group("age")
+    if (
+        int(said) < 18  # "The 12-year-old had been introduced to Moore": the girl
+        or not regex.match(SUBJECT_AFTER, doc.text[m.end() :])
+        or regex.search(
+            rf"\b(?:{said}-year-old|(?:was|aged|now|is)\s+{said})\b", doc.text[: m.start()]
+        )
+    ):
+        return None  # a child, a noun after it, or an age someone else has been given
+    before = [x for x in facts.cast().mentions if x.end <= m.start() and x.surname]
+    grown = [
+        x for x in people.get(before[-1].surname if before else "", ()) if int(x.group("age")) >= 18
+    ]
+    if grown:
+        return grown[0]
+    given = [x for x in adults.values() if x.group("surname")]
+    return given[0] if len(given) == 1 and given[0].start() < m.start() else None
 
 
 def _start(m: MatchLike) -> int:
