@@ -425,6 +425,36 @@ class Alternatives:
     def _text(self, chosen: Iterable[int]) -> str:
         return self.head + "|".join(self.alternatives[i] for i in chosen) + self.tail
 
+    def one_by_one(
+        self,
+        chosen: Iterable[int],
+        text: str,
+        pos: int = 0,
+        endpos: int | None = None,
+        timeout: float | None = None,
+    ) -> list[regex.Match[str]] | None:
+        """The matches in ``text[pos:endpos]`` of the alternation of the ``chosen``
+        alternatives, found branch by branch, each compiled once per run: at each place,
+        the first branch (in the alternation's order) that matches there, as the
+        alternation would try them, the next place searched from where that match ends.
+        None where a branch matches empty text (the whole pattern then decides where the
+        next search starts). ``timeout``: for each branch's search, as ``regex`` takes it."""
+        end = len(text) if endpos is None else endpos
+        first: dict[int, regex.Match[str]] = {}
+        for i in chosen:
+            branch = patterns.compile(self.head + self.alternatives[i] + self.tail)
+            for m in branch.finditer(text, pos, end, overlapped=True, timeout=timeout):
+                if m.end() == m.start():
+                    return None
+                first.setdefault(m.start(), m)
+        out: list[regex.Match[str]] = []
+        after = pos
+        for start in sorted(first):
+            if start >= after:
+                out.append(first[start])
+                after = first[start].end()
+        return out
+
     def _words_alone(self, alternative: str) -> Words | None:
         found = words_of(self.head + alternative + self.tail)
         if found is None or found.groups != 1:
