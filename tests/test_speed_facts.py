@@ -31,6 +31,7 @@ from lint.rules.anonymity_common import (
 )
 from lint.rules.approved_quote import Words, coded, compare
 from lint.rules.jigsaw import Jigsaw
+from lint.rules.organisations import Organisations
 from lint.rules.prefilter import OneByOne, top_level_branches
 from lint.rules.substitution import Substitution
 
@@ -256,18 +257,23 @@ def test_jigsaw_details_found_phrase_by_phrase_are_the_whole_patterns_matches() 
     assert matched > 20
 
 
-def test_substitution_entries_found_one_by_one_are_the_whole_patterns_matches() -> None:
-    """Every substitution rule's entries that a text holds the needles of, run branch by
-    branch (``OneByOne``, whether or not ``Alternatives.apart`` would choose it), match
-    where the rule's whole pattern does, as the same entry (the first group that took
-    part), over the whole text and between two offsets (as a rule's units are searched):
-    on every rule's examples and on the precision corpus."""
+def test_entries_found_one_by_one_are_the_whole_patterns_matches() -> None:
+    """Every substitution and organisations rule's entries (forms) that a text holds the
+    needles of, run branch by branch (``OneByOne``, whether or not ``Alternatives.apart``
+    would choose it), match where the rule's whole pattern does, as the same entry (the
+    first group that took part), over the whole text and between two offsets (as a
+    rule's units are searched): on every rule's examples and on the precision corpus."""
     corpus = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.md"))]
-    rules = [r for r in all_rules(Config()) if isinstance(r, Substitution) and r.choice]
+    rules = [
+        r
+        for r in all_rules(Config())
+        if isinstance(r, (Substitution, Organisations)) and r.choice and r.choice.grouped
+    ]
+    assert {r.meta.id for r in rules} >= {"Safeguarding.Consent", "Organisations.Names"}
     compared = 0
     for rule in rules:
-        choice = rule.choice
-        assert choice is not None
+        choice, pattern = rule.choice, rule.pattern
+        assert choice is not None and pattern is not None
         for text in [e.text for e in (*rule.meta.bad, *rule.meta.good)] + corpus:
             chosen = choice.possible(frozenset(n for n in choice.every if n in text.lower()))
             if len(chosen) < 2:
@@ -275,7 +281,7 @@ def test_substitution_entries_found_one_by_one_are_the_whole_patterns_matches() 
             apart = OneByOne(choice, chosen)
             for pos, endpos in ((0, len(text)), (len(text) // 3, len(text) * 2 // 3)):
                 whole = [
-                    (m.span(), _entry(m.groups())) for m in rule.pattern.finditer(text, pos, endpos)
+                    (m.span(), _entry(m.groups())) for m in pattern.finditer(text, pos, endpos)
                 ]
                 found = [
                     (m.span(), chosen[_entry(m.groups())])

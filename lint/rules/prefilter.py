@@ -293,6 +293,8 @@ class Alternatives:
     )
     #: Per alternative, further sets of needles, each of which a match holds one of.
     further: tuple[tuple[frozenset[str], ...], ...] = ()
+    #: Each alternative is one capture group (``of``'s ``groups``).
+    grouped: bool = False
 
     @staticmethod
     def of(
@@ -303,13 +305,16 @@ class Alternatives:
         words: Words | None = None,
         *,
         groups: bool = False,
+        as_words: bool = True,
         further: Sequence[tuple[frozenset[str], ...]] = (),
     ) -> Alternatives | None:
         """The alternatives, or None where choosing among them gains nothing (fewer than
         two, or none with needles) or could change a match: a back-reference or a
         global flag inside an alternative, whose meaning depends on the others.
-        ``groups``: each alternative is one capture group, so those that are only words
-        may be matched without ``regex`` (``by_words``), read now, as the rule loads.
+        ``groups``: each alternative is one capture group between a head and a tail that
+        match no text of their own, so they may be run branch by branch (``apart``), and
+        those that are only words matched without ``regex`` (``by_words``; read now, as
+        the rule loads, unless not ``as_words``).
         ``further``: per alternative, the sets beyond its needles (``further_literals``)."""
         if len(alternatives) < 2 or all(n is None for n in needles):
             return None
@@ -325,15 +330,44 @@ class Alternatives:
         if words is not None and len(words.alternatives) != len(alternatives):
             words = None
         found = Alternatives(
-            head, tuple(alternatives), tail, tuple(needles), every, words=words, further=further
+            head,
+            tuple(alternatives),
+            tail,
+            tuple(needles),
+            every,
+            words=words,
+            further=further,
+            grouped=groups,
         )
-        if groups and words is None:
+        if groups and as_words and words is None:
             found._alone.append(tuple(found._words_alone(a) for a in alternatives))
         return found
 
     def chosen(self, facts: Facts) -> tuple[int, ...]:
         """The indexes of the alternatives to run on ``facts``' document (``choose``)."""
         return self.choose(facts.present(self.every))
+
+    def for_document(
+        self, facts: Facts, whole: regex.Pattern[str], needles: tuple[str, ...] | None
+    ) -> tuple[regex.Pattern[str], tuple[str, ...] | None, tuple[int, ...] | None] | None:
+        """What to run on ``facts``' document for the pattern ``whole`` of all the
+        alternatives, gated by ``needles``: the pattern, its needles and the indexes of
+        the alternatives it holds, in order (None: all of them, numbered as in
+        ``whole``). Those that could match there branch by branch (``apart``), else a
+        compiled choice of them (``choose``), some or all matched as words where they
+        can be (``by_words``). None where no alternative could match there."""
+        present = facts.present(self.every)
+        apart = self.apart(present)
+        if apart is not None:
+            return cast("regex.Pattern[str]", apart), self.needles_of(apart.chosen), apart.chosen
+        chosen = self.choose(present)
+        if not chosen:
+            return None
+        by_words = self.by_words(chosen)
+        if len(chosen) < len(self.alternatives):
+            pattern = self.pattern(chosen) if by_words is None else by_words
+            return pattern, self.needles_of(chosen), chosen
+        return whole if by_words is None else by_words, needles, None
 
     def choose(self, present: frozenset[str]) -> tuple[int, ...]:
         """The indexes of the alternatives to run on a document that holds the needles
@@ -478,7 +512,7 @@ class Alternatives:
         that is cheaper than as one alternation: alternatives that are each one capture
         group (``of``'s ``groups``), at least ``_APART`` of them, none of them matched as
         words (``by_words``). Else None."""
-        if not self._alone or self.words is not None:
+        if not self.grouped or self.words is not None:
             return None
         chosen = self.possible(present)
         if len(chosen) < _APART or self.by_words(chosen) is not None:
