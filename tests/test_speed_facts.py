@@ -12,7 +12,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from lint import speakers
-from lint.config import Config, active_rules
+from lint.config import Config, active_rules, all_rules
 from lint.names import Mention
 from lint.registers import anonymity
 from lint.registers.anonymity import load_anonymity, phrase_alternatives, phrase_pieces
@@ -31,9 +31,12 @@ from lint.rules.anonymity_common import (
 )
 from lint.rules.approved_quote import Words, coded, compare
 from lint.rules.jigsaw import Jigsaw
-from lint.rules.prefilter import top_level_branches
+from lint.rules.organisations import Organisations
+from lint.rules.prefilter import OneByOne, top_level_branches
+from lint.rules.substitution import Substitution
 
 ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "precision" / "corpus"
 
 
 def _plain_compare(quote: Words, approved: Words) -> tuple[float, tuple[int, int]]:
@@ -252,6 +255,46 @@ def test_jigsaw_details_found_phrase_by_phrase_are_the_whole_patterns_matches() 
             assert [m.span() for m in chosen_matches(pattern, choice, present, text)] == whole
             matched += len(whole)
     assert matched > 20
+
+
+def test_entries_found_one_by_one_are_the_whole_patterns_matches() -> None:
+    """Every substitution and organisations rule's entries (forms) that a text holds the
+    needles of, run branch by branch (``OneByOne``, whether or not ``Alternatives.apart``
+    would choose it), match where the rule's whole pattern does, as the same entry (the
+    first group that took part), over the whole text and between two offsets (as a
+    rule's units are searched): on every rule's examples and on the precision corpus."""
+    corpus = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.md"))]
+    rules = [
+        r
+        for r in all_rules(Config())
+        if isinstance(r, (Substitution, Organisations)) and r.choice and r.choice.grouped
+    ]
+    assert {r.meta.id for r in rules} >= {"Safeguarding.Consent", "Organisations.Names"}
+    compared = 0
+    for rule in rules:
+        choice, pattern = rule.choice, rule.pattern
+        assert choice is not None and pattern is not None
+        for text in [e.text for e in (*rule.meta.bad, *rule.meta.good)] + corpus:
+            chosen = choice.possible(frozenset(n for n in choice.every if n in text.lower()))
+            if len(chosen) < 2:
+                continue
+            apart = OneByOne(choice, chosen)
+            for pos, endpos in ((0, len(text)), (len(text) // 3, len(text) * 2 // 3)):
+                whole = [
+                    (m.span(), _entry(m.groups())) for m in pattern.finditer(text, pos, endpos)
+                ]
+                found = [
+                    (m.span(), chosen[_entry(m.groups())])
+                    for m in apart.finditer(text, pos, endpos)
+                ]
+                assert found == whole, (rule.meta.id, text[:80])
+                compared += len(whole)
+    assert compared > 1000
+
+
+def _entry(groups: Sequence[object]) -> int:
+    """The entry a substitution's match is of: its first group that took part."""
+    return next(i for i, g in enumerate(groups) if g is not None)
 
 
 def test_a_name_opens_with_a_capital_so_the_look_ahead_changes_no_match() -> None:

@@ -152,8 +152,8 @@ def _branch_choice(text: str) -> Alternatives | None:
     )
 
 
-#: From how many branches a pattern is run branch by branch (``_one_by_one``), not as
-#: one compiled choice of them: a report holds the words of a few of a long list's.
+#: From how many branches a pattern is run branch by branch (``Alternatives.one_by_one``),
+#: not as one compiled choice of them: a report holds the words of a few of a long list's.
 _ONE_BY_ONE = 8
 
 
@@ -162,12 +162,12 @@ def chosen_matches(
 ) -> Iterator[regex.Match[str]]:
     """``pattern``'s matches in ``text``, which holds the needles ``present`` of its
     alternatives (``choice``): only those that could match there are run, a long list of
-    them without groups of their own branch by branch (``_one_by_one``), fewer as one
-    compiled choice (``Alternatives.choose``)."""
+    them without groups of their own branch by branch (``Alternatives.one_by_one``), fewer
+    as one compiled choice (``Alternatives.choose``)."""
     if len(choice.alternatives) >= _ONE_BY_ONE and not any(
         "(?P<" in a for a in choice.alternatives
     ):
-        found = _one_by_one(choice, choice.possible(present), text)
+        found = choice.one_by_one(choice.possible(present), text)
         if found is not None:
             return iter(found)
     chosen = choice.choose(present)
@@ -176,30 +176,6 @@ def chosen_matches(
     if len(chosen) < len(choice.alternatives):
         pattern = choice.pattern(chosen)
     return pattern.finditer(text)
-
-
-def _one_by_one(
-    choice: Alternatives, chosen: Iterable[int], text: str
-) -> list[regex.Match[str]] | None:
-    """The matches of the alternation of ``choice``'s ``chosen`` alternatives, found
-    branch by branch, each compiled once per run: at each place, the first branch (in
-    the alternation's order) that matches there, as the alternation would try them, the
-    next place searched from where that match ends. None where a branch matches empty
-    text (the whole pattern then decides where the next search starts)."""
-    first: dict[int, regex.Match[str]] = {}
-    for i in chosen:
-        for m in patterns.compile(choice.head + choice.alternatives[i] + choice.tail).finditer(
-            text, overlapped=True
-        ):
-            if m.end() == m.start():
-                return None
-            first.setdefault(m.start(), m)
-    out, end = [], 0
-    for start in sorted(first):
-        if start >= end:
-            out.append(first[start])
-            end = first[start].end()
-    return out
 
 
 @dataclass(frozen=True)
@@ -240,7 +216,7 @@ class Reading:
         top-level alternation whose needles the report holds (``branch_choice``): a
         branch none of whose needles occur can match nowhere in it, so leaving it out
         changes no match of the others. A long list of branches without groups (a
-        register's phrases) is run branch by branch (``_one_by_one``)."""
+        register's phrases) is run branch by branch (``Alternatives.one_by_one``)."""
         choice = branch_choice(pattern)
         if choice is None:
             return pattern.finditer(self.text)

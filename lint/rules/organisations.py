@@ -106,13 +106,10 @@ class Organisations:
             return
         pattern, needles, chosen = self.pattern, self.needles, None
         if self.choice is not None:  # only the forms whose words the document holds
-            chosen = self.choice.chosen(facts)
-            if not chosen:
+            found = self.choice.for_document(facts, pattern, needles)
+            if found is None:
                 return
-            if len(chosen) < len(self.watches):
-                pattern, needles = self.choice.pattern(chosen), self.choice.needles_of(chosen)
-            else:
-                chosen = None
+            pattern, needles, chosen = found
         present: dict[str, bool] = {}
         for m, _unit in scan(pattern, doc, facts, self.meta, self.guards, needles):
             index = next(i for i, g in enumerate(m.groups()) if g is not None)
@@ -294,7 +291,9 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Organisations | 
         # the register's forms): compiling the whole alternation costs tens of ms.
         # And only those whose every word it holds (each word a match needs).
         further = [required_sets(a) or () for a in alternatives]
-        choice = Alternatives.of(head, alternatives, tail, form_needles, further=further)
+        choice = Alternatives.of(
+            head, alternatives, tail, form_needles, groups=True, as_words=False, further=further
+        )
     named = {  # compiled when a form of the organisation is found (most never are)
         org.name: patterns.lazy("|".join(literal_pattern(f) for f in org.right_forms))
         for org in orgs

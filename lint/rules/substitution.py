@@ -81,16 +81,10 @@ class Substitution:
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         pattern, needles, chosen = self.pattern, self.needles, None
         if self.choice is not None:  # only the entries the document could hold
-            chosen = self.choice.chosen(facts)
-            if not chosen:
+            found = self.choice.for_document(facts, pattern, needles)
+            if found is None:
                 return
-            by_words = self.choice.by_words(chosen)  # some entries or all matched as words
-            if len(chosen) < len(self.entries):
-                needles = self.choice.needles_of(chosen)
-                pattern = self.choice.pattern(chosen) if by_words is None else by_words
-            else:
-                pattern = pattern if by_words is None else by_words
-                chosen = None
+            pattern, needles, chosen = found
         for m, _unit in scan(pattern, doc, facts, self.meta, self.guards, needles):
             index = next((i for i, g in enumerate(m.groups()) if g is not None), None)
             if chosen is not None and index is not None:

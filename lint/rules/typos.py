@@ -26,7 +26,6 @@ from lint.rules.budget import deadline_for
 from lint.rules.contract import ContextUse, Hit, RuleMeta, Source
 from lint.rules.matching import finditer
 from lint.rules.substitution import keep_case
-from lint.syllables import stamp
 
 #: codespell's lists, by the name a rule gives them (the file's stem).
 LISTS = ("dictionary", "dictionary_rare", "dictionary_informal", "dictionary_usage")
@@ -132,7 +131,7 @@ def _read_list(name: str) -> TypoList:
     first run with this version of codespell)."""
     from lint import diskcache
 
-    stored = f"codespell-{name}-{stamp('codespell', 'codespell_lib')}-{KEY}.json"
+    stored = f"codespell-{name}-{diskcache.stamp('codespell', 'codespell_lib')}-{KEY}.json"
     return diskcache.memo(stored, lambda: _build_list(name), TypoList.of)
 
 

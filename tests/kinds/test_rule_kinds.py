@@ -259,10 +259,9 @@ def test_a_malformed_stored_typo_list_is_built_again(
 ) -> None:
     from lint import diskcache
     from lint.rules import typos
-    from lint.syllables import stamp
 
     monkeypatch.setenv("SGLINT_CACHE_DIR", str(tmp_path))
-    version = stamp("codespell", "codespell_lib")
+    version = diskcache.stamp("codespell", "codespell_lib")
     diskcache.write(f"codespell-dictionary-{version}-{typos.KEY}.json", stored)
     typos._read_list.cache_clear()
     assert typos._read_list("dictionary").get("recieve") == "receive"
