@@ -43,6 +43,7 @@ SETS = [
     ROOT / "tests" / "recall" / "dev9",
     ROOT / "tests" / "recall" / "dev10",
     ROOT / "tests" / "recall" / "dev11",
+    ROOT / "tests" / "anonymity" / "dev13",
     ROOT / "tests" / "anonymity" / "heldout",
     ROOT / "tests" / "anonymity" / "heldout2",
     ROOT / "tests" / "anonymity" / "heldout3",

@@ -23,6 +23,7 @@ from lint import patterns
 from lint.document import Document
 from lint.facts import Facts
 from lint.registers.anonymity import alternation, phrase_alternatives
+from lint.rules.anonymity_cast import her_is_victim
 from lint.rules.anonymity_common import (
     CONTEXT,
     DEFAULT_FIX,
@@ -336,6 +337,8 @@ class Jigsaw(AnonymityRule):
             return False  # "Smith, the son of a former MP": the named person's detail
         if self._offence_place.search(text, max(lo, start - 40), start):
             return False  # "abused the girl at his home on Mill Lane": where, not who
+        if self._hers(reading, lo, start, end):
+            return True  # "Staff at her school, Fernlea Academy": "her" is the victim
         _, anchors = self._own
         opening = anchors.match(text, start)
         if opening is not None and opening.group("victim") is not None:
@@ -376,6 +379,37 @@ class Jigsaw(AnonymityRule):
         return not (
             self.pats.child_offence_verb.search(between) and not self._residence.search(between)
         )  # "the girl was assaulted at a bus stop in the village of X": where, not who
+
+    @cached_property
+    def _her_owns(self) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+        """A detail owned by a pronoun only (round 13): "her" before it, with at most
+        four words for what she has between ("her school, ", "her home in ", "her Year 9
+        class at "; no preposition among them, so "abused her at a flat in" is where, not
+        whose), or "where she lives" in or after it."""
+        function = (
+            r"(?:in|at|on|to|for|with|from|by|into|outside|near|and|or|as|the|a|an|when"
+            r"|while|after|before|because|was|is|had|has)"
+        )
+        return (
+            patterns.compile(
+                rf"\b(?P<p>[Hh]er)[ \t]+(?:(?!{function}\b)[\p{{L}}\d-]+[ \t]+){{0,3}}?"
+                rf"(?!{function}\b)[\p{{L}}\d-]+\s*(?:,|\b(?:in|at|on|of))?\s*(?:the\s+)?$"
+            ),
+            patterns.compile(
+                rf"\b(?:where|which|that)\s+(?P<p>she)\s+(?:{self.words.pattern('her_belongings')})\b"
+            ),
+        )
+
+    def _hers(self, reading: Reading, lo: int, start: int, end: int) -> bool:
+        """Whether the detail at ``start``-``end`` is owned by "her" or "she" and the
+        pronoun stands for the report's victim across the draft (``her_is_victim``)."""
+        before, after = self._her_owns
+        text = reading.text
+        hi = reading.sentence(start)[1]
+        m = before.search(text, max(lo, start - 50), start) or after.search(
+            text, start, min(hi, end + 30)
+        )
+        return m is not None and her_is_victim(self, reading, m.start("p"))
 
     @cached_property
     def _residence(self) -> regex.Pattern[str]:
@@ -448,7 +482,9 @@ class Jigsaw(AnonymityRule):
         children = sorted(kids)
         starts = [c[0] for c in children]
         for block in doc.blocks:
-            found = marker.search(text, block.start, block.end)
+            # from its line's start: a caption set in emphasis ("*Caption: ...*") has its
+            # block open after the mark, where "^" cannot match
+            found = marker.search(text, text.rfind("\n", 0, block.start) + 1, block.end)
             if found is None or block.end - block.start > 300:
                 continue
             if named is None:
