@@ -151,6 +151,7 @@ LISTS = (
     "boy_nouns",
     "taught_children",
     "taught_verbs",
+    "carer_verbs",
     "headline_wards",
     "trust_settings",
     "quoted_kin",

@@ -14,8 +14,9 @@ a pronoun to the reference it continues (``her_is_victim``):
 - in each earlier sentence (up to ``_REACH``), the first reference (its subject, as a
   rule) decides; a sentence whose first reference is a pronoun continues the chain.
 
-It is asked only where the report tells of an offence against a woman or a girl and no
-one else (``AnonymityRule._victim_sex``), so the accused is not "she". A named person
+It is asked only where the report is of a sexual offence or about a child, and tells of an
+offence against a woman or a girl and no one else (``AnonymityRule._victim_sex``), or
+speaks of girls and of no boy: the accused is taken not to be "she". A named person
 who speaks ("Ms Maddox told the court that ...") is not whom the pronouns of her speech
 stand for, and the accused, by the names the report gives him, is never a candidate.
 """
@@ -109,7 +110,7 @@ def _girls_only(rule: AnonymityRule, reading: Reading) -> bool:
 def her_is_victim(rule: AnonymityRule, reading: Reading, offset: int) -> bool:
     """Whether "she" or "her" at ``offset`` stands for the report's victim, a woman or a
     girl (see the module's docstring for the walk)."""
-    if not (reading.sexual and _girls_only(rule, reading)):
+    if not ((reading.sexual or reading.child) and _girls_only(rule, reading)):
         return False
     refs = referents(rule, reading)
     starts = [r.start for r in refs]

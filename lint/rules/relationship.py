@@ -97,6 +97,7 @@ class _Law(NamedTuple):
     trusted: regex.Pattern[str]  # "the grandfather she could turn to"
     member: regex.Pattern[str]  # "a member of his own family"
     taught: regex.Pattern[str]  # "a pupil he taught"
+    carer: regex.Pattern[str]  # "Ambrose, who had been fostering the boy"
     also: regex.Pattern[str]  # "who is also Lowther's mother"
 
 
@@ -193,6 +194,10 @@ class Relationship(AnonymityRule):
             taught=c(
                 rf"\b(?:[Aa]|[Tt]he)\s+(?:{w.pattern('taught_children')})\s+"
                 rf"(?:(?:who|whom|that)\s+)?he\s+(?:{w.pattern('taught_verbs')})\b"
+            ),
+            carer=c(
+                rf"\bwho\s+(?:(?:had|has)\s+been\s+|was\s+|had\s+)?"
+                rf"(?:{w.pattern('carer_verbs')})\s+(?:the|a)\s+(?:{w.pattern('taught_children')})\b(?!['’])"
             ),
             also=c(
                 rf"\b(?:{w.pattern('also_link')})\s+(?:(?P<name>{NAME})|the\s+defendant"
@@ -350,6 +355,9 @@ class Relationship(AnonymityRule):
         for m in self._matches(reading, law.taught):  # round 13: "a pupil he taught"
             if not _NEGATED.search(text, max(0, m.start() - 20), m.start()):
                 yield self.hit(m.start(), m.end(), m.group(), self.note("trust"))
+        for m in self._matches(reading, law.carer):  # "Ambrose, who had been fostering the boy"
+            if self._accused_before(reading, m.start()):
+                yield self.hit(m.start(), m.end(), m.group(), self.note("care"))
         for m in self._matches(reading, law.member):
             if not (
                 _NEGATED.search(text, max(0, m.start() - 20), m.start())
@@ -464,6 +472,22 @@ class Relationship(AnonymityRule):
             or model.bystander.match(text, m.end())
         )
 
+    @cached_property
+    def _caring(self) -> regex.Pattern[str]:
+        return patterns.compile(rf"\b(?:{self.words.pattern('carer_verbs')})\s+$")
+
+    def _cared_kin(self, reading: Reading, m: regex.Match[str]) -> bool:
+        """A child of the accused's family in his care, he named before it (round 13:
+        "while Gilchrist was looking after his granddaughter"): ``_kin_of_accused`` passes
+        over a relative after "looked after" (the one who cared for the child), but here the
+        accused is the carer and the child is his relative."""
+        return (
+            m.group().split()[0].lower() == "his"
+            and self._caring.search(reading.text, max(0, m.start() - 30), m.start()) is not None
+            and self._tied_case(reading)
+            and self._accused_before(reading, m.start())
+        )
+
     def _relative_accused(self, reading: Reading, m: regex.Match[str]) -> bool:
         """A male relative of the child ("the conduct of his uncle", "she wanted her father
         to understand", "My stepdad" in her statement) in a report with an accused: the
@@ -567,6 +591,7 @@ class Relationship(AnonymityRule):
                 self.pats.child_offence.search(text, lo, hi)
                 or self._young.match(text, m.end())
                 or self._kin_of_accused(reading, m)
+                or self._cared_kin(reading, m)
             ):
                 yield self.hit(m.start(), m.end(), m.group(), self.note("child"))
         for m in self._matches(reading, adult_kin):
