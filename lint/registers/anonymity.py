@@ -146,6 +146,7 @@ LISTS = (
     "her_others",
     "speaking_verbs",
     "male_titles",
+    "female_titles",
     "her_belongings",
     "girl_nouns",
     "boy_nouns",

@@ -90,10 +90,33 @@ def _referents(rule: AnonymityRule, reading: Reading) -> Iterator[Referent]:
             yield Referent(start, end, "other")
 
 
+def _accused_woman(rule: AnonymityRule, reading: Reading) -> bool:
+    """Whether the accused may be a woman: a woman charged or jailed ("A woman, 32, has
+    been jailed"), or a woman's title before the accused's surname ("Mrs Doyle")."""
+    w = rule.words
+    charged = patterns.compile(
+        rf"\b(?:woman|mother)(?:\s*,\s*\d{{1,3}}\s*,)?\s+(?:(?:has|had)\s+been\s+|was\s+|is\s+)?"
+        rf"(?:{w.pattern('defendant_verbs')})\b"
+    )
+    titled = patterns.compile(
+        rf"\b(?:{w.pattern('female_titles')})\.?\s+(?P<name>\p{{Lu}}[\p{{L}}'’-]+)"
+    )
+    surnames = rule.accused_words(reading)
+    return reading.holds(
+        "accused woman",
+        lambda: (
+            charged.search(reading.text) is not None
+            or any(m.group("name") in surnames for m in titled.finditer(reading.text))
+        ),
+    )
+
+
 def _girls_only(rule: AnonymityRule, reading: Reading) -> bool:
     """Whether the report's victims are women or girls only: what was done was done to
     "her" or "a woman" only (``_victim_sex``), or it speaks of girls and of no boy ("sexual
     assault of a 14-year-old girl")."""
+    if _accused_woman(rule, reading):
+        return False  # "her" may be the accused's own
     sex = rule._victim_sex(reading)
     if sex:
         return sex == "f"
