@@ -23,6 +23,7 @@ from lint import patterns
 from lint.document import Document
 from lint.facts import Facts
 from lint.registers.anonymity import alternation, phrase_alternatives
+from lint.rules.anonymity_cast import her_is_victim
 from lint.rules.anonymity_common import (
     CONTEXT,
     DEFAULT_FIX,
@@ -41,6 +42,9 @@ from lint.rules.prefilter import Alternatives, further_literals, required_litera
 __all__ = ["CONTEXT", "DEFAULT_FIX", "KEYS", "build"]
 
 _APPOSED = patterns.compile(rf"{NAME}\s*,\s*(?:(?:aged\s+)?\d{{1,3}}\s*,\s*)?$")
+_NAME_START = patterns.compile(NAME)
+#: A sentence's end with more after it in the same block.
+_SENTENCE_GOES_ON = patterns.compile(r"[.!?][\"”’]?\s+\S")
 _ONLY = patterns.compile(r"\bthe\s+only\b")
 #: A sentence's opening name: its subject, whose details follow until a victim is named.
 _SUBJECT = patterns.compile(rf"{NAME}(?=\s*[,]|\s+(?:is|was|has|had|who|whose)\b)")
@@ -59,6 +63,22 @@ def _merged(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int
         else:
             out.append((start, end, kind))
     return out
+
+
+def _emphasised(doc: Document, start: int, end: int) -> bool:
+    """Whether the block at ``start``-``end`` is one line set wholly in emphasis in the
+    source ("*Michelle Kerrigan, whose daughter was targeted by Lowe, speaking outside
+    court.*"): a photo caption as news copy sets one, one sentence with no "Caption:"
+    before it (round 13). The marks are in the source only; the text the rules read has
+    them blanked."""
+    if "\n" in doc.text[start:end] or _SENTENCE_GOES_ON.search(doc.text, start, end):
+        return False  # two sentences ("*Peter Gallagher died in 2022. His family ...*"): a note
+    lo, hi = doc.offsets.to_source(start), doc.offsets.to_source(end, end=True)
+    line_end = doc.source.find("\n", hi)
+    line = doc.source[
+        doc.source.rfind("\n", 0, lo) + 1 : len(doc.source) if line_end < 0 else line_end
+    ].strip()
+    return line[:1] in ("*", "_") and line[-1:] in ("*", "_")
 
 
 #: The kind of detail a family's business is.
@@ -166,7 +186,7 @@ class Jigsaw(AnonymityRule):
                 if spans.overlaps(m.start(), m.end()):
                     continue
                 end = self._name_goes_on(text, m)
-                if not self._near(kind, text, m) or (
+                if not (self._near(kind, text, m) or self._where_she(text, m.end())) or (
                     end == m.end() and self._modifier.match(text, m.end())
                 ):
                     continue
@@ -332,10 +352,16 @@ class Jigsaw(AnonymityRule):
         family's business names the family, where or not the abuse happened there."""
         text = reading.text
         lo, hi = reading.sentence(start)
-        if _APPOSED.search(text, lo, start):
-            return False  # "Smith, the son of a former MP": the named person's detail
+        apposed = _APPOSED.search(text, lo, start)
+        if apposed is not None:
+            # "Smith, the son of a former MP": the named person's detail; but "Sophie, one
+            # of triplets," under a marked pseudonym is the victim's (round 13)
+            name = _NAME_START.match(text, apposed.start())
+            return name is not None and self.pseudonymous(reading, *name.span())
         if self._offence_place.search(text, max(lo, start - 40), start):
             return False  # "abused the girl at his home on Mill Lane": where, not who
+        if self._hers(reading, lo, start, end):
+            return True  # "Staff at her school, Fernlea Academy": "her" is the victim
         _, anchors = self._own
         opening = anchors.match(text, start)
         if opening is not None and opening.group("victim") is not None:
@@ -376,6 +402,53 @@ class Jigsaw(AnonymityRule):
         return not (
             self.pats.child_offence_verb.search(between) and not self._residence.search(between)
         )  # "the girl was assaulted at a bus stop in the village of X": where, not who
+
+    @cached_property
+    def _her_owns(self) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+        """A detail owned by a pronoun only (round 13): "her" before it, with at most
+        three words for what she has and a comma or a preposition between ("her school, ",
+        "her home in ", "her Year 9 class at "; no other preposition among them, so
+        "abused her at a flat in" is where, not whose); "she" doing there what one does at
+        home, school or a club, before it ("She lived on ", "she sings in the junior choir
+        at "); or "where she lives" in or after it."""
+        function = (
+            r"(?:in|at|on|to|for|with|from|by|into|outside|near|and|or|as|the|a|an|when"
+            r"|while|after|before|because|was|is|had|has)"
+        )
+        belongs = self.words.pattern("her_belongings")
+        return (
+            patterns.compile(
+                rf"\b(?P<p>[Hh]er)[ \t]+(?:(?!{function}\b)[\p{{L}}\d-]+[ \t]+){{0,2}}?"
+                rf"(?!{function}\b)[\p{{L}}\d-]+\s*(?:,|\b(?:in|at|on|of)\b)\s*(?:the\s+)?$"
+            ),
+            patterns.compile(
+                rf"\b(?P<p>[Ss]he)\s+(?:{belongs})\b(?:[ \t]+[\p{{Ll}}\d-]+){{0,4}}?"
+                rf"[ \t]+(?:in|at|on|for)\s+(?:the\s+)?$"
+            ),
+            patterns.compile(rf"\b(?:where|which|that)\s+(?P<p>she)\s+(?:{belongs})\b"),
+        )
+
+    def _where_she(self, text: str, end: int) -> bool:
+        """Whether "where she lives" (``_her_owns``) follows a detail: a place said to be
+        someone's home, school or club is near its kind's words ("the Heatherside estate
+        where she lived")."""
+        return (
+            self._her_owns[2].match(text, end + 1 if text[end : end + 1] == " " else end)
+            is not None
+        )
+
+    def _hers(self, reading: Reading, lo: int, start: int, end: int) -> bool:
+        """Whether the detail at ``start``-``end`` is owned by "her" or "she" and the
+        pronoun stands for the report's victim across the draft (``her_is_victim``)."""
+        before, doing, after = self._her_owns
+        text = reading.text
+        hi = reading.sentence(start)[1]
+        m = (
+            before.search(text, max(lo, start - 50), start)
+            or doing.search(text, max(lo, start - 60), start)
+            or after.search(text, start, min(hi, end + 30))
+        )
+        return m is not None and her_is_victim(self, reading, m.start("p"))
 
     @cached_property
     def _residence(self) -> regex.Pattern[str]:
@@ -448,8 +521,13 @@ class Jigsaw(AnonymityRule):
         children = sorted(kids)
         starts = [c[0] for c in children]
         for block in doc.blocks:
-            found = marker.search(text, block.start, block.end)
-            if found is None or block.end - block.start > 300:
+            # from its line's start: a caption set in emphasis ("*Caption: ...*") has its
+            # block open after the mark, where "^" cannot match
+            found = marker.search(text, text.rfind("\n", 0, block.start) + 1, block.end)
+            begin = found.end() if found is not None else block.start
+            if block.end - block.start > 300 or (
+                found is None and not _emphasised(doc, block.start, block.end)
+            ):
                 continue
             if named is None:
                 named = {(v.start, v.end) for v in self.victim_names(reading)}
@@ -458,14 +536,14 @@ class Jigsaw(AnonymityRule):
             ]
             if any(c[:2] in named for c in inside):
                 continue
-            if inside:
+            if inside and found is not None:
                 first = min(inside, key=children_order.__getitem__)
                 yield self.hit(first[0], first[1], text[first[0] : first[1]], "photo caption")
                 continue
             if not family.search(text, block.start, block.end):
                 continue
             rejected = -1  # the end of a capitalised run that is not a private name
-            for m in patterns.compile(NAME).finditer(text, found.end(), block.end):
+            for m in patterns.compile(NAME).finditer(text, begin, block.end):
                 if m.span() in named:
                     break
                 if (rejected >= 0 and not text[rejected : m.start()].strip()) or not self.is_name(

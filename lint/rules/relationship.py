@@ -96,6 +96,8 @@ class _Law(NamedTuple):
     placed: regex.Pattern[str]  # "placed in Mr Merrick's foster home"
     trusted: regex.Pattern[str]  # "the grandfather she could turn to"
     member: regex.Pattern[str]  # "a member of his own family"
+    taught: regex.Pattern[str]  # "a pupil he taught"
+    carer: regex.Pattern[str]  # "Ambrose, who had been fostering the boy"
     also: regex.Pattern[str]  # "who is also Lowther's mother"
 
 
@@ -132,16 +134,18 @@ class Relationship(AnonymityRule):
                 rf"(?P<child>(?:[Tt]he[ \t]+)?(?:{w.pattern('victim_anchor')}['’]s"
                 rf"|{w.pattern('children_owners')})"
                 rf"|[Hh]er|[Hh]is|[Tt]heir|[Mm]y)[ \t]+{qualifier}"
+                rf"(?:(?:{w.pattern('kin_links')})['’]s[ \t]+)?"  # "her mother's brother"
                 rf"(?:{w.pattern('adult_kin')}|{w.pattern('trust_roles')})"
             ),
             c(rf"\s+(?:(?:has|had|then|later|first|also)\s+)?{w.pattern('kin_speaking')}"),
             c(rf"\s*,\s*(?P<name>{NAME})"),
             c(
                 rf"(?:\s*,)?\s+(?:who\s+)?(?:(?:was|is|had|has)\s+(?:been\s+)?)?"
-                rf"(?:{w.pattern('offence_adverbs')}\s+)*"
+                rf"(?:{w.pattern('offence_adverbs')}\s+)*(?:(?:{w.pattern('offence_onsets')})\s+)?"
                 rf"(?:{w.pattern('proceedings')}|{w.pattern('active_offence')}"
                 rf"|{w.pattern('kin_did')})"
-            ),  # "her uncle abused her", "Her own dad did this to her"
+            ),  # "her uncle abused her", "her uncle began abusing her", "Her own dad did
+            # this to her"
             c(r"(?:\bby|\bwho\s+(?:is|was)(?:\s+then|\s+at\s+the\s+time)?|\bagainst)\s+$"),
             c(rf"(?:\b(?P<he>[Hh]e)|(?P<name>{NAME}))\s+(?:is|was|had\s+been|became)\s+$"),
             c(
@@ -187,6 +191,14 @@ class Relationship(AnonymityRule):
                 rf"(?:she|he|the\s+girl|the\s+boy|the\s+child)\s+(?:{w.pattern('kin_trusted')})\b"
             ),
             member=c(w.pattern("family_membership")),
+            taught=c(
+                rf"\b(?:[Aa]|[Tt]he)\s+(?:{w.pattern('taught_children')})\s+"
+                rf"(?:(?:who|whom|that)\s+)?he\s+(?:{w.pattern('taught_verbs')})\b"
+            ),
+            carer=c(
+                rf"\bwho\s+(?:(?:had|has)\s+been\s+|was\s+|had\s+)?"
+                rf"(?:{w.pattern('carer_verbs')})\s+(?:the|a)\s+(?:{w.pattern('taught_children')})\b(?!['’])"
+            ),
             also=c(
                 rf"\b(?:{w.pattern('also_link')})\s+(?:(?P<name>{NAME})|the\s+defendant"
                 rf"|the\s+accused)['’]s\s+{kin}\b"
@@ -281,8 +293,25 @@ class Relationship(AnonymityRule):
                 yield self.hit(m.start(), m.end(), m.group(), self.note("adult"))
         for pattern, note in zip(clauses, ("trust", "tie"), strict=True):
             for m in self._matches(reading, pattern):
-                if self.accused_named(reading, reading.sentence(m.start())[0], m.start()):
+                if self._accused_before(reading, m.start()):
                     yield self.hit(m.start(), m.end(), m.group(), self.note(note))
+
+    def _accused_before(self, reading: Reading, offset: int) -> bool:
+        """Whether the accused is told in the sentence before ``offset``: by the name the
+        report gives him, or (round 13) by his role ("The defendant was the family friend
+        who babysat her", in a prosecutor's words paragraphs after his name)."""
+        lo = reading.sentence(offset)[0]
+        return self.accused_named(reading, lo, offset) or (
+            self._accused_role.match(reading.text, lo, offset) is not None
+        )
+
+    @cached_property
+    def _accused_role(self) -> regex.Pattern[str]:
+        """The accused by his role, as the subject his sentence opens with ("The
+        defendant was ...", not "The defendant's mother, who babysat her grandchildren")."""
+        return patterns.compile(
+            rf"\W*[Tt]he\s+(?:{self.words.pattern('accused')})\s+(?:was|is|had\s+been|became)\b"
+        )
 
     def _is_accused(self, reading: Reading, m: regex.Match[str]) -> bool:
         """Whether ``_ACCUSED_IS`` in ``m`` is "he" or the defendant's name."""
@@ -323,6 +352,12 @@ class Relationship(AnonymityRule):
         for m in self._matches(reading, law.trusted):
             if m.group("kin").split()[-1].lower() not in female:
                 yield self.hit(m.start(), m.end(), m.group(), self.note("adult"))
+        for m in self._matches(reading, law.taught):  # round 13: "a pupil he taught"
+            if not _NEGATED.search(text, max(0, m.start() - 20), m.start()):
+                yield self.hit(m.start(), m.end(), m.group(), self.note("trust"))
+        for m in self._matches(reading, law.carer):  # "Ambrose, who had been fostering the boy"
+            if self._accused_before(reading, m.start()):
+                yield self.hit(m.start(), m.end(), m.group(), self.note("care"))
         for m in self._matches(reading, law.member):
             if not (
                 _NEGATED.search(text, max(0, m.start() - 20), m.start())
@@ -437,6 +472,22 @@ class Relationship(AnonymityRule):
             or model.bystander.match(text, m.end())
         )
 
+    @cached_property
+    def _caring(self) -> regex.Pattern[str]:
+        return patterns.compile(rf"\b(?:{self.words.pattern('carer_verbs')})\s+$")
+
+    def _cared_kin(self, reading: Reading, m: regex.Match[str]) -> bool:
+        """A child of the accused's family in his care, he named before it (round 13:
+        "while Gilchrist was looking after his granddaughter"): ``_kin_of_accused`` passes
+        over a relative after "looked after" (the one who cared for the child), but here the
+        accused is the carer and the child is his relative."""
+        return (
+            m.group().split()[0].lower() == "his"
+            and self._caring.search(reading.text, max(0, m.start() - 30), m.start()) is not None
+            and self._tied_case(reading)
+            and self._accused_before(reading, m.start())
+        )
+
     def _relative_accused(self, reading: Reading, m: regex.Match[str]) -> bool:
         """A male relative of the child ("the conduct of his uncle", "she wanted her father
         to understand", "My stepdad" in her statement) in a report with an accused: the
@@ -519,6 +570,12 @@ class Relationship(AnonymityRule):
                 continue  # "a mother ... her daughter": the parent's child, not the accused's
             if self._model.associates.search(text, max(lo, m.start() - 30), m.start()):
                 continue  # "a friend of his daughter's": the friend is the one told of
+            if (
+                m.group().split()[0].lower() == "her"
+                and self._model.confided.search(text, max(lo, m.start() - 30), m.start())
+                and self._model.anchor.search(text, lo, m.start())
+            ):
+                continue  # "the girl had told her older cousin": the one she turned to
             if _ADULT_AGE.match(text, m.end()) or self._own[4].match(text, m.end()):
                 continue  # "Doyle's daughter, 25, said": an adult relative, speaking
             named = self._own[5].match(text, m.end())
@@ -534,6 +591,7 @@ class Relationship(AnonymityRule):
                 self.pats.child_offence.search(text, lo, hi)
                 or self._young.match(text, m.end())
                 or self._kin_of_accused(reading, m)
+                or self._cared_kin(reading, m)
             ):
                 yield self.hit(m.start(), m.end(), m.group(), self.note("child"))
         for m in self._matches(reading, adult_kin):
