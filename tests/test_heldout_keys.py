@@ -44,6 +44,8 @@ SETS = [
     ROOT / "tests" / "recall" / "dev10",
     ROOT / "tests" / "recall" / "dev11",
     ROOT / "tests" / "recall" / "dev13claims",
+    ROOT / "tests" / "recall" / "heldout13",
+    ROOT / "tests" / "anonymity" / "heldout13",
     ROOT / "tests" / "anonymity" / "dev13",
     ROOT / "tests" / "anonymity" / "heldout",
     ROOT / "tests" / "anonymity" / "heldout2",
