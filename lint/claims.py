@@ -555,11 +555,11 @@ class _Reader:
     def _added(self, toks: Sequence[Token], begin: int, end: int) -> bool:
         """Whether the clause of a figure says it adds to what was said: "Officers also
         arrested 14 men in Bradford", "14 men were also charged" (another claim)."""
-        for j in range(begin - 1, max(begin - ADDED_REACH, -1), -1):
+        for j in range(begin - 1, max(begin - 1 - ADDED_REACH, -1), -1):
             if toks[j].low in _CLAUSE_END or toks[j].low == ",":
                 break
             if toks[j].low in self.w.added:
-                return True
+                return True  # "have also dropped by 45 per cent": three words back
         for j in range(end, min(end + ADDED_REACH + 2, len(toks))):
             if toks[j].low in _CLAUSE_END or toks[j].low == ",":
                 break
