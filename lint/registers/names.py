@@ -82,6 +82,9 @@ class Slip:
     #: Internet Watch Foundation or the IWF is named): a short abbreviation's slip may
     #: be another body's abbreviation.
     confirm: bool = False
+    #: The name's own words in another form ("One-in-Four" for One in Four): a point of
+    #: style, reported as a warning, not a wrong name.
+    styling: bool = False
 
 
 #: What a phrase holds: its slips and its case slips.
@@ -353,7 +356,8 @@ class NameIndex:
                 continue  # "NCA-CEOP": names joined, as their owners write them
             form = next((f for f in self.exact.get(_fold(pieces), ()) if f.words == pieces), None)
             if form is not None:
-                yield _slip(text, offset, [word], form.text + ending, form.org)
+                slip = _slip(text, offset, [word], form.text + ending, form.org)
+                yield replace(slip, styling=True)
 
     def _title_slips(
         self,

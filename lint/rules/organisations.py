@@ -33,7 +33,7 @@ from lint.context import lead_ins
 from lint.document import Document
 from lint.errors import RuleError
 from lint.facts import Facts
-from lint.finding import FixSafety
+from lint.finding import FixSafety, Severity
 from lint.messages import format_message
 from lint.registers import WORD_END, WORD_START, literal_pattern, normalise, register_file
 from lint.registers.names import PHRASE, Found, NameIndex, name_index
@@ -191,6 +191,7 @@ class NearMisses:
                     ),
                     fix=slip.right,
                     why=slip.org.why or None,
+                    level=Severity.WARNING if slip.styling else None,
                 )
 
 
