@@ -46,6 +46,8 @@ SETS = [
     ROOT / "tests" / "recall" / "dev13claims",
     ROOT / "tests" / "recall" / "heldout13",
     ROOT / "tests" / "anonymity" / "heldout13",
+    ROOT / "tests" / "recall" / "heldout14",
+    ROOT / "tests" / "anonymity" / "heldout14",
     ROOT / "tests" / "anonymity" / "dev13",
     ROOT / "tests" / "anonymity" / "heldout",
     ROOT / "tests" / "anonymity" / "heldout2",
