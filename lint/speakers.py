@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, TypeVar
 
 import regex
@@ -133,6 +135,12 @@ class Cast:
 
     def mentions_of(self, identity: Identity) -> list[Mention]:
         return [m for m in self.mentions if m.identity == identity.key]
+
+    @cached_property
+    def surname_counts(self) -> Counter[str]:
+        """How many people the document names by each surname ("Dean Marsh" and "Lee
+        Marsh": two)."""
+        return Counter(identity.surname for identity in self.identities)
 
 
 # -- finding names ----------------------------------------------------------------------

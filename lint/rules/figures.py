@@ -1024,9 +1024,7 @@ def _shared_surnames(facts: Facts) -> dict[int, str]:
     """The people whose surname another person in the document has, by identity: their
     full names."""
     cast = facts.cast()
-    count: dict[str, int] = {}
-    for identity in cast.identities:
-        count[identity.surname] = count.get(identity.surname, 0) + 1
+    count = cast.surname_counts
     return {i.key: i.label.lower() for i in cast.identities if count[i.surname] > 1 and i.name}
 
 

@@ -50,9 +50,7 @@ def check(rule: PeopleRule, doc: Document, facts: Facts) -> Iterator[Hit]:
         if m.group("surname") in NOT_SURNAMES:
             continue
         people.setdefault(m.group("surname"), []).append(m)
-    named: dict[str, int] = {}  # how many people the document names by each surname
-    for identity in facts.cast().identities:
-        named[identity.surname] = named.get(identity.surname, 0) + 1
+    named = facts.cast().surname_counts  # how many people the document names by each surname
     for surname, uses in people.items():
         firsts = {_first(m) for m in uses} - {None}
         if len(firsts) <= 1 and named.get(surname, 0) <= 1:
