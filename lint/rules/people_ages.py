@@ -39,7 +39,7 @@ EARLIER = (
 BACK = r"\b[Tt]he\s+(?P<age>[1-9]\d)-year-old\b(?![ \t]+(?:{others})\b)"
 #: After "the 74-year-old" when it is the subject of its clause: a verb, a comma or a
 #: possessive ("the 74-year-old was in poor health"), not a noun ("the 45-year-old judge").
-SUBJECT_AFTER = rf"(?=\s+{AUXILIARIES}\b|\s*[,.;:]|['’]s\b)"
+SUBJECT_AFTER = regex.compile(rf"(?=\s+{AUXILIARIES}\b|\s*[,.;:]|['’]s\b)")
 #: Nouns after "the 46-year-old" that make it someone else.
 OTHERS = "girl|boy|child|victim|woman|man|daughter|son|mother|father|brother|sister|pupil|teenager"
 
@@ -157,9 +157,9 @@ def _in_focus(
     said = m.group("age")
     if (
         int(said) < 18  # "The 12-year-old had been introduced to Moore": the girl
-        or not regex.match(SUBJECT_AFTER, doc.text[m.end() :])
-        or regex.search(
-            rf"\b(?:{said}-year-old|(?:was|aged|now|is)\s+{said})\b", doc.text[: m.start()]
+        or not SUBJECT_AFTER.match(doc.text, m.end())
+        or regex.compile(rf"\b(?:{said}-year-old|(?:was|aged|now|is)\s+{said})\b").search(
+            doc.text, 0, m.start()
         )
     ):
         return None  # a child, a noun after it, or an age someone else has been given
