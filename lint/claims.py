@@ -657,10 +657,10 @@ class _Reader:
             percent, stop = True, end + 2
         if not percent:
             return False
-        changes = {k for k, v in self.w.subjects.items() if v in self.w.changes}
+        subjects, changes = self.w.subjects, self.w.changes
         before = begin >= 2 and toks[begin - 1].low in ("of", "by")
-        return (before and (toks[begin - 2].low,) in changes) or (
-            stop < n and (toks[stop].low,) in changes
+        return (before and subjects.get((toks[begin - 2].low,)) in changes) or (
+            stop < n and subjects.get((toks[stop].low,)) in changes
         )
 
     def _numeric(self, t: Token) -> bool:
