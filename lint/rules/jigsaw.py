@@ -543,7 +543,7 @@ class Jigsaw(AnonymityRule):
             if not family.search(text, block.start, block.end):
                 continue
             rejected = -1  # the end of a capitalised run that is not a private name
-            for m in patterns.compile(NAME).finditer(text, begin, block.end):
+            for m in _NAME_START.finditer(text, begin, block.end):
                 if m.span() in named:
                     break
                 if (rejected >= 0 and not text[rejected : m.start()].strip()) or not self.is_name(
