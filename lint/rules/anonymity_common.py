@@ -1518,6 +1518,7 @@ class _Patterns:
             rf"\s*,?\s*$"
         )  # "His sister, Paula Brennan,"; "Her friend Jane Doyle": someone's relation
         self.bystander = c(
+            rf"(?:\s+and\s+(?:his\s+|her\s+)?\p{{Ll}}+)?"  # "His son and daughter remain ..."
             rf"\s*,?\s*(?:who\s+)?(?:(?:has|had|have)\s+)?(?:{w.pattern('kin_bystander')})"
         )  # "His daughter, Anne Ashworth, wept in court": a relative of the accused, looking on
         self.colleagues = c(

@@ -73,8 +73,8 @@ _POSSESSIVE = patterns.compile(r"['’]s?\b")
 _SUBJECT_AFTER = patterns.compile(
     r"[ \t]+(?!(?:to|and|or|in|at|on|for|with|from|by|about|over|who|whom|whose|which|that"
     r"|of|the|a|an|as|when|while|after|before|during|until|because|if|since|between)\b)"
-    r"\p{Ll}+\b|\s*,\s*who\b"
-)
+    r"\p{Ll}+\b|\s*[,–—]\s*who\b"
+)  # "her father contacted police"; "her father, who ..." or "her father – who ...": his clause
 
 
 class _Model(NamedTuple):
