@@ -11,6 +11,7 @@ named."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterator
 
@@ -194,7 +195,7 @@ def _surname_slip(a: str, b: str) -> bool:
     """Two spellings of one surname rather than two surnames: a typing slip (a letter
     doubled, dropped or swapped), one vowel for another ("Qureshi"/"Qureshy") or, in a
     name of seven letters or more, any one letter for another (not the first), "-son"
-    for "-sen", or "Mc" for "Mac"."""
+    for "-sen", "Mc" for "Mac", or a spelling that sounds the same (``_sounds_alike``)."""
     if min(len(a), len(b)) < 5:
         return False
     if typo(a, b):
@@ -204,7 +205,24 @@ def _surname_slip(a: str, b: str) -> bool:
         return i > 0 and (len(a) >= 7 or {a[i].lower(), b[i].lower()} <= _VOWELS)
     return bool(
         _MAC.match(a) and _MAC.match(b) and _MAC.sub("", a).casefold() == _MAC.sub("", b).casefold()
-    )
+    ) or _sounds_alike(a, b)
+
+
+def _sounds_alike(a: str, b: str) -> bool:
+    """One surname written as it sounds ("Hendry"/"Hendrie", "Caskey"/"Caskie",
+    "Redmayne"/"Redmain"): two edits at most, the same first three letters and the same
+    Metaphone key (jellyfish). Not "Phelps"/"Philips" or "Brown"/"Braun", which differ
+    where a name begins."""
+    if a[:3].casefold() != b[:3].casefold() or Levenshtein.distance(a, b) > 2:
+        return False
+    return _metaphone(a) == _metaphone(b)
+
+
+@functools.cache
+def _metaphone(word: str) -> str:
+    import jellyfish  # imported on first use: most documents never get here
+
+    return str(jellyfish.metaphone(word))
 
 
 def _lone_surnames(
