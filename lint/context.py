@@ -356,7 +356,14 @@ _MENTION_CUE = patterns.compile(
     r"|#NoSuchThing\s+as(?:\s+an?)?|\b(?:stop|avoid|no\s+longer)\s+(?:using|saying|calling)"
     r"|\bnever\s+(?:use|say|call)|\b(?:definition|meaning)\s+of"
     r"|\bconnotations?\s+(?:that|of)(?:\s+an?)?"
-    r"|\brefer(?:s|red|ring)?\s+to\s+(?:[\p{L}'’-]+\s+){0,5}?as)"
+    r"|\brefer(?:s|red|ring)?\s+to\s+(?:[\p{L}'’-]+\s+){0,5}?as"
+    # "Child Abuse not Child Pornography", "CSAM, not child pornography": the term set
+    # against the right one (not after a verb: "it was not child pornography" is a use)
+    r"|(?<!\b(?:is|are|was|were|be|been|being|do|does|did|has|have|had|could|would"
+    r"|should|will|can|may|might|must|it|this|that|these|those)\s{1,3})"
+    r"(?<=[\p{L},]\s{1,3})\bnot"
+    # "change the legislation from child pornography to CSAM"
+    r"|\bchang(?:e|es|ed|ing)\b[^.!?\n]{0,40}?\bfrom)"
     r"[\s,:]+"
 )
 _MENTION_RUN = patterns.compile(r"[^\s.,;:!?()]+(?:[ \t]+[^\s.,;:!?()]+){0,4}")
@@ -365,6 +372,16 @@ _REMOVAL = patterns.compile(
     r"(?i)(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){1,4})(?:be\s+)?(?:struck|removed|deleted|dropped|"
     r"scrapped|taken|erased|replaced)\s+(?:from|out\s+of|off|with)\s+(?:the\s+)?"
     r"(?:statute\s+book|law|legislation|Act|guidance|vocabulary|use|language)"
+)
+#: "child pornography is not the language that should be used": the words before are the
+#: term.
+_NOT_THE_TERM = patterns.compile(
+    r"(?i)(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){1,4})(?:is|are)\s+not\s+(?:the\s+|a\s+)?"
+    r"(?:right\s+|correct\s+|appropriate\s+|proper\s+)?(?:language|term|word|phrase|way)\b"
+)
+#: What every ``_NOT_THE_TERM`` match contains.
+_NOT_THE_TERM_CUE = patterns.compile(
+    r"(?i)\s+not\s+(?:the\s+|a\s+)?(?:\p{L}+\s+)?(?:language|term|word|phrase|way)\b"
 )
 #: What every ``_REMOVAL`` match contains: a quick test before it (it tries every word).
 _REMOVAL_CUE = patterns.compile(
@@ -388,6 +405,7 @@ def _mentions(doc: Document, facts: Facts) -> Iterator[Span]:
             yield Span(Kind.MENTION, quote.start, quote.end, "quoted term")
     cued = _holding(facts, _MENTION_CUE, doc.blocks)
     removal = _holding(facts, _REMOVAL_CUE, doc.blocks)
+    not_the_term = _holding(facts, _NOT_THE_TERM_CUE, doc.blocks)
     for block in doc.blocks:
         for m in _MENTION_CUE.finditer(text, block.start, block.end) if cued(block) else ():
             run = _MENTION_RUN.match(text, m.end(), block.end)
@@ -396,6 +414,9 @@ def _mentions(doc: Document, facts: Facts) -> Iterator[Span]:
         if removal(block) and _REMOVAL_CUE.search(text, block.start, block.end):
             for m in _REMOVAL.finditer(text, block.start, block.end):
                 yield Span(Kind.MENTION, m.start("t"), m.end("t"), "removal")
+        if not_the_term(block) and _NOT_THE_TERM_CUE.search(text, block.start, block.end):
+            for m in _NOT_THE_TERM.finditer(text, block.start, block.end):
+                yield Span(Kind.MENTION, m.start("t"), m.end("t"), "not the term")
         for m in _SCARE.finditer(text, block.start, block.end):
             inner = "a" if m.group("a") is not None else "b"
             words = m.group(inner).split()
@@ -411,6 +432,7 @@ _GATED = (
     *_TITLE_PATTERNS,
     _MENTION_CUE,
     _REMOVAL_CUE,
+    _NOT_THE_TERM_CUE,
     _word_pattern("offence_names"),
     _word_pattern("framed_offences"),
 )

@@ -164,6 +164,27 @@ def test_a_term_mentioned_to_remove_or_criticise_it_is_no_error_and_never_fixed(
     assert Kind.MENTION not in _kinds("The force files these as historic abuse.", "historic")
 
 
+def test_a_term_set_against_the_right_one_or_changed_from_is_mentioned() -> None:
+    """Session 14 (batch 14's campaigns): "X not TERM", "TERM is not the language",
+    "change … from TERM to X" talk about the term; a verb before "not" is a use."""
+    for text, fragment in (
+        ("# It's Child Abuse not Child Pornography.", "Child Pornography"),
+        ("We believe in CSAM Not Child Pornography.", "Child Pornography"),
+        ("It is abuse, not child pornography, and we should say so.", "child pornography"),
+        ("Help us change the law from Child Pornography to CSAM.", "Child Pornography"),
+        ("Sign to change legislation from child pornography to abuse material.", "child porn"),
+        ("He explained that child pornography is not the language to use.", "child pornography"),
+    ):
+        assert Kind.MENTION in _kinds(text, fragment), text
+    for text, fragment in (
+        ("The court found it was not child pornography under the Act.", "child pornography"),
+        ("Officers did not find child pornography on the laptop.", "child pornography"),
+        ("He possessed child pornography, not adult images.", "child pornography"),
+        ("The count changed from 40 to 50 once child pornography was found.", "child porn"),
+    ):
+        assert Kind.MENTION not in _kinds(text, fragment), text
+
+
 def test_the_same_terms_used_as_the_writers_own_are_errors() -> None:
     for text, rule in (
         (
