@@ -899,6 +899,10 @@ class AnonymityRule:
             if (
                 _SEAT_BEFORE.search(text, max(0, start - 24), start)
                 or _LISTED_TITLES_AFTER.match(text, end)
+                or (
+                    _THE_BEFORE.search(text, max(0, start - 5), start)
+                    and _TITLE_HEAD_AFTER.match(text, end)
+                )
                 or _TITLED_BEFORE.search(text, max(0, start - 12), start)
                 or p.relation_before.search(text, max(lo, start - 40), start)
                 or p.relation_after.match(text, end)
@@ -1312,6 +1316,12 @@ _NAME_HEADS_TITLE = patterns.compile(
 _LISTED_TITLES_AFTER = patterns.compile(
     r"(?:[ \t]*,[ \t]*\p{Lu}\p{Ll}+)*(?:,?[ \t]+and[ \t]+\p{Lu}\p{Ll}+)?[ \t]+"
     r"(?:Reports?|Inquir(?:y|ies)|Reviews?|Commissions?|Acts?|Laws?)\b"
+)
+#: "the Ryan report", "the Murphy inquiry": a name after "the" that heads a report's,
+#: inquiry's or law's name in lower case is the document's, not a person's.
+_THE_BEFORE = patterns.compile(r"\b[Tt]he[ \t]+$")
+_TITLE_HEAD_AFTER = patterns.compile(
+    r"[ \t]+(?:report|inquiry|review|commission|investigation|judgment|ruling)s?\b"
 )
 
 #: A preposition just before a name: a place or an object of it, not the accused's object.
