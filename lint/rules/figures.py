@@ -1100,13 +1100,15 @@ def _body_starts(
     stated: Sequence[Fact], bodies: frozenset[str], starts: frozenset[str], first: str
 ) -> list[Fact]:
     """A body's start is its setting up ("the service began in 2019" is its launch), and
-    so is the start of "it" after a body is named ("Since it began in 2020")."""
+    so is the start of "it" after a body is named ("Since it began in 2020"); a named
+    body is of its kind ("Operation Tarn, which began in 2025": an operation)."""
     out: list[Fact] = []
     last: str | None = None
     for f in stated:
-        body = f.subject in bodies or (f.subject is None and last in bodies)
-        if f.subject is not None:
-            last = f.subject
+        kind = None if f.subject is None else f.subject.split(":")[0]
+        body = kind in bodies or (f.subject is None and last in bodies)
+        if kind is not None:
+            last = kind
         out.append(replace(f, noun=first) if body and f.noun in starts else f)
     return out
 
