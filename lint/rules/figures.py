@@ -450,6 +450,9 @@ def event_pattern(events: Sequence[str]) -> str:
         r"|\s+(?P<object>him|her|them)|\s+(?:work|operating|operations|trading))?"
         # "jailed for 16 years on Tuesday": a term between the verb and its date
         rf"(?:\s+for\s+{_TERM_NUMBER}\s+(?:years?|months?)(?:\s+and\s+{_TERM_NUMBER}\s+months?)?)?"
+        # "arrested at his home on 14 February", "arrested by Lancashire Police on 12
+        # March": where or by whom, between the verb and its date
+        rf"(?:\s+(?:at|by)(?:\s+[\w'’-]+){{1,3}}?(?=\s+(?:in|on)\s+(?:\d|(?:{months}|{days})\b)))?"
         r"\s+(?:in|on|during|from)\s+"
         r"(?:(?:(?:early|late|mid-?)\s*)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?"
         rf"(?:(?P<month>{months})\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*(?:to|-|–)\s*\d)"
