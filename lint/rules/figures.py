@@ -450,6 +450,9 @@ def event_pattern(events: Sequence[str]) -> str:
         r"|\s+(?P<object>him|her|them)|\s+(?:work|operating|operations|trading))?"
         # "jailed for 16 years on Tuesday": a term between the verb and its date
         rf"(?:\s+for\s+{_TERM_NUMBER}\s+(?:years?|months?)(?:\s+and\s+{_TERM_NUMBER}\s+months?)?)?"
+        # "arrested at his home on 14 February", "arrested by Lancashire Police on 12
+        # March": where or by whom, between the verb and its date
+        rf"(?:\s+(?:at|by)(?:\s+[\w'’-]+){{1,3}}?(?=\s+(?:in|on)\s+(?:\d|(?:{months}|{days})\b)))?"
         r"\s+(?:in|on|during|from)\s+"
         r"(?:(?:(?:early|late|mid-?)\s*)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?"
         rf"(?:(?P<month>{months})\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*(?:to|-|–)\s*\d)"
@@ -1100,13 +1103,15 @@ def _body_starts(
     stated: Sequence[Fact], bodies: frozenset[str], starts: frozenset[str], first: str
 ) -> list[Fact]:
     """A body's start is its setting up ("the service began in 2019" is its launch), and
-    so is the start of "it" after a body is named ("Since it began in 2020")."""
+    so is the start of "it" after a body is named ("Since it began in 2020"); a named
+    body is of its kind ("Operation Tarn, which began in 2025": an operation)."""
     out: list[Fact] = []
     last: str | None = None
     for f in stated:
-        body = f.subject in bodies or (f.subject is None and last in bodies)
-        if f.subject is not None:
-            last = f.subject
+        kind = None if f.subject is None else f.subject.split(":")[0]
+        body = kind in bodies or (f.subject is None and last in bodies)
+        if kind is not None:
+            last = kind
         out.append(replace(f, noun=first) if body and f.noun in starts else f)
     return out
 
