@@ -410,20 +410,22 @@ class Jigsaw(AnonymityRule):
         "her home in ", "her Year 9 class at "; no other preposition among them, so
         "abused her at a flat in" is where, not whose); "she" doing there what one does at
         home, school or a club, before it ("She lived on ", "she sings in the junior choir
-        at "); or "where she lives" in or after it."""
+        at "), or "she" and a plain "to be" just before it (round 14: "she was in Year 8
+        at", "she was one of triplets"); or "where she lives" in or after it."""
         function = (
             r"(?:in|at|on|to|for|with|from|by|into|outside|near|and|or|as|the|a|an|when"
             r"|while|after|before|because|was|is|had|has)"
         )
         belongs = self.words.pattern("her_belongings")
+        being = self.words.pattern("her_being")
         return (
             patterns.compile(
                 rf"\b(?P<p>[Hh]er)[ \t]+(?:(?!{function}\b)[\p{{L}}\d-]+[ \t]+){{0,2}}?"
                 rf"(?!{function}\b)[\p{{L}}\d-]+\s*(?:,|\b(?:in|at|on|of)\b)\s*(?:the\s+)?$"
             ),
             patterns.compile(
-                rf"\b(?P<p>[Ss]he)\s+(?:{belongs})\b(?:[ \t]+[\p{{Ll}}\d-]+){{0,4}}?"
-                rf"[ \t]+(?:in|at|on|for)\s+(?:the\s+)?$"
+                rf"\b(?P<p>[Ss]he)\s+(?:(?:{belongs})\b(?:[ \t]+[\p{{Ll}}\d-]+){{0,4}}?"
+                rf"[ \t]+(?:in|at|on|for)\s+(?:the\s+)?|(?:{being})[ \t]+)$"
             ),
             patterns.compile(rf"\b(?:where|which|that)\s+(?P<p>she)\s+(?:{belongs})\b"),
         )
