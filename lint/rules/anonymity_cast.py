@@ -50,10 +50,13 @@ def _patterns(rule: AnonymityRule) -> tuple[regex.Pattern[str], ...]:
     after a name (a speaker, whose words' pronouns are about someone else: "Ms Maddox
     told the court that ... her home"); a man's title before a name ("Mr Vane")."""
     w = rule.words
-    owner = r"(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Tt]he\s+[\p{Ll}-]+['’]s)\s+)?"
+    owner = r"(?:[Hh]er|[Hh]is|[Tt]heir|[Tt]he\s+[\p{Ll}-]+['’]s)\s+"
+    others = rf"(?:[\p{{Ll}}-]+\s+)?\b(?:{w.pattern('her_others')})\b"
     return (
         patterns.compile(
-            rf"(?P<other>{owner}(?:[\p{{Ll}}-]+\s+)?\b(?:{w.pattern('her_others')})\b)"
+            # a role before a name is the name's title ("Prosecutor Nadia Farouk said"):
+            # the name decides; "her mother Jane" stays the mother
+            rf"(?P<other>{owner}{others}|{others}(?![ \t]+{NAME}))"
             rf"|(?P<victim>\b(?:{w.pattern('her_antecedents')})\b)"
             rf"|(?P<pronoun>\b(?:[Ss]he|[Hh]er|[Hh]erself)\b)"
             rf"|(?P<name>{NAME})"
