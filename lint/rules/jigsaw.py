@@ -100,6 +100,9 @@ _KIN_BEFORE, _KIN_AFTER = 60, 220
 _SMALL_PLACE = "small place"
 #: How far after a detail to look for its owner when none comes before it.
 _AFTER = 60
+#: How far after a detail "where she lives" may end ("the flats on the Fernhill estate
+#: in Brackford, where she still lives": the town may come between).
+_WHERE_SHE = 50
 
 
 @dataclass(frozen=True)
@@ -448,7 +451,7 @@ class Jigsaw(AnonymityRule):
         m = (
             before.search(text, max(lo, start - 50), start)
             or doing.search(text, max(lo, start - 60), start)
-            or after.search(text, start, min(hi, end + 30))
+            or after.search(text, start, min(hi, end + _WHERE_SHE))
         )
         return m is not None and her_is_victim(self, reading, m.start("p"))
 
