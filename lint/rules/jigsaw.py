@@ -65,6 +65,16 @@ def _merged(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int
     return out
 
 
+def _goes_on(text: str, taken: list[tuple[int, int, str]], start: int) -> bool:
+    """Whether a detail at ``start`` runs on from one already taken ("she was in Year 9
+    at Moorfield Academy": the school after the year group is the same child's; round
+    14), so it has that one's owner and joins its finding (``_merged``)."""
+    return any(
+        (link := _LINK.match(text, end)) is not None and link.end() >= start >= end
+        for _, end, _ in taken
+    )
+
+
 def _emphasised(doc: Document, start: int, end: int) -> bool:
     """Whether the block at ``start``-``end`` is one line set wholly in emphasis in the
     source ("*Michelle Kerrigan, whose daughter was targeted by Lowe, speaking outside
@@ -201,7 +211,7 @@ class Jigsaw(AnonymityRule):
                     t.group()[:1].isupper() for t in _TOKEN.finditer(text, m.end(), rest.end())
                 ):
                     continue  # "her mother, who is a nurse,": no place, so no one singled out
-                if self._victims(reading, m.start(), m.end()):
+                if _goes_on(text, taken, m.start()) or self._victims(reading, m.start(), m.end()):
                     taken.append((m.start(), end, kind))
                     spans.add(m.start(), end)
         for kind, pattern in self._belonging:
