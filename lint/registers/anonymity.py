@@ -83,7 +83,6 @@ LISTS = (
     "tie_words",
     "trust_ties",
     "kin_speaking",
-    "accused_kin",
     "partner_of",
     "partner_targets",
     "taught_groups",

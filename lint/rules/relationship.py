@@ -509,16 +509,8 @@ class Relationship(AnonymityRule):
         return not (
             model.confided.search(text, max(lo, m.start() - 30), m.start())
             or _POSSESSIVE.match(text, m.end())
-            or (_SUBJECT_AFTER.match(text, m.end()) and not self._accused_kin(m))
+            or _SUBJECT_AFTER.match(text, m.end())
         )
-
-    def _accused_kin(self, m: regex.Match[str]) -> bool:
-        """Whether the child's relative is one who, as the subject of his clause, is the
-        accused (round 14, ``accused_kin``: "how her stepfather would tell her"; "the
-        complainant's grandfather had been 'a man people looked up to'"), not a parent
-        who acts in the story, nor a relative the copy says is dead."""
-        words = m.group().lower().split()
-        return words[-1] in self.words.words("accused_kin") and "late" not in words
 
     def scanned(self) -> tuple[regex.Pattern[str], ...]:
         return (
