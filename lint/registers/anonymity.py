@@ -148,6 +148,7 @@ LISTS = (
     "male_titles",
     "female_titles",
     "her_belongings",
+    "her_being",
     "girl_nouns",
     "boy_nouns",
     "taught_children",

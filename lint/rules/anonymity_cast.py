@@ -37,6 +37,9 @@ from lint.rules.anonymity_common import NAME, AnonymityRule, Reading
 _BODY = patterns.compile(r"\b(?:for|at|of|from|in|near|by|with|on)\s+(?:the\s+)?$")
 #: How many sentences back a pronoun is followed before it is left unresolved.
 _REACH = 12
+#: A named speaker just before the pronoun ("Detective Constable Ruth Hale said she was"):
+#: "she" is, as a rule, the speaker herself (round 14).
+_SPEAKER_SAID = patterns.compile(rf"(?P<name>{NAME})\s+(?:said|says|added)\s+(?:that\s+)?$")
 
 
 class Referent(NamedTuple):
@@ -50,10 +53,13 @@ def _patterns(rule: AnonymityRule) -> tuple[regex.Pattern[str], ...]:
     after a name (a speaker, whose words' pronouns are about someone else: "Ms Maddox
     told the court that ... her home"); a man's title before a name ("Mr Vane")."""
     w = rule.words
-    owner = r"(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Tt]he\s+[\p{Ll}-]+['’]s)\s+)?"
+    owner = r"(?:[Hh]er|[Hh]is|[Tt]heir|[Tt]he\s+[\p{Ll}-]+['’]s)\s+"
+    others = rf"(?:[\p{{Ll}}-]+\s+)?\b(?:{w.pattern('her_others')})\b"
     return (
         patterns.compile(
-            rf"(?P<other>{owner}(?:[\p{{Ll}}-]+\s+)?\b(?:{w.pattern('her_others')})\b)"
+            # a role before a name is the name's title ("Prosecutor Nadia Farouk said"):
+            # the name decides; "her mother Jane" stays the mother
+            rf"(?P<other>{owner}{others}|{others}(?![ \t]+{NAME}))"
             rf"|(?P<victim>\b(?:{w.pattern('her_antecedents')})\b)"
             rf"|(?P<pronoun>\b(?:[Ss]he|[Hh]er|[Hh]erself)\b)"
             rf"|(?P<name>{NAME})"
@@ -135,6 +141,9 @@ def her_is_victim(rule: AnonymityRule, reading: Reading, offset: int) -> bool:
     girl (see the module's docstring for the walk)."""
     if not ((reading.sexual or reading.child) and _girls_only(rule, reading)):
         return False
+    said = _SPEAKER_SAID.search(reading.text, max(0, offset - 80), offset)
+    if said is not None and not rule._defendant(reading, said.group("name")):
+        return False  # "DC Ruth Hale said she was": the speaker; "Pike said she was" is not him
     refs = referents(rule, reading)
     starts = [r.start for r in refs]
     i = bisect.bisect_left(starts, offset) - 1

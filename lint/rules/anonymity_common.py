@@ -385,7 +385,11 @@ class AnonymityRule:
     def _read(self, doc: Document, facts: Facts) -> Reading:
         text = doc.text
         p = self.pats
-        places = frozenset(_PLACE.findall(text))
+        places = frozenset(  # "in Maya's situation": a given name's possessive is a person's
+            m.group()
+            for m in _PLACE.finditer(text)
+            if m.group() not in FIRST_NAMES or not _POSSESSIVE.match(text, m.end())
+        )
         lowercase = frozenset(_LOWER_WORD.findall(text))
         lowered = facts.lowered
 

@@ -65,6 +65,16 @@ def _merged(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int
     return out
 
 
+def _goes_on(text: str, taken: list[tuple[int, int, str]], start: int) -> bool:
+    """Whether a detail at ``start`` runs on from one already taken ("she was in Year 9
+    at Moorfield Academy": the school after the year group is the same child's; round
+    14), so it has that one's owner and joins its finding (``_merged``)."""
+    return any(
+        (link := _LINK.match(text, end)) is not None and link.end() >= start >= end
+        for _, end, _ in taken
+    )
+
+
 def _emphasised(doc: Document, start: int, end: int) -> bool:
     """Whether the block at ``start``-``end`` is one line set wholly in emphasis in the
     source ("*Michelle Kerrigan, whose daughter was targeted by Lowe, speaking outside
@@ -100,6 +110,9 @@ _KIN_BEFORE, _KIN_AFTER = 60, 220
 _SMALL_PLACE = "small place"
 #: How far after a detail to look for its owner when none comes before it.
 _AFTER = 60
+#: How far after a detail "where she lives" may end ("the flats on the Fernhill estate
+#: in Brackford, where she still lives": the town may come between).
+_WHERE_SHE = 50
 
 
 @dataclass(frozen=True)
@@ -198,7 +211,7 @@ class Jigsaw(AnonymityRule):
                     t.group()[:1].isupper() for t in _TOKEN.finditer(text, m.end(), rest.end())
                 ):
                     continue  # "her mother, who is a nurse,": no place, so no one singled out
-                if self._victims(reading, m.start(), m.end()):
+                if _goes_on(text, taken, m.start()) or self._victims(reading, m.start(), m.end()):
                     taken.append((m.start(), end, kind))
                     spans.add(m.start(), end)
         for kind, pattern in self._belonging:
@@ -410,20 +423,22 @@ class Jigsaw(AnonymityRule):
         "her home in ", "her Year 9 class at "; no other preposition among them, so
         "abused her at a flat in" is where, not whose); "she" doing there what one does at
         home, school or a club, before it ("She lived on ", "she sings in the junior choir
-        at "); or "where she lives" in or after it."""
+        at "), or "she" and a plain "to be" just before it (round 14: "she was in Year 8
+        at", "she was one of triplets"); or "where she lives" in or after it."""
         function = (
             r"(?:in|at|on|to|for|with|from|by|into|outside|near|and|or|as|the|a|an|when"
             r"|while|after|before|because|was|is|had|has)"
         )
         belongs = self.words.pattern("her_belongings")
+        being = self.words.pattern("her_being")
         return (
             patterns.compile(
                 rf"\b(?P<p>[Hh]er)[ \t]+(?:(?!{function}\b)[\p{{L}}\d-]+[ \t]+){{0,2}}?"
                 rf"(?!{function}\b)[\p{{L}}\d-]+\s*(?:,|\b(?:in|at|on|of)\b)\s*(?:the\s+)?$"
             ),
             patterns.compile(
-                rf"\b(?P<p>[Ss]he)\s+(?:{belongs})\b(?:[ \t]+[\p{{Ll}}\d-]+){{0,4}}?"
-                rf"[ \t]+(?:in|at|on|for)\s+(?:the\s+)?$"
+                rf"\b(?P<p>[Ss]he)\s+(?:(?:{belongs})\b(?:[ \t]+[\p{{Ll}}\d-]+){{0,4}}?"
+                rf"[ \t]+(?:in|at|on|for)\s+(?:the\s+)?|(?:{being})[ \t]+)$"
             ),
             patterns.compile(rf"\b(?:where|which|that)\s+(?P<p>she)\s+(?:{belongs})\b"),
         )
@@ -446,7 +461,7 @@ class Jigsaw(AnonymityRule):
         m = (
             before.search(text, max(lo, start - 50), start)
             or doing.search(text, max(lo, start - 60), start)
-            or after.search(text, start, min(hi, end + 30))
+            or after.search(text, start, min(hi, end + _WHERE_SHE))
         )
         return m is not None and her_is_victim(self, reading, m.start("p"))
 
