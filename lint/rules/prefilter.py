@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from lint import diskcache, patterns
 from lint.rules.budget import remaining
-from lint.rules.words import MixedPattern, WordMatch, WordPattern, Words, words_of
+from lint.rules.words import WordMatch, WordPattern, Words, words_of
 
 if TYPE_CHECKING:
     import regex
@@ -354,8 +354,8 @@ class Alternatives:
         alternatives, gated by ``needles``: the pattern, its needles and the indexes of
         the alternatives it holds, in order (None: all of them, numbered as in
         ``whole``). Those that could match there branch by branch (``apart``), else a
-        compiled choice of them (``choose``), some or all matched as words where they
-        can be (``by_words``). None where no alternative could match there."""
+        compiled choice of them (``choose``), matched as words where all of them are
+        (``by_words``). None where no alternative could match there."""
         present = facts.present(self.every)
         apart = self.apart(present)
         if apart is not None:
@@ -416,12 +416,12 @@ class Alternatives:
         return cast("regex.Pattern[str]", found)
 
     def by_words(self, chosen: Sequence[int]) -> regex.Pattern[str] | None:
-        """``pattern(chosen)`` for a pattern that is not only words but whose chosen
-        alternatives are, some or all (an alternative is only words when, between the
-        pattern's head and tail, it is a word pattern of one group of its own): all of
-        them, as one ``WordPattern``; some, as a ``MixedPattern`` (the others by
-        ``regex``). None when the whole is only words (``pattern`` has it), the
-        alternatives were not read as groups (``of``) or no chosen one is words."""
+        """``pattern(chosen)`` as one ``WordPattern`` for a pattern that is not only words
+        but whose chosen alternatives all are (an alternative is only words when, between
+        the pattern's head and tail, it is a word pattern of one group of its own). None
+        when the whole is only words (``pattern`` has it), the alternatives were not read
+        as groups (``of``) or a chosen one is not words: those run branch by branch
+        (``apart``), words and others alike."""
         if self.words is not None:
             return None
         key = tuple(chosen)
@@ -430,32 +430,16 @@ class Alternatives:
         if not self._alone:
             return None
         alone = self._alone[0]
-        taken = [k for k, i in enumerate(key) if alone[i] is not None]
         found: regex.Pattern[str] | None = None
-        if taken:
-            parts = [alone[key[k]] for k in taken]
-            first = cast("Words", parts[0])
+        if key and all(alone[i] is not None for i in key):
+            parts = [cast("Words", alone[i]) for i in key]
             words = Words(
-                tuple(cast("Words", p).alternatives[0] for p in parts),
+                tuple(p.alternatives[0] for p in parts),
                 len(parts),
-                first.start_boundary,
-                first.end_boundary,
+                parts[0].start_boundary,
+                parts[0].end_boundary,
             )
-            by_words = WordPattern(self._text(key[k] for k in taken), words)
-            if len(taken) == len(key):
-                found = cast("regex.Pattern[str]", by_words)
-            else:
-                others = tuple(k for k in range(len(key)) if alone[key[k]] is None)
-                found = cast(
-                    "regex.Pattern[str]",
-                    MixedPattern(
-                        self._text(key),
-                        by_words,
-                        tuple(k + 1 for k in taken),
-                        self._text(key[k] for k in others),
-                        tuple(k + 1 for k in others),
-                    ),
-                )
+            found = cast("regex.Pattern[str]", WordPattern(self._text(key), words))
         self._by_words[key] = found
         return found
 
@@ -510,8 +494,8 @@ class Alternatives:
         """The alternatives that could match in a document that holds the needles
         ``present`` (``possible``), to be run branch by branch (``OneByOne``) where
         that is cheaper than as one alternation: alternatives that are each one capture
-        group (``of``'s ``groups``), at least ``_APART`` of them, none of them matched as
-        words (``by_words``). Else None."""
+        group (``of``'s ``groups``), at least ``_APART`` of them, not all of them words
+        (``by_words``: those are matched without ``regex``). Else None."""
         if not self.grouped or self.words is not None:
             return None
         chosen = self.possible(present)
