@@ -554,17 +554,13 @@ def top_level_branches(pattern: str) -> tuple[str, ...] | None:
     branch holds a group numbered by its place (``(...)``), which leaving out a branch
     before it would renumber. Escapes and character classes are passed over as written."""
     out: list[str] = []
-    depth, start = 0, 0
-    for i, c in _structure(pattern):
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-        elif c == "#":
+    start = 0
+    for kind, at, depth in _marks(pattern):
+        if kind == _NUMBERED:
             return None
+        if kind == _BAR and depth == 0:
+            out.append(pattern[start:at])
+            start = at + 1
     out.append(pattern[start:])
     if len(out) == 1:
         lead = leading_group(pattern)
@@ -578,31 +574,37 @@ def leading_group(pattern: str) -> tuple[str, str] | None:
     rest of the pattern after it; None where it opens otherwise."""
     if not pattern.startswith("(?:"):
         return None
-    depth = 0
-    for i, c in _structure(pattern):
-        depth += {"(": 1, ")": -1}.get(c, 0)
-        if depth == 0:
-            rest = pattern[i + 1 :]
-            return None if rest[:1] in ("?", "*", "+", "{") else (pattern[3:i], rest)
+    for kind, at, depth in _marks(pattern):
+        if kind == _CLOSE and depth == 0:
+            rest = pattern[at + 1 :]
+            return None if rest[:1] in ("?", "*", "+", "{") else (pattern[3:at], rest)
     return None
 
 
-def _structure(pattern: str) -> Iterator[tuple[int, str]]:
-    """Where ``pattern`` opens a group ("(", or "#" for a group numbered by its place),
-    closes one (")") or has a "|", outside escapes and character classes. Found by one
-    scan in C (``_STRUCTURE``), not character by character: loading the rule packs reads
-    the structure of hundreds of thousands of characters."""
+def _marks(pattern: str) -> Iterator[tuple[int, int, int]]:
+    """Each place ``pattern``'s structure shows (``_STRUCTURE``): its kind, where it is
+    (the "(" of a numbered group, the "?" of another, the ")" or the "|") and the depth
+    of groups after it, a group numbered by its place not counted (a pattern holding one
+    has no branches to choose: ``top_level_branches``)."""
+    depth = 0
     for m in _STRUCTURE.finditer(pattern):
-        c = m.group()
-        if c == "(":
-            yield m.start(), "(" if pattern.startswith("?", m.end()) else "#"
-        elif c in ")|":
-            yield m.start(), c
+        kind = m.lastindex
+        if kind is None:  # the end
+            return
+        depth += 1 if kind == _OPEN else -1 if kind == _CLOSE else 0
+        yield kind, m.end() - 1, depth
 
 
-#: An escape (two characters), a character class (its "|" and parentheses are characters;
-#: a "]" first in it is one too; unclosed, it runs to the end), or one of "(", ")", "|".
-_STRUCTURE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]?|[()|]", re.S)
+#: The next place ``pattern``'s structure shows, past escapes and character classes
+#: (whose "|" and parentheses are characters; a "]" first in a class is one too, and an
+#: unclosed class runs to the end): a group numbered by its place opening ("("), another
+#: group opening ("(?"), one closing (")"), a "|", or the end. Which one is the match's
+#: ``lastindex`` (None: the end). One scan in C, not a loop over every character:
+#: loading the rule packs reads the structure of some 600,000 characters.
+_STRUCTURE = re.compile(
+    r"(?:\\.?|\[\^?\]?(?:\\.?|[^\]\\])*\]?|[^()|\\\[])*(?:(\()(\?)?|(\))|(\|)|\Z)", re.S
+)
+_NUMBERED, _OPEN, _CLOSE, _BAR = 1, 2, 3, 4
 
 
 #: The most strings of an alternative matched as words that start with the same word.
