@@ -184,7 +184,7 @@ _SPEECH_INTRO = patterns.compile(
 
 #: A paragraph in the writer's voice after a speech set out in paragraphs: quotation
 #: marks, or someone said to speak ("she said", "said Ms Hale", "the minister added").
-_NARRATION = patterns.compile(
+_NARRATION = patterns.lazy(
     rf"[\"“”]|\b(?:he|she|they|it)\s+(?:{lexicon.alternation('speech_verbs')})\b"
     rf"|\b(?:{lexicon.alternation('speech_verbs')})\s+(?:Mr|Mrs|Ms|Dr|the)\b",
     regex.IGNORECASE,
@@ -368,7 +368,7 @@ _MENTION_CUE = patterns.compile(
 )
 _MENTION_RUN = patterns.compile(r"[^\s.,;:!?()]+(?:[ \t]+[^\s.,;:!?()]+){0,4}")
 #: "… 'child prostitution' struck from the statute book": the words before are the term.
-_REMOVAL = patterns.compile(
+_REMOVAL = patterns.lazy(
     r"(?i)(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){1,4})(?:be\s+)?(?:struck|removed|deleted|dropped|"
     r"scrapped|taken|erased|replaced)\s+(?:from|out\s+of|off|with)\s+(?:the\s+)?"
     r"(?:statute\s+book|law|legislation|Act|guidance|vocabulary|use|language)"

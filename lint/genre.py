@@ -144,7 +144,7 @@ def genres() -> Genres:
 _FRONT_MATTER = patterns.compile(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S
 )
-_FRONT_KEY = patterns.compile(r"(?m)^(genre|kind)[ \t]*:[ \t]*[\"']?([\w -]+?)[\"']?[ \t]*$")
+_FRONT_KEY = patterns.lazy(r"(?m)^(genre|kind)[ \t]*:[ \t]*[\"']?([\w -]+?)[\"']?[ \t]*$")
 
 
 def declared(source: str) -> str:

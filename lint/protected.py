@@ -116,7 +116,7 @@ _PATTERNS = (
 
 
 #: Headings that say the document is someone's spoken words.
-_SPEECH_HEADING = patterns.compile(
+_SPEECH_HEADING = patterns.lazy(
     r"(?i)\b(?:speech|keynote|address\s+(?:at|to|by)|transcript|interview|oral\s+evidence"
     r"|oral\s+statement|lecture|remarks\s+(?:at|to|by))\b"
 )

@@ -663,7 +663,7 @@ _BEFORE = patterns.compile(
     rf"(?:\s+[^.!?:,\"“”]{{1,40}}?)?)\s*[,:]?\s*$",
     regex.IGNORECASE,
 )
-_BEFORE_INVERTED = patterns.compile(rf"\b{_VERB}\s+(?P<who>{_NP})\s*[,:]\s*$", regex.IGNORECASE)
+_BEFORE_INVERTED = patterns.lazy(rf"\b{_VERB}\s+(?P<who>{_NP})\s*[,:]\s*$", regex.IGNORECASE)
 _AFTER = patterns.compile(
     rf"[\s,.;!?—–-]*(?:{_VERB}\s+(?P<who1>{_NP})(?=[.,;:!?]|\s*$)"
     rf"|according\s+to\s+(?P<who3>{_NP})(?=[.,;:!?]|\s*$)"
@@ -692,13 +692,13 @@ _REPORTED = patterns.compile(
 _STATEMENT_WORD = r"(?:statement|message|letter|apology|foreword|remarks)"
 #: The statement's author in its headline: "Statement from Chief Constable Jane Doe
 #: following the apology", "Message by the chief executive".
-_HEADLINE_BY = patterns.compile(
+_HEADLINE_BY = patterns.lazy(
     rf"(?i:\b{_STATEMENT_WORD}\s+(?:from|by)\s+)(?P<who>\p{{Lu}}[^,:;.!?\n]*?)"
     r"(?=\s+(?i:following|after|on|about|to|at|in|as|over|regarding)\b|[,:;.!?]|\s*$)"
 )
 #: "PCC statement", "Chief Constable's statement", "Review: council leader’s message":
 #: the words before it, from the start of the heading or after a colon.
-_HEADLINE_OWN = patterns.compile(
+_HEADLINE_OWN = patterns.lazy(
     r"(?:(?<=^|\n)[#>\s]*|(?<=:)[ \t]+)(?P<who>[^:;,.!?\n]{2,60}?)(?:['’]s)?[ \t]+"
     rf"(?i:{_STATEMENT_WORD})[ \t]*$",
     regex.MULTILINE,
@@ -831,7 +831,7 @@ def _attribute(doc: Document, quotes: list[Quote], intros: Sequence[Block]) -> l
 
 
 #: What may stand between a quote's attribution and the next quote it also covers.
-_ONLY_VERB = patterns.compile(rf"[\s,.;:!?—–-]*(?:{_VERB}\b)?[\s,.;:!?—–-]*", regex.IGNORECASE)
+_ONLY_VERB = patterns.lazy(rf"[\s,.;:!?—–-]*(?:{_VERB}\b)?[\s,.;:!?—–-]*", regex.IGNORECASE)
 
 
 def _continued_in_block(text: str, earlier: Sequence[Quote], q: Quote) -> Attribution | None:
@@ -949,8 +949,8 @@ def _reported_before(
 #: the unit", "Sam Reid: why we opened the helpline" (a name of two or three capitalised
 #: words, after any title words, then a comma, dash or colon, or nothing).
 _TITLE_WORDS = lexicon.alternation("honorifics", "styles", "ranks", "rank_abbreviations")
-_TITLE_START = patterns.compile(rf"^(?:(?:{_TITLE_WORDS})[ \t]+)*")
-_HEADING_SPEAKER = patterns.compile(
+_TITLE_START = patterns.lazy(rf"^(?:(?:{_TITLE_WORDS})[ \t]+)*")
+_HEADING_SPEAKER = patterns.lazy(
     rf"[#\s]*(?P<who>(?:(?:{_TITLE_WORDS})[ \t]+)*"
     r"\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2})[ \t]*(?:[,:–—-][^\n]*)?[ \t]*"
 )

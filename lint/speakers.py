@@ -70,7 +70,7 @@ _PLAIN_HONORIFICS = lexicon.words("honorifics")
 JUDICIAL_TITLES = lexicon.words("judicial_titles")
 #: A person described, not named ("A mother who turned to the charity …"), whom a later
 #: "she said" refers to when no one has been named before it.
-_DESCRIBED = patterns.compile(
+_DESCRIBED = patterns.lazy(
     rf"\b(?i:a|an|the|one|this)[ \t]+(?:[\p{{Ll}}-]+[ \t]+){{0,2}}"
     rf"(?:{lexicon.alternation('described_people')})\b"
 )
@@ -94,7 +94,7 @@ _THE_BEFORE = patterns.compile(r"\bthe[ \t]+$", regex.IGNORECASE)
 _COMMA_BEFORE = patterns.compile(r",\s*$")
 #: Letters after a name that are themselves a role ("Sarah Champion MP for Rotherham").
 _ROLE_LETTERS_AFTER = patterns.compile(rf"[ \t]+(?:{lexicon.alternation('elected_letters')})\b")
-_ADVERBIAL = patterns.compile(
+_ADVERBIAL = patterns.lazy(
     r"(?:on|in|at|after|before|during|speaking|asked|yesterday|today|later|earlier)\b",
     regex.IGNORECASE,
 )
@@ -733,19 +733,19 @@ def has_role(
 _DOTTED_ROLE = patterns.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}[ \t]+$")
 #: A body's possessive right before a name: "the NSPCC's Richard Collard", "Barnardo's
 #: Lynn Perry" (a body's initials, or a capitalised word after "the" or opening a clause).
-_BODY_POSSESSIVE = patterns.compile(
+_BODY_POSSESSIVE = patterns.lazy(
     r"(?:\b\p{Lu}{2,8}|(?:\b(?i:the)[ \t]+|^|[.!?:;,][ \t]+)\p{Lu}[\p{L}-]+)['’]s[ \t]+$"
 )
 #: A body after a name, as news gives a role: "Ann Roe from Barnardo's NI", "Sam Reid of
 #: the NSPCC", "Jo Bell at Northtown Council" (a body's initials, a possessive name or a
 #: name with an organisation word, not a place: "Sam Reid from Leeds").
-_AFFILIATION_AFTER = patterns.compile(
+_AFFILIATION_AFTER = patterns.lazy(
     r"[ \t]+(?:from|of|at)[ \t]+(?:the[ \t]+)?(?:\p{Lu}[\p{L}'’&-]*[ \t]+){0,4}?"
     rf"(?:\p{{Lu}}{{2,8}}\b|\p{{Lu}}[\p{{L}}-]+['’]s?(?![\p{{L}}])|(?:{lexicon.alternation('organisation_words')})\b)"
 )
 #: A role stated after the name: "Sam Reid is the chief executive of the trust", "…, who
 #: is head of the unit" (its words up to the clause's end).
-_ROLE_STATED_AFTER = patterns.compile(
+_ROLE_STATED_AFTER = patterns.lazy(
     r",?[ \t]+(?:who[ \t]+)?(?:is|was|has[ \t]+been|became)[ \t]+(?:(?:the|a|an|its|their)[ \t]+)?"
     r"(?P<role>[^,.;:!?\n]{2,80})"
 )

@@ -4,7 +4,6 @@ matched by an automaton and string tests, with the same matches as the compiled 
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -14,13 +13,12 @@ from helpers import checked, corpus_runs
 from lint import diskcache
 from lint.config import Config, _load_folder_cached, all_rules
 from lint.configfiles import builtin_rules_dir
-from lint.rules import matching, words
+from lint.rules import words
 from lint.rules.prefilter import Alternatives
 from lint.rules.words import (
     NO_WORDS_ENV,
     SAFE,
     UNSAFE_TEXT,
-    MixedPattern,
     WordPattern,
     read_words,
 )
@@ -41,28 +39,17 @@ def test_words_and_regex_find_the_same_on_the_precision_corpus_and_the_seeds(
         used.append(1)
         return finditer_words(self, *args)  # type: ignore[arg-type]
 
-    merged: list[int] = []
-    mixed = matching.mixed
-
-    def counting_mixed(*args: object) -> object:
-        merged.append(1)
-        return mixed(*args)  # type: ignore[arg-type]
-
     monkeypatch.setattr(WordPattern, "finditer_words", counting)
-    monkeypatch.setattr(matching, "mixed", counting_mixed)
     for paths, config in corpus_runs():
         used.clear()
-        merged.clear()
         fast = checked(paths, config)
         assert len(used) > 50  # the word path ran
-        assert len(merged) > 10  # and the mixed one (some entries words, some regex)
         with monkeypatch.context() as patch:
             patch.setenv(NO_WORDS_ENV, "1")
             assert not words.enabled()
             used.clear()
-            merged.clear()
             slow = checked(paths, config)
-            assert not used and not merged
+            assert not used
         assert sum(len(f) for _, f in fast) > 100
         assert fast == slow
 
@@ -102,26 +89,24 @@ def test_matches_are_the_compiled_patterns() -> None:
 
 
 def _mixed_same(alternatives: list[str], text: str, pos: int = 0, end: int | None = None) -> None:
-    """The mixed path's matches of a substitution-like alternation, checked against the
-    compiled pattern's, with the entries' groups."""
+    """A substitution-like alternation whose entries are only in part words runs branch
+    by branch (``Alternatives.apart``), not as words: its matches, with the entries'
+    groups, are the compiled pattern's."""
     head, tail = r"(?mi)\b(?:", r")\b"
     needles = [frozenset({"care"})] + [None] * (len(alternatives) - 1)
     choice = Alternatives.of(head, alternatives, tail, needles, groups=True)
     assert choice is not None
-    pattern = choice.by_words(range(len(alternatives)))
-    assert isinstance(pattern, MixedPattern), alternatives
+    assert choice.by_words(range(len(alternatives))) is None, alternatives
+    apart = choice.apart(frozenset({"care"}))
+    assert apart is not None, alternatives
     endpos = len(text) if end is None else end
-    lowered = text.lower()
-    mine = [
-        (m.span(), m.groups())
-        for m in matching.mixed(pattern, text, lowered, pos, endpos, time.monotonic() + 60)
-    ]
+    mine = [(m.span(), m.groups()) for m in apart.finditer(text, pos, endpos)]
     whole = regex.compile(head + "|".join(alternatives) + tail)
     theirs = [(m.span(), m.groups()) for m in whole.finditer(text, pos, endpos)]
     assert mine == theirs, (alternatives, text)
 
 
-def test_mixed_matches_are_the_compiled_patterns() -> None:
+def test_entries_only_in_part_words_run_branch_by_branch_as_the_compiled_pattern() -> None:
     entries = [
         r"(care\s+gangs)",  # words
         r"((?<!day[ -])care\s+gangs?)",  # regex: a look-behind

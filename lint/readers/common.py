@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import html as html_lib
 import io
-import zipfile
 from collections.abc import Callable, Sequence
 
 import regex
@@ -239,6 +238,8 @@ def package_parts(
             f"not {what}: the file is not a ZIP package; was another kind of file renamed?",
             path=path,
         )
+    import zipfile  # only Word and OpenDocument files are ZIP packages
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             names = set(package.namelist())

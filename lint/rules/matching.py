@@ -15,7 +15,7 @@ from lint.rules.budget import bounded, deadline_for, remaining
 from lint.rules.contract import RuleMeta
 from lint.rules.guards import Guards
 from lint.rules.vale_compat import Shifted
-from lint.rules.words import MixedPattern, WordMatch, WordPattern
+from lint.rules.words import WordPattern
 
 
 def finditer(
@@ -88,16 +88,13 @@ def scan(
         spans = _runs(unit_list, candidates)
     by_words = (
         pattern
-        if isinstance(pattern, (WordPattern, MixedPattern))
-        and facts.shared(_MATCHABLE, _matchable(facts))
+        if isinstance(pattern, WordPattern) and facts.shared(_MATCHABLE, _matchable(facts))
         else None
     )
     for span_start, span_end, before in spans:
         matches: Iterator[MatchLike]
         if isinstance(by_words, WordPattern):
             matches = by_words.finditer_words(text, facts.lowered, span_start, span_end)
-        elif isinstance(by_words, MixedPattern):
-            matches = mixed(by_words, text, facts.lowered, span_start, span_end, deadline)
         else:
             matches = finditer(pattern, text, span_start, span_end, deadline)
         for m in matches:
@@ -116,61 +113,6 @@ def scan(
 
 
 _MATCHABLE = "words.matchable"
-
-
-def mixed(
-    pattern: MixedPattern, text: str, lowered: str, pos: int, endpos: int, deadline: float
-) -> Iterator[MatchLike]:
-    """The matches ``finditer(text, pos, endpos)`` of the whole pattern gives, in order,
-    for a view that is ``matchable``: its word alternatives' matches (``finditer_words``)
-    merged with those of the others (``regex``). At each offset the whole pattern takes
-    the first of its alternatives that matches there, so of the two next matches the one
-    that starts first wins, and at the same start the one of the earlier group; a side
-    whose next match starts inside the one taken searches again from its end, as the
-    whole pattern would (a search from an offset still sees the text before it). Should
-    the other alternatives match the empty string, the whole pattern goes on from the
-    last match taken."""
-    rest = pattern.rest.compiled()
-    if rest.groups != len(pattern.rest_groups):  # not one group per alternative
-        yield from finditer(pattern.compiled(), text, pos, endpos, deadline)
-        return
-    words = pattern.words
-    by_words = words.finditer_words(text, lowered, pos, endpos)
-    by_regex = finditer(rest, text, pos, endpos, deadline)
-    w = next(by_words, None)
-    r = next(by_regex, None)
-    after = pos  # where the last match taken ends
-    while w is not None or r is not None:
-        if r is not None and r.end() == r.start():
-            yield from finditer(pattern.compiled(), text, after, endpos, deadline)
-            return
-        if r is not None and (
-            w is None
-            or r.start() < w.start()
-            or (
-                r.start() == w.start()
-                and pattern.rest_groups[(r.lastindex or 1) - 1]
-                < pattern.word_groups[w.group_index - 1]
-            )
-        ):
-            after = r.end()
-            yield WordMatch(
-                text, r.start(), after, pattern.rest_groups[(r.lastindex or 1) - 1], pattern.groups
-            )
-            r = next(by_regex, None)
-            if w is not None and w.start() < after:
-                by_words = words.finditer_words(text, lowered, after, endpos)
-                w = next(by_words, None)
-        else:
-            assert w is not None
-            after = w.end()
-            yield WordMatch(
-                text, w.start(), after, pattern.word_groups[w.group_index - 1], pattern.groups
-            )
-            w = next(by_words, None)
-            if r is not None and r.start() < after:
-                by_regex = finditer(rest, text, after, endpos, deadline)
-                r = next(by_regex, None)
 
 
 def _matchable(facts: Facts) -> Callable[[], bool]:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from lint import diskcache, patterns
 from lint.rules.budget import remaining
-from lint.rules.words import MixedPattern, WordMatch, WordPattern, Words, words_of
+from lint.rules.words import WordMatch, WordPattern, Words, words_of
 
 if TYPE_CHECKING:
     import regex
@@ -354,8 +354,8 @@ class Alternatives:
         alternatives, gated by ``needles``: the pattern, its needles and the indexes of
         the alternatives it holds, in order (None: all of them, numbered as in
         ``whole``). Those that could match there branch by branch (``apart``), else a
-        compiled choice of them (``choose``), some or all matched as words where they
-        can be (``by_words``). None where no alternative could match there."""
+        compiled choice of them (``choose``), matched as words where all of them are
+        (``by_words``). None where no alternative could match there."""
         present = facts.present(self.every)
         apart = self.apart(present)
         if apart is not None:
@@ -416,12 +416,12 @@ class Alternatives:
         return cast("regex.Pattern[str]", found)
 
     def by_words(self, chosen: Sequence[int]) -> regex.Pattern[str] | None:
-        """``pattern(chosen)`` for a pattern that is not only words but whose chosen
-        alternatives are, some or all (an alternative is only words when, between the
-        pattern's head and tail, it is a word pattern of one group of its own): all of
-        them, as one ``WordPattern``; some, as a ``MixedPattern`` (the others by
-        ``regex``). None when the whole is only words (``pattern`` has it), the
-        alternatives were not read as groups (``of``) or no chosen one is words."""
+        """``pattern(chosen)`` as one ``WordPattern`` for a pattern that is not only words
+        but whose chosen alternatives all are (an alternative is only words when, between
+        the pattern's head and tail, it is a word pattern of one group of its own). None
+        when the whole is only words (``pattern`` has it), the alternatives were not read
+        as groups (``of``) or a chosen one is not words: those run branch by branch
+        (``apart``), words and others alike."""
         if self.words is not None:
             return None
         key = tuple(chosen)
@@ -430,32 +430,16 @@ class Alternatives:
         if not self._alone:
             return None
         alone = self._alone[0]
-        taken = [k for k, i in enumerate(key) if alone[i] is not None]
         found: regex.Pattern[str] | None = None
-        if taken:
-            parts = [alone[key[k]] for k in taken]
-            first = cast("Words", parts[0])
+        if key and all(alone[i] is not None for i in key):
+            parts = [cast("Words", alone[i]) for i in key]
             words = Words(
-                tuple(cast("Words", p).alternatives[0] for p in parts),
+                tuple(p.alternatives[0] for p in parts),
                 len(parts),
-                first.start_boundary,
-                first.end_boundary,
+                parts[0].start_boundary,
+                parts[0].end_boundary,
             )
-            by_words = WordPattern(self._text(key[k] for k in taken), words)
-            if len(taken) == len(key):
-                found = cast("regex.Pattern[str]", by_words)
-            else:
-                others = tuple(k for k in range(len(key)) if alone[key[k]] is None)
-                found = cast(
-                    "regex.Pattern[str]",
-                    MixedPattern(
-                        self._text(key),
-                        by_words,
-                        tuple(k + 1 for k in taken),
-                        self._text(key[k] for k in others),
-                        tuple(k + 1 for k in others),
-                    ),
-                )
+            found = cast("regex.Pattern[str]", WordPattern(self._text(key), words))
         self._by_words[key] = found
         return found
 
@@ -510,8 +494,8 @@ class Alternatives:
         """The alternatives that could match in a document that holds the needles
         ``present`` (``possible``), to be run branch by branch (``OneByOne``) where
         that is cheaper than as one alternation: alternatives that are each one capture
-        group (``of``'s ``groups``), at least ``_APART`` of them, none of them matched as
-        words (``by_words``). Else None."""
+        group (``of``'s ``groups``), at least ``_APART`` of them, not all of them words
+        (``by_words``: those are matched without ``regex``). Else None."""
         if not self.grouped or self.words is not None:
             return None
         chosen = self.possible(present)
@@ -570,17 +554,13 @@ def top_level_branches(pattern: str) -> tuple[str, ...] | None:
     branch holds a group numbered by its place (``(...)``), which leaving out a branch
     before it would renumber. Escapes and character classes are passed over as written."""
     out: list[str] = []
-    depth, start = 0, 0
-    for i, c in _structure(pattern):
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-        elif c == "#":
+    start = 0
+    for kind, at, depth in _marks(pattern):
+        if kind == _NUMBERED:
             return None
+        if kind == _BAR and depth == 0:
+            out.append(pattern[start:at])
+            start = at + 1
     out.append(pattern[start:])
     if len(out) == 1:
         lead = leading_group(pattern)
@@ -594,37 +574,37 @@ def leading_group(pattern: str) -> tuple[str, str] | None:
     rest of the pattern after it; None where it opens otherwise."""
     if not pattern.startswith("(?:"):
         return None
-    depth = 0
-    for i, c in _structure(pattern):
-        depth += {"(": 1, ")": -1}.get(c, 0)
-        if depth == 0:
-            rest = pattern[i + 1 :]
-            return None if rest[:1] in ("?", "*", "+", "{") else (pattern[3:i], rest)
+    for kind, at, depth in _marks(pattern):
+        if kind == _CLOSE and depth == 0:
+            rest = pattern[at + 1 :]
+            return None if rest[:1] in ("?", "*", "+", "{") else (pattern[3:at], rest)
     return None
 
 
-def _structure(pattern: str) -> Iterator[tuple[int, str]]:
-    """Where ``pattern`` opens a group ("(", or "#" for a group numbered by its place),
-    closes one (")") or has a "|", outside escapes and character classes."""
-    i, n = 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":  # a class: its "|" and parentheses are characters
-            i += 1
-            if pattern.startswith("^", i):
-                i += 1
-            if pattern.startswith("]", i):
-                i += 1
-            while i < n and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
-        elif c == "(":
-            yield i, "(" if pattern.startswith("?", i + 1) else "#"
-        elif c in ")|":
-            yield i, c
-        i += 1
+def _marks(pattern: str) -> Iterator[tuple[int, int, int]]:
+    """Each place ``pattern``'s structure shows (``_STRUCTURE``): its kind, where it is
+    (the "(" of a numbered group, the "?" of another, the ")" or the "|") and the depth
+    of groups after it, a group numbered by its place not counted (a pattern holding one
+    has no branches to choose: ``top_level_branches``)."""
+    depth = 0
+    for m in _STRUCTURE.finditer(pattern):
+        kind = m.lastindex
+        if kind is None:  # the end
+            return
+        depth += 1 if kind == _OPEN else -1 if kind == _CLOSE else 0
+        yield kind, m.end() - 1, depth
+
+
+#: The next place ``pattern``'s structure shows, past escapes and character classes
+#: (whose "|" and parentheses are characters; a "]" first in a class is one too, and an
+#: unclosed class runs to the end): a group numbered by its place opening ("("), another
+#: group opening ("(?"), one closing (")"), a "|", or the end. Which one is the match's
+#: ``lastindex`` (None: the end). One scan in C, not a loop over every character:
+#: loading the rule packs reads the structure of some 600,000 characters.
+_STRUCTURE = re.compile(
+    r"(?:\\.?|\[\^?\]?(?:\\.?|[^\]\\])*\]?|[^()|\\\[])*(?:(\()(\?)?|(\))|(\|)|\Z)", re.S
+)
+_NUMBERED, _OPEN, _CLOSE, _BAR = 1, 2, 3, 4
 
 
 #: The most strings of an alternative matched as words that start with the same word.

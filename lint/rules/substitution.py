@@ -120,7 +120,7 @@ class Substitution:
         return format_message(self.meta.message, _as_sentence(options), observed)
 
 
-_SENTENCE_START = patterns.compile(r"(?:^|[.!?:;\"“‘(\n]|\p{Pd})\s*$")
+_SENTENCE_START = patterns.lazy(r"(?:^|[.!?:;\"“‘(\n]|\p{Pd})\s*$")
 
 
 def _proper_like(text: str, m: MatchLike) -> bool:

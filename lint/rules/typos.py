@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from lint import patterns
@@ -108,6 +107,8 @@ KEY = 3
 
 def read_table(name: str) -> dict[str, str]:
     """misspelling -> codespell's raw correction text, from the installed list."""
+    from importlib import resources
+
     import codespell_lib  # the dependency that ships the lists (imported on first use)
 
     try:

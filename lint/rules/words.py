@@ -460,26 +460,3 @@ def _match(
     if boundary and _BOUNDARY.match(text, here, endpos) is None:
         return -1
     return here
-
-
-class MixedPattern(patterns.Lazy):
-    """An alternation of capture groups (a substitution's entries) of which some are
-    only words: ``words`` matches those without ``regex`` and ``rest`` the others, and
-    ``lint.rules.matching`` merges the two into the matches of the whole (``pattern``,
-    compiled only if asked). ``word_groups`` and ``rest_groups`` give, for each
-    alternative of ``words`` and of ``rest``, its group in the whole (1, 2 …)."""
-
-    def __init__(
-        self,
-        pattern: str,
-        words: WordPattern,
-        word_groups: tuple[int, ...],
-        rest: str,
-        rest_groups: tuple[int, ...],
-    ) -> None:
-        super().__init__(pattern)
-        self.words = words
-        self.word_groups = word_groups
-        self.rest = patterns.Lazy(rest)
-        self.rest_groups = rest_groups
-        self.groups = len(word_groups) + len(rest_groups)
