@@ -229,7 +229,9 @@ _WORKS = (
     r"|podcast|play|campaign|toolkit|guide|leaflet|framework|code\s+of\s+practice|inquiry"
     r"|article|story|headline|column|editorial|episode)"
 )
-_QUOTED = r"(?P<t>[“\"‘'][^“”\"‘’'\n]{2,160}[”\"’'])"
+#: The marks a quoted title opens with.
+_OPENING = r"[“\"‘']"
+_QUOTED = rf"(?P<t>{_OPENING}[^“”\"‘’'\n]{{2,160}}[”\"’'])"
 _TITLE_CASE = (
     r"(?P<t>(?:\p{Lu}[\p{L}'’!?-]*|\d+)(?:,?\s+(?:(?:of|in|and|the|for|on|to|a|an|at|by|with"
     r"|from|or|into|against|about|is|are|not|no)\s+)*(?:\p{Lu}[\p{L}'’!?-]*|\d+)){0,14})"
@@ -264,11 +266,12 @@ _TITLE_PATTERNS = (
         r"(?:\s+\(?\d{4}\)?)?)\b"
     ),
 )
+_OPENING_MARK = patterns.compile(_OPENING)
 #: What every match of each title pattern contains (a quick test before the slower
 #: pattern, which tries every capitalised word as a start): None, always run.
 _TITLE_CUES = (
-    None,
-    None,
+    _OPENING_MARK,
+    _OPENING_MARK,
     None,
     patterns.compile(r"(?i)\b(?:article|story|headline|column|editorial|piece|post),"),
     patterns.compile(rf"\b(?:{lexicon.alternation('document_heads')})\b"),
@@ -509,11 +512,13 @@ _CITATION = patterns.compile(
 
 def _names(doc: Document, facts: Facts, registered: Sequence[str]) -> Iterator[Span]:
     text = doc.text
-    for pattern, cue in (
-        (_AMPERSAND_NAME, "name with &"),
-        (_CASE_NAME, "case name"),
-        (_CITATION, "citation"),
+    for pattern, cue, marks in (
+        (_AMPERSAND_NAME, "name with &", ("&",)),
+        (_CASE_NAME, "case name", (" v ", " v.", " v\t", "\tv")),
+        (_CITATION, "citation", ("[19", "[20", "(19", "(20")),
     ):
+        if not any(mark in text for mark in marks):
+            continue  # every match holds one of these: most texts hold none
         for m in pattern.finditer(text):
             yield Span(Kind.NAME, m.start(), m.end(), cue)
     # Names of many words and brands, from the document's index ("Paedophile On-Line
@@ -578,22 +583,21 @@ class Registered:
             for m in self.pattern.finditer(text):
                 yield m.start(), m.end()
             return
-        at: dict[int, list[str]] = {}  # offset -> the needles found there
+        # offset -> the names whose first word (case as written) stands there, not
+        # followed by a letter or digit: most places a needle is found hold it in
+        # another case ("the" for "The"), and are left at once.
+        at: dict[int, list[int]] = {}
         for needle, offsets in found.items():
-            for offset in offsets:
-                at.setdefault(offset, []).append(needle)
+            for first, names in self._firsts[needle]:
+                size = len(first)
+                for offset in offsets:
+                    if text.startswith(first, offset) and not _WORD_CHAR.match(text, offset + size):
+                        at.setdefault(offset, []).extend(names)
         after = 0  # where the last name found ends: matches never overlap
         for start in sorted(at):
             if start < after or (start and _WORD_CHAR.match(text, start - 1)):
                 continue
-            tried: list[int] = []  # the names whose first word stands whole at start
-            for needle in at[start]:
-                for first, names in self._firsts[needle]:
-                    if text.startswith(first, start) and not _WORD_CHAR.match(
-                        text, start + len(first)
-                    ):
-                        tried.extend(names)
-            for i in sorted(tried):  # the alternation's order: the longest first
+            for i in sorted(at[start]):  # the alternation's order: the longest first
                 end = self._match(text, start, self.words[i])
                 if end is not None:
                     yield start, end

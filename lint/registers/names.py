@@ -28,6 +28,7 @@ Possessives ("the Internet Watch Foundation's") are right.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -111,6 +112,20 @@ def _words(text: str, offset: int = 0) -> list[_Word]:
     ]
 
 
+def _texts(phrase: str) -> list[str]:
+    """The words of a phrase (a ``PHRASE`` match) as ``_words`` gives them, without their
+    places (wanted only for the rare slip). A phrase holds nothing but words and the
+    spaces between them, so a run of letters and digits between spaces is one word: only
+    the other runs ("Police,", "Chiefs'", "One-in-Four") need the word pattern."""
+    found: list[str] = []
+    for run in phrase.split():
+        if run.isalnum():
+            found.append(run)
+        else:
+            found.extend(_TOKEN.findall(run))
+    return [w.replace("’", "'") for w in found] if "’" in phrase else found
+
+
 def _fold(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(w.casefold() for w in words)
 
@@ -139,7 +154,7 @@ def _possessive(word: str) -> tuple[str, str]:
     for ending in ("'s", "'"):
         if word.endswith(ending) and len(word) > len(ending) + 1:
             return word[: -len(ending)], ending
-    compound = _COMPOUND.search(word)
+    compound = _COMPOUND.search(word) if "-" in word else None
     if compound is not None and compound.start() > 1:
         return word[: compound.start()], compound.group()
     return word, ""
@@ -226,29 +241,30 @@ class NameIndex:
             if len(word) >= 4 and word.isalpha():
                 self.vocabulary.setdefault((word[0], len(word)), []).append(word)
         self.lengths = sorted(lengths, reverse=True)
+        self._lengths = frozenset(lengths)
         self._starts = {w: sorted(ns, reverse=True) for w, ns in self.starts.items()}
         #: Answers that depend on the words alone, kept for the run (``_bound``).
         self._nears: dict[tuple[str, ...], tuple[_Form, str] | None] = {}
+        self._coins: dict[tuple[str, str], tuple[_Form, str] | None] = {}
         self._acronyms: dict[str, tuple[Organisation | None, bool]] = {}
 
     # -- look-ups ------------------------------------------------------------------
 
-    def _exact(self, words: Sequence[_Word]) -> tuple[list[_Form], str]:
+    def _exact(self, words: Sequence[str]) -> tuple[list[_Form], str]:
         """Forms equal to the words ignoring case (a possessive ending set aside)."""
-        whole = self.exact.get(_fold(w.text for w in words))
+        whole = self.exact.get(_fold(words))
         if whole:
             return whole, ""  # a form that ends in "'s" itself: "Dr Barnardo's"
-        last, ending = _possessive(words[-1].text)
-        texts = [w.text for w in words[:-1]] + [last]
-        return self.exact.get(_fold(texts), []), ending
+        last, ending = _possessive(words[-1])
+        return self.exact.get(_fold([*words[:-1], last]), []), ending
 
     def scan(
         self, text: str, offset: int, memo: dict[tuple[int, int], Found] | None = None
     ) -> Found:
-        """The (slips, case slips) in one phrase of text starting at ``offset``. The
-        near-miss and case rules scan the same phrases of a document: pass one ``memo``
-        per document (``Facts.shared``) and each phrase is read once, however large the
-        document."""
+        """The (slips, case slips) in one phrase of text (a ``PHRASE`` match) starting at
+        ``offset``. The near-miss and case rules scan the same phrases of a document: pass
+        one ``memo`` per document (``Facts.shared``) and each phrase is read once, however
+        large the document."""
         if memo is None:
             return self._scan(text, offset)
         key = (offset, offset + len(text))
@@ -258,25 +274,29 @@ class NameIndex:
         return found
 
     def _scan(self, text: str, offset: int) -> Found:
-        words = _words(text, offset)
-        caps = [_capital(w.text) for w in words]
+        phrase = _Phrase(text, offset)
+        words = phrase.words
+        caps = [_capital(w) for w in words]
+        #: The capitalised words: only they start a name, a slip or a title's word.
+        capped = [i for i, cap in enumerate(caps) if cap]
         slips: list[Slip] = []
-        for word in words:
-            if len(word.text) < 3 or not word.text[:3].isupper():
+        for i, word in enumerate(words):
+            if len(word) < 3 or not word[:3].isupper():
                 continue
-            token, ending = _possessive(word.text)
+            token, ending = _possessive(word)
             org, confirm = self._acronym(token)
             if org is not None:
-                short = _slip(text, offset, [word], org.abbreviation + ending, org)
+                short = phrase.slip(i, i + 1, org.abbreviation + ending, org)
                 slips.append(replace(short, confirm=confirm))
-        slips.extend(self._hyphenated(text, offset, words, caps))
+        if "-" in text:
+            slips.extend(self._hyphenated(phrase, capped))
         right: list[tuple[int, int]] = []
         case: list[Slip] = []
         reach = 0  # words before this index lie inside a name already found
-        for i in range(len(words)):
-            if i < reach or not caps[i]:
+        for i in capped:
+            if i < reach:
                 continue
-            first = words[i].text.casefold()
+            first = words[i].casefold()
             lengths = sorted(
                 {*self._starts.get(first, ()), *self._starts.get(_possessive(first)[0], ())},
                 reverse=True,
@@ -288,7 +308,7 @@ class NameIndex:
                 forms, ending = self._exact(span)
                 if not forms:
                     continue
-                observed = [w.text for w in span]
+                observed = list(span)
                 observed[-1] = observed[-1][: len(observed[-1]) - len(ending)]
                 form = next((f for f in forms if tuple(observed) == f.words), None)
                 reach = i + n
@@ -296,59 +316,60 @@ class NameIndex:
                     right.append((i, i + n))
                     added = self._force_suffix(words, i + n, form, ending)
                     if added is not None:
-                        slips.append(_slip(text, offset, words[i : i + n + 1], *added))
+                        slips.append(phrase.slip(i, i + n + 1, *added))
                     break
                 slip = _case_slip(observed, forms)
                 if slip is not None:
-                    case.append(_slip(text, offset, span, slip.text + ending, slip.org))
+                    case.append(phrase.slip(i, i + n, slip.text + ending, slip.org))
                 right.append((i, i + n))  # a case slip is not also a near miss
                 break
         taken: list[tuple[int, int]] = []
-        for i in range(len(words)):
-            if not caps[i]:
-                continue
-            for n in self.lengths:
-                j = i + n
-                if j > len(words) or not caps[j - 1]:
-                    continue  # not ending on a capital
-                inside = j < len(words) and caps[j] and not _possessive(words[j - 1].text)[1]
+        count = len(words)
+        longest = self.lengths[0] if self.lengths else 0
+        for k, i in enumerate(capped):
+            # The runs of a form's length from word i that end on a capital, longest first.
+            for last in reversed(capped[k : bisect.bisect_left(capped, i + longest)]):
+                j = last + 1
+                n = j - i
+                if n not in self._lengths:
+                    continue
+                inside = j < count and caps[j] and not _possessive(words[last])[1]
                 if inside and n > 1:
                     continue  # part of a longer name (a possessive ends one: "Agency's Child")
-                if _overlaps(i, j, right) or _overlaps(i, j, taken):
+                if (right and _overlaps(i, j, right)) or (taken and _overlaps(i, j, taken)):
                     continue
                 span = words[i:j]
                 # A coined one-word name is itself inside a longer one too: "the Barnahaus
                 # Project", "Ofstead Report".
                 if inside:
-                    bare, end = _possessive(span[0].text)
+                    bare, end = _possessive(span[0])
                     found = None if bare in self.right_tokens else self._coined(bare, end)
                 else:
                     found = self._near(span)
                 if found is not None and self._listed_wrong(span):
                     found = None  # a listed wrong form: the ``wrong`` rule reports it
-                if found is not None and _unaccented(" ".join(w.text for w in span)) == (
+                if found is not None and _unaccented(" ".join(span)) == (
                     _unaccented(found[0].text)
                 ):
                     found = None  # "Garda Siochana": its accents are Spelling.Accents'
                 if found is not None:
                     form, ending = found
-                    slips.append(_slip(text, offset, span, form.text + ending, form.org))
+                    slips.append(phrase.slip(i, j, form.text + ending, form.org))
                     taken.append((i, j))
                     break
-        slips.extend(self._title_slips(text, offset, words, caps, right + taken))
+        slips.extend(self._title_slips(phrase, caps, capped, right + taken))
         return slips, case
 
-    def _hyphenated(
-        self, text: str, offset: int, words: Sequence[_Word], caps: Sequence[bool]
-    ) -> Iterator[Slip]:
+    def _hyphenated(self, phrase: _Phrase, capped: Sequence[int]) -> Iterator[Slip]:
         """A name of several words written as one hyphenated word, its words and their
         capitals as the register has them and a small word among them ("One-in-Four" for
         One in Four): a slip of the name. "One-in-four" (another capital) is the
         ordinary phrase; "NCA-CEOP" joins two names as their owners write them."""
-        for word, cap in zip(words, caps, strict=True):
-            if not cap or "-" not in word.text:
+        for i in capped:
+            word = phrase.words[i]
+            if "-" not in word:
                 continue
-            token, ending = _possessive(word.text)
+            token, ending = _possessive(word)
             if ending.startswith("-"):
                 continue  # "NCA-commissioned": a name in a compound, not a slip
             pieces = tuple(token.split("-"))
@@ -356,40 +377,40 @@ class NameIndex:
                 continue  # "NCA-CEOP": names joined, as their owners write them
             form = next((f for f in self.exact.get(_fold(pieces), ()) if f.words == pieces), None)
             if form is not None:
-                slip = _slip(text, offset, [word], form.text + ending, form.org)
+                slip = phrase.slip(i, i + 1, form.text + ending, form.org)
                 yield replace(slip, styling=True)
 
     def _title_slips(
         self,
-        text: str,
-        offset: int,
-        words: Sequence[_Word],
+        phrase: _Phrase,
         caps: Sequence[bool],
+        capped: Sequence[int],
         known: list[tuple[int, int]],
     ) -> Iterator[Slip]:
         """A capitalised word one letter from a word of a title, beside the word that
         goes with it there: "Acton Plan" (Action Plan), "Chield Sexual Exploitation"."""
-        for i, word in enumerate(words):
-            low = word.text.casefold()
-            if not caps[i] or len(low) < 4 or not low.isalpha() or _overlaps(i, i + 1, known):
+        words = phrase.words
+        for i in capped:
+            word = words[i]
+            low = word.casefold()
+            if len(low) < 4 or not low.isalpha() or _overlaps(i, i + 1, known):
                 continue
-            if word.text in PLACES or word.text in self.right_tokens or word.text.isupper():
+            if word in PLACES or word in self.right_tokens or word.isupper():
                 continue
             if low in self.vocabulary.get((low[0], len(low)), ()):  # its own bucket
                 continue
             for j in (i + 1, i - 1):
                 if not 0 <= j < len(words) or not caps[j]:
                     continue
-                other = words[j].text.casefold()
+                other = words[j].casefold()
                 right = self._title_word(low, other, before=j > i)
                 if right is None:
                     continue
                 fixed = right[:1].upper() + right[1:]
                 pair = sorted((i, j))
-                span = words[pair[0] : pair[1] + 1]
-                phrase = " ".join(fixed if k == i else words[k].text for k in pair)
-                org = Organisation(phrase, why=TITLE_WHY)
-                yield _slip(text, offset, span, phrase, org)
+                title = " ".join(fixed if k == i else words[k] for k in pair)
+                org = Organisation(title, why=TITLE_WHY)
+                yield phrase.slip(pair[0], pair[1] + 1, title, org)
                 break
 
     def _title_word(self, low: str, other: str, *, before: bool) -> str | None:
@@ -406,24 +427,24 @@ class NameIndex:
                 return candidate
         return None
 
-    def _listed_wrong(self, span: Sequence[_Word]) -> bool:
-        folded = _fold([*(w.text for w in span[:-1]), _possessive(span[-1].text)[0]])
+    def _listed_wrong(self, span: Sequence[str]) -> bool:
+        folded = _fold([*span[:-1], _possessive(span[-1])[0]])
         return folded in self.wrong or (folded[0] == "the" and folded[1:] in self.wrong)
 
     def _force_suffix(
-        self, words: Sequence[_Word], j: int, form: _Form, ending: str
+        self, words: Sequence[str], j: int, form: _Form, ending: str
     ) -> tuple[str, Organisation] | None:
         """A force's name with a generic word added after it: "Kent Police Force", or
         its full name in the plural: "Metropolitan Police Services"."""
         if ending or j >= len(words):
             return None
-        word = words[j].text
+        word = words[j]
         singular = word[:-1] if word.endswith("s") else word
         if singular not in FORCE_SUFFIXES:
             return None
         if form.words[-1] not in ("Police", "Constabulary"):
             return None
-        if j + 1 < len(words) and _capital(words[j + 1].text) and words[j + 1].text != ",":
+        if j + 1 < len(words) and _capital(words[j + 1]) and words[j + 1] != ",":
             return None  # a longer name: "Kent Police Service Centre"
         longer = _fold([*form.words, word])
         if longer in self.exact or longer in self.wrong:
@@ -431,10 +452,10 @@ class NameIndex:
         full = self.exact.get(_fold([*form.words, singular]), []) if word != singular else []
         return (full[0].text, full[0].org) if full else (form.org.name, form.org)
 
-    def _near(self, span: Sequence[_Word]) -> tuple[_Form, str] | None:
+    def _near(self, span: Sequence[str]) -> tuple[_Form, str] | None:
         """The form a run of words misses by a slip, by the words alone: asked once per
         run of words in a process (a document repeats its names, and a run its phrases)."""
-        words = tuple(w.text for w in span)
+        words = tuple(span)
         if words in self._nears:
             return self._nears[words]
         found = self._nears[words] = self._near_words(words)
@@ -470,6 +491,16 @@ class NameIndex:
         return None
 
     def _coined(self, word: str, ending: str) -> tuple[_Form, str] | None:
+        """A word a slip from a coined one-word name (``_coined_word``): asked once per
+        word in a process, like ``_near``."""
+        key = (word, ending)
+        if key in self._coins:
+            return self._coins[key]
+        found = self._coins[key] = self._coined_word(word, ending)
+        _bound(self._coins)
+        return found
+
+    def _coined_word(self, word: str, ending: str) -> tuple[_Form, str] | None:
         """A word a slip from a coined one-word name: a letter or two off (two only in a
         name of ten letters or more), or a plural for a possessive ("Ofsteds")."""
         if len(word) < 5 or not word[:1].isupper() or not word.replace("'", "").isalpha():
@@ -653,9 +684,24 @@ def _overlaps(i: int, j: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < j and i < e for s, e in spans)
 
 
-def _slip(text: str, offset: int, span: Sequence[_Word], right: str, org: Organisation) -> Slip:
-    start, end = span[0].start, span[-1].end
-    return Slip(start, end, text[start - offset : end - offset], right, org)
+class _Phrase:
+    """A phrase being scanned: its text, where it starts, its words (``_texts``); their
+    places (``_words``) are worked out only when a slip is found among them."""
+
+    __slots__ = ("_places", "offset", "text", "words")
+
+    def __init__(self, text: str, offset: int) -> None:
+        self.text = text
+        self.offset = offset
+        self.words = _texts(text)
+        self._places: list[_Word] | None = None
+
+    def slip(self, i: int, j: int, right: str, org: Organisation) -> Slip:
+        """The slip of the words ``i`` to ``j`` (not included) for the form ``right``."""
+        if self._places is None:
+            self._places = _words(self.text, self.offset)
+        start, end = self._places[i].start, self._places[j - 1].end
+        return Slip(start, end, self.text[start - self.offset : end - self.offset], right, org)
 
 
 _INDEXES: dict[int, tuple[tuple[Organisation, ...], NameIndex]] = {}
