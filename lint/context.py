@@ -378,7 +378,7 @@ _REMOVAL = patterns.lazy(
 )
 #: "child pornography is not the language that should be used": the words before are the
 #: term.
-_NOT_THE_TERM = patterns.compile(
+_NOT_THE_TERM = patterns.lazy(
     r"(?i)(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){1,4})(?:is|are)\s+not\s+(?:the\s+|a\s+)?"
     r"(?:right\s+|correct\s+|appropriate\s+|proper\s+)?(?:language|term|word|phrase|way)\b"
 )
@@ -390,6 +390,13 @@ _NOT_THE_TERM_CUE = patterns.compile(
 _REMOVAL_CUE = patterns.compile(
     r"(?i)(?:struck|removed|deleted|dropped|scrapped|taken|erased|replaced)\s+"
     r"(?:from|out\s+of|off|with)\s"
+)
+#: The readings whose term stands before the words that say it is talked about: each
+#: pattern with what every match of it contains (a quick test before it, since it tries
+#: every word as a start) and the reading's name.
+_TERM_BEFORE = (
+    (_REMOVAL_CUE, _REMOVAL, "removal"),
+    (_NOT_THE_TERM_CUE, _NOT_THE_TERM, "not the term"),
 )
 #: A short term in its own single quote marks: a mention or scare quotes, as UK copy
 #: writes them. A mark opens only where no letter precedes it and closes only where none
@@ -407,19 +414,16 @@ def _mentions(doc: Document, facts: Facts) -> Iterator[Span]:
         if not quote.speech:  # a quoted term or title: 'so-called "grooming gangs"'
             yield Span(Kind.MENTION, quote.start, quote.end, "quoted term")
     cued = _holding(facts, _MENTION_CUE, doc.blocks)
-    removal = _holding(facts, _REMOVAL_CUE, doc.blocks)
-    not_the_term = _holding(facts, _NOT_THE_TERM_CUE, doc.blocks)
+    before = [(cue, p, why, _holding(facts, cue, doc.blocks)) for cue, p, why in _TERM_BEFORE]
     for block in doc.blocks:
         for m in _MENTION_CUE.finditer(text, block.start, block.end) if cued(block) else ():
             run = _MENTION_RUN.match(text, m.end(), block.end)
             if run is not None:
                 yield Span(Kind.MENTION, run.start(), run.end(), m.group().strip())
-        if removal(block) and _REMOVAL_CUE.search(text, block.start, block.end):
-            for m in _REMOVAL.finditer(text, block.start, block.end):
-                yield Span(Kind.MENTION, m.start("t"), m.end("t"), "removal")
-        if not_the_term(block) and _NOT_THE_TERM_CUE.search(text, block.start, block.end):
-            for m in _NOT_THE_TERM.finditer(text, block.start, block.end):
-                yield Span(Kind.MENTION, m.start("t"), m.end("t"), "not the term")
+        for cue, pattern, why, holds in before:
+            if holds(block) and cue.search(text, block.start, block.end):
+                for m in pattern.finditer(text, block.start, block.end):
+                    yield Span(Kind.MENTION, m.start("t"), m.end("t"), why)
         for m in _SCARE.finditer(text, block.start, block.end):
             inner = "a" if m.group("a") is not None else "b"
             words = m.group(inner).split()
@@ -434,8 +438,7 @@ def _mentions(doc: Document, facts: Facts) -> Iterator[Span]:
 _GATED = (
     *_TITLE_PATTERNS,
     _MENTION_CUE,
-    _REMOVAL_CUE,
-    _NOT_THE_TERM_CUE,
+    *(cue for cue, _, _ in _TERM_BEFORE),
     _word_pattern("offence_names"),
     _word_pattern("framed_offences"),
 )
