@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from test_precision import front_matter
+from test_precision import cut_artefact, front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 PRECISION = ROOT / "tests" / "precision"
@@ -96,21 +96,31 @@ def paragraph(source: str, offset: int) -> str:
     return " ".join(text.split())
 
 
-def collect(folder: Path = CORPUS) -> tuple[list[Item], dict[str, int]]:
-    """Error and warning findings of the default rule set, and each file's exit status."""
+def collect(folder: Path = CORPUS) -> tuple[list[Item], dict[str, int], list[str]]:
+    """Error and warning findings of the default rule set, each file's exit status, and
+    the findings not counted: an unclosed quotation where the stored excerpt is cut
+    (``cut: mid-quote``), which is the corpus's artefact, not the publisher's copy."""
     from lint.config import Config
     from lint.runner import check_paths
 
     config = Config(root=ROOT)
     items: list[Item] = []
     status: dict[str, int] = {}
+    not_counted: list[str] = []
     for result in check_paths([str(folder)], config):
         path = Path(result.path)
         source = path.read_text(encoding="utf-8")
-        kind = str(front_matter(source).get("kind", ""))
-        failing = [f for f in result.findings if f.severity >= config.fail_level]
-        status[path.name] = 1 if failing or result.error else 0
+        meta = front_matter(source)
+        kind = str(meta.get("kind", ""))
+        findings = []
         for f in result.findings:
+            if cut_artefact(meta, source, f.rule, f.start):
+                not_counted.append(f"{path.name}:{f.line}:{f.column} {f.rule} [{f.match}]")
+            else:
+                findings.append(f)
+        failing = [f for f in findings if f.severity >= config.fail_level]
+        status[path.name] = 1 if failing or result.error else 0
+        for f in findings:
             if f.severity.label not in LEVELS:
                 continue
             items.append(
@@ -126,7 +136,7 @@ def collect(folder: Path = CORPUS) -> tuple[list[Item], dict[str, int]]:
                     paragraph(source, f.start),
                 )
             )
-    return items, status
+    return items, status, not_counted
 
 
 def load_reviews(path: Path = REVIEWS) -> dict[tuple[str, int, int, str, str], Review]:
@@ -195,7 +205,7 @@ def write_batches(items: Sequence[Item], folder: Path, count: int) -> list[Path]
     return paths
 
 
-def tally(items: Sequence[Item], status: dict[str, int]) -> str:
+def tally(items: Sequence[Item], status: dict[str, int], not_counted: Sequence[str] = ()) -> str:
     reviews = load_reviews()
     by_rule: dict[str, Counter[str]] = defaultdict(Counter)
     by_kind: dict[str, Counter[str]] = defaultdict(Counter)
@@ -236,6 +246,12 @@ def tally(items: Sequence[Item], status: dict[str, int]) -> str:
         f"Rejected findings at error level: {len(rejected_errors)}",
         *[f"- {r}" for r in rejected_errors],
     ]
+    if not_counted:
+        out += [
+            "Not counted (a quotation the stored excerpt cuts off, `cut: mid-quote`): "
+            f"{len(not_counted)}",
+            *[f"- {r}" for r in not_counted],
+        ]
     return "\n".join(out)
 
 
@@ -368,18 +384,22 @@ def batch_names(listing: Path) -> set[str]:
     return {n.strip() for n in lines if n.strip() and not n.lstrip().startswith("#")}
 
 
-def _load_items(path: Path) -> tuple[list[Item], dict[str, int]]:
+def _load_items(path: Path) -> tuple[list[Item], dict[str, int], list[str]]:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return [Item(**i) for i in data["items"]], dict(data["status"])
+    return (
+        [Item(**i) for i in data["items"]],
+        dict(data["status"]),
+        list(data.get("not_counted", [])),
+    )
 
 
 def main(argv: list[str]) -> int:
     command, args = (argv[1], argv[2:]) if len(argv) > 1 else ("", [])
     if command == "export" and len(args) == 1:
-        items, status = collect()
+        items, status, not_counted = collect()
         Path(args[0]).write_text(
             json.dumps(
-                {"items": [asdict(i) for i in items], "status": status},
+                {"items": [asdict(i) for i in items], "status": status, "not_counted": not_counted},
                 ensure_ascii=False,
                 indent=1,
             ),
@@ -388,7 +408,7 @@ def main(argv: list[str]) -> int:
         print(f"{len(items)} error/warning findings on {len(status)} texts -> {args[0]}")
         return 0
     if command == "batches" and len(args) == 3:
-        items, _ = _load_items(Path(args[0]))
+        items, _, _ = _load_items(Path(args[0]))
         for path in write_batches(items, Path(args[1]), int(args[2])):
             print(path)
         return 0
@@ -403,15 +423,16 @@ def main(argv: list[str]) -> int:
         print(calibrate())
         return 0
     if command == "tally" and args and len(args) % 2 == 1:
-        items, status = _load_items(Path(args[0]))
+        items, status, not_counted = _load_items(Path(args[0]))
         for flag, listing in zip(args[1::2], args[2::2], strict=True):
             if flag not in ("--only", "--not"):
                 break
             names, wanted = batch_names(Path(listing)), flag == "--only"
             items = [i for i in items if (i.file in names) == wanted]
             status = {n: s for n, s in status.items() if (n in names) == wanted}
+            not_counted = [r for r in not_counted if (r.split(":")[0] in names) == wanted]
         else:
-            print(tally(items, status))
+            print(tally(items, status, not_counted))
             return 0
     print(__doc__)
     return 2
