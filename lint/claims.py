@@ -343,6 +343,16 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     ]
 
 
+def _past_bracketed_share(toks: Sequence[Token], k: int) -> int:
+    """The index after a share in brackets at toks[k] ("(68%)", "(24 per cent)"), or k."""
+    inside = [t.low for t in toks[k + 1 : k + 5]]
+    if k < len(toks) and toks[k].low == "(" and inside[:1] and inside[0][:1].isdigit():
+        for unit in (["%", ")"], ["per", "cent", ")"]):
+            if inside[1 : 1 + len(unit)] == unit:
+                return k + 2 + len(unit)
+    return k
+
+
 def _match(toks: Sequence[Token], i: int, phrases: Container[tuple[str, ...]]) -> int:
     """The length of the longest phrase of ``phrases`` at toks[i] (0: none; phrases are
     at most 4 words)."""
@@ -729,8 +739,10 @@ class _Reader:
 
     def _head(self, toks: Sequence[Token], k: int) -> tuple[str | None, int]:
         """The noun a figure counts, from toks[k]: "32 children's homes" → homes; the
-        index after it."""
+        index after it. A share in brackets between them is read past: "in 95 (68%)
+        cases" counts cases."""
         w = self.w
+        k = _past_bracketed_share(toks, k)
         for skip in range(3):
             j = k + skip
             if j >= len(toks) or not toks[j].low[0].isalpha() or toks[j].low in self.w.stop:
