@@ -230,12 +230,19 @@ class NameIndex:
                             self.wild.setdefault(key, []).append(entry)
         #: Pairs of neighbouring words in the register's names and the lexicon's titles,
         #: and the words of both (case-folded): a word one letter from one of them, next
-        #: to its neighbour in a pair, is a typing slip ("Acton Plan").
+        #: to its neighbour in a pair, is a typing slip ("Acton Plan"). Only pairs the
+        #: title writes with capitals: the slip's neighbour must be capitalised, and a word
+        #: a name writes in lower case ("in" of "Children at Risk in Ireland") is
+        #: capitalised only where a sentence starts ("In Iceland, …"), not as the title.
         self.pairs: set[tuple[str, str]] = set()
         titles = [f for org in orgs for f in org.right_forms] + sorted(TITLE_PHRASES)
         for title in titles:
-            folded = [w.text.casefold() for w in _words(normalise(title)) if w.text != ","]
-            self.pairs.update(pairwise(folded))
+            written = [w.text for w in _words(normalise(title)) if w.text != ","]
+            self.pairs.update(
+                (a.casefold(), b.casefold())
+                for a, b in pairwise(written)
+                if not a[:1].islower() and not b[:1].islower()
+            )
         self.vocabulary: dict[tuple[str, int], list[str]] = {}
         for word in sorted({w for pair in self.pairs for w in pair}):
             if len(word) >= 4 and word.isalpha():
