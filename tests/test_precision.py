@@ -67,7 +67,7 @@ GENRES = frozenset({"speech"})
 #: error, such as a scraping artefact or an accepted variant; the why says so).
 EDITOR_ERROR_KEYS = frozenset({"text", "why", "level"})
 EDITOR_ERROR_LEVELS = ("error", "warning", "none")
-CORPUS_SIZE = (105, 740)
+CORPUS_SIZE = (105, 800)
 #: Verbatim speeches and transcripts the corpus keeps (``genre: speech``), so that rules
 #: meet spoken register: first person, direct address, a chair's procedural remarks.
 MIN_SPEECHES = 8
