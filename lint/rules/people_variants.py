@@ -195,13 +195,9 @@ def _surname_slip(a: str, b: str) -> bool:
     """Two spellings of one surname rather than two surnames: a typing slip (a letter
     doubled, dropped or swapped), one vowel for another ("Qureshi"/"Qureshy") or, in a
     name of seven letters or more, any one letter for another (not the first), "-son"
-    for "-sen", "Mc" for "Mac", or a spelling that sounds the same (``_sounds_alike``).
-    Not a name and its plural: those are two surnames or a word."""
+    for "-sen", "Mc" for "Mac", or a spelling that sounds the same (``_sounds_alike``)."""
     if min(len(a), len(b)) < 5:
         return False
-    short, long = sorted((a, b), key=len)
-    if long in (short + "s", short + "es"):
-        return False  # "Edward"/"Edwards", "Order"/"Orders": two surnames, or a plural
     if typo(a, b):
         return True
     if len(a) == len(b) and Levenshtein.distance(a, b) == 1:
