@@ -481,9 +481,11 @@ class AnonymityRule:
         if _ROLE_AND_NAME_AFTER.match(text, end):
             return False  # "Campaigning MP Ann Coffey": a word before a title and a name
         if len(bare) == 1 and bare[0] in reading.words_where(
-            "names heading titles", lambda: (m.group(1) for m in _NAME_HEADS_TITLE.finditer(text))
+            "names heading titles", lambda: (m.group(1) for m in self.pats.eponym.finditer(text))
         ):
             return False  # "a survivor named Erin" where the copy names Erin's Law
+        if len(bare) == 1 and bare[0] in self.pats.idiom_names and self._in_idiom(text, start, end):
+            return False  # "any Tom, Dick, or Jerry": a figure of speech, not a person
         opening = _opens(text, start)
         before = _TITLE_CASE.search(text, max(0, start - 40), start)
         if not person_name(
@@ -510,6 +512,13 @@ class AnonymityRule:
         if len(bare) == 1 and opening and not self._behaves_as_name(reading, bare[0], end):
             return False  # "Hope is not something Leah felt": a word, not a person
         return not _RANKED.search(text, max(0, start - 40), start)
+
+    def _in_idiom(self, text: str, start: int, end: int) -> bool:
+        """Whether the name at ``start`` is part of an idiom (``idioms``: "Peeping Tom")."""
+        return any(
+            m.start() <= start and end <= m.end()
+            for m in self.pats.idiom.finditer(text, max(0, start - 30), min(len(text), end + 30))
+        )
 
     def _behaves_as_name(self, reading: Reading, word: str, end: int) -> bool:
         """Whether a given name that is also a word (``word_names``: "Hope", "Grace"),
@@ -858,10 +867,12 @@ class AnonymityRule:
         private person called by a given name alone is the child or the victim the report
         tells of. Not the accused, a professional, a relative ("her mother, Sarah,"), a
         name after a title, a letter's greeting, a given name that is also a word ("Hope
-        is not lost"); not in a report that states a waiver, a pseudonym or a death (a
-        short form of the name it is said of: "Tommy" for Thomas Gallacher, who died) or
-        tells of a decoy ("Ellie", an undercover officer's persona). One pass over the
-        report's capitalised words; the excuses are read only when a name is left."""
+        is not lost"), one thanked or worked with ("grateful to Peter and to the NSPCC",
+        ``acknowledgements``, unless praised for courage); not in a report that states a
+        waiver, a pseudonym or a death (a short form of the name it is said of: "Tommy"
+        for Thomas Gallacher, who died) or tells of a decoy ("Ellie", an undercover
+        officer's persona). One pass over the report's capitalised words; the excuses are
+        read only when a name is left."""
         text = reading.text
         p = self.pats
         greetings = self.words.words("greetings")
@@ -912,6 +923,10 @@ class AnonymityRule:
                 or p.relation_after.match(text, end)
                 or _GREETING.search(text, max(0, start - 8), start)
                 or p.colleagues.match(text, end)
+                or (
+                    p.acknowledged.search(text, max(lo, start - 60), start)
+                    and not p.praised_after.match(text, end)
+                )
             ):
                 continue
             name = text[start:end]
@@ -1310,11 +1325,6 @@ _ROLE_AND_NAME_AFTER = patterns.compile(
 _SEAT_BEFORE = patterns.compile(
     rf"\b(?:Member|{lexicon.alternation('elected_letters')})[ \t]+for[ \t]+$"
 )
-#: A name heading a law, a trust or a campaign named after a person ("Erin's Law",
-#: "Sarah's Law", "Jessie's Fund"): the title has made the name public.
-_NAME_HEADS_TITLE = patterns.compile(
-    r"\b(\p{Lu}\p{Ll}+)['’]s[ \t]+(?:Law|Bill|Act|Trust|Fund|Foundation|Campaign|Appeal|Legacy)\b"
-)
 #: Names in a list that ends in the reports, inquiries or laws they name ("the Ferns,
 #: Ryan, Dublin and Cloyne Reports").
 _LISTED_TITLES_AFTER = patterns.compile(
@@ -1394,6 +1404,20 @@ class _Patterns:
             rf"[ \t]*/[ \t]*(?:{w.pattern('credit_agencies')})(?![\p{{L}}\p{{N}}])"
         )  # "(Kirsty O'Connor/PA)": a photographer's credit
         self.word_names = frozenset(w.words("word_names"))
+        self.eponym = c(
+            rf"\b(\p{{Lu}}\p{{Ll}}+)(?:['’]s|[ \t]+\p{{Lu}}\p{{Ll}}+)[ \t]+"
+            rf"(?:{'|'.join(map(regex.escape, w.words('eponym_heads')))})\b"
+        )  # "Erin's Law", "the Daniel Morcombe Foundation": a name the title made public
+        # (capitalised as written: "Amy's trust" is not a body)
+        self.idiom = c(w.pattern("idioms"))
+        self.idiom_names = frozenset(
+            word
+            for phrase in w.words("idioms")
+            for word in _WORD.findall(phrase)
+            if word[0].isupper()
+        )
+        self.acknowledged = c(rf"{w.pattern('acknowledgements')}[^.!?\n]{{0,50}}$")
+        self.praised_after = c(rf"[^.!?\n]{{0,60}}?{w.pattern('praise')}")
         self.handle = c(
             rf"(?:\b[Hh]er|(?:\b[Tt]he\s+)?(?:{w.pattern('victim_anchor')})['’]s)"
             rf"(?:\s+(?:{w.pattern('platforms')}))?\s+(?:{w.pattern('account_nouns')})"
