@@ -1201,11 +1201,16 @@ class AnonymityRule:
 
     def _named_children(self, reading: Reading) -> Iterator[tuple[int, int, str]]:
         text = reading.text
+        tallies: list[tuple[int, int]] | None = None
         for pattern in self.pats.child_age:
             for m in self._matches(reading, pattern):
                 start, end = m.span("name")
                 if int(m.group("age")) >= ADULT or not self.is_name(reading, start, end):
                     continue
+                if tallies is None:
+                    tallies = [t.span() for t in _TALLY.finditer(text)]
+                if any(a <= start < b for a, b in tallies):
+                    continue  # "Dublin (7), Cork (2) and Meath (1)": counts, not ages
                 lo, hi = reading.sentence(start)
                 if _NOW_ADULT.search(text, end, hi):
                     continue  # "Doyle, who was 17 at the time but is now 32": an adult now
@@ -1233,6 +1238,13 @@ class AnonymityRule:
                 found = (m.start(), m.end())
         return found
 
+
+#: A list of three or more names each with a small number in brackets, "Waterford (2),
+#: Dublin (7), Cork (2) and Meath (1)": a tally of places or bodies, not children's ages.
+_TALLY_ITEM = r"\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2}[ \t]*\(\d{1,3}\)"
+_TALLY = patterns.compile(
+    rf"{_TALLY_ITEM}(?:(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+){_TALLY_ITEM}){{2,}}"
+)
 
 _TITLE_HEADS = lexicon.alternation("title_heads", "ranks", "rank_abbreviations")
 
