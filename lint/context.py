@@ -9,6 +9,9 @@ kind decides what happens to a finding wholly inside it:
 - ``speech``: quoted speech, and a delivered speech or transcript set out after a marker
   (a label "CHECK AGAINST DELIVERY", or the paragraphs after "… said in a speech at
   …:"). As the rule's ``quoted`` key says: by default at most a suggestion, never a fix.
+  A parliamentary question as tabled ("To ask the Secretary of State …", "322 Mr.
+  Deasy asked the Minister …") is the member's words, quoted as the record has them,
+  though the answer below it is the department's own.
 - ``verbatim``: the body of a document whose genre (``lint.genre``) is a record or a
   speech (Hansard, committee evidence, a published speech or interview): the speaker's
   words, published as spoken. One level below the rule's own (a framing term is still
@@ -184,6 +187,19 @@ _SPEECH_INTRO = patterns.compile(
 )
 
 
+#: A parliamentary question as tabled, opening its paragraph: "To ask the Secretary of
+#: State for the Home Department, what …", "322 Mr. Deasy asked the Minister for Justice
+#: if …". The member's words, printed as the record has them: quoted speech, even when
+#: the answer below is the department's own (and stays its to edit).
+_TABLED = patterns.compile(
+    r"[ \t]*(?:To\s+ask\s+(?:the\s+)?(?:Secretary\s+of\s+State|(?:\p{Lu}[\p{L}-]+\s+)?Minister"
+    r"|Attorney\s+General|Solicitor\s+General|Advocate\s+General|Chancellor|Leader\s+of\s+the"
+    r"\s+House|(?:Scottish|Welsh)\s+Government|(?:His|Her)\s+Majesty['’]s\s+Government)\b"
+    r"|\d{1,4}\.?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|Deputy\s+|Senator\s+)\p{Lu}[\p{L}'’-]+"
+    r"(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+asked\s+the\s+(?:Minister|Taoiseach|Tánaiste|Secretary)\b)"
+)
+
+
 #: A paragraph in the writer's voice after a speech set out in paragraphs: quotation
 #: marks, or someone said to speak ("she said", "said Ms Hale", "the minister added").
 _NARRATION = patterns.lazy(
@@ -197,8 +213,14 @@ def _speech(doc: Document, facts: Facts) -> Iterator[Span]:
     for quote in facts.quotes:
         yield Span(Kind.SPEECH, quote.start, quote.end, "quoted")
     blocks = doc.blocks
+    tabled = {b.start for b in blocks if _TABLED.match(doc.text, b.start, b.end)}
+    for block in blocks:
+        if block.start in tabled:
+            yield Span(Kind.SPEECH, block.start, block.end, "tabled question")
     if genres.is_verbatim(facts.genre):  # a record or a speech: its body is the speaker's
         for i, block in enumerate(blocks):
+            if block.start in tabled:
+                continue  # the member's question, quoted as tabled
             if not block.scope.startswith("heading"):
                 yield Span(Kind.VERBATIM, block.start, block.end, f"{facts.genre} document")
             elif i == 0:  # the debate's or the speech's title, as the record gives it

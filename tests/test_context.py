@@ -211,6 +211,17 @@ def test_a_term_named_denied_renamed_defined_or_listed_to_avoid_is_mentioned() -
         assert Kind.MENTION not in _kinds(text, fragment, "markdown"), text
 
 
+def test_a_tabled_question_is_the_members_words_and_the_answer_the_writers() -> None:
+    text = (
+        "To ask the Secretary of State for Justice, how many paedophiles were released.\n\n"
+        "Answered by the Minister. The number of paedophiles released fell.\n"
+    )
+    found = _found(text, "Safeguarding.Paedophile")
+    assert [f.severity for f in found] == [Severity.SUGGESTION, Severity.WARNING], found
+    doc = "We want to ask the Minister for Justice about paedophiles in prison.\n"
+    assert _one(doc, "Safeguarding.Paedophile").severity is Severity.WARNING
+
+
 def test_the_same_terms_used_as_the_writers_own_are_errors() -> None:
     for text, rule in (
         (
