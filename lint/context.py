@@ -420,9 +420,9 @@ _NOT_THE_TERM_CUE = patterns.compile(
 #: "child pornography does not exist", "child prostitution is not prostitution": the
 #: words before are a term the sentence denies (a term said not to be its own head word).
 _DENIED = patterns.lazy(
-    r"(?i)(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){1,4})(?:(?:does|do)\s+not|doesn['’]t|don['’]t)"
-    r"\s+exist\b|(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){0,3}(?P<h>\p{L}+)[’'\"”]?)\s+(?:is|are)\s+not"
-    r"\s+(?:an?\s+)?(?P=h)\b"
+    r"(?i)(?<=(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){1,4}))(?:(?:does|do)\s+not|doesn['’]t|don['’]t)"
+    r"\s+exist\b|(?<=(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){0,3}(?P<h>\p{L}+)[’'\"”]?))\s+(?:is|are)"
+    r"\s+not\s+(?:an?\s+)?(?P=h)\b"
 )
 #: What every ``_DENIED`` match contains.
 _DENIED_CUE = patterns.compile(r"(?i)\bexist\b|\s(?:is|are)\s+not\s")
