@@ -9,6 +9,9 @@ kind decides what happens to a finding wholly inside it:
 - ``speech``: quoted speech, and a delivered speech or transcript set out after a marker
   (a label "CHECK AGAINST DELIVERY", or the paragraphs after "… said in a speech at
   …:"). As the rule's ``quoted`` key says: by default at most a suggestion, never a fix.
+  A parliamentary question as tabled ("To ask the Secretary of State …", "322 Mr.
+  Deasy asked the Minister …") is the member's words, quoted as the record has them,
+  though the answer below it is the department's own.
 - ``verbatim``: the body of a document whose genre (``lint.genre``) is a record or a
   speech (Hansard, committee evidence, a published speech or interview): the speaker's
   words, published as spoken. One level below the rule's own (a framing term is still
@@ -22,7 +25,9 @@ kind decides what happens to a finding wholly inside it:
   court's words, read as a title.
 - ``mention``: a term mentioned in order to criticise, define or remove it ("the term
   …", "no such thing as …", "… struck from the statute book", a term in its own scare
-  quotes). Not an error: at most a suggestion, never a fix that would invert the argument.
+  quotes, "why do we call it …?", "… does not exist", "… is not prostitution", "…
+  should be renamed as", "the Protocol defines … as", a list of words to avoid). Not an
+  error: at most a suggestion, never a fix that would invert the argument.
 - ``name``: a proper name (a person the document names, "Bishop", "Young", "Hope"; a
   registered name with "&"; a name on the registers). No finding but the registers' own.
 - ``named``: a name of many capitalised words ending in a body's word, or a brand in
@@ -182,6 +187,19 @@ _SPEECH_INTRO = patterns.compile(
 )
 
 
+#: A parliamentary question as tabled, opening its paragraph: "To ask the Secretary of
+#: State for the Home Department, what …", "322 Mr. Deasy asked the Minister for Justice
+#: if …". The member's words, printed as the record has them: quoted speech, even when
+#: the answer below is the department's own (and stays its to edit).
+_TABLED = patterns.compile(
+    r"[ \t]*(?:To\s+ask\s+(?:the\s+)?(?:Secretary\s+of\s+State|(?:\p{Lu}[\p{L}-]+\s+)?Minister"
+    r"|Attorney\s+General|Solicitor\s+General|Advocate\s+General|Chancellor|Leader\s+of\s+the"
+    r"\s+House|(?:Scottish|Welsh)\s+Government|(?:His|Her)\s+Majesty['’]s\s+Government)\b"
+    r"|\d{1,4}\.?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|Deputy\s+|Senator\s+)\p{Lu}[\p{L}'’-]+"
+    r"(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+asked\s+the\s+(?:Minister|Taoiseach|Tánaiste|Secretary)\b)"
+)
+
+
 #: A paragraph in the writer's voice after a speech set out in paragraphs: quotation
 #: marks, or someone said to speak ("she said", "said Ms Hale", "the minister added").
 _NARRATION = patterns.lazy(
@@ -195,8 +213,14 @@ def _speech(doc: Document, facts: Facts) -> Iterator[Span]:
     for quote in facts.quotes:
         yield Span(Kind.SPEECH, quote.start, quote.end, "quoted")
     blocks = doc.blocks
+    tabled = {b.start for b in blocks if _TABLED.match(doc.text, b.start, b.end)}
+    for block in blocks:
+        if block.start in tabled:
+            yield Span(Kind.SPEECH, block.start, block.end, "tabled question")
     if genres.is_verbatim(facts.genre):  # a record or a speech: its body is the speaker's
         for i, block in enumerate(blocks):
+            if block.start in tabled:
+                continue  # the member's question, quoted as tabled
             if not block.scope.startswith("heading"):
                 yield Span(Kind.VERBATIM, block.start, block.end, f"{facts.genre} document")
             elif i == 0:  # the debate's or the speech's title, as the record gives it
@@ -358,6 +382,12 @@ _MENTION_CUE = patterns.compile(
     r"|\binstead\s+of|\brather\s+than|\bno\s+such\s+thing\s+as(?:\s+an?)?"
     r"|#NoSuchThing\s+as(?:\s+an?)?|\b(?:stop|avoid|no\s+longer)\s+(?:using|saying|calling)"
     r"|\bnever\s+(?:use|say|call)|\b(?:definition|meaning)\s+of"
+    # "why do we call it child pornography?", "the Protocol defines child prostitution as
+    # …": the words that follow are a name given to a thing, not the writer's own (a name
+    # given to a person, "the press called him a rent boy", is the writer's to repeat)
+    r"|\b(?:call(?:s|ed|ing)?|label(?:s|led|ed|ing|ling)?|term(?:s|ed)?|dub(?:s|bed)?)"
+    r"\s+(?:it|this|that)(?:\s+as)?"
+    r"|\bdefin(?:e|es|ed)(?=\s+(?:[\p{L}'’-]+\s+){1,4}as\b)"
     r"|\bconnotations?\s+(?:that|of)(?:\s+an?)?"
     r"|\brefer(?:s|red|ring)?\s+to\s+(?:[\p{L}'’-]+\s+){0,5}?as"
     # "Child Abuse not Child Pornography", "CSAM, not child pornography": the term set
@@ -372,9 +402,10 @@ _MENTION_CUE = patterns.compile(
 _MENTION_RUN = patterns.compile(r"[^\s.,;:!?()]+(?:[ \t]+[^\s.,;:!?()]+){0,4}")
 #: "… 'child prostitution' struck from the statute book": the words before are the term.
 _REMOVAL = patterns.lazy(
-    r"(?i)(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){1,4})(?:be\s+)?(?:struck|removed|deleted|dropped|"
+    r"(?i)(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){1,4})(?:be\s+)?(?:(?:struck|removed|deleted|dropped|"
     r"scrapped|taken|erased|replaced)\s+(?:from|out\s+of|off|with)\s+(?:the\s+)?"
     r"(?:statute\s+book|law|legislation|Act|guidance|vocabulary|use|language)"
+    r"|(?:reclassified|renamed|relabell?ed|rebranded)\s+as\b)"
 )
 #: "child pornography is not the language that should be used": the words before are the
 #: term.
@@ -386,10 +417,30 @@ _NOT_THE_TERM = patterns.lazy(
 _NOT_THE_TERM_CUE = patterns.compile(
     r"(?i)\s+not\s+(?:the\s+|a\s+)?(?:\p{L}+\s+)?(?:language|term|word|phrase|way)\b"
 )
+#: "child pornography does not exist", "child prostitution is not prostitution": the
+#: words before are a term the sentence denies (a term said not to be its own head word).
+_DENIED = patterns.lazy(
+    r"(?i)(?<=(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){1,4}))(?:(?:does|do)\s+not|doesn['’]t|don['’]t)"
+    r"\s+exist\b|(?<=(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){0,3}(?P<h>\p{L}+)[’'\"”]?))\s+(?:is|are)"
+    r"\s+not\s+(?:an?\s+)?(?P=h)\b"
+)
+#: What every ``_DENIED`` match contains.
+_DENIED_CUE = patterns.compile(r"(?i)\bexist\b|\s(?:is|are)\s+not\s")
+#: A list of words not to use, one a line: "Child pornography (instead, use child sexual
+#: abuse material)", "Child sex worker: children cannot consent, say …", or a heading
+#: that asks which of two terms is right ("Kiddy porn or child abuse?").
+_AVOID_LIST = patterns.lazy(
+    r"(?im)(?<=^[ \t]*(?:[-*•#]+[ \t]+)?)(?:(?P<t>[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+){0,3})[ \t]*"
+    r"(?:\(|:|[ \t][–—-])[ \t]*(?:[^(),:\n]{1,50},[ \t]*)?(?:instead|use|say|prefer)\b"
+    r"|(?P<t>[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+){0,3}[ \t]+or[ \t]+"
+    r"[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+){0,3})\?[ \t]*$)"
+)
+#: What every ``_AVOID_LIST`` match contains.
+_AVOID_LIST_CUE = patterns.compile(r"(?i)\b(?:instead|use|say|prefer)\b|\bor\s[^\n]*\?")
 #: What every ``_REMOVAL`` match contains: a quick test before it (it tries every word).
 _REMOVAL_CUE = patterns.compile(
     r"(?i)(?:struck|removed|deleted|dropped|scrapped|taken|erased|replaced)\s+"
-    r"(?:from|out\s+of|off|with)\s"
+    r"(?:from|out\s+of|off|with)\s|(?:reclassified|renamed|relabell?ed|rebranded)\s+as\b"
 )
 #: The readings whose term stands before the words that say it is talked about: each
 #: pattern with what every match of it contains (a quick test before it, since it tries
@@ -397,6 +448,8 @@ _REMOVAL_CUE = patterns.compile(
 _TERM_BEFORE = (
     (_REMOVAL_CUE, _REMOVAL, "removal"),
     (_NOT_THE_TERM_CUE, _NOT_THE_TERM, "not the term"),
+    (_DENIED_CUE, _DENIED, "denied"),
+    (_AVOID_LIST_CUE, _AVOID_LIST, "list of terms"),
 )
 #: A short term in its own single quote marks: a mention or scare quotes, as UK copy
 #: writes them. A mark opens only where no letter precedes it and closes only where none

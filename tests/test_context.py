@@ -185,6 +185,43 @@ def test_a_term_set_against_the_right_one_or_changed_from_is_mentioned() -> None
         assert Kind.MENTION not in _kinds(text, fragment), text
 
 
+def test_a_term_named_denied_renamed_defined_or_listed_to_avoid_is_mentioned() -> None:
+    """Session 15 (batches 12 to 14's campaigns): a question about the name given to a
+    thing, a term denied ("does not exist", "is not prostitution"), a term to be renamed,
+    a treaty's definition, a list of words not to use; the same words used are not."""
+    for text, fragment in (
+        ("Why do we keep calling it kiddie porn?", "kiddie porn"),
+        ("Child porn does not exist. It is abuse.", "Child porn"),
+        ("A child prostitute is not a prostitute at all.", "child prostitute"),
+        ("Underage prostitution should be relabelled as exploitation.", "Underage prostitution"),
+        ("The convention defines child pornography as any image of a child.", "child pornography"),
+        ("Avoid these:\n\nChild porn (instead, use abuse images)\n", "Child porn"),
+        ("Avoid these:\n\n- Rent boy: the boy cannot consent, say exploited boy\n", "Rent boy"),
+        ("## Child prostitute or victim?\n", "Child prostitute"),
+    ):
+        assert Kind.MENTION in _kinds(text, fragment, "markdown"), text
+    for text, fragment in (
+        ("The press called him a rent boy.", "rent boy"),
+        ("He kept child porn (which police use as evidence) on a laptop.", "child porn"),
+        ("Child porn: police use new powers.", "Child porn"),
+        ("The abuse is not prostitution of any kind.", "prostitution"),
+        ("He said the victims did not exist and kept child porn.", "child porn"),
+        ("Police defined the operation's aims and seized child porn as evidence.", "child porn"),
+    ):
+        assert Kind.MENTION not in _kinds(text, fragment, "markdown"), text
+
+
+def test_a_tabled_question_is_the_members_words_and_the_answer_the_writers() -> None:
+    text = (
+        "To ask the Secretary of State for Justice, how many paedophiles were released.\n\n"
+        "Answered by the Minister. The number of paedophiles released fell.\n"
+    )
+    found = _found(text, "Safeguarding.Paedophile")
+    assert [f.severity for f in found] == [Severity.SUGGESTION, Severity.WARNING], found
+    doc = "We want to ask the Minister for Justice about paedophiles in prison.\n"
+    assert _one(doc, "Safeguarding.Paedophile").severity is Severity.WARNING
+
+
 def test_the_same_terms_used_as_the_writers_own_are_errors() -> None:
     for text, rule in (
         (

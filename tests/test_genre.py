@@ -107,8 +107,10 @@ GUIDE = (
 @pytest.mark.parametrize(
     ("rule", "sentence"),
     [
-        ("Safeguarding.AbuseMaterial", "Why do we still call it child pornography?"),
-        ("Safeguarding.ChildProstitution", "Child prostitution does not exist."),
+        # Sentences that use the terms: a question about the name or a term denied is a
+        # mention in any genre (lint/context.py), capped lower still.
+        ("Safeguarding.AbuseMaterial", "Officers still find child pornography on phones."),
+        ("Safeguarding.ChildProstitution", "Child prostitution rings operate in the town."),
         ("Safeguarding.Mistranslations", "Headlines about care gangs misinform readers."),
     ],
 )
