@@ -140,6 +140,24 @@ def plan_fixes(
     return Plan(tuple(edits), tuple(skipped))
 
 
+def count_fixable(facts: Facts, findings: Sequence[Finding]) -> tuple[int, int]:
+    """How many of ``findings`` (the check of ``facts``'s document) ``--fix`` and ``--fix
+    --unsafe-fixes`` would fix in their first pass, counted as ruff counts its "fixable"
+    line: from the fixes the findings carry, without checking the fixed text again. A fix
+    the planner would not make is not counted: refused by the document's guard (direct
+    speech, a protected span, markup, the encoding), overlapping an edit taken before it,
+    or changing nothing. Chains (a fix whose text another rule then fixes) and fixes the
+    fix loop refuses because they would bring a new finding are not foreseen."""
+    if not any(fixable(f, unsafe=True) for f in findings):
+        return 0, 0
+    guard = DocumentGuard(facts)
+    source = facts.doc.source
+    safe = 0
+    if any(fixable(f) for f in findings):
+        safe = len(plan_fixes(source, findings, guard=guard).edits)
+    return safe, len(plan_fixes(source, findings, unsafe=True, guard=guard).edits)
+
+
 def _conflicts(last: Edit, start: int, end: int) -> bool:
     if start < last.end:
         return True

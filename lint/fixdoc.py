@@ -10,8 +10,8 @@ reported by a rule that did not report the text it replaced, and that new findin
 itself fixed in the same run, the edit is refused (and said so), so a ``--fix`` run never
 leaves the draft with a problem it did not have.
 
-``count_fixes`` runs the same loop without writing, so the "N fixable" line of a check
-counts exactly what ``--fix`` will change, chains included.
+The "N fixable" line of a check does not run this loop: it counts the findings' own
+fixes, as ruff does (``lint.fix.count_fixable``).
 """
 
 from __future__ import annotations
@@ -79,24 +79,18 @@ def fix_document(
     unsafe: bool = False,
     max_passes: int = MAX_PASSES,
     reading: Reading = AS_IS,
-    checked: tuple[Facts, Outcome] | None = None,
     keep: Keep | None = None,
-    rechecked: Rechecked | None = None,
 ) -> DocumentFix:
     """Fix ``doc`` in memory, pass by pass; after each pass the text is read again as
-    ``reading`` reads it (a Vale project masks its ignores again). ``checked``: the
-    document's facts and findings, when they are already known.
+    ``reading`` reads it (a Vale project masks its ignores again).
 
     An edit may bring a finding only when the next pass fixes it (a chain); if that fix
     is then refused, the run goes back a pass and refuses the edit that brought it.
     ``keep``: whether a finding (with its source line) was kept as written by an editor
-    (lint.ledger); its fix is refused. ``rechecked``: the texts a pass wrote, checked,
-    by text, kept across calls on one document (``count_fixes``)."""
+    (lint.ledger); its fix is refused."""
     measures = {a.rule.meta.id for a in rules if a.rule.meta.kind in MEASURES}
-    if checked is None:
-        facts = Facts(doc)
-        checked = facts, check_document(doc, rules, facts)
-    passes = [_Pass(doc, *checked)]
+    facts = Facts(doc)
+    passes = [_Pass(doc, facts, check_document(doc, rules, facts))]
     done: list[tuple[Edit, ...]] = []  # the edits of each pass taken so far
     while True:
         cur = passes[-1]
@@ -107,7 +101,9 @@ def fix_document(
             if not plan.edits or capped:
                 break
             text = splice(cur.doc.source, plan.edits)
-            new_doc, new_facts, new_outcome = _recheck(cur.doc, text, rules, reading, rechecked)
+            new_doc = reading.reread(cur.doc, text)
+            new_facts = Facts(new_doc)
+            new_outcome = check_document(new_doc, rules, new_facts)
             harm, brought = _new_findings(
                 plan.edits, cur.outcome.findings, new_facts, new_outcome.findings, unsafe, measures
             )
@@ -142,53 +138,6 @@ def fix_document(
         not plan.edits,
         tuple(done),
     )
-
-
-#: Texts a pass wrote, each read and checked: (document, facts, findings) by text.
-Rechecked = dict[str, tuple[Document, Facts, Outcome]]
-
-
-def _recheck(
-    doc: Document,
-    text: str,
-    rules: Sequence[ActiveRule],
-    reading: Reading,
-    rechecked: Rechecked | None,
-) -> tuple[Document, Facts, Outcome]:
-    """``text`` (``doc`` after a pass's edits) read again and checked, or as it was when
-    ``rechecked`` saw it before (a document and its rules give the same findings)."""
-    found = None if rechecked is None else rechecked.get(text)
-    if found is None:
-        new_doc = reading.reread(doc, text)
-        new_facts = Facts(new_doc)
-        found = new_doc, new_facts, check_document(new_doc, rules, new_facts)
-        if rechecked is not None:
-            rechecked[text] = found
-    return found
-
-
-def count_fixes(
-    facts: Facts,
-    rules: Sequence[ActiveRule],
-    outcome: Outcome,
-    reading: Reading = AS_IS,
-) -> tuple[int, int]:
-    """How many problems ``--fix`` and ``--fix --unsafe-fixes`` would fix in the document
-    of ``facts`` (whose check gave ``outcome``), chains included. The two runs share
-    what they check: where both make the same edits (a document whose fixes are all
-    safe), the text they write is checked once."""
-    if not any(fixable(f, unsafe=True) for f in outcome.findings):
-        return 0, 0
-    doc, checked = facts.doc, (facts, outcome)
-    rechecked: Rechecked = {}
-    safe = 0
-    if any(fixable(f) for f in outcome.findings):
-        fixed = fix_document(doc, rules, reading=reading, checked=checked, rechecked=rechecked)
-        safe = len(fixed.fixed)
-    every = fix_document(
-        doc, rules, unsafe=True, reading=reading, checked=checked, rechecked=rechecked
-    )
-    return safe, len(every.fixed)
 
 
 class _Refusing:

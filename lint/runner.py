@@ -40,7 +40,7 @@ class FileResult:
     #: (start, end) → the prose round a finding where its source line is markup (HTML)
     excerpts: dict[tuple[int, int], Excerpt] = field(default_factory=dict)
     fixed: list[Finding] | None = None  # with --fix or --diff: the findings fixed
-    #: What --fix and --fix --unsafe-fixes would fix (chains included), when counted.
+    #: The findings whose fixes --fix and --fix --unsafe-fixes would make, when counted.
     fixable: tuple[int, int] | None = None
     #: With timings kept (``--timing``): this file's CPU time per rule, fact and stage.
     timings: timing.Rows | None = None
@@ -73,9 +73,9 @@ def check_file(
     """One file of a project: read as the project reads it, with the rules it gets.
     ``data``: the file's bytes when they come from elsewhere (standard input). A link
     out of the project is skipped with a notice (lint.boundary); an unexpected exception
-    becomes a Crash naming the file (lint.errors.about). With ``count_fixes``, also work
-    out (without writing) how many problems ``--fix`` would fix, so a report's
-    "fixable" line is exact."""
+    becomes a Crash naming the file (lint.errors.about). With ``count_fixes``, also count
+    the findings whose fixes ``--fix`` would make (``lint.fix.count_fixable``), for a
+    report's "fixable" line."""
     with about(path):
         if timing.active() is None:
             return _check_file(path, project, data, count_fixes=count_fixes)
@@ -91,7 +91,7 @@ def _check_file(
 ) -> FileResult:
     from lint.engine import check_document, unknown_switches
     from lint.facts import Facts
-    from lint.fixdoc import count_fixes as count_document_fixes
+    from lint.fix import count_fixable
 
     result = FileResult(path)
     try:
@@ -115,7 +115,7 @@ def _check_file(
         if (excerpt := prose_excerpt(doc, f.start, f.end)) is not None:
             result.excerpts[f.start, f.end] = excerpt
     if count_fixes and doc.fmt not in BINARY_FORMATS:  # --fix does not edit Word drafts
-        result.fixable = count_document_fixes(facts, rules, outcome, project)
+        result.fixable = count_fixable(facts, outcome.findings)
     return result
 
 

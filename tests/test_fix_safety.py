@@ -1,9 +1,10 @@
 """``--fix`` never harms a release (issue 16): protected spans come through intact, rewrites
-are grammatical or not made, the "fixable" count is what --fix does, Vale mode fixes too,
+are grammatical or not made, the "fixable" count is the findings' fixes, Vale mode fixes too,
 and the safe fixes of seed 000's answer key are still applied."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ from seed_snapshot import SEEDS
 from lint.cli import main
 from lint.config import Config, active_rules
 from lint.facts import Facts
-from lint.fixdoc import count_fixes, fix_document
+from lint.fix import count_fixable
+from lint.fixdoc import fix_document
 from lint.protected import find_protected
 from lint.readers import read_text
 
@@ -135,27 +137,43 @@ def test_rewrites_are_grammatical_or_not_made(before: str, after: str | None) ->
 # -- counts that agree ----------------------------------------------------------------------
 
 
-def test_the_fixable_line_counts_what_fix_does(
+def test_the_fixable_line_counts_the_findings_fixes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """As ruff counts its "fixable" line: the findings whose fixes a first pass would
+    make, from the check's own findings, with no dry run of --fix. A chain's later steps
+    are not foreseen: --fix may fix more than the count says."""
     draft = tmp_path / "draft.txt"
-    # A chain (hyphens, then the whole age), a refused fix (a phone number a rule would
-    # split) and an unsafe one (a four-digit figure).
-    draft.write_text(
-        "They found a 16 year-old girl. Call 0800 1111 now. Officers protected 4000 victims.\n"
-    )
+    # A chain (hyphens, then the whole age) and an unsafe fix (a four-digit figure).
+    draft.write_text("They found a 16 year-old girl. Officers protected 4000 victims.\n")
     doc = read_text(str(draft), draft.read_text())
     from lint.engine import check_document
 
     facts = Facts(doc)
-    safe, with_unsafe = count_fixes(facts, DEFAULT, check_document(doc, DEFAULT, facts))
+    assert count_fixable(facts, check_document(doc, DEFAULT, facts).findings) == (1, 2)
     main(["check", "--profile", "govuk", "--color", "never", str(draft)])
-    out = capsys.readouterr().out
-    more = f" ({with_unsafe - safe} more with --unsafe-fixes)" if with_unsafe > safe else ""
-    assert out.splitlines()[-1] == f"{safe} fixable with --fix{more}."
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "1 fixable with --fix (1 more with --unsafe-fixes)."
+    )
     main(["check", "--profile", "govuk", "--color", "never", "--fix", str(draft)])
-    assert f"Fixed {safe} problem" in capsys.readouterr().out
-    assert "a girl aged 16" in draft.read_text() and "0800 1111" in draft.read_text()
+    assert "Fixed 2 problems" in capsys.readouterr().out  # the chain's second step too
+    assert "a girl aged 16" in draft.read_text()
+
+
+def test_the_count_leaves_out_fixes_the_planner_refuses() -> None:
+    """A fix the document's guard refuses (a protected span) or that overlaps one taken
+    before it is not counted; one outside both is."""
+    text = "The minister said that care gangs would be stopped. Police found care gangs.\n"
+    doc = read_text("draft.txt", text)
+    facts = Facts(doc)
+    from lint.engine import check_document
+
+    findings = check_document(doc, WRECKER, facts).findings
+    assert [f.match for f in findings] == ["care gangs", "care gangs"]  # reported, then not
+    assert count_fixable(facts, findings) == (1, 1)
+    care = findings[1]
+    overlapping = replace(care, rule="Test.Other", start=care.start + 5, match="gangs")
+    assert count_fixable(facts, [*findings, overlapping]) == (1, 1)
 
 
 # -- Vale mode --------------------------------------------------------------------------------
@@ -334,30 +352,3 @@ def test_protected_pieces_come_through_fix_byte_for_byte(
         assert age in out or rebuilt in out or rebuilt.capitalize() in out, (age, out)
     assert not regex.search(r"\ban aged|aged \d+ (?:wo)?man|aged \d+ girl", out), out
     assert "did not we" not in out and "cannot we" not in out
-
-
-def test_counting_checks_a_text_both_counts_write_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The safe and the unsafe count make the same edits when every fix is safe: the
-    text they write is read and checked once, and the counts are those of two runs
-    that share nothing."""
-    import lint.fixdoc as fixdoc
-    from lint.engine import check_document
-
-    doc = read_text("draft.txt", "They found a 16 year-old girl in the organisation.\n")
-    facts = Facts(doc)
-    outcome = check_document(doc, DEFAULT, facts)
-    apart = (
-        len(fix_document(doc, DEFAULT).fixed),
-        len(fix_document(doc, DEFAULT, unsafe=True).fixed),
-    )
-    checked: list[str] = []
-    real = fixdoc.check_document
-
-    def counted(doc, rules, facts=None):  # type: ignore[no-untyped-def]
-        checked.append(doc.source)
-        return real(doc, rules, facts)
-
-    monkeypatch.setattr(fixdoc, "check_document", counted)
-    assert count_fixes(facts, DEFAULT, outcome) == apart
-    assert apart[0] == apart[1] > 0
-    assert checked and len(checked) == len(set(checked))

@@ -161,13 +161,13 @@ class TextReport:
             self.fixed += len(result.fixed)
             self.files_fixed += bool(result.fixed)
         blocks = []
-        if result.fixable is not None:  # counted by a dry run of --fix: chains included
+        if result.fixable is not None:  # counted with the document's fix guard
             self.safe += result.fixable[0]
             self.unsafe += max(0, result.fixable[1] - result.fixable[0])
         for f in result.findings:
             self.counts[f.severity] += 1
             if result.fixable is None and not in_paragraphs(f.path):
-                # not counted by a dry run; --fix does not edit Word drafts
+                # not counted with the guard; --fix does not edit Word drafts
                 self.safe += fixable(f)
                 self.unsafe += fixable(f, unsafe=True) and not fixable(f)
             blocks.append(self.finding(f, result))

@@ -127,7 +127,9 @@ def _uses_placeholders(value: Any) -> bool:
         value = list(value)
     if isinstance(value, str):
         value = [value]
-    return isinstance(value, list) and any(_PLACEHOLDER.search(str(v)) for v in value)
+    return isinstance(value, list) and any(
+        "{" in str(v) and _PLACEHOLDER.search(str(v)) for v in value
+    )
 
 
 def _families(data: Mapping[str, Any], path: str, lines: Mapping[str, int]) -> dict[str, str]:
@@ -137,6 +139,19 @@ def _families(data: Mapping[str, Any], path: str, lines: Mapping[str, int]) -> d
         file = register_file(path, name, line=lines.get("words_from", 0), key="words_from")
         raw.update(_read(file))
     raw.update(_forms(data.get("words", {}), path, lines.get("words", 0)))
+    key = tuple((name, tuple(forms)) for name, forms in raw.items())
+    found = _RESOLVED.get(key)
+    if found is None:  # an error is raised for each rule, located in its own file
+        found = _RESOLVED[key] = _resolve(raw, path, lines)
+    return dict(found)
+
+
+#: Families resolved, by their forms: the rules of a pack take in one file's families.
+_RESOLVED: dict[tuple[tuple[str, tuple[str, ...]], ...], dict[str, str]] = {}
+
+
+def _resolve(raw: dict[str, list[str]], path: str, lines: Mapping[str, int]) -> dict[str, str]:
+    """Each family of ``raw`` as one alternation, longest forms first."""
     resolved: dict[str, str] = {}
 
     def resolve(name: str, stack: tuple[str, ...]) -> str:

@@ -186,35 +186,33 @@ def _as_sentence(options: list[str]) -> str:
     return "', '".join(options[:-1]) + f"', or '{options[-1]}"
 
 
-_NAMED_GROUP = regex.compile(r"\(\?P?<(?![=!])\w+>")
+#: What ``non_capturing`` looks at: an escape (two characters), a class's brackets, a
+#: capture group's opening (plain, or named: a named group would shift the entries'
+#: numbers too).
+_GROUP_TOKENS = patterns.compile(r"\\.|[\[\]]|\((?:\?P?<(?![=!])\w+>|(?!\?))", regex.DOTALL)
 
 
 def non_capturing(pattern: str) -> str:
     """Turn a key's own capture groups into non-capturing ones (Vale's
     ``convertCaptureGroups``), so the outer group number picks the entry."""
-    out = []
-    i = 0
+    if "(" not in pattern:  # most entries: no group to turn
+        return pattern
+    out: list[str] = []
+    last = 0
     in_class = False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            out.append(pattern[i : i + 2])
-            i += 2
+    for token in _GROUP_TOKENS.finditer(pattern):
+        c = token.group()
+        if c[0] == "\\":
             continue
         if in_class:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c == "(" and pattern[i + 1 : i + 2] != "?":
+        elif c[0] == "(":
+            out.append(pattern[last : token.start()])
             out.append("(?:")
-            i += 1
-            continue
-        elif c == "(" and (named := _NAMED_GROUP.match(pattern, i)):
-            out.append("(?:")  # a named group would shift the entries' numbers too
-            i = named.end()
-            continue
-        out.append(c)
-        i += 1
+            last = token.end()
+    out.append(pattern[last:])
     return "".join(out)
 
 
@@ -224,6 +222,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
     line = src.data.line_of("swap")
     ignorecase = schema.option(data, KEYS, "ignorecase")
     items: list[tuple[str, Entry]] = []
+    flexible: dict[str, str] = {}  # each key with its spaces made flexible, made once
     for key, value in swap.items():
         key = str(key)
         why = fix = None
@@ -242,15 +241,16 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Substitution:
             value = value["to"]
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
             raise RuleError(f"swap entry {key!r} has no replacement", path=src.path, line=line)
+        flexible[key] = flexible_spaces(key)
         own = compile_pattern(
-            ("(?i)" if ignorecase else "") + flexible_spaces(key),
+            ("(?i)" if ignorecase else "") + flexible[key],
             path=src.path,
             line=line,
             key=f"swap: {key}",
         )
         items.append((key, Entry(own, str(value), why, fix if fix else meta.fix)))
     items.sort(key=lambda kv: len(kv[0]), reverse=True)
-    alternatives = [f"({non_capturing(flexible_spaces(k))})" for k, _ in items]
+    alternatives = [f"({non_capturing(flexible[k])})" for k, _ in items]
     head = flags(ignorecase=ignorecase) + ("(?:" if data.get("nonword") else r"\b(?:")
     tail = ")" if data.get("nonword") else r")\b"
     pattern = compile_pattern(
