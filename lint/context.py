@@ -382,6 +382,9 @@ _MENTION_CUE = patterns.compile(
     r"|\binstead\s+of|\brather\s+than|\bno\s+such\s+thing\s+as(?:\s+an?)?"
     r"|#NoSuchThing\s+as(?:\s+an?)?|\b(?:stop|avoid|no\s+longer)\s+(?:using|saying|calling)"
     r"|\bnever\s+(?:use|say|call)|\b(?:definition|meaning)\s+of"
+    # "organisations join effort to eliminate term child pornography": a headline's
+    # "term" without its article, after a verb that gets rid of it
+    r"|(?<=\b(?:eliminat|drop|ban|retir|replac|abandon|scrap)\w*\s+)(?:terms?|words?|phrases?|labels?)"
     # "why do we call it child pornography?", "the Protocol defines child prostitution as
     # …": the words that follow are a name given to a thing, not the writer's own (a name
     # given to a person, "the press called him a rent boy", is the writer's to repeat)
@@ -442,6 +445,16 @@ _REMOVAL_CUE = patterns.compile(
     r"(?i)(?:struck|removed|deleted|dropped|scrapped|taken|erased|replaced)\s+"
     r"(?:from|out\s+of|off|with)\s|(?:reclassified|renamed|relabell?ed|rebranded)\s+as\b"
 )
+#: "child pornography (better termed “child abuse images”)": the words before the gloss
+#: are a term the writer corrects.
+_GLOSSED = patterns.lazy(
+    r"(?i)(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){0,3}[\p{L}'‘’\"“”-]+)\s*\(\s*(?:better|more\s+"
+    r"(?:accurately|properly|correctly)|properly|rightly)\s+(?:termed|called|described\s+as|named)\b"
+)
+#: What every ``_GLOSSED`` match contains.
+_GLOSSED_CUE = patterns.compile(
+    r"(?i)\(\s*(?:better|more\s+\w+ly|properly|rightly)\s+(?:termed|called|described|named)\b"
+)
 #: The readings whose term stands before the words that say it is talked about: each
 #: pattern with what every match of it contains (a quick test before it, since it tries
 #: every word as a start) and the reading's name.
@@ -450,6 +463,7 @@ _TERM_BEFORE = (
     (_NOT_THE_TERM_CUE, _NOT_THE_TERM, "not the term"),
     (_DENIED_CUE, _DENIED, "denied"),
     (_AVOID_LIST_CUE, _AVOID_LIST, "list of terms"),
+    (_GLOSSED_CUE, _GLOSSED, "term corrected"),
 )
 #: A short term in its own single quote marks: a mention or scare quotes, as UK copy
 #: writes them. A mark opens only where no letter precedes it and closes only where none
