@@ -1378,6 +1378,10 @@ def judge(
         # "convicted of 23 offences" … "Of the 31 charges he faced, he was convicted of
         # 23": the earlier figure stands beside the later one, a claim of its own
         return None
+    if one.kind is Kind.PERCENT and _own_counts(earlier, later):
+        # "12,268 children …, representing 8 per cent of all calls" … "16,094 children
+        # …, representing 10 per cent of all calls": each share is of its own count
+        return None
     where, there = _places(earlier, later)
     if where and there and where != there and not later.definite:
         return None
@@ -1440,6 +1444,13 @@ def judge(
         return None
     same = len(subjects) == 1 and None not in subjects and len(predicates - {None}) == 1
     return bool(same or later.definite)
+
+
+def _own_counts(one: Claim, other: Claim) -> bool:
+    """Whether two shares each stand beside a count of their own, and the counts differ:
+    two parts of a whole, not one share given two figures. Years are not counts."""
+    counts = [{v for v in c.beside if not 1900 <= v <= 2100} for c in (one, other)]
+    return bool(counts[0] and counts[1] and not counts[0] & counts[1])
 
 
 #: Words between a count and the change it is given ("56 arrests, an increase of"), or
