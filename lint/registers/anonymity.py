@@ -142,6 +142,7 @@ LISTS = (
     "headline_accused",
     "headline_verbs",
     "tie_withheld",
+    "anonymised_accused",
     "kin_did",
     "offence_onsets",
     "kin_links",

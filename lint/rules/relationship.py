@@ -210,6 +210,15 @@ class Relationship(AnonymityRule):
         """A tie withheld ("not reporting how he was related to the girl"): no tie told."""
         return patterns.compile(self.words.pattern("tie_withheld"))
 
+    @cached_property
+    def _anonymised(self) -> regex.Pattern[str]:
+        """The accused known only by the initials a court gives them ("the respondent, JB",
+        "the accused, AB"), which courts do to protect the child."""
+        roles = self.words.pattern("anonymised_accused")
+        return patterns.compile(
+            rf"\b[Tt]he[ \t]+(?:{roles})[ \t]*,?[ \t]+\p{{Lu}}{{1,3}}\b(?![\p{{Ll}}'’.])"
+        )
+
     def _withheld_after(self, reading: Reading, end: int) -> bool:
         """A tie withheld in the words after it, in its sentence ("how Doyle is related
         to the girl must not be reported")."""
@@ -526,6 +535,8 @@ class Relationship(AnonymityRule):
         reading = self.reading(doc, facts)
         if not (reading.sexual and reading.child and reading.proceedings):
             return
+        if self._anonymised.search(reading.text):
+            return  # "the respondent, JB": the court anonymised the accused; a tie names no one
         ties = list(self._ties(reading))
         for more in (
             self._law_ties(reading),
