@@ -403,9 +403,12 @@ _MENTION_CUE = patterns.compile(
     r"[\s,:]+"
 )
 _MENTION_RUN = patterns.compile(r"[^\s.,;:!?()]+(?:[ \t]+[^\s.,;:!?()]+){0,4}")
+#: A word of a term a sentence talks about, with its apostrophes, quote marks and hyphens
+#: (the term readings below take up to four of them before their cue).
+_TERM_WORD = r"[\p{L}'‘’\"“”-]+"
 #: "… 'child prostitution' struck from the statute book": the words before are the term.
 _REMOVAL = patterns.lazy(
-    r"(?i)(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){1,4})(?:be\s+)?(?:(?:struck|removed|deleted|dropped|"
+    rf"(?i)(?P<t>(?:{_TERM_WORD}\s+){{1,4}})(?:be\s+)?(?:(?:struck|removed|deleted|dropped|"
     r"scrapped|taken|erased|replaced)\s+(?:from|out\s+of|off|with)\s+(?:the\s+)?"
     r"(?:statute\s+book|law|legislation|Act|guidance|vocabulary|use|language)"
     r"|(?:reclassified|renamed|relabell?ed|rebranded)\s+as\b)"
@@ -413,7 +416,7 @@ _REMOVAL = patterns.lazy(
 #: "child pornography is not the language that should be used": the words before are the
 #: term.
 _NOT_THE_TERM = patterns.lazy(
-    r"(?i)(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){1,4})(?:is|are)\s+not\s+(?:the\s+|a\s+)?"
+    rf"(?i)(?P<t>(?:{_TERM_WORD}\s+){{1,4}})(?:is|are)\s+not\s+(?:the\s+|a\s+)?"
     r"(?:right\s+|correct\s+|appropriate\s+|proper\s+)?(?:language|term|word|phrase|way)\b"
 )
 #: What every ``_NOT_THE_TERM`` match contains.
@@ -423,8 +426,8 @@ _NOT_THE_TERM_CUE = patterns.compile(
 #: "child pornography does not exist", "child prostitution is not prostitution": the
 #: words before are a term the sentence denies (a term said not to be its own head word).
 _DENIED = patterns.lazy(
-    r"(?i)(?<=(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){1,4}))(?:(?:does|do)\s+not|doesn['’]t|don['’]t)"
-    r"\s+exist\b|(?<=(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){0,3}(?P<h>\p{L}+)[’'\"”]?))\s+(?:is|are)"
+    rf"(?i)(?<=(?P<t>(?:{_TERM_WORD}\s+){{1,4}}))(?:(?:does|do)\s+not|doesn['’]t|don['’]t)"
+    rf"\s+exist\b|(?<=(?P<t>(?:{_TERM_WORD}\s+){{0,3}}(?P<h>\p{{L}}+)[’'\"”]?))\s+(?:is|are)"
     r"\s+not\s+(?:an?\s+)?(?P=h)\b"
 )
 #: What every ``_DENIED`` match contains.
@@ -448,7 +451,7 @@ _REMOVAL_CUE = patterns.compile(
 #: "child pornography (better termed “child abuse images”)": the words before the gloss
 #: are a term the writer corrects.
 _GLOSSED = patterns.lazy(
-    r"(?i)(?P<t>(?:[\p{L}'‘’\"“”-]+\s+){0,3}[\p{L}'‘’\"“”-]+)\s*\(\s*(?:better|more\s+"
+    rf"(?i)(?P<t>(?:{_TERM_WORD}\s+){{0,3}}{_TERM_WORD})\s*\(\s*(?:better|more\s+"
     r"(?:accurately|properly|correctly)|properly|rightly)\s+(?:termed|called|described\s+as|named)\b"
 )
 #: What every ``_GLOSSED`` match contains.
