@@ -345,8 +345,10 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 
 def _past_bracketed_share(toks: Sequence[Token], k: int) -> int:
     """The index after a share in brackets at toks[k] ("(68%)", "(24 per cent)"), or k."""
+    if k >= len(toks) or toks[k].low != "(":
+        return k  # most figures: no bracket after them
     inside = [t.low for t in toks[k + 1 : k + 5]]
-    if k < len(toks) and toks[k].low == "(" and inside[:1] and inside[0][:1].isdigit():
+    if inside[:1] and inside[0][:1].isdigit():
         for unit in (["%", ")"], ["per", "cent", ")"]):
             if inside[1 : 1 + len(unit)] == unit:
                 return k + 2 + len(unit)
