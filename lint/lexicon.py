@@ -55,6 +55,7 @@ ROLES = (
     "first_names",
     "common_words",
     "document_heads",
+    "lower_title_heads",
 )
 FILE_NAME = "_lexicon.yml"
 

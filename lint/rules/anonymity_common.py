@@ -1346,9 +1346,7 @@ _LISTED_TITLES_AFTER = patterns.compile(
 #: "the Ryan report", "the Murphy inquiry": a name after "the" that heads a report's,
 #: inquiry's or law's name in lower case is the document's, not a person's.
 _THE_BEFORE = patterns.compile(r"\b[Tt]he[ \t]+$")
-_TITLE_HEAD_AFTER = patterns.compile(
-    r"[ \t]+(?:report|inquiry|review|commission|investigation|judgment|ruling)s?\b"
-)
+_TITLE_HEAD_AFTER = patterns.compile(rf"[ \t]+(?:{lexicon.alternation('lower_title_heads')})s?\b")
 
 #: A preposition just before a name: a place or an object of it, not the accused's object.
 _PREPOSITION_BEFORE = patterns.compile(
