@@ -27,7 +27,9 @@ kind decides what happens to a finding wholly inside it:
   …", "no such thing as …", "… struck from the statute book", a term in its own scare
   quotes, "why do we call it …?", "… does not exist", "… is not prostitution", "…
   should be renamed as", "the Protocol defines … as", a list of words to avoid). Not an
-  error: at most a suggestion, never a fix that would invert the argument.
+  error: at most a suggestion, never a fix that would invert the argument A term
+  the copy discusses so is mentioned wherever else it writes it (its headline, a
+  campaign's slogan): ``Context.discussed``.
 - ``name``: a proper name (a person the document names, "Bishop", "Young", "Hope"; a
   registered name with "&"; a name on the registers). No finding but the registers' own.
 - ``named``: a name of many capitalised words ending in a body's word, or a brand in
@@ -132,14 +134,17 @@ class Context:
 
     starts: tuple[int, ...] = ()
     longest: int = 0
+    #: The words of the terms the copy discusses (``discussed``), in lower case.
+    discussed: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, spans: Iterable[Span]) -> Context:
+    def of(cls, spans: Iterable[Span], discussed: Iterable[str] = ()) -> Context:
         ordered = tuple(sorted(spans, key=lambda s: (s.start, -s.end)))
         return cls(
             ordered,
             tuple(s.start for s in ordered),
             max((s.end - s.start for s in ordered), default=0),
+            tuple(sorted(set(discussed))),
         )
 
     def covering(self, start: int, end: int) -> Iterator[Span]:
@@ -152,9 +157,17 @@ class Context:
                 yield span
 
     def effect(
-        self, start: int, end: int, own: bool, rule_level: Severity, quoted: str
+        self,
+        start: int,
+        end: int,
+        own: bool,
+        rule_level: Severity,
+        quoted: str,
+        words: str = "",
     ) -> Effect | None:
-        """The strongest effect of the spans around a finding: drop beats a cap."""
+        """The strongest effect of the spans around a finding: drop beats a cap. A
+        finding on ``words`` (its matched text) that the copy discusses as a term
+        elsewhere (``discussed``) is a mention too, wherever it stands."""
         best: Effect | None = None
         for span in self.covering(start, max(end, start + 1)):
             if end <= start and span.kind not in (Kind.SPEECH, Kind.VERBATIM):
@@ -164,7 +177,18 @@ class Context:
                 best = found
                 if found.drop:
                     break
+        if best is None and end > start and self.discussed and self.discusses(words):
+            best = effect(Kind.MENTION, own, rule_level, quoted)
         return best
+
+    def discusses(self, words: str) -> bool:
+        """Whether ``words`` are (part of) a term the copy discusses: "child pornography"
+        in a headline of copy that says "the term child pornography" in its body."""
+        key = " ".join(words.lower().split())
+        return len(key) >= _DISCUSSED_MIN and any(
+            regex.search(rf"(?<![\p{{L}}]){regex.escape(key)}(?![\p{{L}}])", term)
+            for term in self.discussed
+        )
 
     def of_kind(self, kind: Kind) -> list[Span]:
         return [s for s in self.spans if s.kind is kind]
@@ -814,15 +838,35 @@ def _leadins(doc: Document) -> Iterator[Span]:
 def build_context(doc: Document, facts: Facts, registered: Iterable[str] = ()) -> Context:
     """The document's context spans; ``registered`` are the registers' proper names."""
     names = tuple(sorted(set(registered)))
+    mentions = list(_mentions(doc, facts))
     return Context.of(
         [
             *_speech(doc, facts),
             *_titles(doc, facts),
             *_offences(doc, facts),
-            *_mentions(doc, facts),
+            *mentions,
             *_names(doc, facts, names),
             *_numbers(doc),
             *_leadins(doc),
             *(Span(Kind.LEADIN, s, e, "emphasis") for s, e in facts.index.emphasis),
-        ]
+        ],
+        _discussed(doc, mentions),
     )
+
+
+#: The shortest words (in characters) read as a term the copy discusses.
+_DISCUSSED_MIN = 5
+#: Cues that set one thing against another in any prose ("instead of victims"), not only
+#: in talk about words: what follows them is not, on that evidence, a term discussed.
+_ANY_PROSE_CUE = regex.compile(r"(?i)(?:instead|rather)\b")
+
+
+def _discussed(doc: Document, mentions: Iterable[Span]) -> Iterator[str]:
+    """The terms the copy talks about as words ("the term child pornography", "child
+    prostitution should be struck from the statute book"), in lower case: a text that
+    says so once mentions the term wherever else it writes it (its headline, a slogan,
+    the name of the campaign against it), so those are mentions too (``Context.effect``).
+    A term in quotation marks only (a quoted term, scare quotes) is not enough."""
+    for span in mentions:
+        if span.cue != "quoted term" and not _ANY_PROSE_CUE.match(span.cue):
+            yield " ".join(doc.text[span.start : span.end].lower().split())

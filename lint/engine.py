@@ -193,7 +193,9 @@ def _finding(
         # The context every rule respects (lint.context): speech, titles, mentions,
         # names, numbers and lead-ins cap a finding or drop it, and are never fixed.
         own = meta.context is ContextUse.OWN
-        effect = context.effect(hit.start, hit.end, own, meta.level, meta.quoted)
+        effect = context.effect(
+            hit.start, hit.end, own, meta.level, meta.quoted, doc.text[hit.start : hit.end]
+        )
         if effect is not None:
             if effect.drop:
                 return None

@@ -222,6 +222,41 @@ def test_a_tabled_question_is_the_members_words_and_the_answer_the_writers() -> 
     assert _one(doc, "Safeguarding.Paedophile").severity is Severity.WARNING
 
 
+def test_a_term_the_copy_discusses_is_mentioned_wherever_it_stands() -> None:
+    """Session 16 (first looks of batches 12 to 15: headlines and slogans of campaigns
+    against a term): copy that talks about a term as a word ("the term …", "… should be
+    struck from the statute book") mentions it in its headline and slogans too; the same
+    term in copy that only sets words against each other ("instead of"), or only puts it
+    in quotation marks, is still the writer's own."""
+    for text, rule in (
+        (
+            "# Charities drop child pornography\n\nThey say the term child pornography "
+            "implies consent.\n",
+            "Safeguarding.AbuseMaterial",
+        ),
+        (
+            "Child prostitution: a campaign.\n\nMPs want child prostitution struck from "
+            "the statute book.\n",
+            "Safeguarding.ChildProstitution",
+        ),
+    ):
+        found = _found(text, rule)
+        assert found and found[0].line == 1, found  # the headline: the term itself
+        assert all(f.severity is Severity.SUGGESTION and f.fix is None for f in found), found
+    for text, rule in (
+        (
+            "Police treated victims instead of child prostitutes as suspects. Officers "
+            "arrested child prostitutes in 2004.\n",
+            "Safeguarding.ChildProstitution",
+        ),
+        (
+            "The 'child pornography' headline ran in 2010. He kept child pornography.\n",
+            "Safeguarding.AbuseMaterial",
+        ),
+    ):
+        assert Severity.ERROR in {f.severity for f in _found(text, rule)}, text
+
+
 def test_the_same_terms_used_as_the_writers_own_are_errors() -> None:
     for text, rule in (
         (
