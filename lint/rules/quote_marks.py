@@ -8,7 +8,9 @@ two styles, such as “ closed by ").
 ``at_end`` is the most an ``unclosed`` quote still open where a text of several
 paragraphs ends is reported at: an excerpt cut from a longer page often stops inside a
 quotation whose close lies beyond the cut, so there sglint cannot tell a fault from a
-cut (unset: the rule's level)."""
+cut (unset: the rule's level). ``continuation_level`` is the most a ``continuation`` is
+reported at: a paragraph of speech that should reopen with a mark is a slip of style when
+the quotation closes later, not speech that never ends (unset: the rule's level)."""
 
 from __future__ import annotations
 
@@ -37,6 +39,12 @@ KEYS: dict[str, schema.Option] = {
         " reported at (suggestion, warning or error; unset: the rule's level).",
         "",
     ),
+    "continuation_level": schema.Option(
+        schema.STR,
+        "The most a paragraph of multi-paragraph speech that does not open with a mark is"
+        " reported at (suggestion, warning or error; unset: the rule's level).",
+        "",
+    ),
 }
 DEFAULT_FIX = FixSafety.DISPLAY
 #: It reads names, titles and quotes itself: the document's context does not apply.
@@ -48,6 +56,7 @@ class QuoteMarks:
     meta: RuleMeta
     problems: frozenset[str]
     at_end: Severity | None = None
+    continuation: Severity | None = None
 
     def check(self, doc: Document, facts: Facts) -> Iterator[Hit]:
         for problem in facts.quote_model.problems:
@@ -60,8 +69,14 @@ class QuoteMarks:
                 problem.start,
                 problem.end,
                 format_message(self.meta.message, detail),
-                level=self.at_end if problem.at_end else None,
+                level=self._level(problem.kind, problem.at_end),
             )
+
+    def _level(self, kind: str, at_end: bool) -> Severity | None:
+        """The most this problem is reported at (None: the rule's level)."""
+        if at_end and self.at_end is not None:
+            return self.at_end
+        return self.continuation if kind == "continuation" else None
 
 
 def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> QuoteMarks:
@@ -73,5 +88,8 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> QuoteMarks:
                 path=src.path,
                 line=src.data.line_of("problems"),
             )
-    level = schema.level_cap(data, KEYS, "at_end", path=src.path, line=src.data.line_of("at_end"))
-    return QuoteMarks(meta, frozenset(chosen), level)
+    level, continuation = (
+        schema.level_cap(data, KEYS, key, path=src.path, line=src.data.line_of(key))
+        for key in ("at_end", "continuation_level")
+    )
+    return QuoteMarks(meta, frozenset(chosen), level, continuation)
