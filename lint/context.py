@@ -759,10 +759,11 @@ _NUMBERS: tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...] = (
         ),
         None,
     ),
-    # Case, crime and incident references: "crime reference 14/123456/24", "log 1234".
+    # Case, crime, incident and document references: "crime reference 14/123456/24", "log
+    # 1234", "Doc. 13152" (a Council of Europe document).
     (
         patterns.compile(
-            r"(?i)\b(?:crime|case|incident|reference|ref|log|URN|docket)\b\.?(?:\s+(?:number|no\.?|"
+            r"(?i)\b(?:crime|case|incident|reference|ref|log|URN|docket|doc|document)\b\.?(?:\s+(?:number|no\.?|"
             r"reference|ref\.?))?\s*:?\s*(?P<n>[A-Z]{0,4}\d[\w/.-]{2,}\w)"
         ),
         None,

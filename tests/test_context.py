@@ -385,6 +385,16 @@ def test_phone_numbers_short_codes_references_and_postcodes_are_not_figures() ->
     assert Kind.NUMBER not in _kinds(text, "5000 arrests")
 
 
+def test_a_document_reference_is_not_a_figure_nor_ends_a_sentence() -> None:
+    """Session 16 (batch 16's first look: a Council of Europe report's "Doc. 13152"): a
+    document's number is an identifier; "Doc." does not end a sentence."""
+    text = "The report (Doc. 13152) cites Doc. 12582, of May 2011. It had 13152 readers.\n"
+    (finding,) = _found(text, "Numbers.Thousands")
+    assert finding.column > text.index("It had")
+    assert not _found(text, "Numbers.SentenceStart")
+    assert Kind.NUMBER in _kinds(text, "12582")
+
+
 def test_the_number_gates_skip_only_texts_without_a_match() -> None:
     texts = [
         "Ring the line on 116 123, or call them on 116 123 4567 any time.",
