@@ -88,6 +88,7 @@ class Words:
     generic: frozenset[str]
     persons: frozenset[str]
     broader: Mapping[str, frozenset[str]]  # a broader head → the narrower heads it names
+    complements: Mapping[str, frozenset[str]]  # a head → the words for the others beside it
     changes: frozenset[str]
     events: Mapping[tuple[str, ...], str]
     term_verbs: frozenset[tuple[str, ...]]
@@ -190,6 +191,7 @@ def words_from(data: Mapping[str, object]) -> Words:
         generic=frozenset(w.lower() for w in listed("generic_heads")),
         persons=frozenset(_groups(listed("person_heads")).values()),
         broader=_broader(listed("broader"), _groups(listed("subjects"))),
+        complements=_broader(listed("complements"), _groups(listed("subjects"))),
         changes=frozenset(_groups(listed("changes")).values()),
         events=_groups(listed("events")),
         term_verbs=frozenset(_phrase(p) for p in listed("term_verbs")),
@@ -1396,6 +1398,10 @@ def judge(
         return None  # "Webb was charged with 12 offences" … "Khan … with 15 offences"
     if one.total != other.total:
         return None
+    if None in (earlier.subject, later.subject) and any(
+        _with_others(c, words) for c in (earlier, later)
+    ):
+        return None  # "Six arrested" … "Five men held while woman held": men, part of six
     if where != there and not (later.definite or earlier.heading):
         return None
     subjects = {earlier.subject, later.subject}
@@ -1446,6 +1452,14 @@ def judge(
         return None
     same = len(subjects) == 1 and None not in subjects and len(predicates - {None}) == 1
     return bool(same or later.definite)
+
+
+def _with_others(claim: Claim, words: Words) -> bool:
+    """Whether a count of one group ("five men") stands in a sentence that names the
+    others beside it ("while a woman was held"): the count is a part, not the total a
+    count with no noun of its own gives ("Six arrested")."""
+    others = words.complements.get(claim.subject or "", frozenset())
+    return not others.isdisjoint(claim.words.split())
 
 
 def _own_counts(one: Claim, other: Claim) -> bool:

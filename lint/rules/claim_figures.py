@@ -56,6 +56,7 @@ _LISTS = (
     "generic_heads",
     "person_heads",
     "broader",
+    "complements",
     "changes",
     "events",
     "term_verbs",
