@@ -256,7 +256,8 @@ def load_rules(project: Project, path: str) -> None:
     thousand (a compiled pattern's parse tree, a document's facts), nearly all freed by
     their counts, and each young collection walks the survivors of the last, so
     collecting less often halved the collector's time in a small file's check (80 to
-    40 ms) and changes nothing else."""
+    40 ms at 5,000; 27 to 12 ms from 5,000 to 50,000, and 79 to 52 ms over 100 files,
+    peak memory the same within 1%) and changes nothing else."""
     global _FROZEN
     enabled = gc.isenabled()
     gc.disable()
@@ -277,7 +278,7 @@ def load_rules(project: Project, path: str) -> None:
 _FROZEN = False
 
 #: The youngest generation's collection threshold while files are checked.
-YOUNGEST = 5_000
+YOUNGEST = 50_000
 
 
 def _start_methods() -> list[str]:
