@@ -12,14 +12,14 @@ from helpers import ROOT, fresh_python
 PROBE = """
 import gc, sys
 from lint.config import Config
-from lint.runner import check_paths
+from lint.runner import YOUNGEST, check_paths
 assert gc.get_freeze_count() == 0
 young, *older = gc.get_threshold()
 results = list(check_paths(sys.argv[1:], Config()))
 frozen = gc.get_freeze_count()
 list(check_paths(sys.argv[1:2], Config()))  # a second run: nothing more frozen
 print(gc.isenabled(), frozen > 100_000, gc.get_freeze_count() == frozen)
-print(young < gc.get_threshold()[0] == 5000, gc.get_threshold()[1:] == tuple(older))
+print(young < gc.get_threshold()[0] == YOUNGEST, gc.get_threshold()[1:] == tuple(older))
 print([len(r.findings) for r in results])
 """
 
