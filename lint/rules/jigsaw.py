@@ -22,6 +22,7 @@ import regex
 from lint import patterns
 from lint.document import Document
 from lint.facts import Facts
+from lint.names import place_name
 from lint.registers.anonymity import alternation, phrase_alternatives
 from lint.rules.anonymity_cast import her_is_victim
 from lint.rules.anonymity_common import (
@@ -108,6 +109,7 @@ _KIN_BEFORE, _KIN_AFTER = 60, 220
 
 #: The kind of detail a small community told by its size is.
 _SMALL_PLACE = "small place"
+_THE = patterns.compile(r"^[Tt]he\s+")
 #: How far after a detail to look for its owner when none comes before it.
 _AFTER = 60
 #: How far after a detail "where she lives" may end ("the flats on the Fernhill estate
@@ -203,6 +205,8 @@ class Jigsaw(AnonymityRule):
                     end == m.end() and self._modifier.match(text, m.end())
                 ):
                     continue
+                if kind == _SMALL_PLACE and place_name(_THE.sub("", m.group()).split()):
+                    continue  # "the Isle of Wight", a county: no small community
                 if _DENIED.search(text, max(0, m.start() - 50), m.start()):
                     continue  # "none of the images showed pupils at X", "do not relate to
                     # any pupil at X": said of no child
