@@ -133,8 +133,9 @@ def person_name(
     - a single word after another capitalised word (``after_capital``: "Child House",
       "Child Advocates") is part of a longer proper name unless it is a given name;
     - a place the gazetteer lists (``places``: "Meath", "Milton Keynes") is no name;
-    - a registry's given name (``given_names``) opening two or more words is a full
-      name ("Irene Fairbairn") unless it is a place too ("Preston Park").
+    - a registry's given name (``given_names``) first is a name ("Irene Fairbairn",
+      "victim Ffion") unless it is a place too ("Preston Park") or stands alone after
+      another capitalised word.
 
     Words this cannot place (no given name first, no title, no surname the copy gives:
     "Malaika", "Dublin", "Rescue Coalition") are a name only where the copy shows them
@@ -151,6 +152,6 @@ def person_name(
         return False
     if place_name(words):
         return False  # "Meath", "Milton Keynes": a place, whatever the copy says after it
-    if len(words) > 1 and words[0] in given_names() and words[0] not in places():
-        return True  # "Irene Fairbairn": a given name the registry's list holds, then a word
+    if words[0] in given_names() and words[0] not in places():
+        return len(words) > 1 or not after_capital  # "Irene Fairbairn", "victim Ffion"
     return not (after_capital and len(words) == 1) and attested()

@@ -45,6 +45,7 @@ def test_not_a_name(words: list[str], kwargs: dict[str, object]) -> None:
         (["Kasia", "Nowak"], {}),  # a given name the lists hold, then a word
         (["Irene", "Fairbairn"], {}),  # a given name only the registry's list holds
         (["Tarrant", "Hollow"], {"attested": lambda: True}),
+        (["Ffion"], {"opening": True}),  # a given name the registry's list holds
     ],
 )
 def test_a_name(words: list[str], kwargs: dict[str, object]) -> None:

@@ -424,7 +424,8 @@ class Jigsaw(AnonymityRule):
     def _her_owns(self) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
         """A detail owned by a pronoun only (round 13): "her" before it, with at most
         three words for what she has and a comma or a preposition between ("her school, ",
-        "her home in ", "her Year 9 class at "; no other preposition among them, so
+        "her home in ", "her Year 9 class at ", "her flat on the third floor of "; no other
+        preposition among them, so
         "abused her at a flat in" is where, not whose); "she" doing there what one does at
         home, school or a club, before it ("She lived on ", "she sings in the junior choir
         at "), or "she" and a plain "to be" just before it (round 14: "she was in Year 8
@@ -438,7 +439,9 @@ class Jigsaw(AnonymityRule):
         return (
             patterns.compile(
                 rf"\b(?P<p>[Hh]er)[ \t]+(?:(?!{function}\b)[\p{{L}}\d-]+[ \t]+){{0,2}}?"
-                rf"(?!{function}\b)[\p{{L}}\d-]+\s*(?:,|\b(?:in|at|on|of)\b)\s*(?:the\s+)?$"
+                rf"(?!{function}\b)[\p{{L}}\d-]+"
+                r"(?:[ \t]+on[ \t]+the[ \t]+[\p{L}\d-]+[ \t]+floor)?"
+                r"\s*(?:,|\b(?:in|at|on|of)\b)\s*(?:the\s+)?$"
             ),
             patterns.compile(
                 rf"\b(?P<p>[Ss]he)\s+(?:(?:{belongs})\b(?:[ \t]+[\p{{Ll}}\d-]+){{0,4}}?"
