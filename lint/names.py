@@ -75,8 +75,9 @@ def common_word(word: str, lowercase: Collection[str] = ()) -> bool:
 
 @cache
 def given_names() -> frozenset[str]:
-    """Given names from a registry's list (``rules/_given_names.yml``): weaker evidence
-    than ``FIRST_NAMES``, enough to open a full name ("Irene Fairbairn")."""
+    """Given names from a registry's list (``rules/_given_names.yml``): evidence for a
+    name ("Irene Fairbairn", "victim Ffion"), but not the curated ``FIRST_NAMES`` that
+    a given name alone is read by as a victim's."""
     return frozenset().union(*lexicon.word_file("_given_names.yml").values())
 
 

@@ -93,3 +93,16 @@ def test_the_registry_lists_and_the_gazetteer() -> None:
     assert not FIRST_NAMES & {"Dublin", "Meath"}
     assert place_name(["Meath"]) and place_name(["Isle", "of", "Wight"])
     assert not place_name(["Amy"]) and not place_name(["Isle", "of", "Muck"])
+
+
+@pytest.mark.parametrize("name", ["_given_names.yml", "_places.yml"])
+def test_word_files_are_sorted_and_hold_each_word_once(name: str) -> None:
+    import yaml
+
+    from lint.configfiles import builtin_rules_dir
+
+    data = yaml.safe_load((builtin_rules_dir() / name).read_text(encoding="utf-8"))
+    every = [w for words in data.values() for w in words]
+    assert len(every) == len(set(every))  # once, across the file's lists
+    for words in data.values():
+        assert words == sorted(words, key=str.casefold)
