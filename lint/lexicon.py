@@ -94,3 +94,18 @@ def alternation(*roles: str) -> str:
     Inspector" is tried before "Inspector")."""
     ordered = sorted(words(*roles), key=lambda w: (-len(w), w))
     return "|".join(regex.escape(w, literal_spaces=True) for w in ordered)
+
+
+@cache
+def word_file(name: str) -> dict[str, frozenset[str]]:
+    """A file of word lists beside the lexicon (``_given_names.yml``, ``_places.yml``):
+    the longer lists only the Anonymity readings need, read when first asked for rather
+    than with the lexicon every run loads."""
+    path = builtin_rules_dir() / name
+    where = str(path)
+    data = load_yaml(read_data_file(path, "word list", RuleError), where)
+    if not isinstance(data, LineDict) or not all(
+        isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in data.values()
+    ):
+        raise RuleError("a word-list file must map names to lists of words", path=where)
+    return {str(key): frozenset(value) for key, value in data.items()}

@@ -3,13 +3,15 @@
 names, titles and speech are in the lexicon (``lint.lexicon``).
 
 ``person_name`` is the one test of whether capitalised words name a person at all, on
-evidence (a given name, a title, a common word, the copy's own lower-case use, where the
-words stand), used by every Anonymity kind."""
+evidence (a given name, a title, a common word, a place, the copy's own lower-case use,
+where the words stand, the copy showing a person), used by every Anonymity kind. The
+longer lists (a registry's given names, the gazetteer) are read when first needed."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from lint import lexicon, patterns
 
@@ -71,6 +73,27 @@ def common_word(word: str, lowercase: Collection[str] = ()) -> bool:
     )
 
 
+@cache
+def given_names() -> frozenset[str]:
+    """Given names from a registry's list (``rules/_given_names.yml``): evidence for a
+    name ("Irene Fairbairn", "victim Ffion"), but not the curated ``FIRST_NAMES`` that
+    a given name alone is read by as a victim's."""
+    return frozenset().union(*lexicon.word_file("_given_names.yml").values())
+
+
+@cache
+def places() -> frozenset[str]:
+    """The nations, regions, counties, cities and towns of the UK and Ireland
+    (``rules/_places.yml``)."""
+    return frozenset().union(*lexicon.word_file("_places.yml").values())
+
+
+def place_name(words: Sequence[str]) -> bool:
+    """Whether capitalised ``words`` are a place the gazetteer lists ("Meath", "Milton
+    Keynes")."""
+    return " ".join(words) in places()
+
+
 #: A given name or a title, then a capitalised word: the surname ("Ivy Catterall").
 _PAIR = patterns.compile(
     r"\b(\p{Lu}\p{Ll}+)\.?[ \t]+((?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b"
@@ -95,6 +118,7 @@ def person_name(
     titled: bool = False,
     opening: bool = False,
     after_capital: bool = False,
+    attested: Callable[[], bool] = lambda: False,
 ) -> bool:
     """Whether capitalised ``words`` (a name without its honorific) name a person, on
     the evidence of the lexicon and the copy, weighed together:
@@ -108,9 +132,16 @@ def person_name(
       place (``opening``: a sentence's or a line's first word): "Hope, 14," opening a
       sentence of copy that says "we hope" is not read as a name, "victim Hope" is;
     - a single word after another capitalised word (``after_capital``: "Child House",
-      "Child Advocates") is part of a longer proper name unless it is a given name.
+      "Child Advocates") is part of a longer proper name unless it is a given name;
+    - a place the gazetteer lists (``places``: "Meath", "Milton Keynes") is no name;
+    - a registry's given name (``given_names``) first is a name ("Irene Fairbairn",
+      "victim Ffion") unless it is a place too ("Preston Park") or stands alone after
+      another capitalised word.
 
-    A word this cannot place (a given name not listed: "Malaika") reads as a name."""
+    Words this cannot place (no given name first, no title, no surname the copy gives:
+    "Malaika", "Dublin", "Rescue Coalition") are a name only where the copy shows them
+    as a person (``attested``, asked only then: an age or a pronoun bound to them, or
+    the copy using them again as a person): the burden of proof is on the name."""
     if not words:
         return False
     if len(words) == 1 and words[0] in known:
@@ -120,4 +151,8 @@ def person_name(
         return titled or not (len(words) == 1 and opening and common_word(words[0], lowercase))
     if any(common_word(w, lowercase) for w in words):
         return False
-    return not (after_capital and len(words) == 1)
+    if place_name(words):
+        return False  # "Meath", "Milton Keynes": a place, whatever the copy says after it
+    if words[0] in given_names() and words[0] not in places():
+        return len(words) > 1 or not after_capital  # "Irene Fairbairn", "victim Ffion"
+    return not (after_capital and len(words) == 1) and attested()

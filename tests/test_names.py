@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.names import FIRST_NAMES, common_word, person_name, surnames
+from lint.names import FIRST_NAMES, common_word, given_names, person_name, place_name, surnames
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,11 @@ from lint.names import FIRST_NAMES, common_word, person_name, surnames
         (["Squad"], {"lowercase": {"squads"}}),  # the copy writes its plural in lower case
         (["Hope"], {"lowercase": {"hope"}, "opening": True}),  # "Hope you are well"
         (["Kestrel"], {"after_capital": True}),  # an unknown word in a longer proper name
+        (["Malaika"], {"opening": True}),  # not listed, and nothing shows a person
+        (["Wexford"], {"attested": lambda: True}),  # a county, whatever follows it
+        (["Milton", "Keynes"], {}),  # a town whose first word is a given name
+        (["Tarrant", "Hollow"], {}),  # two words no list places: no evidence either way
+        (["Preston", "Marsh"], {}),  # a registry's given name that is also a town
     ],
 )
 def test_not_a_name(words: list[str], kwargs: dict[str, object]) -> None:
@@ -36,8 +41,11 @@ def test_not_a_name(words: list[str], kwargs: dict[str, object]) -> None:
         (["Emma", "Young"], {"lowercase": {"young"}}),  # a given name first
         (["Hope"], {"lowercase": {"hope"}}),  # "victim Hope", where no sentence opens
         (["Grace"], {"opening": True}),  # a given name the copy never writes in lower case
-        (["Malaika"], {"opening": True}),  # not listed: no evidence against a name
-        (["Kasia", "Nowak"], {}),
+        (["Malaika"], {"attested": lambda: True}),  # the copy shows a person ("She was 14")
+        (["Kasia", "Nowak"], {}),  # a given name the lists hold, then a word
+        (["Irene", "Fairbairn"], {}),  # a given name only the registry's list holds
+        (["Tarrant", "Hollow"], {"attested": lambda: True}),
+        (["Ffion"], {"opening": True}),  # a given name the registry's list holds
     ],
 )
 def test_a_name(words: list[str], kwargs: dict[str, object]) -> None:
@@ -65,3 +73,36 @@ def test_a_surname_the_copy_gives_elsewhere_is_a_name() -> None:
     assert not person_name(["Nowak"], after_capital=True)  # no evidence either way
     assert "Advocates" not in surnames("Four Child Advocates joined.")  # no given name
     assert "Catterall" in surnames("a resident, Mrs Ivy Catterall, who")  # title, given, surname
+
+
+def test_the_burden_of_proof_is_on_a_word_no_list_places() -> None:
+    asked: list[bool] = []
+
+    def shown() -> bool:
+        asked.append(True)
+        return True
+
+    assert person_name(["Ffrangcon"], attested=shown) and asked  # asked only here
+    asked.clear()
+    assert person_name(["Amy"], attested=shown) and not asked  # a listed name needs none
+    assert not person_name(["Ffrangcon"])  # nothing shows a person
+
+
+def test_the_registry_lists_and_the_gazetteer() -> None:
+    assert {"Irene", "Lorraine", "Niamh"} <= given_names()
+    assert not FIRST_NAMES & {"Dublin", "Meath"}
+    assert place_name(["Meath"]) and place_name(["Isle", "of", "Wight"])
+    assert not place_name(["Amy"]) and not place_name(["Isle", "of", "Muck"])
+
+
+@pytest.mark.parametrize("name", ["_given_names.yml", "_places.yml"])
+def test_word_files_are_sorted_and_hold_each_word_once(name: str) -> None:
+    import yaml
+
+    from lint.configfiles import builtin_rules_dir
+
+    data = yaml.safe_load((builtin_rules_dir() / name).read_text(encoding="utf-8"))
+    every = [w for words in data.values() for w in words]
+    assert len(every) == len(set(every))  # once, across the file's lists
+    for words in data.values():
+        assert words == sorted(words, key=str.casefold)

@@ -495,6 +495,7 @@ class AnonymityRule:
             titled=len(bare) < len(words),
             opening=opening,
             after_capital=before is not None and not _opens(text, before.start()),
+            attested=lambda: self._attested(reading, bare[-1], start, end),
         ):
             return False  # "Girls", "Parents", "Child Houses": common words capitalised
         if form in self.public or " ".join(bare) in self.public:
@@ -512,6 +513,35 @@ class AnonymityRule:
         if len(bare) == 1 and opening and not self._behaves_as_name(reading, bare[0], end):
             return False  # "Hope is not something Leah felt": a word, not a person
         return not _RANKED.search(text, max(0, start - 40), start)
+
+    def _attested(self, reading: Reading, last: str, start: int, end: int) -> bool:
+        """Whether the copy shows words the lists cannot place as a person: an age or
+        "who" after them ("Malaika, 14,", "Malaika was just 14", "Malaika, who"); "She"
+        or "He" opening the next sentence of the paragraph, nothing capitalised after
+        them in theirs ("Children like Malaika. She was 14"); their last word given a
+        title or a given name elsewhere, or used elsewhere with an age, "who" or a
+        relative ("Ms Nowak", "Nowak, 19,", "Nowak's mother"). Not a speech verb: a body
+        says things too ("Ofsted said")."""
+        text = reading.text
+        last = regex.sub(r"['’]s$", "", last)
+        if last in reading.surnames or self.pats.as_person.match(text, end):
+            return True
+        hi = reading.sentence(start)[1]
+        following = reading.next_sentence(start)
+        if (
+            following is not None
+            and not _CAPITAL_LETTER.search(text, end, hi)
+            and "\n" not in text[end : following[0]]
+            and _SHE_HE_OPENING.match(text, following[0])
+        ):
+            return True
+        return reading.holds(
+            f"person {last}",
+            lambda: any(
+                self.pats.as_person.match(text, m.end())
+                for m in regex.finditer(rf"(?<![\p{{L}}'’-]){regex.escape(last)}(?!\p{{L}})", text)
+            ),
+        )
 
     def _in_idiom(self, text: str, start: int, end: int) -> bool:
         """Whether the name at ``start`` is part of an idiom (``idioms``: "Peeping Tom")."""
@@ -885,12 +915,18 @@ class AnonymityRule:
                 continue
             start, end = m.span()
             before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
-            if _CAPITAL_AFTER.match(text, end) or (
-                before is not None
-                and before.group("word") not in p.not_names
-                and before.group("word") not in greetings
+            if (
+                _CAPITAL_AFTER.match(text, end)
+                or (
+                    before is not None
+                    and before.group("word") not in p.not_names
+                    and before.group("word") not in greetings
+                )
+                or (text[start - 1 : start] == "(" and _BRACKETED_IN_NAME.match(text, end))
+                or _BRACKETED_SURNAME.match(text, end)
             ):
-                in_full.add(name)  # a run of capitals: "Detective Constable Ruth Graham"
+                in_full.add(name)  # a run of capitals: "Detective Constable Ruth Graham";
+                # "James (Jim) Geoffrey Griffin", "Sheila (Taylor)": a full name all the same
             elif _QUOTED_SHORT.match(text, max(0, start - 1)):
                 marked.add(name)
             else:
@@ -1314,12 +1350,20 @@ _TITLED_BEFORE = patterns.compile(rf"\b(?:{HONORIFIC})\.?[ \t]+$")
 #: A name just inside quotation marks that close within a few words (“Emily”, “Chelsea’s
 #: choice”): a pseudonym or a title, not a name given plainly.
 _QUOTED_SHORT = patterns.compile(r"[“\"‘](?:[^“”\"‘’.!?\n]|[’']s\b){1,24}[”\"’](?![\p{L}])")
-#: A capitalised word; one just before a word (with spaces only between); one just after.
-_CAPITAL_WORD = patterns.compile(r"(?<![’'])\b\p{Lu}\p{Ll}+\b(?![’'-]\p{L}{2})")
+#: A capitalised word (not the end of a double-barrelled name: "Vaughan-Lewis"); one just
+#: before a word (with spaces only between); one just after.
+_CAPITAL_WORD = patterns.compile(r"(?<![’'-])\b\p{Lu}\p{Ll}+\b(?![’'-]\p{L}{2})")
 #: An age after a name ("Hope, 14,"): a person.
 _AGE_AFTER_NAME = patterns.compile(r"\s*,\s*(?:aged\s+)?\d{1,2}\b")
+#: "She" or "He" opening a sentence: the person the sentence before ended on.
+_SHE_HE_OPENING = patterns.compile(r"(?:She|He)\b")
+_CAPITAL_LETTER = patterns.compile(r"\p{Lu}")
 _CAPITAL_BEFORE = patterns.compile(r"(?P<word>\p{Lu}[\p{L}'’-]*)[ \t]+$")
 _CAPITAL_AFTER = patterns.compile(r"[ \t]+\p{Lu}")
+#: A given name in brackets inside a full name ("James (Jim) Geoffrey Griffin": the
+#: name he goes by), or one with the surname in brackets after it ("Sheila (Taylor)").
+_BRACKETED_IN_NAME = patterns.compile(r"\)[ \t]+\p{Lu}\p{Ll}")
+_BRACKETED_SURNAME = patterns.compile(r"[ \t]+\(\p{Lu}\p{Ll}+\)")
 #: A possessive and a capitalised word after a name (the possessive inside the span or
 #: after it): the name heads a title, a law or a programme ("Sarah's Law", the play
 #: "Chelsea's Choice", "Alison's Story"), not a person.
@@ -1414,6 +1458,14 @@ class _Patterns:
             rf"[ \t]*/[ \t]*(?:{w.pattern('credit_agencies')})(?![\p{{L}}\p{{N}}])"
         )  # "(Kirsty O'Connor/PA)": a photographer's credit
         self.word_names = frozenset(w.words("word_names"))
+        self.as_person = c(
+            r"\s*,\s*(?:aged\s+)?\d{1,2}\b"
+            r"|\s+(?:was|is|had\s+been)\s+(?:just\s+|only\s+|then\s+|aged\s+)*\d{1,2}"
+            r"(?![\d%]|[ \t]*(?:per|years?[ \t]+ago)\b)"
+            r"|\s*,?\s+who\b"
+            rf"|['’]s[ \t]+(?:{w.pattern('family_members')})\b"
+        )  # what shows a word before it is a person: an age ("Malaika, 14,", "Malaika was
+        # just 14"), "who" ("Malaika, who"), a relative ("Malaika's mother")
         self.eponym = c(
             rf"\b(\p{{Lu}}\p{{Ll}}+)(?:['’]s|[ \t]+\p{{Lu}}\p{{Ll}}+)[ \t]+"
             rf"(?:{'|'.join(map(regex.escape, w.words('eponym_heads')))})\b"

@@ -22,6 +22,7 @@ import regex
 from lint import patterns
 from lint.document import Document
 from lint.facts import Facts
+from lint.names import place_name
 from lint.registers.anonymity import alternation, phrase_alternatives
 from lint.rules.anonymity_cast import her_is_victim
 from lint.rules.anonymity_common import (
@@ -108,6 +109,7 @@ _KIN_BEFORE, _KIN_AFTER = 60, 220
 
 #: The kind of detail a small community told by its size is.
 _SMALL_PLACE = "small place"
+_THE = patterns.compile(r"^[Tt]he\s+")
 #: How far after a detail to look for its owner when none comes before it.
 _AFTER = 60
 #: How far after a detail "where she lives" may end ("the flats on the Fernhill estate
@@ -203,6 +205,8 @@ class Jigsaw(AnonymityRule):
                     end == m.end() and self._modifier.match(text, m.end())
                 ):
                     continue
+                if kind == _SMALL_PLACE and place_name(_THE.sub("", m.group()).split()):
+                    continue  # "the Isle of Wight", a county: no small community
                 if _DENIED.search(text, max(0, m.start() - 50), m.start()):
                     continue  # "none of the images showed pupils at X", "do not relate to
                     # any pupil at X": said of no child
@@ -420,7 +424,8 @@ class Jigsaw(AnonymityRule):
     def _her_owns(self) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
         """A detail owned by a pronoun only (round 13): "her" before it, with at most
         three words for what she has and a comma or a preposition between ("her school, ",
-        "her home in ", "her Year 9 class at "; no other preposition among them, so
+        "her home in ", "her Year 9 class at ", "her flat on the third floor of "; no other
+        preposition among them, so
         "abused her at a flat in" is where, not whose); "she" doing there what one does at
         home, school or a club, before it ("She lived on ", "she sings in the junior choir
         at "), or "she" and a plain "to be" just before it (round 14: "she was in Year 8
@@ -434,7 +439,9 @@ class Jigsaw(AnonymityRule):
         return (
             patterns.compile(
                 rf"\b(?P<p>[Hh]er)[ \t]+(?:(?!{function}\b)[\p{{L}}\d-]+[ \t]+){{0,2}}?"
-                rf"(?!{function}\b)[\p{{L}}\d-]+\s*(?:,|\b(?:in|at|on|of)\b)\s*(?:the\s+)?$"
+                rf"(?!{function}\b)[\p{{L}}\d-]+"
+                r"(?:[ \t]+on[ \t]+the[ \t]+[\p{L}\d-]+[ \t]+floor)?"
+                r"\s*(?:,|\b(?:in|at|on|of)\b)\s*(?:the\s+)?$"
             ),
             patterns.compile(
                 rf"\b(?P<p>[Ss]he)\s+(?:(?:{belongs})\b(?:[ \t]+[\p{{Ll}}\d-]+){{0,4}}?"
