@@ -181,6 +181,10 @@ class NameIndex:
         #: Forms with a word made of two small words ("into"), by their letters: "Inquiry
         #: in to Child Sexual Abuse" splits it.
         self.joined: dict[str, list[_Form]] = {}
+        #: Forms of four words or more, by their words in sorted order: "Local Children
+        #: Safeguarding Board" has the words of Local Safeguarding Children Board in
+        #: another order (a shorter name's words reordered may be another body's name).
+        self.shuffled: dict[tuple[str, ...], list[_Form]] = {}
         self.abbreviations: dict[str, Organisation] = {}
         #: Coined one-word names, by their letters (case and apostrophes aside), with
         #: the real words a slip away from each that are never taken for it.
@@ -224,6 +228,8 @@ class NameIndex:
                     if any(_compound(w) for w in ws):
                         self.joined.setdefault("".join(ws).casefold(), []).append(entry)
                         lengths.add(len(ws) + 1)
+                    if len(ws) >= SHUFFLED_NAME:
+                        self.shuffled.setdefault(tuple(sorted(_fold(ws))), []).append(entry)
                     if len(ws) >= 2:
                         for i in range(len(ws)):
                             key = (len(ws), i, _fold(ws[:i] + ws[i + 1 :]))
@@ -495,6 +501,10 @@ class NameIndex:
                     n >= LONG_NAME and confused_word(texts[i], form.words[i])
                 ):
                     return form, ending
+        if n >= SHUFFLED_NAME:
+            for form in self.shuffled.get(tuple(sorted(folded)), []):
+                if len(form.words) == n:
+                    return form, ending
         return None
 
     def _coined(self, word: str, ending: str) -> tuple[_Form, str] | None:
@@ -607,6 +617,10 @@ TITLE_WHY = (
 )
 #: Names of this many words or more are long: one word confused inside one is a slip.
 LONG_NAME = 5
+#: Names of this many words or more, their words put in another order, are a slip of
+#: the name ("Local Children Safeguarding Boards"); fewer words reordered may be another
+#: body's name ("Sheffield Children Safeguarding Partnership").
+SHUFFLED_NAME = 4
 
 
 def confused_word(observed: str, right: str) -> bool:
