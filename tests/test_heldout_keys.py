@@ -51,6 +51,7 @@ SETS = [
     ROOT / "tests" / "anonymity" / "dev13",
     ROOT / "tests" / "recall" / "heldout15a",
     ROOT / "tests" / "recall" / "heldout15b",
+    ROOT / "tests" / "recall" / "heldout16",
     ROOT / "tests" / "anonymity" / "heldout15",
     ROOT / "tests" / "anonymity" / "heldout",
     ROOT / "tests" / "anonymity" / "heldout2",
