@@ -127,6 +127,9 @@ class Legislation:
         for span in spans:
             statutes = self.by_words.get((kind, _key(span.texts)), [])
             if not statutes:
+                hit = self._other_kind(span, kind, year, text, end)
+                if hit is not None:
+                    return hit
                 continue
             exact = [s for s in statutes if _tokens(s.words) == span.texts]
             observed = text[span.start : end]
@@ -156,9 +159,10 @@ class Legislation:
             nearest = min(exact, key=lambda s: abs(s.year - year))
             slips = [s for s in exact if _year_slip(s.year, year)]
             if abs(nearest.year - year) > NEAR_YEARS:
-                if not slips:
+                if slips:
+                    nearest = slips[0]
+                elif not _devolved(nearest):
                     return None
-                nearest = slips[0]
             reason = f"there is no {nearest.words} {kind} {year}"
             if any(year in s.other_years for s in exact):
                 reason = f"the {nearest.words} {kind} {year} is another country's"
@@ -175,6 +179,17 @@ class Legislation:
                     )
         return None
 
+    def _other_kind(self, span: _Words, kind: str, year: int, text: str, end: int) -> Hit | None:
+        """The title of an Order of that year called an Act, or of an Act called an Order
+        ("the Children (Northern Ireland) Act 1995")."""
+        other = _OTHER_KIND[kind]
+        for statute in self.by_words.get((other, _key(span.texts)), []):
+            if statute.year == year and _tokens(statute.words) == span.texts:
+                observed = text[span.start : end]
+                reason = f"it is an {other}, not an {kind}"
+                return self._hit(span.start, end, statute.title, observed, reason, FixSafety.UNSAFE)
+        return None
+
     def _hit(
         self,
         start: int,
@@ -187,6 +202,17 @@ class Legislation:
     ) -> Hit:
         message = format_message(self.meta.message, right, normalise(observed), reason)
         return Hit(start, end, message, fix=right, fix_safety=fix, level=level)
+
+
+#: An Act's title read as an Order's, and an Order's as an Act's.
+_OTHER_KIND = {"Act": "Order", "Order": "Act"}
+
+
+def _devolved(statute: Statute) -> bool:
+    """A title with a part of the UK in brackets ("(Scotland)", "(Northern Ireland)"):
+    one legislature's statute, which no foreign statute shares and whose other years the
+    register lists, so any other year is wrong, however far from its own."""
+    return any(word.startswith("(") for word in _tokens(statute.words))
 
 
 def _opens(previous: str) -> bool:
@@ -216,6 +242,8 @@ def _near_title(observed: tuple[str, ...], right: tuple[str, ...]) -> bool:
     bracketed part names another statute ("(Scotland)"), so neither counts."""
     if observed == right:
         return False
+    if observed == tuple(w.strip("()") for w in right):
+        return True  # the part in brackets written without them: "Children Scotland Act"
     if len(observed) == len(right) + 1:
         return any(
             observed[:k] + observed[k + 1 :] == right and not observed[k].startswith("(")
