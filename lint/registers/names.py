@@ -217,7 +217,7 @@ class NameIndex:
                 if words[0] in ("The", "the") and len(words) > 1:
                     variants.append(words[1:])
                 for ws in variants:
-                    entry = _Form(ws, " ".join(ws), org)
+                    entry = _Form(ws, " ".join(ws).replace(" ,", ","), org)  # as written
                     self.exact.setdefault(_fold(ws), []).append(entry)
                     self.starts.setdefault(ws[0].casefold(), set()).add(len(ws))
                     lengths.add(len(ws))
