@@ -34,7 +34,9 @@ from lint.syllables import cmudict_syllables
 #: Words that link the words of a name: they may give a letter ("of" in CROP) or not;
 #: the lexicon's name connectors among them ("into" in the Independent Inquiry into
 #: Child Sexual Abuse, IICSA).
-LINKS = frozenset({"the", "and", "against", "&"}) | lexicon.words("name_connectors")
+LINKS = frozenset({"the", "and", "against", "&"}) | lexicon.words(
+    "name_connectors", "name_place_connectors"
+)
 #: What ends a run of words that may spell a name: a sentence's or a clause's end.
 _BREAKS = r".!?;:()\[\]\"“”\n"
 #: The document's tokens in one C-speed pass: words, and breaks, each a token of its

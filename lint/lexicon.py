@@ -38,6 +38,7 @@ ROLES = (
     "sentence_openers",
     "abbreviations",
     "name_connectors",
+    "name_place_connectors",
     "name_particles",
     "title_phrases",
     "office_titles",

@@ -28,7 +28,12 @@ from lint.registers import entry_values, load_entries, normalise, register_loade
 from lint.validate import ANY, DATE, STR, STR_LIST, Option
 
 #: A short title: its words, "Act" or "Order", and a year.
-TITLE = regex.compile(r"^(?P<words>.+?)\s+(?P<kind>Act|Order)\s+(?P<year>1[5-9]\d\d|20\d\d)$")
+#: A title may write the part of the UK in brackets after "Act", as the Northern Ireland
+#: Assembly's Acts do ("Domestic Abuse and Civil Proceedings Act (Northern Ireland) 2021").
+TITLE = regex.compile(
+    r"^(?P<words>.+?)\s+(?P<kind>Act|Order)(?:\s+(?P<after>\([^()]+\)))?"
+    r"\s+(?P<year>1[5-9]\d\d|20\d\d)$"
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,8 @@ class Statute:
     words: str  # the title before "Act" or "Order"
     kind: str  # "Act" or "Order"
     year: int
+    #: The part in brackets written after "Act" ("(Northern Ireland)"), if any.
+    after: str = ""
     other_years: frozenset[int] = frozenset()
     any_year: bool = False
     # Words that place a document where the other years' statutes are (a country, its
@@ -96,6 +103,7 @@ def load_legislation(path: Path) -> tuple[Statute, ...]:
                 title=title,
                 words=m.group("words"),
                 kind=m.group("kind"),
+                after=m.group("after") or "",
                 year=int(m.group("year")),
                 other_years=frozenset() if any_year else frozenset(other),
                 any_year=any_year,

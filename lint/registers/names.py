@@ -50,7 +50,9 @@ PHRASE = rf"(?:{TOKEN})(?:[ \t]*(?:\n[ \t]*)?(?:{TOKEN}))*"
 _TOKEN = regex.compile(TOKEN)
 
 #: Small words that may differ in a slip ("Ministry for Justice"): the lexicon's.
-CONNECTORS = lexicon.words("name_connectors")
+CONNECTORS = lexicon.words("name_connectors", "name_place_connectors")
+#: Connectors that place a body ("in", "at"): a description after its name, not a slip.
+PLACE_CONNECTORS = lexicon.words("name_place_connectors")
 #: Words of one kind: swapping one for another inside a name is a slip.
 KINDS = tuple(frozenset(group.split()) for group in lexicon.words("organisation_kinds"))
 #: Words that make a force's name into a wrong one when added after it ("Kent Police
@@ -215,7 +217,7 @@ class NameIndex:
                 if words[0] in ("The", "the") and len(words) > 1:
                     variants.append(words[1:])
                 for ws in variants:
-                    entry = _Form(ws, " ".join(ws), org)
+                    entry = _Form(ws, " ".join(ws).replace(" ,", ","), org)  # as written
                     self.exact.setdefault(_fold(ws), []).append(entry)
                     self.starts.setdefault(ws[0].casefold(), set()).add(len(ws))
                     lengths.add(len(ws))
@@ -326,6 +328,13 @@ class NameIndex:
                 form = next((f for f in forms if tuple(observed) == f.words), None)
                 reach = i + n
                 if form is not None:
+                    longer = None if ending else self._extended(words, caps, i, form)
+                    if longer is not None:
+                        j, slip_form = longer
+                        slips.append(phrase.slip(i, j, slip_form.text, slip_form.org))
+                        right.append((i, j))
+                        reach = j
+                        break
                     right.append((i, i + n))
                     added = self._force_suffix(words, i + n, form, ending)
                     if added is not None:
@@ -440,6 +449,29 @@ class NameIndex:
                 return candidate
         return None
 
+    def _extended(
+        self, words: Sequence[str], caps: Sequence[bool], i: int, form: _Form
+    ) -> tuple[int, _Form] | None:
+        """A right name run on by a small word and a capitalised word into a slip of a
+        longer name that starts with it: "Children's Commissioner of Wales" (Children's
+        Commissioner for Wales), "Care Inspectorate for Wales" (Care Inspectorate
+        Wales). A place connector after it describes it ("the NSPCC in Scotland")."""
+        n = len(form.words)
+        if i + n + 1 >= len(words) or words[i + n] not in CONNECTORS:
+            return None
+        if words[i + n] in PLACE_CONNECTORS:
+            return None
+        for j in range(min(len(words), i + n + 3), i + n + 1, -1):
+            if not caps[j - 1] or (j < len(words) and caps[j]):
+                continue
+            span = tuple(words[i:j])
+            if self._exact(span)[0] or self._listed_wrong(span):
+                continue
+            found = self._near(span)
+            if found is not None and found[0].words[:n] == form.words and not found[1]:
+                return j, found[0]
+        return None
+
     def _listed_wrong(self, span: Sequence[str]) -> bool:
         folded = _fold([*span[:-1], _possessive(span[-1])[0]])
         return folded in self.wrong or (folded[0] == "the" and folded[1:] in self.wrong)
@@ -500,6 +532,13 @@ class NameIndex:
                 if near_word(texts[i], form.words[i]) or (
                     n >= LONG_NAME and confused_word(texts[i], form.words[i])
                 ):
+                    return form, ending
+        for k in range(1, n - 1):  # a small word inserted: "Care Inspectorate for Wales"
+            if texts[k] not in CONNECTORS or texts[k] in PLACE_CONNECTORS:
+                continue
+            rest = (*texts[:k], *texts[k + 1 :])
+            for form in self.exact.get(_fold(rest), []):
+                if form.words == rest:
                     return form, ending
         if n >= SHUFFLED_NAME:
             for form in self.shuffled.get(tuple(sorted(folded)), []):

@@ -59,7 +59,8 @@ CASE_LEVEL = Severity.WARNING
 MAX_WORDS = 16
 
 _CITATION = patterns.compile(
-    r"\b(?P<kind>[Aa]ct|Order)(?P<joint>,?[ \t]+of[ \t]+|,[ \t]*|[ \t]+)"
+    r"\b(?P<kind>[Aa]ct|Order)(?P<after>[ \t]+\((?:Northern[ \t]+Ireland|Scotland|Wales)\))?"
+    r"(?P<joint>,?[ \t]+of[ \t]+|,[ \t]*|[ \t]+)"
     r"(?P<year>1[5-9]\d\d|20\d\d)\b(?!\s*(?:Bill|Act)\b)"
 )
 _WORD = regex.compile(r"\(?[\p{L}\p{N}][\p{L}\p{N}'’-]*\)?|,")
@@ -80,6 +81,12 @@ def _key(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def _tokens(title: str) -> tuple[str, ...]:
     return tuple(m.group().replace("’", "'") for m in _WORD.finditer(title))
+
+
+def _title_words(statute: Statute) -> tuple[str, ...]:
+    """The words of a statute's title but "Act" or "Order" and the year, in order: its
+    part in brackets last where it follows "Act" ("Justice ... (Northern Ireland)")."""
+    return _tokens(statute.words) + _tokens(statute.after)
 
 
 @dataclass(frozen=True)
@@ -103,7 +110,8 @@ class Legislation:
                 for w in _WORD.finditer(before[stop:])
             ][-MAX_WORDS:]
             lower = m.group("kind") == "act"
-            hit = self._judge(found, kind, year, m.group("joint"), m.end(), text, lower)
+            after = _tokens(m.group("after") or "")
+            hit = self._judge(found, kind, year, m.group("joint"), m.end(), text, lower, after)
             if hit is not None:
                 yield hit
 
@@ -116,10 +124,16 @@ class Legislation:
         end: int,
         text: str,
         lower: bool = False,
+        after: tuple[str, ...] = (),
     ) -> Hit | None:
-        """The citation's problem, if any; ``lower``: its "Act" is written "act"."""
+        """The citation's problem, if any; ``lower``: its "Act" is written "act";
+        ``after``: the words of a part in brackets written after it, read with the title's."""
         spans = [
-            _Words(tuple(t for t, _ in found[i:]), found[i][1], i == 0 or _opens(found[i - 1][0]))
+            _Words(
+                tuple(t for t, _ in found[i:]) + after,
+                found[i][1],
+                i == 0 or _opens(found[i - 1][0]),
+            )
             for i in range(len(found))
             if found[i][0] != ","
         ]
@@ -127,9 +141,18 @@ class Legislation:
         for span in spans:
             statutes = self.by_words.get((kind, _key(span.texts)), [])
             if not statutes:
+                hit = self._other_kind(span, kind, year, text, end)
+                if hit is not None:
+                    return hit
                 continue
-            exact = [s for s in statutes if _tokens(s.words) == span.texts]
+            exact = [s for s in statutes if _title_words(s) == span.texts]
             observed = text[span.start : end]
+            moved = [s for s in exact if _tokens(s.after) != after]
+            if moved:
+                placed = _year_match(moved, year) or moved[0]
+                where = "after" if placed.after else "before"
+                reason = f"the part in brackets goes {where} '{kind}'"
+                return self._hit(span.start, end, placed.title, observed, reason, FixSafety.UNSAFE)
             if not exact:
                 right = _year_match(statutes, year)
                 if right is None or not span.texts[0][:1].isupper():
@@ -156,23 +179,39 @@ class Legislation:
             nearest = min(exact, key=lambda s: abs(s.year - year))
             slips = [s for s in exact if _year_slip(s.year, year)]
             if abs(nearest.year - year) > NEAR_YEARS:
-                if not slips:
+                if slips:
+                    nearest = slips[0]
+                elif not _devolved(nearest):
                     return None
-                nearest = slips[0]
-            reason = f"there is no {nearest.words} {kind} {year}"
+            cited = " ".join(filter(None, (nearest.words, kind, nearest.after, str(year))))
+            reason = f"there is no {cited}"
             if any(year in s.other_years for s in exact):
-                reason = f"the {nearest.words} {kind} {year} is another country's"
+                reason = f"the {cited} is another country's"
             return self._hit(span.start, end, nearest.title, observed, reason, FixSafety.DISPLAY)
         for span in spans:
             if not span.texts[0][:1].isupper() or not span.whole:
                 continue  # a slip is judged on the whole title, not on its tail
             for statute in self.by_year.get((kind, year), []):
-                if _near_title(span.texts, _tokens(statute.words)):
+                if _near_title(span.texts, _title_words(statute)):
                     observed = text[span.start : end]
-                    reason = "a word of the title is wrong"
+                    reason, level = "a word of the title is wrong", None
+                    if _unhyphenated(span.texts) == _unhyphenated(_title_words(statute)):
+                        # "Wellbeing" for "Well-being": the right statute, its house style.
+                        reason, level = "the title writes the word with its hyphen", CASE_LEVEL
                     return self._hit(
-                        span.start, end, statute.title, observed, reason, FixSafety.UNSAFE
+                        span.start, end, statute.title, observed, reason, FixSafety.UNSAFE, level
                     )
+        return None
+
+    def _other_kind(self, span: _Words, kind: str, year: int, text: str, end: int) -> Hit | None:
+        """The title of an Order of that year called an Act, or of an Act called an Order
+        ("the Children (Northern Ireland) Act 1995")."""
+        other = _OTHER_KIND[kind]
+        for statute in self.by_words.get((other, _key(span.texts)), []):
+            if statute.year == year and _title_words(statute) == span.texts:
+                observed = text[span.start : end]
+                reason = f"it is an {other}, not an {kind}"
+                return self._hit(span.start, end, statute.title, observed, reason, FixSafety.UNSAFE)
         return None
 
     def _hit(
@@ -187,6 +226,21 @@ class Legislation:
     ) -> Hit:
         message = format_message(self.meta.message, right, normalise(observed), reason)
         return Hit(start, end, message, fix=right, fix_safety=fix, level=level)
+
+
+#: An Act's title read as an Order's, and an Order's as an Act's.
+_OTHER_KIND = {"Act": "Order", "Order": "Act"}
+
+
+def _unhyphenated(words: tuple[str, ...]) -> str:
+    return "".join(words).replace("-", "").casefold()
+
+
+def _devolved(statute: Statute) -> bool:
+    """A title with a part of the UK in brackets ("(Scotland)", "(Northern Ireland)"):
+    one legislature's statute, which no foreign statute shares and whose other years the
+    register lists, so any other year is wrong, however far from its own."""
+    return any(word.startswith("(") for word in _title_words(statute))
 
 
 def _opens(previous: str) -> bool:
@@ -216,6 +270,8 @@ def _near_title(observed: tuple[str, ...], right: tuple[str, ...]) -> bool:
     bracketed part names another statute ("(Scotland)"), so neither counts."""
     if observed == right:
         return False
+    if observed == tuple(w.strip("()") for w in right):
+        return True  # the part in brackets written without them: "Children Scotland Act"
     if len(observed) == len(right) + 1:
         return any(
             observed[:k] + observed[k + 1 :] == right and not observed[k].startswith("(")
@@ -245,7 +301,7 @@ def build(meta: RuleMeta, data: dict[str, Any], src: Source) -> Legislation:
     by_words: dict[tuple[str, tuple[str, ...]], list[Statute]] = {}
     by_year: dict[tuple[str, int], list[Statute]] = {}
     for statute in statutes:
-        by_words.setdefault((statute.kind, _key(_tokens(statute.words))), []).append(statute)
+        by_words.setdefault((statute.kind, _key(_title_words(statute))), []).append(statute)
         by_year.setdefault((statute.kind, statute.year), []).append(statute)
     guards = build_guards(data, ignorecase=False, path=src.path, lines=src.data.lines)
     return Legislation(meta, statutes, by_words, by_year, guards)
