@@ -224,6 +224,23 @@ _TABLED = patterns.compile(
 )
 
 
+#: A reply that sets out the request it answers ("Thank you for your request dated 25
+#: February 2014 … for the following information:"): the paragraphs after it are the
+#: requester's words, quoted as asked, up to the reply's own (``_ANSWER``) or a heading.
+_REQUEST_INTRO = patterns.compile(
+    r"(?i)\b(?:your|the|this)\s+(?:request|e-?mail|letter|application|enquiry)\b[^\n]{0,240}?"
+    r"(?:the\s+following(?:\s+information)?|as\s+follows|you\s+asked(?:\s+for)?)\s*:\s*$"
+)
+#: The opening of a reply's own words after the request it quotes.
+_ANSWER = patterns.compile(
+    r"(?i)[ \t]*(?:the\s+information\s+you|in\s+(?:response|reply|answer)\b|(?:our\s+)?response\b"
+    r"|answer\b|(?:I|we)\s+(?:can|am\s+able\s+to|are\s+able\s+to)\s+confirm\b"
+    r"|please\s+(?:find|see|note)\b|(?:I|we)\s+hold\b|(?:I|we)\s+do\s+not\s+hold\b)"
+)
+#: The most paragraphs a quoted request runs to.
+_REQUEST_BLOCKS = 12
+
+
 #: A paragraph in the writer's voice after a speech set out in paragraphs: quotation
 #: marks, or someone said to speak ("she said", "said Ms Hale", "the minister added").
 _NARRATION = patterns.lazy(
@@ -260,6 +277,13 @@ def _speech(doc: Document, facts: Facts) -> Iterator[Span]:
                 if not later.scope.startswith("heading"):
                     yield Span(Kind.SPEECH, later.start, later.end, "speech document")
             return
+        if _REQUEST_INTRO.search(doc.text, block.start, block.end):
+            for later in blocks[i + 1 : i + 1 + _REQUEST_BLOCKS]:
+                if later.scope.startswith("heading") or _ANSWER.match(
+                    doc.text, later.start, later.end
+                ):
+                    break  # the reply's own words
+                yield Span(Kind.SPEECH, later.start, later.end, "request")
         if _SPEECH_INTRO.search(doc.text, block.start, block.end):
             for later in blocks[i + 1 :]:
                 if later.scope.startswith("heading") or _NARRATION.search(

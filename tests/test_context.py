@@ -257,6 +257,22 @@ def test_a_term_the_copy_discusses_is_mentioned_wherever_it_stands() -> None:
         assert Severity.ERROR in {f.severity for f in _found(text, rule)}, text
 
 
+def test_a_request_set_out_in_a_reply_is_the_requesters_words() -> None:
+    """Session 16 (batch 16: a prosecution service's FOI reply): the paragraphs after "your
+    request … for the following information:" are the request as asked, up to the reply's
+    own words; the reply stays the writer's."""
+    text = (
+        "Thank you for your request dated 3 May 2024 for the following information:\n\n"
+        "1. How many cases were brought under the Sexual Offences (Scotland) Act 2003?\n\n"
+        "The information you have requested is below. Cases under the Sexual Offences "
+        "(Scotland) Act 2003 are counted.\n"
+    )
+    assert Kind.SPEECH in _kinds(text, "1. How many cases")
+    assert Kind.SPEECH not in _kinds(text, "are counted")
+    found = _found(text, "Legislation.Titles")
+    assert [f.severity for f in found] == [Severity.SUGGESTION, Severity.ERROR], found
+
+
 def test_the_same_terms_used_as_the_writers_own_are_errors() -> None:
     for text, rule in (
         (
