@@ -538,7 +538,10 @@ class NameIndex:
                 continue
             rest = (*texts[:k], *texts[k + 1 :])
             for form in self.exact.get(_fold(rest), []):
-                if form.words == rest:
+                # A small word the body's own full name uses is no slip: "Independent
+                # Inquiry into Telford Child Sexual Exploitation" blends the full name
+                # ("… into Child Sexual Exploitation in Telford") with its short form.
+                if form.words == rest and texts[k] not in form.org.name.split():
                     return form, ending
         if n >= SHUFFLED_NAME:
             for form in self.shuffled.get(tuple(sorted(folded)), []):
