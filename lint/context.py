@@ -27,7 +27,7 @@ kind decides what happens to a finding wholly inside it:
   …", "no such thing as …", "… struck from the statute book", a term in its own scare
   quotes, "why do we call it …?", "… does not exist", "… is not prostitution", "…
   should be renamed as", "the Protocol defines … as", a list of words to avoid). Not an
-  error: at most a suggestion, never a fix that would invert the argument A term
+  error: at most a suggestion, never a fix that would invert the argument. A term
   the copy discusses so is mentioned wherever else it writes it (its headline, a
   campaign's slogan): ``Context.discussed``.
 - ``name``: a proper name (a person the document names, "Bishop", "Young", "Hope"; a
@@ -186,8 +186,7 @@ class Context:
         in a headline of copy that says "the term child pornography" in its body."""
         key = " ".join(words.lower().split())
         return len(key) >= _DISCUSSED_MIN and any(
-            regex.search(rf"(?<![\p{{L}}]){regex.escape(key)}(?![\p{{L}}])", term)
-            for term in self.discussed
+            _holds_words(term, key) for term in self.discussed
         )
 
     def of_kind(self, kind: Kind) -> list[Span]:
@@ -277,6 +276,8 @@ def _speech(doc: Document, facts: Facts) -> Iterator[Span]:
                 if not later.scope.startswith("heading"):
                     yield Span(Kind.SPEECH, later.start, later.end, "speech document")
             return
+        if not doc.text[block.start : block.end].rstrip().endswith(":"):
+            continue  # every introduction below ends its paragraph with a colon
         if _REQUEST_INTRO.search(doc.text, block.start, block.end):
             for later in blocks[i + 1 : i + 1 + _REQUEST_BLOCKS]:
                 if later.scope.startswith("heading") or _ANSWER.match(
@@ -877,6 +878,17 @@ def build_context(doc: Document, facts: Facts, registered: Iterable[str] = ()) -
         ],
         _discussed(doc, mentions),
     )
+
+
+def _holds_words(text: str, words: str) -> bool:
+    """Whether ``words`` stand in ``text`` with no letter joined to either end."""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if not text[at - 1 : at].isalpha() and not text[end : end + 1].isalpha():
+            return True
+        at = text.find(words, at + 1)
+    return False
 
 
 #: The shortest words (in characters) read as a term the copy discusses.
