@@ -1459,7 +1459,7 @@ class _Patterns:
         )  # "(Kirsty O'Connor/PA)": a photographer's credit
         self.word_names = frozenset(w.words("word_names"))
         self.as_person = c(
-            r"\s*,\s*(?:aged\s+)?\d{1,2}\b"
+            rf"{_AGE_AFTER_NAME.pattern}"
             r"|\s+(?:was|is|had\s+been)\s+(?:just\s+|only\s+|then\s+|aged\s+)*\d{1,2}"
             r"(?![\d%]|[ \t]*(?:per|years?[ \t]+ago)\b)"
             r"|\s*,?\s+who\b"
