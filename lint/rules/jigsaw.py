@@ -425,11 +425,11 @@ class Jigsaw(AnonymityRule):
         """A detail owned by a pronoun only (round 13): "her" before it, with at most
         three words for what she has and a comma or a preposition between ("her school, ",
         "her home in ", "her Year 9 class at ", "her flat on the third floor of "; no other
-        preposition among them, so
-        "abused her at a flat in" is where, not whose); "she" doing there what one does at
-        home, school or a club, before it ("She lived on ", "she sings in the junior choir
-        at "), or "she" and a plain "to be" just before it (round 14: "she was in Year 8
-        at", "she was one of triplets"); or "where she lives" in or after it."""
+        preposition among them, so "abused her at a flat in" is where, not whose); "she"
+        doing there what one does at home, school or a club, before it ("She lived on ",
+        "she sings in the junior choir at "), or "she" and a plain "to be" just before it
+        (round 14: "she was in Year 8 at", "she was one of triplets"); or "where she
+        lives" in or after it."""
         function = (
             r"(?:in|at|on|to|for|with|from|by|into|outside|near|and|or|as|the|a|an|when"
             r"|while|after|before|because|was|is|had|has)"
